@@ -1,0 +1,104 @@
+"""llama4ref: a cited reference for Meta's Llama 4 models, importable as a data package.
+
+>>> import llama4ref
+>>> llama4ref.get("scout.params.total").value
+109000000000
+>>> llama4ref.variant("Llama-4-Maverick-17B-128E-Instruct").id
+'maverick'
+
+Importing the package reads no file; the shipped index is read on the first query.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, UnknownIdError
+from llama4ref.kb import KnowledgeBase
+from llama4ref.models import Alternative, Citation, LicenseTerm, Source
+from llama4ref.resolve import Resolution
+from llama4ref.results import Fact, VariantInfo
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Alternative",
+    "Citation",
+    "DataError",
+    "Fact",
+    "InvalidIdentifierError",
+    "KnowledgeBase",
+    "LicenseTerm",
+    "Llama4RefError",
+    "Resolution",
+    "Source",
+    "UnknownIdError",
+    "VariantInfo",
+    "__version__",
+    "data_version",
+    "get",
+    "knowledge_base",
+    "load",
+    "resolve",
+    "search",
+    "variant",
+    "variants",
+]
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    """The knowledge base shipped with this package (read once, then cached)."""
+    from llama4ref.index import INDEX_PATH, read_index
+
+    try:
+        return KnowledgeBase(read_index(INDEX_PATH))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read the shipped index {INDEX_PATH}: {exc}") from exc
+
+
+def load(facts_dir: str | Path) -> KnowledgeBase:
+    """A knowledge base built from another facts tree; raises :class:`DataError` if invalid."""
+    from llama4ref.index import compile_index
+    from llama4ref.tree import load_tree
+
+    root = Path(facts_dir)
+    tree = load_tree(root)
+    if not tree.ok:
+        raise DataError(f"{root}: {len(tree.diagnostics)} problem(s); run `llama4ref validate {root}`", tree.diagnostics)
+    return KnowledgeBase(compile_index(tree))
+
+
+def get(path: str) -> Fact:
+    """The fact at a dotted path, e.g. ``get("maverick.params.total")``."""
+    return knowledge_base().get(path)
+
+
+def variant(name: str) -> VariantInfo:
+    """The variant an id, alias or published identifier names (case-insensitive)."""
+    return knowledge_base().variant(name)
+
+
+def variants() -> list[VariantInfo]:
+    """Every model record: Llama 4 variants first, then comparison models."""
+    return knowledge_base().variants()
+
+
+def resolve(identifier: str) -> Resolution:
+    """What a published identifier denotes (variant, stage, precision, packaging)."""
+    from llama4ref.resolve import resolve as _resolve
+
+    return _resolve(knowledge_base(), identifier)
+
+
+def search(text: str, limit: int = 20) -> list[Fact]:
+    """Facts whose path, value, quotes or notes match ``text``, best first."""
+    from llama4ref.search import search as _search
+
+    return [hit.fact for hit in _search(knowledge_base(), text, limit=limit)]
+
+
+def data_version() -> str:
+    """The version of the shipped data (see facts/CHANGELOG.md)."""
+    return knowledge_base().data_version

@@ -1,0 +1,53 @@
+"""Regenerate every artefact made from the records, or check that none is stale.
+
+    python -m llama4ref.build          # rewrite the index, schemas/ and generated docs
+    python -m llama4ref.build --check  # exit 1 and name each stale file (CI and tests)
+
+The facts tree must validate first: nothing is generated from an invalid tree.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from llama4ref.index import INDEX_PATH, compile_index, render_index, shipped_facts_dir
+from llama4ref.tree import load_tree
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def artefacts(facts_dir: Path | None = None) -> dict[Path, str]:
+    """Every generated file and its fresh content."""
+    tree = load_tree(facts_dir or shipped_facts_dir())
+    if not tree.ok:
+        lines = "\n".join(d.format() for d in tree.diagnostics)
+        raise SystemExit(f"the facts tree is invalid; fix it first:\n{lines}")
+    out: dict[Path, str] = {INDEX_PATH: render_index(compile_index(tree))}
+    from llama4ref.schemas import all_schemas
+
+    out.update({REPO / "schemas" / name: text for name, text in all_schemas().items()})
+    return out
+
+
+def stale(facts_dir: Path | None = None) -> list[Path]:
+    """Generated files whose committed content differs from a fresh render."""
+    return [p for p, text in artefacts(facts_dir).items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        bad = stale()
+        for p in bad:
+            sys.stdout.write(f"stale: {p.relative_to(REPO)} (run: python -m llama4ref.build)\n")
+        return 1 if bad else 0
+    for path, text in artefacts().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            sys.stdout.write(f"wrote {path.relative_to(REPO)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,65 @@
+"""Validation diagnostics: ``file:line:col: CODE message`` with stable codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CODES: dict[str, str] = {
+    # Reading a file (llama4ref.yamlload)
+    "L4R-Y001": "file cannot be read",
+    "L4R-Y002": "file over the size cap",
+    "L4R-Y003": "not well-formed YAML (or more than one document)",
+    "L4R-Y004": "empty file",
+    "L4R-Y005": "byte-order mark",
+    "L4R-Y006": "invalid UTF-8",
+    "L4R-Y007": "tab in indentation",
+    "L4R-Y008": "anchor or alias",
+    "L4R-Y009": "nesting too deep",
+    "L4R-Y010": "explicit YAML tag",
+    "L4R-Y011": "mapping key that is not a plain string",
+    "L4R-Y012": "duplicate mapping key",
+    "L4R-Y013": "plain scalar YAML would silently retype",
+    # One record (llama4ref.models, checked by pydantic)
+    "L4R-S001": "record does not match its schema (missing or unknown field, wrong type, bad value)",
+    # Cross-record checks (llama4ref.tree)
+    "L4R-T001": "not a facts tree (no known record directories)",
+    "L4R-T002": "unknown directory or stray file in the facts tree",
+    "L4R-T003": "file name does not equal the record id",
+    "L4R-T004": "duplicate record id",
+    "L4R-T005": "duplicate fact path",
+    "L4R-T006": "citation names a source that does not exist",
+    "L4R-T007": "alias claimed by two variants",
+    "L4R-T008": "subject clashes with a variant id or alias",
+    "L4R-T009": "value type does not fit the unit",
+    "L4R-T010": "dates out of order",
+    "L4R-T011": "supersession does not resolve or loops",
+    "L4R-T012": "a source is cited by no fact",
+    "L4R-T013": "reference to an unknown record or fact",
+    "L4R-T014": "stored value shadows a derived value",
+    # Quotes against local copies of the sources (opt-in, llama4ref.quotes)
+    "L4R-Q001": "quote not found in the local copy of its source",
+    "L4R-Q002": "no local copy of the source was found",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in a facts tree."""
+
+    file: str
+    position: Position
+    code: str
+    message: str
+    severity: str = "error"
+
+    def format(self) -> str:
+        """``file:line:col: CODE message``, the one-line form every tool prints."""
+        return f"{self.file}:{self.position.line}:{self.position.col}: {self.code} {self.message}"

@@ -1,0 +1,56 @@
+"""Human formatting of values (shared by the CLI, docs and exports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_BOUND_SIGN = {
+    "exact": "",
+    "approximately": "~",
+    "less_than": "< ",
+    "at_most": "≤ ",
+    "more_than": "> ",
+    "at_least": "≥ ",
+}
+_SUFFIX_UNITS = {"parameters", "tokens"}
+_UNIT_LABEL = {
+    "usd_per_million_tokens": "USD/1M tokens",
+    "gpu_hours": "GPU-hours",
+    "tonnes_co2eq": "t CO2eq",
+    "tflops_per_gpu": "TFLOPs/GPU",
+    "percent": "%",
+    "multiplier": "×",
+}
+
+
+def humanize(number: float) -> str:
+    """109000000000 -> '109B', 10485760 -> '10.49M'; exact to 2 decimals."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(number) >= size:
+            text = f"{number / size:.2f}".rstrip("0").rstrip(".")
+            return f"{text}{suffix}"
+    return f"{number:g}"
+
+
+def format_value(value: Any, unit: str, bound: str = "exact") -> str:
+    """A one-line human rendering of a value."""
+    sign = _BOUND_SIGN.get(bound, "")
+    if isinstance(value, bool):
+        return sign + ("yes" if value else "no")
+    if unit == "fraction" and isinstance(value, (int, float)):
+        return f"{sign}{value * 100:g}%"
+    if isinstance(value, int) and unit in _SUFFIX_UNITS:
+        return f"{sign}{value:,} ({humanize(value)}) {unit}"
+    if isinstance(value, int):
+        label = _UNIT_LABEL.get(unit, unit)
+        return f"{sign}{value:,} {label}" if unit not in ("count", "token_id") else f"{sign}{value}"
+    if isinstance(value, float):
+        label = _UNIT_LABEL.get(unit, unit)
+        return f"{sign}{value:g}" + ("" if unit in ("ratio", "score") else f" {label}")
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return sign + ", ".join(value)
+    if isinstance(value, (list, dict)):
+        import json
+
+        return sign + json.dumps(value, ensure_ascii=False)
+    return f"{sign}{value}"

@@ -1,0 +1,24 @@
+"""The record kinds of a facts tree, as pydantic models (strict, frozen, no unknown fields)."""
+
+from llama4ref.models.common import Bound, Rank
+from llama4ref.models.fact import Alternative, Citation, FactSpec
+from llama4ref.models.identifiers import Identifier, IdentifierSet
+from llama4ref.models.license_term import LicenseTerm
+from llama4ref.models.sheet import FactSheet
+from llama4ref.models.source import Source, SourceVersion
+from llama4ref.models.variant import Variant
+
+__all__ = [
+    "Alternative",
+    "Bound",
+    "Citation",
+    "FactSheet",
+    "FactSpec",
+    "Identifier",
+    "IdentifierSet",
+    "LicenseTerm",
+    "Rank",
+    "Source",
+    "SourceVersion",
+    "Variant",
+]

@@ -1,0 +1,42 @@
+"""Shared field types for the record models."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+
+
+class Record(BaseModel):
+    """Base of every stored model: strict types, unknown fields forbidden, immutable."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+def _iso_date(value: Any) -> Any:
+    # Policy: the YAML loader never converts dates, so a date arrives as a string and must
+    # be exactly YYYY-MM-DD. date objects are accepted for programmatic construction.
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
+RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80)]
+FactKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(?:\.[a-z0-9_]+)*$", max_length=120)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=240)]
+Scalar = str | int | float | bool
+
+Bound = Literal["exact", "approximately", "less_than", "at_most", "more_than", "at_least"]
+Rank = Literal["alternative", "rounded", "superseded", "disputed", "deprecated"]
+Tier = Literal["first-party", "implementation", "third-party"]
+
+NonEmptyList = Field(min_length=1)

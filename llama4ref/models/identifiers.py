@@ -1,0 +1,41 @@
+"""Published names of Llama 4 checkpoints and endpoints, for id resolution."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from llama4ref.models.common import Record, RecordId, ShortText, Text
+from llama4ref.models.fact import Citation
+
+Precision = Literal["bf16", "fp8", "int4", "int8", "nvfp4", "fp4", "mixed", "unknown"]
+Packaging = Literal[
+    "transformers", "meta-native", "fp8-dynamic", "fp8-block", "w4a16", "nvfp4", "gguf", "mlx",
+    "bnb-4bit", "bnb-8bit", "awq", "eagle3-draft", "provider-endpoint", "other",
+]  # fmt: skip
+
+
+class Identifier(Record):
+    """One published identifier and what it denotes."""
+
+    name: ShortText
+    variant: RecordId
+    stage: Literal["base", "instruct"]
+    precision: Precision
+    packaging: Packaging
+    official: bool = False
+    valid: bool = True
+    reason: Text | None = None
+    note: Text | None = None
+    citations: list[Citation] = Field(min_length=1)
+
+
+class IdentifierSet(Record):
+    """The identifiers one publisher or provider uses."""
+
+    id: RecordId
+    publisher: ShortText
+    namespace: Literal["huggingface", "provider", "catalog", "runtime-image"]
+    note: Text | None = None
+    entries: list[Identifier] = Field(min_length=1)

@@ -1,0 +1,133 @@
+"""Identifier resolution: any published name of a Llama 4 model → variant, stage, precision.
+
+Known identifiers (Hugging Face repos, provider model ids, catalog keys) come from the
+``identifiers`` records. Anything else is parsed by its parts: the variant name, the expert
+count (``16E`` is Scout, ``128E`` is Maverick), ``Instruct``, and precision or packaging
+suffixes. A name whose parts contradict each other (a Scout id with 128 experts) is
+reported as invalid.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from llama4ref.models import Citation
+from llama4ref.tree import normalise_alias
+
+if TYPE_CHECKING:
+    from llama4ref.kb import KnowledgeBase
+
+EXPERTS_TO_VARIANT = {16: "scout", 128: "maverick"}
+"""Routed-expert counts in published names (Behemoth's 16 experts never appear in a released id)."""
+
+_PRECISION_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    # (regex on the lower-cased name, precision, packaging)
+    (r"nvfp4", "nvfp4", "nvfp4"),
+    (r"(?<![a-z])fp4", "fp4", "nvfp4"),
+    (r"fp8[-_]?dynamic", "fp8", "fp8-dynamic"),
+    (r"fp8[-_]?block", "fp8", "fp8-block"),
+    (r"w4a16", "int4", "w4a16"),
+    (r"bnb[-_]?4bit", "int4", "bnb-4bit"),
+    (r"bnb[-_]?8bit", "int8", "bnb-8bit"),
+    (r"(?<![a-z])awq", "int4", "awq"),
+    (r"gguf", "mixed", "gguf"),
+    (r"eagle-?3", "unknown", "eagle3-draft"),
+    (r"(?<![a-z])fp8", "fp8", "transformers"),
+    (r"(?<![a-z])int4", "int4", "other"),
+    (r"(?<![a-z])4bit", "int4", "mlx"),
+    (r"(?<![a-z])8bit", "int8", "mlx"),
+)
+
+
+class Resolution(BaseModel):
+    """What an identifier denotes, and how that was established."""
+
+    model_config = ConfigDict(frozen=True)
+
+    input: str
+    variant: str | None
+    stage: Literal["base", "instruct"] | None = None
+    precision: str | None = None
+    packaging: str | None = None
+    official: bool = False
+    valid: bool = True
+    method: Literal["alias", "catalog", "parsed"]
+    publisher: str | None = None
+    namespace: str | None = None
+    reason: str | None = None
+    citations: tuple[Citation, ...] = ()
+
+
+def parse(name: str) -> Resolution | None:
+    """Parse an identifier by its parts; None when it names no Llama 4 variant at all."""
+    low = name.strip().lower()
+    tail = low.rsplit("/", 1)[-1]
+    by_name = {v for v in ("scout", "maverick", "behemoth") if v in tail}
+    experts = [int(m) for m in re.findall(r"(?<![0-9])(\d+)e(?![a-z0-9])", tail)]
+    by_experts = {EXPERTS_TO_VARIANT[e] for e in experts if e in EXPERTS_TO_VARIANT}
+    if not by_name and not by_experts:
+        return None
+    if not re.search(r"llama[-_ ]?4|llama4", low) and not by_name:
+        return None
+    stage: Literal["base", "instruct"] = "instruct" if "instruct" in tail else "base"
+    precision, packaging = "bf16", "transformers"
+    for pattern, prec, pack in _PRECISION_PATTERNS:
+        if re.search(pattern, tail):
+            precision, packaging = prec, pack
+            break
+    if "original" in tail:
+        packaging = "meta-native"
+    if len(by_name) > 1:
+        return Resolution(input=name, variant=None, valid=False, method="parsed",
+                          reason=f"names more than one variant: {', '.join(sorted(by_name))}")  # fmt: skip
+    variant = next(iter(by_name or by_experts))
+    unknown_experts = [e for e in experts if e not in EXPERTS_TO_VARIANT]
+    if by_name and (by_experts - by_name or unknown_experts):
+        count = next(iter(experts))
+        expected = next(k for k, v in EXPERTS_TO_VARIANT.items() if v == variant) if variant != "behemoth" else None
+        why = (
+            f"{variant.capitalize()} has {expected} routed experts"
+            if expected
+            else f"{variant.capitalize()} has no released checkpoint"
+        )
+        return Resolution(input=name, variant=variant, stage=stage, precision=precision, packaging=packaging,
+                          valid=False, method="parsed",
+                          reason=f"impossible combination: '{count}E' in a {variant.capitalize()} id ({why})")  # fmt: skip
+    return Resolution(input=name, variant=variant, stage=stage, precision=precision, packaging=packaging, method="parsed")
+
+
+def resolve(kb: KnowledgeBase, name: str) -> Resolution:
+    """Resolve ``name`` against the catalog, the aliases, then by parsing its parts."""
+    from llama4ref.errors import UnknownIdError
+
+    key = normalise_alias(name)
+    ident = kb.identifiers().get(key)
+    if ident is not None:
+        return Resolution.model_validate({
+            "input": name, "variant": ident["variant"], "stage": ident["stage"], "precision": ident["precision"],
+            "packaging": ident["packaging"], "official": ident.get("official", False), "valid": ident.get("valid", True),
+            "method": "catalog", "publisher": ident.get("publisher"), "namespace": ident.get("namespace"),
+            "reason": ident.get("reason"), "citations": ident.get("citations", []),
+        })  # fmt: skip
+    aliases = kb._aliases  # same package: the alias table is the index's
+    if key in aliases:
+        parsed = parse(name)
+        base = parsed if parsed is not None and parsed.valid else None
+        return Resolution(input=name, variant=aliases[key], method="alias",
+                          stage=base.stage if base else None, precision=base.precision if base else None,
+                          packaging=base.packaging if base else None)  # fmt: skip
+    parsed = parse(name)
+    if parsed is None:
+        raise UnknownIdError("identifier", name, kb._suggest(key, list(kb.identifiers()) + list(aliases)))
+    return parsed
+
+
+def resolve_variant_id(kb: KnowledgeBase, name: str) -> str | None:
+    """The variant a parsed identifier names, or None when it names none validly."""
+    parsed = parse(name)
+    if parsed is None or not parsed.valid or parsed.variant is None:
+        return None
+    return parsed.variant

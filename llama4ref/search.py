@@ -1,0 +1,55 @@
+"""Ranked full-text search over fact paths, values, quotes, qualifiers and notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llama4ref.kb import KnowledgeBase
+from llama4ref.results import Fact
+
+# Where a term matches, and how much that counts.
+_WEIGHTS = {"path": 5.0, "value": 4.0, "qualifiers": 3.0, "note": 2.0, "quote": 1.5, "locator": 0.5}
+
+
+@dataclass(frozen=True)
+class Hit:
+    fact: Fact
+    score: float
+    matched: tuple[str, ...]
+
+
+def _fields(fact: Fact) -> dict[str, str]:
+    quotes = [c.quote for c in fact.citations] + [c.quote for a in fact.alternatives for c in a.citations]
+    notes = [fact.note or ""] + [a.reason for a in fact.alternatives]
+    return {
+        "path": fact.path.replace("_", " ").replace(".", " "),
+        "value": f"{fact.value} {fact.display()}",
+        "qualifiers": " ".join(f"{k} {v}" for k, v in fact.qualifiers.items()),
+        "note": " ".join(notes),
+        "quote": " ".join(quotes),
+        "locator": " ".join(c.locator for c in fact.citations),
+    }
+
+
+def search(kb: KnowledgeBase, text: str, limit: int = 20) -> list[Hit]:
+    """Facts matching every term of ``text`` (case-insensitive), best first."""
+    terms = [t for t in re.split(r"\s+", text.strip().lower()) if t]
+    if not terms:
+        return []
+    hits: list[Hit] = []
+    for path in kb.paths(derived=False):
+        fact = kb.get(path)
+        fields = {k: v.lower() for k, v in _fields(fact).items()}
+        score = 0.0
+        matched: set[str] = set()
+        for term in terms:
+            term_score = sum(w * fields[f].count(term) ** 0.5 for f, w in _WEIGHTS.items() if term in fields[f])
+            if term_score == 0:
+                break
+            score += term_score
+            matched.update(f for f in _WEIGHTS if term in fields[f])
+        else:
+            hits.append(Hit(fact, round(score, 3), tuple(sorted(matched))))
+    hits.sort(key=lambda h: (-h.score, h.fact.path))
+    return hits[:limit]

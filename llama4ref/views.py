@@ -1,0 +1,70 @@
+"""Composed views over the knowledge base (what `show` and the docs present), as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from llama4ref.kb import KnowledgeBase
+from llama4ref.results import Fact, VariantInfo
+
+OVERVIEW_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Identity", ("status", "developer", "release_date", "knowledge_cutoff", "license")),
+    ("Parameters", ("params.active", "params.total", "params.active_fraction")),
+    ("Experts", ("experts.routed", "experts.shared", "experts.routed_per_token", "experts.active_per_token")),
+    ("Context window", ("context_window.label", "context_window.instruct", "context_window.base")),
+    ("Modalities and languages", ("modalities.input", "modalities.output", "languages")),
+    ("Architecture", ("architecture.layers", "architecture.hidden_size", "architecture.attention_heads",
+                      "architecture.kv_heads", "architecture.moe_layers", "architecture.dense_layers",
+                      "architecture.nope_layers", "architecture.attention_chunk_size", "architecture.vocab_size")),
+    ("Training", ("training.tokens", "training.gpu_hours", "training.co2_location_tonnes")),
+    ("Checkpoints", ("checkpoints",)),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    facts: list[Fact]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything `llama4ref show` prints for one variant."""
+
+    variant: VariantInfo
+    sections: list[Section]
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "variant": self.variant.model_dump(mode="json"),
+            "sections": [{"title": s.title, "facts": [f.to_json() for f in s.facts]} for s in self.sections],
+            "sources": self.sources,
+            "see_also": self.see_also,
+        }
+
+
+def overview(kb: KnowledgeBase, name: str) -> Overview:
+    """The one-screen summary of a variant, with the sources behind it."""
+    info = kb.variant(name)
+    sections: list[Section] = []
+    cited: dict[str, int] = {}
+    for title, keys in OVERVIEW_SECTIONS:
+        facts = [kb.get(f"{info.id}.{k}") for k in keys if kb.has(f"{info.id}.{k}")]
+        if facts:
+            sections.append(Section(title, facts))
+        for fact in facts:
+            for cit in kb.citations_of(fact):
+                cited[cit.source] = cited.get(cit.source, 0) + 1
+    sources = []
+    for sid, count in sorted(cited.items(), key=lambda kv: (-kv[1], kv[0])):
+        src = kb.source(sid)
+        sources.append({"id": sid, "title": src.title, "tier": src.tier, "version": src.pin(), "url": src.url, "facts": count})
+    see_also = [f"llama4ref {cmd}" for cmd, prefix in (
+        (f"benchmarks --variant {info.id}", f"{info.id}.benchmarks"),
+        (f"context {info.id}", "providers"),
+        ("safety", "safety"),
+    ) if kb.paths(prefix, derived=False)]  # fmt: skip
+    return Overview(info, sections, sources, see_also)

@@ -1,0 +1,262 @@
+"""Strict, safe YAML reading with source positions.
+
+PyYAML's own constructors are never used: the document is composed into nodes (with
+libyaml when it is installed) and this module builds plain Python data from them under one
+deliberate typing policy:
+
+* plain scalars resolve only to ``null``, ``true``/``false``, integers and floats in their
+  plain decimal forms, and strings; dates are never converted (the models parse ISO
+  strings);
+* a plain scalar that YAML 1.1 would silently retype or that would lose characters when
+  typed (``yes``, ``on``, ``0755``, ``3.10``, ``1_0.5``, ``1:20``) is an error: quote it;
+* duplicate keys, anchors and aliases, explicit tags, tabs in indentation, non-string keys,
+  a byte-order mark, invalid UTF-8, files over :data:`MAX_FILE_BYTES` and nesting deeper
+  than :data:`MAX_DEPTH` are errors.
+
+Every error is a :class:`~llama4ref.diagnostics.Diagnostic` with ``file:line:col`` and a
+stable code.  :func:`load_yaml` returns the data with a position map so later validation
+errors can point into the file too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from llama4ref.diagnostics import Diagnostic, Position
+
+MAX_FILE_BYTES = 1_048_576
+"""Files above 1 MiB are refused before parsing (no fact file comes near it)."""
+
+MAX_DEPTH = 32
+"""Maximum nesting of mappings and sequences in one document."""
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*(?:_[0-9]{3})*)")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?[1-9](?:\.[0-9]+)?[eE][-+]?[0-9]+")
+_NULL = {"null", "~", ""}
+_BOOL = {"true": True, "false": False}
+# What YAML 1.1 (PyYAML) would turn into something other than the string you see.
+
+Scalar = str | int | float | bool | None
+
+
+class YamlError(Exception):
+    """A file could not be read as a strict YAML document; carries the diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.format() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+@dataclass(frozen=True)
+class LoadedYaml:
+    """A parsed document and the position of every node in it, keyed by its path."""
+
+    path: Path
+    data: Any
+    positions: dict[tuple[str | int, ...], Position]
+
+    def position(self, loc: tuple[str | int, ...]) -> Position:
+        """The position of ``loc`` or of its nearest ancestor present in the file."""
+        while loc and loc not in self.positions:
+            loc = loc[:-1]
+        return self.positions.get(loc, Position(1, 1))
+
+
+def _yaml() -> Any:
+    import yaml  # imported lazily: only validation and index building read YAML
+
+    return yaml
+
+
+def _loader_class() -> Any:
+    yaml = _yaml()
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
+    """Read ``path`` (or ``text`` on its behalf) strictly; raise :class:`YamlError`."""
+    file = str(path)
+    if text is None:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y001", f"cannot read file: {exc.strerror}")]) from None
+        if size > MAX_FILE_BYTES:
+            raise YamlError(
+                [Diagnostic(file, Position(1, 1), "L4R-Y002", f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte cap")]
+            )
+        raw = path.read_bytes()
+        text = _decode(file, raw)
+    elif len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y002", f"document is over the {MAX_FILE_BYTES}-byte cap")])
+    problems = _lexical_checks(file, text)
+    if problems:
+        raise YamlError(problems)
+    yaml = _yaml()
+    try:
+        node = yaml.compose(text, Loader=_loader_class())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        message = str(exc.problem or exc.context or "invalid YAML").strip()
+        raise YamlError([Diagnostic(file, pos, "L4R-Y003", f"invalid YAML: {message}")]) from None
+    except yaml.YAMLError as exc:  # e.g. a second document, reader errors
+        raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y003", f"invalid YAML: {exc}")]) from None
+    except RecursionError:
+        raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y009", f"nesting deeper than {MAX_DEPTH} levels")]) from None
+    if node is None:
+        raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y004", "empty file: expected a mapping")])
+    builder = _Builder(file)
+    data = builder.build(node, (), 0)
+    if builder.errors:
+        raise YamlError(builder.errors)
+    return LoadedYaml(path, data, builder.positions)
+
+
+def _decode(file: str, raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlError(
+            [Diagnostic(file, Position(1, 1), "L4R-Y005", "byte-order mark at start of file: save as UTF-8 without BOM")]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(
+            [Diagnostic(file, Position(line, col), "L4R-Y006", f"invalid UTF-8 byte 0x{raw[exc.start]:02x}")]
+        ) from None
+
+
+def _lexical_checks(file: str, text: str) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    if text.startswith("\ufeff"):
+        problems.append(
+            Diagnostic(file, Position(1, 1), "L4R-Y005", "byte-order mark at start of file: save as UTF-8 without BOM")
+        )
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            problems.append(
+                Diagnostic(file, Position(number, line.index("\t") + 1), "L4R-Y007", "tab in indentation: indent with spaces")
+            )
+    return problems
+
+
+class _Builder:
+    """Turns composed nodes into plain data, recording positions and policy errors."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.errors: list[Diagnostic] = []
+        self.positions: dict[tuple[str | int, ...], Position] = {}
+        self._seen: set[int] = set()
+
+    def _error(self, node: Any, code: str, message: str) -> None:
+        mark = node.start_mark
+        self.errors.append(Diagnostic(self.file, Position(mark.line + 1, mark.column + 1), code, message))
+
+    def build(self, node: Any, loc: tuple[str | int, ...], depth: int) -> Any:
+        yaml = _yaml()
+        mark = node.start_mark
+        self.positions[loc] = Position(mark.line + 1, mark.column + 1)
+        if id(node) in self._seen:
+            # The composer shares one node object between an anchor and its aliases.
+            self._error(node, "L4R-Y008", "anchors and aliases are not allowed")
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._error(node, "L4R-Y009", f"nesting deeper than {MAX_DEPTH} levels")
+            return None
+        if getattr(node, "anchor", None):
+            self._error(node, "L4R-Y008", "anchors and aliases are not allowed")
+        if isinstance(node, yaml.MappingNode):
+            self._check_tag(node, "tag:yaml.org,2002:map")
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, "tag:yaml.org,2002:seq")
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _check_tag(self, node: Any, expected: str) -> None:
+        if node.tag != expected:
+            self._error(node, "L4R-Y010", f"explicit tag {node.tag!r} is not allowed")
+
+    def _mapping(self, node: Any, loc: tuple[str | int, ...], depth: int) -> dict[str, Any]:
+        yaml = _yaml()
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self._error(key_node, "L4R-Y011", "mapping keys must be plain strings (no merge keys or complex keys)")
+                continue
+            key = key_node.value
+            if not key_node.style and key_node.tag != _STR:
+                self._error(key_node, "L4R-Y011", f"mapping key {key!r} is not a string: quote it")
+                continue
+            if key in out:
+                self._error(key_node, "L4R-Y012", f"duplicate key {key!r} (an earlier value would be silently lost)")
+                continue
+            out[key] = self.build(value_node, (*loc, key), depth + 1)
+            kmark = key_node.start_mark
+            self.positions.setdefault((*loc, key, "__key__"), Position(kmark.line + 1, kmark.column + 1))
+        return out
+
+    def _scalar(self, node: Any) -> Scalar:
+        text: str = node.value
+        if node.style:  # quoted or block scalar: always a string (plain is None or "" by parser)
+            if node.tag != _STR:
+                self._error(node, "L4R-Y010", f"explicit tag {node.tag!r} is not allowed")
+            return text
+        kind = _TAG_KIND.get(node.tag)
+        if kind is None:
+            self._error(node, "L4R-Y010", f"explicit tag {node.tag!r} is not allowed")
+            return None
+        if kind in ("str", "timestamp"):  # dates stay strings; the models parse ISO dates
+            return text
+        value = _resolve_plain(text)
+        if value is _AMBIGUOUS_MARK or (kind == "null") != (value is None):
+            self._error(
+                node,
+                "L4R-Y013",
+                f"plain scalar {text!r} would be silently retyped by YAML 1.1 or lose characters: quote it",
+            )
+            return None
+        return value  # type: ignore[no-any-return]
+
+
+_STR = "tag:yaml.org,2002:str"
+_TAG_KIND = {
+    _STR: "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "timestamp",
+}
+
+
+class _Mark:
+    """Sentinel type for a plain scalar the policy refuses."""
+
+
+_AMBIGUOUS_MARK: Any = _Mark()
+
+
+def _resolve_plain(text: str) -> Any:
+    """Type a plain scalar that PyYAML classed as null/bool/int/float under our policy."""
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.fullmatch(text):
+        return int(text.replace("_", ""))
+    if _FLOAT.fullmatch(text):
+        mantissa = text.lower().split("e")[0].lstrip("+-")
+        if mantissa.endswith("0") and not mantissa.endswith(".0"):
+            return _AMBIGUOUS_MARK  # 3.10 would read as 3.1
+        return float(text)
+    return _AMBIGUOUS_MARK

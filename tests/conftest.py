@@ -1,0 +1,107 @@
+"""Shared fixtures: the shipped knowledge base, a CLI runner, and a minimal valid facts tree."""
+
+from __future__ import annotations
+
+import io
+import sys
+import textwrap
+from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import llama4ref
+from llama4ref.index import shipped_facts_dir
+from llama4ref.kb import KnowledgeBase
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> CliResult:
+    """Run the real console entry point in-process and capture what it prints."""
+    from llama4ref.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    argv = sys.argv
+    sys.argv = ["llama4ref", *args]
+    code = 0
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        sys.argv = argv
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return llama4ref.knowledge_base()
+
+
+@pytest.fixture(scope="session")
+def facts_dir() -> Path:
+    return shipped_facts_dir()
+
+
+MINIMAL_TREE = {
+    "sources/card.yaml": """\
+        id: card
+        title: A model card
+        publisher: Meta
+        kind: model-card
+        url: https://example.org/card
+        version:
+          published: 2025-04-05
+        retrieved: 2026-11-23
+        tier: first-party
+        """,
+    "variants/scout.yaml": """\
+        id: scout
+        name: Llama 4 Scout
+        family: llama-4
+        role: released
+        aliases: [Scout, Llama-4-Scout-17B-16E]
+        summary: The smaller released model.
+        facts:
+          params.total:
+            value: 109_000_000_000
+            unit: parameters
+            citations:
+              - source: card
+                locator: Model Information table
+                quote: "109B (Total)"
+        """,
+}
+
+
+@pytest.fixture
+def make_tree(tmp_path: Path) -> Callable[..., Path]:
+    """Write the minimal valid tree, then apply ``files`` (path → text, or None to delete)."""
+
+    def make(files: dict[str, str | bytes | None] | None = None) -> Path:
+        root = tmp_path / "facts"
+        for rel, text in {**MINIMAL_TREE, **(files or {})}.items():
+            path = root / rel
+            if text is None:
+                if path.exists():
+                    path.unlink()
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+
+    return make

@@ -1,0 +1,145 @@
+"""Cross-record validation: every check reports file:line:col and its stable code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from llama4ref.diagnostics import CODES
+from llama4ref.tree import load_tree
+
+FACT = """\
+    id: {id}
+    subject: {subject}
+    title: A sheet
+    facts:
+      {key}:
+        value: {value}
+        unit: {unit}
+        citations:
+          - source: {source}
+            locator: somewhere
+            quote: "{quote}"
+    {extra}"""
+
+
+def sheet(id: str = "s", subject: str = "topic", key: str = "k", value: str = "1", unit: str = "count",
+          source: str = "card", quote: str = "q", extra: str = "") -> str:  # fmt: skip
+    return FACT.format(id=id, subject=subject, key=key, value=value, unit=unit, source=source, quote=quote, extra=extra)
+
+
+def diags(root: Path) -> list[str]:
+    return [
+        f"{Path(d.file).relative_to(root).as_posix()}:{d.position.line}:{d.position.col}: {d.code}"
+        for d in load_tree(root).diagnostics
+    ]
+
+
+def test_minimal_tree_is_valid(make_tree: Callable[..., Path]) -> None:
+    """The fixture tree validates cleanly (so every other case isolates one problem)."""
+    assert diags(make_tree()) == []
+
+
+CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
+    ("unknown source", {"t/s.yaml": sheet(source="nope")}, ["t/s.yaml:9:17: L4R-T006"]),
+    ("file name differs from id", {"t/other.yaml": sheet(id="s")}, ["t/other.yaml:1:5: L4R-T003"]),
+    ("duplicate fact path", {"t/s.yaml": sheet(subject="scout.params", key="total")}, ["variants/scout.yaml:8:3: L4R-T005"]),
+    ("unit does not fit value", {"t/s.yaml": sheet(value='"ten"', unit="tokens")}, ["t/s.yaml:6:12: L4R-T009"]),
+    ("unknown unit", {"t/s.yaml": sheet(unit="furlongs")}, ["t/s.yaml:7:11: L4R-S001"]),
+    ("quote too long", {"t/s.yaml": sheet(quote="x" * 241)}, ["t/s.yaml:11:16: L4R-S001"]),
+    ("unknown field", {"t/s.yaml": sheet(extra="colour: red\n")}, ["t/s.yaml:12:1: L4R-S001"]),
+    ("subject uses an alias", {"t/s.yaml": sheet(subject="Scout.x")}, ["t/s.yaml:2:10: L4R-S001"]),
+    ("subject uses a lower-case alias", {"t/s.yaml": sheet(subject="llama-4-scout-17b-16e.x")}, ["t/s.yaml:2:10: L4R-T008"]),
+    (
+        "uncited source",
+        {
+            "sources/extra.yaml": "id: extra\ntitle: t\npublisher: p\nkind: docs\nurl: https://e.org\n"
+            "version: {published: 2025-01-01}\nretrieved: 2026-01-01\ntier: third-party\n"
+        },
+        ["sources/extra.yaml:1:5: L4R-T012"],
+    ),
+    (
+        "published after retrieved",
+        {
+            "sources/card.yaml": "id: card\ntitle: t\npublisher: p\nkind: docs\nurl: https://e.org\n"
+            "version: {published: 2027-01-01}\nretrieved: 2026-01-01\ntier: third-party\n"
+        },
+        ["sources/card.yaml:6:22: L4R-T010", "sources/card.yaml:6:22: L4R-T010"][:1],
+    ),
+    (
+        "alias claimed twice",
+        {"variants/other.yaml": "id: other\nname: O\nfamily: x\nrole: comparison\naliases: [scout]\nsummary: s\n"},
+        ["variants/other.yaml:5:11: L4R-T007"],
+    ),
+    ("stray file", {"notes.txt": "hello"}, ["notes.txt:1:1: L4R-T002"]),
+    ("stray file in a kind directory", {"t/readme.md": "x"}, ["t/readme.md:1:1: L4R-T002"]),
+    ("derived path stored", {"t/s.yaml": sheet(subject="scout.experts", key="total")}, ["t/s.yaml:5:3: L4R-T014"]),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), [(c[1], c[2]) for c in CASES], ids=[c[0] for c in CASES])
+def test_cross_record_checks(make_tree: Callable[..., Path], files: dict[str, str | bytes | None], expected: list[str]) -> None:
+    """Each broken tree gives exactly the expected diagnostics."""
+    assert diags(make_tree(files)) == expected
+
+
+SUPERSEDED = """\
+id: s
+subject: topic
+title: A sheet
+facts:
+  k:
+    value: 1
+    unit: count
+    citations: [{source: card, locator: l, quote: q}]
+    alternatives:
+"""
+ALT = "      - {{value: 2, rank: {rank}, {ids}reason: r, citations: [{{source: card, locator: l, quote: q}}]}}\n"
+
+
+@pytest.mark.parametrize(("alts", "count"), [
+    ([("superseded", "id: a, superseded_by: b, "), ("superseded", "id: b, superseded_by: a, ")], 2),
+    ([("superseded", "id: a, superseded_by: zzz, ")], 1),
+    ([("superseded", "")], 1),
+    ([("disputed", "superseded_by: preferred, ")], 1),
+    ([("superseded", "id: a, superseded_by: b, "), ("superseded", "id: b, superseded_by: preferred, ")], 0),
+], ids=["loop", "dangling", "missing target", "not superseded", "valid chain"])  # fmt: skip
+def test_supersession_chain_must_resolve(make_tree: Callable[..., Path], alts: list[tuple[str, str]], count: int) -> None:
+    """A superseded alternative must name what replaced it; chains end at the preferred value without looping."""
+    text = SUPERSEDED + "".join(ALT.format(rank=rank, ids=ids) for rank, ids in alts)
+    found = [d.code for d in load_tree(make_tree({"t/s.yaml": text})).diagnostics]
+    assert found == ["L4R-T011"] * count
+
+
+def test_alternatives_without_preferred_value(make_tree: Callable[..., Path]) -> None:
+    """A fact with alternatives but no preferred `value` is refused."""
+    text = SUPERSEDED.replace("    value: 1\n", "") + ALT.format(rank="disputed", ids="")
+    (d,) = load_tree(make_tree({"t/s.yaml": text})).diagnostics
+    assert d.code == "L4R-S001" and d.message.startswith("facts.k.value: Field required")
+    assert d.position.line == 6
+
+
+def test_not_a_facts_tree(tmp_path: Path) -> None:
+    """A directory without sources/ and variants/ is reported as not a facts tree."""
+    (tmp_path / "x").mkdir()
+    (d,) = load_tree(tmp_path).diagnostics
+    assert d.code == "L4R-T001"
+
+
+def test_all_problems_reported_at_once(make_tree: Callable[..., Path]) -> None:
+    """Validation collects every error instead of stopping at the first."""
+    root = make_tree(
+        {
+            "t/a.yaml": sheet(id="a", source="nope"),
+            "t/b.yaml": "a: 1\na: 2\n",
+            "t/c.yaml": sheet(id="c", subject="other", unit="tokens", value="1.5"),
+        }
+    )
+    assert {d.code for d in load_tree(root).diagnostics} == {"L4R-T006", "L4R-Y012", "L4R-T009"}
+
+
+def test_every_code_is_documented() -> None:
+    """Codes are stable strings with a one-line description."""
+    assert all(code.startswith("L4R-") and text for code, text in CODES.items())
