@@ -35,41 +35,123 @@ def _ratio(a: float, b: float) -> float:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("{v}.params.active_fraction", "fraction", "active / total",
-         ("{v}.params.active", "{v}.params.total"), _ratio,
-         "Share of the parameters that one token passes through."),
-    Rule("{v}.experts.total", "experts", "routed + shared",
-         ("{v}.experts.routed", "{v}.experts.shared"), lambda r, s: r + s),
-    Rule("{v}.experts.active_per_token", "experts", "routed_per_token + shared",
-         ("{v}.experts.routed_per_token", "{v}.experts.shared"), lambda r, s: r + s),
-    Rule("{v}.architecture.nope_layers", "layers", "layers / nope_layer_interval (every interval-th layer has no RoPE)",
-         ("{v}.architecture.layers", "{v}.architecture.nope_layer_interval"), lambda n, k: n // k),
-    Rule("{v}.architecture.rope_layers", "layers", "layers - layers / nope_layer_interval",
-         ("{v}.architecture.layers", "{v}.architecture.nope_layer_interval"), lambda n, k: n - n // k),
-    Rule("{v}.architecture.moe_layers", "layers", "layers / moe_layer_step",
-         ("{v}.architecture.layers", "{v}.architecture.moe_layer_step"), lambda n, k: n // k),
-    Rule("{v}.architecture.dense_layers", "layers", "layers - layers / moe_layer_step",
-         ("{v}.architecture.layers", "{v}.architecture.moe_layer_step"), lambda n, k: n - n // k),
-    Rule("{v}.architecture.gqa_group_size", "heads", "attention_heads / kv_heads",
-         ("{v}.architecture.attention_heads", "{v}.architecture.kv_heads"), lambda h, k: h // k),
-    Rule("{v}.context_window.instruct_over_base", "multiplier", "context_window.instruct / context_window.base",
-         ("{v}.context_window.instruct", "{v}.context_window.base"), lambda a, b: _ratio(a, b)),
-    Rule("{v}.context_window.instruct_in_binary_millions", "ratio", "context_window.instruct / 2^20",
-         ("{v}.context_window.instruct",), lambda a: a / 2**20,
-         "Shows that the card's '10M' and '1M' labels are binary multiples (10 x 2^20, 2^20)."),
-    Rule("{v}.training.tokens_per_active_parameter", "ratio", "training.tokens / params.active",
-         ("{v}.training.tokens", "{v}.params.active"), lambda t, p: round(t / p, 1)),
-    Rule("{v}.training.tokens_per_total_parameter", "ratio", "training.tokens / params.total",
-         ("{v}.training.tokens", "{v}.params.total"), lambda t, p: round(t / p, 1)),
-    Rule("{v}.training.co2_per_gpu_hour_kg", "ratio", "training.co2_location_tonnes * 1000 / training.gpu_hours",
-         ("{v}.training.co2_location_tonnes", "{v}.training.gpu_hours"), lambda c, h: round(c * 1000 / h, 4),
-         "Kilograms of CO2eq (location-based) per GPU-hour."),
-    Rule("irope.temperature_scale_at_max_context", "ratio",
-         "log(floor((P + 1) / floor_scale) + 1) * attn_scale + 1, P = scout.context_window.instruct - 1",
-         ("irope.temperature_tuning.floor_scale", "irope.temperature_tuning.attn_scale", "scout.context_window.instruct"),
-         lambda f, a, n: round(math.log(math.floor(n / f) + 1) * a + 1, 4),
-         "The attention temperature scale applied on NoPE layers at Scout's last configured position."),
-)  # fmt: skip
+    Rule(
+        "{v}.params.active_fraction",
+        "fraction",
+        "active / total",
+        ("{v}.params.active", "{v}.params.total"),
+        _ratio,
+        "Share of the parameters that one token passes through.",
+    ),
+    Rule("{v}.experts.total", "experts", "routed + shared", ("{v}.experts.routed", "{v}.experts.shared"), lambda r, s: r + s),
+    Rule(
+        "{v}.experts.active_per_token",
+        "experts",
+        "routed_per_token + shared",
+        ("{v}.experts.routed_per_token", "{v}.experts.shared"),
+        lambda r, s: r + s,
+    ),
+    Rule(
+        "{v}.architecture.nope_layers",
+        "layers",
+        "layers / nope_layer_interval (every interval-th layer has no RoPE)",
+        ("{v}.architecture.layers", "{v}.architecture.nope_layer_interval"),
+        lambda n, k: n // k,
+    ),
+    Rule(
+        "{v}.architecture.rope_layers",
+        "layers",
+        "layers - layers / nope_layer_interval",
+        ("{v}.architecture.layers", "{v}.architecture.nope_layer_interval"),
+        lambda n, k: n - n // k,
+    ),
+    Rule(
+        "{v}.architecture.moe_layers",
+        "layers",
+        "layers / moe_layer_step",
+        ("{v}.architecture.layers", "{v}.architecture.moe_layer_step"),
+        lambda n, k: n // k,
+    ),
+    Rule(
+        "{v}.architecture.dense_layers",
+        "layers",
+        "layers - layers / moe_layer_step",
+        ("{v}.architecture.layers", "{v}.architecture.moe_layer_step"),
+        lambda n, k: n - n // k,
+    ),
+    Rule(
+        "{v}.architecture.gqa_group_size",
+        "heads",
+        "attention_heads / kv_heads",
+        ("{v}.architecture.attention_heads", "{v}.architecture.kv_heads"),
+        lambda h, k: h // k,
+    ),
+    Rule(
+        "{v}.context_window.instruct_over_base",
+        "multiplier",
+        "context_window.instruct / context_window.base",
+        ("{v}.context_window.instruct", "{v}.context_window.base"),
+        lambda a, b: _ratio(a, b),
+    ),
+    Rule(
+        "{v}.context_window.instruct_in_binary_millions",
+        "ratio",
+        "context_window.instruct / 2^20",
+        ("{v}.context_window.instruct",),
+        lambda a: a / 2**20,
+        "Shows that the card's '10M' and '1M' labels are binary multiples (10 x 2^20, 2^20).",
+    ),
+    Rule(
+        "{v}.training.tokens_per_active_parameter",
+        "ratio",
+        "training.tokens / params.active",
+        ("{v}.training.tokens", "{v}.params.active"),
+        lambda t, p: round(t / p, 1),
+    ),
+    Rule(
+        "{v}.training.tokens_per_total_parameter",
+        "ratio",
+        "training.tokens / params.total",
+        ("{v}.training.tokens", "{v}.params.total"),
+        lambda t, p: round(t / p, 1),
+    ),
+    Rule(
+        "{v}.training.co2_per_gpu_hour_kg",
+        "ratio",
+        "training.co2_location_tonnes * 1000 / training.gpu_hours",
+        ("{v}.training.co2_location_tonnes", "{v}.training.gpu_hours"),
+        lambda c, h: round(c * 1000 / h, 4),
+        "Kilograms of CO2eq (location-based) per GPU-hour.",
+    ),
+    Rule(
+        "multimodal.image.patch_tokens_per_tile",
+        "count",
+        "(tile_size / patch_size)^2 x pixel_shuffle_ratio^2",
+        (
+            "multimodal.vision_encoder.tile_size",
+            "multimodal.vision_encoder.patch_size",
+            "multimodal.vision_encoder.pixel_shuffle_ratio",
+        ),
+        lambda t, p, r: int((t // p) ** 2 * r * r),
+        "<|patch|> tokens one image tile contributes to the prompt.",
+    ),
+    Rule(
+        "tokenizer.base_vocab_size",
+        "tokens",
+        "tokenizer.vocab_size - tokenizer.reserved_special_tokens",
+        ("tokenizer.vocab_size", "tokenizer.reserved_special_tokens"),
+        lambda v, r: v - r,
+        "The BPE ranks before the special tokens (the tokenizer model file's line count).",
+    ),
+    Rule(
+        "irope.temperature_scale_at_max_context",
+        "ratio",
+        "log(floor((P + 1) / floor_scale) + 1) * attn_scale + 1, P = scout.context_window.instruct - 1",
+        ("irope.temperature_tuning.floor_scale", "irope.temperature_tuning.attn_scale", "scout.context_window.instruct"),
+        lambda f, a, n: round(math.log(math.floor(n / f) + 1) * a + 1, 4),
+        "The attention temperature scale applied on NoPE layers at Scout's last configured position.",
+    ),
+)
 
 
 def _variants(kb: KnowledgeBase) -> list[str]:
@@ -119,5 +201,6 @@ def compute(kb: KnowledgeBase, path: str) -> Fact | None:
     bounds = {f.bound for f in facts}
     bound = "exact" if bounds == {"exact"} else "approximately"
     value = rule.compute(*(f.value for f in facts))
-    return Fact(path=path, value=value, unit=rule.unit, bound=bound, derived=True, formula=rule.formula,
-                inputs=inputs, note=rule.note)  # fmt: skip
+    return Fact(
+        path=path, value=value, unit=rule.unit, bound=bound, derived=True, formula=rule.formula, inputs=inputs, note=rule.note
+    )

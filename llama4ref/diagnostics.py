@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "L4R-Y011": "mapping key that is not a plain string",
     "L4R-Y012": "duplicate mapping key",
     "L4R-Y013": "plain scalar YAML would silently retype",
+    "L4R-Y014": "plain or quoted scalar spanning lines (silently folded)",
     # One record (llama4ref.models, checked by pydantic)
     "L4R-S001": "record does not match its schema (missing or unknown field, wrong type, bad value)",
     # Cross-record checks (llama4ref.tree)

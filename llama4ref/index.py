@@ -49,8 +49,10 @@ def compile_index(tree: Tree) -> dict[str, Any]:
         s = rec.record
         for ident in s.entries:
             identifiers[normalise_alias(ident.name)] = dump(ident) | {
-                "set": s.id, "publisher": s.publisher, "namespace": s.namespace,
-            }  # fmt: skip
+                "set": s.id,
+                "publisher": s.publisher,
+                "namespace": s.namespace,
+            }
     return {
         "format": INDEX_FORMAT,
         "data_version": tree.data_version,

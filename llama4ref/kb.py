@@ -57,7 +57,12 @@ class KnowledgeBase:
         order = {"released": 0, "preview": 1, "comparison": 2}
         out = [VariantInfo.model_validate(v) for v in self._index["variants"].values()]
         out = [v for v in out if role is None or v.role == role]
-        return sorted(out, key=lambda v: (order.get(v.role, 3), v.id))
+
+        def size(v: VariantInfo) -> int:  # Llama 4 variants smallest first: Scout, Maverick, Behemoth
+            raw = self._facts.get(f"{v.id}.params.total", {}).get("value")
+            return raw if isinstance(raw, int) and v.role != "comparison" else 0
+
+        return sorted(out, key=lambda v: (order.get(v.role, 3), size(v), v.id))
 
     # -- facts ------------------------------------------------------------------------
     def normalise_path(self, path: str) -> str:
@@ -125,8 +130,10 @@ class KnowledgeBase:
     # -- sources, records -------------------------------------------------------------
     @cached_property
     def _sources(self) -> dict[str, Source]:
-        return {sid: Source.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
-                for sid, raw in self._index["sources"].items()}  # fmt: skip
+        return {
+            sid: Source.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
+            for sid, raw in self._index["sources"].items()
+        }
 
     def source(self, source_id: str) -> Source:
         try:
@@ -160,8 +167,10 @@ class KnowledgeBase:
         return dict(self._index.get("sheets", {}))
 
     def license_terms(self) -> list[LicenseTerm]:
-        return [LicenseTerm.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
-                for raw in self._index.get("license_terms", {}).values()]  # fmt: skip
+        return [
+            LicenseTerm.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
+            for raw in self._index.get("license_terms", {}).values()
+        ]
 
     def identifiers(self) -> dict[str, dict[str, Any]]:
         return dict(self._index.get("identifiers", {}))

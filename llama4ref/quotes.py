@@ -36,10 +36,13 @@ class QuoteReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "checked": self.checked, "failed": self.failed, "skipped": self.skipped,
-            "matched_sources": self.matched_sources, "missing_sources": sorted(self.missing_sources),
+            "checked": self.checked,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "matched_sources": self.matched_sources,
+            "missing_sources": sorted(self.missing_sources),
             "diagnostics": [d.format() for d in self.diagnostics],
-        }  # fmt: skip
+        }
 
 
 def match_copies(sources: dict[str, Source], copies_dir: Path) -> dict[str, Path]:

@@ -81,8 +81,13 @@ def parse(name: str) -> Resolution | None:
     if "original" in tail:
         packaging = "meta-native"
     if len(by_name) > 1:
-        return Resolution(input=name, variant=None, valid=False, method="parsed",
-                          reason=f"names more than one variant: {', '.join(sorted(by_name))}")  # fmt: skip
+        return Resolution(
+            input=name,
+            variant=None,
+            valid=False,
+            method="parsed",
+            reason=f"names more than one variant: {', '.join(sorted(by_name))}",
+        )
     variant = next(iter(by_name or by_experts))
     unknown_experts = [e for e in experts if e not in EXPERTS_TO_VARIANT]
     if by_name and (by_experts - by_name or unknown_experts):
@@ -93,9 +98,16 @@ def parse(name: str) -> Resolution | None:
             if expected
             else f"{variant.capitalize()} has no released checkpoint"
         )
-        return Resolution(input=name, variant=variant, stage=stage, precision=precision, packaging=packaging,
-                          valid=False, method="parsed",
-                          reason=f"impossible combination: '{count}E' in a {variant.capitalize()} id ({why})")  # fmt: skip
+        return Resolution(
+            input=name,
+            variant=variant,
+            stage=stage,
+            precision=precision,
+            packaging=packaging,
+            valid=False,
+            method="parsed",
+            reason=f"impossible combination: '{count}E' in a {variant.capitalize()} id ({why})",
+        )
     return Resolution(input=name, variant=variant, stage=stage, precision=precision, packaging=packaging, method="parsed")
 
 
@@ -106,19 +118,34 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     key = normalise_alias(name)
     ident = kb.identifiers().get(key)
     if ident is not None:
-        return Resolution.model_validate({
-            "input": name, "variant": ident["variant"], "stage": ident["stage"], "precision": ident["precision"],
-            "packaging": ident["packaging"], "official": ident.get("official", False), "valid": ident.get("valid", True),
-            "method": "catalog", "publisher": ident.get("publisher"), "namespace": ident.get("namespace"),
-            "reason": ident.get("reason"), "citations": ident.get("citations", []),
-        })  # fmt: skip
+        return Resolution.model_validate(
+            {
+                "input": name,
+                "variant": ident["variant"],
+                "stage": ident["stage"],
+                "precision": ident["precision"],
+                "packaging": ident["packaging"],
+                "official": ident.get("official", False),
+                "valid": ident.get("valid", True),
+                "method": "catalog",
+                "publisher": ident.get("publisher"),
+                "namespace": ident.get("namespace"),
+                "reason": ident.get("reason"),
+                "citations": ident.get("citations", []),
+            }
+        )
     aliases = kb._aliases  # same package: the alias table is the index's
     if key in aliases:
         parsed = parse(name)
         base = parsed if parsed is not None and parsed.valid else None
-        return Resolution(input=name, variant=aliases[key], method="alias",
-                          stage=base.stage if base else None, precision=base.precision if base else None,
-                          packaging=base.packaging if base else None)  # fmt: skip
+        return Resolution(
+            input=name,
+            variant=aliases[key],
+            method="alias",
+            stage=base.stage if base else None,
+            precision=base.precision if base else None,
+            packaging=base.packaging if base else None,
+        )
     parsed = parse(name)
     if parsed is None:
         raise UnknownIdError("identifier", name, kb._suggest(key, list(kb.identifiers()) + list(aliases)))

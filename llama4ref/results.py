@@ -29,6 +29,18 @@ class Fact(BaseModel):
     formula: str | None = None
     inputs: tuple[str, ...] = ()
 
+    def as_int(self) -> int:
+        """The value as an integer; raises TypeError when it is not one."""
+        if isinstance(self.value, int) and not isinstance(self.value, bool):
+            return self.value
+        raise TypeError(f"{self.path} is not an integer: {self.value!r}")
+
+    def as_float(self) -> float:
+        """The value as a number; raises TypeError when it is not one."""
+        if isinstance(self.value, (int, float)) and not isinstance(self.value, bool):
+            return float(self.value)
+        raise TypeError(f"{self.path} is not a number: {self.value!r}")
+
     def display(self) -> str:
         """The value as a person reads it: bound sign, digit grouping, unit."""
         from llama4ref.formatting import format_value

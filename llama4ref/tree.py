@@ -317,8 +317,9 @@ def subject_problem(subject: str, variants: dict[str, Variant], owners: dict[str
     return None
 
 
-def _check_citations(rec: LoadedRecord, loc: tuple[str | int, ...], citations: list[Any], sources: dict[str, Source],
-                     cited: set[str], diag: Any) -> None:  # fmt: skip
+def _check_citations(
+    rec: LoadedRecord, loc: tuple[str | int, ...], citations: list[Any], sources: dict[str, Source], cited: set[str], diag: Any
+) -> None:
     for k, cit in enumerate(citations):
         cited.add(cit.source)
         where = (*loc, "citations", k)

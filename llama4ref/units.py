@@ -6,21 +6,72 @@ import re
 from typing import Literal, get_args
 
 Unit = Literal[
-    "parameters", "tokens", "experts", "layers", "heads", "dimensions", "images", "tiles", "pixels",
-    "gpus", "count", "token_id", "bytes", "languages",
-    "gpu_hours", "watts", "tonnes_co2eq", "tflops_per_gpu", "usd_per_million_tokens", "multiplier",
-    "ratio", "score", "percent", "fraction", "seconds",
-    "date", "month", "text", "boolean", "text_list", "json",
-]  # fmt: skip
+    "parameters",
+    "tokens",
+    "experts",
+    "layers",
+    "heads",
+    "dimensions",
+    "images",
+    "tiles",
+    "pixels",
+    "gpus",
+    "count",
+    "token_id",
+    "bytes",
+    "languages",
+    "gpu_hours",
+    "watts",
+    "tonnes_co2eq",
+    "tflops_per_gpu",
+    "usd_per_million_tokens",
+    "multiplier",
+    "ratio",
+    "score",
+    "percent",
+    "fraction",
+    "seconds",
+    "date",
+    "month",
+    "text",
+    "boolean",
+    "text_list",
+    "json",
+]
 
 INTEGER_UNITS = frozenset(
-    {"parameters", "tokens", "experts", "layers", "heads", "dimensions", "images", "tiles", "pixels",
-     "gpus", "count", "token_id", "bytes", "languages"}
-)  # fmt: skip
+    {
+        "parameters",
+        "tokens",
+        "experts",
+        "layers",
+        "heads",
+        "dimensions",
+        "images",
+        "tiles",
+        "pixels",
+        "gpus",
+        "count",
+        "token_id",
+        "bytes",
+        "languages",
+    }
+)
 NUMBER_UNITS = frozenset(
-    {"gpu_hours", "watts", "tonnes_co2eq", "tflops_per_gpu", "usd_per_million_tokens", "multiplier",
-     "ratio", "score", "percent", "fraction", "seconds"}
-)  # fmt: skip
+    {
+        "gpu_hours",
+        "watts",
+        "tonnes_co2eq",
+        "tflops_per_gpu",
+        "usd_per_million_tokens",
+        "multiplier",
+        "ratio",
+        "score",
+        "percent",
+        "fraction",
+        "seconds",
+    }
+)
 ALL_UNITS: tuple[str, ...] = get_args(Unit)
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -14,12 +14,23 @@ OVERVIEW_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Experts", ("experts.routed", "experts.shared", "experts.routed_per_token", "experts.active_per_token")),
     ("Context window", ("context_window.label", "context_window.instruct", "context_window.base")),
     ("Modalities and languages", ("modalities.input", "modalities.output", "languages")),
-    ("Architecture", ("architecture.layers", "architecture.hidden_size", "architecture.attention_heads",
-                      "architecture.kv_heads", "architecture.moe_layers", "architecture.dense_layers",
-                      "architecture.nope_layers", "architecture.attention_chunk_size", "architecture.vocab_size")),
+    (
+        "Architecture",
+        (
+            "architecture.layers",
+            "architecture.hidden_size",
+            "architecture.attention_heads",
+            "architecture.kv_heads",
+            "architecture.moe_layers",
+            "architecture.dense_layers",
+            "architecture.nope_layers",
+            "architecture.attention_chunk_size",
+            "architecture.vocab_size",
+        ),
+    ),
     ("Training", ("training.tokens", "training.gpu_hours", "training.co2_location_tonnes")),
     ("Checkpoints", ("checkpoints",)),
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -62,9 +73,13 @@ def overview(kb: KnowledgeBase, name: str) -> Overview:
     for sid, count in sorted(cited.items(), key=lambda kv: (-kv[1], kv[0])):
         src = kb.source(sid)
         sources.append({"id": sid, "title": src.title, "tier": src.tier, "version": src.pin(), "url": src.url, "facts": count})
-    see_also = [f"llama4ref {cmd}" for cmd, prefix in (
-        (f"benchmarks --variant {info.id}", f"{info.id}.benchmarks"),
-        (f"context {info.id}", "providers"),
-        ("safety", "safety"),
-    ) if kb.paths(prefix, derived=False)]  # fmt: skip
+    see_also = [
+        f"llama4ref {cmd}"
+        for cmd, prefix in (
+            (f"benchmarks --variant {info.id}", f"{info.id}.benchmarks"),
+            (f"context {info.id}", "providers"),
+            ("safety", "safety"),
+        )
+        if kb.paths(prefix, derived=False)
+    ]
     return Overview(info, sections, sources, see_also)

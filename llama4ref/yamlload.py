@@ -9,6 +9,7 @@ deliberate typing policy:
   strings);
 * a plain scalar that YAML 1.1 would silently retype or that would lose characters when
   typed (``yes``, ``on``, ``0755``, ``3.10``, ``1_0.5``, ``1:20``) is an error: quote it;
+* a plain or quoted scalar spanning lines (YAML folds its line breaks silently);
 * duplicate keys, anchors and aliases, explicit tags, tabs in indentation, non-string keys,
   a byte-order mark, invalid UTF-8, files over :data:`MAX_FILE_BYTES` and nesting deeper
   than :data:`MAX_DEPTH` are errors.
@@ -207,6 +208,13 @@ class _Builder:
 
     def _scalar(self, node: Any) -> Scalar:
         text: str = node.value
+        if node.style not in ("|", ">") and node.start_mark.line != node.end_mark.line:
+            # Line breaks inside plain or quoted scalars are folded to spaces (or one of two
+            # newlines dropped): what the file shows is not the value. Use a | block or escapes.
+            self._error(
+                node, "L4R-Y014", "a plain or quoted scalar spans lines and would be folded: use a | block or \\n escapes"
+            )
+            return None
         if node.style:  # quoted or block scalar: always a string (plain is None or "" by parser)
             if node.tag != _STR:
                 self._error(node, "L4R-Y010", f"explicit tag {node.tag!r} is not allowed")

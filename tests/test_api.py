@@ -34,9 +34,16 @@ REQUIRED = {
     "maverick.knowledge_cutoff": "2024-08",
 }
 PRESENT = [
-    "behemoth.status", "scout.languages", "maverick.languages", "scout.modalities.input", "scout.modalities.output",
-    "maverick.modalities.input", "maverick.modalities.output", "scout.checkpoints", "maverick.checkpoints",
-]  # fmt: skip
+    "behemoth.status",
+    "scout.languages",
+    "maverick.languages",
+    "scout.modalities.input",
+    "scout.modalities.output",
+    "maverick.modalities.input",
+    "maverick.modalities.output",
+    "scout.checkpoints",
+    "maverick.checkpoints",
+]
 
 
 @pytest.mark.parametrize(("path", "value"), REQUIRED.items())
@@ -69,10 +76,18 @@ def test_checkpoints_name_official_repos() -> None:
     assert {c["stage"] for c in repos.values()} == {"base", "instruct"}
 
 
-@pytest.mark.parametrize("alias", [
-    "Scout", "SCOUT", "llama-4-scout", "llama4-scout", "Llama-4-Scout-17B-16E", "Llama-4-Scout-17B-16E-Instruct",
-    "meta-llama/Llama-4-Scout-17B-16E-Instruct",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "Scout",
+        "SCOUT",
+        "llama-4-scout",
+        "llama4-scout",
+        "Llama-4-Scout-17B-16E",
+        "Llama-4-Scout-17B-16E-Instruct",
+        "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+    ],
+)
 def test_scout_aliases(alias: str) -> None:
     """Aliases and published names resolve to the variant, case-insensitively."""
     assert llama4ref.variant(alias).id == "scout"

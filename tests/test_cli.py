@@ -92,9 +92,13 @@ def test_validate_shipped_tree() -> None:
 
 def test_validate_broken_tree_reports_every_problem(make_tree: Callable[..., Path]) -> None:
     """`validate DIR` prints file:line:col: CODE for each problem and exits 1."""
-    root = make_tree({"t/a.yaml": "id: a\nsubject: x\ntitle: t\nfacts:\n  k:\n    value: 1\n    unit: count\n"
-                                  "    citations: [{source: nope, locator: l, quote: q}]\n",
-                      "t/b.yaml": "a: 1\na: 2\n"})  # fmt: skip
+    root = make_tree(
+        {
+            "t/a.yaml": "id: a\nsubject: x\ntitle: t\nfacts:\n  k:\n    value: 1\n    unit: count\n"
+            "    citations: [{source: nope, locator: l, quote: q}]\n",
+            "t/b.yaml": "a: 1\na: 2\n",
+        }
+    )
     res = run_cli("validate", str(root))
     assert res.code == 1
     lines = res.stdout.splitlines()
@@ -117,6 +121,7 @@ def test_short_help() -> None:
 
 def test_python_dash_m() -> None:
     """`python -m llama4ref` runs the CLI."""
-    out = subprocess.run([sys.executable, "-m", "llama4ref", "get", "scout.experts.routed", "--json"],
-                         capture_output=True, text=True, check=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "llama4ref", "get", "scout.experts.routed", "--json"], capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout)["data"]["value"] == 16

@@ -25,8 +25,16 @@ FACT = """\
     {extra}"""
 
 
-def sheet(id: str = "s", subject: str = "topic", key: str = "k", value: str = "1", unit: str = "count",
-          source: str = "card", quote: str = "q", extra: str = "") -> str:  # fmt: skip
+def sheet(
+    id: str = "s",
+    subject: str = "topic",
+    key: str = "k",
+    value: str = "1",
+    unit: str = "count",
+    source: str = "card",
+    quote: str = "q",
+    extra: str = "",
+) -> str:
     return FACT.format(id=id, subject=subject, key=key, value=value, unit=unit, source=source, quote=quote, extra=extra)
 
 
@@ -99,13 +107,17 @@ facts:
 ALT = "      - {{value: 2, rank: {rank}, {ids}reason: r, citations: [{{source: card, locator: l, quote: q}}]}}\n"
 
 
-@pytest.mark.parametrize(("alts", "count"), [
-    ([("superseded", "id: a, superseded_by: b, "), ("superseded", "id: b, superseded_by: a, ")], 2),
-    ([("superseded", "id: a, superseded_by: zzz, ")], 1),
-    ([("superseded", "")], 1),
-    ([("disputed", "superseded_by: preferred, ")], 1),
-    ([("superseded", "id: a, superseded_by: b, "), ("superseded", "id: b, superseded_by: preferred, ")], 0),
-], ids=["loop", "dangling", "missing target", "not superseded", "valid chain"])  # fmt: skip
+@pytest.mark.parametrize(
+    ("alts", "count"),
+    [
+        ([("superseded", "id: a, superseded_by: b, "), ("superseded", "id: b, superseded_by: a, ")], 2),
+        ([("superseded", "id: a, superseded_by: zzz, ")], 1),
+        ([("superseded", "")], 1),
+        ([("disputed", "superseded_by: preferred, ")], 1),
+        ([("superseded", "id: a, superseded_by: b, "), ("superseded", "id: b, superseded_by: preferred, ")], 0),
+    ],
+    ids=["loop", "dangling", "missing target", "not superseded", "valid chain"],
+)
 def test_supersession_chain_must_resolve(make_tree: Callable[..., Path], alts: list[tuple[str, str]], count: int) -> None:
     """A superseded alternative must name what replaced it; chains end at the preferred value without looping."""
     text = SUPERSEDED + "".join(ALT.format(rank=rank, ids=ids) for rank, ids in alts)

@@ -23,8 +23,13 @@ def codes(text: str) -> list[str]:
 def test_plain_scalars_type_under_policy() -> None:
     """Plain ints (with grouping underscores), floats, booleans and null are typed; all else stays text."""
     assert load("a: 10_485_760\nb: 1.0e-05\nc: true\nd: null\ne: 3.5\nf: hello\n") == {
-        "a": 10485760, "b": 1e-05, "c": True, "d": None, "e": 3.5, "f": "hello",
-    }  # fmt: skip
+        "a": 10485760,
+        "b": 1e-05,
+        "c": True,
+        "d": None,
+        "e": 3.5,
+        "f": "hello",
+    }
 
 
 def test_dates_are_never_converted() -> None:
@@ -127,3 +132,14 @@ def test_positions_recorded_for_nested_values() -> None:
     doc = load_yaml(Path("t.yaml"), "a:\n  b:\n    - x\n    - y\n")
     assert doc.position(("a", "b", 1)).line == 4
     assert doc.position(("a", "missing")).line == 2  # falls back to the enclosing mapping
+
+
+@pytest.mark.parametrize("text", ['v: "a\n\n  b"\n', "v: a\n  b\n", "v: 'a\n  b'\n"])
+def test_multiline_flow_scalars_refused(text: str) -> None:
+    """Plain and quoted scalars spanning lines are refused: YAML would fold their line breaks silently."""
+    assert codes(text) == ["L4R-Y014"]
+
+
+def test_block_scalars_keep_newlines() -> None:
+    """A | block keeps its line breaks exactly."""
+    assert load("v: |\n  a\n\n  b\n") == {"v": "a\n\nb\n"}

@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from llama4ref.cli import core
+from llama4ref.cli import core, knowledge
 
 app = typer.Typer(
     name="llama4ref",
@@ -24,6 +24,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 core.register(app)
+knowledge.register(app)
 
 
 def main() -> None:

@@ -117,12 +117,27 @@ def register(app: typer.Typer) -> None:
         root = directory or shipped_facts_dir()
         tree = load_tree(root)
         if json_out:
-            emit_json("validation", {
-                "root": str(root), "files": tree.file_count, "records": len(tree.records),
-                "facts": len(tree.facts()), "ok": tree.ok,
-                "diagnostics": [{"file": d.file, "line": d.position.line, "col": d.position.col, "code": d.code,
-                                 "severity": d.severity, "message": d.message} for d in tree.diagnostics],
-            })  # fmt: skip
+            emit_json(
+                "validation",
+                {
+                    "root": str(root),
+                    "files": tree.file_count,
+                    "records": len(tree.records),
+                    "facts": len(tree.facts()),
+                    "ok": tree.ok,
+                    "diagnostics": [
+                        {
+                            "file": d.file,
+                            "line": d.position.line,
+                            "col": d.position.col,
+                            "code": d.code,
+                            "severity": d.severity,
+                            "message": d.message,
+                        }
+                        for d in tree.diagnostics
+                    ],
+                },
+            )
         else:
             import sys
 

@@ -29,8 +29,7 @@ def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     tty = stream.isatty()
     width = None if tty else int(os.environ.get("COLUMNS", "0") or 0) or 160
-    return Console(file=stream, width=width, no_color="NO_COLOR" in os.environ or None,
-                   highlight=False, emoji=False)  # fmt: skip
+    return Console(file=stream, width=width, no_color="NO_COLOR" in os.environ or None, highlight=False, emoji=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

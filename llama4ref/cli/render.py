@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -48,8 +48,15 @@ def overview(con: Console, ov: Overview) -> None:
     head.append(f"  ({v.id} · {v.role})", style="dim")
     con.print(Panel(Text(v.summary), title=head, title_align="left", expand=False))
     for section in ov.sections:
-        table = Table(title=section.title, title_justify="left", title_style="bold", show_header=False, box=None,
-                      pad_edge=False, padding=(0, 2, 0, 0))  # fmt: skip
+        table = Table(
+            title=section.title,
+            title_justify="left",
+            title_style="bold",
+            show_header=False,
+            box=None,
+            pad_edge=False,
+            padding=(0, 2, 0, 0),
+        )
         table.add_column("fact", style="cyan", no_wrap=True)
         table.add_column("value", overflow="fold")
         for fact in section.facts:
@@ -57,8 +64,15 @@ def overview(con: Console, ov: Overview) -> None:
             table.add_row(key, checkpoint_lines(fact) if key == "checkpoints" else value_text(fact))
         con.print(table)
         con.print()
-    src = Table(title="Sources", title_justify="left", title_style="bold", show_header=True, box=None, pad_edge=False,
-                padding=(0, 2, 0, 0))  # fmt: skip
+    src = Table(
+        title="Sources",
+        title_justify="left",
+        title_style="bold",
+        show_header=True,
+        box=None,
+        pad_edge=False,
+        padding=(0, 2, 0, 0),
+    )
     for col in ("source", "tier", "version", "facts"):
         src.add_column(col, overflow="fold", no_wrap=col == "source")
     for s in ov.sources:
@@ -117,3 +131,106 @@ def simple_table(con: Console, title: str, columns: list[str], rows: list[list[s
     for row in rows:
         table.add_row(*row)
     con.print(Group(table))
+
+
+def audit(con: Console, results: list[Any]) -> None:
+    for r in results:
+        mark = Text("PASS ", style="green") if r.ok else Text("FAIL ", style="bold red")
+        mark.append(r.title, style="bold")
+        mark.append(f"  [{r.id}]", style="dim")
+        con.print(mark)
+        con.print(Text(f"  formula:  {r.formula}"))
+        for path, value in r.inputs.items():
+            con.print(Text(f"    {path} = {value}", style="dim"))
+        con.print(Text(f"  computed: {r.computed}   expected: {r.expected} ({r.expected_from})   tolerance: {r.tolerance}"))
+        if r.detail:
+            con.print(Text(f"  {r.detail}", style="yellow" if r.ok else "red"))
+    failed = sum(not r.ok for r in results)
+    con.print(Text(f"{len(results) - failed} passed, {failed} failed", style="bold"))
+
+
+def comparison(con: Console, cmp: Any) -> None:
+    table = Table(title=f"{cmp.left} vs {cmp.right}", title_justify="left", box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    table.add_column("", no_wrap=True)
+    table.add_column("fact", style="cyan", no_wrap=True)
+    table.add_column(cmp.left, overflow="fold")
+    table.add_column(cmp.right, overflow="fold")
+    for line in cmp.lines:
+        table.add_row(
+            "≠" if line.differs else "",
+            line.key,
+            value_text(line.left) if line.left else Text("—", style="dim"),
+            value_text(line.right) if line.right else Text("—", style="dim"),
+        )
+    con.print(table)
+    con.print(Text(f"{sum(ln.differs for ln in cmp.lines)} of {len(cmp.lines)} rows differ (≠)", style="dim"))
+
+
+def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: bool = False) -> None:
+    for t in tables:
+        table = Table(
+            title=f"{t.set}  (provenance: {t.provenance})",
+            title_justify="left",
+            title_style="bold",
+            box=None,
+            pad_edge=False,
+            padding=(0, 2, 0, 0),
+        )
+        for col in ("benchmark", "category", "shots", "metric"):
+            table.add_column(col, no_wrap=col == "benchmark", overflow="fold")
+        for m in t.models:
+            table.add_column(m, justify="right")
+        for row in t.rows:
+            cells = [
+                f"{row.values[m].value:g}" if m in row.values and isinstance(row.values[m].value, (int, float)) else "—"
+                for m in t.models
+            ]
+            table.add_row(row.name, row.category, row.shots, row.metric, *cells)
+        con.print(table)
+        if chart:
+            for row in t.rows:
+                con.print(Text(row.name, style="bold"))
+                top = max(float(f.value) for f in row.values.values() if isinstance(f.value, (int, float))) or 1.0
+                for m in t.models:
+                    if m in row.values and isinstance(row.values[m].value, (int, float)):
+                        v = float(row.values[m].value)
+                        bar = "█" * max(1, round(40 * v / top))
+                        con.print(Text(f"  {m:<24} ").append(bar, style="cyan").append(f" {v:g}"))
+        con.print()
+
+
+def source_detail(con: Console, src: Any, backs: list[str]) -> None:
+    con.print(Text(src.title, style="bold"))
+    for label, value in (
+        ("id", src.id),
+        ("publisher", src.publisher),
+        ("kind", src.kind),
+        ("tier", src.tier),
+        ("version", src.pin()),
+        ("url", src.url),
+        ("retrieved", str(src.retrieved)),
+    ):
+        con.print(Text(f"  {label}: {value}"))
+    if src.note:
+        con.print(Text(f"  note: {src.note}", style="dim"))
+    con.print(Text(f"Backs {len(backs)} fact(s):", style="bold"))
+    for path in backs:
+        con.print(f"  {path}")
+
+
+def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> None:
+    con.print(Text("Prompt (special tokens from the records; example texts are placeholders):", style="bold"))
+    text = Text()
+    for seg in wp.segments:
+        text.append(seg.text, style="cyan" if seg.kind in ("token", "layout") else "")
+    con.print(text)
+    con.print()
+    table = Table(
+        title="Special tokens used", title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0)
+    )
+    for col in ("token", "id", "meaning"):
+        table.add_column(col, overflow="fold", no_wrap=col == "token")
+    for tok, tid, meaning in legend:
+        table.add_row(tok, "" if tid is None else str(tid), meaning)
+    con.print(table)
+    con.print(Text("Facts used: " + ", ".join(dict.fromkeys(wp.used_paths)), style="dim"))

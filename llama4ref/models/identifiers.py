@@ -11,9 +11,21 @@ from llama4ref.models.fact import Citation
 
 Precision = Literal["bf16", "fp8", "int4", "int8", "nvfp4", "fp4", "mixed", "unknown"]
 Packaging = Literal[
-    "transformers", "meta-native", "fp8-dynamic", "fp8-block", "w4a16", "nvfp4", "gguf", "mlx",
-    "bnb-4bit", "bnb-8bit", "awq", "eagle3-draft", "provider-endpoint", "other",
-]  # fmt: skip
+    "transformers",
+    "meta-native",
+    "fp8-dynamic",
+    "fp8-block",
+    "w4a16",
+    "nvfp4",
+    "gguf",
+    "mlx",
+    "bnb-4bit",
+    "bnb-8bit",
+    "awq",
+    "eagle3-draft",
+    "provider-endpoint",
+    "other",
+]
 
 
 class Identifier(Record):

@@ -9,9 +9,18 @@ from pydantic import Field, StringConstraints, model_validator
 from llama4ref.models.common import IsoDate, Record, RecordId, ShortText, Text, Tier
 
 SourceKind = Literal[
-    "model-card", "license", "policy", "blog-post", "code", "config", "docs", "paper", "catalog",
-    "measurement", "discussion",
-]  # fmt: skip
+    "model-card",
+    "license",
+    "policy",
+    "blog-post",
+    "code",
+    "config",
+    "docs",
+    "paper",
+    "catalog",
+    "measurement",
+    "discussion",
+]
 
 
 class SourceVersion(Record):

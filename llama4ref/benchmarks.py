@@ -1,0 +1,102 @@
+"""Benchmark results as tables: one table per evaluation set, models as columns.
+
+A result is any ``score`` fact at ``<model>.benchmarks.<set>.<benchmark>``. Sets keep their
+provenance (self-reported card tables, third-party transcriptions of the blog's images,
+independent reproductions) and are never merged into one table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from llama4ref.kb import KnowledgeBase
+from llama4ref.results import Fact
+
+SET_ORDER = ("pretrained", "instruct", "blog", "vllm_reproduction")
+
+
+@dataclass
+class Row:
+    benchmark: str
+    name: str
+    category: str
+    shots: str
+    metric: str
+    values: dict[str, Fact] = field(default_factory=dict)
+
+
+@dataclass
+class BenchTable:
+    set: str
+    provenance: str
+    models: list[str]
+    rows: list[Row]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "set": self.set,
+            "provenance": self.provenance,
+            "models": self.models,
+            "rows": [
+                {
+                    "benchmark": r.benchmark,
+                    "name": r.name,
+                    "category": r.category,
+                    "shots": r.shots,
+                    "metric": r.metric,
+                    "values": {m: f.value for m, f in r.values.items()},
+                    "paths": {m: f.path for m, f in r.values.items()},
+                }
+                for r in self.rows
+            ],
+        }
+
+
+def _parse(path: str, variant_ids: list[str]) -> tuple[str, str, str] | None:
+    for vid in sorted(variant_ids, key=len, reverse=True):
+        prefix = f"{vid}.benchmarks."
+        if path.startswith(prefix):
+            rest = path[len(prefix) :].split(".")
+            if len(rest) == 2:
+                return vid, rest[0], rest[1]
+    return None
+
+
+def tables(kb: KnowledgeBase, variant: str | None = None, stage: str | None = None, name: str | None = None) -> list[BenchTable]:
+    """Benchmark tables filtered by variant (its tables keep all their models), set and benchmark."""
+    models = [v.id for v in kb.variants()]
+    wanted_variant = kb.variant_id(variant) if variant else None
+    by_set: dict[str, dict[str, Row]] = {}
+    set_models: dict[str, list[str]] = {}
+    provenance: dict[str, set[str]] = {}
+    for path in kb.paths(derived=False):
+        parsed = _parse(path, models)
+        if parsed is None:
+            continue
+        model, bset, bench = parsed
+        fact = kb.get(path)
+        if fact.unit != "score" or (stage and bset != stage):
+            continue
+        q = fact.qualifiers
+        label = str(q.get("benchmark", bench))
+        if name and name.lower() not in (bench.lower(), label.lower()) and name.lower().replace("-", "_") != bench:
+            continue
+        row = by_set.setdefault(bset, {}).setdefault(
+            bench, Row(bench, label, str(q.get("category", "")), str(q.get("shots", "")), str(q.get("metric", "")))
+        )
+        row.values[model] = fact
+        set_models.setdefault(bset, [])
+        if model not in set_models[bset]:
+            set_models[bset].append(model)
+        provenance.setdefault(bset, set()).add(str(q.get("provenance", "unstated")))
+    out: list[BenchTable] = []
+    for bset in sorted(by_set, key=lambda s: (SET_ORDER.index(s) if s in SET_ORDER else 99, s)):
+        ms = sorted(set_models[bset], key=models.index)
+        if wanted_variant and wanted_variant not in ms:
+            continue
+        rows = list(by_set[bset].values())
+        if wanted_variant:
+            rows = [r for r in rows if wanted_variant in r.values]
+        out.append(BenchTable(bset, ", ".join(sorted(provenance[bset])), ms, rows))
+    return out

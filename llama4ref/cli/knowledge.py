@@ -1,0 +1,201 @@
+"""Knowledge commands: audit, compare, benchmarks, search, cite, sources, prompt-format."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the knowledge commands to ``app``."""
+
+    @app.command()
+    def audit(
+        only: Annotated[str, typer.Option(help="Only checks whose id starts with this.")] = "",
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Derived cross-checks: recount parameters, NoPE layers, patch tokens, vocabulary, token ids.
+
+        Each check prints its inputs, formula, result and tolerance; exit 1 if any fails.
+
+        Example: llama4ref audit --only scout
+        """
+        import llama4ref
+        from llama4ref.audit import run_audit
+
+        results = run_audit(llama4ref.knowledge_base(), only or None)
+        if json_out:
+            emit_json("audit", {"ok": all(r.ok for r in results), "checks": [r.to_json() for r in results]})
+        else:
+            from llama4ref.cli import render
+
+            render.audit(console(), results)
+        if not all(r.ok for r in results):
+            raise typer.Exit(EXIT_PROBLEMS)
+
+    @app.command()
+    def compare(
+        left: Annotated[str, typer.Argument(help="A variant id or alias.")],
+        right: Annotated[str, typer.Argument(help="Another variant.")],
+        benchmarks: Annotated[bool, typer.Option("--benchmarks", help="Include benchmark results.")] = False,
+        prefix: Annotated[str, typer.Option(help="Only keys under this prefix, e.g. architecture.")] = "",
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Two variants side by side; rows that differ are marked.
+
+        Example: llama4ref compare scout maverick --prefix architecture
+        """
+        import llama4ref
+        from llama4ref.compare import compare as run
+
+        cmp = run(llama4ref.knowledge_base(), left, right, benchmarks=benchmarks, prefix=prefix)
+        if json_out:
+            emit_json("comparison", cmp.to_json())
+            return
+        from llama4ref.cli import render
+
+        render.comparison(console(), cmp)
+
+    @app.command()
+    def benchmarks(
+        variant: Annotated[Optional[str], typer.Option("--variant", "-v", help="Only tables with this model.")] = None,  # noqa: UP045
+        stage: Annotated[
+            Optional[str],  # noqa: UP045  # typer introspection
+            typer.Option("--stage", help="pretrained | instruct | blog | vllm_reproduction"),
+        ] = None,
+        name: Annotated[Optional[str], typer.Option("--name", help="One benchmark, e.g. mmlu_pro.")] = None,  # noqa: UP045
+        chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart per benchmark.")] = False,
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Benchmark tables; self-reported, transcribed and independent results stay in separate tables.
+
+        Example: llama4ref benchmarks --stage instruct --name gpqa_diamond --chart
+        """
+        import llama4ref
+        from llama4ref.benchmarks import tables
+
+        found = tables(llama4ref.knowledge_base(), variant, stage, name)
+        if not found:
+            fail("no benchmark results match those filters")
+        if json_out:
+            emit_json("benchmarks", [t.to_json() for t in found])
+            return
+        from llama4ref.cli import render
+
+        render.benchmark_tables(console(), llama4ref.knowledge_base(), found, chart=chart)
+
+    @app.command()
+    def search(
+        text: Annotated[str, typer.Argument(help="Words to find in paths, values, quotes and notes.")],
+        limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Search facts, quotes and notes; best matches first.
+
+        Example: llama4ref search "temperature tuning"
+        """
+        import llama4ref
+        from llama4ref.search import search as run
+
+        hits = run(llama4ref.knowledge_base(), text, limit=limit)
+        if json_out:
+            emit_json(
+                "search",
+                [{"path": h.fact.path, "score": h.score, "matched": list(h.matched), "fact": h.fact.to_json()} for h in hits],
+            )
+            return
+        from llama4ref.cli import render
+
+        render.simple_table(
+            console(),
+            f"{len(hits)} result(s) for {text!r}",
+            ["path", "value", "matched in"],
+            [[h.fact.path, h.fact.display(), ", ".join(h.matched)] for h in hits],
+        )
+
+    @app.command()
+    def cite(
+        path: Annotated[str, typer.Argument(help="A fact path.")],
+        fmt: Annotated[str, typer.Option("--format", help="text | bibtex | json")] = "text",
+    ) -> None:
+        """The sources behind a fact, ready to paste: plain text, BibTeX or JSON.
+
+        Example: llama4ref cite maverick.params.total --format bibtex
+        """
+        import llama4ref
+        from llama4ref import cite as c
+
+        kb = llama4ref.knowledge_base()
+        fact = kb.get(path)
+        if fmt == "text":
+            typer.echo(c.as_text(kb, fact))
+        elif fmt == "bibtex":
+            typer.echo(c.as_bibtex(kb, fact))
+        elif fmt == "json":
+            emit_json("citation", c.as_json(kb, fact))
+        else:
+            fail(f"unknown format {fmt!r}; choose text, bibtex or json")
+
+    @app.command()
+    def sources(
+        source_id: Annotated[Optional[str], typer.Argument(help="One source id: list the facts it backs.")] = None,  # noqa: UP045
+        json_out: JsonOpt = False,
+    ) -> None:
+        """The bibliography: every source with how many facts it backs, or one source's facts.
+
+        Example: llama4ref sources llama-models-model-card
+        """
+        import llama4ref
+
+        kb = llama4ref.knowledge_base()
+        if source_id is None:
+            rows = [(s, kb.backed_by(s.id)) for s in kb.sources()]
+            if json_out:
+                emit_json("sources", [s.model_dump(mode="json") | {"backs": backs} for s, backs in rows])
+                return
+            from llama4ref.cli import render
+
+            render.simple_table(
+                console(),
+                f"sources ({len(rows)})",
+                ["id", "tier", "version", "facts", "title"],
+                [[s.id, s.tier, s.pin(), str(len(b)), s.title] for s, b in rows],
+            )
+            return
+        src = kb.source(source_id)
+        backs = kb.backed_by(source_id)
+        if json_out:
+            emit_json("source", src.model_dump(mode="json") | {"backs": backs})
+            return
+        from llama4ref.cli import render
+
+        render.source_detail(console(), src, backs)
+
+    @app.command("prompt-format")
+    def prompt_format(
+        tools: Annotated[bool, typer.Option("--tools", help="Include a tool definition in the system message.")] = False,
+        image: Annotated[bool, typer.Option("--image", help="Include one single-tile image in the user message.")] = False,
+        json_out: JsonOpt = False,
+    ) -> None:
+        """A worked Llama 4 prompt built from the prompt-format and tokenizer records.
+
+        Example: llama4ref prompt-format --tools
+        """
+        import llama4ref
+        from llama4ref.prompt import build, token_legend
+
+        kb = llama4ref.knowledge_base()
+        wp = build(kb, tools=tools, image=image)
+        if json_out:
+            emit_json(
+                "prompt", wp.to_json() | {"tokens": [{"token": t, "id": i, "meaning": m} for t, i, m in token_legend(kb, wp)]}
+            )
+            return
+        from llama4ref.cli import render
+
+        render.prompt(console(), wp, token_legend(kb, wp))
