@@ -1,0 +1,57 @@
+"""Llama 4 Community License compliance checks for derivatives: names, repositories, SARIF.
+
+Pure library functions returning frozen results; nothing here prints. The license constants
+come from the records (``facts/license/`` and ``facts/license_terms/``) through
+:func:`load_license_terms`::
+
+    from llama4ref.compliance import check_name, check_repo, load_license_terms
+    terms = load_license_terms(facts_dir)
+    check_name("meta-llama-Llama-4-FT", terms).suggestion        # 'Llama-4-FT'
+    check_repo(Path("my-model"), terms).findings
+
+Importing this package reads no file; the confusables data and PyYAML load on first use.
+"""
+
+from llama4ref.compliance.checklist import ChecklistItem, checklist
+from llama4ref.compliance.findings import Finding
+from llama4ref.compliance.names import (
+    CharIssue,
+    NameFinding,
+    NameResult,
+    check_name,
+    check_names,
+    exit_code,
+    read_names,
+    suggest_name,
+)
+from llama4ref.compliance.repo import CheckPathError, RepoReport, check_repo
+from llama4ref.compliance.rules import RULES, Rule
+from llama4ref.compliance.sarif import to_sarif
+from llama4ref.compliance.terms import Anchor, LicenseTerms, load_license_terms
+from llama4ref.compliance.text import NORMALISATION, fingerprint, normalise
+
+__all__ = [
+    "NORMALISATION",
+    "RULES",
+    "Anchor",
+    "CharIssue",
+    "CheckPathError",
+    "ChecklistItem",
+    "Finding",
+    "LicenseTerms",
+    "NameFinding",
+    "NameResult",
+    "RepoReport",
+    "Rule",
+    "check_name",
+    "check_names",
+    "check_repo",
+    "checklist",
+    "exit_code",
+    "fingerprint",
+    "load_license_terms",
+    "normalise",
+    "read_names",
+    "suggest_name",
+    "to_sarif",
+]

@@ -1,0 +1,170 @@
+"""Character facts for the name check: hidden characters, descriptions and UTS #39 skeletons.
+
+Confusables come from the ``confusable-homoglyphs`` package (3.3.x), which ships the Unicode
+``confusables.txt`` data of UTS #39 as JSON. Its table lists each source → prototype pair in
+both directions; every connected group in it is a star around one prototype, so a group's
+prototype is its multi-character member if it has one, else its member linked to all others,
+else (a pair) its ASCII or lowest code point. The skeleton of a character is NFKC first
+(fullwidth ``Ｌ`` → ``L``), then that prototype. Skeletons are case-sensitive, as in UTS #39.
+
+Hidden characters are judged with Python's ``unicodedata`` (general categories Cc, Cf, Zl,
+Zp, Cs) plus the Default_Ignorable_Code_Point ranges of Unicode's DerivedCoreProperties.txt
+that are not Cf (variation selectors, Hangul fillers, …) and U+2800 BRAILLE PATTERN BLANK.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_BIDI = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+_ZERO_WIDTH = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E})
+# Default_Ignorable_Code_Point ranges outside category Cf (Unicode 15.1 DerivedCoreProperties.txt).
+_IGNORABLE_RANGES = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180F, 0x180F),
+    (0x2065, 0x2065), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF), (0x2800, 0x2800),
+)  # fmt: skip
+
+
+def hidden_reason(ch: str) -> str | None:
+    """Why ``ch`` is invisible or alters display/comparison, or None for an ordinary character."""
+    cp = ord(ch)
+    if cp < 0x80:
+        return "control character" if cp < 0x20 or cp == 0x7F else None
+    if cp in _BIDI:
+        return "bidirectional control character: changes the order in which the name is displayed"
+    if cp in _ZERO_WIDTH:
+        return "zero-width character: invisible"
+    category = unicodedata.category(ch)
+    if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
+        return "variation selector: invisible"
+    if 0xE0000 <= cp <= 0xE007F:
+        return "tag character: invisible"
+    if category == "Cc":
+        return "control character"
+    if category in ("Zl", "Zp"):
+        return "line or paragraph separator"
+    if category == "Cs":
+        return "lone surrogate: not a character"
+    if category == "Cf":
+        return "format character: invisible"
+    if cp == 0x2800:
+        return "blank braille pattern: displays as a blank"
+    if any(lo <= cp <= hi for lo, hi in _IGNORABLE_RANGES):
+        return "default-ignorable character: usually displays as nothing"
+    return None
+
+
+def is_hidden(ch: str) -> bool:
+    """True for a character :func:`hidden_reason` objects to."""
+    return hidden_reason(ch) is not None
+
+
+def describe(ch: str) -> str:
+    """``U+0430 CYRILLIC SMALL LETTER A``; unnamed characters get their category in brackets."""
+    cp = ord(ch)
+    name = unicodedata.name(ch, "")
+    if not name:
+        name = {"Cc": "<control>", "Cs": "<surrogate>", "Co": "<private use>", "Cn": "<unassigned>"}.get(
+            unicodedata.category(ch), "<unnamed>"
+        )
+    return f"U+{cp:04X} {name}"
+
+
+def strip_hidden(text: str) -> str:
+    """``text`` without the characters :func:`hidden_reason` objects to."""
+    if text.isascii() and text.isprintable():
+        return text
+    return hidden_pattern().sub("", text)
+
+
+@cache
+def hidden_pattern() -> re.Pattern[str]:
+    """A compiled character class of every character :func:`hidden_reason` objects to.
+
+    Built once from planes 0, 1 and 14, the only planes holding such characters.
+    """
+    category = unicodedata.category
+    extra = {cp for lo, hi in _IGNORABLE_RANGES for cp in range(lo, hi + 1)} | _BIDI | _ZERO_WIDTH
+    extra |= set(range(0xFE00, 0xFE10)) | set(range(0xE0100, 0xE01F0))
+    ranges: list[list[int]] = []
+    for plane in (range(0x0, 0x20000), range(0xE0000, 0xE1000)):
+        for cp in plane:
+            if category(chr(cp)) not in _HIDDEN_CATEGORIES and cp not in extra:
+                continue
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    body = "".join(_class_char(lo) if lo == hi else f"{_class_char(lo)}-{_class_char(hi)}" for lo, hi in ranges)
+    return re.compile(f"[{body}]")
+
+
+def _class_char(cp: int) -> str:
+    return f"\\U{cp:08x}"
+
+
+@cache
+def _prototypes() -> dict[str, str]:
+    """Map every character in the confusables data to its prototype (a string)."""
+    from confusable_homoglyphs.confusables import confusables_data  # lazily: ~1 MB of JSON
+
+    adjacency: dict[str, set[str]] = {}
+    for key, entries in confusables_data.items():
+        a = key.replace("\u200e", "")  # the data wraps right-to-left characters in LRM marks
+        for entry in entries:
+            b = entry["c"].replace("\u200e", "")
+            if a and b and a != b:
+                adjacency.setdefault(a, set()).add(b)
+                adjacency.setdefault(b, set()).add(a)
+    proto: dict[str, str] = {}
+    seen: set[str] = set()
+    for start in sorted(adjacency):
+        if start in seen:
+            continue
+        group: set[str] = set()
+        stack = [start]
+        while stack:
+            node = stack.pop()
+            if node not in group:
+                group.add(node)
+                stack.extend(adjacency[node] - group)
+        seen |= group
+        proto.update(dict.fromkeys(group, _centre(group, adjacency)))
+    return proto
+
+
+def _centre(group: set[str], adjacency: dict[str, set[str]]) -> str:
+    multi = sorted(n for n in group if len(n) > 1)
+    if multi:
+        return multi[0]
+    hubs = sorted(n for n in group if len(adjacency[n]) > 1)
+    if len(group) > 2 and hubs:
+        return hubs[0]
+    return min(group, key=lambda n: (not n.isascii(), n))
+
+
+@cache
+def skeleton_piece(ch: str) -> str:
+    """The UTS #39-style skeleton of one character after NFKC (case-sensitive, may be longer)."""
+    return _fold(ch, 0)
+
+
+def _fold(text: str, depth: int) -> str:
+    proto = _prototypes()
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    out: list[str] = []
+    for c in folded:
+        p = proto.get(c, c)
+        # A prototype may itself need folding (a multi-character "rn", or "º" → "o" under
+        # NFKC); fold it again, a bounded number of times, so skeletons are idempotent.
+        out.append(p if p == c or depth >= 3 else "".join(_fold(x, depth + 1) for x in p))
+    return "".join(out)
+
+
+def skeleton(text: str) -> str:
+    """The skeleton of ``text``: hidden characters dropped, every other character mapped."""
+    return "".join(skeleton_piece(ch) for ch in text if hidden_reason(ch) is None)

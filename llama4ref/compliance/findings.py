@@ -1,0 +1,46 @@
+"""A finding of the repository check, and the collector the duty checks add to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from llama4ref.compliance.rules import Severity, rule
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One unmet (or unverifiable) obligation."""
+
+    file: str
+    line: int | None
+    rule: str
+    severity: Severity
+    message: str
+    section: str
+
+    def format(self) -> str:
+        """``file:line: RULE severity: message [§section]`` — the one-line form."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        section = f" [license §{self.section}]" if self.section != "-" else ""
+        return f"{where}: {self.rule} {self.severity}: {self.message}{section}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "rule": self.rule, "severity": self.severity,
+                "message": self.message, "section": self.section}  # fmt: skip
+
+
+class Collector:
+    """Gathers findings; the rule decides the section and the default severity."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+
+    def add(self, file: str, line: int | None, rule_id: str, message: str, severity: Severity | None = None) -> None:
+        r = rule(rule_id)
+        self.findings.append(Finding(file, line, r.id, severity or r.severity, message, r.section))
+
+
+def finding_key(f: Finding) -> tuple[str, int, str, str]:
+    """Sort order of findings: file, line (file-level first), rule, message."""
+    return (f.file, f.line or 0, f.rule, f.message)

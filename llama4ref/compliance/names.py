@@ -1,0 +1,288 @@
+"""The naming rule (section 1.b.i): does a derivative model's name begin with "Llama"?
+
+Judgement, for a name after stripping everything up to the last ``/`` (``org/name`` ids):
+
+* **pass** (rule L4-NAME-PREFIX) when the name begins with exactly the prefix and contains no
+  hidden character;
+* **warning** L4-NAME-CASE when it begins with the prefix's letters in another case
+  (``llama-4-…``, ``LLAMA…``);
+* **violation** L4-NAME-SPOOF when, after skipping leading whitespace and hidden characters and
+  folding every character with NFKC and the UTS #39 confusable skeleton, it begins with the
+  prefix in any case (Cyrillic ``а``, Greek ``α``, capital ``I`` or digit ``1`` for ``l``,
+  ``rn`` for ``m``, fullwidth letters); each offending character is named;
+* **violation** L4-NAME-HIDDEN for any invisible, control or bidirectional-control character;
+* **violation** L4-NAME-PREFIX otherwise.
+
+Suggested compliant name: hidden characters and leading whitespace are removed; a prefix in
+another case or spelled with look-alikes is rewritten as the prefix; a flattened Meta org
+(``meta-llama-``, ``meta-llama_``, ``meta-llama.``) in front of the name is dropped
+(``meta-llama-Llama-4-FT`` → ``Llama-4-FT``); otherwise the prefix and a hyphen are put in
+front (``Scout-FT`` → ``Llama-Scout-FT``). The suggestion always passes the check itself.
+
+Speed: ASCII names take a short path (``startswith``, ``isprintable``, one table lookup per
+leading character); the confusables data is loaded only when a non-ASCII character has to be
+folded.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from llama4ref.compliance.chars import describe, hidden_pattern, hidden_reason, skeleton_piece, strip_hidden
+from llama4ref.compliance.rules import rule
+from llama4ref.compliance.terms import LicenseTerms
+
+Status = Literal["pass", "warning", "violation"]
+_FLATTENED_META_ORG = re.compile(r"meta[-_.]?llama[-_.]+", re.IGNORECASE)
+_SEPARATORS = "-_. "
+MAX_REPORTED = 50
+"""At most this many offending characters are listed per finding (the message gives the total)."""
+
+
+@dataclass(frozen=True)
+class CharIssue:
+    """One character that makes a name non-compliant."""
+
+    index: int
+    char: str
+    codepoint: str
+    description: str
+    reason: str
+    looks_like: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "char": self.char, "codepoint": self.codepoint, "description": self.description,
+                "reason": self.reason, "looks_like": self.looks_like}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NameFinding:
+    """One problem with a name, under one rule."""
+
+    rule: str
+    severity: Literal["error", "warning"]
+    section: str
+    message: str
+    characters: tuple[CharIssue, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "severity": self.severity, "section": self.section, "message": self.message,
+                "characters": [c.to_dict() for c in self.characters]}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NameResult:
+    """The judgement of one name: status, the deciding rule and section, and a compliant suggestion."""
+
+    input: str
+    name: str
+    status: Status
+    rule: str
+    section: str
+    message: str
+    suggestion: str
+    findings: tuple[NameFinding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "pass"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"input": self.input, "name": self.name, "status": self.status, "rule": self.rule,
+                "section": self.section, "message": self.message, "suggestion": self.suggestion,
+                "findings": [f.to_dict() for f in self.findings]}  # fmt: skip
+
+
+def check_name(raw: str, terms: LicenseTerms) -> NameResult:
+    """Judge one model name (or ``org/name`` id) against the naming rule."""
+    prefix = terms.name_prefix
+    name = raw[raw.rfind("/") + 1 :]
+    if name.startswith(prefix):
+        if name.isascii() and name.isprintable():
+            return _passed(raw, name, prefix)
+        hidden = _hidden_issues(name, 0)
+        if not hidden[1]:
+            return _passed(raw, name, prefix)
+        return _result(raw, name, (_hidden_finding(hidden),), strip_hidden(name))
+    head = name[: len(prefix)]
+    if len(head) == len(prefix) and head.isascii() and head.lower() == prefix.lower():
+        r = rule("L4-NAME-CASE")
+        case = NameFinding(
+            r.id, "warning", r.section, f"begins with {head!r}, not {prefix!r}: the license writes the prefix as {prefix!r}"
+        )
+        return _with_hidden(raw, name, case, len(prefix), prefix + strip_hidden(name[len(prefix) :]))
+    spoof = _match_spoof(name, prefix)
+    if spoof is not None:
+        consumed, issues, variant, count = spoof
+        r = rule("L4-NAME-SPOOF")
+        shown = "; ".join(f"{i.description} at index {i.index}: {i.reason}" for i in issues[:5])
+        more = f" and {count - 5} more" if count > 5 else ""
+        finding = NameFinding(
+            r.id, "error", r.section, f"looks like it begins with {variant!r} but does not: {shown}{more}", tuple(issues)
+        )
+        return _with_hidden(raw, name, finding, consumed, prefix + strip_hidden(name[consumed:]))
+    r = rule("L4-NAME-PREFIX")
+    what = "is empty" if not name else f"does not begin with {prefix!r}"
+    if name[:1].isspace():
+        what += " (it begins with whitespace)"
+    finding = NameFinding(r.id, "error", r.section, f"the name {what}")
+    return _with_hidden(raw, name, finding, 0, suggest_name(name, prefix))
+
+
+def check_names(names: Iterable[str], terms: LicenseTerms) -> Iterator[NameResult]:
+    """Judge many names lazily, in order."""
+    for raw in names:
+        yield check_name(raw, terms)
+
+
+def read_names(text: str) -> list[str]:
+    """Names from a file or stdin: one per line, line endings removed, blank lines skipped.
+
+    Leading and trailing spaces are kept: a name that begins with whitespace is judged so.
+    """
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def exit_code(results: Iterable[NameResult], *, strict: bool = False) -> int:
+    """0 when every name passes; 1 on any violation, or on any warning when ``strict``."""
+    failing = {"violation", "warning"} if strict else {"violation"}
+    return 1 if any(r.status in failing for r in results) else 0
+
+
+def suggest_name(name: str, prefix: str) -> str:
+    """A compliant name close to ``name`` (see the module docstring for the rule)."""
+    clean = strip_hidden(name).lstrip()
+    org = _FLATTENED_META_ORG.match(clean)
+    if org and clean[org.end() :]:
+        clean = clean[org.end() :]
+    if clean.startswith(prefix):
+        return clean
+    if clean[: len(prefix)].lower() == prefix.lower() and clean[: len(prefix)].isascii():
+        return prefix + clean[len(prefix) :]
+    spoof = _match_spoof(clean, prefix)
+    if spoof is not None:
+        return prefix + clean[spoof[0] :]
+    if not clean:
+        return prefix
+    return prefix + clean if clean[0] in _SEPARATORS else f"{prefix}-{clean}"
+
+
+def _passed(raw: str, name: str, prefix: str) -> NameResult:
+    r = rule("L4-NAME-PREFIX")
+    return NameResult(raw, name, "pass", r.id, r.section, f"begins with {prefix!r}", name)
+
+
+def _result(raw: str, name: str, findings: tuple[NameFinding, ...], suggestion: str) -> NameResult:
+    first = findings[0]
+    status: Status = "violation" if any(f.severity == "error" for f in findings) else "warning"
+    message = "; ".join(f.message for f in findings)
+    return NameResult(raw, name, status, first.rule, first.section, message, suggestion, findings)
+
+
+def _with_hidden(raw: str, name: str, finding: NameFinding, start: int, suggestion: str) -> NameResult:
+    hidden = ((), 0) if name.isascii() and name.isprintable() else _hidden_issues(name, start)
+    findings = (finding, _hidden_finding(hidden)) if hidden[1] else (finding,)
+    return _result(raw, name, findings, suggestion)
+
+
+def _hidden_issues(name: str, start: int) -> tuple[tuple[CharIssue, ...], int]:
+    """The first :data:`MAX_REPORTED` hidden characters from ``start`` on, and how many there are."""
+    issues: list[CharIssue] = []
+    count = 0
+    for match in hidden_pattern().finditer(name, start):
+        count += 1
+        if count <= MAX_REPORTED:
+            ch = match.group()
+            issues.append(_issue(match.start(), ch, hidden_reason(ch) or "hidden character"))
+    return tuple(issues), count
+
+
+def _hidden_finding(hidden: tuple[tuple[CharIssue, ...], int]) -> NameFinding:
+    issues, count = hidden
+    r = rule("L4-NAME-HIDDEN")
+    shown = "; ".join(f"{i.description} at index {i.index}: {i.reason}" for i in issues[:5])
+    more = f" and {count - 5} more" if count > 5 else ""
+    return NameFinding(r.id, "error", r.section, f"contains hidden characters: {shown}{more}", issues)
+
+
+def _issue(index: int, ch: str, reason: str, looks_like: str | None = None) -> CharIssue:
+    text = describe(ch)
+    return CharIssue(index, ch, text.split(" ", 1)[0], text, reason, looks_like)
+
+
+@cache
+def _targets(prefix: str) -> tuple[dict[str, str], frozenset[str]]:
+    """Skeletons of every letter-case variant of ``prefix`` (→ the variant), and all their prefixes."""
+    variants = ("".join(chars) for chars in itertools.product(*((c.upper(), c.lower()) for c in prefix)))
+    targets: dict[str, str] = {}
+    for variant in sorted(set(variants), key=lambda v: (v != prefix, v)):
+        targets.setdefault("".join(skeleton_piece(c) for c in variant), variant)
+    starts = frozenset(t[:i] for t in targets for i in range(1, len(t) + 1))
+    return targets, starts
+
+
+def _match_spoof(name: str, prefix: str) -> tuple[int, list[CharIssue], str, int] | None:
+    """If ``name`` folds to a case variant of ``prefix``: (characters consumed, issues, variant,
+    how many characters are at fault; only the first :data:`MAX_REPORTED` skipped ones are listed)."""
+    targets, starts = _targets(prefix)
+    skel = ""
+    pieces: list[tuple[int, str]] = []
+    skipped: list[CharIssue] = []
+    skipped_count = 0
+    for index, ch in enumerate(name):
+        reason = hidden_reason(ch)
+        if reason is None and not skel and ch.isspace():
+            reason = "leading whitespace"
+        if reason is not None:
+            skipped_count += 1
+            if len(skipped) < MAX_REPORTED:
+                skipped.append(_issue(index, ch, reason))
+            continue
+        piece = skeleton_piece(ch)
+        skel += piece
+        pieces.append((index, piece))
+        if skel in targets:
+            variant = targets[skel]
+            issues = _explain(name, pieces, variant, skipped)
+            return index + 1, issues, variant, len(issues) - len(skipped) + skipped_count
+        if skel not in starts:
+            return None
+    return None
+
+
+def _explain(name: str, pieces: list[tuple[int, str]], variant: str, skipped: list[CharIssue]) -> list[CharIssue]:
+    """Name each character of the folded prefix that is not the letter it stands for."""
+    bounds: list[tuple[int, int, str]] = []
+    pos = 0
+    for ch in variant:
+        width = len(skeleton_piece(ch))
+        bounds.append((pos, pos + width, ch))
+        pos += width
+    issues = list(skipped)
+    pos = 0
+    for index, piece in pieces:
+        lo, hi = pos, pos + len(piece)
+        pos = hi
+        imitated = "".join(ch for a, b, ch in bounds if a < hi and lo < b)
+        ch = name[index]
+        if ch == imitated:
+            continue
+        if len(piece) < sum(b - a for a, b, c in bounds if a < hi and lo < b):
+            reason = f"with its neighbour reads as {imitated!r}"
+        elif not ch.isascii() and ch != skeleton_piece(ch) and _nfkc(ch) == imitated:
+            reason = f"compatibility form of {imitated!r} (NFKC)"
+        else:
+            reason = f"look-alike of {imitated!r} in Unicode's confusables (UTS #39)"
+        issues.append(_issue(index, ch, reason, imitated))
+    return sorted(issues, key=lambda i: i.index)
+
+
+def _nfkc(ch: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", ch)

@@ -1,0 +1,185 @@
+"""The derivative-repository check: one finding per unmet obligation, with file, line and section.
+
+``check_repo(path, terms)`` takes a model repository directory (only its top level is read)
+or a single model card. Files it looks at, by name and in any letter case:
+
+* model card: ``README.md`` (a Hugging Face card), ``MODEL_CARD.md``, ``model_card.md``,
+  ``README``/``README.txt``;
+* notice: ``NOTICE``, ``NOTICE.txt``, ``NOTICE.md`` (the license's “Notice” text file);
+* agreement copy: every file whose name starts with ``LICENSE`` or ``LICENCE``;
+* policy copy: every file whose name contains ``USE_POLICY``/``use-policy``.
+
+Policies (stated so results are predictable):
+
+* Notice line: compared after ``l4r-text-1`` normalisation (whitespace runs and line breaks
+  are one space, typographic quotes fold to ASCII, NFC); other text may surround it. Writing
+  ``(c)``, ``(C)`` or ``&copy;`` for © is a warning; any other difference is an error that
+  says where the text departs from the required line.
+* Agreement: a LICENSE file whose ``l4r-text-1`` fingerprint equals the official one passes;
+  a LICENSE file that is recognisably the agreement but differs is an error listing the anchor
+  sentences it lacks (the official text itself is not shipped). With no unmodified copy, a
+  link to the official agreement in the README/card (or the card's ``license_link``) passes.
+* Acceptable Use Policy: a link to its URL in the README/card, or an unmodified copy.
+* Card license: a ``base_model`` naming Llama 4 (``Llama-4…``/``llama4…`` after the last
+  '/') requires ``license: llama4`` or ``license: other`` with a Llama 4 ``license_name``.
+* Model name: ``--name`` if given; else the card's ``model_name`` and ``model-index`` names;
+  else the directory's name.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from llama4ref.compliance.card import CardMeta, parse_card
+from llama4ref.compliance.duties import (
+    NOTICE_NAMES,
+    check_agreement,
+    check_attribution,
+    check_aup,
+    check_card_license,
+    check_notice,
+)
+from llama4ref.compliance.files import FileText, list_entries, read_file, read_in_tree
+from llama4ref.compliance.findings import Collector, Finding, finding_key
+from llama4ref.compliance.names import NameResult, check_name
+from llama4ref.compliance.rules import RULES
+from llama4ref.compliance.terms import LicenseTerms
+from llama4ref.errors import Llama4RefError
+
+_CARD_NAMES = ("readme.md", "model_card.md", "modelcard.md", "readme", "readme.txt")
+
+
+class CheckPathError(Llama4RefError, ValueError):
+    """The path given to check is neither a directory nor a readable file."""
+
+
+@dataclass(frozen=True)
+class RepoReport:
+    """All findings for one checked path."""
+
+    path: str
+    kind: Literal["directory", "card"]
+    findings: tuple[Finding, ...]
+    names: tuple[NameResult, ...]
+    checked_rules: tuple[str, ...]
+    not_checked: tuple[tuple[str, str], ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def passed_rules(self) -> tuple[str, ...]:
+        failed = {f.rule for f in self.findings if f.severity != "note"}
+        return tuple(r for r in self.checked_rules if r not in failed)
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0 when nothing fails; 1 on an error (or, when ``strict``, a warning)."""
+        failing = {"error", "warning"} if strict else {"error"}
+        return 1 if any(f.severity in failing for f in self.findings) else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path, "kind": self.kind, "ok": self.ok,
+            "findings": [f.to_dict() for f in self.findings],
+            "names": [n.to_dict() for n in self.names],
+            "checked_rules": list(self.checked_rules), "passed_rules": list(self.passed_rules()),
+            "not_checked": [{"rule": r, "reason": why} for r, why in self.not_checked],
+        }  # fmt: skip
+
+
+def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> RepoReport:
+    """Check a model repository directory or a single model card against the license duties."""
+    out = Collector()
+    if path.is_dir():
+        root = Path(os.path.realpath(path))
+        files = _read_top_level(root, out)
+        cards = [f for f in files if f.rel.lower() in _CARD_NAMES]
+        kind: Literal["directory", "card"] = "directory"
+        fallback_name = root.name
+    elif path.is_file():
+        card = read_file(path, path.name)
+        _report_unreadable([card], out)
+        files = [card] if card.text is not None else []
+        cards = files
+        kind, fallback_name = "card", None
+    else:
+        raise CheckPathError(f"{path}: not a directory or a file")
+    cards.sort(key=lambda f: _CARD_NAMES.index(f.rel.lower()) if f.rel.lower() in _CARD_NAMES else 0)
+    meta, meta_file = _first_meta(cards, out)
+    names = _check_names(meta, meta_file, name, fallback_name, terms, out)
+    checked = ["L4-NAME-PREFIX", "L4-NAME-CASE", "L4-NAME-SPOOF", "L4-NAME-HIDDEN", "L4-ATTRIBUTION", "L4-CARD-LICENSE", "L4-AUP"]
+    not_checked: list[tuple[str, str]] = []
+    if not names:
+        checked = checked[4:]
+        not_checked.append(("L4-NAME-PREFIX", "no model name: the card has no model_name or model-index name; pass --name"))
+    check_attribution(cards, terms, out)
+    check_card_license(meta, meta_file, terms, out)
+    check_aup(files, cards, terms, out)
+    if kind == "directory":
+        checked += ["L4-NOTICE", "L4-LICENSE-COPY"]
+        check_notice(files, terms, out)
+        check_agreement(files, cards, meta, terms, out)
+    else:
+        reason = "needs the files beside the card: check the repository directory"
+        not_checked += [("L4-NOTICE", reason), ("L4-LICENSE-COPY", reason)]
+    checked += [r.id for r in RULES.values() if r.section == "-"]
+    return RepoReport(
+        str(path), kind, tuple(sorted(set(out.findings), key=finding_key)), tuple(names), tuple(checked), tuple(not_checked)
+    )
+
+
+def _read_top_level(root: Path, out: Collector) -> list[FileText]:
+    entries, truncated = list_entries(root)
+    if truncated:
+        out.add(".", None, "L4-FILE-SKIPPED", "directory has too many entries: only the first ones were looked at")
+    wanted = [e for e in entries if _is_relevant(e.lower())]
+    files = [read_in_tree(root, e) for e in wanted]
+    files = [f for f in files if not (f.skipped == "not a regular file" and (root / f.rel).is_dir())]
+    _report_unreadable(files, out)
+    return [f for f in files if f.text is not None]
+
+
+def _is_relevant(lower: str) -> bool:
+    return (lower in _CARD_NAMES or lower in NOTICE_NAMES or lower.startswith(("license", "licence"))
+            or "use_policy" in lower or "use-policy" in lower)  # fmt: skip
+
+
+def _report_unreadable(files: list[FileText], out: Collector) -> None:
+    for f in files:
+        if f.skipped:
+            out.add(f.rel, None, "L4-FILE-SKIPPED", f"skipped: {f.skipped}")
+        elif f.encoding_problem:
+            out.add(f.rel, None, "L4-FILE-ENCODING", f.encoding_problem)
+
+
+def _first_meta(cards: list[FileText], out: Collector) -> tuple[CardMeta | None, str | None]:
+    for card in cards:
+        meta = parse_card(card.text or "")
+        if meta is None:
+            continue
+        if meta.problem:
+            out.add(card.rel, meta.problem_line, "L4-CARD-YAML", meta.problem)
+        return meta, card.rel
+    return None, None
+
+
+def _check_names(meta: CardMeta | None, meta_file: str | None, name: str | None, fallback: str | None,
+                 terms: LicenseTerms, out: Collector) -> list[NameResult]:  # fmt: skip
+    if name is not None:
+        sources: list[tuple[str, str, int | None, str]] = [(name, "(--name)", None, "--name")]
+    elif meta is not None and meta.names:
+        sources = [(n, meta_file or "", line, where) for n, line, where in meta.names]
+    elif fallback is not None:
+        sources = [(fallback, ".", None, "directory name")]
+    else:
+        return []
+    results = []
+    for value, file, line, where in sources:
+        result = check_name(value, terms)
+        results.append(result)
+        for f in result.findings:
+            out.add(file, line, f.rule, f"model name {value!r} (from {where}): {f.message}; suggested: {result.suggestion!r}")
+    return results

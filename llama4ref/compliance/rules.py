@@ -1,0 +1,88 @@
+"""The checker's rules: stable ids, default severities and the license section each enforces.
+
+Rule ids never change meaning once published; a retired rule keeps its id unused. The
+``term`` of a rule is the id of the LicenseTerm record (``facts/license_terms/``) whose
+``rule`` field names it, so the checklist and the findings point at the same clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "note"]
+"""``error`` fails a check; ``warning`` fails only under ``--strict``; ``note`` never fails."""
+
+SEVERITY_ORDER: dict[str, int] = {"note": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check with a stable id."""
+
+    id: str
+    title: str
+    section: str
+    severity: Severity
+    term: str | None
+    help: str
+
+
+_RULES = (
+    Rule("L4-NAME-PREFIX", "Model name begins with “Llama”", "1.b.i", "error", "naming-rule",
+         "A model derived from Llama 4 (fine-tuned, quantized, distilled, trained on its outputs) must have a name "
+         "that begins with \"Llama\". For an org/name id only the part after the last '/' is judged."),
+    Rule("L4-NAME-CASE", "Model name begins with “Llama” in another letter case", "1.b.i", "warning", "naming-rule",
+         "The license writes the prefix as \"Llama\"; \"llama-…\" or \"LLAMA…\" is probably meant the same way but "
+         "does not follow the letter of the clause."),
+    Rule("L4-NAME-SPOOF", "Model name imitates “Llama” with other characters", "1.b.i", "error", "naming-rule",
+         "Look-alike letters (UTS #39 confusables such as Cyrillic а or capital I for l), compatibility forms "
+         "(fullwidth letters), invisible characters or leading whitespace make a name look as if it began with "
+         "\"Llama\" when it does not."),
+    Rule("L4-NAME-HIDDEN", "Model name contains invisible, control or bidirectional-control characters", "1.b.i", "error",
+         "naming-rule",
+         "Zero-width, format, control and bidirectional-control characters change what a name displays as or how it "
+         "compares; a published name must not contain them."),
+    Rule("L4-ATTRIBUTION", "“Built with Llama” is displayed", "1.b.i", "error", "built-with-llama",
+         "The README or model card must display the phrase \"Built with Llama\"."),
+    Rule("L4-NOTICE", "NOTICE file carries the exact Notice line", "1.b.iii", "error", "notice-file",
+         "A top-level NOTICE (or Notice, notice.txt, NOTICE.md) file must contain the attribution notice line."),
+    Rule("L4-LICENSE-COPY", "A copy of the agreement is provided, unmodified", "1.b.i", "error", "agreement-copy",
+         "Ship an unmodified copy of the Llama 4 Community License Agreement as LICENSE, or link the official "
+         "agreement from the README or model card. A modified copy is a violation."),
+    Rule("L4-CARD-LICENSE", "Card license agrees with a Llama 4 base_model", "1.b.i", "error", "agreement-copy",
+         "A model card whose base_model is a Llama 4 model must declare the Llama 4 license "
+         "(license: llama4, or license: other with a Llama 4 license_name)."),
+    Rule("L4-AUP", "The Acceptable Use Policy is linked or copied", "1.b.iv", "error", "aup-incorporation",
+         "The README or model card must link the Acceptable Use Policy, or the repository must ship an unmodified "
+         "copy of it (USE_POLICY.md)."),
+    Rule("L4-CARD-YAML", "Model card metadata can be read", "-", "warning", None,
+         "The card's YAML front matter is malformed or too large, so metadata rules could not be checked."),
+    Rule("L4-FILE-SKIPPED", "A file was not read", "-", "warning", None,
+         "A file was skipped: a symbolic link leading out of the checked tree, not a regular file, over the size cap, "
+         "or binary."),
+    Rule("L4-FILE-ENCODING", "A file is not valid UTF-8", "-", "warning", None,
+         "The file was decoded with replacement characters; text rules may miss what it says."),
+)  # fmt: skip
+
+RULES: dict[str, Rule] = {r.id: r for r in _RULES}
+"""Every rule by id, in documentation order."""
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with this id (KeyError for an unknown id: a bug, never user input)."""
+    return RULES[rule_id]
+
+
+def worst(severities: list[str] | tuple[str, ...]) -> str | None:
+    """The most severe of ``severities`` (None for none)."""
+    return max(severities, key=SEVERITY_ORDER.__getitem__) if severities else None
+
+
+def render_rules_markdown() -> str:
+    """The rule table of docs/ci.md (a test fails when the committed copy differs)."""
+    lines = ["| rule | severity | license section | checks |", "|---|---|---|---|"]
+    for r in RULES.values():
+        section = "—" if r.section == "-" else r.section
+        lines.append(f"| `{r.id}` | {r.severity} | {section} | {r.title} |")
+    return "\n".join(lines) + "\n"
