@@ -13,12 +13,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, UnknownIdError
 from llama4ref.kb import KnowledgeBase
-from llama4ref.models import Alternative, Citation, LicenseTerm, Source
 from llama4ref.resolve import Resolution
-from llama4ref.results import Fact, VariantInfo
+from llama4ref.resolve import resolve as _resolve
+from llama4ref.results import Alternative, Citation, Fact, Source, VariantInfo
+from llama4ref.search import search as _search
+
+if TYPE_CHECKING:
+    from llama4ref.models import LicenseTerm
 
 __version__ = "0.1.0"
 
@@ -45,6 +50,16 @@ __all__ = [
     "variant",
     "variants",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``LicenseTerm`` is a pydantic record model: imported on first use, so that
+    ``import llama4ref`` and a lookup never pay for pydantic (the start-up budget)."""
+    if name == "LicenseTerm":
+        from llama4ref.models import LicenseTerm
+
+        return LicenseTerm
+    raise AttributeError(f"module 'llama4ref' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)
@@ -87,15 +102,11 @@ def variants() -> list[VariantInfo]:
 
 def resolve(identifier: str) -> Resolution:
     """What a published identifier denotes (variant, stage, precision, packaging)."""
-    from llama4ref.resolve import resolve as _resolve
-
     return _resolve(knowledge_base(), identifier)
 
 
 def search(text: str, limit: int = 20) -> list[Fact]:
     """Facts whose path, value, quotes or notes match ``text``, best first."""
-    from llama4ref.search import search as _search
-
     return [hit.fact for hit in _search(knowledge_base(), text, limit=limit)]
 
 

@@ -245,3 +245,71 @@ def run_audit(kb: KnowledgeBase, only: str | None = None) -> list[CheckResult]:
             ]
         results += [r for r in found if only is None or r.id.startswith(only)]
     return results
+
+
+@check
+def deployment_claims(kb: KnowledgeBase) -> Iterator[CheckResult]:
+    """Meta's single-GPU / single-host claims and vLLM's served contexts, against the memory planner."""
+    from llama4ref.memory import plan
+
+    h100 = kb.get("hardware.h100.memory_gb").as_float()
+    host = kb.get("hardware.dgx_h100.gpus").as_int()
+    cases = [
+        (
+            "claim.scout_int4_one_h100",
+            "Scout with int4 fits one H100 (Meta)",
+            "scout",
+            "int4",
+            8192,
+            1,
+            h100,
+            "hardware.h100.memory_gb",
+        ),
+        (
+            "claim.maverick_fp8_one_h100_host",
+            "Maverick FP8 fits one H100 host (Meta)",
+            "maverick",
+            "fp8",
+            8192,
+            host,
+            h100,
+            "hardware.dgx_h100.gpus × hardware.h100.memory_gb",
+        ),
+    ]
+    for path in kb.paths("runtime.vllm", derived=False):
+        parts = path.split(".")
+        if len(parts) == 5 and parts[4] == "max_context" and parts[3] in ("8xh100", "8xh200"):
+            gpu = parts[3][2:]
+            mem_path = f"hardware.{gpu}.memory_gb"
+            if not kb.has(mem_path):
+                continue
+            prec = "fp8" if parts[2] == "maverick" else "bf16"
+            cases.append(
+                (
+                    f"runtime.{parts[2]}.{parts[3]}",
+                    f"vLLM serves {parts[2].capitalize()} at {kb.get(path).display()} on {parts[3]}",
+                    parts[2],
+                    prec,
+                    kb.get(path).as_int(),
+                    8,
+                    kb.get(mem_path).as_float(),
+                    f"8 × {mem_path}",
+                )
+            )
+    for cid, title, vid, prec, ctx, gpus, mem_gb, mem_from in cases:
+        p = plan(kb, vid, prec, context=ctx, gpu_memory_gb=mem_gb, usable_fraction=1.0)  # type: ignore[arg-type]
+        capacity = gpus * mem_gb * 1e9
+        ok = p.total_bytes <= capacity
+        detail = f"needs {p.total_bytes / 1e9:.1f} GB (weights {p.weight_bytes / 1e9:.1f} + KV {p.kv_bytes / 1e9:.1f}) of {capacity / 1e9:.0f} GB"
+        yield CheckResult(
+            cid,
+            title,
+            f"weights({prec}) + KV cache(hybrid, {ctx:,} tokens) <= {gpus} × GPU memory",
+            {"context": ctx, "gpus": gpus, "gpu_memory_gb": mem_gb},
+            round(p.total_bytes / 1e9, 1),
+            round(capacity / 1e9, 1),
+            mem_from,
+            "computed ≤ capacity",
+            ok,
+            detail,
+        )

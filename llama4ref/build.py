@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from llama4ref.index import INDEX_PATH, compile_index, render_index, shipped_facts_dir
+from llama4ref.index import INDEX_PATH, compile_index, render_shards, shipped_facts_dir
 from llama4ref.tree import load_tree
 
 REPO = Path(__file__).resolve().parent.parent
@@ -23,16 +23,27 @@ def artefacts(facts_dir: Path | None = None) -> dict[Path, str]:
     if not tree.ok:
         lines = "\n".join(d.format() for d in tree.diagnostics)
         raise SystemExit(f"the facts tree is invalid; fix it first:\n{lines}")
-    out: dict[Path, str] = {INDEX_PATH: render_index(compile_index(tree))}
+    index = compile_index(tree)
+    out: dict[Path, str] = {INDEX_PATH / name: text for name, text in render_shards(index).items()}
+    from llama4ref.docgen import generated_docs
+    from llama4ref.kb import KnowledgeBase
     from llama4ref.schemas import all_schemas
 
     out.update({REPO / "schemas" / name: text for name, text in all_schemas().items()})
+    out.update(generated_docs(REPO, KnowledgeBase(index)))
     return out
 
 
 def stale(facts_dir: Path | None = None) -> list[Path]:
-    """Generated files whose committed content differs from a fresh render."""
-    return [p for p, text in artefacts(facts_dir).items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
+    """Generated files whose committed content differs from a fresh render (or that no render makes)."""
+    fresh = artefacts(facts_dir)
+    out = [p for p, text in fresh.items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
+    return out + orphans(fresh)
+
+
+def orphans(fresh: dict[Path, str]) -> list[Path]:
+    """Index shards left over from an earlier build (a shard whose facts are gone)."""
+    return sorted(p for p in INDEX_PATH.glob("*.json") if p not in fresh)
 
 
 def main(argv: list[str]) -> int:
@@ -41,11 +52,15 @@ def main(argv: list[str]) -> int:
         for p in bad:
             sys.stdout.write(f"stale: {p.relative_to(REPO)} (run: python -m llama4ref.build)\n")
         return 1 if bad else 0
-    for path, text in artefacts().items():
+    fresh = artefacts()
+    for path, text in fresh.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             sys.stdout.write(f"wrote {path.relative_to(REPO)}\n")
+    for path in orphans(fresh):
+        path.unlink()
+        sys.stdout.write(f"removed {path.relative_to(REPO)}\n")
     return 0
 
 

@@ -6,8 +6,7 @@ import re
 from typing import Any
 
 from llama4ref.kb import KnowledgeBase
-from llama4ref.models import Citation, Source
-from llama4ref.results import Fact
+from llama4ref.results import Citation, Fact, Source
 
 
 def _bibkey(src: Source) -> str:
@@ -29,7 +28,7 @@ def as_text(kb: KnowledgeBase, fact: Fact) -> str:
     lines = [f"{fact.path} = {fact.display()}" + (f" (derived: {fact.formula})" if fact.derived else "")]
     for cit, src in citations_for(kb, fact):
         lines.append(
-            f"- {src.publisher}. {src.title}. {_where(src)}. {src.url} (version {src.pin()}; retrieved {src.retrieved}). "
+            f"- [{src.id}] {src.publisher}. {src.title}. {_where(src)}. {src.url} (version {src.pin()}; retrieved {src.retrieved}). "
             f"{cit.locator}: “{cit.quote}”"
         )
     return "\n".join(lines)
@@ -61,7 +60,5 @@ def as_json(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
         "value": fact.value,
         "display": fact.display(),
         "derived": fact.derived,
-        "citations": [
-            c.model_dump(mode="json") | {"source_record": s.model_dump(mode="json")} for c, s in citations_for(kb, fact)
-        ],
+        "citations": [c.to_json() | {"source_record": s.to_json()} for c, s in citations_for(kb, fact)],
     }

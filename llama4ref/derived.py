@@ -8,19 +8,19 @@ exists for a variant only when all of its inputs are stored for that variant.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.results import Fact
 
 if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
+    from llama4ref.models.common import Bound
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One derived value."""
+class Rule(NamedTuple):
+    """One derived value (a named tuple: cheap to define on the `show` start-up path)."""
 
     path: str
     unit: str
@@ -164,12 +164,20 @@ def _expand(rule: Rule, vid: str | None) -> tuple[str, tuple[str, ...]]:
     return rule.path.format(v=vid), tuple(i.format(v=vid) for i in rule.inputs)
 
 
+_CANDIDATES: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[Rule, tuple[str, ...]]]] = weakref.WeakKeyDictionary()
+"""Expanded rules per knowledge base, computed once (`show` asks for several derived values)."""
+
+
 def _candidates(kb: KnowledgeBase) -> dict[str, tuple[Rule, tuple[str, ...]]]:
-    out: dict[str, tuple[Rule, tuple[str, ...]]] = {}
-    for rule in RULES:
-        for vid in _variants(kb) if "{v}" in rule.path else [None]:
-            path, inputs = _expand(rule, vid)
-            out[path] = (rule, inputs)
+    out = _CANDIDATES.get(kb)
+    if out is None:
+        out = {}
+        variant_ids = _variants(kb)
+        for rule in RULES:
+            for vid in variant_ids if "{v}" in rule.path else [None]:
+                path, inputs = _expand(rule, vid)
+                out[path] = (rule, inputs)
+        _CANDIDATES[kb] = out
     return out
 
 
@@ -194,12 +202,11 @@ def compute(kb: KnowledgeBase, path: str) -> Fact | None:
     if found is None:
         return None
     rule, inputs = found
-    stored = set(kb.stored_paths())
-    if not all(i in stored for i in inputs):
+    if not all(kb.raw_fact(i) is not None for i in inputs):
         return None
     facts = [kb.get(i) for i in inputs]
     bounds = {f.bound for f in facts}
-    bound = "exact" if bounds == {"exact"} else "approximately"
+    bound: Bound = "exact" if bounds == {"exact"} else "approximately"
     value = rule.compute(*(f.value for f in facts))
     return Fact(
         path=path, value=value, unit=rule.unit, bound=bound, derived=True, formula=rule.formula, inputs=inputs, note=rule.note

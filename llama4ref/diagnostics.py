@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 CODES: dict[str, str] = {
     # Reading a file (llama4ref.yamlload)
@@ -43,9 +44,13 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A 1-based line and column in a file."""
+class Position(NamedTuple):
+    """A 1-based line and column in a file.
+
+    A named tuple: the loader keeps one for every node of every file, and tuples of ints are
+    small and ignored by the garbage collector, so validating a tree 10 times larger takes
+    10 times as long (benchmarks/) rather than more.
+    """
 
     line: int
     col: int

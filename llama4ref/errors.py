@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from llama4ref.diagnostics import Diagnostic
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # lookups raise these errors without loading the validator's types
+    from llama4ref.diagnostics import Diagnostic
 
 
 class Llama4RefError(Exception):

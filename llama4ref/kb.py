@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-from functools import cached_property
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
+from llama4ref.aliases import normalise_alias
 from llama4ref.errors import UnknownIdError
-from llama4ref.models import Citation, LicenseTerm, Source
-from llama4ref.results import Fact, VariantInfo
-from llama4ref.tree import normalise_alias
+from llama4ref.results import Citation, Fact, Source, VariantInfo
+
+if TYPE_CHECKING:
+    from llama4ref.models import LicenseTerm
+
+# Start-up budget (benchmarks/): the query layer imports neither pydantic nor difflib until a
+# record model or a suggestion is needed; answers are built straight from the index dicts.
 
 
 class KnowledgeBase:
     """Read-only access to one compiled facts tree."""
 
-    def __init__(self, index: dict[str, Any]) -> None:
+    def __init__(self, index: Mapping[str, Any]) -> None:
         self._index = index
-        self._facts: dict[str, dict[str, Any]] = index["facts"]
+        self._facts: Mapping[str, dict[str, Any]] = index["facts"]
         self._aliases: dict[str, str] = index["aliases"]
         self._cache: dict[str, Fact] = {}
+        self._source_cache: dict[str, Source] = {}
 
     # -- identity ---------------------------------------------------------------------
     @property
@@ -33,6 +37,12 @@ class KnowledgeBase:
         With ``parse`` (the default), an identifier that is not listed is parsed by its parts
         (``...-17B-16E-...`` is Scout).
         """
+        found = self._find_variant(name, parse=parse)
+        if found is None:
+            raise UnknownIdError("variant", name, self._suggest(normalise_alias(name), self._aliases))
+        return found
+
+    def _find_variant(self, name: str, *, parse: bool) -> str | None:
         key = normalise_alias(name)
         if key in self._aliases:
             return self._aliases[key]
@@ -42,20 +52,18 @@ class KnowledgeBase:
         if parse:
             from llama4ref.resolve import resolve_variant_id
 
-            found = resolve_variant_id(self, name)
-            if found is not None:
-                return found
-        raise UnknownIdError("variant", name, self._suggest(key, self._aliases))
+            return resolve_variant_id(self, name)
+        return None
 
     def variant(self, name: str) -> VariantInfo:
         """The typed identity record of a variant."""
         vid = self.variant_id(name)
-        return VariantInfo.model_validate(self._index["variants"][vid])
+        return VariantInfo.from_index(self._index["variants"][vid])
 
     def variants(self, role: str | None = None) -> list[VariantInfo]:
         """Every model record, Llama 4 variants first."""
         order = {"released": 0, "preview": 1, "comparison": 2}
-        out = [VariantInfo.model_validate(v) for v in self._index["variants"].values()]
+        out = [VariantInfo.from_index(v) for v in self._index["variants"].values()]
         out = [v for v in out if role is None or v.role == role]
 
         def size(v: VariantInfo) -> int:  # Llama 4 variants smallest first: Scout, Maverick, Behemoth
@@ -68,16 +76,20 @@ class KnowledgeBase:
     def normalise_path(self, path: str) -> str:
         """Resolve a variant alias at the start of ``path`` and lower-case the rest."""
         parts = path.strip().split(".")
-        # The longest listed alias prefix wins ("llama-3.1-70b.benchmarks..."); only a single
-        # first segment is parsed by its parts ("Llama-4-Scout-17B-16E-Instruct-FP8.params...").
-        attempts = [(cut, False) for cut in range(len(parts) - 1, 0, -1)] + [(1, True)]
-        for cut, parse in attempts:
-            try:
-                vid = self.variant_id(".".join(parts[:cut]), parse=parse)
-            except UnknownIdError:
-                continue
-            return ".".join([vid, *(p.lower() for p in parts[cut:])])
-        return path.strip().lower()
+        written = path.strip().lower()
+        # The longest listed alias prefix wins ("llama-3.1-70b.benchmarks..."); a path that
+        # names stored facts as written is taken as written; only then is a single first
+        # segment parsed by its parts ("Llama-4-Scout-17B-16E-Instruct-FP8.params...").
+        for cut in range(max(len(parts) - 1, 1), 0, -1):
+            vid = self._find_variant(".".join(parts[:cut]), parse=False)
+            if vid is not None:
+                return ".".join([vid, *(p.lower() for p in parts[cut:])])
+        if written in self._facts or any(p.startswith(written + ".") for p in self._facts):
+            return written
+        vid = self._find_variant(parts[0], parse=True)
+        if vid is not None:
+            return ".".join([vid, *(p.lower() for p in parts[1:])])
+        return written
 
     def get(self, path: str) -> Fact:
         """The fact at ``path`` (stored or derived); raises :class:`UnknownIdError`."""
@@ -86,7 +98,7 @@ class KnowledgeBase:
             return self._cache[full]
         raw = self._facts.get(full)
         if raw is not None:
-            fact = Fact.model_validate({"path": full, **raw})
+            fact = Fact.from_index(full, raw)
         else:
             from llama4ref.derived import compute
 
@@ -128,21 +140,17 @@ class KnowledgeBase:
         return self._facts.get(path)
 
     # -- sources, records -------------------------------------------------------------
-    @cached_property
-    def _sources(self) -> dict[str, Source]:
-        return {
-            sid: Source.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
-            for sid, raw in self._index["sources"].items()
-        }
-
     def source(self, source_id: str) -> Source:
-        try:
-            return self._sources[source_id]
-        except KeyError:
-            raise UnknownIdError("source", source_id, self._suggest(source_id, self._sources)) from None
+        found = self._source_cache.get(source_id)
+        if found is None:
+            raw = self._index["sources"].get(source_id)
+            if raw is None:
+                raise UnknownIdError("source", source_id, self._suggest(source_id, self._index["sources"]))
+            found = self._source_cache[source_id] = Source.from_index(raw)
+        return found
 
     def sources(self) -> list[Source]:
-        return sorted(self._sources.values(), key=lambda s: s.id)
+        return [self.source(sid) for sid in sorted(self._index["sources"])]
 
     def source_file(self, source_id: str) -> str | None:
         raw = self._index["sources"].get(source_id)
@@ -167,6 +175,8 @@ class KnowledgeBase:
         return dict(self._index.get("sheets", {}))
 
     def license_terms(self) -> list[LicenseTerm]:
+        from llama4ref.models import LicenseTerm
+
         return [
             LicenseTerm.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
             for raw in self._index.get("license_terms", {}).values()
@@ -186,6 +196,8 @@ class KnowledgeBase:
 
     # -- helpers ----------------------------------------------------------------------
     def _suggest(self, key: str, pool: Iterable[str]) -> list[str]:
+        import difflib
+
         return difflib.get_close_matches(key, list(pool), n=3, cutoff=0.6)
 
     def _path_suggestions(self, full: str) -> list[str]:

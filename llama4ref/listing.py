@@ -14,14 +14,14 @@ def list_records(kb: KnowledgeBase, kind: str, prefix: str = "") -> tuple[list[s
         return (
             ["id", "name", "role", "family", "aliases"],
             [[v.id, v.name, v.role, v.family, str(len(v.aliases))] for v in vs],
-            [v.model_dump(mode="json") for v in vs],
+            [v.to_json() for v in vs],
         )
     if kind == "sources":
         ss = kb.sources()
         return (
             ["id", "tier", "kind", "version", "title"],
             [[s.id, s.tier, s.kind, s.pin(), s.title] for s in ss],
-            [s.model_dump(mode="json") | {"backs": len(kb.backed_by(s.id))} for s in ss],
+            [s.to_json() | {"backs": len(kb.backed_by(s.id))} for s in ss],
         )
     if kind == "facts":
         facts = kb.facts(prefix)

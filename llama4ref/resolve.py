@@ -10,12 +10,10 @@ reported as invalid.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
-
-from llama4ref.models import Citation
-from llama4ref.tree import normalise_alias
+from llama4ref.aliases import normalise_alias
+from llama4ref.results import Citation
 
 if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
@@ -42,23 +40,39 @@ _PRECISION_PATTERNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class Resolution(BaseModel):
-    """What an identifier denotes, and how that was established."""
-
-    model_config = ConfigDict(frozen=True)
+class Resolution(NamedTuple):
+    """What an identifier denotes, and how that was established (an answer, like those in
+    :mod:`llama4ref.results`: a named tuple, so resolving never imports pydantic)."""
 
     input: str
     variant: str | None
+    method: Literal["alias", "catalog", "parsed"]
     stage: Literal["base", "instruct"] | None = None
     precision: str | None = None
     packaging: str | None = None
     official: bool = False
     valid: bool = True
-    method: Literal["alias", "catalog", "parsed"]
     publisher: str | None = None
     namespace: str | None = None
     reason: str | None = None
     citations: tuple[Citation, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape of a resolution (every field, citations as objects)."""
+        return {
+            "input": self.input,
+            "variant": self.variant,
+            "stage": self.stage,
+            "precision": self.precision,
+            "packaging": self.packaging,
+            "official": self.official,
+            "valid": self.valid,
+            "method": self.method,
+            "publisher": self.publisher,
+            "namespace": self.namespace,
+            "reason": self.reason,
+            "citations": [c.to_json() for c in self.citations],
+        }
 
 
 def parse(name: str) -> Resolution | None:
@@ -118,23 +132,23 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     key = normalise_alias(name)
     ident = kb.identifiers().get(key)
     if ident is not None:
-        return Resolution.model_validate(
-            {
-                "input": name,
-                "variant": ident["variant"],
-                "stage": ident["stage"],
-                "precision": ident["precision"],
-                "packaging": ident["packaging"],
-                "official": ident.get("official", False),
-                "valid": ident.get("valid", True),
-                "method": "catalog",
-                "publisher": ident.get("publisher"),
-                "namespace": ident.get("namespace"),
-                "reason": ident.get("reason"),
-                "citations": ident.get("citations", []),
-            }
+        return Resolution(
+            input=name,
+            variant=ident["variant"],
+            stage=ident["stage"],
+            precision=ident["precision"],
+            packaging=ident["packaging"],
+            official=ident.get("official", False),
+            valid=ident.get("valid", True),
+            method="catalog",
+            publisher=ident.get("publisher"),
+            namespace=ident.get("namespace"),
+            reason=ident.get("reason"),
+            citations=tuple(Citation.from_index(c) for c in ident.get("citations", ())),
         )
     aliases = kb._aliases  # same package: the alias table is the index's
+    if key in aliases and kb.variant(aliases[key]).role == "comparison":
+        raise UnknownIdError("Llama 4 identifier", name, [])
     if key in aliases:
         parsed = parse(name)
         base = parsed if parsed is not None and parsed.valid else None

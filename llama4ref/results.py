@@ -1,19 +1,101 @@
-"""The typed answers the query layer returns (immutable)."""
+"""The typed answers the query layer returns: immutable, and cheap to build.
+
+These are named tuples, not pydantic models or dataclasses: the records were validated when
+the index was compiled, and a lookup must pay neither for importing pydantic nor for creating
+dataclasses (a frozen dataclass costs about 0.6 ms to define; the start-up budget in
+``benchmarks/`` has no room for that). Build them with keywords; read their fields by name.
+Each answer type mirrors the fields of the record model it comes from (``llama4ref.models``);
+``tests/test_results.py`` keeps them in step. ``to_json()`` gives the documented JSON shape
+(dates as ``YYYY-MM-DD``, every field present).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+if TYPE_CHECKING:
+    from pydantic import JsonValue
 
-from llama4ref.models import Alternative, Citation
-from llama4ref.models.common import Bound, Scalar
+    from llama4ref.models.common import Bound, Rank, Scalar
 
 
-class Fact(BaseModel):
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+_NO_QUALIFIERS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Citation(NamedTuple):
+    """Where a source states a value: source id, locator and a short verbatim quote."""
+
+    source: str
+    locator: str
+    quote: str
+    as_of: date | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_index(cls, raw: dict[str, Any]) -> Citation:
+        return cls(
+            source=raw["source"], locator=raw["locator"], quote=raw["quote"], as_of=_date(raw.get("as_of")), note=raw.get("note")
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "locator": self.locator, "quote": self.quote, "as_of": _iso(self.as_of), "note": self.note}
+
+
+def _citations(raw: dict[str, Any]) -> tuple[Citation, ...]:
+    return tuple(Citation.from_index(c) for c in raw.get("citations", ()))
+
+
+class Alternative(NamedTuple):
+    """A value some source gives that is not the preferred one, with its rank and reason."""
+
+    value: JsonValue
+    rank: Rank
+    reason: str
+    citations: tuple[Citation, ...] = ()
+    bound: Bound = "exact"
+    id: str | None = None
+    superseded_by: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_index(cls, raw: dict[str, Any]) -> Alternative:
+        return cls(
+            value=raw["value"],
+            bound=raw.get("bound", "exact"),
+            rank=raw["rank"],
+            reason=raw["reason"],
+            citations=_citations(raw),
+            id=raw.get("id"),
+            superseded_by=raw.get("superseded_by"),
+            note=raw.get("note"),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "bound": self.bound,
+            "rank": self.rank,
+            "reason": self.reason,
+            "citations": [c.to_json() for c in self.citations],
+            "id": self.id,
+            "superseded_by": self.superseded_by,
+            "note": self.note,
+        }
+
+
+class Fact(NamedTuple):
     """A fact with its value, unit, citations and alternatives; derived facts name their inputs."""
-
-    model_config = ConfigDict(frozen=True)
 
     path: str
     value: JsonValue
@@ -21,13 +103,29 @@ class Fact(BaseModel):
     bound: Bound = "exact"
     citations: tuple[Citation, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
-    qualifiers: dict[str, Scalar] = Field(default_factory=dict)
+    qualifiers: Mapping[str, Scalar] = _NO_QUALIFIERS
     note: str | None = None
     record: str | None = None
     file: str | None = None
     derived: bool = False
     formula: str | None = None
     inputs: tuple[str, ...] = ()
+
+    @classmethod
+    def from_index(cls, path: str, raw: dict[str, Any]) -> Fact:
+        """The fact stored at ``path`` from its compiled-index entry."""
+        return cls(
+            path=path,
+            value=raw["value"],
+            unit=raw["unit"],
+            bound=raw.get("bound", "exact"),
+            citations=_citations(raw),
+            alternatives=tuple(Alternative.from_index(a) for a in raw.get("alternatives", ())),
+            qualifiers=MappingProxyType(dict(raw.get("qualifiers", {}))),
+            note=raw.get("note"),
+            record=raw.get("record"),
+            file=raw.get("file"),
+        )
 
     def as_int(self) -> int:
         """The value as an integer; raises TypeError when it is not one."""
@@ -49,20 +147,126 @@ class Fact(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape of a fact (see docs/json.md)."""
-        data: dict[str, Any] = self.model_dump(mode="json")
-        data["display"] = self.display()
-        return data
+        return {
+            "path": self.path,
+            "value": self.value,
+            "unit": self.unit,
+            "bound": self.bound,
+            "citations": [c.to_json() for c in self.citations],
+            "alternatives": [a.to_json() for a in self.alternatives],
+            "qualifiers": dict(self.qualifiers),
+            "note": self.note,
+            "record": self.record,
+            "file": self.file,
+            "derived": self.derived,
+            "formula": self.formula,
+            "inputs": list(self.inputs),
+            "display": self.display(),
+        }
 
 
-class VariantInfo(BaseModel):
+class VariantInfo(NamedTuple):
     """Identity of one model; its facts are reached with :func:`llama4ref.get`."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str
     name: str
     family: str
     role: str
-    aliases: tuple[str, ...] = ()
     summary: str
+    aliases: tuple[str, ...] = ()
     file: str | None = None
+
+    @classmethod
+    def from_index(cls, raw: dict[str, Any]) -> VariantInfo:
+        return cls(
+            id=raw["id"],
+            name=raw["name"],
+            family=raw["family"],
+            role=raw["role"],
+            aliases=tuple(raw.get("aliases", ())),
+            summary=raw["summary"],
+            file=raw.get("file"),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "family": self.family,
+            "role": self.role,
+            "aliases": list(self.aliases),
+            "summary": self.summary,
+            "file": self.file,
+        }
+
+
+class SourceVersion(NamedTuple):
+    """How the cited version is pinned: a commit, a publication date, or a package release."""
+
+    commit: str | None = None
+    published: date | None = None
+    release: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"commit": self.commit, "published": _iso(self.published), "release": self.release}
+
+
+class Source(NamedTuple):
+    """One cited document, pinned to one version."""
+
+    id: str
+    title: str
+    publisher: str
+    kind: str
+    url: str
+    version: SourceVersion
+    retrieved: date
+    tier: str
+    repo: str | None = None
+    path: str | None = None
+    note: str | None = None
+    authors: tuple[str, ...] = ()
+
+    @classmethod
+    def from_index(cls, raw: dict[str, Any]) -> Source:
+        v = raw["version"]
+        return cls(
+            id=raw["id"],
+            title=raw["title"],
+            publisher=raw["publisher"],
+            kind=raw["kind"],
+            url=raw["url"],
+            repo=raw.get("repo"),
+            path=raw.get("path"),
+            version=SourceVersion(commit=v.get("commit"), published=_date(v.get("published")), release=v.get("release")),
+            retrieved=date.fromisoformat(raw["retrieved"]),
+            tier=raw["tier"],
+            note=raw.get("note"),
+            authors=tuple(raw.get("authors", ())),
+        )
+
+    def pin(self) -> str:
+        """A short human form of the pinned version."""
+        v = self.version
+        if v.commit:
+            return f"@{v.commit[:12]}"
+        if v.release:
+            return v.release
+        return str(v.published)
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape of a source (the record's fields, dates as YYYY-MM-DD)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "kind": self.kind,
+            "url": self.url,
+            "repo": self.repo,
+            "path": self.path,
+            "version": self.version.to_json(),
+            "retrieved": self.retrieved.isoformat(),
+            "tier": self.tier,
+            "note": self.note,
+            "authors": list(self.authors),
+        }

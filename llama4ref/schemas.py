@@ -30,9 +30,19 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def export_schema() -> dict[str, Any]:
+    """The schema of the JSON export document (``llama4ref export --format json``)."""
+    from llama4ref.export import ExportDocument
+
+    schema = ExportDocument.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{BASE_URI}export.schema.json", **schema}
+
+
 def all_schemas() -> dict[str, str]:
-    """File name → exact text of every generated schema."""
-    return {f"{name}.schema.json": render(schema_for(name)) for name in SCHEMA_MODELS}
+    """File name → exact text of every generated schema: one per record kind, and the export document."""
+    out = {f"{name}.schema.json": render(schema_for(name)) for name in SCHEMA_MODELS}
+    out["export.schema.json"] = render(export_schema())
+    return out
 
 
 def write_all(directory: Path) -> list[Path]:

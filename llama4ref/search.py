@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
@@ -12,8 +12,7 @@ from llama4ref.results import Fact
 _WEIGHTS = {"path": 5.0, "value": 4.0, "qualifiers": 3.0, "note": 2.0, "quote": 1.5, "locator": 0.5}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a named tuple, like the answers in llama4ref.results: cheap to define
     fact: Fact
     score: float
     matched: tuple[str, ...]
@@ -50,6 +49,8 @@ def search(kb: KnowledgeBase, text: str, limit: int = 20) -> list[Hit]:
             score += term_score
             matched.update(f for f in _WEIGHTS if term in fields[f])
         else:
+            if all(term in fields["path"] for term in terms):
+                score *= 3  # every word names the fact itself
             hits.append(Hit(fact, round(score, 3), tuple(sorted(matched))))
     hits.sort(key=lambda h: (-h.score, h.fact.path))
     return hits[:limit]

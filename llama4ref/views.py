@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact, VariantInfo
@@ -33,24 +32,22 @@ OVERVIEW_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):  # named tuples, like the answers in llama4ref.results: cheap to define
     title: str
     facts: list[Fact]
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     """Everything `llama4ref show` prints for one variant."""
 
     variant: VariantInfo
     sections: list[Section]
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    see_also: list[str] = field(default_factory=list)
+    sources: list[dict[str, Any]]
+    see_also: list[str]
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "variant": self.variant.model_dump(mode="json"),
+            "variant": self.variant.to_json(),
             "sections": [{"title": s.title, "facts": [f.to_json() for f in s.facts]} for s in self.sections],
             "sources": self.sources,
             "see_also": self.see_also,

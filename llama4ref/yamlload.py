@@ -51,19 +51,34 @@ class YamlError(Exception):
         self.diagnostics = diagnostics
 
 
+Positions = dict[str, int]
+"""Every node's position, packed: the node's path (its parts joined by U+001F, which YAML
+cannot contain) → ``line << 32 | col``. Strings and ints are invisible to the garbage
+collector and small, so a tree 100 times larger costs 100 times as much, not more
+(benchmarks/)."""
+
+
+def _key(loc: tuple[str | int, ...]) -> str:
+    return "\x1f".join(map(str, loc))
+
+
 @dataclass(frozen=True)
 class LoadedYaml:
     """A parsed document and the position of every node in it, keyed by its path."""
 
     path: Path
     data: Any
-    positions: dict[tuple[str | int, ...], Position]
+    positions: Positions
 
     def position(self, loc: tuple[str | int, ...]) -> Position:
         """The position of ``loc`` or of its nearest ancestor present in the file."""
-        while loc and loc not in self.positions:
+        while True:
+            packed = self.positions.get(_key(loc))
+            if packed is not None:
+                return Position(packed >> 32, packed & 0xFFFFFFFF)
+            if not loc:
+                return Position(1, 1)
             loc = loc[:-1]
-        return self.positions.get(loc, Position(1, 1))
 
 
 def _yaml() -> Any:
@@ -111,10 +126,39 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     if node is None:
         raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y004", "empty file: expected a mapping")])
     builder = _Builder(file)
-    data = builder.build(node, (), 0)
+    data = builder.build(node, "", 0)
+    if builder.aliased or "&" in text:  # an anchor no alias uses leaves no trace in the nodes
+        builder.errors += _anchor_diagnostics(file, text)
     if builder.errors:
-        raise YamlError(builder.errors)
+        raise YamlError(sorted(builder.errors))
     return LoadedYaml(path, data, builder.positions)
+
+
+def _anchor_diagnostics(file: str, text: str) -> list[Diagnostic]:
+    """One diagnostic per anchor, where it is defined, counting its aliases.
+
+    The composed nodes do not say where an alias was written (an alias *is* its anchor's
+    node), so the offending file is read again as events. Aliases are never expanded, so a
+    "billion laughs" document costs no more than its own length.
+    """
+    yaml = _yaml()
+    defined: dict[str, Position] = {}
+    uses: dict[str, int] = {}
+    for event in yaml.parse(text, Loader=_loader_class()):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            uses[anchor] = uses.get(anchor, 0) + 1
+        else:
+            defined.setdefault(anchor, Position(event.start_mark.line + 1, event.start_mark.column + 1))
+    return [
+        Diagnostic(
+            file, pos, "L4R-Y008", f"anchor &{name} ({n} alias{'' if n == 1 else 'es'}) is not allowed: write the values out"
+        )
+        for name, pos in defined.items()
+        for n in [uses.get(name, 0)]
+    ]
 
 
 def _decode(file: str, raw: bytes) -> str:
@@ -154,41 +198,45 @@ class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.errors: list[Diagnostic] = []
-        self.positions: dict[tuple[str | int, ...], Position] = {}
+        self.positions: Positions = {}
         self._seen: set[int] = set()
+        self.aliased = False  # an anchor or alias was met; _anchor_diagnostics says where
 
     def _error(self, node: Any, code: str, message: str) -> None:
         mark = node.start_mark
         self.errors.append(Diagnostic(self.file, Position(mark.line + 1, mark.column + 1), code, message))
 
-    def build(self, node: Any, loc: tuple[str | int, ...], depth: int) -> Any:
+    def build(self, node: Any, loc: str, depth: int) -> Any:
+        """The data of ``node``, whose path is ``loc`` (see :data:`Positions`)."""
         yaml = _yaml()
         mark = node.start_mark
-        self.positions[loc] = Position(mark.line + 1, mark.column + 1)
+        self.positions[loc] = (mark.line + 1) << 32 | (mark.column + 1)
         if id(node) in self._seen:
             # The composer shares one node object between an anchor and its aliases.
-            self._error(node, "L4R-Y008", "anchors and aliases are not allowed")
+            self.aliased = True
             return None
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
             self._error(node, "L4R-Y009", f"nesting deeper than {MAX_DEPTH} levels")
             return None
         if getattr(node, "anchor", None):
-            self._error(node, "L4R-Y008", "anchors and aliases are not allowed")
+            self.aliased = True
         if isinstance(node, yaml.MappingNode):
             self._check_tag(node, "tag:yaml.org,2002:map")
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, "tag:yaml.org,2002:seq")
-            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+            prefix = f"{loc}\x1f" if loc else ""
+            return [self.build(item, f"{prefix}{i}", depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
     def _check_tag(self, node: Any, expected: str) -> None:
         if node.tag != expected:
             self._error(node, "L4R-Y010", f"explicit tag {node.tag!r} is not allowed")
 
-    def _mapping(self, node: Any, loc: tuple[str | int, ...], depth: int) -> dict[str, Any]:
+    def _mapping(self, node: Any, loc: str, depth: int) -> dict[str, Any]:
         yaml = _yaml()
+        prefix = f"{loc}\x1f" if loc else ""
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
@@ -198,22 +246,21 @@ class _Builder:
             if not key_node.style and key_node.tag != _STR:
                 self._error(key_node, "L4R-Y011", f"mapping key {key!r} is not a string: quote it")
                 continue
+            if _folded(key_node):  # found by tests/test_properties.py: a key with a NEL in it was read as a space
+                self._error(key_node, "L4R-Y014", _FOLDED)
+                continue
             if key in out:
                 self._error(key_node, "L4R-Y012", f"duplicate key {key!r} (an earlier value would be silently lost)")
                 continue
-            out[key] = self.build(value_node, (*loc, key), depth + 1)
+            out[key] = self.build(value_node, f"{prefix}{key}", depth + 1)
             kmark = key_node.start_mark
-            self.positions.setdefault((*loc, key, "__key__"), Position(kmark.line + 1, kmark.column + 1))
+            self.positions.setdefault(f"{prefix}{key}\x1f__key__", (kmark.line + 1) << 32 | (kmark.column + 1))
         return out
 
     def _scalar(self, node: Any) -> Scalar:
         text: str = node.value
-        if node.style not in ("|", ">") and node.start_mark.line != node.end_mark.line:
-            # Line breaks inside plain or quoted scalars are folded to spaces (or one of two
-            # newlines dropped): what the file shows is not the value. Use a | block or escapes.
-            self._error(
-                node, "L4R-Y014", "a plain or quoted scalar spans lines and would be folded: use a | block or \\n escapes"
-            )
+        if _folded(node):
+            self._error(node, "L4R-Y014", _FOLDED)
             return None
         if node.style:  # quoted or block scalar: always a string (plain is None or "" by parser)
             if node.tag != _STR:
@@ -234,6 +281,15 @@ class _Builder:
             )
             return None
         return value  # type: ignore[no-any-return]
+
+
+_FOLDED = "a plain or quoted scalar spans lines and would be folded: use a | block or \\n escapes"
+
+
+def _folded(node: Any) -> bool:
+    """Line breaks inside a plain or quoted scalar are folded to spaces (or one of two newlines
+    dropped): what the file shows is not the value. A | block or escapes say what they mean."""
+    return node.style not in ("|", ">") and node.start_mark.line != node.end_mark.line
 
 
 _STR = "tag:yaml.org,2002:str"

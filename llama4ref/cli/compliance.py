@@ -55,6 +55,7 @@ def license_check(
     name: Annotated[Optional[str], typer.Option("--name", help="The published model name, if the card does not give it.")] = None,  # noqa: UP045
     fmt: Annotated[str, typer.Option("--format", help="text | json | sarif")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
     """Check a model repository for the license duties: name prefix, "Built with Llama", NOTICE,
     agreement copy or link, AUP, and a card `license:` that agrees with a Llama 4 `base_model`.
@@ -66,6 +67,8 @@ def license_check(
     import llama4ref
     from llama4ref.compliance import CheckPathError, check_repo, to_sarif
 
+    if json_out:
+        fmt = "json"
     if fmt not in ("text", "json", "sarif"):
         fail("--format must be text, json or sarif")
     try:
@@ -85,7 +88,9 @@ def license_check(
             sys.stdout.write(f.format() + "\n")
         errors = sum(f.severity == "error" for f in report.findings)
         warnings = sum(f.severity == "warning" for f in report.findings)
-        sys.stderr.write(f"{path}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n")
+        sys.stderr.write(
+            f"{path}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n"
+        )
         for rule, why in report.not_checked:
             sys.stderr.write(f"  not checked: {rule}: {why}\n")
     raise typer.Exit(report.exit_code(strict=strict))
@@ -98,7 +103,9 @@ def register(app: typer.Typer) -> None:
     @app.command("check-name")
     def check_name(
         names: Annotated[Optional[list[str]], typer.Argument(help="Model names or org/name ids.")] = None,  # noqa: UP045
-        from_file: Annotated[Optional[str], typer.Option("--from-file", help="Read names, one per line, from a file ('-' = stdin).")] = None,  # noqa: UP045
+        from_file: Annotated[
+            str | None, typer.Option("--from-file", help="Read names, one per line, from a file ('-' = stdin).")
+        ] = None,
         strict: Annotated[bool, typer.Option("--strict", help="Warnings (e.g. 'llama-…' in another case) fail too.")] = False,
         json_out: Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope.")] = False,
     ) -> None:

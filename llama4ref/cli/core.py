@@ -152,7 +152,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("verify-quotes")
     def verify_quotes(
-        sources_dir: Annotated[Path, typer.Argument(help="A directory of local copies of the cited sources.")],
+        sources_dir: Annotated[
+            Path, typer.Argument(help="A directory of local copies of the cited sources.", exists=True, file_okay=False)
+        ],
         strict: Annotated[bool, typer.Option(help="Also fail when a cited source has no local copy.")] = False,
         json_out: JsonOpt = False,
     ) -> None:

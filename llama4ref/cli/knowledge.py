@@ -122,6 +122,7 @@ def register(app: typer.Typer) -> None:
     def cite(
         path: Annotated[str, typer.Argument(help="A fact path.")],
         fmt: Annotated[str, typer.Option("--format", help="text | bibtex | json")] = "text",
+        json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     ) -> None:
         """The sources behind a fact, ready to paste: plain text, BibTeX or JSON.
 
@@ -132,6 +133,8 @@ def register(app: typer.Typer) -> None:
 
         kb = llama4ref.knowledge_base()
         fact = kb.get(path)
+        if json_out:
+            fmt = "json"
         if fmt == "text":
             typer.echo(c.as_text(kb, fact))
         elif fmt == "bibtex":
@@ -156,7 +159,7 @@ def register(app: typer.Typer) -> None:
         if source_id is None:
             rows = [(s, kb.backed_by(s.id)) for s in kb.sources()]
             if json_out:
-                emit_json("sources", [s.model_dump(mode="json") | {"backs": backs} for s, backs in rows])
+                emit_json("sources", [s.to_json() | {"backs": backs} for s, backs in rows])
                 return
             from llama4ref.cli import render
 
@@ -170,7 +173,7 @@ def register(app: typer.Typer) -> None:
         src = kb.source(source_id)
         backs = kb.backed_by(source_id)
         if json_out:
-            emit_json("source", src.model_dump(mode="json") | {"backs": backs})
+            emit_json("source", src.to_json() | {"backs": backs})
             return
         from llama4ref.cli import render
 

@@ -16,10 +16,13 @@ JSON_SCHEMA_VERSION = 1
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def emit_json(kind: str, data: Any) -> None:
-    """Print the one documented JSON envelope: ``{"schema_version", "kind", "data"}``."""
+def emit_json(kind: str, data: Any, *, ascii_only: bool = False) -> None:
+    """Print the one documented JSON envelope: ``{"schema_version", "kind", "data"}``.
+
+    ``ascii_only`` escapes non-ASCII (needed where data may hold undecodable input bytes).
+    """
     doc = {"schema_version": JSON_SCHEMA_VERSION, "kind": kind, "data": data}
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n")
 
 
 def console(stderr: bool = False) -> Console:
@@ -28,8 +31,10 @@ def console(stderr: bool = False) -> Console:
 
     stream = sys.stderr if stderr else sys.stdout
     tty = stream.isatty()
-    width = None if tty else int(os.environ.get("COLUMNS", "0") or 0) or 160
-    return Console(file=stream, width=width, no_color="NO_COLOR" in os.environ or None, highlight=False, emoji=False)
+    width = None if tty else 200  # pipes: wide and fixed, so ids never fold and output is stable
+    return Console(
+        file=stream, width=width, no_color="NO_COLOR" in os.environ or None, highlight=False, emoji=False, markup=False
+    )
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

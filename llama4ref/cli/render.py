@@ -6,12 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
-    from llama4ref.results import Fact
+    from llama4ref.results import Citation, Fact
     from llama4ref.views import Overview
 
 RANK_STYLE = {"rounded": "cyan", "superseded": "yellow", "disputed": "red", "deprecated": "red", "alternative": "blue"}
@@ -42,42 +41,53 @@ def checkpoint_lines(fact: Fact) -> Text:
     return text
 
 
+def key_values(con: Console, title: str, rows: list[tuple[str, Text]]) -> Text:
+    """A titled block of ``key  value`` lines, values folded under their own column.
+
+    It looks like a borderless two-column Table and renders in a fifth of the time, which
+    `show` needs for its start-up budget (benchmarks/).
+    """
+    keyw = max((len(key) for key, _ in rows), default=0)
+    width = max(con.width - keyw - 2, 20)
+    out = Text(title, style="bold")
+    for key, value in rows:
+        fits = value.cell_len <= width and "\n" not in value.plain
+        for i, line in enumerate([value] if fits else value.wrap(con, width, overflow="fold") or [Text()]):
+            out.append("\n")
+            out.append(key.ljust(keyw) if i == 0 else " " * keyw, style="cyan" if i == 0 else "")
+            out.append("  ")
+            out.append_text(line)
+    return out
+
+
+def aligned_columns(title: str, header: list[str], rows: list[list[str]]) -> Text:
+    """A titled table of plain cells, padded to each column's width, header in bold."""
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    out = Text(title, style="bold")
+    for n, row in enumerate([header, *rows]):
+        line = "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+        out.append("\n")
+        out.append(line, style="bold" if n == 0 else "")
+    return out
+
+
 def overview(con: Console, ov: Overview) -> None:
     v = ov.variant
     head = Text(v.name, style="bold")
     head.append(f"  ({v.id} · {v.role})", style="dim")
     con.print(Panel(Text(v.summary), title=head, title_align="left", expand=False))
+    blocks = []
     for section in ov.sections:
-        table = Table(
-            title=section.title,
-            title_justify="left",
-            title_style="bold",
-            show_header=False,
-            box=None,
-            pad_edge=False,
-            padding=(0, 2, 0, 0),
-        )
-        table.add_column("fact", style="cyan", no_wrap=True)
-        table.add_column("value", overflow="fold")
+        rows = []
         for fact in section.facts:
             key = fact.path.split(".", 1)[1]
-            table.add_row(key, checkpoint_lines(fact) if key == "checkpoints" else value_text(fact))
-        con.print(table)
-        con.print()
-    src = Table(
-        title="Sources",
-        title_justify="left",
-        title_style="bold",
-        show_header=True,
-        box=None,
-        pad_edge=False,
-        padding=(0, 2, 0, 0),
-    )
-    for col in ("source", "tier", "version", "facts"):
-        src.add_column(col, overflow="fold", no_wrap=col == "source")
-    for s in ov.sources:
-        src.add_row(s["id"], s["tier"], s["version"], str(s["facts"]))
-    con.print(src)
+            rows.append((key, checkpoint_lines(fact) if key == "checkpoints" else value_text(fact)))
+        blocks.append(key_values(con, section.title, rows))
+    src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
+    blocks.append(aligned_columns("Sources", ["source", "tier", "version", "facts"], src_rows))
+    con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
     footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
     if ov.see_also:
         footer += " See also: " + "; ".join(ov.see_also) + "."
@@ -110,10 +120,7 @@ def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
         con.print(Text(f"  note: {fact.note}", style="dim"))
 
 
-def _citation(con: Console, kb: KnowledgeBase, cit: object, indent: str = "  ") -> None:
-    from llama4ref.models import Citation
-
-    assert isinstance(cit, Citation)
+def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  ") -> None:
     src = kb.source(cit.source)
     line = Text(f"{indent}source: ")
     line.append(cit.source, style="bold")
@@ -125,6 +132,8 @@ def _citation(con: Console, kb: KnowledgeBase, cit: object, indent: str = "  ") 
 
 
 def simple_table(con: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
+    from rich.table import Table  # lazily: `show` renders without it (start-up budget)
+
     table = Table(title=title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
     for i, col in enumerate(columns):
         table.add_column(col, overflow="fold", no_wrap=i == 0)
@@ -150,6 +159,8 @@ def audit(con: Console, results: list[Any]) -> None:
 
 
 def comparison(con: Console, cmp: Any) -> None:
+    from rich.table import Table  # lazily: `show` renders without it (start-up budget)
+
     table = Table(title=f"{cmp.left} vs {cmp.right}", title_justify="left", box=None, pad_edge=False, padding=(0, 2, 0, 0))
     table.add_column("", no_wrap=True)
     table.add_column("fact", style="cyan", no_wrap=True)
@@ -167,6 +178,8 @@ def comparison(con: Console, cmp: Any) -> None:
 
 
 def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: bool = False) -> None:
+    from rich.table import Table  # lazily: `show` renders without it (start-up budget)
+
     for t in tables:
         table = Table(
             title=f"{t.set}  (provenance: {t.provenance})",
@@ -219,6 +232,8 @@ def source_detail(con: Console, src: Any, backs: list[str]) -> None:
 
 
 def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> None:
+    from rich.table import Table  # lazily: `show` renders without it (start-up budget)
+
     con.print(Text("Prompt (special tokens from the records; example texts are placeholders):", style="bold"))
     text = Text()
     for seg in wp.segments:

@@ -12,8 +12,14 @@ from rich.text import Text
 def checklist(con: Console, items: list[Any]) -> None:
     for doc in ("llama-4-community-license", "acceptable-use-policy"):
         rows = [i for i in items if i.document == doc]
-        t = Table(title=f"{doc} ({len(rows)} terms)", title_justify="left", title_style="bold", box=None, pad_edge=False,
-                  padding=(0, 2, 0, 0))  # fmt: skip
+        t = Table(
+            title=f"{doc} ({len(rows)} terms)",
+            title_justify="left",
+            title_style="bold",
+            box=None,
+            pad_edge=False,
+            padding=(0, 2, 0, 0),
+        )
         for col in ("§", "kind", "term", "what it asks", "checked by"):
             t.add_column(col, overflow="fold", no_wrap=col in ("§",))
         for i in rows:
@@ -21,4 +27,9 @@ def checklist(con: Console, items: list[Any]) -> None:
             t.add_row(i.section, i.kind, i.title, i.summary, check)
         con.print(t)
         con.print()
-    con.print(Text("Run `llama4ref license check PATH` on a model repository; `llama4ref get license.notice` for the exact Notice line.", style="dim"))
+    con.print(
+        Text(
+            "Run `llama4ref license check PATH` on a model repository; `llama4ref get license.notice` for the exact Notice line.",
+            style="dim",
+        )
+    )

@@ -39,9 +39,18 @@ class ChecklistItem:
         return self.rule is not None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"term": self.term, "document": self.document, "section": self.section, "kind": self.kind,
-                "title": self.title, "summary": self.summary, "rule": self.rule, "severity": self.severity,
-                "checkable": self.checkable, "automated": self.automated}  # fmt: skip
+        return {
+            "term": self.term,
+            "document": self.document,
+            "section": self.section,
+            "kind": self.kind,
+            "title": self.title,
+            "summary": self.summary,
+            "rule": self.rule,
+            "severity": self.severity,
+            "checkable": self.checkable,
+            "automated": self.automated,
+        }
 
 
 def checklist(terms: Iterable[LicenseTerm]) -> list[ChecklistItem]:

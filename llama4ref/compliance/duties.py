@@ -46,13 +46,22 @@ def check_card_license(meta: CardMeta | None, meta_file: str | None, terms: Lice
     declared = declares_license(meta, terms.license_ids)
     base = ", ".join(repr(b) for b in llama4)
     if declared is None:
-        out.add(meta_file, meta.key_lines.get("base_model"), "L4-CARD-LICENSE",
-                f"base_model {base} is Llama 4 but the card declares no license; use license: {terms.license_ids[0]}", "warning")  # fmt: skip
+        out.add(
+            meta_file,
+            meta.key_lines.get("base_model"),
+            "L4-CARD-LICENSE",
+            f"base_model {base} is Llama 4 but the card declares no license; use license: {terms.license_ids[0]}",
+            "warning",
+        )
     elif declared is False:
         license_value = meta.data.get("license")
-        out.add(meta_file, meta.key_lines.get("license"), "L4-CARD-LICENSE",
-                f"license: {license_value!r} contradicts base_model {base}, which is under the Llama 4 Community License; "
-                f"use license: {terms.license_ids[0]}")  # fmt: skip
+        out.add(
+            meta_file,
+            meta.key_lines.get("license"),
+            "L4-CARD-LICENSE",
+            f"license: {license_value!r} contradicts base_model {base}, which is under the Llama 4 Community License; "
+            f"use license: {terms.license_ids[0]}",
+        )
 
 
 def check_notice(files: list[FileText], terms: LicenseTerms, out: Collector) -> None:
@@ -86,13 +95,17 @@ def _notice_difference(text: str, notice: str) -> tuple[int | None, str, str]:
         k += 1
     found = have[start + k : start + k + 30]
     line = find_line(text, want[:k])
-    return (line, "L4-NOTICE",
-            f"the Notice line departs from the required text after {want[max(0, k - 40):k]!r}: "
-            f"expected {want[k:k + 30]!r}, found {found!r}")  # fmt: skip
+    return (
+        line,
+        "L4-NOTICE",
+        f"the Notice line departs from the required text after {want[max(0, k - 40) : k]!r}: "
+        f"expected {want[k : k + 30]!r}, found {found!r}",
+    )
 
 
-def check_agreement(files: list[FileText], cards: list[FileText], meta: CardMeta | None, terms: LicenseTerms,
-                     out: Collector) -> None:  # fmt: skip
+def check_agreement(
+    files: list[FileText], cards: list[FileText], meta: CardMeta | None, terms: LicenseTerms, out: Collector
+) -> None:
     copies = [f for f in files if f.rel.lower().startswith(("license", "licence"))]
     unmodified = False
     for f in copies:
@@ -116,9 +129,13 @@ def check_agreement(files: list[FileText], cards: list[FileText], meta: CardMeta
     if any(_links(t, u) for t in link_texts for u in terms.agreement_urls):
         return
     if not any(f.rule == "L4-LICENSE-COPY" for f in out.findings):
-        out.add(copies[0].rel if copies else "LICENSE", None, "L4-LICENSE-COPY",
-                "no unmodified copy of the Llama 4 Community License Agreement (LICENSE) and no link to it in the README or "
-                f"model card; ship the agreement or link {terms.agreement_urls[0]}")  # fmt: skip
+        out.add(
+            copies[0].rel if copies else "LICENSE",
+            None,
+            "L4-LICENSE-COPY",
+            "no unmodified copy of the Llama 4 Community License Agreement (LICENSE) and no link to it in the README or "
+            f"model card; ship the agreement or link {terms.agreement_urls[0]}",
+        )
 
 
 def check_aup(files: list[FileText], cards: list[FileText], terms: LicenseTerms, out: Collector) -> None:

@@ -26,8 +26,14 @@ class Finding:
         return f"{where}: {self.rule} {self.severity}: {self.message}{section}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "rule": self.rule, "severity": self.severity,
-                "message": self.message, "section": self.section}  # fmt: skip
+        return {
+            "file": self.file,
+            "line": self.line,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "section": self.section,
+        }
 
 
 class Collector:

@@ -56,8 +56,14 @@ class CharIssue:
     looks_like: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "char": self.char, "codepoint": self.codepoint, "description": self.description,
-                "reason": self.reason, "looks_like": self.looks_like}  # fmt: skip
+        return {
+            "index": self.index,
+            "char": self.char,
+            "codepoint": self.codepoint,
+            "description": self.description,
+            "reason": self.reason,
+            "looks_like": self.looks_like,
+        }
 
 
 @dataclass(frozen=True)
@@ -71,8 +77,13 @@ class NameFinding:
     characters: tuple[CharIssue, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "severity": self.severity, "section": self.section, "message": self.message,
-                "characters": [c.to_dict() for c in self.characters]}  # fmt: skip
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "section": self.section,
+            "message": self.message,
+            "characters": [c.to_dict() for c in self.characters],
+        }
 
 
 @dataclass(frozen=True)
@@ -93,9 +104,16 @@ class NameResult:
         return self.status == "pass"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"input": self.input, "name": self.name, "status": self.status, "rule": self.rule,
-                "section": self.section, "message": self.message, "suggestion": self.suggestion,
-                "findings": [f.to_dict() for f in self.findings]}  # fmt: skip
+        return {
+            "input": self.input,
+            "name": self.name,
+            "status": self.status,
+            "rule": self.rule,
+            "section": self.section,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
 
 def check_name(raw: str, terms: LicenseTerms) -> NameResult:

@@ -82,12 +82,15 @@ class RepoReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "path": self.path, "kind": self.kind, "ok": self.ok,
+            "path": self.path,
+            "kind": self.kind,
+            "ok": self.ok,
             "findings": [f.to_dict() for f in self.findings],
             "names": [n.to_dict() for n in self.names],
-            "checked_rules": list(self.checked_rules), "passed_rules": list(self.passed_rules()),
+            "checked_rules": list(self.checked_rules),
+            "passed_rules": list(self.passed_rules()),
             "not_checked": [{"rule": r, "reason": why} for r, why in self.not_checked],
-        }  # fmt: skip
+        }
 
 
 def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> RepoReport:
@@ -143,8 +146,13 @@ def _read_top_level(root: Path, out: Collector) -> list[FileText]:
 
 
 def _is_relevant(lower: str) -> bool:
-    return (lower in _CARD_NAMES or lower in NOTICE_NAMES or lower.startswith(("license", "licence"))
-            or "use_policy" in lower or "use-policy" in lower)  # fmt: skip
+    return (
+        lower in _CARD_NAMES
+        or lower in NOTICE_NAMES
+        or lower.startswith(("license", "licence"))
+        or "use_policy" in lower
+        or "use-policy" in lower
+    )
 
 
 def _report_unreadable(files: list[FileText], out: Collector) -> None:
@@ -166,8 +174,9 @@ def _first_meta(cards: list[FileText], out: Collector) -> tuple[CardMeta | None,
     return None, None
 
 
-def _check_names(meta: CardMeta | None, meta_file: str | None, name: str | None, fallback: str | None,
-                 terms: LicenseTerms, out: Collector) -> list[NameResult]:  # fmt: skip
+def _check_names(
+    meta: CardMeta | None, meta_file: str | None, name: str | None, fallback: str | None, terms: LicenseTerms, out: Collector
+) -> list[NameResult]:
     if name is not None:
         sources: list[tuple[str, str, int | None, str]] = [(name, "(--name)", None, "--name")]
     elif meta is not None and meta.names:

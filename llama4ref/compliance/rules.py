@@ -29,41 +29,111 @@ class Rule:
 
 
 _RULES = (
-    Rule("L4-NAME-PREFIX", "Model name begins with “Llama”", "1.b.i", "error", "naming-rule",
-         "A model derived from Llama 4 (fine-tuned, quantized, distilled, trained on its outputs) must have a name "
-         "that begins with \"Llama\". For an org/name id only the part after the last '/' is judged."),
-    Rule("L4-NAME-CASE", "Model name begins with “Llama” in another letter case", "1.b.i", "warning", "naming-rule",
-         "The license writes the prefix as \"Llama\"; \"llama-…\" or \"LLAMA…\" is probably meant the same way but "
-         "does not follow the letter of the clause."),
-    Rule("L4-NAME-SPOOF", "Model name imitates “Llama” with other characters", "1.b.i", "error", "naming-rule",
-         "Look-alike letters (UTS #39 confusables such as Cyrillic а or capital I for l), compatibility forms "
-         "(fullwidth letters), invisible characters or leading whitespace make a name look as if it began with "
-         "\"Llama\" when it does not."),
-    Rule("L4-NAME-HIDDEN", "Model name contains invisible, control or bidirectional-control characters", "1.b.i", "error",
-         "naming-rule",
-         "Zero-width, format, control and bidirectional-control characters change what a name displays as or how it "
-         "compares; a published name must not contain them."),
-    Rule("L4-ATTRIBUTION", "“Built with Llama” is displayed", "1.b.i", "error", "built-with-llama",
-         "The README or model card must display the phrase \"Built with Llama\"."),
-    Rule("L4-NOTICE", "NOTICE file carries the exact Notice line", "1.b.iii", "error", "notice-file",
-         "A top-level NOTICE (or Notice, notice.txt, NOTICE.md) file must contain the attribution notice line."),
-    Rule("L4-LICENSE-COPY", "A copy of the agreement is provided, unmodified", "1.b.i", "error", "agreement-copy",
-         "Ship an unmodified copy of the Llama 4 Community License Agreement as LICENSE, or link the official "
-         "agreement from the README or model card. A modified copy is a violation."),
-    Rule("L4-CARD-LICENSE", "Card license agrees with a Llama 4 base_model", "1.b.i", "error", "agreement-copy",
-         "A model card whose base_model is a Llama 4 model must declare the Llama 4 license "
-         "(license: llama4, or license: other with a Llama 4 license_name)."),
-    Rule("L4-AUP", "The Acceptable Use Policy is linked or copied", "1.b.iv", "error", "aup-incorporation",
-         "The README or model card must link the Acceptable Use Policy, or the repository must ship an unmodified "
-         "copy of it (USE_POLICY.md)."),
-    Rule("L4-CARD-YAML", "Model card metadata can be read", "-", "warning", None,
-         "The card's YAML front matter is malformed or too large, so metadata rules could not be checked."),
-    Rule("L4-FILE-SKIPPED", "A file was not read", "-", "warning", None,
-         "A file was skipped: a symbolic link leading out of the checked tree, not a regular file, over the size cap, "
-         "or binary."),
-    Rule("L4-FILE-ENCODING", "A file is not valid UTF-8", "-", "warning", None,
-         "The file was decoded with replacement characters; text rules may miss what it says."),
-)  # fmt: skip
+    Rule(
+        "L4-NAME-PREFIX",
+        "Model name begins with “Llama”",
+        "1.b.i",
+        "error",
+        "naming-rule",
+        "A model derived from Llama 4 (fine-tuned, quantized, distilled, trained on its outputs) must have a name "
+        "that begins with \"Llama\". For an org/name id only the part after the last '/' is judged.",
+    ),
+    Rule(
+        "L4-NAME-CASE",
+        "Model name begins with “Llama” in another letter case",
+        "1.b.i",
+        "warning",
+        "naming-rule",
+        'The license writes the prefix as "Llama"; "llama-…" or "LLAMA…" is probably meant the same way but '
+        "does not follow the letter of the clause.",
+    ),
+    Rule(
+        "L4-NAME-SPOOF",
+        "Model name imitates “Llama” with other characters",
+        "1.b.i",
+        "error",
+        "naming-rule",
+        "Look-alike letters (UTS #39 confusables such as Cyrillic а or capital I for l), compatibility forms "
+        "(fullwidth letters), invisible characters or leading whitespace make a name look as if it began with "
+        '"Llama" when it does not.',
+    ),
+    Rule(
+        "L4-NAME-HIDDEN",
+        "Model name contains invisible, control or bidirectional-control characters",
+        "1.b.i",
+        "error",
+        "naming-rule",
+        "Zero-width, format, control and bidirectional-control characters change what a name displays as or how it "
+        "compares; a published name must not contain them.",
+    ),
+    Rule(
+        "L4-ATTRIBUTION",
+        "“Built with Llama” is displayed",
+        "1.b.i",
+        "error",
+        "built-with-llama",
+        'The README or model card must display the phrase "Built with Llama".',
+    ),
+    Rule(
+        "L4-NOTICE",
+        "NOTICE file carries the exact Notice line",
+        "1.b.iii",
+        "error",
+        "notice-file",
+        "A top-level NOTICE (or Notice, notice.txt, NOTICE.md) file must contain the attribution notice line.",
+    ),
+    Rule(
+        "L4-LICENSE-COPY",
+        "A copy of the agreement is provided, unmodified",
+        "1.b.i",
+        "error",
+        "agreement-copy",
+        "Ship an unmodified copy of the Llama 4 Community License Agreement as LICENSE, or link the official "
+        "agreement from the README or model card. A modified copy is a violation.",
+    ),
+    Rule(
+        "L4-CARD-LICENSE",
+        "Card license agrees with a Llama 4 base_model",
+        "1.b.i",
+        "error",
+        "agreement-copy",
+        "A model card whose base_model is a Llama 4 model must declare the Llama 4 license "
+        "(license: llama4, or license: other with a Llama 4 license_name).",
+    ),
+    Rule(
+        "L4-AUP",
+        "The Acceptable Use Policy is linked or copied",
+        "1.b.iv",
+        "error",
+        "aup-incorporation",
+        "The README or model card must link the Acceptable Use Policy, or the repository must ship an unmodified "
+        "copy of it (USE_POLICY.md).",
+    ),
+    Rule(
+        "L4-CARD-YAML",
+        "Model card metadata can be read",
+        "-",
+        "warning",
+        None,
+        "The card's YAML front matter is malformed or too large, so metadata rules could not be checked.",
+    ),
+    Rule(
+        "L4-FILE-SKIPPED",
+        "A file was not read",
+        "-",
+        "warning",
+        None,
+        "A file was skipped: a symbolic link leading out of the checked tree, not a regular file, over the size cap, or binary.",
+    ),
+    Rule(
+        "L4-FILE-ENCODING",
+        "A file is not valid UTF-8",
+        "-",
+        "warning",
+        None,
+        "The file was decoded with replacement characters; text rules may miss what it says.",
+    ),
+)
 
 RULES: dict[str, Rule] = {r.id: r for r in _RULES}
 """Every rule by id, in documentation order."""

@@ -22,8 +22,9 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 _LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 
 
-def to_sarif(reports: RepoReport | Sequence[RepoReport], *, tool_version: str, uri_prefix: str = "",
-             information_uri: str | None = None) -> dict[str, Any]:  # fmt: skip
+def to_sarif(
+    reports: RepoReport | Sequence[RepoReport], *, tool_version: str, uri_prefix: str = "", information_uri: str | None = None
+) -> dict[str, Any]:
     """A SARIF log (as a JSON-ready dict) with one run holding every report's findings.
 
     ``uri_prefix`` is prepended to every file path, so results point into the repository

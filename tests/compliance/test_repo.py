@@ -139,11 +139,14 @@ def test_unrelated_license_file_needs_a_link(terms: LicenseTerms, tmp_path: Path
     assert finding.rule == "L4-LICENSE-COPY" and "no unmodified copy" in finding.message
 
 
-@pytest.mark.parametrize("url", [
-    "https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE",
-    "https://github.com/meta-llama/llama-models/blob/5fdf831/models/llama4/LICENSE",
-    "https://huggingface.co/meta-llama/Llama-4-Maverick-17B-128E-Instruct/blob/main/LICENSE",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE",
+        "https://github.com/meta-llama/llama-models/blob/5fdf831/models/llama4/LICENSE",
+        "https://huggingface.co/meta-llama/Llama-4-Maverick-17B-128E-Instruct/blob/main/LICENSE",
+    ],
+)
 def test_agreement_links_accepted(terms: LicenseTerms, tmp_path: Path, url: str) -> None:
     """Links to the official agreement at any git ref (GitHub or a Meta Llama 4 Hugging Face repo) count."""
     repo = _copy_fixture("no-agreement", tmp_path)
@@ -167,8 +170,10 @@ def test_other_license_with_llama4_name_is_accepted(terms: LicenseTerms, tmp_pat
     """license: other with license_name: llama4 agrees with a Llama 4 base_model."""
     repo = _copy_fixture("card-license-conflict", tmp_path)
     readme = repo / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8").replace("license: apache-2.0\n", "license: other\nlicense_name: llama4\n"),
-                      encoding="utf-8")  # fmt: skip
+    readme.write_text(
+        readme.read_text(encoding="utf-8").replace("license: apache-2.0\n", "license: other\nlicense_name: llama4\n"),
+        encoding="utf-8",
+    )
     assert check_repo(repo, terms).findings == ()
 
 
@@ -300,16 +305,19 @@ def test_utf16_notice_is_read(terms: LicenseTerms, tmp_path: Path) -> None:
     assert check_repo(repo, terms).findings == ()
 
 
-@pytest.mark.parametrize(("front_matter", "expected"), [
-    ("license: [unclosed\n", {"L4-CARD-YAML"}),
-    ("a: &a [1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", set()),
-    ("x: " + "[" * 5000 + "]" * 5000 + "\n", {"L4-CARD-YAML"}),
-    ("- just\n- a list\n", {"L4-CARD-YAML"}),
-    ("x: !!python/object/apply:os.system ['echo pwned']\n", {"L4-CARD-YAML"}),
-    ("y: " + "z" * (MAX_FRONT_MATTER_BYTES + 10) + "\n", {"L4-CARD-YAML"}),
-    ("base_model: meta-llama/Llama-4-Scout-17B-16E\nlicense: 7\n", {"L4-CARD-LICENSE"}),
-    ("model-index:\n  - name: Scout-FT\n    results: []\n", {"L4-NAME-PREFIX"}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("license: [unclosed\n", {"L4-CARD-YAML"}),
+        ("a: &a [1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", set()),
+        ("x: " + "[" * 5000 + "]" * 5000 + "\n", {"L4-CARD-YAML"}),
+        ("- just\n- a list\n", {"L4-CARD-YAML"}),
+        ("x: !!python/object/apply:os.system ['echo pwned']\n", {"L4-CARD-YAML"}),
+        ("y: " + "z" * (MAX_FRONT_MATTER_BYTES + 10) + "\n", {"L4-CARD-YAML"}),
+        ("base_model: meta-llama/Llama-4-Scout-17B-16E\nlicense: 7\n", {"L4-CARD-LICENSE"}),
+        ("model-index:\n  - name: Scout-FT\n    results: []\n", {"L4-NAME-PREFIX"}),
+    ],
+)
 def test_hostile_front_matter(terms: LicenseTerms, tmp_path: Path, front_matter: str, expected: set[str]) -> None:
     """Malformed, deep, aliased, tagged, oversized or oddly typed card metadata: a finding, never a crash or code."""
     repo = _copy_fixture("compliant-linked", tmp_path).rename(tmp_path / "Llama-4-fixture")

@@ -86,10 +86,25 @@ def test_term_record_shape(path: Path) -> None:
 
 def test_issue_terms_are_all_present() -> None:
     """The clauses issue 5 lists each have a record."""
-    wanted = {"effective-date", "grant-of-rights", "agreement-copy", "built-with-llama", "naming-rule", "notice-file",
-              "integrated-end-user-product", "aup-incorporation", "mau-threshold", "trademark-grant", "derivative-ownership",
-              "litigation-termination", "governing-law", "aup-eu-multimodal", "aup-prohibited-uses", "aup-disclosure-duty",
-              "aup-reporting"}  # fmt: skip
+    wanted = {
+        "effective-date",
+        "grant-of-rights",
+        "agreement-copy",
+        "built-with-llama",
+        "naming-rule",
+        "notice-file",
+        "integrated-end-user-product",
+        "aup-incorporation",
+        "mau-threshold",
+        "trademark-grant",
+        "derivative-ownership",
+        "litigation-termination",
+        "governing-law",
+        "aup-eu-multimodal",
+        "aup-prohibited-uses",
+        "aup-disclosure-duty",
+        "aup-reporting",
+    }
     assert wanted <= set(_terms_by_id())
 
 

@@ -1,0 +1,179 @@
+"""Deployment commands: context, providers, resolve, memory, stale."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Literal, Optional, cast
+
+import typer
+
+if TYPE_CHECKING:
+    from llama4ref.memory import KvLayout, Precision
+
+from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
+AsOf = Annotated[
+    Optional[str],  # noqa: UP045  # typer introspection
+    typer.Option("--as-of", help="Answer with what the records show was known on this date (YYYY-MM-DD)."),
+]
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"--as-of needs a date written YYYY-MM-DD, got {text!r}")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the deployment commands to ``app``."""
+
+    @app.command()
+    def context(
+        variant: Annotated[str, typer.Argument(help="A variant id, alias or published identifier.")],
+        as_of: AsOf = None,
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Context limits in three tiers, never mixed: model (Meta), provider-served, self-hosted runtime.
+
+        Example: llama4ref context scout
+        """
+        import llama4ref
+        from llama4ref.deploy import context_tiers
+
+        kb = llama4ref.knowledge_base()
+        tiers = context_tiers(kb, variant, _date(as_of))
+        if json_out:
+            emit_json("context", tiers.to_json())
+            return
+        from llama4ref.cli import render_deploy
+
+        render_deploy.context(console(), kb, tiers)
+
+    @app.command()
+    def providers(
+        variant: Annotated[Optional[str], typer.Argument(help="Only this variant.")] = None,  # noqa: UP045
+        provider: Annotated[Optional[str], typer.Option("--provider", "-p", help="Only this provider (substring).")] = None,  # noqa: UP045
+        min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
+        as_of: AsOf = None,
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Provider-served limits, precision and prices, each dated and sourced.
+
+        Example: llama4ref providers scout --min-context 1000000
+        """
+        import llama4ref
+        from llama4ref.deploy import offers
+
+        kb = llama4ref.knowledge_base()
+        found = offers(kb, variant, provider, min_context, _date(as_of))
+        if json_out:
+            emit_json("providers", [o.to_json() for o in found])
+            return
+        from llama4ref.cli import render_deploy
+
+        render_deploy.offers(console(), found, title=f"provider-served limits ({len(found)})", as_of=as_of)
+
+    @app.command()
+    def resolve(
+        identifier: Annotated[str, typer.Argument(help="A Hugging Face repo, provider model id or catalog key.")],
+        json_out: JsonOpt = False,
+    ) -> None:
+        """What an identifier denotes: variant, base/instruct, precision, packaging. Exit 1 if impossible.
+
+        Example: llama4ref resolve accounts/fireworks/models/llama4-maverick-instruct-basic
+        """
+        import llama4ref
+
+        res = llama4ref.resolve(identifier)
+        if json_out:
+            emit_json("resolution", res.to_json())
+        else:
+            from llama4ref.cli import render_deploy
+
+            render_deploy.resolution(console(), res)
+        if not res.valid:
+            raise typer.Exit(EXIT_PROBLEMS)
+
+    @app.command()
+    def memory(
+        variant: Annotated[str, typer.Argument(help="scout or maverick (any alias).")],
+        precision: Annotated[str, typer.Option("--precision", help="bf16 | fp8 | int4 (Meta's schemes)")] = "bf16",
+        context: Annotated[
+            int | None, typer.Option("--context", help="Tokens per sequence (default: the configured window).")
+        ] = None,
+        batch: Annotated[int, typer.Option("--batch", help="Concurrent sequences.")] = 1,
+        kv_dtype: Annotated[str, typer.Option("--kv-dtype", help="bf16 | fp8")] = "bf16",
+        kv_layout: Annotated[str, typer.Option("--kv-layout", help="hybrid (chunked layers keep one chunk) | full")] = "hybrid",
+        gpu: Annotated[Optional[str], typer.Option("--gpu", help="A GPU with a hardware record, e.g. h100, h200.")] = None,  # noqa: UP045
+        gpu_memory_gb: Annotated[Optional[float], typer.Option("--gpu-memory-gb", help="Or give the memory of one GPU.")] = None,  # noqa: UP045
+        usable: Annotated[float, typer.Option("--usable", help="Fraction of GPU memory available for weights + KV.")] = 0.9,
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Weight and KV-cache memory from the architecture facts, and how many GPUs it needs.
+
+        Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
+        """
+        import llama4ref
+        from llama4ref.memory import plan
+
+        if precision not in ("bf16", "fp8", "int4"):
+            fail("--precision must be bf16, fp8 or int4")
+        if kv_dtype not in ("bf16", "fp8") or kv_layout not in ("hybrid", "full"):
+            fail("--kv-dtype must be bf16 or fp8; --kv-layout hybrid or full")
+        if not 0 < usable <= 1 or batch < 1 or (context is not None and context < 1):
+            fail("--usable must be in (0, 1]; --batch and --context at least 1")
+        p = plan(
+            llama4ref.knowledge_base(),
+            variant,
+            cast("Precision", precision),  # checked above
+            context=context,
+            batch=batch,
+            kv_dtype=cast("Literal['bf16', 'fp8']", kv_dtype),
+            kv_layout=cast("KvLayout", kv_layout),
+            gpu=gpu,
+            gpu_memory_gb=gpu_memory_gb,
+            usable_fraction=usable,
+        )
+        if json_out:
+            emit_json("memory", p.to_json())
+            return
+        from llama4ref.cli import render_deploy
+
+        render_deploy.memory(console(), p)
+
+    @app.command()
+    def stale(
+        older_than: Annotated[str, typer.Option("--older-than", help="Horizon, e.g. 180d.")] = "180d",
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Provider and runtime records whose newest dated source is past the horizon (for maintainers).
+
+        Example: llama4ref stale --older-than 365d
+        """
+        import llama4ref
+        from llama4ref.deploy import stale as run
+
+        if not older_than.rstrip("d").isdigit():
+            fail("--older-than takes a number of days, e.g. 180d")
+        found = run(llama4ref.knowledge_base(), int(older_than.rstrip("d")))
+        if json_out:
+            emit_json(
+                "stale",
+                [
+                    {"path": s.path, "last_dated": str(s.last_dated) if s.last_dated else None, "age_days": s.age_days}
+                    for s in found
+                ],
+            )
+            return
+        from llama4ref.cli import render
+
+        render.simple_table(
+            console(),
+            f"{len(found)} record(s) older than {older_than}",
+            ["path", "last dated", "age (days)"],
+            [[s.path, str(s.last_dated or "undated"), str(s.age_days or "")] for s in found],
+        )

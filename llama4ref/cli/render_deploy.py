@@ -1,0 +1,139 @@
+"""Rich rendering for the deployment commands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from llama4ref.cli.render import value_text
+from llama4ref.formatting import format_value
+
+if TYPE_CHECKING:
+    from llama4ref.deploy import ContextTiers, Offer
+    from llama4ref.kb import KnowledgeBase
+    from llama4ref.memory import Plan
+
+
+def _table(title: str, columns: list[str]) -> Table:
+    t = Table(title=title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    for i, c in enumerate(columns):
+        t.add_column(c, overflow="fold", no_wrap=i == 0)
+    return t
+
+
+def _claim(c: Any, unit: str = "tokens") -> str:
+    if c is None:
+        return "—"
+    text = format_value(c.value, unit, c.bound) if isinstance(c.value, int) else str(c.value)
+    return text if c.rank == "preferred" else f"{text} [{c.rank}]"
+
+
+def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -> None:
+    t = _table(
+        title, ["provider", "variant", "model id", "context", "max output", "precision", "$/1M in/out", "sources", "as of"]
+    )
+    for o in found:
+        ctx = _claim(o.context).replace(" tokens", "") + (f" ({o.context_kind})" if o.context_kind else "")
+        price = (
+            "—"
+            if o.price_input is None
+            else f"{o.price_input:g} / {o.price_output:g}"
+            if o.price_output is not None
+            else f"{o.price_input:g}"
+        )
+        srcs = sorted({c.source for c in (o.context.citations if o.context else ())})
+        alt = f" (+{o.conflicts} conflicting)" if o.conflicts else ""
+        when = o.context.known_from if as_of and o.context else o.last_dated
+        cells = [
+            o.provider_name,
+            o.variant,
+            o.model_id or "—",
+            ctx + alt,
+            _claim(o.max_output).replace(" tokens", ""),
+            o.precision or "not stated",
+            price,
+            ", ".join(srcs),
+            str(when or "undated"),
+        ]
+        t.add_row(*(Text(c) for c in cells))  # Text: values like "[superseded]" are not markup
+    con.print(t)
+
+
+def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
+    con.print(Text(f"Context limits for {tiers.variant} — three tiers, never mixed", style="bold"))
+    con.print()
+    m = _table("1. MODEL (nominal, from Meta): what the model is configured and described for", ["fact", "value", "source"])
+    for f in tiers.model:
+        m.add_row(f.path, value_text(f), ", ".join(sorted({c.source for c in f.citations})))
+    con.print(m)
+    con.print()
+    offers(
+        con,
+        tiers.providers,
+        "2. PROVIDER-SERVED (hosted APIs): what each provider accepts, dated; catalogs' nominal copies ranked as conflicts",
+    )
+    con.print()
+    r = _table(
+        "3. RUNTIME (self-hosted): what an engine reaches on given hardware",
+        ["engine", "hardware", "limit", "details", "source", "as of"],
+    )
+    for lim in tiers.runtime:
+        main = next((f for k, f in lim.facts.items() if k.startswith("max_context")), None)
+        details = "; ".join(f"{k}={f.display()}" for k, f in lim.facts.items() if f is not main)
+        cits = main.citations if main else ()
+        dates = sorted({str(c.as_of) for c in cits if c.as_of})
+        r.add_row(
+            lim.engine,
+            lim.hardware,
+            value_text(main) if main else Text("—"),
+            details,
+            ", ".join(sorted({c.source for c in cits})),
+            ", ".join(dates) or "undated",
+        )
+    con.print(r)
+    con.print(
+        Text(
+            "Tier 1 is a model property; tiers 2 and 3 are what you can actually send. `llama4ref get PATH` shows every citation.",
+            style="dim",
+        )
+    )
+
+
+def resolution(con: Console, res: Any) -> None:
+    head = Text(res.input, style="bold")
+    head.append("  valid" if res.valid else "  INVALID", style="green" if res.valid else "bold red")
+    con.print(head)
+    for label in ("variant", "stage", "precision", "packaging", "publisher", "namespace", "official", "method", "reason"):
+        value = getattr(res, label)
+        if value not in (None, ""):
+            con.print(f"  {label}: {value}")
+    for c in res.citations:
+        con.print(Text(f"  source: {c.source} — {c.locator}: “{c.quote}”", style="dim"))
+
+
+def memory(con: Console, p: Plan) -> None:
+    con.print(
+        Text(
+            f"{p.variant}, {p.precision} weights, context {p.context:,} × batch {p.batch}, KV {p.kv_dtype} ({p.kv_layout})",
+            style="bold",
+        )
+    )
+    t = _table("", ["component", "GB", "formula"])
+    for line in p.weights:
+        t.add_row(line.name, f"{line.bytes / 1e9:,.2f}", line.formula)
+    for line in p.kv:
+        t.add_row(line.name, f"{line.bytes / 1e9:,.2f}", line.formula)
+    t.add_row(Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache")
+    con.print(t)
+    if p.gpu_bytes:
+        con.print(
+            Text(
+                f"GPUs needed: {p.gpus_needed} × {p.gpu or 'GPU'} ({p.gpu_bytes / 1e9:g} GB, {p.usable_fraction:g} usable)",
+                style="bold",
+            )
+        )
+    for a in p.assumptions:
+        con.print(Text(f"assumption: {a}", style="dim"))

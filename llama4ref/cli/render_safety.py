@@ -1,0 +1,62 @@
+"""Rich rendering for `llama4ref safety`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from llama4ref.results import Fact
+    from llama4ref.safety import SafetySection
+
+SUMMARY_LIMIT = 6
+
+
+def _sources(f: Fact) -> str:
+    return ", ".join(sorted({c.source for c in f.citations}))
+
+
+def safety(con: Console, sections: list[SafetySection], tools: dict[str, dict[str, Fact]], *, full: bool) -> None:
+    con.print(Text("Llama 4 safety and intended use — as Meta's sources state them", style="bold"))
+    for section in sections:
+        if section.prefix == "safety.system_level" and not full:
+            t = Table(
+                title=section.title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0)
+            )
+            for col in ("protection", "what it does", "taxonomy", "published at"):
+                t.add_column(col, overflow="fold", no_wrap=col == "protection")
+            for tool, facts in sorted(tools.items()):
+                if "what_it_does" not in facts:
+                    continue
+                t.add_row(
+                    tool,
+                    facts["what_it_does"].display(),
+                    facts["taxonomy"].display() if "taxonomy" in facts else "—",
+                    facts["published_at"].display() if "published_at" in facts else "—",
+                )
+            con.print(t)
+            continue
+        shown = section.facts if full or section.prefix in ("safety.refusals", "safety.bias") else section.facts[:SUMMARY_LIMIT]
+        t = Table(title=section.title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
+        t.add_column("fact", style="cyan", no_wrap=True)
+        t.add_column("value", overflow="fold")
+        t.add_column("source", overflow="fold")
+        for f in shown:
+            value = Text(f.display())
+            if f.bound != "exact":
+                value.append(f"  ({f.bound.replace('_', ' ')})", style="yellow")
+            qual = ", ".join(
+                f"{k}: {v}" for k, v in f.qualifiers.items() if k in ("population", "model", "compared_to", "metric")
+            )
+            if qual:
+                value.append(f"\n{qual}", style="dim")
+            t.add_row(f.path[len(section.prefix) + 1 :] or f.path, value, _sources(f))
+        con.print(t)
+        if len(shown) < len(section.facts):
+            con.print(
+                Text(f"  … {len(section.facts) - len(shown)} more: llama4ref list facts --prefix {section.prefix}", style="dim")
+            )
+    con.print(Text("Full detail: llama4ref safety --full; one fact with its quotes: llama4ref get PATH", style="dim"))

@@ -1,0 +1,257 @@
+"""Deployment views: the three tiers of context limits, provider offers, runtime limits, freshness.
+
+The tiers are never mixed:
+
+* **model** — what Meta states and configures (``<variant>.context_window.*``);
+* **provider** — what a hosted API serves (``providers.<provider>.<variant>.*``);
+* **runtime** — what a self-hosted engine reaches on given hardware
+  (``runtime.<engine>.<variant>.<hardware>.*``).
+
+``as_of`` answers with what the records show was known on a date: a claim counts from the
+earliest date its citations give (``as_of``, else the source's publication date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from llama4ref.kb import KnowledgeBase
+from llama4ref.results import Alternative, Citation, Fact
+
+CONTEXT_KEYS = (("context.max_input", "input"), ("context.total", "total"))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One value of a fact (preferred or alternative) with its dates."""
+
+    value: Any
+    bound: str
+    rank: str
+    citations: tuple[Citation, ...]
+    known_from: date | None
+    reason: str | None = None
+
+
+def claims(kb: KnowledgeBase, fact: Fact) -> list[Claim]:
+    """The preferred value and every alternative, each dated by its citations."""
+
+    def known(cits: tuple[Citation, ...] | list[Citation]) -> date | None:
+        dates = [c.as_of or kb.source(c.source).version.published for c in cits]
+        real = [d for d in dates if d is not None]
+        return min(real) if real else None
+
+    out = [Claim(fact.value, fact.bound, "preferred", fact.citations, known(fact.citations))]
+    alt: Alternative
+    for alt in fact.alternatives:
+        out.append(Claim(alt.value, alt.bound, alt.rank, tuple(alt.citations), known(alt.citations), alt.reason))
+    return out
+
+
+_RANK_ORDER = {"preferred": 0, "alternative": 1, "rounded": 2, "superseded": 3, "disputed": 4, "deprecated": 5}
+
+
+def value_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> Claim | None:
+    """The claim to show for ``when`` (None = today: the preferred value)."""
+    all_claims = claims(kb, fact)
+    if when is None:
+        return all_claims[0]
+    known = [c for c in all_claims if c.known_from is not None and c.known_from <= when]
+    if not known:
+        return None
+    if known[0].rank == "preferred":
+        return known[0]
+    trusted = [c for c in known if c.rank not in ("disputed", "deprecated")]
+    pool = trusted or known
+    return max(pool, key=lambda c: (c.known_from, -_RANK_ORDER.get(c.rank, 9)))
+
+
+@dataclass
+class Offer:
+    """One provider's serving of one variant."""
+
+    provider: str
+    variant: str
+    provider_name: str
+    model_id: str | None
+    context: Claim | None
+    context_kind: str | None
+    context_path: str | None
+    max_output: Claim | None
+    precision: str | None
+    price_input: float | None
+    price_output: float | None
+    conflicts: int
+    last_dated: date | None
+    paths: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        def claim(c: Claim | None) -> Any:
+            if c is None:
+                return None
+            return {
+                "value": c.value,
+                "bound": c.bound,
+                "rank": c.rank,
+                "known_from": str(c.known_from) if c.known_from else None,
+                "sources": sorted({x.source for x in c.citations}),
+            }
+
+        return {
+            "provider": self.provider,
+            "variant": self.variant,
+            "provider_name": self.provider_name,
+            "model_id": self.model_id,
+            "context": claim(self.context),
+            "context_kind": self.context_kind,
+            "max_output": claim(self.max_output),
+            "precision": self.precision,
+            "price_per_million": {"input": self.price_input, "output": self.price_output},
+            "conflicting_values": self.conflicts,
+            "last_dated": str(self.last_dated) if self.last_dated else None,
+            "paths": self.paths,
+        }
+
+
+def _groups(kb: KnowledgeBase, prefix: str, depth: int) -> dict[tuple[str, ...], list[str]]:
+    """Paths under ``prefix`` grouped by the ``depth`` segments that follow it."""
+    out: dict[tuple[str, ...], list[str]] = {}
+    for path in kb.paths(prefix, derived=False):
+        parts = path[len(prefix) + 1 :].split(".")
+        if len(parts) > depth:
+            out.setdefault(tuple(parts[:depth]), []).append(path)
+    return out
+
+
+def _latest(kb: KnowledgeBase, paths: list[str]) -> date | None:
+    dates = [c.known_from for p in paths for c in claims(kb, kb.get(p)) if c.known_from]
+    return max(dates) if dates else None
+
+
+def offers(
+    kb: KnowledgeBase,
+    variant: str | None = None,
+    provider: str | None = None,
+    min_context: int | None = None,
+    as_of: date | None = None,
+) -> list[Offer]:
+    """Provider records, filtered; each value is the one known on ``as_of`` (default: today's preferred)."""
+    wanted = kb.variant_id(variant) if variant else None
+    out: list[Offer] = []
+    for (prov, vid), paths in sorted(_groups(kb, "providers", 2).items()):
+        if (wanted and vid != wanted) or (provider and provider.lower().replace("-", "_") not in prov):
+            continue
+        base = f"providers.{prov}.{vid}"
+
+        def get(key: str, base: str = base, paths: list[str] = paths) -> Fact | None:
+            return kb.get(f"{base}.{key}") if f"{base}.{key}" in paths else None
+
+        ctx, kind, ctx_path = None, None, None
+        for key, k in CONTEXT_KEYS:
+            fact = get(key)
+            if fact is not None:
+                ctx, kind, ctx_path = value_as_of(kb, fact, as_of), k, fact.path
+                break
+        if as_of is not None and ctx is None:
+            continue
+        if min_context is not None and (ctx is None or not isinstance(ctx.value, int) or ctx.value < min_context):
+            continue
+        out_fact = get("context.max_output")
+        name, mid, prec = get("provider_name"), get("model_id"), get("precision")
+        pin, pout = get("price.input"), get("price.output")
+        conflicts = sum(len(kb.get(p).alternatives) for p in paths)
+        out.append(
+            Offer(
+                prov,
+                vid,
+                str(name.value) if name else prov,
+                str(mid.value) if mid else None,
+                ctx,
+                kind,
+                ctx_path,
+                value_as_of(kb, out_fact, as_of) if out_fact else None,
+                str(prec.value) if prec else None,
+                pin.as_float() if pin else None,
+                pout.as_float() if pout else None,
+                conflicts,
+                _latest(kb, paths),
+                paths,
+            )
+        )
+    return out
+
+
+@dataclass
+class RuntimeLimit:
+    engine: str
+    variant: str
+    hardware: str
+    facts: dict[str, Fact]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "variant": self.variant,
+            "hardware": self.hardware,
+            "facts": {k: f.to_json() for k, f in self.facts.items()},
+        }
+
+
+def runtime_limits(kb: KnowledgeBase, variant: str | None = None) -> list[RuntimeLimit]:
+    """Self-hosted limits by engine, variant and hardware."""
+    wanted = kb.variant_id(variant) if variant else None
+    out = []
+    for (engine, vid, hw), paths in sorted(_groups(kb, "runtime", 3).items()):
+        if wanted and vid != wanted:
+            continue
+        prefix = f"runtime.{engine}.{vid}.{hw}."
+        out.append(RuntimeLimit(engine, vid, hw, {p[len(prefix) :]: kb.get(p) for p in paths}))
+    return out
+
+
+@dataclass
+class ContextTiers:
+    variant: str
+    model: list[Fact]
+    providers: list[Offer]
+    runtime: list[RuntimeLimit]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "variant": self.variant,
+            "model": [f.to_json() for f in self.model],
+            "provider": [o.to_json() for o in self.providers],
+            "runtime": [r.to_json() for r in self.runtime],
+        }
+
+
+def context_tiers(kb: KnowledgeBase, variant: str, as_of: date | None = None) -> ContextTiers:
+    vid = kb.variant_id(variant)
+    model = [
+        kb.get(f"{vid}.{k}")
+        for k in ("context_window.label", "context_window.instruct", "context_window.base")
+        if kb.has(f"{vid}.{k}")
+    ]
+    return ContextTiers(vid, model, offers(kb, vid, as_of=as_of), runtime_limits(kb, vid))
+
+
+@dataclass(frozen=True)
+class StaleRecord:
+    path: str
+    last_dated: date | None
+    age_days: int | None
+
+
+def stale(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:
+    """Provider and runtime facts whose newest dated citation is older than the horizon (or undated)."""
+    today = today or date.today()
+    out = []
+    for prefix in ("providers", "runtime"):
+        for path in kb.paths(prefix, derived=False):
+            last = _latest(kb, [path])
+            age = (today - last).days if last else None
+            if age is None or age > older_than_days:
+                out.append(StaleRecord(path, last, age))
+    return out

@@ -1,0 +1,149 @@
+"""The SQLite export: the tidy tables with primary and foreign keys, and views for common questions.
+
+The file opens in the ``sqlite3`` shell and in Datasette. Writing is atomic (a temporary file
+renamed over the target) and deterministic: the same data gives the same rows and ids.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from llama4ref.tables import Table, build_tables
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from llama4ref.export import ExportSummary
+    from llama4ref.kb import KnowledgeBase
+
+VIEWS: dict[str, str] = {
+    "v_fact_sources": """
+        SELECT f.path, f.variant_id, f.derived, 'value' AS via, c.source_id, s.title AS source_title, s.tier,
+               s.pin, c.locator, c.quote, c.as_of
+        FROM facts f JOIN citations c ON c.fact_path = f.path JOIN sources s ON s.id = c.source_id
+        UNION ALL
+        SELECT f.path, f.variant_id, f.derived, 'alternative (' || a.rank || ')', c.source_id, s.title, s.tier, s.pin,
+               c.locator, c.quote, c.as_of
+        FROM facts f JOIN alternatives a ON a.fact_path = f.path JOIN citations c ON c.alternative_id = a.id
+        JOIN sources s ON s.id = c.source_id
+        UNION ALL
+        SELECT f.path, f.variant_id, f.derived, 'input ' || d.input_path, c.source_id, s.title, s.tier, s.pin,
+               c.locator, c.quote, c.as_of
+        FROM facts f JOIN derived_inputs d ON d.fact_path = f.path JOIN citations c ON c.fact_path = d.input_path
+        JOIN sources s ON s.id = c.source_id""",
+    "v_benchmarks": """
+        SELECT f.variant_id, v.name AS model,
+               substr(f.path, length(f.variant_id) + 13) AS benchmark_key,
+               (SELECT q.value FROM fact_qualifiers q WHERE q.fact_path = f.path AND q.name = 'benchmark') AS benchmark,
+               (SELECT q.value FROM fact_qualifiers q WHERE q.fact_path = f.path AND q.name = 'category') AS category,
+               (SELECT q.value FROM fact_qualifiers q WHERE q.fact_path = f.path AND q.name = 'metric') AS metric,
+               (SELECT q.value FROM fact_qualifiers q WHERE q.fact_path = f.path AND q.name = 'shots') AS shots,
+               (SELECT q.value FROM fact_qualifiers q WHERE q.fact_path = f.path AND q.name = 'provenance') AS provenance,
+               f.value, f.unit, f.display, f.as_of,
+               (SELECT group_concat(DISTINCT c.source_id) FROM citations c WHERE c.fact_path = f.path) AS sources,
+               (SELECT count(*) FROM alternatives a WHERE a.fact_path = f.path) AS alternatives,
+               f.path
+        FROM facts f JOIN variants v ON v.id = f.variant_id
+        WHERE f.path LIKE f.variant_id || '.benchmarks.%'""",
+    "v_provider_facts": """
+        SELECT substr(f.path, 11, instr(substr(f.path, 11) || '.', '.') - 1) AS provider, f.variant_id,
+               CASE WHEN f.variant_id IS NOT NULL AND instr(f.path, '.' || f.variant_id || '.') > 0
+                    THEN substr(f.path, instr(f.path, '.' || f.variant_id || '.') + length(f.variant_id) + 2) END AS key,
+               f.value, f.unit, f.bound, f.display, f.as_of,
+               (SELECT group_concat(DISTINCT c.source_id) FROM citations c WHERE c.fact_path = f.path) AS sources,
+               (SELECT count(*) FROM alternatives a WHERE a.fact_path = f.path) AS alternatives, f.note, f.path
+        FROM facts f
+        WHERE f.path LIKE 'providers.%'""",
+    "v_provider_limits": """
+        SELECT provider, variant_id,
+               max(CASE key WHEN 'model_id' THEN value END) AS model_id,
+               max(CASE key WHEN 'context.total' THEN value END) AS context_total,
+               max(CASE key WHEN 'context.max_input' THEN value END) AS max_input,
+               max(CASE key WHEN 'context.max_output' THEN value END) AS max_output,
+               max(CASE key WHEN 'precision' THEN value END) AS precision,
+               max(CASE key WHEN 'price.input' THEN value END) AS usd_per_m_input,
+               max(CASE key WHEN 'price.output' THEN value END) AS usd_per_m_output,
+               max(as_of) AS as_of, sum(alternatives) AS alternatives
+        FROM v_provider_facts GROUP BY provider, variant_id""",
+    "v_runtime_facts": """
+        SELECT substr(f.path, 9, instr(substr(f.path, 9) || '.', '.') - 1) AS engine, f.variant_id,
+               f.path, f.value, f.unit, f.display, f.as_of,
+               (SELECT group_concat(DISTINCT c.source_id) FROM citations c WHERE c.fact_path = f.path) AS sources
+        FROM facts f
+        WHERE f.path LIKE 'runtime.%'""",
+    "v_conflicts": """
+        SELECT f.path, f.display AS preferred, a.display AS alternative, a.rank, a.reason,
+               (SELECT group_concat(DISTINCT c.source_id) FROM citations c WHERE c.fact_path = f.path) AS preferred_sources,
+               (SELECT group_concat(DISTINCT c.source_id) FROM citations c WHERE c.alternative_id = a.id) AS alternative_sources
+        FROM alternatives a JOIN facts f ON f.path = a.fact_path""",
+    "v_derived": """
+        SELECT f.path, f.display, f.formula,
+               (SELECT group_concat(d.input_path, ', ') FROM derived_inputs d WHERE d.fact_path = f.path) AS inputs
+        FROM facts f WHERE f.derived = 1""",
+    "v_license_checklist": """
+        SELECT t.document, t.section, t.kind, t.id, t.title, t.summary, t.checkable, t.rule,
+               (SELECT c.quote FROM citations c WHERE c.license_term_id = t.id ORDER BY c.position LIMIT 1) AS quote,
+               (SELECT c.source_id FROM citations c WHERE c.license_term_id = t.id ORDER BY c.position LIMIT 1) AS source_id
+        FROM license_terms t""",
+    "v_source_usage": """
+        SELECT s.id, s.title, s.tier, s.kind, s.pin, count(c.id) AS citations
+        FROM sources s LEFT JOIN citations c ON c.source_id = s.id GROUP BY s.id""",
+}
+"""Views for the common questions (names start with ``v_``)."""
+
+
+def create_table_sql(table: Table) -> str:
+    """``CREATE TABLE`` with the primary key, NOT NULLs, unique keys and foreign keys of ``table``."""
+    cols = [f'"{c.name}"{" " + c.type if c.type else ""}{" NOT NULL" if c.not_null else ""}' for c in table.columns]
+    cols.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
+    cols += [f"UNIQUE ({', '.join(u)})" for u in table.unique]
+    for c in table.columns:
+        if c.references:
+            cols.append(f'FOREIGN KEY ("{c.name}") REFERENCES {c.references}')
+    if table.name == "citations":
+        cols.append(
+            "CHECK ((fact_path IS NOT NULL) + (alternative_id IS NOT NULL) + (license_term_id IS NOT NULL)"
+            " + (identifier_name IS NOT NULL) = 1)"
+        )
+    body = ",\n  ".join(cols)
+    return f"CREATE TABLE {table.name} (\n  {body}\n)"
+
+
+def fill(db: sqlite3.Connection, tables: dict[str, Table]) -> None:
+    """Create every table, index each foreign key, insert the rows and create the views."""
+    for table in tables.values():
+        db.execute(create_table_sql(table))
+        for c in table.columns:
+            if c.references:
+                db.execute(f'CREATE INDEX idx_{table.name}_{c.name} ON {table.name}("{c.name}")')
+        marks = ", ".join("?" for _ in table.columns)
+        db.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table.rows)
+    for name, sql in VIEWS.items():
+        db.execute(f"CREATE VIEW {name} AS {sql.strip()}")
+
+
+def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
+    """Write the database to ``path`` (replacing it); foreign keys are enforced and checked."""
+    import sqlite3
+
+    from llama4ref.export import ExportSummary
+
+    tables = build_tables(kb)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        with db:
+            fill(db, tables)
+        problems = db.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:  # a bug in the tables, never in the data: the tree was validated
+            raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")
+        db.execute("VACUUM")
+    finally:
+        db.close()
+    os.replace(tmp, path)
+    return ExportSummary("sqlite", str(path), [path.name], {name: len(t.rows) for name, t in tables.items()})

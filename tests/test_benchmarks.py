@@ -1,0 +1,94 @@
+"""The benchmark harness (benchmarks/): published figures match the README, and its inputs are deterministic."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks import measure, report, synth
+from llama4ref.tree import load_tree
+from tests.conftest import REPO
+
+PUBLISHED = REPO / "benchmarks" / "published.json"
+
+
+def test_readme_performance_section_is_fresh() -> None:
+    """The README's Performance table is the render of benchmarks/published.json (run.py --publish)."""
+    assert report.readme_is_fresh(REPO / "README.md", json.loads(PUBLISHED.read_text(encoding="utf-8")))
+
+
+def test_published_figures_are_within_budget() -> None:
+    """The figures the README quotes meet every budget of issue 7 and come from a full run on a stated machine."""
+    results = json.loads(PUBLISHED.read_text(encoding="utf-8"))
+    assert results["mode"] == "full" and results["machine"]["cpu"] and results["machine"]["nproc"]
+    ids = {m["id"]: m for m in results["measurements"]}
+    assert set(ids) == {"show", "show-memory", "get", "library", "meta", "check-name", "validate"}
+    assert all(m["pass"] is True for m in ids.values()), [m["id"] for m in ids.values() if m["pass"] is not True]
+
+
+def test_names_are_deterministic_and_mixed() -> None:
+    """The synthetic name list is the same every time and mixes compliant, plain-wrong and Unicode-trick names."""
+    first, second = synth.names(2000), synth.names(2000)
+    assert first == second and len(set(first)) == 2000
+    assert any(n.startswith("Llama-") for n in first) and any("/Scout-" in n for n in first)
+    assert any(not n.isascii() for n in first) and all("\n" not in n for n in first)
+
+
+def test_scaled_tree_is_valid_and_n_times_larger(make_tree: Callable[..., Path], tmp_path: Path) -> None:
+    """A synthetic tree copies every sheet with renamed ids and subjects, validates cleanly, and has N times the facts."""
+    sheet = textwrap.dedent("""\
+        id: sheet
+        subject: "scout.topic"
+        title: A sheet
+        note: >-
+          Two lines
+          of note.
+        facts:
+          a.b:
+            value: 1
+            unit: count
+            citations:
+              - source: card
+                locator: l
+                quote: q
+        """)
+    root = make_tree({"topic/sheet.yaml": sheet})
+    base = load_tree(root)
+    stats = synth.scaled_tree(root, tmp_path / "x4", 4, copies_per_file=2)
+    big = load_tree(tmp_path / "x4")
+    assert big.diagnostics == []
+    assert len(big.facts()) == 4 * len(base.facts()) and stats.files == len(big.records)
+
+
+def test_run_once_measures_a_child() -> None:
+    """A child's wall time, peak memory and exit code are all reported."""
+    run = measure.run_once([sys.executable, "-c", "raise SystemExit(3)"], env=measure.child_env())
+    assert run.returncode == 3 and run.seconds > 0 and run.maxrss_kib > 1000
+
+
+HEAVY = ("pydantic", "yaml", "jsonschema", "llama4ref.models", "llama4ref.tree", "llama4ref.yamlload")
+
+
+def _imported_by(code: str) -> list[str]:
+    probe = f"import sys, io, contextlib\n{code}\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    import subprocess
+
+    return list(
+        json.loads(
+            subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.replace("'", '"')
+        )
+    )
+
+
+def test_lookups_import_no_validator() -> None:
+    """`show`, `get` and `llama4ref.get` never import pydantic, PyYAML, jsonschema or the record models (start-up budget)."""
+    for args in (["show", "scout"], ["get", "maverick.params.total", "--json"]):
+        run = (
+            f"from llama4ref.cli import main\nsys.argv = ['llama4ref', *{args!r}]\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    try: main()\n    except SystemExit: pass"
+        )
+        assert _imported_by(run) == [], args
+    assert _imported_by("import llama4ref; llama4ref.get('scout.params.total')") == []

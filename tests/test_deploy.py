@@ -1,0 +1,133 @@
+"""Issue #4: three context tiers, provider records, id resolution, memory planning, freshness."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+import llama4ref
+from llama4ref.deploy import offers, stale, value_as_of
+from llama4ref.kb import KnowledgeBase
+from llama4ref.memory import plan
+from tests.conftest import run_cli
+
+
+def test_context_shows_three_separate_tiers() -> None:
+    """`context scout --json` has model, provider and runtime tiers; the nominal 10M sits only in the model tier."""
+    data = json.loads(run_cli("context", "scout", "--json").stdout)["data"]
+    assert {f["path"] for f in data["model"]} >= {"scout.context_window.instruct"}
+    assert data["provider"] and data["runtime"]
+    bedrock = next(o for o in data["provider"] if o["provider"] == "bedrock")
+    assert bedrock["context"]["value"] == 3_500_000
+
+
+def test_catalog_nominal_value_is_a_ranked_conflict(kb: KnowledgeBase) -> None:
+    """Bedrock Scout's 10M in LiteLLM is kept, ranked disputed, behind the measured 3.5M."""
+    fact = kb.get("providers.bedrock.scout.context.max_input")
+    assert fact.value == 3_500_000
+    assert (10_000_000, "disputed") in [(a.value, a.rank) for a in fact.alternatives]
+
+
+def test_oci_documented_limits_preferred(kb: KnowledgeBase) -> None:
+    """OCI's own 512K / 192K are preferred over the catalog's nominal values."""
+    assert kb.get("providers.oci.maverick.context.total").value == 512_000
+    assert kb.get("providers.oci.scout.context.total").value == 192_000
+
+
+def test_as_of_answers_with_what_was_known(kb: KnowledgeBase) -> None:
+    """As of mid-2025 the records knew Bedrock Maverick as 128K (later superseded); today it is 1,048,576."""
+    fact = kb.get("providers.bedrock.maverick.context.max_input")
+    then = value_as_of(kb, fact, date(2025, 7, 1))
+    assert then is not None and (then.value, then.rank) == (128_000, "superseded")
+    assert value_as_of(kb, fact, None).value == 1_048_576  # type: ignore[union-attr]
+    assert value_as_of(kb, fact, date(2025, 1, 1)) is None
+
+
+def test_min_context_filter(kb: KnowledgeBase) -> None:
+    """`providers --min-context` keeps only offers serving at least that many tokens."""
+    found = offers(kb, "scout", min_context=1_000_000)
+    assert found and all(o.context is not None and o.context.value >= 1_000_000 for o in found)
+    res = run_cli("providers", "scout", "--min-context", "1000000", "--json")
+    assert res.code == 0 and len(json.loads(res.stdout)["data"]) == len(found)
+
+
+@pytest.mark.parametrize(
+    ("ident", "variant", "precision"),
+    [
+        ("meta.llama4-scout-17b-instruct-v1:0", "scout", None),
+        ("@cf/meta/llama-4-scout-17b-16e-instruct", "scout", None),
+        ("accounts/fireworks/models/llama4-maverick-instruct-basic", "maverick", None),
+        ("meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "maverick", "fp8"),
+        ("SomeOrg/Llama-4-Scout-17B-16E-Instruct-GGUF", "scout", "mixed"),
+        ("someone/llama-4-maverick-17b-128e-instruct-w4a16", "maverick", "int4"),
+    ],
+)
+def test_resolve_known_and_parsed_ids(ident: str, variant: str, precision: str | None) -> None:
+    """Provider ids and repos resolve to their variant; unknown ids are parsed by their parts."""
+    res = llama4ref.resolve(ident)
+    assert res.valid and res.variant == variant
+    if precision:
+        assert res.precision == precision
+
+
+@pytest.mark.parametrize(
+    "ident", ["vertex_ai/meta/llama-4-scout-17b-128e-instruct-maas", "acme/Llama-4-Maverick-17B-16E-Instruct"]
+)
+def test_swapped_expert_ids_are_invalid(ident: str) -> None:
+    """A Scout id with 128E or a Maverick id with 16E is invalid and `resolve` exits 1."""
+    assert not llama4ref.resolve(ident).valid
+    assert run_cli("resolve", ident).code == 1
+
+
+def test_resolve_unknown_is_usage_error() -> None:
+    """An identifier that names no Llama 4 model exits 2 with suggestions."""
+    assert run_cli("resolve", "gpt-4o").code == 2
+
+
+def test_show_and_get_accept_resolvable_ids() -> None:
+    """`show` and `get` accept any resolvable id."""
+    assert run_cli("show", "accounts/fireworks/models/llama4-maverick-instruct-basic", "--json").code == 0
+    assert llama4ref.get("@cf/meta/llama-4-scout-17b-16e-instruct.params.total").path == "scout.params.total"
+
+
+def test_memory_reproduces_meta_claims(kb: KnowledgeBase) -> None:
+    """Scout int4 fits one H100; Maverick FP8 fits one 8-GPU H100 host; Maverick BF16 does not."""
+    h100 = kb.get("hardware.h100.memory_gb").as_float()
+    assert plan(kb, "scout", "int4", context=8192, gpu="h100", usable_fraction=1.0).gpus_needed == 1
+    assert plan(kb, "maverick", "fp8", context=8192, gpu="h100", usable_fraction=1.0).gpus_needed <= 8  # type: ignore[operator]
+    assert plan(kb, "maverick", "bf16", context=8192).weight_bytes > 8 * h100 * 1e9
+
+
+def test_fp8_follows_which_layers_meta_quantizes(kb: KnowledgeBase) -> None:
+    """FP8 keeps the first/last layers and shared experts in BF16, so it saves less than half the expert bytes."""
+    bf16 = plan(kb, "scout", "bf16", context=1).weight_bytes
+    fp8 = plan(kb, "scout", "fp8", context=1).weight_bytes
+    int4 = plan(kb, "scout", "int4", context=1).weight_bytes
+    assert int4 < fp8 < bf16
+    names = [ln.name for ln in plan(kb, "scout", "fp8", context=1).weights]
+    assert "routed experts left BF16" in names and "shared experts (BF16)" in names
+
+
+def test_kv_cache_hybrid_vs_full(kb: KnowledgeBase) -> None:
+    """Chunk-aware caching stores the full context only on the 12 NoPE layers."""
+    hybrid = plan(kb, "scout", context=1_000_000).kv_bytes
+    full = plan(kb, "scout", context=1_000_000, kv_layout="full").kv_bytes
+    assert 3.5 < full / hybrid < 4.0
+    assert plan(kb, "scout", context=1_000_000, kv_dtype="fp8").kv_bytes == pytest.approx(hybrid / 2)
+
+
+def test_memory_cli_shows_formulas() -> None:
+    """`memory` prints each figure with its formula and the GPU count."""
+    res = run_cli("memory", "scout", "--precision", "int4", "--context", "8192", "--gpu", "h100")
+    assert res.code == 0 and "GPUs needed: 1" in res.stdout and "0.5 byte" in res.stdout
+    assert run_cli("memory", "scout", "--precision", "fp4").code == 2
+
+
+def test_stale_lists_old_or_undated_records(kb: KnowledgeBase) -> None:
+    """`stale` lists provider/runtime facts older than the horizon; a far horizon in the past lists everything dated."""
+    everything = stale(kb, 0, today=date(2100, 1, 1))
+    assert {s.path.split(".")[0] for s in everything} == {"providers", "runtime"}
+    assert len(stale(kb, 100_000, today=date(2026, 11, 23))) < len(everything)
+    assert run_cli("stale", "--older-than", "180d", "--json").code == 0

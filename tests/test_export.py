@@ -1,0 +1,207 @@
+"""Exports: SQLite with keys and views, JSON against its schema, JSONL lines, CSV tables, Datasette."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from llama4ref.export import export_document, render_json, render_jsonl, write_csv, write_export
+from llama4ref.kb import KnowledgeBase
+from llama4ref.sqlite_export import VIEWS
+from llama4ref.tables import TABLE_NAMES, fact_variant
+from tests.conftest import REPO, run_cli
+
+
+@pytest.fixture(scope="module")
+def db_path(kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "llama4ref.db"
+    write_export(kb, "sqlite", path)
+    return path
+
+
+@pytest.fixture
+def db(db_path: Path) -> Any:
+    con = sqlite3.connect(db_path)
+    yield con
+    con.close()
+
+
+def count(db: sqlite3.Connection, table: str, where: str = "1") -> int:
+    (n,) = db.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()
+    return int(n)
+
+
+def test_sqlite_foreign_keys_are_declared_and_clean(db: sqlite3.Connection) -> None:
+    """Citations reference sources (and their owners) by foreign key, and `PRAGMA foreign_key_check` is clean."""
+    refs = {(r[2], r[3]) for r in db.execute("PRAGMA foreign_key_list(citations)")}
+    assert {("sources", "source_id"), ("facts", "fact_path"), ("alternatives", "alternative_id")} <= refs
+    assert {r[2] for r in db.execute("PRAGMA foreign_key_list(facts)")} == {"variants", "sheets"}
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_sqlite_tables_have_primary_keys(db: sqlite3.Connection) -> None:
+    """Every table has a primary key."""
+    for table in TABLE_NAMES:
+        assert any(row[5] for row in db.execute(f"PRAGMA table_info({table})")), table
+
+
+def test_sqlite_row_counts_equal_the_knowledge_base(db: sqlite3.Connection, kb: KnowledgeBase) -> None:
+    """One row per fact (stored and derived), source, variant, sheet, license term and identifier."""
+    stored = kb.paths(derived=False)
+    assert count(db, "facts") == len(kb.paths())
+    assert count(db, "facts", "derived = 1") == len(kb.paths()) - len(stored)
+    assert count(db, "sources") == len(kb.sources())
+    assert count(db, "variants") == len(kb.variants())
+    assert count(db, "sheets") == len(kb.sheets())
+    assert count(db, "license_terms") == len(kb.license_terms())
+    assert count(db, "identifiers") == len(kb.identifiers())
+    facts = [kb.get(p) for p in stored]
+    assert count(db, "alternatives") == sum(len(f.alternatives) for f in facts)
+    cits = sum(len(f.citations) + sum(len(a.citations) for a in f.alternatives) for f in facts)
+    cits += sum(len(t.citations) for t in kb.license_terms())
+    cits += sum(len(i.get("citations", [])) for i in kb.identifiers().values())
+    assert count(db, "citations") == cits
+
+
+def test_sqlite_values_keep_their_types(db: sqlite3.Connection, kb: KnowledgeBase) -> None:
+    """Integers stay integers, text stays text (no '3.10' → 3.1), and value_json is exact."""
+    for path in kb.paths(derived=False):
+        value = kb.get(path).value
+        row = db.execute("SELECT value, value_json FROM facts WHERE path = ?", (path,)).fetchone()
+        assert json.loads(row[1]) == value, path
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            assert row[0] == value and type(row[0]) is type(value), path
+
+
+def test_derived_facts_name_their_inputs(db: sqlite3.Connection, kb: KnowledgeBase) -> None:
+    """Derived rows are marked derived=1 with a formula, and their inputs are rows of `facts`."""
+    for path, formula in db.execute("SELECT path, formula FROM facts WHERE derived = 1"):
+        fact = kb.get(path)
+        assert fact.derived and formula == fact.formula
+        inputs = [
+            r[0] for r in db.execute("SELECT input_path FROM derived_inputs WHERE fact_path = ? ORDER BY position", (path,))
+        ]
+        assert tuple(inputs) == fact.inputs
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_view_answers(db: sqlite3.Connection, view: str) -> None:
+    """Every view runs and returns rows with named columns."""
+    cur = db.execute(f"SELECT * FROM {view}")
+    assert [d[0] for d in cur.description]
+    cur.fetchall()
+
+
+def test_views_cover_the_data(db: sqlite3.Connection, kb: KnowledgeBase) -> None:
+    """v_benchmarks has every benchmark fact, v_conflicts every alternative, v_fact_sources every stored fact."""
+    benchmarks = [p for p in kb.paths() if ".benchmarks." in p and not p.startswith(("providers.", "runtime."))]
+    assert count(db, "v_benchmarks") == len(benchmarks)
+    assert count(db, "v_conflicts") == count(db, "alternatives")
+    backed = {r[0] for r in db.execute("SELECT DISTINCT path FROM v_fact_sources")}
+    assert set(kb.paths(derived=False)) <= backed
+    ids = [v.id for v in kb.variants()]
+    providers = {(p.split(".")[1], fact_variant(p, ids)) for p in kb.paths() if p.startswith("providers.")}
+    assert count(db, "v_provider_limits") == len(providers)
+
+
+def test_sqlite_export_is_deterministic(kb: KnowledgeBase, db_path: Path, tmp_path: Path) -> None:
+    """Two exports of the same data hold the same rows and ids."""
+    again = tmp_path / "again.db"
+    write_export(kb, "sqlite", again)
+    dumps = []
+    for path in (db_path, again):
+        con = sqlite3.connect(path)
+        dumps.append(list(con.iterdump()))
+        con.close()
+    assert dumps[0] == dumps[1]
+
+
+def test_json_export_validates_against_its_schema(kb: KnowledgeBase) -> None:
+    """The JSON document validates against schemas/export.schema.json and carries both versions."""
+    schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    doc = json.loads(render_json(export_document(kb)))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
+    assert doc["schema_version"] == 1 and doc["data_version"] == kb.data_version
+    assert doc["counts"]["facts"] == len(doc["facts"]) == len(kb.paths())
+    total = next(f for f in doc["facts"] if f["path"] == "scout.params.total")
+    assert total["value"] == 109_000_000_000 and total["citations"][0]["quote"]
+
+
+def test_json_schema_rejects_unknown_keys() -> None:
+    """The export schema forbids keys it does not document."""
+    schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    assert schema["additionalProperties"] is False
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_jsonl_has_one_typed_object_per_line(kb: KnowledgeBase) -> None:
+    """Every JSONL line is an object with a `type`; the meta line comes first; counts match the document."""
+    doc = export_document(kb)
+    lines = [json.loads(line) for line in render_jsonl(doc).splitlines()]
+    assert lines[0]["type"] == "meta" and lines[0]["data_version"] == kb.data_version
+    types = [line["type"] for line in lines[1:]]
+    assert types.count("fact") == doc.counts["facts"] and types.count("source") == doc.counts["sources"]
+    assert len(lines) == 1 + sum(doc.counts.values())
+
+
+def test_csv_tables_match_sqlite(kb: KnowledgeBase, db: sqlite3.Connection, tmp_path: Path) -> None:
+    """One CSV per table with a header row and the same row count as the SQLite table."""
+    summary = write_csv(kb, tmp_path / "csv")
+    assert sorted(summary.files) == sorted(f"{t}.csv" for t in TABLE_NAMES)
+    for table in TABLE_NAMES:
+        with (tmp_path / "csv" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
+        assert rows[0] == [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+        assert len(rows) - 1 == count(db, table) == summary.rows[table]
+
+
+def test_cli_export_sqlite_json_summary(tmp_path: Path, kb: KnowledgeBase) -> None:
+    """`export -f sqlite -o PATH --json` writes the file and prints the envelope with row counts."""
+    res = run_cli("export", "--format", "sqlite", "-o", str(tmp_path / "x.db"), "--json")
+    assert res.code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["kind"] == "export" and doc["data"]["rows"]["facts"] == len(kb.paths())
+    assert (tmp_path / "x.db").is_file()
+
+
+def test_cli_export_json_to_stdout(kb: KnowledgeBase) -> None:
+    """`export` with no -o prints the JSON document."""
+    res = run_cli("export", "--format", "jsonl")
+    assert res.code == 0 and json.loads(res.stdout.splitlines()[0])["type"] == "meta"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "sqlite"])
+def test_cli_export_files_need_output(fmt: str) -> None:
+    """csv and sqlite need -o: exit 2 with one line on stderr."""
+    res = run_cli("export", "--format", fmt)
+    assert res.code == 2 and res.stderr.count("\n") == 1 and "-o" in res.stderr
+
+
+def test_datasette_opens_the_export(db_path: Path, kb: KnowledgeBase) -> None:
+    """Datasette serves the tables, the views and the foreign-key links of the export."""
+    from datasette.app import Datasette
+
+    async def browse() -> tuple[Any, Any, Any]:
+        ds = Datasette([str(db_path)])
+        name = db_path.stem
+        tables = (await ds.client.get(f"/{name}.json")).json()
+        facts = (await ds.client.get(f"/{name}/facts.json?_shape=array&path=scout.params.total")).json()
+        bench = (await ds.client.get(f"/{name}/v_conflicts.json?_shape=array&_size=3")).json()
+        return tables, facts, bench
+
+    tables, facts, conflicts = asyncio.run(browse())
+    names = {t["name"] for t in tables["tables"]}
+    assert set(TABLE_NAMES) <= names
+    assert set(VIEWS) <= {v["name"] for v in tables["views"]}
+    citations = next(t for t in tables["tables"] if t["name"] == "citations")
+    assert any(fk["other_table"] == "sources" for fk in citations["foreign_keys"]["outgoing"])
+    assert facts[0]["value"] == 109_000_000_000
+    assert isinstance(conflicts, list)

@@ -1,0 +1,167 @@
+"""Issue #3 commands and checks: audit, compare, benchmarks, search, cite, sources, prompt-format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import llama4ref
+from llama4ref.audit import run_audit
+from llama4ref.kb import KnowledgeBase
+from llama4ref.params import breakdown
+from tests.conftest import run_cli
+
+ARCH = [
+    "layers",
+    "hidden_size",
+    "attention_heads",
+    "kv_heads",
+    "head_dim",
+    "vocab_size",
+    "expert_ffn_dim",
+    "moe_layer_step",
+    "nope_layer_interval",
+    "attention_chunk_size",
+    "rope_theta",
+]
+
+
+@pytest.mark.parametrize("variant", ["scout", "maverick"])
+@pytest.mark.parametrize("key", ARCH)
+def test_architecture_paths_resolve(variant: str, key: str) -> None:
+    """Every architecture path issue #3 names resolves to a cited integer."""
+    fact = llama4ref.get(f"{variant}.architecture.{key}")
+    assert fact.citations and isinstance(fact.value, int)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("maverick.architecture.dense_ffn_dim", 16384),
+        ("scout.architecture.moe_layer_step", 1),
+        ("maverick.architecture.moe_layer_step", 2),
+        ("scout.architecture.vocab_size", 202048),
+        ("scout.architecture.nope_layers", 12),
+        ("scout.training.tokens", 40_000_000_000_000),
+        ("maverick.training.gpu_hours", 2_380_000),
+        ("scout.training.co2_location_tonnes", 1354),
+        ("research.ibpo.arxiv_id", "2501.17974"),
+        ("research.cgpo.arxiv_id", "2409.20370"),
+        ("research.rluf.arxiv_id", "2505.14946"),
+    ],
+)
+def test_issue3_paths(path: str, value: object) -> None:
+    """Training, research and derived paths resolve to the sourced (or computed) values."""
+    assert llama4ref.get(path).value == value
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("scout.benchmarks.pretrained.mmlu", 79.6),
+        ("maverick.benchmarks.pretrained.mbpp", 77.6),
+        ("scout.benchmarks.pretrained.tydiqa", 31.5),
+        ("maverick.benchmarks.pretrained.docvqa", 91.6),
+        ("scout.benchmarks.instruct.mmmu", 69.4),
+        ("maverick.benchmarks.instruct.mmlu_pro", 80.5),
+        ("maverick.benchmarks.instruct.gpqa_diamond", 69.8),
+        ("scout.benchmarks.instruct.livecodebench", 32.8),
+        ("maverick.benchmarks.instruct.mgsm", 92.3),
+        ("scout.benchmarks.instruct.mathvista", 70.7),
+        ("llama-3.1-405b.benchmarks.pretrained.mmlu", 85.2),
+        ("llama-3.3-70b.benchmarks.instruct.gpqa_diamond", 50.5),
+    ],
+)
+def test_benchmark_values_from_the_card(path: str, value: float) -> None:
+    """Model-card benchmark cells, including the comparison models' own records."""
+    fact = llama4ref.get(path)
+    assert fact.value == value and fact.qualifiers["provenance"] == "self-reported"
+
+
+def test_independent_results_never_mix_with_self_reported(kb: KnowledgeBase) -> None:
+    """Each benchmark table carries one provenance: card, transcription and reproduction stay apart."""
+    from llama4ref.benchmarks import tables
+
+    found = {t.set: t.provenance for t in tables(kb)}
+    assert found["pretrained"] == found["instruct"] == "self-reported"
+    assert found["vllm_reproduction"] == "independent"
+
+
+def test_parameter_recount_within_tolerance(kb: KnowledgeBase) -> None:
+    """The recount from the architecture lands within 1.5% of 109B and 400B."""
+    assert abs(breakdown(kb, "scout").total / 109e9 - 1) < 0.015
+    assert abs(breakdown(kb, "maverick").total / 400e9 - 1) < 0.015
+
+
+def test_audit_passes_and_fails_visibly(kb: KnowledgeBase) -> None:
+    """`audit` passes on the shipped data and every check names inputs, formula and tolerance."""
+    results = run_audit(kb)
+    assert results and all(r.ok for r in results), [r.id for r in results if not r.ok]
+    assert all(r.formula and r.tolerance and r.inputs for r in results)
+    res = run_cli("audit", "--json")
+    assert res.code == 0 and json.loads(res.stdout)["data"]["ok"] is True
+
+
+def test_audit_detects_a_wrong_reported_total(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the reported total drifted from the architecture, the recount check fails."""
+    raw = dict(kb.raw_fact("scout.params.total") or {})
+    raw["value"] = 150_000_000_000
+    index = dict(kb._index)  # test builds a variant index
+    index["facts"] = dict(index["facts"]) | {"scout.params.total": raw}
+    bad = KnowledgeBase(index)
+    failed = [r.id for r in run_audit(bad) if not r.ok]
+    assert failed == ["scout.params.total.recount"]
+
+
+def test_compare_marks_differences() -> None:
+    """`compare scout maverick` marks the MoE interleave step as different and the head count as equal."""
+    data = json.loads(run_cli("compare", "scout", "maverick", "--json").stdout)["data"]
+    rows = {r["key"]: r for r in data["rows"]}
+    assert rows["architecture.moe_layer_step"]["differs"] is True
+    assert rows["architecture.attention_heads"]["differs"] is False
+
+
+def test_benchmarks_command_filters_and_charts() -> None:
+    """`benchmarks --stage instruct --name gpqa_diamond --chart` draws one bar per model."""
+    res = run_cli("benchmarks", "--stage", "instruct", "--name", "gpqa_diamond", "--chart")
+    assert res.code == 0 and res.stdout.count("█") > 40 and "69.8" in res.stdout
+    assert run_cli("benchmarks", "--name", "no-such-benchmark").code == 2
+
+
+def test_search_ranks_path_matches_first() -> None:
+    """`search` finds facts by words in paths, values and quotes, best first."""
+    hits = llama4ref.search("nope layer interval")
+    assert hits and hits[0].path.endswith("nope_layer_interval")
+
+
+@pytest.mark.parametrize("fmt", ["text", "bibtex", "json"])
+def test_cite_formats(fmt: str) -> None:
+    """`cite` renders a fact's sources as text, BibTeX or JSON."""
+    res = run_cli("cite", "maverick.params.total", "--format", fmt)
+    assert res.code == 0
+    assert {"text": "400B (Total)", "bibtex": "@misc{llama_models_model_card_2025", "json": '"quote"'}[fmt] in res.stdout
+
+
+def test_cite_derived_uses_inputs_sources() -> None:
+    """A derived fact is cited through the sources of its inputs."""
+    res = run_cli("cite", "scout.params.active_fraction")
+    assert "derived" in res.stdout and "llama-models-model-card" in res.stdout
+
+
+def test_sources_lists_what_each_source_backs() -> None:
+    """`sources ID` lists the facts a source backs."""
+    data = json.loads(run_cli("sources", "llama-models-model-card", "--json").stdout)["data"]
+    assert "scout.params.total" in data["backs"]
+
+
+def test_prompt_format_is_built_from_records(kb: KnowledgeBase) -> None:
+    """The worked prompt uses the recorded tokens, header template and 144 patch tokens per tile."""
+    res = run_cli("prompt-format", "--image", "--json")
+    data = json.loads(res.stdout)["data"]
+    prompt = data["prompt"]
+    assert prompt.startswith(str(kb.get("prompt_format.dialog.start").value))
+    assert prompt.count("<|patch|>") == 144
+    assert prompt.endswith(str(kb.get("prompt_format.dialog.generation_prompt").value))
+    tools = json.loads(run_cli("prompt-format", "--tools", "--json").stdout)["data"]["prompt"]
+    assert str(kb.get("prompt_format.tool_calling.call_syntax").value) in tools

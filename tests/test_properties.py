@@ -1,0 +1,126 @@
+"""Property tests: the strict YAML loader, on any input, returns data or raises YamlError, nothing else."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from llama4ref.yamlload import LoadedYaml, YamlError, load_yaml
+
+# Pieces of YAML syntax, so that generated text reaches the parser's corners (flow and block
+# collections, anchors, tags, quoting, documents, indentation) rather than only plain scalars.
+TOKENS = st.sampled_from(
+    [
+        "a",
+        "key",
+        "0",
+        "-1",
+        "1_000",
+        "3.10",
+        "1e5",
+        "yes",
+        "null",
+        "~",
+        "2025-04-05",
+        ":",
+        ": ",
+        "- ",
+        "-",
+        "?",
+        ",",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&x ",
+        "*x",
+        "!!str ",
+        "!!python/object:os.system ",
+        "!t ",
+        "'",
+        '"',
+        "\\",
+        "#",
+        "|",
+        ">-",
+        "---",
+        "...",
+        "%YAML 1.1",
+        "\n",
+        "\n  ",
+        "\n    ",
+        "\t",
+        " ",
+        "\r\n",
+        "\ufeff",
+        "\x00",
+        "\x85",
+        "\u2028",
+        "é",
+        "\U0001f999",
+    ]
+)
+YAMLISH = st.lists(TOKENS | st.text(max_size=3), max_size=40).map("".join)
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _load(text: str) -> LoadedYaml | None:
+    try:
+        return load_yaml(Path("t.yaml"), text)
+    except YamlError as exc:
+        assert exc.diagnostics and all(d.code.startswith("L4R-Y") for d in exc.diagnostics)
+        assert all(d.position.line >= 1 and d.position.col >= 1 for d in exc.diagnostics)
+        return None
+
+
+@SETTINGS
+@given(st.text())
+def test_any_text_is_data_or_yaml_error(text: str) -> None:
+    """Arbitrary Unicode text never raises anything but YamlError (with positioned Y-codes)."""
+    _load(text)
+
+
+@SETTINGS
+@given(YAMLISH)
+def test_yaml_like_text_is_data_or_yaml_error(text: str) -> None:
+    """Text assembled from YAML syntax never raises anything but YamlError, and loading is deterministic."""
+    first = _load(text)
+    second = _load(text)
+    assert (first is None) == (second is None)
+    if first is not None and second is not None:
+        assert first.data == second.data and first.positions == second.positions
+        assert first.position(()).line >= 1
+
+
+@SETTINGS
+@given(st.binary(max_size=200) | YAMLISH.map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_file_bytes_are_data_or_yaml_error(raw: bytes) -> None:
+    """Arbitrary file contents (invalid UTF-8, BOMs, NULs) never raise anything but YamlError."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "t.yaml"
+        path.write_bytes(raw)
+        try:
+            load_yaml(path)
+        except YamlError as exc:
+            assert exc.diagnostics
+
+
+@SETTINGS
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=6), inner, max_size=4),
+        max_leaves=20,
+    )
+)
+def test_safe_dump_round_trips_or_is_refused(value: object) -> None:
+    """What PyYAML writes is read back unchanged, or refused with YamlError (never silently retyped)."""
+    import yaml
+
+    text = yaml.safe_dump({"v": value}, allow_unicode=True, width=10_000)
+    loaded = _load(text)
+    if loaded is not None:
+        assert loaded.data == {"v": value}

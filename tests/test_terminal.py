@@ -1,0 +1,152 @@
+"""Terminal manners: no escape codes in pipes or under NO_COLOR, --json and -h everywhere, versions."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+import typer
+
+from llama4ref.cli import app
+from llama4ref.kb import KnowledgeBase
+from tests.conftest import REPO, run_cli
+
+INVOCATIONS = [
+    ("show", "scout"),
+    ("get", "maverick.params.total"),
+    ("get", "scout.params.active_fraction"),
+    ("list", "sources"),
+    ("list", "facts", "--prefix", "scout.architecture"),
+    ("--help",),
+    ("export", "-h"),
+]
+COLOUR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
+
+
+def real_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed entry point in a child process, its output through pipes (not a terminal)."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    full_env.update({"TERM": "xterm-256color", **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "llama4ref", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+
+
+def in_terminal(*args: str, env: dict[str, str]) -> str:
+    """Run the CLI attached to a pseudo-terminal and return what the terminal received."""
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env.update({"TERM": "xterm-256color", "COLUMNS": "120", **env})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "llama4ref", *args], stdin=follower, stdout=follower, stderr=follower, env=full_env, cwd=REPO
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    proc.wait(timeout=120)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("args", INVOCATIONS, ids=[" ".join(a) for a in INVOCATIONS])
+@pytest.mark.parametrize("no_color", [False, True], ids=["pipe", "pipe+NO_COLOR"])
+def test_no_escape_codes_in_pipes(args: tuple[str, ...], no_color: bool) -> None:
+    """Output through a pipe carries no ANSI escape codes, with or without NO_COLOR."""
+    res = real_cli(*args, env={"NO_COLOR": "1"} if no_color else None)
+    assert res.returncode == 0, res.stderr
+    assert "\x1b[" not in res.stdout and "\x1b[" not in res.stderr
+
+
+def test_no_color_in_a_terminal() -> None:
+    """In a terminal, NO_COLOR removes every colour (bold and dim may stay, as the NO_COLOR convention allows)."""
+    coloured = in_terminal("show", "scout", env={})
+    assert COLOUR_SGR.search(coloured), "the terminal run should be coloured, or this test proves nothing"
+    plain = in_terminal("show", "scout", env={"NO_COLOR": "1"})
+    assert "Llama 4 Scout" in plain and not COLOUR_SGR.search(plain)
+
+
+def test_pipes_never_truncate_ids(kb: KnowledgeBase) -> None:
+    """Piped listings print every id whole, with no ellipsis."""
+    out = real_cli("list", "sources").stdout
+    assert "…" not in out
+    for source in kb.sources():
+        assert source.id in out
+
+
+def _commands() -> dict[str, Any]:
+    """Every command that runs (groups' subcommands included), by its space-joined name."""
+    out: dict[str, Any] = {}
+
+    def walk(cmd: Any, names: tuple[str, ...]) -> None:
+        subs = getattr(cmd, "commands", None)  # a group: its subcommands carry the options
+        if subs is None:
+            out[" ".join(names)] = cmd
+        for name, sub in (subs or {}).items():
+            walk(sub, (*names, name))
+
+    walk(typer.main.get_command(app), ())
+    return out
+
+
+JSON_PENDING: dict[str, str] = {}
+"""Commands known to miss --json: strict xfail, so the entry must go when the command is fixed."""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(reason=JSON_PENDING[n], strict=True)) if n in JSON_PENDING else n
+        for n in sorted(_commands())
+    ],
+)
+def test_every_command_has_json_and_short_help(name: str) -> None:
+    """Every command offers --json and answers -h with its help and an example."""
+    cmd = _commands()[name]
+    opts = {o for p in cmd.params for o in getattr(p, "opts", [])}
+    assert "--json" in opts, f"`llama4ref {name}` has no --json"
+    res = run_cli(*name.split(), "-h")
+    assert res.code == 0 and "Usage: " in res.stdout
+    assert "Example" in res.stdout, f"`llama4ref {name} -h` shows no example"
+
+
+@pytest.mark.parametrize(
+    ("args", "kind"),
+    [
+        (("show", "scout"), "overview"),
+        (("get", "scout.params.total"), "fact"),
+        (("list", "variants"), "variants"),
+        (("validate",), "validation"),
+    ],
+)
+def test_json_output_uses_the_one_envelope(args: tuple[str, ...], kind: str) -> None:
+    """--json prints exactly {"schema_version", "kind", "data"} (docs/json.md)."""
+    doc = json.loads(run_cli(*args, "--json").stdout)
+    assert set(doc) == {"schema_version", "kind", "data"} and doc["kind"] == kind and doc["schema_version"] == 1
+
+
+def test_version_names_the_data_version(kb: KnowledgeBase) -> None:
+    """--version prints the package version and the data version from facts/DATA_VERSION."""
+    import llama4ref
+
+    out = real_cli("--version").stdout
+    assert out == f"llama4ref {llama4ref.__version__} (data {kb.data_version})\n"
+    assert (REPO / "facts" / "DATA_VERSION").read_text(encoding="utf-8").strip() == kb.data_version
