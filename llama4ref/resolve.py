@@ -33,10 +33,13 @@ _PRECISION_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (r"(?<![a-z])awq", "int4", "awq"),
     (r"gguf", "mixed", "gguf"),
     (r"eagle-?3", "unknown", "eagle3-draft"),
+    (r"gptq", "int4", "gptq"),
     (r"(?<![a-z])fp8", "fp8", "transformers"),
+    (r"(?<![a-z])fp16", "fp16", "transformers"),
     (r"(?<![a-z])int4", "int4", "other"),
-    (r"(?<![a-z])4bit", "int4", "mlx"),
-    (r"(?<![a-z])8bit", "int8", "mlx"),
+    (r"(?<![a-z0-9])4bit", "int4", "mlx"),
+    (r"(?<![a-z0-9])8bit", "int8", "mlx"),
+    (r"(?<![a-z0-9])([2-7])bit", "int{0}", "mlx"),
 )
 
 
@@ -89,8 +92,9 @@ def parse(name: str) -> Resolution | None:
     stage: Literal["base", "instruct"] = "instruct" if "instruct" in tail else "base"
     precision, packaging = "bf16", "transformers"
     for pattern, prec, pack in _PRECISION_PATTERNS:
-        if re.search(pattern, tail):
-            precision, packaging = prec, pack
+        found = re.search(pattern, tail)
+        if found:
+            precision, packaging = prec.format(*found.groups()), pack
             break
     if "original" in tail:
         packaging = "meta-native"

@@ -131,3 +131,15 @@ def test_stale_lists_old_or_undated_records(kb: KnowledgeBase) -> None:
     assert {s.path.split(".")[0] for s in everything} == {"providers", "runtime"}
     assert len(stale(kb, 100_000, today=date(2026, 11, 23))) < len(everything)
     assert run_cli("stale", "--older-than", "180d", "--json").code == 0
+
+
+@pytest.mark.parametrize(("ident", "precision", "packaging"), [
+    ("mlx-community/meta-llama-Llama-4-Scout-17B-16E-6bit", "int6", "mlx"),
+    ("someone/Llama-4-Scout-17B-16E-Instruct-abliterated-v2-GPTQ", "int4", "gptq"),
+    ("mlx-community/meta-llama-Llama-4-Scout-17B-16E-fp16", "fp16", "transformers"),
+    ("unsloth/Llama-4-Scout-17B-16E-Instruct-unsloth-bnb-4bit", "int4", "bnb-4bit"),
+])  # fmt: skip
+def test_parsed_precision_suffixes(ident: str, precision: str, packaging: str) -> None:
+    """Unlisted ids get their precision and packaging from their suffixes."""
+    res = llama4ref.resolve(ident)
+    assert (res.precision, res.packaging) == (precision, packaging)
