@@ -43,6 +43,8 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
         return f"{sign}{value:,} ({humanize(value)}) {unit}"
     if isinstance(value, int):
         label = _UNIT_LABEL.get(unit, unit)
+        if value == 1 and label.endswith("s"):
+            label = label[:-1]  # "1 expert", "1 layer"
         return f"{sign}{value:,} {label}" if unit not in ("count", "token_id") else f"{sign}{value}"
     if isinstance(value, float):
         label = _UNIT_LABEL.get(unit, unit)

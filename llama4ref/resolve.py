@@ -89,8 +89,15 @@ def parse(name: str) -> Resolution | None:
         return None
     if not re.search(r"llama[-_ ]?4|llama4", low) and not by_name:
         return None
-    stage: Literal["base", "instruct"] = "instruct" if "instruct" in tail else "base"
-    precision, packaging = "bf16", "transformers"
+    # "Instruct" (or "-it") names the instruct model; a repo-style name with the expert count and
+    # no "Instruct" is a base checkpoint; a provider id without either does not say.
+    stage: Literal["base", "instruct"] | None = None
+    if "instruct" in tail or re.search(r"(?<![a-z])it(?![a-z])", tail):
+        stage = "instruct"
+    elif experts:
+        stage = "base"
+    # Without a suffix, a repo-style name is Meta's BF16 release format; a provider id does not say.
+    precision, packaging = ("bf16", "transformers") if experts else ("unknown", "unknown")
     for pattern, prec, pack in _PRECISION_PATTERNS:
         found = re.search(pattern, tail)
         if found:

@@ -143,3 +143,11 @@ def test_parsed_precision_suffixes(ident: str, precision: str, packaging: str) -
     """Unlisted ids get their precision and packaging from their suffixes."""
     res = llama4ref.resolve(ident)
     assert (res.precision, res.packaging) == (precision, packaging)
+
+
+def test_parsed_provider_id_does_not_invent_stage_or_precision() -> None:
+    """A provider-style id that names neither Instruct nor a precision is not guessed as base BF16."""
+    res = llama4ref.resolve("someprovider/llama-4-maverick")
+    assert (res.variant, res.stage, res.precision) == ("maverick", None, "unknown")
+    base = llama4ref.resolve("someone/Llama-4-Scout-17B-16E")
+    assert (base.stage, base.precision) == ("base", "bf16")
