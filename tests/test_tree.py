@@ -155,3 +155,13 @@ def test_all_problems_reported_at_once(make_tree: Callable[..., Path]) -> None:
 def test_every_code_is_documented() -> None:
     """Codes are stable strings with a one-line description."""
     assert all(code.startswith("L4R-") and text for code, text in CODES.items())
+
+
+def test_every_unit_has_a_value_type() -> None:
+    """Each unit in the Unit literal is typed by exactly one rule in units.type_problem (no unit left unchecked)."""
+    from llama4ref.units import ALL_UNITS, INTEGER_UNITS, NUMBER_UNITS, type_problem
+
+    assert INTEGER_UNITS.isdisjoint(NUMBER_UNITS)
+    for unit in ALL_UNITS:
+        assert type_problem(unit, object()) is not None, unit
+    assert type_problem("furlongs", 1) == "unknown unit 'furlongs'"
