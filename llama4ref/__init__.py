@@ -100,9 +100,17 @@ def variants() -> list[VariantInfo]:
     return knowledge_base().variants()
 
 
-def resolve(identifier: str) -> Resolution:
-    """What a published identifier denotes (variant, stage, precision, packaging)."""
-    return _resolve(knowledge_base(), identifier)
+def resolve(identifier: str, *, strict: bool = False) -> Resolution:
+    """What a published identifier denotes (variant, stage, precision, packaging).
+
+    An identifier whose parts contradict each other (a Scout id with 128 experts) comes back
+    with ``valid=False`` and a ``reason``; with ``strict=True`` it raises
+    :class:`InvalidIdentifierError` instead.
+    """
+    res = _resolve(knowledge_base(), identifier)
+    if strict and not res.valid:
+        raise InvalidIdentifierError(f"{identifier!r}: {res.reason}")
+    return res
 
 
 def search(text: str, limit: int = 20) -> list[Fact]:

@@ -13,7 +13,7 @@ from typing import Any
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
 
-SET_ORDER = ("pretrained", "instruct", "blog", "vllm_reproduction")
+SET_ORDER = ("pretrained", "instruct", "vllm_reproduction")
 
 
 @dataclass

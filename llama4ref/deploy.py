@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Alternative, Citation, Fact
+
+if TYPE_CHECKING:
+    from llama4ref.models.common import Bound
 
 CONTEXT_KEYS = (("context.max_input", "input"), ("context.total", "total"))
 
@@ -28,7 +31,7 @@ class Claim:
     """One value of a fact (preferred or alternative) with its dates."""
 
     value: Any
-    bound: str
+    bound: Bound
     rank: str
     citations: tuple[Citation, ...]
     known_from: date | None
@@ -199,15 +202,30 @@ class RuntimeLimit:
         }
 
 
-def runtime_limits(kb: KnowledgeBase, variant: str | None = None) -> list[RuntimeLimit]:
-    """Self-hosted limits by engine, variant and hardware."""
+def fact_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | None:
+    """The fact as the records knew it on ``when``: its value then, or None if nothing was known yet."""
+    if when is None:
+        return fact
+    claim = value_as_of(kb, fact, when)
+    if claim is None:
+        return None
+    if claim.rank == "preferred":
+        return fact
+    return fact._replace(value=claim.value, bound=claim.bound, citations=claim.citations, alternatives=())
+
+
+def runtime_limits(kb: KnowledgeBase, variant: str | None = None, as_of: date | None = None) -> list[RuntimeLimit]:
+    """Self-hosted limits by engine, variant and hardware (as known on ``as_of`` when given)."""
     wanted = kb.variant_id(variant) if variant else None
     out = []
     for (engine, vid, hw), paths in sorted(_groups(kb, "runtime", 3).items()):
         if wanted and vid != wanted:
             continue
         prefix = f"runtime.{engine}.{vid}.{hw}."
-        out.append(RuntimeLimit(engine, vid, hw, {p[len(prefix) :]: kb.get(p) for p in paths}))
+        facts = {p[len(prefix) :]: fact_as_of(kb, kb.get(p), as_of) for p in paths}
+        known = {k: f for k, f in facts.items() if f is not None}
+        if known:
+            out.append(RuntimeLimit(engine, vid, hw, known))
     return out
 
 
@@ -230,11 +248,19 @@ class ContextTiers:
 def context_tiers(kb: KnowledgeBase, variant: str, as_of: date | None = None) -> ContextTiers:
     vid = kb.variant_id(variant)
     model = [
-        kb.get(f"{vid}.{k}")
+        fact_as_of(kb, kb.get(f"{vid}.{k}"), as_of)
         for k in ("context_window.label", "context_window.instruct", "context_window.base")
         if kb.has(f"{vid}.{k}")
     ]
-    return ContextTiers(vid, model, offers(kb, vid, as_of=as_of), runtime_limits(kb, vid))
+    tiers = ContextTiers(vid, [f for f in model if f is not None], offers(kb, vid, as_of=as_of), runtime_limits(kb, vid, as_of))
+    if not (tiers.model or tiers.providers or tiers.runtime):
+        from llama4ref.errors import Llama4RefError
+
+        known = sorted({p.split(".")[0] for p in kb.paths(derived=False) if p.endswith(".context_window.instruct")})
+        if as_of is not None:
+            raise Llama4RefError(f"the records hold nothing on {vid}'s context known by {as_of}")
+        raise Llama4RefError(f"no context records for {vid}; context limits exist for {', '.join(known)}")
+    return tiers
 
 
 @dataclass(frozen=True)
@@ -242,6 +268,9 @@ class StaleRecord:
     path: str
     last_dated: date | None
     age_days: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "last_dated": str(self.last_dated) if self.last_dated else None, "age_days": self.age_days}
 
 
 def stale(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:

@@ -220,7 +220,8 @@ def write_csv(kb: KnowledgeBase, directory: Path) -> ExportSummary:
     """One ``<table>.csv`` per table in ``directory`` (created if missing), UTF-8 with a header row."""
     import csv
 
-    directory.mkdir(parents=True, exist_ok=True)
+    require_parent(directory)
+    directory.mkdir(exist_ok=True)
     files, rows = [], {}
     for name, table in build_tables(kb).items():
         path = directory / f"{name}.csv"
@@ -242,6 +243,15 @@ def write_export(kb: KnowledgeBase, fmt: Format, out: Path) -> ExportSummary:
 
         return write_sqlite(kb, out)
     doc = export_document(kb)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    require_parent(out)
     out.write_text(render_json(doc) if fmt == "json" else render_jsonl(doc), encoding="utf-8")
     return ExportSummary(fmt, str(out), [out.name], dict(doc.counts))
+
+
+def require_parent(path: Path) -> None:
+    """Refuse to write where the parent directory does not exist (a typo must not create trees)."""
+    from llama4ref.errors import Llama4RefError
+
+    parent = path.resolve().parent
+    if not parent.is_dir():
+        raise Llama4RefError(f"{parent}: no such directory (create it first)")

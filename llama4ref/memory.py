@@ -61,7 +61,7 @@ class Plan:
 
     @property
     def gpus_needed(self) -> int | None:
-        if not self.gpu_bytes:
+        if self.gpu_bytes is None:
             return None
         return max(1, math.ceil(self.total_bytes / (self.gpu_bytes * self.usable_fraction)))
 
@@ -97,6 +97,11 @@ def _int4_bytes(n: int) -> float:
 def gpu_memory(kb: KnowledgeBase, gpu: str) -> tuple[float, str]:
     """Bytes of memory of a GPU from its hardware record: GiB when the vendor states GiB, else GB = 10^9 bytes."""
     base = f"hardware.{gpu.lower().replace('-', '_')}"
+    if not kb.has(f"{base}.memory_gb"):
+        from llama4ref.errors import UnknownIdError
+
+        known = sorted({p.split(".")[1] for p in kb.paths("hardware", derived=False) if p.endswith(".memory_gb")})
+        raise UnknownIdError("GPU (no hardware record; or give --gpu-memory-gb)", gpu, known)
     if kb.has(f"{base}.memory_gib"):
         return kb.get(f"{base}.memory_gib").as_float() * 2**30, f"{base}.memory_gib"
     return kb.get(f"{base}.memory_gb").as_float() * 1e9, f"{base}.memory_gb"
@@ -116,6 +121,14 @@ def plan(
     usable_fraction: float = 0.9,
 ) -> Plan:
     """Weights and KV-cache memory for one deployment, each line with its formula."""
+    vid = kb.variant_id(variant)
+    if not kb.has(f"{vid}.architecture.layers"):
+        from llama4ref.errors import UnknownIdError
+
+        known = [v.id for v in kb.variants() if kb.has(f"{v.id}.architecture.layers")]
+        raise UnknownIdError("variant with architecture facts (memory planning needs them)", variant, known)
+    if gpu_memory_gb is not None and gpu_memory_gb <= 0:
+        raise ValueError("gpu_memory_gb must be positive")
     b = breakdown(kb, variant)
     vid = b.variant
     a = f"{vid}.architecture"

@@ -128,10 +128,10 @@ def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
     """Write the database to ``path`` (replacing it); foreign keys are enforced and checked."""
     import sqlite3
 
-    from llama4ref.export import ExportSummary
+    from llama4ref.export import ExportSummary, require_parent
 
+    require_parent(path)
     tables = build_tables(kb)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)

@@ -151,3 +151,45 @@ def test_parsed_provider_id_does_not_invent_stage_or_precision() -> None:
     assert (res.variant, res.stage, res.precision) == ("maverick", None, "unknown")
     base = llama4ref.resolve("someone/Llama-4-Scout-17B-16E")
     assert (base.stage, base.precision) == ("base", "bf16")
+
+
+def test_context_as_of_filters_every_tier() -> None:
+    """`context --as-of` filters all three tiers: on launch day the configured 10,485,760 was not yet recorded."""
+    data = json.loads(run_cli("context", "scout", "--as-of", "2025-04-06", "--json").stdout)["data"]
+    instruct = next(f for f in data["model"] if f["path"] == "scout.context_window.instruct")
+    assert instruct["value"] == 10_000_000
+    assert all(f["citations"] for f in data["model"])
+    assert run_cli("context", "scout", "--as-of", "1999-01-01").code == 2
+
+
+def test_context_without_records_is_one_line() -> None:
+    """A model with no context records is one line on stderr and exit 2, not three empty tables."""
+    res = run_cli("context", "behemoth")
+    assert res.code == 2 and res.stdout == "" and "no context records for behemoth" in res.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("memory", "behemoth"), ("memory", "scout", "--gpu", "nosuch"), ("memory", "scout", "--gpu-memory-gb", "-1"),
+    ("stale", "--older-than", "180ddd"), ("benchmarks", "--stage", "bogus"), ("audit", "--only", "nosuch"),
+    ("search", ""), ("validate", "/nonexistent/facts"), ("export", "--format", "sqlite", "-o", "/nonexistent/dir/x.db"),
+])  # fmt: skip
+def test_bad_input_is_a_usage_error(args: tuple[str, ...]) -> None:
+    """Unknown GPUs or models, malformed options, empty searches and missing paths exit 2 with one line."""
+    res = run_cli(*args)
+    assert res.code == 2 and res.stderr.count("\n") <= 3 and "Traceback" not in res.stderr
+
+
+def test_strict_resolve_raises() -> None:
+    """`resolve(..., strict=True)` raises InvalidIdentifierError for an impossible id."""
+    with pytest.raises(llama4ref.InvalidIdentifierError, match="128E"):
+        llama4ref.resolve("acme/Llama-4-Scout-17B-128E-Instruct", strict=True)
+
+
+def test_full_width_alias() -> None:
+    """Aliases are compared after NFKC, so full-width letters name the same variant."""
+    assert llama4ref.variant("ＳＣＯＵＴ").id == "scout"
+
+
+def test_vllm_limits_are_upper_bounds(kb: KnowledgeBase) -> None:
+    """vLLM's "up to 3.6M" is stored as an upper bound, never as an exact value."""
+    assert kb.get("runtime.vllm.scout.8xh200.max_context").bound == "at_most"

@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 a check found problems; 2 usage error or unknown id.
 from __future__ import annotations
 
 import copy
+import signal
 import sys
 
 import typer
@@ -61,6 +62,8 @@ def main() -> None:
     """Console-script entry point: library errors become one line on stderr."""
     from llama4ref.errors import DataError, Llama4RefError, UnknownIdError
 
+    if hasattr(signal, "SIGPIPE"):  # `llama4ref list | head`: end quietly, as Unix tools do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         invoked_app(sys.argv[1:])()
     except UnknownIdError as exc:

@@ -115,6 +115,8 @@ def register(app: typer.Typer) -> None:
         from llama4ref.tree import load_tree
 
         root = directory or shipped_facts_dir()
+        if not root.is_dir():
+            fail(f"{root}: not a directory" if root.exists() else f"{root}: no such file or directory")
         tree = load_tree(root)
         if json_out:
             emit_json(

@@ -124,6 +124,8 @@ def register(app: typer.Typer) -> None:
             fail("--precision must be bf16, fp8 or int4")
         if kv_dtype not in ("bf16", "fp8") or kv_layout not in ("hybrid", "full"):
             fail("--kv-dtype must be bf16 or fp8; --kv-layout hybrid or full")
+        if gpu_memory_gb is not None and gpu_memory_gb <= 0:
+            fail("--gpu-memory-gb must be positive")
         if not 0 < usable <= 1 or batch < 1 or (context is not None and context < 1):
             fail("--usable must be in (0, 1]; --batch and --context at least 1")
         p = plan(
@@ -154,20 +156,17 @@ def register(app: typer.Typer) -> None:
 
         Example: llama4ref stale --older-than 365d
         """
+        import re
+
         import llama4ref
         from llama4ref.deploy import stale as run
 
-        if not older_than.rstrip("d").isdigit():
+        horizon = re.fullmatch(r"(\d+)d?", older_than)
+        if horizon is None:
             fail("--older-than takes a number of days, e.g. 180d")
-        found = run(llama4ref.knowledge_base(), int(older_than.rstrip("d")))
+        found = run(llama4ref.knowledge_base(), int(horizon.group(1)))
         if json_out:
-            emit_json(
-                "stale",
-                [
-                    {"path": s.path, "last_dated": str(s.last_dated) if s.last_dated else None, "age_days": s.age_days}
-                    for s in found
-                ],
-            )
+            emit_json("stale", [s.to_json() for s in found])
             return
         from llama4ref.cli import render
 
@@ -175,5 +174,5 @@ def register(app: typer.Typer) -> None:
             console(),
             f"{len(found)} record(s) older than {older_than}",
             ["path", "last dated", "age (days)"],
-            [[s.path, str(s.last_dated or "undated"), str(s.age_days or "")] for s in found],
+            [[s.path, str(s.last_dated or "undated"), "" if s.age_days is None else str(s.age_days)] for s in found],
         )

@@ -29,6 +29,8 @@ def register(app: typer.Typer) -> None:
         from llama4ref.audit import run_audit
 
         results = run_audit(llama4ref.knowledge_base(), only or None)
+        if not results:
+            fail(f"no audit check id starts with {only!r}")
         if json_out:
             emit_json("audit", {"ok": all(r.ok for r in results), "checks": [r.to_json() for r in results]})
         else:
@@ -66,7 +68,7 @@ def register(app: typer.Typer) -> None:
         variant: Annotated[Optional[str], typer.Option("--variant", "-v", help="Only tables with this model.")] = None,  # noqa: UP045
         stage: Annotated[
             Optional[str],  # noqa: UP045  # typer introspection
-            typer.Option("--stage", help="pretrained | instruct | blog | vllm_reproduction"),
+            typer.Option("--stage", help="pretrained | instruct | vllm_reproduction"),
         ] = None,
         name: Annotated[Optional[str], typer.Option("--name", help="One benchmark, e.g. mmlu_pro.")] = None,  # noqa: UP045
         chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart per benchmark.")] = False,
@@ -77,8 +79,10 @@ def register(app: typer.Typer) -> None:
         Example: llama4ref benchmarks --stage instruct --name gpqa_diamond --chart
         """
         import llama4ref
-        from llama4ref.benchmarks import tables
+        from llama4ref.benchmarks import SET_ORDER, tables
 
+        if stage is not None and stage not in SET_ORDER:
+            fail(f"--stage must be one of {', '.join(SET_ORDER)}")
         found = tables(llama4ref.knowledge_base(), variant, stage, name)
         if not found:
             fail("no benchmark results match those filters")
@@ -92,7 +96,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def search(
         text: Annotated[str, typer.Argument(help="Words to find in paths, values, quotes and notes.")],
-        limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+        limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 20,
         json_out: JsonOpt = False,
     ) -> None:
         """Search facts, quotes and notes; best matches first.
@@ -102,6 +106,8 @@ def register(app: typer.Typer) -> None:
         import llama4ref
         from llama4ref.search import search as run
 
+        if not text.strip():
+            fail("give at least one word to search for")
         hits = run(llama4ref.knowledge_base(), text, limit=limit)
         if json_out:
             emit_json(

@@ -17,10 +17,14 @@ if TYPE_CHECKING:
     from llama4ref.memory import Plan
 
 
+ID_COLUMNS = frozenset({"model id", "source", "sources", "fact"})
+"""Columns that hold ids: never wrapped (one id per line instead), so they can be copied whole."""
+
+
 def _table(title: str, columns: list[str]) -> Table:
     t = Table(title=title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
     for i, c in enumerate(columns):
-        t.add_column(c, overflow="fold", no_wrap=i == 0)
+        t.add_column(c, overflow="fold", no_wrap=i == 0 or c in ID_COLUMNS)
     return t
 
 
@@ -55,7 +59,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
             _claim(o.max_output).replace(" tokens", ""),
             o.precision or "not stated",
             price,
-            ", ".join(srcs),
+            "\n".join(srcs),
             str(when or "undated"),
         ]
         t.add_row(*(Text(c) for c in cells))  # Text: values like "[superseded]" are not markup
@@ -65,9 +69,9 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
 def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
     con.print(Text(f"Context limits for {tiers.variant} — three tiers, never mixed", style="bold"))
     con.print()
-    m = _table("1. MODEL (nominal, from Meta): what the model is configured and described for", ["fact", "value", "source"])
+    m = _table("1. MODEL (nominal): what Meta describes and the released configuration sets", ["fact", "value", "source"])
     for f in tiers.model:
-        m.add_row(f.path, value_text(f), ", ".join(sorted({c.source for c in f.citations})))
+        m.add_row(f.path, value_text(f), "\n".join(sorted({c.source for c in f.citations})))
     con.print(m)
     con.print()
     offers(
@@ -91,7 +95,7 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
             lim.hardware,
             value_text(main) if main else Text("—"),
             details,
-            ", ".join(sorted({c.source for c in cits})),
+            "\n".join(sorted({c.source for c in cits})),
             ", ".join(dates) or "undated",
         )
     con.print(r)
@@ -129,7 +133,7 @@ def memory(con: Console, p: Plan) -> None:
         t.add_row(line.name, f"{line.bytes / 1e9:,.2f}", line.formula)
     t.add_row(Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache")
     con.print(t)
-    if p.gpu_bytes:
+    if p.gpu_bytes is not None:
         con.print(
             Text(
                 f"GPUs needed: {p.gpus_needed} × {p.gpu or 'GPU'} ({p.gpu_bytes / 1e9:g} GB, {p.usable_fraction:g} usable)",
