@@ -42,8 +42,14 @@ def stale(facts_dir: Path | None = None) -> list[Path]:
 
 
 def orphans(fresh: dict[Path, str]) -> list[Path]:
-    """Index shards left over from an earlier build (a shard whose facts are gone)."""
-    return sorted(p for p in INDEX_PATH.glob("*.json") if p not in fresh)
+    """Generated files no render makes any more: index shards whose facts are gone, and docs
+    pages carrying the generated mark whose record is gone (a removed variant's page)."""
+    from llama4ref.docgen import GENERATED_MARK
+
+    shards = [p for p in INDEX_PATH.glob("*.json") if p not in fresh]
+    pages = [p for p in (REPO / "docs").rglob("*.md")
+             if p not in fresh and p.read_text(encoding="utf-8").startswith(GENERATED_MARK)]  # fmt: skip
+    return sorted(shards + pages)
 
 
 def main(argv: list[str]) -> int:

@@ -70,13 +70,13 @@ def overview(kb: KnowledgeBase, name: str) -> Overview:
     for sid, count in sorted(cited.items(), key=lambda kv: (-kv[1], kv[0])):
         src = kb.source(sid)
         sources.append({"id": sid, "title": src.title, "tier": src.tier, "version": src.pin(), "url": src.url, "facts": count})
-    see_also = [
-        f"llama4ref {cmd}"
-        for cmd, prefix in (
-            (f"benchmarks --variant {info.id}", f"{info.id}.benchmarks"),
-            (f"context {info.id}", "providers"),
-            ("safety", "safety"),
-        )
-        if kb.paths(prefix, derived=False)
-    ]
+    see_also = []
+    tables = ("pretrained", "instruct", "vllm_reproduction")
+    if any(p.split(".")[2] in tables for p in kb.paths(f"{info.id}.benchmarks", derived=False) if p.count(".") >= 3):
+        see_also.append(f"llama4ref benchmarks --variant {info.id}")
+    deployed = [p for prefix in ("providers", "runtime") for p in kb.paths(prefix, derived=False) if p.split(".")[2] == info.id]
+    if kb.has(f"{info.id}.context_window.instruct") or deployed:
+        see_also.append(f"llama4ref context {info.id}")
+    if info.role != "comparison" and kb.paths("safety", derived=False):
+        see_also.append("llama4ref safety")
     return Overview(info, sections, sources, see_also)
