@@ -50,7 +50,8 @@ def match_copies(sources: dict[str, Source], copies_dir: Path) -> dict[str, Path
     found: dict[str, Path] = {}
     for path in sorted(p for p in copies_dir.iterdir() if p.is_file()):
         try:
-            first = path.open(encoding="utf-8").readline()
+            with path.open(encoding="utf-8") as fh:
+                first = fh.readline()
         except (OSError, UnicodeDecodeError):
             continue
         stem = path.name.split(".")[0]

@@ -1,0 +1,103 @@
+"""Fetch local copies of the sources that are files inside published PyPI releases.
+
+    python -m llama4ref.fetch DIR    # then: llama4ref verify-quotes DIR
+
+A source whose ``url`` is a PyPI release page (``https://pypi.org/project/<name>/<version>/``)
+and whose ``path`` names a file in that project is downloaded with ``pip download`` (the
+registry is the only network this needs) and the file is extracted from the wheel into
+``DIR/<source-id><suffix>`` behind a ``SOURCE:`` header line, the layout ``verify-quotes``
+reads. When the source's note records the wheel's sha256, the download is checked against it.
+Opt-in and for maintainers and CI: nothing else in llama4ref touches the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from llama4ref.index import shipped_facts_dir
+from llama4ref.tree import load_tree
+
+PYPI_RELEASE = re.compile(r"^https://pypi\.org/project/(?P<name>[A-Za-z0-9._-]+)/(?P<version>[A-Za-z0-9._+!-]+)/?$")
+SHA256 = re.compile(r"sha256 ([0-9a-f]{64})")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    source: str
+    status: str  # "ok", "sha256-mismatch", "missing-file", "download-failed"
+    detail: str
+
+
+def release_sources(facts_dir: Path) -> list[tuple[str, str, str, str, str | None]]:
+    """(source id, package, version, path, expected sha256) for every PyPI-release source."""
+    out = []
+    for sid, src in sorted(load_tree(facts_dir).sources.items()):
+        m = PYPI_RELEASE.match(src.url)
+        if m and src.path:
+            sha = SHA256.search(src.note or "")
+            out.append((sid, m["name"], m["version"], src.path, sha.group(1) if sha else None))
+    return out
+
+
+def _download(package: str, version: str, into: Path) -> Path:
+    cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", "-d", str(into),
+           f"{package}=={version}"]  # fmt: skip
+    subprocess.run(cmd, check=True, capture_output=True, text=True)  # fixed argv, no shell
+    wheels = sorted(into.glob("*.whl"))
+    if not wheels:
+        raise FileNotFoundError(f"pip produced no wheel for {package}=={version}")
+    return wheels[0]
+
+
+def fetch(dest: Path, facts_dir: Path | None = None) -> list[Fetched]:
+    """Download and extract every PyPI-release source into ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    results: list[Fetched] = []
+    wheels: dict[tuple[str, str], Path] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for sid, package, version, path, sha in release_sources(facts_dir or shipped_facts_dir()):
+            key = (package, version)
+            try:
+                if key not in wheels:
+                    wheels[key] = _download(package, version, Path(tmp) / f"{package}-{version}")
+            except (subprocess.CalledProcessError, FileNotFoundError) as exc:
+                results.append(Fetched(sid, "download-failed", str(exc).strip()[:200]))
+                continue
+            wheel = wheels[key]
+            digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+            inner = path.removeprefix("src/")
+            with zipfile.ZipFile(wheel) as zf:
+                if inner not in zf.namelist():
+                    results.append(Fetched(sid, "missing-file", f"{inner} not in {wheel.name}"))
+                    continue
+                text = zf.read(inner).decode("utf-8")
+            header = f"SOURCE: {package}=={version} wheel {wheel.name} file {inner} (sha256 of wheel {digest})\n"
+            (dest / f"{sid}{Path(inner).suffix}").write_text(header + text, encoding="utf-8")
+            if sha and sha != digest:
+                results.append(Fetched(sid, "sha256-mismatch", f"recorded {sha[:12]}…, downloaded {wheel.name} {digest[:12]}…"))
+            else:
+                results.append(Fetched(sid, "ok", wheel.name))
+    return results
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        sys.stderr.write("usage: python -m llama4ref.fetch DIR\n")
+        return 2
+    results = fetch(Path(argv[0]))
+    for r in results:
+        sys.stdout.write(f"{r.status:16} {r.source}  {r.detail}\n")
+    failed = [r for r in results if r.status in ("missing-file", "download-failed")]
+    sys.stderr.write(f"{len(results) - len(failed)} of {len(results)} release sources copied into {argv[0]}\n")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,49 @@
+"""Local copies of PyPI-release sources: found, extracted behind a SOURCE header, checked by sha256."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from llama4ref import fetch as fetch_mod
+from llama4ref.quotes import verify_quotes
+from tests.conftest import REPO
+
+
+def test_release_sources_are_found() -> None:
+    """Every source pinned to a PyPI release with a file path is listed with its package and version."""
+    found = {sid: (pkg, ver, path) for sid, pkg, ver, path, _ in fetch_mod.release_sources(REPO / "facts")}
+    assert found["transformers-4.51.0-configuration-llama4"] == (
+        "transformers", "4.51.0", "src/transformers/models/llama4/configuration_llama4.py")  # fmt: skip
+    assert found["litellm-1.109.1-model-prices"][:2] == ("litellm", "1.109.1")
+
+
+def test_fetch_extracts_and_verify_quotes_reads_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_tree) -> None:  # type: ignore[no-untyped-def]
+    """A downloaded wheel's file lands as <id><suffix> with a SOURCE header; quotes are checked against it; a wrong sha256 is reported."""
+    root = make_tree({
+        "sources/pkg-config.yaml": "id: pkg-config\ntitle: t\npublisher: p\nkind: code\nurl: https://pypi.org/project/demo/1.0/\n"
+                                   "path: src/demo/config.py\nversion: {release: demo 1.0}\nretrieved: 2026-01-01\ntier: implementation\n"
+                                   "note: wheel sha256 " + "0" * 64 + "\n",
+        "t/s.yaml": "id: s\nsubject: demo\ntitle: t\nfacts:\n  k:\n    value: 3\n    unit: count\n"
+                    "    citations: [{source: pkg-config, locator: l, quote: 'layers = 3'}]\n",
+    })  # fmt: skip
+
+    def fake_download(package: str, version: str, into: Path) -> Path:
+        into.mkdir(parents=True)
+        wheel = into / f"{package}-{version}-py3-none-any.whl"
+        with zipfile.ZipFile(wheel, "w") as zf:
+            zf.writestr("demo/config.py", "# demo\nlayers = 3\n")
+        return wheel
+
+    monkeypatch.setattr(fetch_mod, "_download", fake_download)
+    dest = tmp_path / "copies"
+    results = fetch_mod.fetch(dest, root)
+    assert [(r.source, r.status) for r in results] == [("pkg-config", "sha256-mismatch")]
+    copy = (dest / "pkg-config.py").read_text(encoding="utf-8")
+    assert copy.startswith("SOURCE: demo==1.0 wheel ") and "layers = 3" in copy
+    assert hashlib.sha256(b"").hexdigest() not in copy
+    report = verify_quotes(root, dest)
+    assert (report.checked, report.failed) == (1, 0)
