@@ -56,3 +56,12 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
 
         return sign + json.dumps(value, ensure_ascii=False)
     return f"{sign}{value}"
+
+
+def pin_text(commit: str | None, release: str | None, published: object) -> str:
+    """A source version as people read it: ``@<12-char commit>``, the release name, or the date."""
+    if commit:
+        return f"@{commit[:12]}"
+    if release:
+        return release
+    return str(published)

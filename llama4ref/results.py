@@ -247,12 +247,9 @@ class Source(NamedTuple):
 
     def pin(self) -> str:
         """A short human form of the pinned version."""
-        v = self.version
-        if v.commit:
-            return f"@{v.commit[:12]}"
-        if v.release:
-            return v.release
-        return str(v.published)
+        from llama4ref.formatting import pin_text
+
+        return pin_text(self.version.commit, self.version.release, self.version.published)
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape of a source (the record's fields, dates as YYYY-MM-DD)."""

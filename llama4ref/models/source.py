@@ -55,9 +55,6 @@ class Source(Record):
 
     def pin(self) -> str:
         """A short human form of the pinned version."""
-        v = self.version
-        if v.commit:
-            return f"@{v.commit[:12]}"
-        if v.release:
-            return v.release
-        return str(v.published)
+        from llama4ref.formatting import pin_text
+
+        return pin_text(self.version.commit, self.version.release, self.version.published)
