@@ -8,8 +8,14 @@ else (a pair) its ASCII or lowest code point. The skeleton of a character is NFK
 (fullwidth ``Ｌ`` → ``L``), then that prototype. Skeletons are case-sensitive, as in UTS #39.
 
 Hidden characters are judged with Python's ``unicodedata`` (general categories Cc, Cf, Zl,
-Zp, Cs) plus the Default_Ignorable_Code_Point ranges of Unicode's DerivedCoreProperties.txt
-that are not Cf (variation selectors, Hangul fillers, …) and U+2800 BRAILLE PATTERN BLANK.
+Zp, Cs, and every space separator Zs other than U+0020 SPACE: a no-break or ideographic space
+looks like a space, or like nothing, and is not one) plus the Default_Ignorable_Code_Point
+ranges of Unicode's DerivedCoreProperties.txt that are not Cf (variation selectors, Hangul
+fillers, …) and U+2800 BRAILLE PATTERN BLANK.
+
+Marks (categories Mn, Me, Mc: combining accents, enclosing circles and keycaps, the vowel
+signs and points of every script) draw on or beside the character before them: see
+:func:`is_mark`.
 """
 
 from __future__ import annotations
@@ -18,7 +24,12 @@ import re
 import unicodedata
 from functools import cache
 
-_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Zs"})
+MARK_CATEGORIES = frozenset({"Mn", "Me", "Mc"})
+"""Nonspacing, enclosing and spacing-combining marks: they render on or against the character before."""
+_ASCII_SKELETON = {'"': "''", "%": "o/O", "0": "O", "1": "l", "I": "l", "`": "'", "m": "rn", "|": "l"}
+"""The ASCII characters whose UTS #39 skeleton is not themselves (derived from the confusables
+data; a test keeps this copy equal to it), so ASCII text folds without loading the data."""
 _BIDI = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
 _ZERO_WIDTH = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E})
 # Default_Ignorable_Code_Point ranges outside category Cf (Unicode 15.1 DerivedCoreProperties.txt).
@@ -60,6 +71,8 @@ def hidden_reason(ch: str) -> str | None:
         return "lone surrogate: not a character"
     if category == "Cf":
         return "format character: invisible"
+    if category == "Zs":
+        return "non-ASCII space character: looks like a space (or like nothing) but is not U+0020"
     if cp == 0x2800:
         return "blank braille pattern: displays as a blank"
     if any(lo <= cp <= hi for lo, hi in _IGNORABLE_RANGES):
@@ -102,7 +115,7 @@ def hidden_pattern() -> re.Pattern[str]:
     ranges: list[list[int]] = []
     for plane in (range(0x0, 0x20000), range(0xE0000, 0xE1000)):
         for cp in plane:
-            if category(chr(cp)) not in _HIDDEN_CATEGORIES and cp not in extra:
+            if (category(chr(cp)) not in _HIDDEN_CATEGORIES or cp == 0x20) and cp not in extra:
                 continue
             if ranges and ranges[-1][1] == cp - 1:
                 ranges[-1][1] = cp
@@ -177,3 +190,56 @@ def _fold(text: str, depth: int) -> str:
 def skeleton(text: str) -> str:
     """The skeleton of ``text``: hidden characters dropped, every other character mapped."""
     return "".join(skeleton_piece(ch) for ch in text if hidden_reason(ch) is None)
+
+
+def is_mark(ch: str) -> bool:
+    """True for a combining mark of any script (general category Mn, Me or Mc)."""
+    return not ch.isascii() and unicodedata.category(ch) in MARK_CATEGORIES
+
+
+def fold_piece(ch: str) -> str:
+    """What ``ch`` folds to when names are compared as they look: empty for a hidden character,
+    else its skeleton without regard to case (``Ｍ``, ``M`` and ``m`` all fold to ``rn``)."""
+    if ch.isascii():
+        if ch.isprintable():
+            return "".join(_ASCII_SKELETON.get(c, c) for c in _ASCII_SKELETON.get(ch, ch).casefold())
+        return ""
+    if hidden_reason(ch) is not None:
+        return ""
+    return "".join(skeleton_piece(c) for c in skeleton_piece(ch).casefold())
+
+
+def fold(text: str) -> str:
+    """``text`` folded for comparison by look (see :func:`fold_piece`); ASCII text never loads
+    the confusables data."""
+    return "".join(fold_piece(ch) for ch in text)
+
+
+def differences(text: str, target: str) -> list[tuple[int, str, str | None]]:
+    """Where ``text`` differs from ``target`` when both fold alike: (index in ``text``, the
+    character, what it stands for in ``target``, or None for a hidden character that stands for
+    nothing). The two are aligned on their folded pieces, so ``rn`` against ``m`` is one place."""
+    pieces = [fold_piece(ch) for ch in text]
+    wanted = [fold_piece(ch) for ch in target]
+    out: list[tuple[int, str, str | None]] = []
+    i = j = a_len = b_len = 0
+    start_i = start_j = 0
+    while i < len(text) or j < len(target):
+        if (a_len <= b_len or j >= len(target)) and i < len(text):
+            a_len += len(pieces[i])
+            i += 1
+        else:
+            b_len += len(wanted[j])
+            j += 1
+        if a_len != b_len or (i == start_i and j == start_j):
+            continue
+        mine, theirs = text[start_i:i], target[start_j:j]
+        if mine != theirs:
+            same_width = len(mine) == len(theirs)
+            for k, ch in enumerate(mine):
+                if same_width and ch == theirs[k]:
+                    continue
+                looks_like = (theirs[k] if same_width else theirs) or None
+                out.append((start_i + k, ch, None if not pieces[start_i + k] else looks_like))
+        start_i, start_j = i, j
+    return out

@@ -2,22 +2,30 @@
 
 Judgement, for a name after stripping everything up to the last ``/`` (``org/name`` ids):
 
-* **pass** (rule L4-NAME-PREFIX) when the name begins with exactly the prefix and contains no
-  hidden character;
+* **pass** (rule L4-NAME-PREFIX) when the name begins with exactly the prefix, no mark follows
+  it and it contains no hidden character;
 * **warning** L4-NAME-CASE when it begins with the prefix's letters in another case
   (``llama-4-…``, ``LLAMA…``);
+* **violation** L4-NAME-PREFIX when a combining mark of any script (Unicode categories Mn, Me,
+  Mc) follows the prefix, or its last letter is precomposed with one: ``Llama`` + U+0301
+  displays as ``Llamá``, exactly as the precomposed ``Llamá`` does, and canonically equivalent
+  names get the same verdict; each mark (or precomposed letter) is named;
 * **violation** L4-NAME-SPOOF when, after skipping leading whitespace and hidden characters and
   folding every character with NFKC and the UTS #39 confusable skeleton, it begins with the
   prefix in any case (Cyrillic ``а``, Greek ``α``, capital ``I`` or digit ``1`` for ``l``,
   ``rn`` for ``m``, fullwidth letters); each offending character is named;
-* **violation** L4-NAME-HIDDEN for any invisible, control or bidirectional-control character;
+* **violation** L4-NAME-HIDDEN for any invisible, control, bidirectional-control or non-ASCII
+  space character anywhere in the name (U+00A0 NO-BREAK SPACE, U+3000 IDEOGRAPHIC SPACE, …);
 * **violation** L4-NAME-PREFIX otherwise.
 
-Suggested compliant name: hidden characters and leading whitespace are removed; a prefix in
-another case or spelled with look-alikes is rewritten as the prefix; a flattened Meta org
-(``meta-llama-``, ``meta-llama_``, ``meta-llama.``) in front of the name is dropped
-(``meta-llama-Llama-4-FT`` → ``Llama-4-FT``); otherwise the prefix and a hyphen are put in
-front (``Scout-FT`` → ``Llama-Scout-FT``). The suggestion always passes the check itself.
+Suggested compliant name: hidden characters and leading whitespace are removed, and so are
+marks right after the prefix; a prefix in another case or spelled with look-alikes is rewritten
+as the prefix; a flattened Meta org (``meta-llama-``, ``meta-llama_``, ``meta-llama.``) in front
+of the name is dropped (``meta-llama-Llama-4-FT`` → ``Llama-4-FT``); a name that holds the
+prefix as a later word (in any case) is rotated to begin there, the words before it moved to
+the end (``FT-Llama-Prompt-Guard-2`` → ``Llama-Prompt-Guard-2-FT``), so "Llama" is never
+doubled; otherwise the prefix and a hyphen are put in front (``Scout-FT`` → ``Llama-Scout-FT``).
+The suggestion always passes the check itself.
 
 Speed: ASCII names take a short path (``startswith``, ``isprintable``, one table lookup per
 leading character); the confusables data is loaded only when a non-ASCII character has to be
@@ -33,7 +41,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from llama4ref.compliance.chars import describe, hidden_pattern, hidden_reason, skeleton_piece, strip_hidden
+from llama4ref.compliance.chars import describe, hidden_pattern, hidden_reason, is_mark, skeleton_piece, strip_hidden
 from llama4ref.compliance.rules import rule
 from llama4ref.compliance.terms import LicenseTerms
 
@@ -120,20 +128,25 @@ def check_name(raw: str, terms: LicenseTerms) -> NameResult:
     """Judge one model name (or ``org/name`` id) against the naming rule."""
     prefix = terms.name_prefix
     name = raw[raw.rfind("/") + 1 :]
-    if name.startswith(prefix):
-        if name.isascii() and name.isprintable():
+    if name.isascii():
+        if name.startswith(prefix) and name.isprintable():
             return _passed(raw, name, prefix)
+    else:
+        marked = _marked_prefix(name, prefix)
+        if marked is not None:
+            return _mark_result(raw, name, prefix, marked)
+    if name.startswith(prefix):
         hidden = _hidden_issues(name, 0)
         if not hidden[1]:
             return _passed(raw, name, prefix)
-        return _result(raw, name, (_hidden_finding(hidden),), strip_hidden(name))
+        return _result(raw, name, (_hidden_finding(hidden),), _comply(prefix, name[len(prefix) :]))
     head = name[: len(prefix)]
     if len(head) == len(prefix) and head.isascii() and head.lower() == prefix.lower():
         r = rule("L4-NAME-CASE")
         case = NameFinding(
             r.id, "warning", r.section, f"begins with {head!r}, not {prefix!r}: the license writes the prefix as {prefix!r}"
         )
-        return _with_hidden(raw, name, case, len(prefix), prefix + strip_hidden(name[len(prefix) :]))
+        return _with_hidden(raw, name, case, len(prefix), _comply(prefix, name[len(prefix) :]))
     spoof = _match_spoof(name, prefix)
     if spoof is not None:
         consumed, issues, variant, count = spoof
@@ -143,7 +156,7 @@ def check_name(raw: str, terms: LicenseTerms) -> NameResult:
         finding = NameFinding(
             r.id, "error", r.section, f"looks like it begins with {variant!r} but does not: {shown}{more}", tuple(issues)
         )
-        return _with_hidden(raw, name, finding, consumed, prefix + strip_hidden(name[consumed:]))
+        return _with_hidden(raw, name, finding, consumed, _comply(prefix, name[consumed:]))
     r = rule("L4-NAME-PREFIX")
     what = "is empty" if not name else f"does not begin with {prefix!r}"
     if name[:1].isspace():
@@ -178,16 +191,96 @@ def suggest_name(name: str, prefix: str) -> str:
     org = _FLATTENED_META_ORG.match(clean)
     if org and clean[org.end() :]:
         clean = clean[org.end() :]
-    if clean.startswith(prefix):
-        return clean
+    marked = _marked_prefix(clean, prefix) if not clean.isascii() else None
+    if marked is not None:
+        return _comply(prefix, clean[marked[0] :])
     if clean[: len(prefix)].lower() == prefix.lower() and clean[: len(prefix)].isascii():
-        return prefix + clean[len(prefix) :]
+        return _comply(prefix, clean[len(prefix) :])
     spoof = _match_spoof(clean, prefix)
     if spoof is not None:
-        return prefix + clean[spoof[0] :]
+        return _comply(prefix, clean[spoof[0] :])
     if not clean:
         return prefix
+    inner = _later_prefix(clean, prefix)
+    if inner is not None:
+        before = clean[:inner].strip(_SEPARATORS)
+        rest = _comply(prefix, clean[inner + len(prefix) :])
+        return f"{rest}{clean[inner - 1]}{before}" if before else rest
     return prefix + clean if clean[0] in _SEPARATORS else f"{prefix}-{clean}"
+
+
+def _later_prefix(name: str, prefix: str) -> int | None:
+    """Where a later word of ``name`` (after a separator) begins with the prefix in any case."""
+    low, want = name.lower(), prefix.lower()
+    start = low.find(want, 1)
+    while start != -1:
+        if name[start - 1] in _SEPARATORS and name[start : start + len(prefix)].isascii():
+            return start
+        start = low.find(want, start + 1)
+    return None
+
+
+def _comply(prefix: str, rest: str) -> str:
+    """``prefix`` + ``rest`` made compliant: hidden characters removed, no mark right after the prefix."""
+    rest = strip_hidden(rest)
+    skip = 0
+    while skip < len(rest) and is_mark(rest[skip]):
+        skip += 1
+    return prefix + rest[skip:]
+
+
+def _marked_prefix(name: str, prefix: str) -> tuple[int, list[CharIssue], int] | None:
+    """If ``name``, canonically decomposed, spells ``prefix`` (in any case) and then a combining
+    mark: (characters the prefix and its marks take, the first marks named, how many).
+
+    Catches ``Llama`` + U+0301 and the precomposed ``Llamá`` (U+00E1 decomposes to ``a`` + U+0301)
+    alike; a mark anywhere later in a name is ordinary text.
+    """
+    import unicodedata
+
+    built = ""
+    issues: list[CharIssue] = []
+    count = 0
+    index = 0
+    for index, ch in enumerate(name):
+        if len(built) >= len(prefix):
+            break
+        piece = unicodedata.normalize("NFD", ch) if not ch.isascii() else ch
+        built += piece
+        if len(built) > len(prefix) and is_mark(built[len(prefix)]):
+            extra = " + ".join(describe(m) for m in built[len(prefix) :])
+            count += 1
+            issues.append(_issue(index, ch, f"decomposes to {built[len(prefix) - 1]!r} + {extra}"))
+    else:
+        index = len(name)
+    head = built[: len(prefix)]
+    if len(head) < len(prefix) or not head.isascii() or head.lower() != prefix.lower():
+        return None
+    if len(built) > len(prefix) and not issues:
+        return None  # the character after the prefix decomposed into a base letter: ordinary text
+    consumed = index
+    while consumed < len(name) and is_mark(name[consumed]):
+        count += 1
+        if len(issues) < MAX_REPORTED:
+            issues.append(_issue(consumed, name[consumed], "combining mark: drawn on or against the prefix's last letter"))
+        consumed += 1
+    return (consumed, issues, count) if count else None
+
+
+def _mark_result(raw: str, name: str, prefix: str, marked: tuple[int, list[CharIssue], int]) -> NameResult:
+    consumed, issues, count = marked
+    r = rule("L4-NAME-PREFIX")
+    shown = "; ".join(
+        f"{i.description} at index {i.index}" + (f", which {i.reason}" if i.reason.startswith("decomposes") else "")
+        for i in issues[:5]
+    )
+    more = f" and {count - 5} more" if count > 5 else ""
+    message = (
+        f"the name does not begin with {prefix!r}: a combining mark changes how its last letter displays "
+        f"({shown}{more})"
+    )
+    finding = NameFinding(r.id, "error", r.section, message, tuple(issues))
+    return _with_hidden(raw, name, finding, consumed, _comply(prefix, name[consumed:]))
 
 
 def _passed(raw: str, name: str, prefix: str) -> NameResult:

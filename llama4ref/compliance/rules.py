@@ -36,7 +36,8 @@ _RULES = (
         "error",
         "naming-rule",
         "A model derived from Llama 4 (fine-tuned, quantized, distilled, trained on its outputs) must have a name "
-        "that begins with \"Llama\". For an org/name id only the part after the last '/' is judged.",
+        "that begins with \"Llama\". For an org/name id only the part after the last '/' is judged. A combining "
+        "mark right after the prefix (Llama + U+0301 displays as Llamá) means it does not.",
     ),
     Rule(
         "L4-NAME-CASE",
@@ -63,8 +64,8 @@ _RULES = (
         "1.b.i",
         "error",
         "naming-rule",
-        "Zero-width, format, control and bidirectional-control characters change what a name displays as or how it "
-        "compares; a published name must not contain them.",
+        "Zero-width, format, control and bidirectional-control characters, and spaces other than U+0020 (no-break, "
+        "ideographic, …), change what a name displays as or how it compares; a published name must not contain them.",
     ),
     Rule(
         "L4-ATTRIBUTION",
