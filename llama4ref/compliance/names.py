@@ -275,10 +275,7 @@ def _mark_result(raw: str, name: str, prefix: str, marked: tuple[int, list[CharI
         for i in issues[:5]
     )
     more = f" and {count - 5} more" if count > 5 else ""
-    message = (
-        f"the name does not begin with {prefix!r}: a combining mark changes how its last letter displays "
-        f"({shown}{more})"
-    )
+    message = f"the name does not begin with {prefix!r}: a combining mark changes how its last letter displays ({shown}{more})"
     finding = NameFinding(r.id, "error", r.section, message, tuple(issues))
     return _with_hidden(raw, name, finding, consumed, _comply(prefix, name[consumed:]))
 
