@@ -1,6 +1,10 @@
-"""How names are compared: the one normalisation the validator and the query layer share."""
+"""How names are compared: the one normalisation the validator and the query layer share, and
+how a name that is not a catalog id but looks like one is told apart from it."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 
 def normalise_alias(name: str) -> str:
@@ -10,3 +14,84 @@ def normalise_alias(name: str) -> str:
 
         name = unicodedata.normalize("NFKC", name)
     return name.strip().casefold()
+
+
+@dataclass(frozen=True)
+class CharNote:
+    """One character of an identifier that is not what it seems: its position (0-based, in code
+    points), the code point, its Unicode name, and what it looks like (None: nothing, or hidden)."""
+
+    index: int
+    char: str
+    codepoint: str
+    description: str
+    looks_like: str | None
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "char": self.char,
+            "codepoint": self.codepoint,
+            "description": self.description,
+            "looks_like": self.looks_like,
+            "reason": self.reason,
+        }
+
+    def shown(self) -> str:
+        """``U+FF4D FULLWIDTH LATIN SMALL LETTER M at index 0 looks like 'm'`` (one line, no raw character)."""
+        looks = f" looks like {self.looks_like!r}" if self.looks_like is not None else f": {self.reason}"
+        return f"{self.description} at index {self.index}{looks}"
+
+
+def trim(name: str) -> str:
+    """``name`` without surrounding ASCII spaces, tabs and line ends, in NFC (canonically
+    equivalent spellings compare equal; nothing else is folded)."""
+    text = name.strip(" \t\r\n")
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
+def hidden_characters(text: str) -> tuple[CharNote, ...]:
+    """The control, format, bidirectional, zero-width, default-ignorable and non-ASCII space
+    characters in ``text``: none of them belongs in a published identifier."""
+    if text.isascii() and text.isprintable():
+        return ()
+    from llama4ref.compliance.chars import describe, hidden_pattern, hidden_reason
+
+    notes = []
+    for match in hidden_pattern().finditer(text):
+        ch = match.group()
+        description = describe(ch)
+        notes.append(CharNote(match.start(), ch, description.split(" ", 1)[0], description, None, hidden_reason(ch) or "hidden"))
+    return tuple(notes)
+
+
+def look_key(text: str) -> str:
+    """``text`` as it looks: NFKC, the UTS #39 confusable skeleton, without regard to case, hidden
+    characters dropped. Equal keys, different strings: one imitates the other. ASCII text folds
+    without loading the confusables data."""
+    from llama4ref.compliance.chars import fold
+
+    return fold(text)
+
+
+def differing_characters(text: str, target: str) -> tuple[CharNote, ...]:
+    """The characters of ``text`` that are not the characters of ``target`` they stand for
+    (both with equal :func:`look_key`)."""
+    from llama4ref.compliance.chars import describe, differences, hidden_reason
+
+    notes = []
+    for index, ch, looks_like in differences(text, target):
+        description = describe(ch)
+        if looks_like is None:
+            reason = hidden_reason(ch) or "stands for nothing"
+        elif ch.isascii() and looks_like.isascii() and ch.lower() == looks_like.lower():
+            reason = "another letter case"
+        else:
+            reason = "look-alike character"
+        notes.append(CharNote(index, ch, description.split(" ", 1)[0], description, looks_like, reason))
+    return tuple(notes)

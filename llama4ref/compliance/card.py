@@ -16,8 +16,6 @@ from typing import Any
 MAX_FRONT_MATTER_BYTES = 65_536
 """64 KiB: larger metadata blocks are not parsed (real cards use a few KiB)."""
 
-_LLAMA4 = re.compile(r"llama[-_ ]?4(?![\d.])", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class CardMeta:
@@ -115,8 +113,10 @@ def base_models(meta: CardMeta) -> list[str]:
 
 
 def is_llama4_model(model_id: str) -> bool:
-    """Heuristic: the part after the last '/' names Llama 4 (``Llama-4-…``, ``llama4…``, not ``Llama-4.1``)."""
-    return bool(_LLAMA4.search(model_id[model_id.rfind("/") + 1 :]))
+    """Whether ``model_id`` denotes a Llama 4 model: asks :func:`llama4ref.resolve.is_llama4`, the one place that decides."""
+    from llama4ref.resolve import is_llama4
+
+    return is_llama4(model_id)
 
 
 def declares_license(meta: CardMeta, license_ids: tuple[str, ...]) -> bool | None:
