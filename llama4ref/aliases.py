@@ -45,9 +45,13 @@ class CharNote:
 
 
 def trim(name: str) -> str:
-    """``name`` without surrounding ASCII spaces, tabs and line ends, in NFC (canonically
-    equivalent spellings compare equal; nothing else is folded)."""
-    text = name.strip(" \t\r\n")
+    """``name`` without surrounding ASCII spaces, tabs and line ends (nothing else is touched:
+    positions reported in it are positions in what the user typed)."""
+    return name.strip(" \t\r\n")
+
+
+def nfc(text: str) -> str:
+    """``text`` in NFC: canonically equivalent spellings compare equal; nothing else is folded."""
     if text.isascii():
         return text
     import unicodedata

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.aliases import CharNote, differing_characters, hidden_characters, look_key, normalise_alias, trim
+from llama4ref.aliases import CharNote, differing_characters, hidden_characters, look_key, nfc, normalise_alias, trim
 from llama4ref.idparse import EXPERTS_TO_VARIANT, SIZES_B, Resolution, generation, parse
 from llama4ref.results import Citation
 
@@ -165,6 +165,7 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     hidden = hidden_characters(text)
     key = normalise_alias(text)
     matches = kb.identifier_matches(text)
+    canonical = nfc(text)
     aliases = kb._aliases  # same package: the alias table is the index's
     if hidden:
         pass
@@ -172,11 +173,11 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
         # A model's own name (``Llama-4-Maverick``) means the model, even where a provider
         # happens to use the same string as its endpoint id.
         users = list(dict.fromkeys(str(m.get("publisher")) for m in matches))
-        users += [str(h.publisher) for _, h in _from_providers(kb, text) if str(h.publisher) not in users]
+        users += [str(h.publisher) for _, h in _from_providers(kb, canonical) if str(h.publisher) not in users]
         found = _alias(name, aliases[key])
         return found._replace(reason=f"the same string is also the model id at {', '.join(users)}") if users else found
     else:
-        exact = _exact(kb, name, text, matches)
+        exact = _exact(kb, name, canonical, matches)
         if exact is not None:
             return exact
     imitated = _imitated(kb, text, matches)
@@ -235,7 +236,7 @@ def _imitated(kb: KnowledgeBase, text: str, matches: list[dict[str, Any]] | None
     """The catalog entry ``text`` looks like without being it, beyond ASCII letter case: same
     NFKC form or same confusable skeleton (UTS #39), official entries first; None otherwise."""
     matches = kb.identifier_matches(text) if matches is None else matches
-    if any(m["name"] == text for m in matches):
+    if any(m["name"] == nfc(text) for m in matches):
         return None
     if matches:
         target = str(matches[0]["name"])

@@ -8,6 +8,9 @@ from hypothesis import strategies as st
 
 from llama4ref.compliance import LicenseTerms, check_name, check_names, exit_code, read_names, suggest_name
 from llama4ref.compliance.chars import hidden_reason, is_mark, skeleton
+from tests import hostile_names
+
+CORPUS = hostile_names.load()
 
 CASES = [
     # (input, status, rule, suggestion)
@@ -60,6 +63,20 @@ def test_examples(terms: LicenseTerms, raw: str, status: str, rule: str, suggest
     result = check_name(raw, terms)
     assert (result.status, result.rule, result.suggestion) == (status, rule, suggestion)
     assert result.section == "1.b.i"
+
+
+@pytest.mark.parametrize("case", CORPUS["check-name"], ids=[f"{i}:{c['case']}" for i, c in enumerate(CORPUS["check-name"])])
+def test_hostile_name_gives_its_exact_output(case: dict[str, object]) -> None:
+    """`check-name --json` prints exactly the recorded verdict, message, characters and suggestion, and exits as recorded."""
+    assert hostile_names.run("check-name", case) == (case["exit"], case["output"])
+
+
+@pytest.mark.parametrize(
+    "case", CORPUS["license-check"], ids=[f"{i}:{c['via']}:{c['input']!a}" for i, c in enumerate(CORPUS["license-check"])]
+)
+def test_hostile_name_through_license_check(case: dict[str, object]) -> None:
+    """A card's `model_name` and `--name` are judged exactly as `check-name` judges them."""
+    assert hostile_names.run("license-check", case) == (case["exit"], case["output"])
 
 
 def test_spoof_message_names_the_character(terms: LicenseTerms) -> None:
