@@ -3,8 +3,7 @@ how a name that is not a catalog id but looks like one is told apart from it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
 def normalise_alias(name: str) -> str:
@@ -16,12 +15,12 @@ def normalise_alias(name: str) -> str:
     return name.strip().casefold()
 
 
-@dataclass(frozen=True)
-class CharNote:
+class CharNote(NamedTuple):
     """One character of an identifier that is not what it seems: its position (0-based, in code
-    points), the code point, its Unicode name, and what it looks like (None: nothing, or hidden)."""
+    points; ``index`` in JSON, as in ``check-name``), the code point, its Unicode name, and what
+    it looks like (None: nothing, or hidden). A named tuple, so resolving never imports more."""
 
-    index: int
+    position: int
     char: str
     codepoint: str
     description: str
@@ -30,7 +29,7 @@ class CharNote:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "index": self.index,
+            "index": self.position,
             "char": self.char,
             "codepoint": self.codepoint,
             "description": self.description,
@@ -41,7 +40,7 @@ class CharNote:
     def shown(self) -> str:
         """``U+FF4D FULLWIDTH LATIN SMALL LETTER M at index 0 looks like 'm'`` (one line, no raw character)."""
         looks = f" looks like {self.looks_like!r}" if self.looks_like is not None else f": {self.reason}"
-        return f"{self.description} at index {self.index}{looks}"
+        return f"{self.description} at index {self.position}{looks}"
 
 
 def trim(name: str) -> str:

@@ -185,7 +185,7 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
         return _lookalike(name, text, imitated)
     if hidden:
         inner = resolve(kb, _without(text, hidden))
-        shown = "; ".join(f"{c.description} at index {c.index}: {c.reason}" for c in hidden[:5])
+        shown = "; ".join(f"{c.description} at index {c.position}: {c.reason}" for c in hidden[:5])
         more = f" and {len(hidden) - 5} more" if len(hidden) > 5 else ""
         why = f"contains characters no published identifier has: {shown}{more}"
         return inner._replace(
@@ -270,7 +270,7 @@ def _lookalike(name: str, text: str, entry: dict[str, Any]) -> Resolution:
 
 
 def _without(text: str, hidden: tuple[CharNote, ...]) -> str:
-    drop = {c.index for c in hidden}
+    drop = {c.position for c in hidden}
     return "".join(ch for i, ch in enumerate(text) if i not in drop)
 
 

@@ -32,7 +32,7 @@ def test_only_the_exact_catalog_id_is_official() -> None:
     assert (shouted.variant, shouted.official, shouted.valid) == ("scout", False, True)
     fake = llama4ref.resolve("ｍｅｔａ" + OFFICIAL[4:])
     assert (fake.method, fake.official, fake.valid, fake.lookalike_of) == ("lookalike", False, False, OFFICIAL)
-    assert [(c.index, c.codepoint, c.looks_like) for c in fake.characters][:2] == [(0, "U+FF4D", "m"), (1, "U+FF45", "e")]
+    assert [(c.position, c.codepoint, c.looks_like) for c in fake.characters][:2] == [(0, "U+FF4D", "m"), (1, "U+FF45", "e")]
     assert run_cli("resolve", "ｍｅｔａ" + OFFICIAL[4:]).code == 1
 
 
