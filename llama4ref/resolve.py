@@ -44,6 +44,7 @@ def llama_family(name: str, kb: KnowledgeBase | None = None) -> str | None:
     variant (``Maverick-17B-128E``, ``…-llama-109B-MoE``); another family when it states one;
     None when it names no Llama model.
     """
+    _need_str(name)
     if kb is not None:
         text = trim(name)
         if kb.identifier_matches(text) or _imitated(kb, text) is not None:
@@ -161,6 +162,7 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     the aliases; and finally by parsing its parts. Hidden characters make any name invalid."""
     from llama4ref.errors import UnknownIdError
 
+    _need_str(name)
     text = trim(name)
     hidden = hidden_characters(text)
     key = normalise_alias(text)
@@ -267,6 +269,11 @@ def _lookalike(name: str, text: str, entry: dict[str, Any]) -> Resolution:
         lookalike_of=target,
         characters=notes,
     )
+
+
+def _need_str(name: object) -> None:
+    if not isinstance(name, str):
+        raise TypeError(f"a model identifier is a str, not {type(name).__name__}")
 
 
 def _without(text: str, hidden: tuple[CharNote, ...]) -> str:

@@ -120,3 +120,12 @@ def test_llama_4_point_1_is_not_a_scout() -> None:
     assert (res.family, res.variant, res.valid) == ("llama-4.1", None, False)
     assert generation("Llama-4.1-Scout") == "llama-4.1" and generation("Llama-4-Scout") == "llama-4"
     assert run_cli("resolve", "Llama-4.1-Scout-17B-16E").code == 1
+
+
+@pytest.mark.parametrize("bad", [None, 123, b"scout"])
+def test_a_non_string_id_is_a_type_error(bad: object) -> None:
+    """resolve and llama_family raise TypeError with a message for a non-str id, not AttributeError."""
+    with pytest.raises(TypeError, match="is a str"):
+        llama4ref.resolve(bad)  # type: ignore[arg-type]  # the point of the test
+    with pytest.raises(TypeError, match="is a str"):
+        llama_family(bad)  # type: ignore[arg-type]  # the point of the test
