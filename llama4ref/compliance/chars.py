@@ -197,6 +197,39 @@ def is_mark(ch: str) -> bool:
     return not ch.isascii() and unicodedata.category(ch) in MARK_CATEGORIES
 
 
+def marks_after(name: str, prefix: str, limit: int) -> tuple[int, list[tuple[int, str, str]], int] | None:
+    """If ``name``, canonically decomposed, spells ``prefix`` (in any case) and then a combining
+    mark: (characters the prefix and its marks take, the first ``limit`` of them as (index,
+    character, reason), how many there are); None otherwise.
+
+    Catches ``Llama`` + U+0301 and the precomposed ``Llamá`` (U+00E1 decomposes to ``a`` + U+0301)
+    alike; a mark anywhere later in a name is ordinary text.
+    """
+    built = ""
+    found: list[tuple[int, str, str]] = []
+    index = len(name)
+    for i, ch in enumerate(name):
+        if len(built) >= len(prefix):
+            index = i
+            break
+        built += ch if ch.isascii() else unicodedata.normalize("NFD", ch)
+        if len(built) > len(prefix) and is_mark(built[len(prefix)]):
+            extra = " + ".join(describe(m) for m in built[len(prefix) :])
+            found.append((i, ch, f"decomposes to {built[len(prefix) - 1]!r} + {extra}"))
+    head = built[: len(prefix)]
+    if len(head) < len(prefix) or not head.isascii() or head.lower() != prefix.lower():
+        return None
+    if len(built) > len(prefix) and not found:
+        return None  # the character after the prefix decomposed into a base letter: ordinary text
+    count = len(found)
+    while index < len(name) and is_mark(name[index]):
+        count += 1
+        if len(found) < limit:
+            found.append((index, name[index], "combining mark: drawn on or against the prefix's last letter"))
+        index += 1
+    return (index, found, count) if count else None
+
+
 def fold_piece(ch: str) -> str:
     """What ``ch`` folds to when names are compared as they look: empty for a hidden character,
     else its skeleton without regard to case (``Ｍ``, ``M`` and ``m`` all fold to ``rn``)."""

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from llama4ref.compliance.chars import describe, hidden_pattern, hidden_reason, is_mark, skeleton_piece, strip_hidden
+from llama4ref.compliance.chars import describe, hidden_pattern, hidden_reason, is_mark, marks_after, skeleton_piece, strip_hidden
 from llama4ref.compliance.rules import rule
 from llama4ref.compliance.terms import LicenseTerms
 
@@ -230,41 +230,12 @@ def _comply(prefix: str, rest: str) -> str:
 
 
 def _marked_prefix(name: str, prefix: str) -> tuple[int, list[CharIssue], int] | None:
-    """If ``name``, canonically decomposed, spells ``prefix`` (in any case) and then a combining
-    mark: (characters the prefix and its marks take, the first marks named, how many).
-
-    Catches ``Llama`` + U+0301 and the precomposed ``Llamá`` (U+00E1 decomposes to ``a`` + U+0301)
-    alike; a mark anywhere later in a name is ordinary text.
-    """
-    import unicodedata
-
-    built = ""
-    issues: list[CharIssue] = []
-    count = 0
-    index = 0
-    for index, ch in enumerate(name):
-        if len(built) >= len(prefix):
-            break
-        piece = unicodedata.normalize("NFD", ch) if not ch.isascii() else ch
-        built += piece
-        if len(built) > len(prefix) and is_mark(built[len(prefix)]):
-            extra = " + ".join(describe(m) for m in built[len(prefix) :])
-            count += 1
-            issues.append(_issue(index, ch, f"decomposes to {built[len(prefix) - 1]!r} + {extra}"))
-    else:
-        index = len(name)
-    head = built[: len(prefix)]
-    if len(head) < len(prefix) or not head.isascii() or head.lower() != prefix.lower():
+    """:func:`~llama4ref.compliance.chars.marks_after` with each character as a :class:`CharIssue`."""
+    found = marks_after(name, prefix, MAX_REPORTED)
+    if found is None:
         return None
-    if len(built) > len(prefix) and not issues:
-        return None  # the character after the prefix decomposed into a base letter: ordinary text
-    consumed = index
-    while consumed < len(name) and is_mark(name[consumed]):
-        count += 1
-        if len(issues) < MAX_REPORTED:
-            issues.append(_issue(consumed, name[consumed], "combining mark: drawn on or against the prefix's last letter"))
-        consumed += 1
-    return (consumed, issues, count) if count else None
+    consumed, marks, count = found
+    return consumed, [_issue(i, ch, reason) for i, ch, reason in marks], count
 
 
 def _mark_result(raw: str, name: str, prefix: str, marked: tuple[int, list[CharIssue], int]) -> NameResult:
