@@ -196,6 +196,22 @@ def test_a_non_ascii_space_anywhere_never_passes(terms: LicenseTerms, before: st
     assert check_name(result.suggestion, terms).status == "pass"
 
 
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=1, max_size=8)
+
+
+@PROPERTY
+@given(st.lists(WORD, min_size=1, max_size=3), st.sampled_from(["Llama", "llama", "LLAMA"]), st.lists(WORD, max_size=3))
+def test_a_later_llama_word_is_moved_not_doubled(terms: LicenseTerms, before: list[str], prefix: str, after: list[str]) -> None:
+    """'FT-Llama-…' is suggested as 'Llama-…-FT': no more 'llama' than the name had, every word kept, and it passes."""
+    name = "-".join([*before, prefix, *after])
+    if "llama" in "".join(before).lower() or [w.lower() for w in before] == ["meta"]:
+        return  # a flattened Meta org ("meta-llama-…") is dropped, not rotated
+    suggestion = check_name(name, terms).suggestion
+    assert suggestion.lower().count("llama") == name.lower().count("llama")
+    assert sorted(suggestion.lower().split("-")) == sorted(name.lower().split("-"))
+    assert check_name(suggestion, terms).status == "pass"
+
+
 def test_ascii_skeleton_table_matches_the_confusables_data() -> None:
     """The ASCII fold used without loading the data equals the one computed from it."""
     from llama4ref.compliance.chars import _ASCII_SKELETON, skeleton_piece
