@@ -60,9 +60,9 @@ def register(app: typer.Typer) -> None:
     def providers(
         variant: Annotated[Optional[str], typer.Argument(help="Only this variant.", autocompletion=complete_variant)] = None,  # noqa: UP045
         provider: Annotated[
-            Optional[str],
+            Optional[str],  # noqa: UP045
             typer.Option("--provider", "-p", help="Only this provider (substring).", autocompletion=complete_provider),
-        ] = None,  # noqa: UP045
+        ] = None,
         min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
         as_of: AsOf = None,
         current: Annotated[

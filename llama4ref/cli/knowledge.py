@@ -69,15 +69,15 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def benchmarks(
         variant: Annotated[
-            Optional[str], typer.Option("--variant", "-v", help="Only tables with this model.", autocompletion=complete_variant)
-        ] = None,  # noqa: UP045
+            Optional[str], typer.Option("--variant", "-v", help="Only tables with this model.", autocompletion=complete_variant)  # noqa: UP045
+        ] = None,
         stage: Annotated[
             Optional[str],  # noqa: UP045  # typer introspection
             typer.Option("--stage", help="pretrained | instruct | blog (transcribed image tables) | vllm_reproduction"),
         ] = None,
         name: Annotated[
-            Optional[str], typer.Option("--name", help="One benchmark, e.g. mmlu_pro.", autocompletion=complete_benchmark)
-        ] = None,  # noqa: UP045
+            Optional[str], typer.Option("--name", help="One benchmark, e.g. mmlu_pro.", autocompletion=complete_benchmark)  # noqa: UP045
+        ] = None,
         chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart per benchmark.")] = False,
         json_out: JsonOpt = False,
     ) -> None:
@@ -160,8 +160,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def sources(
         source_id: Annotated[
-            Optional[str], typer.Argument(help="One source id: list the facts it backs.", autocompletion=complete_source)
-        ] = None,  # noqa: UP045
+            Optional[str], typer.Argument(help="One source id: list the facts it backs.", autocompletion=complete_source)  # noqa: UP045
+        ] = None,
         json_out: JsonOpt = False,
     ) -> None:
         """The bibliography: every source with how many facts it backs, or one source's facts.
