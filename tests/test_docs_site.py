@@ -67,7 +67,7 @@ def base_url(site: Path) -> Iterator[str]:
     """The site served over HTTP on 127.0.0.1 (a free port), for the life of the module."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  # the stdlib's signature
+        def log_message(self, format: str, *args: Any) -> None:  # the stdlib's signature
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
