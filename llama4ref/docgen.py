@@ -21,11 +21,11 @@ KIND_ORDER = ("obligation", "condition", "restriction", "notice", "termination",
 DOCUMENTS = {"llama-4-community-license": "Llama 4 Community License", "acceptable-use-policy": "Acceptable Use Policy"}
 
 
-
 def anchor(source_id: str) -> str:
     """The HTML id of a source's section: its id with dots as hyphens, so that it is also a valid
     CSS selector (the site theme's scroll tracking looks headings up with ``querySelector``)."""
     return source_id.replace(".", "-")
+
 
 def cell(text: object) -> str:
     """Text safe inside a Markdown table cell."""
