@@ -21,6 +21,12 @@ KIND_ORDER = ("obligation", "condition", "restriction", "notice", "termination",
 DOCUMENTS = {"llama-4-community-license": "Llama 4 Community License", "acceptable-use-policy": "Acceptable Use Policy"}
 
 
+def anchor(source_id: str) -> str:
+    """The HTML id of a source's section: its id with dots as hyphens, so that it is also a valid
+    CSS selector (the site theme's scroll tracking looks headings up with ``querySelector``)."""
+    return source_id.replace(".", "-")
+
+
 def cell(text: object) -> str:
     """Text safe inside a Markdown table cell."""
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
@@ -38,7 +44,7 @@ def page(title: str, body: list[str]) -> str:
 
 
 def source_links(sources: list[str], prefix: str) -> str:
-    return ", ".join(f"[{s}]({prefix}sources.md#{s})" for s in sorted(set(sources)))
+    return ", ".join(f"[{s}]({prefix}sources.md#{anchor(s)})" for s in sorted(set(sources)))
 
 
 def _sources_of(kb: KnowledgeBase, fact: Fact) -> list[str]:
@@ -224,7 +230,7 @@ def providers_page(kb: KnowledgeBase) -> str:
 
 
 def _quote(cits: list[Citation]) -> str:
-    return f"“{cits[0].quote}” ([{cits[0].source}](sources.md#{cits[0].source}), {cits[0].locator})" if cits else ""
+    return f"“{cits[0].quote}” ([{cits[0].source}](sources.md#{anchor(cits[0].source)}), {cits[0].locator})" if cits else ""
 
 
 def license_page(kb: KnowledgeBase) -> str:
@@ -258,7 +264,7 @@ def sources_page(kb: KnowledgeBase) -> str:
     body = ["Every document llama4ref cites, pinned to the version read, and the facts each one backs."]
     for s in kb.sources():
         backs = kb.backed_by(s.id)
-        body += ["", f"## {s.id} {{#{s.id}}}", "", f"**{s.title}**. {s.publisher}. {s.kind}, {s.tier}.  "]
+        body += ["", f"## {s.id} {{#{anchor(s.id)}}}", "", f"**{s.title}**. {s.publisher}. {s.kind}, {s.tier}.  "]
         body.append(f"Version: {s.pin()}; retrieved {s.retrieved}. <{s.url}>  ")
         if s.note:
             body.append(f"*{s.note.strip()}*  ")

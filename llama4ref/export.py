@@ -4,7 +4,7 @@
 >>> from llama4ref.export import export_document
 >>> doc = export_document(llama4ref.knowledge_base())
 >>> doc.schema_version, doc.counts["facts"] == len(doc.facts)
-(1, True)
+(3, True)
 
 JSON and JSONL carry nested records (a fact with its citations and alternatives); CSV and SQLite
 carry the same data as tidy tables (:mod:`llama4ref.tables`). ``schemas/export.schema.json`` is
@@ -109,7 +109,7 @@ class ExportIdentifier(Identifier):
 class ExportDocument(_Out):
     """The whole knowledge base as one JSON document (``llama4ref export --format json``)."""
 
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     data_version: str
     package_version: str
     counts: dict[str, int]

@@ -1,6 +1,7 @@
 """The SQLite export: the tidy tables with primary and foreign keys, and views for common questions.
 
-The file opens in the ``sqlite3`` shell and in Datasette. Writing is atomic (a temporary file
+The file opens in the ``sqlite3`` shell and in Datasette (``datasette NAME.db --metadata
+NAME.metadata.json``: the metadata written beside it describes every table and column). Writing is atomic (a temporary file
 renamed over the target) and deterministic: the same data gives the same rows and ids.
 """
 
@@ -111,8 +112,24 @@ def create_table_sql(table: Table) -> str:
     return f"CREATE TABLE {table.name} (\n  {body}\n)"
 
 
+def index_full_text(db: sqlite3.Connection) -> None:
+    """Full-text tables (FTS5, external content) over the columns :data:`FULL_TEXT` lists.
+
+    Each ``<table>_fts`` names its table as ``content="<table>"``, which is how Datasette finds
+    it, and is rebuilt from the table's current rowids (call again after a ``VACUUM``).
+    """
+    from llama4ref.export_metadata import FULL_TEXT
+
+    for table, columns in FULL_TEXT.items():
+        cols = ", ".join(columns)
+        exists = db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (f"{table}_fts",)).fetchone()
+        if not exists:
+            db.execute(f'CREATE VIRTUAL TABLE {table}_fts USING fts5({cols}, content="{table}")')
+        db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+
+
 def fill(db: sqlite3.Connection, tables: dict[str, Table]) -> None:
-    """Create every table, index each foreign key, insert the rows and create the views."""
+    """Create every table, index each foreign key, insert the rows, create the views and full-text tables."""
     for table in tables.values():
         db.execute(create_table_sql(table))
         for c in table.columns:
@@ -122,6 +139,7 @@ def fill(db: sqlite3.Connection, tables: dict[str, Table]) -> None:
         db.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table.rows)
     for name, sql in VIEWS.items():
         db.execute(f"CREATE VIEW {name} AS {sql.strip()}")
+    index_full_text(db)
 
 
 def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
@@ -143,7 +161,29 @@ def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
         if problems:  # a bug in the tables, never in the data: the tree was validated
             raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")
         db.execute("VACUUM")
+        with db:
+            index_full_text(db)  # VACUUM may renumber the rowids the full-text tables point at
     finally:
         db.close()
     os.replace(tmp, path)
-    return ExportSummary("sqlite", str(path), [path.name], {name: len(t.rows) for name, t in tables.items()})
+    meta = write_metadata(kb, path, tables)
+    return ExportSummary("sqlite", str(path), [path.name, meta.name], {name: len(t.rows) for name, t in tables.items()})
+
+
+def metadata_path(db_path: Path) -> Path:
+    """Where the Datasette metadata of the database at ``db_path`` is written: ``NAME.metadata.json``."""
+    return db_path.with_name(db_path.stem + ".metadata.json")
+
+
+def write_metadata(kb: KnowledgeBase, db_path: Path, tables: dict[str, Table]) -> Path:
+    """Write Datasette's metadata for the database beside it (replacing an earlier one)."""
+    import json
+
+    from llama4ref.export_metadata import datasette_metadata
+
+    out = metadata_path(db_path)
+    doc = datasette_metadata(kb, db_path.stem, tables)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, out)
+    return out

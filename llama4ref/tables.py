@@ -16,7 +16,7 @@ from llama4ref.formatting import format_value
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Citation, Fact
 
-EXPORT_SCHEMA_VERSION = 2
+EXPORT_SCHEMA_VERSION = 3
 """Version of the export formats (JSON document, JSONL lines, CSV and SQLite tables)."""
 
 
@@ -71,14 +71,19 @@ def _schema() -> list[Table]:
                 _c("version_published"),
                 _c("version_release"),
                 _c("version_snapshot"),
-                _c("transcribes"),
+                _c("transcribes", ref="sources(id)"),
                 _c("pin"),
                 _c("retrieved"),
-                _c("authors"),
                 _c("note"),
                 _c("file"),
             ),
             ("id",),
+        ),
+        Table(
+            "source_authors",
+            "The authors of each source, in the order the source gives them.",
+            (_c("source_id", nn=True, ref="sources(id)"), _c("position", "INTEGER", nn=True), _c("author", nn=True)),
+            ("source_id", "position"),
         ),
         Table(
             "variants",
@@ -120,6 +125,18 @@ def _schema() -> list[Table]:
             ("path",),
         ),
         Table(
+            "fact_value_items",
+            "The parts of list and mapping values (checkpoints, languages, ...): one row per item and key.",
+            (
+                _c("fact_path", nn=True, ref="facts(path)"),
+                _c("item", "INTEGER", nn=True),
+                _c("key", nn=True),
+                _c("value", ""),
+                _c("value_json", nn=True),
+            ),
+            ("fact_path", "item", "key"),
+        ),
+        Table(
             "fact_qualifiers",
             "Scalar context of a fact's value (benchmark, shots, metric, ...).",
             (_c("fact_path", nn=True, ref="facts(path)"), _c("name", nn=True), _c("value", "")),
@@ -150,6 +167,7 @@ def _schema() -> list[Table]:
                 _c("rank", nn=True),
                 _c("reason"),
                 _c("superseded_by"),
+                _c("superseded_by_alternative_id", "INTEGER", ref="alternatives(id)"),
                 _c("note"),
             ),
             ("id",),
@@ -238,6 +256,25 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def value_items(value: Any) -> list[tuple[int, str, Any]]:
+    """The rows of ``fact_value_items`` for a value: ``(item, key, part)``.
+
+    A mapping gives item 0 and one row per key; a list gives items 1…n, each with key ``""``, or
+    one row per key when the item is itself a mapping (a list of checkpoints). Scalars give none.
+    """
+    if isinstance(value, dict):
+        return [(0, str(k), v) for k, v in sorted(value.items())]
+    if isinstance(value, list):
+        out: list[tuple[int, str, Any]] = []
+        for i, part in enumerate(value, 1):
+            if isinstance(part, dict):
+                out += [(i, str(k), v) for k, v in sorted(part.items())]
+            else:
+                out.append((i, "", part))
+        return out
+    return []
+
+
 def fact_variant(path: str, variant_ids: Iterable[str]) -> str | None:
     """The variant a fact is about: the longest variant id the path starts with, else one named as a segment."""
     ids = sorted(variant_ids, key=len, reverse=True)
@@ -291,10 +328,11 @@ def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
             s.transcribes,
             s.pin(),
             s.retrieved.isoformat(),
-            "; ".join(s.authors) or None,
             s.note,
             kb.source_file(s.id),
         )
+        for i, author in enumerate(s.authors, 1):
+            add("source_authors", s.id, i, author)
     variant_ids = []
     for var in sorted(kb.variants(), key=lambda x: x.id):
         variant_ids.append(var.id)
@@ -333,11 +371,15 @@ def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
             fact.formula,
             fact.file,
         )
+        for item, key, part in value_items(fact.value):
+            add("fact_value_items", fact.path, item, key, scalar(part), to_json(part))
         for name, qval in sorted(fact.qualifiers.items()):
             add("fact_qualifiers", fact.path, name, scalar(qval))
         for i, inp in enumerate(fact.inputs, 1):
             add("derived_inputs", fact.path, i, inp)
         cit_rows.append(("fact", fact.path, None, None, None, list(fact.citations)))
+        first_alt = len(tables["alternatives"].rows) + 1
+        claim_ids = {alt.id: first_alt + j for j, alt in enumerate(fact.alternatives) if alt.id}
         for j, alt in enumerate(fact.alternatives, 1):
             alt_id = len(tables["alternatives"].rows) + 1
             add(
@@ -353,6 +395,7 @@ def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
                 alt.rank,
                 alt.reason,
                 alt.superseded_by,
+                claim_ids.get(alt.superseded_by) if alt.superseded_by else None,
                 alt.note,
             )
             cit_rows.append(("alternative", None, alt_id, None, None, list(alt.citations)))

@@ -131,7 +131,7 @@ def test_json_export_validates_against_its_schema(kb: KnowledgeBase) -> None:
     schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
     doc = json.loads(render_json(export_document(kb)))
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
-    assert doc["schema_version"] == 2 and doc["data_version"] == kb.data_version
+    assert doc["schema_version"] == 3 and doc["data_version"] == kb.data_version
     assert doc["counts"]["facts"] == len(doc["facts"]) == len(kb.paths())
     total = next(f for f in doc["facts"] if f["path"] == "scout.params.total")
     assert total["value"] == 109_000_000_000 and total["citations"][0]["quote"]
@@ -207,3 +207,84 @@ def test_datasette_opens_the_export(db_path: Path, kb: KnowledgeBase) -> None:
     assert any(fk["other_table"] == "sources" for fk in citations["foreign_keys"]["outgoing"])
     assert facts[0]["value"] == 109_000_000_000
     assert isinstance(conflicts, list)
+
+
+def test_every_column_is_described_for_datasette(db_path: Path) -> None:
+    """The metadata written beside the database describes every table and every column, and nothing else."""
+    from llama4ref.sqlite_export import metadata_path
+
+    meta = json.loads(metadata_path(db_path).read_text(encoding="utf-8"))
+    assert meta["title"] and meta["description"] and meta["license"] and meta["source"]
+    tables = meta["databases"][db_path.stem]["tables"]
+    assert set(tables) == set(TABLE_NAMES)
+    con = sqlite3.connect(db_path)
+    for name, entry in tables.items():
+        columns = [row[1] for row in con.execute(f"PRAGMA table_info({name})")]
+        assert list(entry["columns"]) == columns, name
+        assert entry["description"] and all(entry["columns"].values()), name
+    con.close()
+
+
+def test_list_and_mapping_values_have_their_own_rows(db: sqlite3.Connection, kb: KnowledgeBase) -> None:
+    """Checkpoint lists and other structured values are rows of fact_value_items, not only JSON strings."""
+    checkpoints = kb.get("maverick.checkpoints").value
+    assert isinstance(checkpoints, list) and isinstance(checkpoints[0], dict)
+    rows = db.execute(
+        "SELECT item, key, value FROM fact_value_items WHERE fact_path = 'maverick.checkpoints' ORDER BY item, key"
+    ).fetchall()
+    assert len({r[0] for r in rows}) == len(checkpoints)
+    first = {k: v for item, k, v in rows if item == 1}
+    assert first == {k: (int(v) if isinstance(v, bool) else v) for k, v in checkpoints[0].items() if not isinstance(v, (list, dict))} | {
+        k: json.dumps(v, ensure_ascii=False, sort_keys=True) for k, v in checkpoints[0].items() if isinstance(v, (list, dict))
+    }
+    structured = [f for f in kb.facts() if isinstance(f.value, (list, dict)) and f.value]
+    assert count(db, "fact_value_items") >= len(structured) > 0
+    assert {r[0] for r in db.execute("SELECT DISTINCT fact_path FROM fact_value_items")} == {f.path for f in structured}
+
+
+def test_authors_and_references_are_relational(db: sqlite3.Connection, kb: KnowledgeBase) -> None:
+    """Authors are rows in order; a transcription and a superseding alternative are foreign keys."""
+    with_authors = [s for s in kb.sources() if len(s.authors) > 1]
+    assert with_authors
+    s = with_authors[0]
+    got = [r[0] for r in db.execute("SELECT author FROM source_authors WHERE source_id = ? ORDER BY position", (s.id,))]
+    assert got == list(s.authors)
+    assert ("sources", "transcribes") in {(r[2], r[3]) for r in db.execute("PRAGMA foreign_key_list(sources)")}
+    assert ("alternatives", "superseded_by_alternative_id") in {(r[2], r[3]) for r in db.execute("PRAGMA foreign_key_list(alternatives)")}
+    by_claim = count(db, "alternatives", "superseded_by IS NOT NULL AND superseded_by != 'preferred'")
+    assert count(db, "alternatives", "superseded_by_alternative_id IS NOT NULL") == by_claim
+
+
+def test_datasette_reads_the_metadata_searches_and_facets(db_path: Path) -> None:
+    """With Datasette's own test client: the metadata loads, full-text search finds the right rows, a facet counts."""
+    from datasette.app import Datasette
+
+    from llama4ref.sqlite_export import metadata_path
+
+    metadata = json.loads(metadata_path(db_path).read_text(encoding="utf-8"))
+    name = db_path.stem
+
+    async def browse() -> dict[str, Any]:
+        ds = Datasette([str(db_path)], metadata=metadata)
+        get = ds.client.get
+        return {
+            "meta": (await get("/-/metadata.json")).json(),
+            "sources": (await get(f"/{name}/sources.json?_search=vLLM+recipes&_shape=array")).json(),
+            "quotes": (await get(f'/{name}/citations.json?_search="Built with Llama"&_shape=array&_size=max')).json(),
+            "nothing": (await get(f"/{name}/citations.json?_search=zzzqqqxxx&_shape=array")).json(),
+            "facet": (await get(f"/{name}/facts.json?_facet=unit&_size=0")).json(),
+            "table": (await get(f"/{name}/facts.json?_size=0")).json(),
+        }
+
+    got = asyncio.run(browse())
+    assert got["meta"]["title"] == metadata["title"]
+    assert any("vllm" in s["id"] and "recipes" in s["id"] for s in got["sources"])
+    assert got["quotes"] and all("built with llama" in q["quote"].casefold() for q in got["quotes"])
+    assert "license.attribution" in {q["fact_path"] for q in got["quotes"]}
+    assert got["nothing"] == []
+    units = {f["value"]: f["count"] for f in got["facet"]["facet_results"]["unit"]["results"]}
+    con = sqlite3.connect(db_path)
+    expected = dict(con.execute("SELECT unit, count(*) FROM facts GROUP BY unit").fetchall())
+    con.close()
+    assert units and all(expected[unit] == n for unit, n in units.items())
+    assert units["parameters"] == expected["parameters"] > 0

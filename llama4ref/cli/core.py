@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+from llama4ref.completion import complete_fact_path, complete_variant
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
 
@@ -36,7 +37,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def show(
-        variant: Annotated[str, typer.Argument(help="A variant id, alias or published identifier.")],
+        variant: Annotated[
+            str, typer.Argument(help="A variant id, alias or published identifier.", autocompletion=complete_variant)
+        ],
         json_out: JsonOpt = False,
     ) -> None:
         """One screen on a variant: identity, parameters, experts, context, checkpoints, sources.
@@ -56,7 +59,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def get(
-        path: Annotated[str, typer.Argument(help="A dotted fact path, e.g. maverick.params.total.")],
+        path: Annotated[
+            str, typer.Argument(help="A dotted fact path, e.g. maverick.params.total.", autocompletion=complete_fact_path)
+        ],
         json_out: JsonOpt = False,
     ) -> None:
         """A fact's value, unit, citations and alternatives.
@@ -77,7 +82,9 @@ def register(app: typer.Typer) -> None:
     @app.command("list")
     def list_(
         kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(LIST_KINDS)}.")] = "variants",
-        prefix: Annotated[str, typer.Option(help="With 'facts': only paths under this prefix.")] = "",
+        prefix: Annotated[
+            str, typer.Option(help="With 'facts': only paths under this prefix.", autocompletion=complete_fact_path)
+        ] = "",
         json_out: JsonOpt = False,
     ) -> None:
         """The records of a kind.

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from llama4ref.memory import KvLayout, Precision
 
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+from llama4ref.completion import complete_identifier, complete_provider, complete_variant
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
 AsOf = Annotated[
@@ -33,7 +34,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def context(
-        variant: Annotated[str, typer.Argument(help="A variant id, alias or published identifier.")],
+        variant: Annotated[
+            str, typer.Argument(help="A variant id, alias or published identifier.", autocompletion=complete_variant)
+        ],
         as_of: AsOf = None,
         json_out: JsonOpt = False,
     ) -> None:
@@ -55,8 +58,11 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def providers(
-        variant: Annotated[Optional[str], typer.Argument(help="Only this variant.")] = None,  # noqa: UP045
-        provider: Annotated[Optional[str], typer.Option("--provider", "-p", help="Only this provider (substring).")] = None,  # noqa: UP045
+        variant: Annotated[Optional[str], typer.Argument(help="Only this variant.", autocompletion=complete_variant)] = None,  # noqa: UP045
+        provider: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--provider", "-p", help="Only this provider (substring).", autocompletion=complete_provider),
+        ] = None,
         min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
         as_of: AsOf = None,
         current: Annotated[
@@ -85,7 +91,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def resolve(
-        identifier: Annotated[str, typer.Argument(help="A Hugging Face repo, provider model id or catalog key.")],
+        identifier: Annotated[
+            str, typer.Argument(help="A Hugging Face repo, provider model id or catalog key.", autocompletion=complete_identifier)
+        ],
         json_out: JsonOpt = False,
     ) -> None:
         """What an identifier denotes: variant, base/instruct, precision, packaging. Exit 1 if impossible.
@@ -106,7 +114,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def memory(
-        variant: Annotated[str, typer.Argument(help="scout or maverick (any alias).")],
+        variant: Annotated[str, typer.Argument(help="scout or maverick (any alias).", autocompletion=complete_variant)],
         precision: Annotated[str, typer.Option("--precision", help="bf16 | fp8 | int4 (Meta's schemes)")] = "bf16",
         context: Annotated[
             int | None, typer.Option("--context", help="Tokens per sequence (default: the configured window).")

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+from llama4ref.completion import complete_benchmark, complete_fact_path, complete_source, complete_variant
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
 
@@ -42,10 +43,12 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def compare(
-        left: Annotated[str, typer.Argument(help="A variant id or alias.")],
-        right: Annotated[str, typer.Argument(help="Another variant.")],
+        left: Annotated[str, typer.Argument(help="A variant id or alias.", autocompletion=complete_variant)],
+        right: Annotated[str, typer.Argument(help="Another variant.", autocompletion=complete_variant)],
         benchmarks: Annotated[bool, typer.Option("--benchmarks", help="Include benchmark results.")] = False,
-        prefix: Annotated[str, typer.Option(help="Only keys under this prefix, e.g. architecture.")] = "",
+        prefix: Annotated[
+            str, typer.Option(help="Only keys under this prefix, e.g. architecture.", autocompletion=complete_fact_path)
+        ] = "",
         json_out: JsonOpt = False,
     ) -> None:
         """Two variants side by side; rows that differ are marked.
@@ -65,12 +68,16 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def benchmarks(
-        variant: Annotated[Optional[str], typer.Option("--variant", "-v", help="Only tables with this model.")] = None,  # noqa: UP045
+        variant: Annotated[
+            Optional[str], typer.Option("--variant", "-v", help="Only tables with this model.", autocompletion=complete_variant)  # noqa: UP045
+        ] = None,
         stage: Annotated[
             Optional[str],  # noqa: UP045  # typer introspection
             typer.Option("--stage", help="pretrained | instruct | blog (transcribed image tables) | vllm_reproduction"),
         ] = None,
-        name: Annotated[Optional[str], typer.Option("--name", help="One benchmark, e.g. mmlu_pro.")] = None,  # noqa: UP045
+        name: Annotated[
+            Optional[str], typer.Option("--name", help="One benchmark, e.g. mmlu_pro.", autocompletion=complete_benchmark)  # noqa: UP045
+        ] = None,
         chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart per benchmark.")] = False,
         json_out: JsonOpt = False,
     ) -> None:
@@ -126,7 +133,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def cite(
-        path: Annotated[str, typer.Argument(help="A fact path.")],
+        path: Annotated[str, typer.Argument(help="A fact path.", autocompletion=complete_fact_path)],
         fmt: Annotated[str, typer.Option("--format", help="text | bibtex | json")] = "text",
         json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     ) -> None:
@@ -152,7 +159,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def sources(
-        source_id: Annotated[Optional[str], typer.Argument(help="One source id: list the facts it backs.")] = None,  # noqa: UP045
+        source_id: Annotated[
+            Optional[str], typer.Argument(help="One source id: list the facts it backs.", autocompletion=complete_source)  # noqa: UP045
+        ] = None,
         json_out: JsonOpt = False,
     ) -> None:
         """The bibliography: every source with how many facts it backs, or one source's facts.
