@@ -1,0 +1,132 @@
+"""The duties judged on the model card as rendered: attribution, links, the card's license.
+
+Policies (see :mod:`llama4ref.compliance.rendered` for what counts as displayed):
+
+* **Attribution**: "Built with Llama" must appear in a displayed block, after ``l4r-text-1``
+  normalisation (emphasis and link markup are already gone). A sentence that negates it
+  ("not", "never", "no", "without" or a word ending in "n't" among the three words before it
+  in the same clause) does not count. Only front matter, a comment or a code block holding
+  the phrase is said so in the message.
+* **Links**: the targets a reader can follow, plus the front-matter ``license_link`` (the
+  Hub shows it beside the license). ``extra_gated_prompt`` (the access form) never counts.
+* **Card license**: each ``base_model`` is judged by :func:`~llama4ref.compliance.card.judge_base`;
+  a base under the Llama 4 license requires ``license: llama4`` (or ``other`` + a Llama 4
+  ``license_name``). No ``base_model`` at all is a warning: the base is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llama4ref.compliance.card import BaseModel, CardMeta, base_models, declares_license, judge_base
+from llama4ref.compliance.files import FileText
+from llama4ref.compliance.findings import Collector
+from llama4ref.compliance.rendered import RenderedCard, render
+from llama4ref.compliance.terms import LicenseTerms
+from llama4ref.compliance.text import normalise
+
+_NEGATIONS = frozenset({"not", "never", "no", "without", "nor", "neither", "nothing"})
+
+
+@dataclass(frozen=True)
+class CardView:
+    """One card file: its text, what a reader sees of it, and its followable links."""
+
+    rel: str
+    text: str
+    rendered: RenderedCard
+
+    @staticmethod
+    def of(card: FileText) -> CardView:
+        text = card.text or ""
+        return CardView(card.rel, text, render(text))
+
+
+def followable_links(views: list[CardView], meta: CardMeta | None, meta_file: str | None) -> list[tuple[str, str, int | None]]:
+    """(url, file, line) of every link a reader can follow, ``license_link`` included."""
+    links = [(url, v.rel, line) for v in views for url, line in v.rendered.links]
+    link = meta.data.get("license_link") if meta else None
+    if isinstance(link, str) and meta is not None and meta_file is not None:
+        links.append((link, meta_file, meta.key_lines.get("license_link")))
+    return links
+
+
+def check_attribution(views: list[CardView], terms: LicenseTerms, out: Collector) -> None:
+    phrase = normalise(terms.attribution)
+    other_case: tuple[str, int] | None = None
+    negated = False
+    for view in views:
+        for block in view.rendered.blocks:
+            shown = normalise(block.text)
+            for m in re.finditer(re.escape(phrase), shown, re.IGNORECASE):
+                if _negated(shown[: m.start()]):
+                    negated = True
+                elif m.group(0) == phrase:
+                    return
+                elif other_case is None:
+                    other_case = (view.rel, block.line)
+    if other_case is not None:
+        out.add(
+            other_case[0],
+            other_case[1],
+            "L4-ATTRIBUTION",
+            f"displays the phrase in another letter case; the license requires {phrase!r}",
+            "warning",
+        )
+        return
+    where = views[0].rel if views else "README.md"
+    why = ""
+    if negated:
+        why = " (it appears only in a sentence that negates it)"
+    elif any(phrase.lower() in normalise(v.text).lower() for v in views):
+        why = " (it appears only where a reader does not see it: front matter, an HTML comment or a code block)"
+    out.add(where, None, "L4-ATTRIBUTION", f"{phrase!r} is not displayed in the README or model card{why}")
+
+
+def _negated(before: str) -> bool:
+    clause = re.split(r"[.!?;:,()\[\]]", before)[-1]
+    words = re.findall(r"[a-z’']+", clause.lower())[-3:]
+    return any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in words)
+
+
+def check_card_license(meta: CardMeta | None, meta_file: str | None, terms: LicenseTerms, out: Collector) -> list[BaseModel]:
+    """Check the card's ``license`` against its bases; return the judged bases."""
+    if meta is None or meta_file is None or meta.problem:
+        return []
+    values = base_models(meta)
+    if not values:
+        out.add(
+            meta_file,
+            None,
+            "L4-CARD-LICENSE",
+            "the card has no base_model, so the base is unknown and its license cannot be checked; "
+            "add base_model: <the Llama 4 repository it derives from>",
+            "warning",
+        )
+        return []
+    bases = [judge_base(v) for v in values]
+    wanted = terms.license_ids
+    llama4 = [b for b in bases if b.llama4 or (b.license is not None and b.license in wanted)]
+    if not llama4:
+        return bases
+    declared = declares_license(meta, wanted)
+    shown = ", ".join(repr(b.id) for b in llama4)
+    if declared is None:
+        out.add(
+            meta_file,
+            meta.key_lines.get("base_model"),
+            "L4-CARD-LICENSE",
+            f"base_model {shown} is under the Llama 4 Community License but the card declares no license; "
+            f"use license: {wanted[0]}",
+            "warning",
+        )
+    elif declared is False:
+        out.add(
+            meta_file,
+            meta.key_lines.get("license"),
+            "L4-CARD-LICENSE",
+            f"license: {meta.data.get('license')!r} contradicts base_model {shown}, which is under the Llama 4 "
+            f"Community License; use license: {wanted[0]}",
+        )
+    return bases
