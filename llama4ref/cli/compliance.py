@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from llama4ref.cli.output import EXIT_USAGE, console, emit_json, fail
+
+if TYPE_CHECKING:
+    from llama4ref.compliance import Finding
 
 license_app = typer.Typer(
     name="license",
@@ -107,19 +110,19 @@ def license_check(
     raise typer.Exit(report.exit_code(strict=strict))
 
 
-def _as_given(path: Path, kind: str, finding: object) -> object:
+def _as_given(path: Path, kind: str, finding: Finding) -> Finding:
     """The finding with its file named from PATH as the user gave it (``models/bad/README.md``)."""
     import dataclasses
 
     f = finding
-    file = getattr(f, "file", "")
+    file = f.file
     if kind == "card":
         shown = str(path) if file == path.name else file
     elif file in ("", ".", "(--name)"):
         shown = file if file == "(--name)" else str(path)
     else:
         shown = (path / file).as_posix() if str(path) not in ("", ".") else file
-    return dataclasses.replace(f, file=shown)  # type: ignore[type-var]
+    return dataclasses.replace(f, file=shown)
 
 
 def register(app: typer.Typer) -> None:

@@ -45,7 +45,7 @@ class CardView:
 
 def followable_links(views: list[CardView], meta: CardMeta | None, meta_file: str | None) -> list[tuple[str, str, int | None]]:
     """(url, file, line) of every link a reader can follow, ``license_link`` included."""
-    links = [(url, v.rel, line) for v in views for url, line in v.rendered.links]
+    links: list[tuple[str, str, int | None]] = [(url, v.rel, line) for v in views for url, line in v.rendered.links]
     link = meta.data.get("license_link") if meta else None
     if isinstance(link, str) and meta is not None and meta_file is not None:
         links.append((link, meta_file, meta.key_lines.get("license_link")))
@@ -95,6 +95,10 @@ def check_card_license(meta: CardMeta | None, meta_file: str | None, terms: Lice
     if meta is None or meta_file is None or meta.problem:
         return []
     values = base_models(meta)
+    other = _other_llama_license(meta)
+    if not values and other is not None:
+        # No base named, but the card declares an earlier Llama license: it presents itself as that model.
+        return [BaseModel("(no base_model)", False, other, f"the card declares license: {other} and names no base_model")]
     if not values:
         out.add(
             meta_file,
@@ -121,6 +125,15 @@ def check_card_license(meta: CardMeta | None, meta_file: str | None, terms: Lice
             f"use license: {wanted[0]}",
             "warning",
         )
+    elif declared is False and _unnamed_other(meta):
+        out.add(
+            meta_file,
+            meta.key_lines.get("license"),
+            "L4-CARD-LICENSE",
+            f"license: other names no license (no license_name) for base_model {shown}, which is under the Llama 4 "
+            f"Community License; use license: {wanted[0]}",
+            "warning",
+        )
     elif declared is False:
         out.add(
             meta_file,
@@ -130,3 +143,17 @@ def check_card_license(meta: CardMeta | None, meta_file: str | None, terms: Lice
             f"Community License; use license: {wanted[0]}",
         )
     return bases
+
+
+def _unnamed_other(meta: CardMeta) -> bool:
+    """``license: other`` with no ``license_name``: says nothing, rather than something else."""
+    value = meta.data.get("license")
+    return isinstance(value, str) and value.strip().lower() == "other" and not meta.data.get("license_name")
+
+
+def _other_llama_license(meta: CardMeta) -> str | None:
+    """An earlier Llama license id the card declares (``llama2``, ``llama3.1``), if any."""
+    value = meta.data.get("license")
+    if isinstance(value, str) and re.fullmatch(r"llama[23](\.\d)?", value.strip().lower()):
+        return value.strip()
+    return None

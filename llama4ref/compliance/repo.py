@@ -66,6 +66,13 @@ class RepoReport:
     def ok(self) -> bool:
         return not any(f.severity == "error" for f in self.findings)
 
+    def status(self, rule_id: str) -> str:
+        """``error`` / ``warning`` / ``note`` (the worst finding of the rule), ``not_checked``, or ``pass``."""
+        severities = [f.severity for f in self.findings if f.rule == rule_id]
+        if severities:
+            return max(severities, key=("note", "warning", "error").index)
+        return "not_checked" if rule_id in dict(self.not_checked) else "pass"
+
     def passed_rules(self) -> tuple[str, ...]:
         failed = {f.rule for f in self.findings if f.severity != "note"}
         return tuple(r for r in self.checked_rules if r not in failed)
@@ -113,7 +120,7 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
     cards.sort(key=lambda f: _CARD_NAMES.index(f.rel.lower()) if f.rel.lower() in _CARD_NAMES else 0)
     meta, meta_file = _first_meta(cards, out)
     views = [CardView.of(c) for c in cards]
-    checked = [*_NAME_RULES, *_CARD_RULES, *(_FILE_RULES + ("L4-CARD-MISSING",) if kind == "directory" else ())]
+    checked = [*_NAME_RULES, *_CARD_RULES, *((*_FILE_RULES, "L4-CARD-MISSING") if kind == "directory" else ())]
     not_checked: list[tuple[str, str]] = []
     if kind == "card":
         reason = "needs the files beside the card: check the repository directory"
