@@ -170,3 +170,41 @@ def test_links_in_comments_and_code_are_not_links() -> None:
     card = render("<!-- https://www.llama.com/llama4/use-policy -->\n\n```\nhttps://a.example/x\n```\n")
     assert card.links == ()
     assert parse_card("no front matter") is None
+
+
+def test_cli_empty_directory_says_no_card(tmp_path: Path) -> None:
+    """`license check` on an empty directory names the missing model card first."""
+    from tests.conftest import run_cli
+
+    result = run_cli("license", "check", str(tmp_path))
+    assert result.code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{tmp_path}: L4-CARD-MISSING error: no model card: the directory has no README.md or MODEL_CARD.md [license §1.b.i]"
+    )
+
+
+def test_cli_non_llama4_base_says_rules_do_not_apply(tmp_path: Path) -> None:
+    """A card whose base is not Llama 4: the Llama 4 rules don't apply; exit 0, or 1 with --strict."""
+    from tests.conftest import run_cli
+
+    card = _card(tmp_path, "base_model: Qwen/Qwen2.5-7B-Instruct\nlicense: apache-2.0\n", "# Qwen FT\n")
+    result = run_cli("license", "check", str(card))
+    assert result.code == 0 and "the Llama 4 license rules don't apply" in result.stdout
+    assert f"{card}:2: L4-NOT-LLAMA4 warning" in result.stdout
+    assert run_cli("license", "check", str(card), "--strict").code == 1
+
+
+def test_cli_text_names_the_path_as_given(terms: LicenseTerms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text output names files from the path the user gave (models/bad/README.md:4)."""
+    import shutil
+
+    from tests.conftest import run_cli
+
+    from .conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "card-license-conflict", tmp_path / "models" / "bad")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("license", "check", "models/bad")
+    assert result.stdout.startswith("models/bad/README.md:4: L4-CARD-LICENSE error:")
+    sarif = run_cli("license", "check", "models/bad", "--format", "sarif", "--root", ".")
+    assert '"uri": "models/bad/README.md"' in sarif.stdout
