@@ -11,7 +11,10 @@ Policies (see :mod:`llama4ref.compliance.rendered` for what counts as displayed)
   Hub shows it beside the license). ``extra_gated_prompt`` (the access form) never counts.
 * **Card license**: each ``base_model`` is judged by :func:`~llama4ref.compliance.card.judge_base`;
   a base under the Llama 4 license requires ``license: llama4`` (or ``other`` + a Llama 4
-  ``license_name``). No ``base_model`` at all is a warning: the base is unknown.
+  ``license_name``). No ``base_model`` at all is a warning: the base is unknown, unless the
+  card says otherwise: it declares an earlier Llama license (``llama3.1``), or it never names
+  Llama 4 (front matter or displayed text) while its displayed links name Hub models of
+  another generation (``meta-llama/Meta-Llama-3-8B-Instruct``) and none of Llama 4.
 """
 
 from __future__ import annotations
@@ -90,7 +93,9 @@ def _negated(before: str) -> bool:
     return any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in words)
 
 
-def check_card_license(meta: CardMeta | None, meta_file: str | None, terms: LicenseTerms, out: Collector) -> list[BaseModel]:
+def check_card_license(
+    meta: CardMeta | None, meta_file: str | None, terms: LicenseTerms, out: Collector, views: list[CardView] | None = None
+) -> list[BaseModel]:
     """Check the card's ``license`` against its bases; return the judged bases."""
     if meta is None or meta_file is None or meta.problem:
         return []
@@ -99,6 +104,10 @@ def check_card_license(meta: CardMeta | None, meta_file: str | None, terms: Lice
     if not values and other is not None:
         # No base named, but the card declares an earlier Llama license: it presents itself as that model.
         return [BaseModel("(no base_model)", False, other, f"the card declares license: {other} and names no base_model")]
+    linked = _linked_other_generation(meta, views or []) if not values else []
+    if linked:
+        shown = ", ".join(linked)
+        return [BaseModel("(no base_model)", False, None, f"the card names no base_model and never Llama 4; it links {shown}")]
     if not values:
         out.add(
             meta_file,
@@ -143,6 +152,30 @@ def check_card_license(meta: CardMeta | None, meta_file: str | None, terms: Lice
             f"Community License; use license: {wanted[0]}",
         )
     return bases
+
+
+_LLAMA4 = re.compile(r"llama[\s_-]?4(?!\d)", re.IGNORECASE)
+_HUB_MODEL = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/([A-Za-z0-9][\w.-]*/[\w.-]+)(?:/(?:tree|blob|resolve|raw)/.*)?/?$"
+)
+_HUB_PAGES = frozenset({"docs", "datasets", "spaces", "blog", "papers", "collections", "models", "organizations", "posts"})
+
+
+def _linked_other_generation(meta: CardMeta, views: list[CardView]) -> list[str]:
+    """Hub models of another generation that a card without ``base_model`` links, when it never names
+    Llama 4 and links no Llama 4 model; else ``[]`` (the base stays unknown)."""
+    if _LLAMA4.search(repr(meta.data)) or any(_LLAMA4.search(b.text) for v in views for b in v.rendered.blocks):
+        return []
+    ids: list[str] = []
+    for view in views:
+        for url, _ in view.rendered.links:
+            m = _HUB_MODEL.match(url.strip())
+            if m and m.group(1).split("/")[0].lower() not in _HUB_PAGES and m.group(1) not in ids:
+                ids.append(m.group(1))
+    judged = [judge_base(i) for i in ids[:20]]
+    if any(b.llama4 for b in judged):
+        return []
+    return [b.id for b in judged if b.llama4 is False]
 
 
 def _unnamed_other(meta: CardMeta) -> bool:

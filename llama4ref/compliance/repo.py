@@ -128,7 +128,7 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
     if not cards:
         out.add(".", None, "L4-CARD-MISSING", "no model card: the directory has no README.md or MODEL_CARD.md", missing=True)
         not_checked += [(r, "no model card") for r in _CARD_RULES]
-    bases = check_card_license(meta, meta_file, terms, out) if cards else []
+    bases = check_card_license(meta, meta_file, terms, out, views) if cards else []
     if cards:
         check_attribution(views, terms, out)
         if meta is None:

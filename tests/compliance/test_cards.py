@@ -119,6 +119,38 @@ def test_no_base_model_is_a_warning(terms: LicenseTerms, tmp_path: Path) -> None
     assert finding.severity == "warning" and "base is unknown" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("front", "body", "status"),
+    [
+        (
+            "license: other\nlicense_name: cogvlm2\n",
+            "Built with [Meta-Llama-3-8B-Instruct](https://huggingface.co/meta-llama/Meta-Llama-3-8B-Instruct).\n",
+            "not_checked",
+        ),
+        (
+            "license: other\nlicense_name: cogvlm2\n",
+            "A [Llama 3](https://hf.co/meta-llama/Meta-Llama-3-8B/tree/main) port of Llama 4 ideas.\n",
+            "warning",
+        ),
+        ("license: other\ntags: [llama4]\n", "From [this](https://huggingface.co/meta-llama/Meta-Llama-3-8B).\n", "warning"),
+        (
+            "license: other\n",
+            "[A](https://huggingface.co/meta-llama/Meta-Llama-3-8B) and [B](https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E).\n",
+            "warning",
+        ),
+        ("license: other\n", "See [the docs](https://huggingface.co/docs/transformers/index).\n", "warning"),
+    ],
+)
+def test_no_base_model_but_linked_other_generation(
+    terms: LicenseTerms, tmp_path: Path, front: str, body: str, status: str
+) -> None:
+    """No base_model: a card that never names Llama 4 and links only an earlier Llama model is not a Llama 4
+    card (CogVLM2's real card); any Llama 4 mention or link, or no model link, keeps the base unknown."""
+    report = check_repo(_card(tmp_path, front, body), terms)
+    assert report.status("L4-CARD-LICENSE") == status
+    assert report.status("L4-NOT-LLAMA4") == ("warning" if status == "not_checked" else "pass")
+
+
 @pytest.mark.parametrize("front", ["license: [unclosed\n", None])
 def test_unread_front_matter_is_not_checked(terms: LicenseTerms, tmp_path: Path, front: str | None) -> None:
     """Malformed or absent front matter: L4-CARD-LICENSE is not checked, never passed."""
