@@ -314,7 +314,9 @@ def _cross_checks(tree: Tree, today: date) -> None:
         for i, ident in enumerate(idset.entries):
             loc = ("entries", i)
             _check_citations(rec, loc, ident.citations, sources, cited, diag)
-            if ident.variant not in variants:
+            if ident.license is not None:
+                _check_citations(rec, (*loc, "license"), ident.license.citations, sources, cited, diag)
+            if ident.variant is not None and ident.variant not in variants:
                 diag(rec, rec.doc.position((*loc, "variant")), "L4R-T013", f"unknown variant {ident.variant!r}")
             key = f"{idset.id}:{normalise_alias(ident.name)}"  # other publishers may reuse a name
             if key in names:

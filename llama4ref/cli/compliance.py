@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from llama4ref.cli.output import EXIT_USAGE, console, emit_json, fail
+
+if TYPE_CHECKING:
+    from llama4ref.compliance import Finding
 
 license_app = typer.Typer(
     name="license",
@@ -56,6 +59,10 @@ def license_check(
     fmt: Annotated[str, typer.Option("--format", help="text | json | sarif")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    root: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--root", help="Repository root for SARIF URIs (default: the git top level above PATH)."),
+    ] = None,
 ) -> None:
     """Check a model repository for the license duties: name prefix, "Built with Llama", NOTICE,
     agreement copy or link, AUP, and a card `license:` that agrees with a Llama 4 `base_model`.
@@ -80,20 +87,42 @@ def license_check(
     elif fmt == "sarif":
         import json
 
-        base = path if path.is_dir() else path.parent
-        prefix = "" if str(base) in (".", "") else base.as_posix().rstrip("/") + "/"
+        from llama4ref.compliance.sarif import OutsideRootError, find_root, root_relative
+
+        try:
+            prefix = root_relative(path, root if root is not None else find_root(path))
+        except OutsideRootError as exc:
+            fail(str(exc))
         sys.stdout.write(json.dumps(to_sarif(report, tool_version=llama4ref.__version__, uri_prefix=prefix), indent=2) + "\n")
     else:
         for f in report.findings:
-            sys.stdout.write(f.format() + "\n")
+            sys.stdout.write(_as_given(path, report.kind, f).format() + "\n")
         errors = sum(f.severity == "error" for f in report.findings)
         warnings = sum(f.severity == "warning" for f in report.findings)
         sys.stderr.write(
             f"{path}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n"
         )
+        grouped: dict[str, list[str]] = {}
         for rule, why in report.not_checked:
-            sys.stderr.write(f"  not checked: {rule}: {why}\n")
+            grouped.setdefault(why, []).append(rule)
+        for why, rules in grouped.items():
+            sys.stderr.write(f"  not checked: {', '.join(rules)}: {why}\n")
     raise typer.Exit(report.exit_code(strict=strict))
+
+
+def _as_given(path: Path, kind: str, finding: Finding) -> Finding:
+    """The finding with its file named from PATH as the user gave it (``models/bad/README.md``)."""
+    import dataclasses
+
+    f = finding
+    file = f.file
+    if kind == "card":
+        shown = str(path) if file == path.name else file
+    elif file in ("", ".", "(--name)"):
+        shown = file if file == "(--name)" else str(path)
+    else:
+        shown = (path / file).as_posix() if str(path) not in ("", ".") else file
+    return dataclasses.replace(f, file=shown)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,9 @@ from typing import Any
 MAX_FRONT_MATTER_BYTES = 65_536
 """64 KiB: larger metadata blocks are not parsed (real cards use a few KiB)."""
 
+_NAME_KEYS = ("model_name", "name")
+"""Front-matter keys that state the model's published name (besides ``model-index`` names)."""
+
 
 @dataclass(frozen=True)
 class CardMeta:
@@ -26,6 +29,8 @@ class CardMeta:
     names: tuple[tuple[str, int, str], ...] = ()
     problem: str | None = None
     problem_line: int = 1
+    duplicates: tuple[tuple[str, int, int], ...] = ()
+    """Top-level keys given more than once: (key, line of the repeat, line of the first)."""
 
 
 def split_front_matter(text: str) -> tuple[str, int] | None:
@@ -67,16 +72,21 @@ def parse_card(text: str) -> CardMeta | None:
         return CardMeta(problem="front matter is not a mapping", problem_line=first_line)
     key_lines: dict[str, int] = {}
     names: list[tuple[str, int, str]] = []
+    duplicates: list[tuple[str, int, int]] = []
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str):
             continue
-        key_lines.setdefault(key, first_line + key_node.start_mark.line)
-        if key == "model_name" and isinstance(value_node, yaml.ScalarNode) and isinstance(data.get(key), str):
-            names.append((data[key], first_line + value_node.start_mark.line, "model_name"))
+        line = first_line + key_node.start_mark.line
+        if key in key_lines:
+            duplicates.append((key, line, key_lines[key]))
+        key_lines.setdefault(key, line)
+        # Every value of a repeated name key is judged: YAML readers disagree on which one wins.
+        if key in _NAME_KEYS and isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":str"):
+            names.append((str(value_node.value), first_line + value_node.start_mark.line, key))
         if key == "model-index" and isinstance(value_node, yaml.SequenceNode):
             names.extend(_index_names(value_node, first_line))
-    return CardMeta(data=data, key_lines=key_lines, names=tuple(_dedupe(names)))
+    return CardMeta(data=data, key_lines=key_lines, names=tuple(_dedupe(names)), duplicates=tuple(duplicates))
 
 
 def _index_names(seq: Any, first_line: int) -> list[tuple[str, int, str]]:
@@ -116,7 +126,50 @@ def is_llama4_model(model_id: str) -> bool:
     """Whether ``model_id`` denotes a Llama 4 model: asks :func:`llama4ref.resolve.is_llama4`, the one place that decides."""
     from llama4ref.resolve import is_llama4
 
-    return is_llama4(model_id)
+    return is_llama4(repo_id(model_id))
+
+
+@dataclass(frozen=True)
+class BaseModel:
+    """What the records say about one ``base_model`` value."""
+
+    id: str
+    """The repository id as written, reduced from a URL (``https://huggingface.co/org/name/tree/main``)."""
+    llama4: bool | None
+    """True: a Llama 4 model or a known derivative; False: another model; None: not known."""
+    license: str | None
+    """The license id the records give for it (``llama4``), if they give one."""
+    why: str
+
+
+def judge_base(value: str) -> BaseModel:
+    """Whether a ``base_model`` is in the Llama 4 family, from the identifier catalog (with the
+    license each entry carries) and, for other names, the resolve layer."""
+    import llama4ref
+    from llama4ref.errors import Llama4RefError
+
+    model_id = repo_id(value)
+    try:
+        kb = llama4ref.knowledge_base()
+        entries = kb.identifier_matches(model_id)
+        licensed = [e for e in entries if isinstance(e.get("license"), dict)]
+        if licensed:
+            lic = str(licensed[0]["license"]["id"])
+            return BaseModel(model_id, lic == "llama4", lic, f"the records give license: {lic}")
+        found = llama4ref.resolve(model_id)
+    except Llama4RefError:
+        return BaseModel(model_id, None, None, "not a known Llama 4 model")
+    if found.family == "llama-4":
+        return BaseModel(model_id, True, None, found.reason or "a Llama 4 model")
+    return BaseModel(model_id, False, None, found.reason or f"a {found.family} model, not Llama 4")
+
+
+def repo_id(value: str) -> str:
+    """``org/name`` from a repository id or a Hub URL in any common form."""
+    text = value.strip()
+    text = re.sub(r"^(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"/(?:tree|blob|resolve|raw)/[^/]+(?:/.*)?$", "", text).rstrip("/")
+    return text
 
 
 def declares_license(meta: CardMeta, license_ids: tuple[str, ...]) -> bool | None:

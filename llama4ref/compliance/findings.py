@@ -18,6 +18,8 @@ class Finding:
     severity: Severity
     message: str
     section: str
+    missing: bool = False
+    """The finding is about a file that does not exist (``file`` names what to add)."""
 
     def format(self) -> str:
         """``file:line: RULE severity: message [§section]`` — the one-line form."""
@@ -33,6 +35,7 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "section": self.section,
+            "missing": self.missing,
         }
 
 
@@ -42,9 +45,25 @@ class Collector:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
 
-    def add(self, file: str, line: int | None, rule_id: str, message: str, severity: Severity | None = None) -> None:
+    def add(
+        self,
+        file: str,
+        line: int | None,
+        rule_id: str,
+        message: str,
+        severity: Severity | None = None,
+        *,
+        missing: bool = False,
+    ) -> None:
+        self.findings.append(self.make(file, line, rule_id, message, severity, missing=missing))
+
+    @staticmethod
+    def make(
+        file: str, line: int | None, rule_id: str, message: str, severity: Severity | None = None, *, missing: bool = False
+    ) -> Finding:
+        """A finding of ``rule_id`` (the rule gives the section and the default severity)."""
         r = rule(rule_id)
-        self.findings.append(Finding(file, line, r.id, severity or r.severity, message, r.section))
+        return Finding(file, line, r.id, severity or r.severity, message, r.section, missing)
 
 
 def finding_key(f: Finding) -> tuple[str, int, str, str]:

@@ -33,17 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from llama4ref.compliance.card import CardMeta, parse_card
-from llama4ref.compliance.duties import (
-    NOTICE_NAMES,
-    check_agreement,
-    check_attribution,
-    check_aup,
-    check_card_license,
-    check_notice,
-)
+from llama4ref.compliance.card import BaseModel, CardMeta, parse_card, repo_id
+from llama4ref.compliance.card_duties import CardView, check_attribution, check_card_license, followable_links
+from llama4ref.compliance.duties import NOTICE_NAMES, check_agreement, check_aup, check_notice
 from llama4ref.compliance.files import FileText, list_entries, read_file, read_in_tree
 from llama4ref.compliance.findings import Collector, Finding, finding_key
+from llama4ref.compliance.links import is_agreement_url
 from llama4ref.compliance.names import NameResult, check_name
 from llama4ref.compliance.rules import RULES
 from llama4ref.compliance.terms import LicenseTerms
@@ -71,6 +66,13 @@ class RepoReport:
     def ok(self) -> bool:
         return not any(f.severity == "error" for f in self.findings)
 
+    def status(self, rule_id: str) -> str:
+        """``error`` / ``warning`` / ``note`` (the worst finding of the rule), ``not_checked``, or ``pass``."""
+        severities = [f.severity for f in self.findings if f.rule == rule_id]
+        if severities:
+            return max(severities, key=("note", "warning", "error").index)
+        return "not_checked" if rule_id in dict(self.not_checked) else "pass"
+
     def passed_rules(self) -> tuple[str, ...]:
         failed = {f.rule for f in self.findings if f.severity != "note"}
         return tuple(r for r in self.checked_rules if r not in failed)
@@ -93,6 +95,11 @@ class RepoReport:
         }
 
 
+_NAME_RULES = ("L4-NAME-PREFIX", "L4-NAME-CASE", "L4-NAME-SPOOF", "L4-NAME-HIDDEN")
+_CARD_RULES = ("L4-ATTRIBUTION", "L4-CARD-LICENSE", "L4-AUP")
+_FILE_RULES = ("L4-NOTICE", "L4-LICENSE-COPY")
+
+
 def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> RepoReport:
     """Check a model repository directory or a single model card against the license duties."""
     out = Collector()
@@ -112,25 +119,77 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
         raise CheckPathError(f"{path}: not a directory or a file")
     cards.sort(key=lambda f: _CARD_NAMES.index(f.rel.lower()) if f.rel.lower() in _CARD_NAMES else 0)
     meta, meta_file = _first_meta(cards, out)
-    names = _check_names(meta, meta_file, name, fallback_name, terms, out)
-    checked = ["L4-NAME-PREFIX", "L4-NAME-CASE", "L4-NAME-SPOOF", "L4-NAME-HIDDEN", "L4-ATTRIBUTION", "L4-CARD-LICENSE", "L4-AUP"]
+    views = [CardView.of(c) for c in cards]
+    checked = [*_NAME_RULES, *_CARD_RULES, *((*_FILE_RULES, "L4-CARD-MISSING") if kind == "directory" else ())]
     not_checked: list[tuple[str, str]] = []
-    if not names:
-        checked = checked[4:]
-        not_checked.append(("L4-NAME-PREFIX", "no model name: the card has no model_name or model-index name; pass --name"))
-    check_attribution(cards, terms, out)
-    check_card_license(meta, meta_file, terms, out)
-    check_aup(files, cards, terms, out)
-    if kind == "directory":
-        checked += ["L4-NOTICE", "L4-LICENSE-COPY"]
-        check_notice(files, terms, out)
-        check_agreement(files, cards, meta, terms, out)
-    else:
+    if kind == "card":
         reason = "needs the files beside the card: check the repository directory"
-        not_checked += [("L4-NOTICE", reason), ("L4-LICENSE-COPY", reason)]
-    checked += [r.id for r in RULES.values() if r.section == "-"]
+        not_checked += [(r, reason) for r in _FILE_RULES]
+    if not cards:
+        out.add(".", None, "L4-CARD-MISSING", "no model card: the directory has no README.md or MODEL_CARD.md", missing=True)
+        not_checked += [(r, "no model card") for r in _CARD_RULES]
+    bases = check_card_license(meta, meta_file, terms, out, views) if cards else []
+    if cards:
+        check_attribution(views, terms, out)
+        if meta is None:
+            not_checked.append(("L4-CARD-LICENSE", "the card has no YAML front matter: no base_model or license to compare"))
+        elif meta.problem:
+            not_checked.append(("L4-CARD-LICENSE", f"the card's front matter cannot be read ({meta.problem})"))
+    links = followable_links(views, meta, meta_file)
+    if kind == "directory":
+        check_notice(files, terms, out)
+        agreement = check_agreement(files, links, terms, out)
+    else:
+        agreement = any(is_agreement_url(url, terms) for url, _, _ in links)
+    if cards:
+        check_aup(files, [c.rel for c in cards], links, agreement, terms, out)
+    if bases and not any(b.llama4 for b in bases) and name is None:
+        return _not_llama4(path, kind, bases, meta, meta_file, out)
+    names = _check_names(meta, meta_file, name, fallback_name, terms, out)
+    if not names:
+        not_checked += [
+            (r, "no model name: the card has no model_name, name or model-index name; pass --name") for r in _NAME_RULES
+        ]
+    if meta is not None:
+        for key, line, first in meta.duplicates:
+            out.add(
+                meta_file or "",
+                line,
+                "L4-CARD-YAML",
+                f"key {key!r} is given twice (first on line {first}); YAML readers disagree on which value counts",
+                "error",
+            )
+    skipped = {r for r, _ in not_checked}
+    checked = [r for r in checked if r not in skipped] + [r.id for r in RULES.values() if r.section == "-"]
+    findings = tuple(sorted(set(out.findings), key=finding_key))
+    return RepoReport(str(path), kind, findings, tuple(names), tuple(dict.fromkeys(checked)), tuple(not_checked))
+
+
+def _not_llama4(
+    path: Path,
+    kind: Literal["directory", "card"],
+    bases: list[BaseModel],
+    meta: CardMeta | None,
+    meta_file: str | None,
+    out: Collector,
+) -> RepoReport:
+    """The report for a card whose every base model is outside the Llama 4 family."""
+    keep = [f for f in out.findings if RULES[f.rule].section == "-"]
+    shown = "; ".join(f"{b.id!r}: {b.why}" for b in bases)
+    line = meta.key_lines.get("base_model") if meta else None
+    keep.append(
+        Collector.make(
+            meta_file or ".",
+            line,
+            "L4-NOT-LLAMA4",
+            f"base_model is not a Llama 4 model ({shown}): the Llama 4 license rules don't apply",
+        )
+    )
+    reason = "the card's base model is not Llama 4"
+    rules = [*_NAME_RULES, *_CARD_RULES, *(_FILE_RULES if kind == "directory" else ())]
+    checked = [r.id for r in RULES.values() if r.section == "-"]
     return RepoReport(
-        str(path), kind, tuple(sorted(set(out.findings), key=finding_key)), tuple(names), tuple(checked), tuple(not_checked)
+        str(path), kind, tuple(sorted(set(keep), key=finding_key)), (), tuple(checked), tuple((r, reason) for r in rules)
     )
 
 
@@ -187,7 +246,7 @@ def _check_names(
         return []
     results = []
     for value, file, line, where in sources:
-        result = check_name(value, terms)
+        result = check_name(repo_id(value) if "/" in value else value, terms)
         results.append(result)
         for f in result.findings:
             out.add(file, line, f.rule, f"model name {value!r} (from {where}): {f.message}; suggested: {result.suggestion!r}")

@@ -111,12 +111,31 @@ _RULES = (
         "copy of it (USE_POLICY.md).",
     ),
     Rule(
+        "L4-CARD-MISSING",
+        "The repository has a model card",
+        "1.b.i",
+        "error",
+        "built-with-llama",
+        "The attribution and the card metadata live in the model card (README.md or MODEL_CARD.md); a model "
+        'repository without one cannot display "Built with Llama".',
+    ),
+    Rule(
+        "L4-NOT-LLAMA4",
+        "The base model is not Llama 4",
+        "-",
+        "warning",
+        None,
+        "Every base_model of the card is a model outside the Llama 4 family (by the identifier records and the "
+        "resolve layer), so the Llama 4 license rules do not apply and were not checked. Fails only under --strict.",
+    ),
+    Rule(
         "L4-CARD-YAML",
         "Model card metadata can be read",
         "-",
         "warning",
         None,
-        "The card's YAML front matter is malformed or too large, so metadata rules could not be checked.",
+        "The card's YAML front matter is malformed or too large, so metadata rules could not be checked; a key given "
+        "twice is an error (YAML readers disagree on which value wins).",
     ),
     Rule(
         "L4-FILE-SKIPPED",

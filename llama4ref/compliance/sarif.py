@@ -2,16 +2,30 @@
 
 Every rule is listed in ``tool.driver.rules`` with its default level, a help text and the
 license section (``properties.license-section``); every finding is a result with the rule's
-index, its level, a message and one physical location relative to ``%SRCROOT%``. Findings
-without a line get no ``region`` (the whole file); findings about the directory itself point
-at the checked path.
+index, its level, a message and one physical location relative to ``%SRCROOT%``, the
+repository root. URI policy:
+
+* a URI is the finding's path relative to the repository root (``uri_prefix`` is the checked
+  directory relative to that root, see :func:`root_relative`), with ``/`` separators,
+  percent-encoded (RFC 3986: spaces, ``#``, ``%`` and non-ASCII are encoded), never absolute
+  and never beginning ``../``;
+* findings without a line get no ``region`` (the whole file); findings about a file that does
+  not exist (no NOTICE) and about the directory itself point at the checked directory
+  (``models/x/``, or ``./`` for the root) with no region;
+* every result carries ``partialFingerprints["llama4ref/v1"]``: a hash of the rule, the URI and
+  the message with digits removed, so code scanning follows a finding across commits even
+  when lines move.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
 from collections.abc import Sequence
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from llama4ref.compliance.findings import Finding
 from llama4ref.compliance.repo import RepoReport
@@ -27,8 +41,8 @@ def to_sarif(
 ) -> dict[str, Any]:
     """A SARIF log (as a JSON-ready dict) with one run holding every report's findings.
 
-    ``uri_prefix`` is prepended to every file path, so results point into the repository
-    being scanned (e.g. ``models/my-model/`` when that directory was checked).
+    ``uri_prefix`` is the checked directory relative to the repository root (``models/my-model/``),
+    as :func:`root_relative` gives it; it is prepended to every file path.
     """
     if isinstance(reports, RepoReport):
         reports = [reports]
@@ -73,17 +87,49 @@ def _rule(rule_id: str) -> dict[str, Any]:
     }
 
 
+def find_root(path: Path) -> Path:
+    """The repository root of ``path``: the nearest directory at or above it holding ``.git``
+    (a directory, or a file for a worktree or submodule); the current directory when none does."""
+    here = Path(os.path.realpath(path if path.is_dir() else path.parent))
+    for candidate in (here, *here.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return Path(os.path.realpath(Path.cwd()))
+
+
+class OutsideRootError(ValueError):
+    """The checked path is not inside the repository root."""
+
+
+def root_relative(path: Path, root: Path) -> str:
+    """The directory of ``path`` relative to ``root`` as a URI prefix (``models/x/``, or ``""``);
+    raises :class:`OutsideRootError` when it lies outside ``root``."""
+    base = Path(os.path.realpath(path if path.is_dir() else path.parent))
+    top = Path(os.path.realpath(root))
+    if base != top and top not in base.parents:
+        raise OutsideRootError(f"{path} is outside the repository root {root}; pass --root")
+    rel = base.relative_to(top).as_posix()
+    return "" if rel == "." else rel + "/"
+
+
+def _uri(prefix: str, file: str) -> str:
+    path = str(PurePosixPath(prefix, file)) if file else prefix.rstrip("/")
+    return quote(path or ".", safe="/") + ("/" if not file else "")
+
+
 def _result(f: Finding, rule_ids: list[str], uri_prefix: str) -> dict[str, Any]:
-    file = f.file if f.file not in ("", ".", "(--name)") else ""
-    uri = str(PurePosixPath(uri_prefix, file)) if (uri_prefix or file) else "."
+    file = "" if f.missing or f.file in ("", ".", "(--name)") else f.file
+    uri = _uri(uri_prefix, file)
     location: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}}
-    if f.line:
+    if f.line and file:
         location["region"] = {"startLine": f.line}
+    stable = "\0".join((f.rule, uri, f.file, re.sub(r"\d+", "#", f.message)))
     return {
         "ruleId": f.rule,
         "ruleIndex": rule_ids.index(f.rule),
         "level": _LEVEL[f.severity],
         "message": {"text": f.message},
         "locations": [{"physicalLocation": location}],
+        "partialFingerprints": {"llama4ref/v1": hashlib.sha256(stable.encode("utf-8", "surrogatepass")).hexdigest()},
         "properties": {"license-section": f.section},
     }

@@ -28,18 +28,32 @@ Packaging = Literal[
 ]
 
 
+class ModelLicense(Record):
+    """The license a published model is under, as its own model card (or the license file beside
+    it) states: ``id`` is the Hugging Face ``license:`` value (``llama4``)."""
+
+    id: ShortText
+    citations: list[Citation] = Field(min_length=1)
+
+
 class Identifier(Record):
-    """One published identifier and what it denotes."""
+    """One published identifier and what it denotes.
+
+    ``variant`` is empty for a model of the Llama 4 family that is not a checkpoint of any
+    variant (Llama Guard 4, Prompt Guard 2); such an entry is ``valid: false`` with a reason,
+    and ``stage`` is empty when neither pretrained nor instruct describes it (a classifier).
+    """
 
     name: ShortText
-    variant: RecordId
-    stage: Literal["base", "instruct"]
+    variant: RecordId | None
+    stage: Literal["base", "instruct"] | None
     precision: Precision
     packaging: Packaging
     official: bool = False
     valid: bool = True
     reason: Text | None = None
     note: Text | None = None
+    license: ModelLicense | None = None
     citations: list[Citation] = Field(min_length=1)
 
 

@@ -309,13 +309,13 @@ def test_utf16_notice_is_read(terms: LicenseTerms, tmp_path: Path) -> None:
     ("front_matter", "expected"),
     [
         ("license: [unclosed\n", {"L4-CARD-YAML"}),
-        ("a: &a [1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", set()),
+        ("a: &a [1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", {"L4-CARD-LICENSE"}),
         ("x: " + "[" * 5000 + "]" * 5000 + "\n", {"L4-CARD-YAML"}),
         ("- just\n- a list\n", {"L4-CARD-YAML"}),
         ("x: !!python/object/apply:os.system ['echo pwned']\n", {"L4-CARD-YAML"}),
         ("y: " + "z" * (MAX_FRONT_MATTER_BYTES + 10) + "\n", {"L4-CARD-YAML"}),
         ("base_model: meta-llama/Llama-4-Scout-17B-16E\nlicense: 7\n", {"L4-CARD-LICENSE"}),
-        ("model-index:\n  - name: Scout-FT\n    results: []\n", {"L4-NAME-PREFIX"}),
+        ("model-index:\n  - name: Scout-FT\n    results: []\n", {"L4-NAME-PREFIX", "L4-CARD-LICENSE"}),
     ],
 )
 def test_hostile_front_matter(terms: LicenseTerms, tmp_path: Path, front_matter: str, expected: set[str]) -> None:
@@ -340,7 +340,7 @@ def test_alias_bomb_is_not_expanded(terms: LicenseTerms, tmp_path: Path) -> None
     start = time.perf_counter()
     report = check_repo(path, terms)
     assert time.perf_counter() - start < 2
-    assert [f.rule for f in report.findings] == ["L4-AUP"]
+    assert [f.rule for f in report.findings] == ["L4-AUP", "L4-CARD-LICENSE"]  # no string base_model: base unknown
 
 
 def test_many_entries_are_bounded(terms: LicenseTerms, tmp_path: Path) -> None:

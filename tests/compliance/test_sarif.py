@@ -96,3 +96,43 @@ def test_validator_rejects_a_broken_log(validator: jsonschema.Draft4Validator) -
     log["runs"][0]["results"] = [{"ruleId": "L4-NOTICE", "level": "fatal"}]
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(log)
+
+
+def test_uris_are_root_relative_encoded_and_fingerprinted(terms: LicenseTerms, tmp_path: Path) -> None:
+    """URIs are relative to the repository root, percent-encoded, never absolute or '../'; results carry
+    partialFingerprints; a missing NOTICE points at the checked directory with no region."""
+    from llama4ref.compliance.sarif import OutsideRootError, find_root, root_relative
+
+    (tmp_path / ".git").mkdir()
+    repo = tmp_path / "models" / "my model#1"
+    repo.mkdir(parents=True)
+    (repo / "README.md").write_text((FIXTURES / "missing-notice" / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert find_root(repo) == tmp_path
+    prefix = root_relative(repo, find_root(repo))
+    log = to_sarif(check_repo(repo, terms), tool_version="0.1.0", uri_prefix=prefix)
+    (result,) = log["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "models/my%20model%231/"
+    assert "region" not in location
+    assert len(result["partialFingerprints"]["llama4ref/v1"]) == 64
+    with pytest.raises(OutsideRootError):
+        root_relative(tmp_path.parent, tmp_path)
+
+
+def test_fingerprint_survives_a_moved_line(terms: LicenseTerms, tmp_path: Path) -> None:
+    """The same finding on another line keeps its fingerprint."""
+    card = FIXTURES / "card-license-conflict" / "README.md"
+    text = card.read_text(encoding="utf-8")
+    moved = tmp_path / "README.md"
+    moved.write_text(text.replace("---\n", "---\nlanguage: en\n", 1), encoding="utf-8")
+
+    def fingerprint(path: Path) -> tuple[str, int]:
+        (result,) = [
+            r
+            for r in to_sarif(check_repo(path, terms), tool_version="0")["runs"][0]["results"]
+            if r["ruleId"] == "L4-CARD-LICENSE"
+        ]
+        return result["partialFingerprints"]["llama4ref/v1"], result["locations"][0]["physicalLocation"]["region"]["startLine"]
+
+    (a, line_a), (b, line_b) = fingerprint(card), fingerprint(moved)
+    assert a == b and line_b == line_a + 1
