@@ -23,9 +23,7 @@ __all__ = ["json_printable", "printable"]
 _NEEDS_ESCAPE = re.compile(r"[^\x20-\x7e]")
 """Only non-ASCII or ASCII control characters can be unprintable: a quick pre-check."""
 
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
-)
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]")
 """What ``json.dumps(ensure_ascii=False)`` leaves raw and a terminal may act on: DEL and C1
 controls, bidi controls, zero-width and invisible format characters, line and paragraph
 separators, and lone surrogates (undecodable input bytes, which cannot be encoded as UTF-8)."""

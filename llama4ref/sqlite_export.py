@@ -1,12 +1,12 @@
 """The SQLite export: the tidy tables with primary and foreign keys, and views for common questions.
 
-The file opens in the ``sqlite3`` shell and in Datasette. Writing is atomic (a temporary file
-renamed over the target) and deterministic: the same data gives the same rows and ids.
+The file opens in the ``sqlite3`` shell and in Datasette. Writing is atomic (a unique temporary
+file renamed over the target, :mod:`llama4ref.outfile`) and deterministic: the same data gives
+the same rows and ids.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,25 +125,35 @@ def fill(db: sqlite3.Connection, tables: dict[str, Table]) -> None:
 
 
 def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
-    """Write the database to ``path`` (replacing it); foreign keys are enforced and checked."""
+    """Write the database to ``path``, atomically replacing a regular file there (never a directory,
+    link or device); foreign keys are enforced and checked. See :mod:`llama4ref.outfile`."""
+    from llama4ref.export import ExportSummary
+    from llama4ref.outfile import check_target, write_atomically
+
+    check_target(path)  # before the work of building the tables
+    tables = build_tables(kb)
+    write_atomically(path, lambda tmp: _write_database(tmp, tables, path))
+    return ExportSummary("sqlite", str(path), [path.name], {name: len(t.rows) for name, t in tables.items()})
+
+
+def _write_database(tmp: Path, tables: dict[str, Table], target: Path) -> None:
+    """Fill the empty file ``tmp`` with the database (no journal: the file is private until renamed)."""
     import sqlite3
 
-    from llama4ref.export import ExportSummary, require_parent
+    from llama4ref.errors import Llama4RefError
 
-    require_parent(path)
-    tables = build_tables(kb)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
     try:
-        db.execute("PRAGMA foreign_keys = ON")
-        with db:
-            fill(db, tables)
-        problems = db.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:  # a bug in the tables, never in the data: the tree was validated
-            raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")
-        db.execute("VACUUM")
-    finally:
-        db.close()
-    os.replace(tmp, path)
-    return ExportSummary("sqlite", str(path), [path.name], {name: len(t.rows) for name, t in tables.items()})
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA foreign_keys = ON")
+            with db:
+                fill(db, tables)
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:  # a bug in the tables, never in the data: the tree was validated
+                raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")
+            db.execute("VACUUM")
+        finally:
+            db.close()
+    except sqlite3.Error as exc:  # "database or disk is full", "disk I/O error", ...
+        raise Llama4RefError(f"{target}: cannot write: {exc}") from exc

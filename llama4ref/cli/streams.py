@@ -7,6 +7,7 @@ turns it into one line on stderr (or, for a closed pipe, silence) and a non-zero
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -74,10 +75,8 @@ def guard() -> tuple[TextIO | None, TextIO | None]:
     for stream in saved:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):  # a stream that cannot be reconfigured keeps its policy
                 reconfigure(errors="backslashreplace")
-            except (OSError, ValueError):  # a stream that cannot be reconfigured keeps its policy
-                pass
     sys.stdout = cast("TextIO", GuardedStream(saved[0], STREAM_NAMES["stdout"]))
     sys.stderr = cast("TextIO", GuardedStream(saved[1], STREAM_NAMES["stderr"]))
     return saved
@@ -85,7 +84,7 @@ def guard() -> tuple[TextIO | None, TextIO | None]:
 
 def restore(saved: tuple[TextIO | None, TextIO | None]) -> None:
     """Put back the streams :func:`guard` replaced."""
-    sys.stdout, sys.stderr = saved  # type: ignore[assignment]  # None when the process started with it closed
+    sys.stdout, sys.stderr = saved
 
 
 def write_stderr(text: str) -> None:
