@@ -85,15 +85,17 @@ def license_check(
         prefix = "" if str(base) in (".", "") else base.as_posix().rstrip("/") + "/"
         sys.stdout.write(json.dumps(to_sarif(report, tool_version=llama4ref.__version__, uri_prefix=prefix), indent=2) + "\n")
     else:
+        from llama4ref.printable import printable
+
         for f in report.findings:
-            sys.stdout.write(f.format() + "\n")
+            sys.stdout.write(printable(f.format()) + "\n")
         errors = sum(f.severity == "error" for f in report.findings)
         warnings = sum(f.severity == "warning" for f in report.findings)
         sys.stderr.write(
-            f"{path}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n"
+            f"{printable(str(path))}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n"
         )
         for rule, why in report.not_checked:
-            sys.stderr.write(f"  not checked: {rule}: {why}\n")
+            sys.stderr.write(printable(f"  not checked: {rule}: {why}") + "\n")
     raise typer.Exit(report.exit_code(strict=strict))
 
 

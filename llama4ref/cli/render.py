@@ -145,9 +145,10 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
 def simple_table(con: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
     from rich.table import Table  # lazily: `show` renders without it (start-up budget)
 
-    table = Table(
-        title=Text(safe(title)), title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0)
-    )
+    # The title is printed above the table rather than as its title: a table's title wraps to
+    # the table's width, which folds a long title over an empty or narrow table.
+    con.print(Text(safe(title), style="bold"))
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
     for i, col in enumerate(columns):
         table.add_column(Text(safe(col)), overflow="fold", no_wrap=i == 0)
     for row in rows:
