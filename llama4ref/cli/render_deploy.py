@@ -56,18 +56,18 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
         status = "\ndeprecated" if o.deprecated else ""
         if o.deprecation_date:
             status = f"\n{'deprecated' if o.deprecated else 'deprecation due'} {o.deprecation_date}"
-        cells = [
-            o.provider_name,
-            o.variant,
-            (o.model_id or "—") + status,
-            ctx + alt,
-            _claim(o.max_output).replace(" tokens", ""),
-            o.precision or "not stated",
+        cells = [  # data made printable piece by piece: the line breaks put in here are kept
+            safe(o.provider_name),
+            safe(o.variant),
+            safe(o.model_id or "—") + status,
+            safe(ctx) + alt,
+            safe(_claim(o.max_output).replace(" tokens", "")),
+            safe(o.precision or "not stated"),
             price,
-            "\n".join(srcs),
-            str(when or "undated"),
+            "\n".join(safe(s) for s in srcs),
+            safe(when or "undated"),
         ]
-        t.add_row(*(Text(safe(c)) for c in cells))  # Text: values like "[superseded]" are not markup
+        t.add_row(*(Text(c) for c in cells))  # Text: values like "[superseded]" are not markup
     con.print(t)
 
 
@@ -76,7 +76,7 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
     con.print()
     m = _table("1. MODEL (nominal): what Meta describes and the released configuration sets", ["fact", "value", "source"])
     for f in tiers.model:
-        m.add_row(Text(safe(f.path)), value_text(f), Text(safe("\n".join(sorted({c.source for c in f.citations})))))
+        m.add_row(Text(safe(f.path)), value_text(f), Text("\n".join(safe(s) for s in sorted({c.source for c in f.citations}))))
     con.print(m)
     con.print()
     offers(
