@@ -11,12 +11,12 @@ Importing the package reads no file; the shipped index is read on the first quer
 
 from __future__ import annotations
 
-from functools import lru_cache
+import _thread  # the lock primitive itself: `threading` would cost start-up time (benchmarks/)
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, UnknownIdError
-from llama4ref.kb import KnowledgeBase
+from llama4ref.kb import KnowledgeBase, require_str
 from llama4ref.resolve import Resolution
 from llama4ref.resolve import resolve as _resolve
 from llama4ref.results import Alternative, Citation, Fact, Source, VariantInfo
@@ -62,15 +62,28 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'llama4ref' has no attribute {name!r}")
 
 
-@lru_cache(maxsize=1)
-def knowledge_base() -> KnowledgeBase:
-    """The knowledge base shipped with this package (read once, then cached)."""
-    from llama4ref.index import INDEX_PATH, read_index
+_SHIPPED: KnowledgeBase | None = None
+_SHIPPED_LOCK = _thread.allocate_lock()
 
-    try:
-        return KnowledgeBase(read_index(INDEX_PATH))
-    except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read the shipped index {INDEX_PATH}: {exc}") from exc
+
+def knowledge_base() -> KnowledgeBase:
+    """The knowledge base shipped with this package: read once, on first use, then shared.
+
+    Safe to call from many threads at once: the first caller builds it while the others wait.
+    """
+    global _SHIPPED
+    kb = _SHIPPED
+    if kb is None:
+        with _SHIPPED_LOCK:
+            kb = _SHIPPED
+            if kb is None:
+                from llama4ref.index import INDEX_PATH, read_index
+
+                try:
+                    kb = _SHIPPED = KnowledgeBase(read_index(INDEX_PATH))
+                except (OSError, ValueError) as exc:
+                    raise DataError(f"cannot read the shipped index {INDEX_PATH}: {exc}") from exc
+    return kb
 
 
 def load(facts_dir: str | Path) -> KnowledgeBase:
@@ -78,7 +91,13 @@ def load(facts_dir: str | Path) -> KnowledgeBase:
     from llama4ref.index import compile_index
     from llama4ref.tree import load_tree
 
+    if not isinstance(facts_dir, (str, Path)):
+        raise TypeError(f"facts_dir must be a str or Path, not {type(facts_dir).__name__}")
+    if not str(facts_dir):
+        raise ValueError("facts_dir is empty (give a directory; use '.' for the working directory)")
     root = Path(facts_dir)
+    if not root.is_dir():
+        raise DataError(f"{root}: not a directory" if root.exists() else f"{root}: no such file or directory")
     tree = load_tree(root)
     if not tree.ok:
         raise DataError(f"{root}: {len(tree.diagnostics)} problem(s); run `llama4ref validate {root}`", tree.diagnostics)
@@ -86,13 +105,16 @@ def load(facts_dir: str | Path) -> KnowledgeBase:
 
 
 def get(path: str) -> Fact:
-    """The fact at a dotted path, e.g. ``get("maverick.params.total")``."""
-    return knowledge_base().get(path)
+    """The fact at a dotted path, e.g. ``get("maverick.params.total")``.
+
+    Raises :class:`UnknownIdError` for a path with no fact, :class:`TypeError` for a non-``str``.
+    """
+    return knowledge_base().get(require_str(path, "path"))
 
 
 def variant(name: str) -> VariantInfo:
     """The variant an id, alias or published identifier names (case-insensitive)."""
-    return knowledge_base().variant(name)
+    return knowledge_base().variant(require_str(name, "name"))
 
 
 def variants() -> list[VariantInfo]:
@@ -107,14 +129,14 @@ def resolve(identifier: str, *, strict: bool = False) -> Resolution:
     with ``valid=False`` and a ``reason``; with ``strict=True`` it raises
     :class:`InvalidIdentifierError` instead.
     """
-    res = _resolve(knowledge_base(), identifier)
+    res = _resolve(knowledge_base(), require_str(identifier, "identifier"))
     if strict and not res.valid:
         raise InvalidIdentifierError(f"{identifier!r}: {res.reason}")
     return res
 
 
 def search(text: str, limit: int = 20) -> list[Fact]:
-    """Facts whose path, value, quotes or notes match ``text``, best first."""
+    """Facts whose path, value, quotes or notes match ``text``, best first (at most ``limit``, at least 1)."""
     return [hit.fact for hit in _search(knowledge_base(), text, limit=limit)]
 
 

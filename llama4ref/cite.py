@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from llama4ref.kb import KnowledgeBase
+from llama4ref.printable import printable
 from llama4ref.results import Citation, Fact, Source
 
 
@@ -31,7 +32,7 @@ def as_text(kb: KnowledgeBase, fact: Fact) -> str:
             f"- [{src.id}] {src.publisher}. {src.title}. {_where(src)}. {src.url} (version {src.pin()}; retrieved {src.retrieved}). "
             f"{cit.locator}: “{cit.quote}”"
         )
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)  # one line per citation, whatever the data holds
 
 
 def as_bibtex(kb: KnowledgeBase, fact: Fact) -> str:
@@ -51,7 +52,7 @@ def as_bibtex(kb: KnowledgeBase, fact: Fact) -> str:
         }
         if src.transcribes:
             fields["note"] = f"A third-party transcription of source {src.transcribes}, whose address is given; " + fields["note"]
-        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+        body = ",\n".join(f"  {k} = {{{printable(v)}}}" for k, v in fields.items())
         entries[key] = f"{kind}{{{key},\n{body}\n}}"
     return "\n\n".join(entries.values())
 

@@ -213,7 +213,11 @@ def _change_lines(change: FactChange) -> list[str]:
 
 
 def report_lines(d: DataDiff) -> list[str]:
-    """The diff as plain text, one change per block, like a code review (``+`` added, ``-`` removed, ``~`` changed)."""
+    """The diff as plain text, one change per block, like a code review (``+`` added, ``-`` removed, ``~`` changed).
+
+    Every line is printable: control, bidi and invisible characters in the data are shown as
+    escapes (``\\x1b``, ``\\u202e``), so a line is always one line.
+    """
     s = d.summary()
     lines = [
         f"data {d.old_version} → {d.new_version}: facts {s['facts_added']} added, {s['facts_removed']} removed, "
@@ -231,4 +235,6 @@ def report_lines(d: DataDiff) -> list[str]:
     for rec in d.records_changed:
         lines.append(f"~ {rec.kind} {rec.id}")
         lines += [f"    {name}: {_short(a)} → {_short(b)}" for name, (a, b) in rec.fields.items()]
-    return lines
+    from llama4ref.printable import printable
+
+    return [printable(line) for line in lines]  # data never prints raw controls, nor forges a line

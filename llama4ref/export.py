@@ -13,7 +13,9 @@ generated from :class:`ExportDocument`.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -23,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, JsonValue
 from llama4ref.kb import KnowledgeBase
 from llama4ref.models import Alternative, Citation, Identifier, LicenseTerm, Source
 from llama4ref.models.common import Bound, Scalar
-from llama4ref.tables import EXPORT_SCHEMA_VERSION, build_tables, fact_as_of, fact_variant
+from llama4ref.tables import EXPORT_SCHEMA_VERSION, Table, build_tables, fact_as_of, fact_variant
 
 __all__ = [
     "FORMATS",
@@ -217,41 +219,69 @@ class ExportSummary:
 
 
 def write_csv(kb: KnowledgeBase, directory: Path) -> ExportSummary:
-    """One ``<table>.csv`` per table in ``directory`` (created if missing), UTF-8 with a header row."""
+    """One ``<table>.csv`` per table in ``directory`` (created if missing; its parent must exist),
+    UTF-8 with a header row. Existing ``<table>.csv`` files are replaced, all of them or, on a
+    failure, none; other files in the directory are left alone."""
     import csv
 
-    require_parent(directory)
-    directory.mkdir(exist_ok=True)
-    files, rows = [], {}
-    for name, table in build_tables(kb).items():
-        path = directory / f"{name}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(table.column_names)
-            writer.writerows(table.rows)
-        files.append(path.name)
-        rows[name] = len(table.rows)
-    return ExportSummary("csv", str(directory), files, rows)
+    from llama4ref.errors import Llama4RefError
+    from llama4ref.outfile import check_write_dir, write_all_atomically
+
+    if not str(directory):
+        raise Llama4RefError("the output path is empty")
+    if directory.exists() and not directory.is_dir():
+        raise Llama4RefError(f"{directory}: not a directory; --format csv writes one <table>.csv per table into a directory")
+    created = not directory.exists()
+    if created:
+        check_write_dir(directory.parent)
+        try:
+            directory.mkdir()
+        except OSError as exc:
+            raise Llama4RefError(f"{directory}: cannot create the directory: {exc.strerror}") from exc
+    tables = build_tables(kb)
+
+    def writer(table: Table) -> Callable[[Path], None]:
+        def write(tmp: Path) -> None:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                out = csv.writer(fh, lineterminator="\n")
+                out.writerow(table.column_names)
+                out.writerows(table.rows)
+
+        return write
+
+    try:
+        write_all_atomically([(directory / f"{name}.csv", writer(table)) for name, table in tables.items()])
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                directory.rmdir()
+        raise
+    return ExportSummary("csv", str(directory), [f"{name}.csv" for name in tables], {n: len(t.rows) for n, t in tables.items()})
 
 
 def write_export(kb: KnowledgeBase, fmt: Format, out: Path) -> ExportSummary:
-    """Write the export in ``fmt`` to ``out`` (a file; a directory for CSV)."""
+    """Write the export in ``fmt`` to ``out`` (a file; a directory for CSV).
+
+    An existing regular file at ``out`` is replaced atomically (see :mod:`llama4ref.outfile`);
+    a directory, symbolic link, device, FIFO or socket is refused with
+    :class:`~llama4ref.errors.Llama4RefError`, as is a write that fails (nothing is left behind).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "csv":
         return write_csv(kb, out)
     if fmt == "sqlite":
         from llama4ref.sqlite_export import write_sqlite
 
         return write_sqlite(kb, out)
+    from llama4ref.outfile import check_target, write_atomically
+
+    check_target(out)  # before the work of rendering
     doc = export_document(kb)
-    require_parent(out)
-    out.write_text(render_json(doc) if fmt == "json" else render_jsonl(doc), encoding="utf-8")
+    text = render_json(doc) if fmt == "json" else render_jsonl(doc)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomically(out, write)
     return ExportSummary(fmt, str(out), [out.name], dict(doc.counts))
-
-
-def require_parent(path: Path) -> None:
-    """Refuse to write where the parent directory does not exist (a typo must not create trees)."""
-    from llama4ref.errors import Llama4RefError
-
-    parent = path.resolve().parent
-    if not parent.is_dir():
-        raise Llama4RefError(f"{parent}: no such directory (create it first)")

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 # record model or a suggestion is needed; answers are built straight from the index dicts.
 
 
+def require_str(value: object, what: str) -> str:
+    """``value`` if it is a ``str``; else :class:`TypeError` naming the argument and the type given."""
+    if isinstance(value, str):
+        return value
+    hint = " (decode it first)" if isinstance(value, (bytes, bytearray)) else ""
+    raise TypeError(f"{what} must be a str, not {type(value).__name__}{hint}")
+
+
 class KnowledgeBase:
     """Read-only access to one compiled facts tree."""
 
@@ -38,7 +46,7 @@ class KnowledgeBase:
         With ``parse`` (the default), an identifier that is not listed is parsed by its parts
         (``...-17B-16E-...`` is Scout).
         """
-        found = self._find_variant(name, parse=parse)
+        found = self._find_variant(require_str(name, "name"), parse=parse)
         if found is None:
             raise UnknownIdError("variant", name, self._suggest(normalise_alias(name), self._aliases))
         return found
@@ -77,7 +85,7 @@ class KnowledgeBase:
     # -- facts ------------------------------------------------------------------------
     def normalise_path(self, path: str) -> str:
         """Resolve a variant alias at the start of ``path`` and lower-case the rest."""
-        parts = path.strip().split(".")
+        parts = require_str(path, "path").strip().split(".")
         written = path.strip().lower()
         # The longest listed alias prefix wins ("llama-3.1-70b.benchmarks..."); a path that
         # names stored facts as written is taken as written; only then is a single first
@@ -143,7 +151,7 @@ class KnowledgeBase:
 
     # -- sources, records -------------------------------------------------------------
     def source(self, source_id: str) -> Source:
-        found = self._source_cache.get(source_id)
+        found = self._source_cache.get(require_str(source_id, "source_id"))
         if found is None:
             raw = self._index["sources"].get(source_id)
             if raw is None:
@@ -191,6 +199,7 @@ class KnowledgeBase:
     def identifier_matches(self, name: str) -> list[dict[str, Any]]:
         """The catalog entries whose name equals ``name`` without regard to case and width,
         official entries first."""
+        require_str(name, "name")
         if self._ident_lookup is None:
             lookup: dict[str, list[dict[str, Any]]] = {}
             for entry in self._index.get("identifiers", {}).values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from llama4ref.kb import KnowledgeBase
+from llama4ref.kb import KnowledgeBase, require_str
 from llama4ref.results import Fact
 
 # Where a term matches, and how much that counts.
@@ -31,8 +31,22 @@ def _fields(fact: Fact) -> dict[str, str]:
     }
 
 
+def check_arguments(text: object, limit: object) -> None:
+    """The argument checks of :func:`search`."""
+    require_str(text, "text")
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        raise TypeError(f"limit must be an int, not {type(limit).__name__}")
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit}")
+
+
 def search(kb: KnowledgeBase, text: str, limit: int = 20) -> list[Hit]:
-    """Facts matching every term of ``text`` (case-insensitive), best first."""
+    """Facts matching every term of ``text`` (case-insensitive), best first; at most ``limit`` (≥ 1).
+
+    Raises :class:`TypeError` for a ``text`` that is not a ``str`` or a ``limit`` that is not an
+    ``int``, :class:`ValueError` for a ``limit`` below 1.
+    """
+    check_arguments(text, limit)
     terms = [t for t in re.split(r"\s+", text.strip().lower()) if t]
     if not terms:
         return []

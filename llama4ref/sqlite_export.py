@@ -1,13 +1,13 @@
 """The SQLite export: the tidy tables with primary and foreign keys, and views for common questions.
 
 The file opens in the ``sqlite3`` shell and in Datasette (``datasette NAME.db --metadata
-NAME.metadata.json``: the metadata written beside it describes every table and column). Writing is atomic (a temporary file
-renamed over the target) and deterministic: the same data gives the same rows and ids.
+NAME.metadata.json``: the metadata written beside it describes every table and column). Writing is atomic (a unique temporary
+file renamed over the target, :mod:`llama4ref.outfile`) and deterministic: the same data gives
+the same rows and ids.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,30 +143,19 @@ def fill(db: sqlite3.Connection, tables: dict[str, Table]) -> None:
 
 
 def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
-    """Write the database to ``path`` (replacing it); foreign keys are enforced and checked."""
-    import sqlite3
+    """Write the database to ``path`` and Datasette's metadata beside it (``NAME.metadata.json``),
+    atomically replacing regular files there (never a directory, link or device); foreign keys
+    are enforced and checked. See :mod:`llama4ref.outfile`."""
+    from llama4ref.export import ExportSummary
+    from llama4ref.outfile import check_target, write_all_atomically
 
-    from llama4ref.export import ExportSummary, require_parent
-
-    require_parent(path)
+    meta = metadata_path(path)
+    check_target(path)  # before the work of building the tables
+    check_target(meta)
     tables = build_tables(kb)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
-    try:
-        db.execute("PRAGMA foreign_keys = ON")
-        with db:
-            fill(db, tables)
-        problems = db.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:  # a bug in the tables, never in the data: the tree was validated
-            raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")
-        db.execute("VACUUM")
-        with db:
-            index_full_text(db)  # VACUUM may renumber the rowids the full-text tables point at
-    finally:
-        db.close()
-    os.replace(tmp, path)
-    meta = write_metadata(kb, path, tables)
+    write_all_atomically(
+        [(path, lambda tmp: _write_database(tmp, tables, path)), (meta, lambda tmp: _write_metadata(tmp, kb, path, tables))]
+    )
     return ExportSummary("sqlite", str(path), [path.name, meta.name], {name: len(t.rows) for name, t in tables.items()})
 
 
@@ -175,15 +164,35 @@ def metadata_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.stem + ".metadata.json")
 
 
-def write_metadata(kb: KnowledgeBase, db_path: Path, tables: dict[str, Table]) -> Path:
-    """Write Datasette's metadata for the database beside it (replacing an earlier one)."""
+def _write_metadata(tmp: Path, kb: KnowledgeBase, db_path: Path, tables: dict[str, Table]) -> None:
     import json
 
     from llama4ref.export_metadata import datasette_metadata
 
-    out = metadata_path(db_path)
     doc = datasette_metadata(kb, db_path.stem, tables)
-    tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, out)
-    return out
+
+
+def _write_database(tmp: Path, tables: dict[str, Table], target: Path) -> None:
+    """Fill the empty file ``tmp`` with the database (no journal: the file is private until renamed)."""
+    import sqlite3
+
+    from llama4ref.errors import Llama4RefError
+
+    try:
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA foreign_keys = ON")
+            with db:
+                fill(db, tables)
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:  # a bug in the tables, never in the data: the tree was validated
+                raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")
+            db.execute("VACUUM")
+            with db:
+                index_full_text(db)  # VACUUM may renumber the rowids the full-text tables point at
+        finally:
+            db.close()
+    except sqlite3.Error as exc:  # "database or disk is full", "disk I/O error", ...
+        raise Llama4RefError(f"{target}: cannot write: {exc}") from exc

@@ -22,7 +22,7 @@ def test_missing_directory_is_a_usage_error() -> None:
     """A directory argument that does not exist is exit 2 with a message, not a traceback."""
     res = run_cli("verify-quotes", "/nonexistent/sources")
     assert res.code == 2
-    assert "does not exist" in res.stderr and "Traceback" not in res.stderr
+    assert res.stderr == "llama4ref: error: /nonexistent/sources: no such file or directory\n"
 
 
 def test_only_the_invoked_command_is_built() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import signal
 import sys
+from typing import Any
 
 import typer
 import typer.models
@@ -59,21 +60,102 @@ def _command_name(info: typer.models.CommandInfo) -> str | None:
 
 
 def main() -> None:
-    """Console-script entry point: library errors become one line on stderr."""
-    from llama4ref.errors import DataError, Llama4RefError, UnknownIdError
+    """Console-script entry point: every error becomes one line on stderr and a documented exit code.
 
+    0 success; 1 a check found problems (or the data is invalid); 2 a usage error, an unknown
+    id, unreadable input or unwritable output. A reader that leaves early (``| head``) ends the
+    command silently, as Unix tools do (exit 141 where no SIGPIPE ends it first).
+    """
     if hasattr(signal, "SIGPIPE"):  # `llama4ref list | head`: end quietly, as Unix tools do
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    sys.exit(run(sys.argv[1:]))
+
+
+def run(argv: list[str]) -> int:
+    """Run the command ``argv`` names and return its exit code (never raises for a user's mistake)."""
+    from llama4ref.cli import streams
+
+    saved = streams.guard()
     try:
-        invoked_app(sys.argv[1:])()
-    except UnknownIdError as exc:
-        sys.stderr.write(f"llama4ref: error: {exc}\n")
-        sys.exit(2)
+        code = _run_guarded(argv, saved[0])
+        try:
+            sys.stdout.flush()
+        except streams.OutputError as exc:
+            code = _output_failed(exc, saved[0])
+        return code
+    finally:
+        streams.restore(saved)
+
+
+def _run_guarded(argv: list[str], real_stdout: object) -> int:
+    import typer.main
+
+    from llama4ref.cli.output import EXIT_PROBLEMS, EXIT_USAGE, error_line
+    from llama4ref.cli.streams import OutputError, write_stderr
+    from llama4ref.errors import DataError, Llama4RefError
+
+    usage_error, click_exception = _click_errors()
+    try:
+        command = typer.main.get_command(invoked_app(argv))
+        code = command.main(args=argv, prog_name="llama4ref", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except usage_error as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `llama4ref` alone: the help, on stderr
+            write_stderr(exc.format_message() + "\n")
+        else:
+            write_stderr(error_line(_usage_message(exc)))
+        return EXIT_USAGE
+    except click_exception as exc:
+        write_stderr(error_line(exc.format_message()))
+        return EXIT_USAGE
+    except typer.Abort:
+        write_stderr(error_line("interrupted"))
+        return 130
+    except OutputError as exc:
+        return _output_failed(exc, real_stdout)
     except DataError as exc:
-        sys.stderr.write(f"llama4ref: error: {exc}\n")
-        sys.exit(1)
-    except Llama4RefError as exc:
-        sys.stderr.write(f"llama4ref: error: {exc}\n")
-        sys.exit(2)
-    except BrokenPipeError:  # `llama4ref list | head`
-        sys.exit(0)
+        write_stderr(error_line(str(exc)))
+        return EXIT_PROBLEMS
+    except Llama4RefError as exc:  # UnknownIdError and every other error raised on purpose
+        write_stderr(error_line(str(exc)))
+        return EXIT_USAGE
+    except OSError as exc:  # input that could not be read where no command expected it
+        where = f"{exc.filename}: " if exc.filename else ""
+        write_stderr(error_line(f"{where}{exc.strerror or exc}"))
+        return EXIT_USAGE
+
+
+def _click_errors() -> tuple[type[Any], type[Any]]:
+    """Click's ``UsageError`` and ``ClickException``, found through ``typer.BadParameter``: typer
+    re-exports neither, and they live in ``click`` or in typer's vendored copy by typer version."""
+    import typer
+
+    mro = typer.BadParameter.__mro__
+    usage = next(c for c in mro if c.__name__ == "UsageError")
+    return usage, next(c for c in mro if c.__name__ == "ClickException")
+
+
+def _usage_message(exc: Any) -> str:
+    """Click's usage error as one line: ``<command>: <message> (see '<command> -h')``."""
+    ctx = exc.ctx
+    message = " ".join(str(exc.format_message()).split("\n"))
+    if ctx is None:
+        return message
+    path = ctx.command_path
+    sub = path.split(" ", 1)[1] if " " in path else ""
+    return f"{sub + ': ' if sub else ''}{message} (see '{path} -h')"
+
+
+def _output_failed(exc: Any, real_stdout: object) -> int:
+    """A failed write: silence for a reader that left (EPIPE), else one line on stderr; exit non-zero."""
+    import errno
+
+    from llama4ref.cli.output import EXIT_USAGE, error_line
+    from llama4ref.cli.streams import silence_stdout, write_stderr
+
+    if exc.stream == "standard output":
+        silence_stdout(real_stdout)  # type: ignore[arg-type]  # a TextIO or None
+    if exc.errno == errno.EPIPE:
+        return 141  # what a shell reports for a command ended by SIGPIPE
+    write_stderr(error_line(str(exc)))
+    return EXIT_USAGE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -95,18 +96,20 @@ def license_check(
             fail(str(exc))
         sys.stdout.write(json.dumps(to_sarif(report, tool_version=llama4ref.__version__, uri_prefix=prefix), indent=2) + "\n")
     else:
+        from llama4ref.printable import printable
+
         for f in report.findings:
-            sys.stdout.write(_as_given(path, report.kind, f).format() + "\n")
+            sys.stdout.write(printable(_as_given(path, report.kind, f).format()) + "\n")
         errors = sum(f.severity == "error" for f in report.findings)
         warnings = sum(f.severity == "warning" for f in report.findings)
         sys.stderr.write(
-            f"{path}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n"
+            f"{printable(str(path))}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n"
         )
         grouped: dict[str, list[str]] = {}
         for rule, why in report.not_checked:
             grouped.setdefault(why, []).append(rule)
         for why, rules in grouped.items():
-            sys.stderr.write(f"  not checked: {', '.join(rules)}: {why}\n")
+            sys.stderr.write(printable(f"  not checked: {', '.join(rules)}: {why}") + "\n")
     raise typer.Exit(report.exit_code(strict=strict))
 
 
@@ -146,13 +149,15 @@ def register(app: typer.Typer) -> None:
         Example: llama4ref check-name my-org/Scout-FT Llama-4-Scout-Acme
         """
         from llama4ref.compliance import check_names, exit_code, read_names
+        from llama4ref.printable import printable
 
         items = list(names or [])
         if from_file is not None:
-            raw = sys.stdin.buffer.read() if from_file == "-" else _read_bytes(from_file)
-            items += read_names(raw.decode("utf-8", "surrogateescape"))
+            items += _names_from(from_file, read_names)
         if not items:
             fail("give at least one name, or --from-file FILE", EXIT_USAGE)
+        if len(items) > MAX_NAMES:
+            fail(f"{len(items):,} names, over the {MAX_NAMES:,}-name cap; check them in parts")
         results = list(check_names(items, _terms()))  # type: ignore[arg-type]
         code = exit_code(results, strict=strict)
         if json_out:
@@ -161,16 +166,74 @@ def register(app: typer.Typer) -> None:
         else:
             out = sys.stdout
             for r in results:
-                shown = r.input.encode("ascii", "backslashreplace").decode() if not r.input.isprintable() else r.input
-                line = f"{r.status.upper():9} {shown}"
+                line = f"{r.status.upper():9} {r.input}"
                 if r.status != "pass":
                     line += f"  [{r.rule} §{r.section}] {r.message}; suggest: {r.suggestion}"
-                out.write(line.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
+                out.write(printable(line) + "\n")
         raise typer.Exit(code)
 
 
-def _read_bytes(path: str) -> bytes:
+MAX_NAMES = 200_000
+"""At most this many names in one run (command line and ``--from-file`` together)."""
+
+MAX_NAMES_BYTES = 8 * 1024 * 1024
+"""8 MiB: a ``--from-file`` input larger than this is refused, and no more than this is ever read."""
+
+_LINE_BREAKS = ("\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+"""Where :meth:`str.splitlines` (and so ``read_names``) splits."""
+
+
+def _names_from(source: str, read_names: Callable[[str], list[str]]) -> list[str]:
+    """The names in a file (or stdin for ``-``), read under the size and count caps; every problem
+    (unreadable, over a cap, empty) is a usage error with one line."""
+    label = "standard input" if source == "-" else source
+    if not source:
+        fail("--from-file: give a file name, or - for standard input (got an empty string)")
+    data = _read_stdin() if source == "-" else _read_file(source)
+    if not data:
+        fail(f"{label}: the file is empty; no names to check" if source != "-" else "standard input is empty; no names to check")
+    text = data.decode("utf-8", "surrogateescape")
+    if sum(text.count(sep) for sep in _LINE_BREAKS) > MAX_NAMES:  # counted before splitting: bounded memory
+        fail(f"{label}: more than {MAX_NAMES:,} lines, over the {MAX_NAMES:,}-name cap; check them in parts")
+    found = read_names(text)
+    if not found:
+        fail(f"{label}: only blank lines; no names to check")
+    return found
+
+
+def _read_capped(read: Callable[[int], bytes], label: str) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_NAMES_BYTES:
+        chunk = read(min(1 << 20, MAX_NAMES_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > MAX_NAMES_BYTES:
+        fail(f"{label}: over the {MAX_NAMES_BYTES:,}-byte cap for a list of names; check it in parts")
+    return b"".join(chunks)
+
+
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:  # the process started with descriptor 0 closed (`<&-`)
+        fail("--from-file -: standard input is closed")
     try:
-        return Path(path).read_bytes()
+        return _read_capped(stream.buffer.read, "standard input")
+    except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
+        fail(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _read_file(path: str) -> bytes:
+    import os
+    import stat
+
+    try:
+        with open(path, "rb") as fh:  # a FIFO or /dev/stdin is read as a stream, under the same cap
+            st = os.fstat(fh.fileno())
+            if stat.S_ISREG(st.st_mode) and st.st_size > MAX_NAMES_BYTES:
+                fail(f"{path}: {st.st_size:,} bytes, over the {MAX_NAMES_BYTES:,}-byte cap for a list of names")
+            return _read_capped(fh.read, path)
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror}")

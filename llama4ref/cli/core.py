@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, existing_directory, fail
 from llama4ref.completion import complete_fact_path, complete_variant
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
@@ -19,7 +18,7 @@ def _version(value: bool) -> None:
     if value:
         import llama4ref
 
-        typer.echo(f"llama4ref {llama4ref.__version__} (data {llama4ref.data_version()})")
+        emit_text(f"llama4ref {llama4ref.__version__} (data {llama4ref.data_version()})")
         raise typer.Exit()
 
 
@@ -107,7 +106,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def validate(
         directory: Annotated[
-            Optional[Path],  # noqa: UP045  # typer introspection
+            Optional[str],  # noqa: UP045  # typer introspection; a str, so that "" is refused, not read as "."
             typer.Argument(help="A facts tree (default: the shipped one).", show_default=False),
         ] = None,
         json_out: JsonOpt = False,
@@ -121,9 +120,7 @@ def register(app: typer.Typer) -> None:
         from llama4ref.index import shipped_facts_dir
         from llama4ref.tree import load_tree
 
-        root = directory or shipped_facts_dir()
-        if not root.is_dir():
-            fail(f"{root}: not a directory" if root.exists() else f"{root}: no such file or directory")
+        root = shipped_facts_dir() if directory is None else existing_directory(directory, "DIRECTORY")
         tree = load_tree(root)
         if json_out:
             emit_json(
@@ -150,20 +147,20 @@ def register(app: typer.Typer) -> None:
         else:
             import sys
 
-            for d in tree.diagnostics:
-                sys.stdout.write(d.format() + "\n")
+            from llama4ref.printable import printable
+
+            for d in tree.diagnostics:  # printable: a file name or message never forges a second line
+                sys.stdout.write(printable(d.format()) + "\n")
             status = "ok" if tree.ok else f"{len(tree.diagnostics)} problem(s)"
             sys.stderr.write(
-                f"{root}: {tree.file_count} files, {len(tree.records)} records, {len(tree.facts())} facts: {status}\n"
+                f"{printable(str(root))}: {tree.file_count} files, {len(tree.records)} records, {len(tree.facts())} facts: {status}\n"
             )
         if not tree.ok:
             raise typer.Exit(EXIT_PROBLEMS)
 
     @app.command("verify-quotes")
     def verify_quotes(
-        sources_dir: Annotated[
-            Path, typer.Argument(help="A directory of local copies of the cited sources.", exists=True, file_okay=False)
-        ],
+        sources_dir: Annotated[str, typer.Argument(help="A directory of local copies of the cited sources.")],
         strict: Annotated[bool, typer.Option(help="Also fail when a cited source has no local copy.")] = False,
         json_out: JsonOpt = False,
     ) -> None:
@@ -177,15 +174,17 @@ def register(app: typer.Typer) -> None:
         from llama4ref.index import shipped_facts_dir
         from llama4ref.quotes import verify_quotes as run
 
-        report = run(shipped_facts_dir(), sources_dir)
+        report = run(shipped_facts_dir(), existing_directory(sources_dir, "SOURCES_DIR"))
         if json_out:
             emit_json("quote-verification", report.to_json())
         else:
             import sys
 
+            from llama4ref.printable import printable
+
             for d in report.diagnostics:
                 if d.code == "L4R-Q001" or strict:
-                    sys.stdout.write(d.format() + "\n")
+                    sys.stdout.write(printable(d.format()) + "\n")
             sys.stderr.write(
                 f"{report.checked} quotes checked against {len(report.matched_sources)} local copies: "
                 f"{report.failed} not found; {report.skipped} quotes from {len(report.missing_sources)} "

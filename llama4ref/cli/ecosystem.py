@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from llama4ref.cli.core import JsonOpt
-from llama4ref.cli.output import emit_json, fail
+from llama4ref.cli.output import emit_json, existing_directory, fail, path_argument
+from llama4ref.printable import printable
 
 
 class ExportFormat(StrEnum):
@@ -29,9 +29,12 @@ def register(app: typer.Typer) -> None:
     def export(
         fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json | jsonl | csv | sqlite.")] = ExportFormat.json,
         out: Annotated[
-            Optional[Path],  # noqa: UP045  # typer introspection
+            Optional[str],  # noqa: UP045  # typer introspection; a str, so that "" is refused, not read as "."
             typer.Option(
-                "--output", "-o", help="File to write (a directory for csv). Required for csv and sqlite.", show_default=False
+                "--output",
+                "-o",
+                help="File to write (a directory for csv). Required for csv and sqlite. An existing file is replaced.",
+                show_default=False,
             ),
         ] = None,
         json_out: JsonOpt = False,
@@ -42,6 +45,10 @@ def register(app: typer.Typer) -> None:
         into the directory -o names; sqlite writes a database with keys, foreign keys and views
         (v_benchmarks, v_provider_limits, v_conflicts, v_fact_sources, ...). With --json, a
         summary of what was written (files, row counts) is printed as the JSON envelope.
+
+        An existing file is replaced atomically (a temporary file beside it, then renamed), so
+        a reader never sees half a file; a directory (for csv: a file), a symbolic link or a
+        device is refused, and a failed export leaves the old file as it was.
 
         \b
         Example: llama4ref export --format sqlite -o llama4ref.db && datasette llama4ref.db
@@ -57,25 +64,25 @@ def register(app: typer.Typer) -> None:
                 fail("--json prints a summary of written files: give -o PATH")
             sys.stdout.write(export_text(kb, "json" if fmt is ExportFormat.json else "jsonl"))
             return
-        summary = write_export(kb, fmt.value, out)
+        summary = write_export(kb, fmt.value, path_argument(out, "--output"))
         if json_out:
             emit_json("export", summary.to_json())
             return
         total = sum(summary.rows.values())
         sys.stderr.write(
-            f"wrote {summary.path}: {fmt.value}, {total} rows in {len(summary.rows)} tables "
+            f"wrote {printable(summary.path)}: {fmt.value}, {total} rows in {len(summary.rows)} tables "
             f"({', '.join(f'{k} {v}' for k, v in summary.rows.items())})\n"
         )
 
     @app.command()
     def diff(
-        old: Annotated[Path, typer.Argument(help="The old facts tree.")],
-        new: Annotated[Path, typer.Argument(help="The new facts tree.")],
+        old: Annotated[str, typer.Argument(help="The old facts tree.")],
+        new: Annotated[str, typer.Argument(help="The new facts tree.")],
         json_out: JsonOpt = False,
     ) -> None:
         """Facts added, removed and changed between two facts trees, with their citations.
 
-        Both trees are validated first. A changed value shows its citations; changed
+        Both trees are validated first (exit 1 if either is invalid; 2 if either is missing). A changed value shows its citations; changed
         records (sources, variants, license terms, identifiers, sheets) name each changed
         field. Exits 0 whether or not anything changed.
 
@@ -83,7 +90,7 @@ def register(app: typer.Typer) -> None:
         """
         from llama4ref.diff import diff_trees, report_lines
 
-        result = diff_trees(old, new)
+        result = diff_trees(existing_directory(old, "OLD"), existing_directory(new, "NEW"))
         if json_out:
             emit_json("diff", result.to_json())
             return

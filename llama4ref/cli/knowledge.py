@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, fail
 from llama4ref.completion import complete_benchmark, complete_fact_path, complete_source, complete_variant
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
@@ -149,9 +149,9 @@ def register(app: typer.Typer) -> None:
         if json_out:
             fmt = "json"
         if fmt == "text":
-            typer.echo(c.as_text(kb, fact))
+            emit_text(c.as_text(kb, fact))
         elif fmt == "bibtex":
-            typer.echo(c.as_bibtex(kb, fact))
+            emit_text(c.as_bibtex(kb, fact))
         elif fmt == "json":
             emit_json("citation", c.as_json(kb, fact))
         else:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
+
+from llama4ref.printable import json_printable, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,10 +22,17 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def emit_json(kind: str, data: Any, *, ascii_only: bool = False) -> None:
     """Print the one documented JSON envelope: ``{"schema_version", "kind", "data"}``.
 
-    ``ascii_only`` escapes non-ASCII (needed where data may hold undecodable input bytes).
+    ``ascii_only`` escapes all non-ASCII. Either way, characters a terminal would act on
+    (C1 and bidi controls, invisible format characters, lone surrogates from undecodable
+    input) are written as ``\\uXXXX`` escapes, which parse back to the same string.
     """
     doc = {"schema_version": JSON_SCHEMA_VERSION, "kind": kind, "data": data}
-    sys.stdout.write(json.dumps(doc, ensure_ascii=ascii_only, indent=2) + "\n")
+    sys.stdout.write(json_printable(json.dumps(doc, ensure_ascii=ascii_only, indent=2)) + "\n")
+
+
+def emit_text(text: str) -> None:
+    """Print plain text (one or more lines), every data or user string in it made printable."""
+    sys.stdout.write("\n".join(printable(line) for line in text.split("\n")) + "\n")
 
 
 def console(stderr: bool = False) -> Console:
@@ -37,7 +47,27 @@ def console(stderr: bool = False) -> Console:
     )
 
 
+def error_line(message: str) -> str:
+    """The one line an error prints on stderr: ``llama4ref: error: <message>``, made printable."""
+    return f"llama4ref: error: {printable(message)}\n"
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on stderr, then exit with ``code``."""
-    sys.stderr.write(f"llama4ref: error: {message}\n")
+    sys.stderr.write(error_line(message))
     raise typer.Exit(code)
+
+
+def path_argument(text: str, what: str) -> Path:
+    """``text`` as a path; an empty string is a usage error (``Path("")`` would mean the working directory)."""
+    if not text:
+        fail(f"{what}: give a path (got an empty string)")
+    return Path(text)
+
+
+def existing_directory(text: str, what: str) -> Path:
+    """``text`` as a path to an existing directory, or a usage error (exit 2) saying why not."""
+    path = path_argument(text, what)
+    if not path.is_dir():
+        fail(f"{text}: not a directory" if path.exists() else f"{text}: no such file or directory")
+    return path

@@ -8,22 +8,31 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from llama4ref.printable import printable
+
 if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
     from llama4ref.results import Citation, Fact
     from llama4ref.views import Overview
+
+
+def safe(value: object) -> str:
+    """``value`` as text with every unprintable character escaped: every data or user string
+    passes through this (or :func:`llama4ref.printable.printable`) before it is printed."""
+    return printable(str(value))
+
 
 RANK_STYLE = {"rounded": "cyan", "superseded": "yellow", "disputed": "red", "deprecated": "red", "alternative": "blue"}
 
 
 def value_text(fact: Fact) -> Text:
     """A fact's value with markers for derived values and alternatives."""
-    text = Text(fact.display())
+    text = Text(safe(fact.display()))
     if fact.derived:
         text.append("  (derived)", style="magenta")
     if fact.alternatives:
         ranks = sorted({a.rank for a in fact.alternatives})
-        text.append(f"  [+{len(fact.alternatives)} alt: {', '.join(ranks)}]", style="yellow")
+        text.append(f"  [+{len(fact.alternatives)} alt: {safe(', '.join(ranks))}]", style="yellow")
     return text
 
 
@@ -35,8 +44,8 @@ def checkpoint_lines(fact: Fact) -> Text:
             continue
         if i:
             text.append("\n")
-        text.append(str(item.get("repo", "?")), style="bold")
-        details = [str(item[k]) for k in ("stage", "precision", "format") if k in item]
+        text.append(safe(item.get("repo", "?")), style="bold")
+        details = [safe(item[k]) for k in ("stage", "precision", "format") if k in item]
         text.append(f"  {' · '.join(details)}", style="dim")
     return text
 
@@ -47,6 +56,7 @@ def key_values(con: Console, title: str, rows: list[tuple[str, Text]]) -> Text:
     It looks like a borderless two-column Table and renders in a fifth of the time, which
     `show` needs for its start-up budget (benchmarks/).
     """
+    rows = [(safe(key), value) for key, value in rows]
     keyw = max((len(key) for key, _ in rows), default=0)
     width = max(con.width - keyw - 2, 20)
     out = Text(title, style="bold")
@@ -64,6 +74,7 @@ def aligned_columns(title: str, header: list[str], rows: list[list[str]]) -> Tex
     """A titled table of plain cells, padded to each column's width, header in bold."""
     from rich.cells import cell_len
 
+    rows = [[safe(cell) for cell in row] for row in rows]
     widths = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     out = Text(title, style="bold")
     for n, row in enumerate([header, *rows]):
@@ -75,9 +86,9 @@ def aligned_columns(title: str, header: list[str], rows: list[list[str]]) -> Tex
 
 def overview(con: Console, ov: Overview) -> None:
     v = ov.variant
-    head = Text(v.name, style="bold")
-    head.append(f"  ({v.id} · {v.role})", style="dim")
-    con.print(Panel(Text(v.summary), title=head, title_align="left", expand=False))
+    head = Text(safe(v.name), style="bold")
+    head.append(f"  ({safe(v.id)} · {safe(v.role)})", style="dim")
+    con.print(Panel(Text(safe(v.summary)), title=head, title_align="left", expand=False))
     blocks = []
     for section in ov.sections:
         rows = []
@@ -90,70 +101,78 @@ def overview(con: Console, ov: Overview) -> None:
     con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
     footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
     if ov.see_also:
-        footer += " See also: " + "; ".join(ov.see_also) + "."
+        footer += " See also: " + safe("; ".join(ov.see_also)) + "."
     con.print(Text(footer, style="dim"))
 
 
 def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
-    head = Text(fact.path, style="bold cyan")
+    head = Text(safe(fact.path), style="bold cyan")
     con.print(head)
     con.print(Text("  value: ").append(value_text(fact)))
     if fact.qualifiers:
-        con.print("  " + ", ".join(f"{k}={v}" for k, v in fact.qualifiers.items()), style="dim")
+        con.print(Text("  " + safe(", ".join(f"{k}={v}" for k, v in fact.qualifiers.items())), style="dim"))
     if fact.derived:
-        con.print(f"  formula: {fact.formula}")
+        con.print(Text(f"  formula: {safe(fact.formula)}"))
         for path in fact.inputs:
             inp = kb.get(path)
-            con.print(Text(f"    {path} = ").append(inp.display()))
+            con.print(Text(f"    {safe(path)} = ").append(safe(inp.display())))
     for cit in fact.citations:
         _citation(con, kb, cit)
     for alt in fact.alternatives:
         from llama4ref.formatting import format_value
 
-        line = Text(f"  alternative ({alt.rank}): ", style=RANK_STYLE.get(alt.rank, ""))
-        line.append(format_value(alt.value, fact.unit, alt.bound))
+        line = Text(f"  alternative ({safe(alt.rank)}): ", style=RANK_STYLE.get(alt.rank, ""))
+        line.append(safe(format_value(alt.value, fact.unit, alt.bound)))
         con.print(line)
-        con.print(Text(f"    reason: {alt.reason}", style="dim"))
+        con.print(Text(f"    reason: {safe(alt.reason)}", style="dim"))
         for cit in alt.citations:
             _citation(con, kb, cit, indent="    ")
     if fact.note:
-        con.print(Text(f"  note: {fact.note}", style="dim"))
+        con.print(Text(f"  note: {safe(fact.note)}", style="dim"))
 
 
 def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  ") -> None:
     src = kb.source(cit.source)
     line = Text(f"{indent}source: ")
-    line.append(cit.source, style="bold")
-    line.append(f" [{src.tier}, {src.pin()}] — {cit.locator}")
+    line.append(safe(cit.source), style="bold")
+    line.append(f" [{safe(src.tier)}, {safe(src.pin())}] — {safe(cit.locator)}")
     if cit.as_of:
-        line.append(f" (as of {cit.as_of})")
+        line.append(f" (as of {safe(cit.as_of)})")
     con.print(line)
-    con.print(Text(f"{indent}  “{cit.quote}”", style="green"))
+    con.print(Text(f"{indent}  “{safe(cit.quote)}”", style="green"))
 
 
 def simple_table(con: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
     from rich.table import Table  # lazily: `show` renders without it (start-up budget)
 
-    table = Table(title=title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    # The title is printed above the table rather than as its title: a table's title wraps to
+    # the table's width, which folds a long title over an empty or narrow table.
+    con.print(Text(safe(title), style="bold"))
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
     for i, col in enumerate(columns):
-        table.add_column(col, overflow="fold", no_wrap=i == 0)
+        table.add_column(Text(safe(col)), overflow="fold", no_wrap=i == 0)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(safe(cell)) for cell in row))
     con.print(Group(table))
 
 
 def audit(con: Console, results: list[Any]) -> None:
     for r in results:
         mark = Text("PASS ", style="green") if r.ok else Text("FAIL ", style="bold red")
-        mark.append(r.title, style="bold")
-        mark.append(f"  [{r.id}]", style="dim")
+        mark.append(safe(r.title), style="bold")
+        mark.append(f"  [{safe(r.id)}]", style="dim")
         con.print(mark)
-        con.print(Text(f"  formula:  {r.formula}"))
+        con.print(Text(f"  formula:  {safe(r.formula)}"))
         for path, value in r.inputs.items():
-            con.print(Text(f"    {path} = {value}", style="dim"))
-        con.print(Text(f"  computed: {r.computed}   expected: {r.expected} ({r.expected_from})   tolerance: {r.tolerance}"))
+            con.print(Text(f"    {safe(path)} = {safe(value)}", style="dim"))
+        con.print(
+            Text(
+                f"  computed: {safe(r.computed)}   expected: {safe(r.expected)} ({safe(r.expected_from)})"
+                f"   tolerance: {safe(r.tolerance)}"
+            )
+        )
         if r.detail:
-            con.print(Text(f"  {r.detail}", style="yellow" if r.ok else "red"))
+            con.print(Text(f"  {safe(r.detail)}", style="yellow" if r.ok else "red"))
     failed = sum(not r.ok for r in results)
     con.print(Text(f"{len(results) - failed} passed, {failed} failed", style="bold"))
 
@@ -161,15 +180,17 @@ def audit(con: Console, results: list[Any]) -> None:
 def comparison(con: Console, cmp: Any) -> None:
     from rich.table import Table  # lazily: `show` renders without it (start-up budget)
 
-    table = Table(title=f"{cmp.left} vs {cmp.right}", title_justify="left", box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    table = Table(
+        title=Text(safe(f"{cmp.left} vs {cmp.right}")), title_justify="left", box=None, pad_edge=False, padding=(0, 2, 0, 0)
+    )
     table.add_column("", no_wrap=True)
     table.add_column("fact", style="cyan", no_wrap=True)
-    table.add_column(cmp.left, overflow="fold")
-    table.add_column(cmp.right, overflow="fold")
+    table.add_column(Text(safe(cmp.left)), overflow="fold")
+    table.add_column(Text(safe(cmp.right)), overflow="fold")
     for line in cmp.lines:
         table.add_row(
             "≠" if line.differs else "",
-            line.key,
+            Text(safe(line.key)),
             value_text(line.left) if line.left else Text("—", style="dim"),
             value_text(line.right) if line.right else Text("—", style="dim"),
         )
@@ -182,7 +203,7 @@ def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: 
 
     for t in tables:
         table = Table(
-            title=f"{t.set}{': ' + t.table if t.table else ''}  (provenance: {t.provenance})",
+            title=Text(safe(f"{t.set}{': ' + t.table if t.table else ''}  (provenance: {t.provenance})")),
             title_justify="left",
             title_style="bold",
             box=None,
@@ -192,30 +213,30 @@ def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: 
         for col in ("benchmark", "category", "shots", "metric"):
             table.add_column(col, no_wrap=col == "benchmark", overflow="fold")
         for m in t.models:
-            table.add_column(m, justify="right")
+            table.add_column(Text(safe(m)), justify="right")
         for row in t.rows:
             cells = [
                 f"{row.values[m].value:g}" if m in row.values and isinstance(row.values[m].value, (int, float)) else "—"
                 for m in t.models
             ]
-            table.add_row(row.name, row.category, row.shots, row.metric, *cells)
+            table.add_row(*(Text(safe(c)) for c in (row.name, row.category, row.shots, row.metric, *cells)))
         con.print(table)
         if any(r.shots.endswith("*") or r.metric.endswith("*") for r in t.rows):
             con.print(Text("* stated for some models only; `llama4ref get PATH` shows each value's qualifiers", style="dim"))
         if chart:
             for row in t.rows:
-                con.print(Text(row.name, style="bold"))
+                con.print(Text(safe(row.name), style="bold"))
                 top = max(float(f.value) for f in row.values.values() if isinstance(f.value, (int, float))) or 1.0
                 for m in t.models:
                     if m in row.values and isinstance(row.values[m].value, (int, float)):
                         v = float(row.values[m].value)
                         bar = "█" * max(1, round(40 * v / top))
-                        con.print(Text(f"  {m:<24} ").append(bar, style="cyan").append(f" {v:g}"))
+                        con.print(Text(f"  {safe(m):<24} ").append(bar, style="cyan").append(f" {v:g}"))
         con.print()
 
 
 def source_detail(con: Console, src: Any, backs: list[str]) -> None:
-    con.print(Text(src.title, style="bold"))
+    con.print(Text(safe(src.title), style="bold"))
     for label, value in (
         ("id", src.id),
         ("publisher", src.publisher),
@@ -227,12 +248,12 @@ def source_detail(con: Console, src: Any, backs: list[str]) -> None:
         ("retrieved", str(src.retrieved)),
     ):
         if value is not None:
-            con.print(Text(f"  {label}: {value}"))
+            con.print(Text(f"  {label}: {safe(value)}"))
     if src.note:
-        con.print(Text(f"  note: {src.note}", style="dim"))
+        con.print(Text(f"  note: {safe(src.note)}", style="dim"))
     con.print(Text(f"Backs {len(backs)} fact(s):", style="bold"))
     for path in backs:
-        con.print(f"  {path}")
+        con.print(Text(f"  {safe(path)}"))
 
 
 def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> None:
@@ -241,7 +262,9 @@ def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> 
     con.print(Text("Prompt (special tokens from the records; example texts are placeholders):", style="bold"))
     text = Text()
     for seg in wp.segments:
-        text.append(seg.text, style="cyan" if seg.kind in ("token", "layout") else "")
+        text.append(
+            "\n".join(safe(part) for part in seg.text.split("\n")), style="cyan" if seg.kind in ("token", "layout") else ""
+        )
     con.print(text)
     con.print()
     table = Table(
@@ -250,6 +273,6 @@ def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> 
     for col in ("token", "id", "meaning"):
         table.add_column(col, overflow="fold", no_wrap=col == "token")
     for tok, tid, meaning in legend:
-        table.add_row(tok, "" if tid is None else str(tid), meaning)
+        table.add_row(Text(safe(tok)), "" if tid is None else str(tid), Text(safe(meaning)))
     con.print(table)
-    con.print(Text("Facts used: " + ", ".join(dict.fromkeys(wp.used_paths)), style="dim"))
+    con.print(Text("Facts used: " + safe(", ".join(dict.fromkeys(wp.used_paths))), style="dim"))

@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from llama4ref.cli.render import safe
+
 
 def checklist(con: Console, items: list[Any]) -> None:
     for doc in ("llama-4-community-license", "acceptable-use-policy"):
@@ -23,8 +25,8 @@ def checklist(con: Console, items: list[Any]) -> None:
         for col in ("§", "kind", "term", "what it asks", "checked by"):
             t.add_column(col, overflow="fold", no_wrap=col in ("§",))
         for i in rows:
-            check = Text(f"{i.rule} ({i.severity})", style="green") if i.rule else Text("manual", style="dim")
-            t.add_row(i.section, i.kind, i.title, i.summary, check)
+            check = Text(safe(f"{i.rule} ({i.severity})"), style="green") if i.rule else Text("manual", style="dim")
+            t.add_row(*(Text(safe(c)) for c in (i.section, i.kind, i.title, i.summary)), check)
         con.print(t)
         con.print()
     con.print(

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from llama4ref.cli.render import value_text
+from llama4ref.cli.render import safe, value_text
 from llama4ref.formatting import format_value
 
 if TYPE_CHECKING:
@@ -56,27 +56,27 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
         status = "\ndeprecated" if o.deprecated else ""
         if o.deprecation_date:
             status = f"\n{'deprecated' if o.deprecated else 'deprecation due'} {o.deprecation_date}"
-        cells = [
-            o.provider_name,
-            o.variant,
-            (o.model_id or "—") + status,
-            ctx + alt,
-            _claim(o.max_output).replace(" tokens", ""),
-            o.precision or "not stated",
+        cells = [  # data made printable piece by piece: the line breaks put in here are kept
+            safe(o.provider_name),
+            safe(o.variant),
+            safe(o.model_id or "—") + status,
+            safe(ctx) + alt,
+            safe(_claim(o.max_output).replace(" tokens", "")),
+            safe(o.precision or "not stated"),
             price,
-            "\n".join(srcs),
-            str(when or "undated"),
+            "\n".join(safe(s) for s in srcs),
+            safe(when or "undated"),
         ]
         t.add_row(*(Text(c) for c in cells))  # Text: values like "[superseded]" are not markup
     con.print(t)
 
 
 def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
-    con.print(Text(f"Context limits for {tiers.variant} — three tiers, never mixed", style="bold"))
+    con.print(Text(f"Context limits for {safe(tiers.variant)} — three tiers, never mixed", style="bold"))
     con.print()
     m = _table("1. MODEL (nominal): what Meta describes and the released configuration sets", ["fact", "value", "source"])
     for f in tiers.model:
-        m.add_row(f.path, value_text(f), "\n".join(sorted({c.source for c in f.citations})))
+        m.add_row(Text(safe(f.path)), value_text(f), Text("\n".join(safe(s) for s in sorted({c.source for c in f.citations}))))
     con.print(m)
     con.print()
     offers(
@@ -106,12 +106,12 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         cits = main.citations if main else ()
         dates = sorted({str(c.as_of) for c in cits if c.as_of})
         r.add_row(
-            lim.engine,
-            lim.hardware,
+            Text(safe(lim.engine)),
+            Text(safe(lim.hardware)),
             value_text(main) if main else Text("—"),
-            details,
-            "\n".join(sorted({c.source for c in cits})),
-            ", ".join(dates) or "undated",
+            Text(safe(details)),
+            Text("\n".join(safe(c) for c in sorted({c.source for c in cits}))),
+            Text(safe(", ".join(dates) or "undated")),
         )
     con.print(r)
     con.print(
@@ -123,7 +123,7 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
 
 
 def resolution(con: Console, res: Any) -> None:
-    head = Text(res.input, style="bold")
+    head = Text(safe(res.input), style="bold")
     head.append("  valid" if res.valid else "  INVALID", style="green" if res.valid else "bold red")
     con.print(head)
     for label in (
@@ -140,31 +140,31 @@ def resolution(con: Console, res: Any) -> None:
     ):
         value = getattr(res, label)
         if value not in (None, ""):
-            con.print(f"  {label}: {value}")
+            con.print(Text(f"  {label}: {safe(value)}"))
     for c in res.citations:
-        con.print(Text(f"  source: {c.source} — {c.locator}: “{c.quote}”", style="dim"))
+        con.print(Text(f"  source: {safe(c.source)} — {safe(c.locator)}: “{safe(c.quote)}”", style="dim"))
 
 
 def memory(con: Console, p: Plan) -> None:
     con.print(
         Text(
-            f"{p.variant}, {p.precision} weights, context {p.context:,} × batch {p.batch}, KV {p.kv_dtype} ({p.kv_layout})",
+            f"{safe(p.variant)}, {p.precision} weights, context {p.context:,} × batch {p.batch}, KV {p.kv_dtype} ({p.kv_layout})",
             style="bold",
         )
     )
     t = _table("", ["component", "GB", "formula"])
     for line in p.weights:
-        t.add_row(line.name, f"{line.bytes / 1e9:,.2f}", line.formula)
+        t.add_row(Text(safe(line.name)), f"{line.bytes / 1e9:,.2f}", Text(safe(line.formula)))
     for line in p.kv:
-        t.add_row(line.name, f"{line.bytes / 1e9:,.2f}", line.formula)
+        t.add_row(Text(safe(line.name)), f"{line.bytes / 1e9:,.2f}", Text(safe(line.formula)))
     t.add_row(Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache")
     con.print(t)
     if p.gpu_bytes is not None:
         con.print(
             Text(
-                f"GPUs needed: {p.gpus_needed} × {p.gpu or 'GPU'} ({p.gpu_bytes / 1e9:g} GB, {p.usable_fraction:g} usable)",
+                f"GPUs needed: {p.gpus_needed} × {safe(p.gpu or 'GPU')} ({p.gpu_bytes / 1e9:g} GB, {p.usable_fraction:g} usable)",
                 style="bold",
             )
         )
     for a in p.assumptions:
-        con.print(Text(f"assumption: {a}", style="dim"))
+        con.print(Text(f"assumption: {safe(a)}", style="dim"))

@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from llama4ref.cli.render import safe
+
 if TYPE_CHECKING:
     from llama4ref.results import Fact
     from llama4ref.safety import SafetySection
@@ -16,7 +18,7 @@ SUMMARY_LIMIT = 6
 
 
 def _sources(f: Fact) -> str:
-    return ", ".join(sorted({c.source for c in f.citations}))
+    return safe(", ".join(sorted({c.source for c in f.citations})))
 
 
 def safety(con: Console, sections: list[SafetySection], tools: dict[str, dict[str, Fact]], *, full: bool) -> None:
@@ -32,10 +34,15 @@ def safety(con: Console, sections: list[SafetySection], tools: dict[str, dict[st
                 if "what_it_does" not in facts:
                     continue
                 t.add_row(
-                    tool,
-                    facts["what_it_does"].display(),
-                    facts["taxonomy"].display() if "taxonomy" in facts else "—",
-                    facts["published_at"].display() if "published_at" in facts else "—",
+                    *(
+                        Text(safe(cell))
+                        for cell in (
+                            tool,
+                            facts["what_it_does"].display(),
+                            facts["taxonomy"].display() if "taxonomy" in facts else "—",
+                            facts["published_at"].display() if "published_at" in facts else "—",
+                        )
+                    )
                 )
             con.print(t)
             continue
@@ -45,15 +52,15 @@ def safety(con: Console, sections: list[SafetySection], tools: dict[str, dict[st
         t.add_column("value", overflow="fold")
         t.add_column("source", overflow="fold")
         for f in shown:
-            value = Text(f.display())
+            value = Text(safe(f.display()))
             if f.bound != "exact":
                 value.append(f"  ({f.bound.replace('_', ' ')})", style="yellow")
             qual = ", ".join(
                 f"{k}: {v}" for k, v in f.qualifiers.items() if k in ("population", "model", "compared_to", "metric")
             )
             if qual:
-                value.append(f"\n{qual}", style="dim")
-            t.add_row(f.path[len(section.prefix) + 1 :] or f.path, value, _sources(f))
+                value.append(f"\n{safe(qual)}", style="dim")
+            t.add_row(Text(safe(f.path[len(section.prefix) + 1 :] or f.path)), value, Text(_sources(f)))
         con.print(t)
         if len(shown) < len(section.facts):
             con.print(

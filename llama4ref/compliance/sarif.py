@@ -89,12 +89,14 @@ def _rule(rule_id: str) -> dict[str, Any]:
 
 def find_root(path: Path) -> Path:
     """The repository root of ``path``: the nearest directory at or above it holding ``.git``
-    (a directory, or a file for a worktree or submodule); the current directory when none does."""
+    (a directory, or a file for a worktree or submodule). Outside any repository: the current
+    directory when it holds ``path``, else the checked directory itself."""
     here = Path(os.path.realpath(path if path.is_dir() else path.parent))
     for candidate in (here, *here.parents):
         if (candidate / ".git").exists():
             return candidate
-    return Path(os.path.realpath(Path.cwd()))
+    cwd = Path(os.path.realpath(Path.cwd()))
+    return cwd if here == cwd or cwd in here.parents else here
 
 
 class OutsideRootError(ValueError):
