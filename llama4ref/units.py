@@ -102,8 +102,9 @@ MAX_MAGNITUDE: dict[str, int] = {
     "fraction": 1,
     "seconds": 10**12,
 }
-"""The largest magnitude a value of each numeric unit may have: about a thousand times anything
-real, so a slipped digit or a pasted blob is caught while every plausible value passes."""
+"""The largest magnitude a value of each numeric unit may have: far beyond anything real (at least
+ten times the largest value in the data), so a slipped sign, an extra group of zeros or a pasted
+blob is caught while every plausible value passes."""
 
 SIGNED_UNITS = frozenset({"score", "percent"})
 """Numeric units whose values may be negative (a score or a change); all others count or measure."""
@@ -146,7 +147,8 @@ def range_problem(unit: str, value: object) -> str | None:
     if limit is None or not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
     low = -limit if unit in SIGNED_UNITS else 0
-    if not math.isfinite(value) or not low <= value <= limit:
+    finite = isinstance(value, int) or math.isfinite(value)  # isfinite() would overflow on a huge int
+    if not finite or not low <= value <= limit:
         return f"unit {unit!r} needs a finite number from {_power(low)} to {_power(limit)}, got {_short(value)}"
     return None
 

@@ -12,8 +12,8 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -136,7 +136,9 @@ def _validate_as_nobody(case: Path) -> bool:
             path.chmod(0o755 if path.is_dir() else 0o644)
         GENERATED[case.name](work)
         try:
-            probe = subprocess.run([sys.executable, "-c", "import llama4ref"], user=NOBODY, cwd=work, capture_output=True, check=False)
+            probe = subprocess.run(
+                [sys.executable, "-c", "import llama4ref"], user=NOBODY, cwd=work, capture_output=True, check=False
+            )
         except OSError:
             return False
         if probe.returncode != 0:
