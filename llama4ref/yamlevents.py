@@ -12,18 +12,20 @@ from typing import Any
 from llama4ref.diagnostics import Diagnostic, Position
 
 
-def first_too_deep(file: str, text: str, max_depth: int) -> Diagnostic | None:
+def first_too_deep(file: str, text: str, max_depth: int, loader: Any) -> Diagnostic | None:
     """The first value nested deeper than ``max_depth``, found from parser events.
 
     Depth is counted as the loader's builder counts it (the root is 0; a mapping key is not a
     level of its own), so a document reports the same node whether or not composing it
-    failed. None when the document breaks (or ends) before any value is that deep.
+    failed. None when the document breaks (or ends) before any value is that deep. Called with
+    the text up to where composing failed, the value is found with libyaml's speed and before
+    libyaml's own limit (its scanner looks ahead, so on the whole text it fails before any event).
     """
     yaml = _yaml()
     starts = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
     stack: list[list[int]] = []  # per open collection: [is a mapping, children seen, inside a key]
-    try:  # the pure-Python parser: libyaml's scanner may stop at its own limit before any event
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    try:
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
                 continue

@@ -123,7 +123,9 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     except (yaml.YAMLError, RecursionError) as exc:
         # libyaml (PyYAML >= 6.0.2) stops at its own nesting limit, the pure-Python composer
         # at the recursion limit: either way, our cap was passed first, so say where.
-        too_deep = first_too_deep(file, text, MAX_DEPTH)
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        prefix = text[: mark.index] if mark is not None else text  # the deep value lies before the failure
+        too_deep = first_too_deep(file, prefix, MAX_DEPTH, _loader_class())
         if too_deep is not None:
             raise YamlError([too_deep]) from None
         if isinstance(exc, yaml.MarkedYAMLError):
