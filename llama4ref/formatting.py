@@ -73,6 +73,8 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
     sign = _BOUND_SIGN.get(bound, "")
     if isinstance(value, bool):
         return sign + ("yes" if value else "no")
+    if isinstance(value, int) and abs(value) >= 10**21:  # unreadable in full; str() refuses past 4300 digits
+        return f"{sign}{humanize(value)} {_UNIT_LABEL.get(unit, unit)}"
     if unit == "fraction" and isinstance(value, (int, float)):
         return f"{sign}{value * 100:g}%"
     if isinstance(value, int) and unit in _SUFFIX_UNITS:

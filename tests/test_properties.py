@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from llama4ref.formatting import UNSAFE_TEXT, escape_text, humanize
+from llama4ref.formatting import UNSAFE_TEXT, escape_text, format_value, humanize
 from llama4ref.yamlload import LoadedYaml, YamlError, load_yaml
 
 # Pieces of YAML syntax, so that generated text reaches the parser's corners (flow and block
@@ -158,9 +158,11 @@ def test_safe_dump_round_trips_or_is_refused(value: object) -> None:
 @SETTINGS
 @given(st.integers(min_value=-(10**5000), max_value=10**5000) | st.floats())
 def test_humanize_takes_any_number(number: float) -> None:
-    """Any int (past float range, past Python's 4300-digit str limit) or float, inf and nan included, is humanized."""
+    """Any int (past float range, past Python's 4300-digit str limit) or float, inf and nan included, is humanized and formatted."""
     text = humanize(number)
     assert text and len(text) < 16
+    for unit in ("parameters", "count", "fraction", "score"):
+        assert format_value(number, unit)
 
 
 @SETTINGS
