@@ -12,6 +12,22 @@ from typing import Any
 from llama4ref.diagnostics import Diagnostic, Position
 
 
+def depth_bound(text: str) -> int:
+    """An upper bound on how deep ``text`` nests (the root is 0), from counting characters alone.
+
+    Every flow level opens with ``[`` or ``{``; a block level either opens on the line with an
+    indicator (``-``, ``?``, ``:``) or encloses the line from an earlier one at an indentation no
+    deeper than the line's (at most two levels per column: a sequence may sit at its mapping's
+    indentation). The bound is loose, and only decides whether to look before composing.
+    """
+    opens = text.count("[") + text.count("{")
+    deepest = 0
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        deepest = max(deepest, 2 * (indent + 1) + line.count("-") + line.count("?") + line.count(":"))
+    return opens + deepest + 1
+
+
 def first_too_deep(file: str, text: str, max_depth: int, loader: Any) -> Diagnostic | None:
     """The first value nested deeper than ``max_depth``, found from parser events.
 

@@ -29,13 +29,16 @@ from typing import Any
 
 from llama4ref.diagnostics import Diagnostic, Position
 from llama4ref.formatting import UNSAFE_TEXT
-from llama4ref.yamlevents import anchor_diagnostics, first_too_deep
+from llama4ref.yamlevents import anchor_diagnostics, depth_bound, first_too_deep
 
 MAX_FILE_BYTES = 1_048_576
 """Files above 1 MiB are refused before parsing (no fact file comes near it)."""
 
 MAX_DEPTH = 32
 """Maximum nesting of mappings and sequences in one document."""
+
+_COMPOSE_SAFELY = 500
+"""A document that may nest deeper than this is checked for depth before it is composed."""
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*(?:_[0-9]{3})*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?[1-9](?:\.[0-9]+)?[eE][-+]?[0-9]+")
@@ -118,6 +121,13 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     if problems:
         raise YamlError(problems)
     yaml = _yaml()
+    if depth_bound(text) > _COMPOSE_SAFELY:
+        # libyaml before 0.2.6 (PyYAML wheels before 6.0.4, many system packages) composes
+        # recursively in C with no limit: tens of thousands of levels overflow the stack and
+        # the process dies. Its parser is iterative, so look at the events before composing.
+        too_deep = first_too_deep(file, text, MAX_DEPTH, _loader_class())
+        if too_deep is not None:
+            raise YamlError([too_deep])
     try:
         node = yaml.compose(text, Loader=_loader_class())
     except (yaml.YAMLError, RecursionError) as exc:

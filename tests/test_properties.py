@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from llama4ref.formatting import UNSAFE_TEXT, escape_text, format_value, humanize
+from llama4ref.yamlevents import depth_bound
 from llama4ref.yamlload import LoadedYaml, YamlError, load_yaml
 
 # Pieces of YAML syntax, so that generated text reaches the parser's corners (flow and block
@@ -172,3 +173,28 @@ def test_escaped_text_is_one_inert_line(text: str) -> None:
     escaped = escape_text(text)
     assert UNSAFE_TEXT.search(escaped) is None
     assert escaped == text or UNSAFE_TEXT.search(text) is not None
+
+
+def _deepest(text: str) -> int:
+    """The deepest node the parser reaches in ``text`` (the root is 0), up to any error."""
+    import yaml
+
+    open_, deepest = 0, 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                open_ -= 1
+            elif isinstance(event, (yaml.NodeEvent)):
+                deepest = max(deepest, open_)
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    open_ += 1
+    except yaml.YAMLError:
+        pass
+    return deepest
+
+
+@SETTINGS
+@given(YAMLISH | st.lists(st.sampled_from(["- ", "-", "? ", ": ", ":", "[", "{", "a", "\n", "\n ", "\n  "]), max_size=60).map("".join))
+def test_depth_bound_is_never_below_the_real_depth(text: str) -> None:
+    """The character count that decides whether to check depth before composing never underestimates it."""
+    assert _deepest(text) <= depth_bound(text)
