@@ -12,7 +12,10 @@ deliberate typing policy:
 * a plain or quoted scalar spanning lines (YAML folds its line breaks silently);
 * duplicate keys, anchors and aliases, explicit tags, tabs in indentation, non-string keys,
   a byte-order mark, invalid UTF-8, files over :data:`MAX_FILE_BYTES` and nesting deeper
-  than :data:`MAX_DEPTH` are errors.
+  than :data:`MAX_DEPTH` are errors;
+* so are integers beyond 64 bits and floats that overflow or underflow, and any string or
+  key holding a control character (but a line feed) or a bidirectional mark or override;
+* a file that cannot be read is an error too, never an exception.
 
 Every error is a :class:`~llama4ref.diagnostics.Diagnostic` with ``file:line:col`` and a
 stable code.  :func:`load_yaml` returns the data with a position map so later validation
@@ -131,21 +134,12 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     try:
         node = yaml.compose(text, Loader=_loader_class())
     except (yaml.YAMLError, RecursionError) as exc:
-        # libyaml (PyYAML >= 6.0.2) stops at its own nesting limit, the pure-Python composer
-        # at the recursion limit: either way, our cap was passed first, so say where.
+        # libyaml 0.2.6 (in PyYAML 6.0.4's wheels) stops at its own nesting limit, the
+        # pure-Python composer at the recursion limit: our cap was passed first, so say where.
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         prefix = text[: mark.index] if mark is not None else text  # the deep value lies before the failure
         too_deep = first_too_deep(file, prefix, MAX_DEPTH, _loader_class())
-        if too_deep is not None:
-            raise YamlError([too_deep]) from None
-        if isinstance(exc, yaml.MarkedYAMLError):
-            mark = exc.problem_mark or exc.context_mark
-            pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-            message = str(exc.problem or exc.context or "invalid YAML").strip()
-            raise YamlError([Diagnostic(file, pos, "L4R-Y003", f"invalid YAML: {message}")]) from None
-        raise YamlError(
-            [Diagnostic(file, Position(1, 1), "L4R-Y003", f"invalid YAML: {exc}")]
-        ) from None  # e.g. a second document
+        raise YamlError([too_deep or _invalid(file, exc)]) from None
     if node is None:
         raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y004", "empty file: expected a mapping")])
     builder = _Builder(file)
@@ -155,6 +149,15 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     if builder.errors:
         raise YamlError(sorted(builder.errors))
     return LoadedYaml(path, data, builder.positions)
+
+
+def _invalid(file: str, exc: BaseException) -> Diagnostic:
+    """L4R-Y003 where PyYAML stopped (at 1:1 when it says nowhere, e.g. for a second document)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None)
+    message = str(problem).strip() if problem else str(exc)
+    return Diagnostic(file, pos, "L4R-Y003", f"invalid YAML: {message}")
 
 
 def _decode(file: str, raw: bytes) -> str:
