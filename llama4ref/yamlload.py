@@ -308,10 +308,9 @@ def _unsafe(text: str) -> re.Match[str] | None:
 
 
 def _unsafe_message(match: re.Match[str]) -> str:
-    return (
-        f"string holds U+{ord(match.group()):04X} at character {match.start() + 1}: control characters and "
-        "bidirectional overrides are not allowed (they hide or reorder text on screen)"
-    )
+    code = ord(match.group())
+    kind = "a line separator" if code in (0x2028, 0x2029) else "a bidirectional control" if code > 0x9F else "a control character"
+    return f"string holds U+{code:04X}, {kind}, at character {match.start() + 1}: remove it (it hides or reorders text on screen)"
 
 
 _FOLDED = "a plain or quoted scalar spans lines and would be folded: use a | block or \\n escapes"

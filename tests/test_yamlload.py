@@ -153,7 +153,7 @@ def test_control_and_bidi_characters_refused(text: str, char: str) -> None:
     with pytest.raises(YamlError) as info:
         load_yaml(Path("t.yaml"), text)
     (d,) = info.value.diagnostics
-    assert d.code == "L4R-Y016" and f"holds {char} " in d.message
+    assert d.code == "L4R-Y016" and f"holds {char}, " in d.message
 
 
 def test_line_feeds_load_where_yaml_writes_them() -> None:
