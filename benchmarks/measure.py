@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -116,3 +117,25 @@ def summary(values: Sequence[float], digits: int = 3) -> dict[str, float]:
 def ratios(top: Sequence[float], bottom: Sequence[float]) -> list[float]:
     """Per-pair ratios ``top[i] / bottom[i]``."""
     return [a / b for a, b in zip(top, bottom, strict=True)]
+
+
+def result(mid: str, title: str, metric: str, **fields: Any) -> dict[str, Any]:
+    return {"id": mid, "title": title, "metric": metric, "status": "measured", "pass": None, "reason": None} | fields
+
+
+def judged(m: dict[str, Any], op: str, limit: float, unit: str) -> dict[str, Any]:
+    """Attach the budget and whether the median meets it."""
+    m["budget"] = {"op": op, "limit": limit, "unit": unit}
+    median = m["value"]["median"]
+    m["pass"] = median <= limit if op == "<=" else median >= limit
+    return m
+
+
+def check_ok(runs: list[Run], argv: list[str], allowed: tuple[int, ...] = (0,)) -> None:
+    bad = [r.returncode for r in runs if r.returncode not in allowed]
+    if bad:
+        raise CommandFailed(f"`{' '.join(argv)}` exited {bad[0]}")
+
+
+class CommandFailed(Exception):
+    """A measured command did not run as expected: the measurement is an error, not a figure."""

@@ -29,7 +29,9 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import measure, report, synth
+from benchmarks import hostile, measure, report, synth
+from benchmarks.measure import CommandFailed, judged, result
+from benchmarks.measure import check_ok as _check_ok
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "benchmarks" / ".cache"
@@ -125,28 +127,6 @@ def machine(target: Target, env: dict[str, str]) -> dict[str, Any]:
     except OSError:
         pass
     return {"cpu": cpu, "nproc": os.cpu_count(), "os": f"{platform.system()} {platform.release()}", **info}
-
-
-def result(mid: str, title: str, metric: str, **fields: Any) -> dict[str, Any]:
-    return {"id": mid, "title": title, "metric": metric, "status": "measured", "pass": None, "reason": None} | fields
-
-
-def judged(m: dict[str, Any], op: str, limit: float, unit: str) -> dict[str, Any]:
-    """Attach the budget and whether the median meets it."""
-    m["budget"] = {"op": op, "limit": limit, "unit": unit}
-    median = m["value"]["median"]
-    m["pass"] = median <= limit if op == "<=" else median >= limit
-    return m
-
-
-def _check_ok(runs: list[measure.Run], argv: list[str], allowed: tuple[int, ...] = (0,)) -> None:
-    bad = [r.returncode for r in runs if r.returncode not in allowed]
-    if bad:
-        raise CommandFailed(f"`{' '.join(argv)}` exited {bad[0]}")
-
-
-class CommandFailed(Exception):
-    """A measured command did not run as expected: the measurement is an error, not a figure."""
 
 
 def startup(target: Target, s: Settings, env: dict[str, str]) -> list[dict[str, Any]]:
@@ -327,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ci", action="store_true", help="few runs; budgets are reported, never fail the run")
     ap.add_argument("--python", help="measure the environment of this interpreter (default: a fresh venv)")
     ap.add_argument("--no-install", action="store_true", help="do not install Meta's tool (skip it unless cached)")
-    ap.add_argument("--only", action="append", choices=["startup", "meta", "check-name", "validate"])
+    ap.add_argument("--only", action="append", choices=["startup", "meta", "check-name", "validate", "hostile"])
     ap.add_argument("--publish", action="store_true", help="write benchmarks/published.json and the README table")
     args = ap.parse_args(argv)
     if args.publish and (args.ci or args.only):
@@ -338,12 +318,13 @@ def main(argv: list[str] | None = None) -> int:
     CACHE.mkdir(parents=True, exist_ok=True)
     target = _target(args.python, f"the environment of {args.python}") if args.python else isolated_target()
     host = machine(target, env)  # also proves the target environment has llama4ref
-    only = set(args.only or ["startup", "meta", "check-name", "validate"])
+    only = set(args.only or ["startup", "meta", "check-name", "validate", "hostile"])
     steps: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
         ("startup", lambda: startup(target, s, env)),
         ("meta", lambda: [versus_meta(target, s, env, install=not args.no_install)]),
         ("check-name", lambda: [check_names(target, s, env)]),
         ("validate", lambda: [validate_growth(target, s, env)]),
+        ("hostile", lambda: hostile.measurements(target.cli, s.runs, env, CACHE / "hostile")),
     ]
     measurements: list[dict[str, Any]] = []
     errors = 0

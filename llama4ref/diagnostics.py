@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from llama4ref.formatting import escape_text
+
 CODES: dict[str, str] = {
     # Reading a file (llama4ref.yamlload)
     "L4R-Y001": "file cannot be read",
@@ -21,6 +23,8 @@ CODES: dict[str, str] = {
     "L4R-Y012": "duplicate mapping key",
     "L4R-Y013": "plain scalar YAML would silently retype",
     "L4R-Y014": "plain or quoted scalar spanning lines (silently folded)",
+    "L4R-Y015": "number out of range (an integer beyond 64 bits, a float that overflows or underflows)",
+    "L4R-Y016": "control character or bidirectional override in a string",
     # One record (llama4ref.models, checked by pydantic)
     "L4R-S001": "record does not match its schema (missing or unknown field, wrong type, bad value)",
     # Cross-record checks (llama4ref.tree)
@@ -38,6 +42,8 @@ CODES: dict[str, str] = {
     "L4R-T012": "a source is cited by no fact",
     "L4R-T013": "reference to an unknown record or fact",
     "L4R-T014": "stored value shadows a derived value",
+    "L4R-T015": "number out of range for its unit (negative count, not finite, implausibly large)",
+    "L4R-T016": "directory or entry in the facts tree cannot be read",
     # Quotes against local copies of the sources (opt-in, llama4ref.quotes)
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",
@@ -68,4 +74,5 @@ class Diagnostic:
 
     def format(self) -> str:
         """``file:line:col: CODE message``, the one-line form every tool prints."""
-        return f"{self.file}:{self.position.line}:{self.position.col}: {self.code} {self.message}"
+        # A file name or message holding a line break or ESC must not forge a line or drive the terminal.
+        return escape_text(f"{self.file}:{self.position.line}:{self.position.col}: {self.code} {self.message}")

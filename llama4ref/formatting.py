@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 _BOUND_SIGN = {
@@ -23,8 +25,34 @@ _UNIT_LABEL = {
 }
 
 
+_INVISIBLE_OR_REORDERING = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+UNSAFE_TEXT = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE_OR_REORDERING}]")
+"""Characters that act on a terminal instead of showing: C0 and C1 controls (ESC starts escape
+sequences, CR and LF start lines), line and paragraph separators, and bidirectional marks,
+embeddings, overrides and isolates (which reorder what follows them on screen)."""
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_text(text: str) -> str:
+    """``text`` with every :data:`UNSAFE_TEXT` character written as an escape (``\\x1b``,
+    ``\\u202e``, ``\\n``), so printing it can neither start a line nor drive the terminal."""
+    return UNSAFE_TEXT.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
 def humanize(number: float) -> str:
-    """109000000000 -> '109B', 10485760 -> '10.49M'; exact to 2 decimals."""
+    """109000000000 -> '109B', 10485760 -> '10.49M'; exact to 2 decimals. Past 10^15 (and
+    for inf and nan) in scientific notation; any int, however long, without converting it
+    to a float or to its full decimal text."""
+    if isinstance(number, int) and abs(number) >= 10**15:
+        return _scientific(number)
+    if not math.isfinite(number) or abs(number) >= 1e15:
+        return f"{number:.3g}"
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(number) >= size:
             text = f"{number / size:.2f}".rstrip("0").rstrip(".")
@@ -32,11 +60,21 @@ def humanize(number: float) -> str:
     return f"{number:g}"
 
 
+def _scientific(number: int) -> str:
+    """``1e+400`` for an int of any size (float() overflows past 10^308, str() past 4300 digits)."""
+    from decimal import Decimal  # exact for any int; only huge values come here
+
+    mantissa, _, exponent = format(Decimal(number), ".2e").partition("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
+
+
 def format_value(value: Any, unit: str, bound: str = "exact") -> str:
     """A one-line human rendering of a value."""
     sign = _BOUND_SIGN.get(bound, "")
     if isinstance(value, bool):
         return sign + ("yes" if value else "no")
+    if isinstance(value, int) and abs(value) >= 10**21:  # unreadable in full; str() refuses past 4300 digits
+        return f"{sign}{humanize(value)} {_UNIT_LABEL.get(unit, unit)}"
     if unit == "fraction" and isinstance(value, (int, float)):
         return f"{sign}{value * 100:g}%"
     if isinstance(value, int) and unit in _SUFFIX_UNITS:

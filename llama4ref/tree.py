@@ -21,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 from llama4ref.aliases import normalise_alias
 from llama4ref.diagnostics import Diagnostic, Position
 from llama4ref.models import FactSheet, FactSpec, IdentifierSet, LicenseTerm, Source, Variant
-from llama4ref.units import type_problem
+from llama4ref.treefiles import data_version, not_a_tree, record_files
+from llama4ref.units import unit_problems
 from llama4ref.yamlload import LoadedYaml, YamlError, load_yaml
 
 RECORD_KINDS: dict[str, type[BaseModel]] = {
@@ -32,7 +33,6 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
 }
 """Directories with a dedicated record kind; every other directory holds FactSheets."""
 
-TOP_LEVEL_FILES = frozenset({"DATA_VERSION", "CHANGELOG.md", "README.md"})
 MAX_FILES = 20_000
 
 
@@ -110,17 +110,11 @@ def load_tree(root: Path, *, today: date | None = None) -> Tree:
     """Read and validate the facts tree at ``root``; problems are in ``tree.diagnostics``."""
     tree = Tree(root)
     diags = tree.diagnostics
-    if not root.is_dir():
-        diags.append(Diagnostic(str(root), Position(1, 1), "L4R-T001", "not a directory"))
+    problem = not_a_tree(root)
+    if problem is not None:
+        diags.append(problem)
         return tree
-    if not (root / "sources").is_dir() or not (root / "variants").is_dir():
-        diags.append(
-            Diagnostic(str(root), Position(1, 1), "L4R-T001", "not a facts tree: expected 'sources/' and 'variants/' directories")
-        )
-        return tree
-    version_file = root / "DATA_VERSION"
-    if version_file.is_file():
-        tree.data_version = version_file.read_text(encoding="utf-8").strip() or "unversioned"
+    tree.data_version = data_version(root, diags)
     with _collector_paused():
         _load_records(tree, root)
         _cross_checks(tree, today or date.today())
@@ -147,7 +141,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _load_records(tree: Tree, root: Path) -> None:
     diags = tree.diagnostics
-    for path in _record_files(root, diags):
+    for path in record_files(root, diags):
         tree.file_count += 1
         if tree.file_count > MAX_FILES:
             diags.append(Diagnostic(str(path), Position(1, 1), "L4R-T002", f"more than {MAX_FILES} files: stopped reading"))
@@ -169,28 +163,6 @@ def _load_records(tree: Tree, root: Path) -> None:
                 )
             )
         tree.records.append(rec)
-
-
-def _record_files(root: Path, diags: list[Diagnostic]) -> list[Path]:
-    files: list[Path] = []
-    for entry in sorted(root.iterdir()):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_file():
-            if entry.name not in TOP_LEVEL_FILES:
-                diags.append(Diagnostic(str(entry), Position(1, 1), "L4R-T002", "stray file at the top of the facts tree"))
-            continue
-        if entry.is_symlink() or not entry.is_dir():
-            diags.append(Diagnostic(str(entry), Position(1, 1), "L4R-T002", "not a regular directory"))
-            continue
-        for item in sorted(entry.iterdir()):
-            if item.name.startswith("."):
-                continue
-            if item.is_file() and not item.is_symlink() and item.suffix == ".yaml":
-                files.append(item)
-            else:
-                diags.append(Diagnostic(str(item), Position(1, 1), "L4R-T002", "only <id>.yaml record files belong here"))
-    return files
 
 
 def _validate_record(kind: str, doc: LoadedYaml, diags: list[Diagnostic]) -> Any:
@@ -289,13 +261,11 @@ def _cross_checks(tree: Tree, today: date) -> None:
         if entry.path in derived_paths:
             diag(rec, entry.position("__key__"), "L4R-T014", f"{entry.path!r} is a derived value: it is computed, never stored")
         spec = entry.spec
-        problem = type_problem(spec.unit, spec.value)
-        if problem:
-            diag(rec, entry.position("value"), "L4R-T009", f"{entry.path}: {problem}")
+        for code, problem in unit_problems(spec.unit, spec.value):
+            diag(rec, entry.position("value"), code, f"{entry.path}: {problem}")
         for j, alt in enumerate(spec.alternatives):
-            problem = type_problem(spec.unit, alt.value)
-            if problem:
-                diag(rec, entry.position("alternatives", j, "value"), "L4R-T009", f"{entry.path} alternative {j + 1}: {problem}")
+            for code, problem in unit_problems(spec.unit, alt.value):
+                diag(rec, entry.position("alternatives", j, "value"), code, f"{entry.path} alternative {j + 1}: {problem}")
         _check_citations(rec, entry.loc, spec.citations, sources, cited, diag)
         for j, alt in enumerate(spec.alternatives):
             _check_citations(rec, (*entry.loc, "alternatives", j), alt.citations, sources, cited, diag)

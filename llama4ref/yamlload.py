@@ -12,7 +12,10 @@ deliberate typing policy:
 * a plain or quoted scalar spanning lines (YAML folds its line breaks silently);
 * duplicate keys, anchors and aliases, explicit tags, tabs in indentation, non-string keys,
   a byte-order mark, invalid UTF-8, files over :data:`MAX_FILE_BYTES` and nesting deeper
-  than :data:`MAX_DEPTH` are errors.
+  than :data:`MAX_DEPTH` are errors;
+* so are integers beyond 64 bits and floats that overflow or underflow, and any string or
+  key holding a control character (but a line feed) or a bidirectional mark or override;
+* a file that cannot be read is an error too, never an exception.
 
 Every error is a :class:`~llama4ref.diagnostics.Diagnostic` with ``file:line:col`` and a
 stable code.  :func:`load_yaml` returns the data with a position map so later validation
@@ -21,18 +24,24 @@ errors can point into the file too.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from llama4ref.diagnostics import Diagnostic, Position
+from llama4ref.formatting import UNSAFE_TEXT
+from llama4ref.yamlevents import anchor_diagnostics, depth_bound, first_too_deep
 
 MAX_FILE_BYTES = 1_048_576
 """Files above 1 MiB are refused before parsing (no fact file comes near it)."""
 
 MAX_DEPTH = 32
 """Maximum nesting of mappings and sequences in one document."""
+
+_COMPOSE_SAFELY = 500
+"""A document that may nest deeper than this is checked for depth before it is composed."""
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*(?:_[0-9]{3})*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?[1-9](?:\.[0-9]+)?[eE][-+]?[0-9]+")
@@ -99,12 +108,15 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y001", f"cannot read file: {exc.strerror}")]) from None
+            raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y001", f"cannot read file: {exc.strerror or exc}")]) from None
         if size > MAX_FILE_BYTES:
             raise YamlError(
                 [Diagnostic(file, Position(1, 1), "L4R-Y002", f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte cap")]
             )
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:  # unreadable (permissions), a directory, an I/O error
+            raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y001", f"cannot read file: {exc.strerror or exc}")]) from None
         text = _decode(file, raw)
     elif len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y002", f"document is over the {MAX_FILE_BYTES}-byte cap")])
@@ -112,53 +124,40 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     if problems:
         raise YamlError(problems)
     yaml = _yaml()
+    if depth_bound(text) > _COMPOSE_SAFELY:
+        # libyaml before 0.2.6 (PyYAML wheels before 6.0.4, many system packages) composes
+        # recursively in C with no limit: tens of thousands of levels overflow the stack and
+        # the process dies. Its parser is iterative, so look at the events before composing.
+        too_deep = first_too_deep(file, text, MAX_DEPTH, _loader_class())
+        if too_deep is not None:
+            raise YamlError([too_deep])
     try:
         node = yaml.compose(text, Loader=_loader_class())
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        message = str(exc.problem or exc.context or "invalid YAML").strip()
-        raise YamlError([Diagnostic(file, pos, "L4R-Y003", f"invalid YAML: {message}")]) from None
-    except yaml.YAMLError as exc:  # e.g. a second document, reader errors
-        raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y003", f"invalid YAML: {exc}")]) from None
-    except RecursionError:
-        raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y009", f"nesting deeper than {MAX_DEPTH} levels")]) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        # libyaml 0.2.6 (in PyYAML 6.0.4's wheels) stops at its own nesting limit, the
+        # pure-Python composer at the recursion limit: our cap was passed first, so say where.
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        prefix = text[: mark.index] if mark is not None else text  # the deep value lies before the failure
+        too_deep = first_too_deep(file, prefix, MAX_DEPTH, _loader_class())
+        raise YamlError([too_deep or _invalid(file, exc)]) from None
     if node is None:
         raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y004", "empty file: expected a mapping")])
     builder = _Builder(file)
     data = builder.build(node, "", 0)
     if builder.aliased or "&" in text:  # an anchor no alias uses leaves no trace in the nodes
-        builder.errors += _anchor_diagnostics(file, text)
+        builder.errors += anchor_diagnostics(file, text, _loader_class())
     if builder.errors:
         raise YamlError(sorted(builder.errors))
     return LoadedYaml(path, data, builder.positions)
 
 
-def _anchor_diagnostics(file: str, text: str) -> list[Diagnostic]:
-    """One diagnostic per anchor, where it is defined, counting its aliases.
-
-    The composed nodes do not say where an alias was written (an alias *is* its anchor's
-    node), so the offending file is read again as events. Aliases are never expanded, so a
-    "billion laughs" document costs no more than its own length.
-    """
-    yaml = _yaml()
-    defined: dict[str, Position] = {}
-    uses: dict[str, int] = {}
-    for event in yaml.parse(text, Loader=_loader_class()):
-        anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            uses[anchor] = uses.get(anchor, 0) + 1
-        else:
-            defined.setdefault(anchor, Position(event.start_mark.line + 1, event.start_mark.column + 1))
-    return [
-        Diagnostic(
-            file, pos, "L4R-Y008", f"anchor &{name} ({n} alias{'' if n == 1 else 'es'}) is not allowed: write the values out"
-        )
-        for name, pos in defined.items()
-        for n in [uses.get(name, 0)]
-    ]
+def _invalid(file: str, exc: BaseException) -> Diagnostic:
+    """L4R-Y003 where PyYAML stopped (at 1:1 when it says nowhere, e.g. for a second document)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None)
+    message = str(problem).strip() if problem else str(exc)
+    return Diagnostic(file, pos, "L4R-Y003", f"invalid YAML: {message}")
 
 
 def _decode(file: str, raw: bytes) -> str:
@@ -200,7 +199,7 @@ class _Builder:
         self.errors: list[Diagnostic] = []
         self.positions: Positions = {}
         self._seen: set[int] = set()
-        self.aliased = False  # an anchor or alias was met; _anchor_diagnostics says where
+        self.aliased = False  # an anchor or alias was met; yamlevents.anchor_diagnostics says where
 
     def _error(self, node: Any, code: str, message: str) -> None:
         mark = node.start_mark
@@ -243,6 +242,10 @@ class _Builder:
                 self._error(key_node, "L4R-Y011", "mapping keys must be plain strings (no merge keys or complex keys)")
                 continue
             key = key_node.value
+            bad = _unsafe(key)
+            if bad:
+                self._error(key_node, "L4R-Y016", _unsafe_message(bad))
+                continue
             if not key_node.style and key_node.tag != _STR:
                 self._error(key_node, "L4R-Y011", f"mapping key {key!r} is not a string: quote it")
                 continue
@@ -262,6 +265,10 @@ class _Builder:
         if _folded(node):
             self._error(node, "L4R-Y014", _FOLDED)
             return None
+        bad = _unsafe(text)
+        if bad:
+            self._error(node, "L4R-Y016", _unsafe_message(bad))
+            return None
         if node.style:  # quoted or block scalar: always a string (plain is None or "" by parser)
             if node.tag != _STR:
                 self._error(node, "L4R-Y010", f"explicit tag {node.tag!r} is not allowed")
@@ -273,6 +280,14 @@ class _Builder:
         if kind in ("str", "timestamp"):  # dates stay strings; the models parse ISO dates
             return text
         value = _resolve_plain(text)
+        if value is _OUT_OF_RANGE:
+            shown = text if len(text) <= 24 else f"{text[:12]}…({len(text)} characters)"
+            self._error(
+                node,
+                "L4R-Y015",
+                f"number {shown} is out of range: an integer must fit in 64 bits, a float must not overflow or underflow",
+            )
+            return None
         if value is _AMBIGUOUS_MARK or (kind == "null") != (value is None):
             self._error(
                 node,
@@ -281,6 +296,21 @@ class _Builder:
             )
             return None
         return value  # type: ignore[no-any-return]
+
+
+def _unsafe(text: str) -> re.Match[str] | None:
+    """The first control or bidi character in a string, except a line feed (which multi-line
+    text, a | block or a \\n escape, legitimately holds; the models say which fields may)."""
+    for match in UNSAFE_TEXT.finditer(text):
+        if match.group() != "\n":
+            return match
+    return None
+
+
+def _unsafe_message(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    kind = "a line separator" if code in (0x2028, 0x2029) else "a bidirectional control" if code > 0x9F else "a control character"
+    return f"string holds U+{code:04X}, {kind}, at character {match.start() + 1}: remove it (it hides or reorders text on screen)"
 
 
 _FOLDED = "a plain or quoted scalar spans lines and would be folded: use a | block or \\n escapes"
@@ -308,6 +338,8 @@ class _Mark:
 
 
 _AMBIGUOUS_MARK: Any = _Mark()
+_OUT_OF_RANGE: Any = _Mark()
+_INT64 = 2**63
 
 
 def _resolve_plain(text: str) -> Any:
@@ -317,10 +349,17 @@ def _resolve_plain(text: str) -> Any:
     if text in _BOOL:
         return _BOOL[text]
     if _INT.fullmatch(text):
-        return int(text.replace("_", ""))
+        digits = text.replace("_", "")
+        if len(digits.lstrip("+-")) > 19:  # checked before int(), which refuses over 4300 digits
+            return _OUT_OF_RANGE
+        number = int(digits)
+        return number if -_INT64 <= number < _INT64 else _OUT_OF_RANGE  # what SQLite and JSON readers hold
     if _FLOAT.fullmatch(text):
         mantissa = text.lower().split("e")[0].lstrip("+-")
         if mantissa.endswith("0") and not mantissa.endswith(".0"):
             return _AMBIGUOUS_MARK  # 3.10 would read as 3.1
-        return float(text)
+        real = float(text)
+        if not math.isfinite(real) or (real == 0 and mantissa.strip("0.")):
+            return _OUT_OF_RANGE  # 1e400 would read as inf, 1e-400 as 0.0
+        return real
     return _AMBIGUOUS_MARK

@@ -25,7 +25,8 @@ def test_published_figures_are_within_budget() -> None:
     results = json.loads(PUBLISHED.read_text(encoding="utf-8"))
     assert results["mode"] == "full" and results["machine"]["cpu"] and results["machine"]["nproc"]
     ids = {m["id"]: m for m in results["measurements"]}
-    assert set(ids) == {"show", "show-memory", "get", "library", "meta", "check-name", "validate"}
+    # hostile-*: added after the last full run; published with the next `run.py --publish`
+    assert set(ids) - {"hostile-alias-bomb", "hostile-deep-nesting"} == {"show", "show-memory", "get", "library", "meta", "check-name", "validate"}
     assert all(m["pass"] is True for m in ids.values()), [m["id"] for m in ids.values() if m["pass"] is not True]
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
+import os
+import pwd
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +22,6 @@ from tests.conftest import REPO, run_cli
 
 HOSTILE = REPO / "tests" / "hostile"
 CASES = sorted(p for p in HOSTILE.iterdir() if p.is_dir())
-BOMB_SECONDS = 1.0
 BOMB_MAX_RSS_KIB = 100 * 1024
 
 
@@ -27,7 +32,31 @@ def _write_oversize(work: Path) -> None:
     big.write_bytes(b"id: big\n" + b"#" * (MAX_FILE_BYTES + 100 - 9) + b"\n")
 
 
-GENERATED = {"file-over-size-cap": _write_oversize}
+def _write_control_names(work: Path) -> None:
+    """Top-level file names holding a line feed (forging a second diagnostic line) and BEL/ESC."""
+    (work / "facts" / "evil\nfacts:1:1: L4R-OK all clear").write_text("x\n")
+    (work / "facts" / "bell\a\x1b[2J").write_text("x\n")
+
+
+def _lock(relative: str) -> Callable[[Path], None]:
+    """Take every permission away from one file or directory of the case (git cannot store that)."""
+
+    def lock(work: Path) -> None:
+        (work / relative).chmod(0)
+
+    return lock
+
+
+GENERATED = {
+    "file-over-size-cap": _write_oversize,
+    "file-name-control-characters": _write_control_names,
+    "unreadable-file": _lock("facts/topic/locked.yaml"),
+    "unreadable-directory": _lock("facts/locked"),
+}
+LOCKED = ("facts/topic/locked.yaml", "facts/locked")
+UNREADABLE = {"unreadable-file", "unreadable-directory"}
+"""Cases that need a user permissions apply to: as root they run as ``nobody`` (CI runs as root)."""
+NOBODY = 65534
 
 
 def _tree_hash(root: Path) -> str:
@@ -68,12 +97,92 @@ def test_every_case_has_a_tree_and_expectations() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_validate_gives_exactly_the_expected_diagnostics(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`llama4ref validate facts` in the case directory prints exactly expected.txt and exits 1, without a traceback."""
-    monkeypatch.chdir(_workdir(case, tmp_path))
-    res = run_cli("validate", "facts")
+    if case.name in UNREADABLE and os.geteuid() == 0:
+        if _validate_as_nobody(case):
+            return
+        _deny_like_the_kernel(monkeypatch)
+    work = _workdir(case, tmp_path)
+    monkeypatch.chdir(work)
+    try:
+        res = run_cli("validate", "facts")
+    finally:
+        _unlock(work)
     assert res.code == 1
     assert res.stdout.splitlines() == _expected(case)
     assert "Traceback" not in res.stdout + res.stderr
     assert res.stderr.startswith("facts: ") and res.stderr.count("\n") == 1
+
+
+def _unlock(work: Path) -> None:
+    """Give locked entries their permissions back, so the temporary tree can be removed."""
+    for relative in LOCKED:
+        if (work / relative).exists():
+            (work / relative).chmod(0o755)
+
+
+def _validate_as_nobody(case: Path) -> bool:
+    """As root, permissions stop no one: run `validate` as an unprivileged user in a tree it may
+    enter. False when that user cannot run this Python (e.g. it lives under /root)."""
+    try:
+        pwd.getpwuid(NOBODY)
+    except KeyError:
+        return False
+    base = Path(tempfile.mkdtemp())
+    try:
+        base.chmod(0o755)
+        work = base / case.name
+        shutil.copytree(case, work)
+        for path in [work, *work.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        GENERATED[case.name](work)
+        try:
+            probe = subprocess.run(
+                [sys.executable, "-c", "import llama4ref"], user=NOBODY, cwd=work, capture_output=True, check=False
+            )
+        except OSError:
+            return False
+        if probe.returncode != 0:
+            return False
+        done = subprocess.run(
+            [sys.executable, "-m", "llama4ref", "validate", "facts"],
+            user=NOBODY,
+            cwd=work,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stdout.splitlines() == _expected(case)
+        assert "Traceback" not in done.stdout + done.stderr
+        return True
+    finally:
+        _unlock(base / case.name)
+        shutil.rmtree(base)
+
+
+def _deny_like_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refuse to list or open an entry with no permission bits, as the kernel does for anyone but root."""
+
+    def check(path: object) -> None:
+        if isinstance(path, (str, os.PathLike)):
+            try:
+                locked = os.lstat(path).st_mode & 0o777 == 0
+            except OSError:
+                return
+            if locked:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+
+    def guarded(real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(path: object = ".", *args: Any, **kwargs: Any) -> Any:
+            check(path)
+            return real(path, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(io, "open", guarded(io.open))
+    monkeypatch.setattr(os, "listdir", guarded(os.listdir))
+    monkeypatch.setattr(os, "scandir", guarded(os.scandir))
 
 
 @pytest.mark.parametrize("name", ["alias-bomb", "invalid-utf8", "not-a-facts-tree", "file-over-size-cap"])
@@ -93,19 +202,27 @@ def test_validate_as_a_subprocess(name: str, tmp_path: Path) -> None:
     assert "Traceback" not in done.stdout + done.stderr
 
 
-def test_alias_bomb_is_rejected_fast_with_bounded_memory(tmp_path: Path) -> None:
-    """A billion-laughs file is refused within a second of loading, in a process that stays small."""
+def test_alias_bomb_is_rejected_unexpanded_with_bounded_memory(tmp_path: Path) -> None:
+    """A billion-laughs file is refused without expanding it: the loader walks only the nodes
+    written (not the 9^9 the aliases denote), in a process that stays small. Its speed is
+    measured in benchmarks/, not asserted here."""
     # VmHWM is this process's own peak (ru_maxrss would include the forking test runner's).
     code = (
-        "import sys, time\n"
+        "import sys\n"
         "from pathlib import Path\n"
+        "from llama4ref import yamlload\n"
         "from llama4ref.tree import load_tree\n"
-        "start = time.perf_counter()\n"
+        "built = 0\n"
+        "real_build = yamlload._Builder.build\n"
+        "def counting(self, *args):\n"
+        "    global built\n"
+        "    built += 1\n"
+        "    return real_build(self, *args)\n"
+        "yamlload._Builder.build = counting\n"
         "tree = load_tree(Path('facts'))\n"
-        "seconds = time.perf_counter() - start\n"
         "status = Path('/proc/self/status')\n"
         "hwm = int(status.read_text().split('VmHWM:')[1].split()[0]) if status.exists() else 0\n"
-        "print(seconds, hwm)\n"
+        "print(built, hwm)\n"
         "sys.exit(0 if {d.code for d in tree.diagnostics} == {'L4R-Y008'} else 3)\n"
     )
     done = subprocess.run(
@@ -113,10 +230,11 @@ def test_alias_bomb_is_rejected_fast_with_bounded_memory(tmp_path: Path) -> None
         cwd=_workdir(HOSTILE / "alias-bomb", tmp_path),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    seconds, hwm_kib = done.stdout.split()
-    assert float(seconds) < BOMB_SECONDS, f"loading took {float(seconds):.2f} s"
-    assert int(hwm_kib) < BOMB_MAX_RSS_KIB, f"peak RSS {hwm_kib} KiB"
+    built, hwm_kib = map(int, done.stdout.split())
+    written = sum(len(p.read_bytes()) for p in (tmp_path / "alias-bomb").rglob("*.yaml"))  # a node takes a character at least
+    assert 0 < built <= written, f"{built} nodes built from {written} bytes"
+    assert hwm_kib < BOMB_MAX_RSS_KIB, f"peak RSS {hwm_kib} KiB"

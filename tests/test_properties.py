@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from llama4ref.formatting import UNSAFE_TEXT, escape_text, format_value, humanize
+from llama4ref.yamlevents import depth_bound
 from llama4ref.yamlload import LoadedYaml, YamlError, load_yaml
 
 # Pieces of YAML syntax, so that generated text reaches the parser's corners (flow and block
@@ -57,6 +60,11 @@ TOKENS = st.sampled_from(
         "\r\n",
         "\ufeff",
         "\x00",
+        '"\\e"',
+        '"\\u202e"',
+        "\u202e",
+        "99999999999999999999",
+        "1.0e+400",
         "\x85",
         "\u2028",
         "é",
@@ -69,11 +77,33 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 
 def _load(text: str) -> LoadedYaml | None:
     try:
-        return load_yaml(Path("t.yaml"), text)
+        doc = load_yaml(Path("t.yaml"), text)
     except YamlError as exc:
         assert exc.diagnostics and all(d.code.startswith("L4R-Y") for d in exc.diagnostics)
         assert all(d.position.line >= 1 and d.position.col >= 1 for d in exc.diagnostics)
+        assert all("\n" not in d.format() and "\x1b" not in d.format() for d in exc.diagnostics)
         return None
+    _assert_safe(doc.data)
+    return doc
+
+
+def _assert_safe(value: object) -> None:
+    """What loads holds no control or bidi character but a line feed, and only numbers every reader can hold."""
+    if isinstance(value, str):
+        assert all(m.group() == "\n" for m in UNSAFE_TEXT.finditer(value)), repr(value)
+    elif isinstance(value, bool):
+        pass
+    elif isinstance(value, int):
+        assert -(2**63) <= value < 2**63
+    elif isinstance(value, float):
+        assert math.isfinite(value)
+    elif isinstance(value, list):
+        for item in value:
+            _assert_safe(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _assert_safe(key)
+            _assert_safe(item)
 
 
 @SETTINGS
@@ -124,3 +154,47 @@ def test_safe_dump_round_trips_or_is_refused(value: object) -> None:
     loaded = _load(text)
     if loaded is not None:
         assert loaded.data == {"v": value}
+
+
+@SETTINGS
+@given(st.integers(min_value=-(10**5000), max_value=10**5000) | st.floats())
+def test_humanize_takes_any_number(number: float) -> None:
+    """Any int (past float range, past Python's 4300-digit str limit) or float, inf and nan included, is humanized and formatted."""
+    text = humanize(number)
+    assert text and len(text) < 16
+    for unit in ("parameters", "count", "fraction", "score"):
+        assert format_value(number, unit)
+
+
+@SETTINGS
+@given(st.text())
+def test_escaped_text_is_one_inert_line(text: str) -> None:
+    """Escaped text holds no line break, control or bidi character, and differs only where those were."""
+    escaped = escape_text(text)
+    assert UNSAFE_TEXT.search(escaped) is None
+    assert escaped == text or UNSAFE_TEXT.search(text) is not None
+
+
+def _deepest(text: str) -> int:
+    """The deepest node the parser reaches in ``text`` (the root is 0), up to any error."""
+    import yaml
+
+    open_, deepest = 0, 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                open_ -= 1
+            elif isinstance(event, (yaml.NodeEvent)):
+                deepest = max(deepest, open_)
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    open_ += 1
+    except yaml.YAMLError:
+        pass
+    return deepest
+
+
+@SETTINGS
+@given(YAMLISH | st.lists(st.sampled_from(["- ", "-", "? ", ": ", ":", "[", "{", "a", "\n", "\n ", "\n  "]), max_size=60).map("".join))
+def test_depth_bound_is_never_below_the_real_depth(text: str) -> None:
+    """The character count that decides whether to check depth before composing never underestimates it."""
+    assert _deepest(text) <= depth_bound(text)

@@ -101,6 +101,13 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ("stray file", {"notes.txt": "hello"}, ["notes.txt:1:1: L4R-T002"]),
     ("stray file in a kind directory", {"t/readme.md": "x"}, ["t/readme.md:1:1: L4R-T002"]),
     ("derived path stored", {"t/s.yaml": sheet(subject="scout.experts", key="total")}, ["t/s.yaml:5:3: L4R-T014"]),
+    ("negative count", {"t/s.yaml": sheet(value="-5", unit="parameters")}, ["t/s.yaml:6:12: L4R-T015"]),
+    ("implausibly many", {"t/s.yaml": sheet(value="10_000_000_000_000_000", unit="parameters")}, ["t/s.yaml:6:12: L4R-T015"]),
+    ("negative measure", {"t/s.yaml": sheet(value="-0.5", unit="seconds")}, ["t/s.yaml:6:12: L4R-T015"]),
+    ("negative score", {"t/s.yaml": sheet(value="-0.5", unit="score")}, []),
+    ("control character", {"t/s.yaml": sheet(quote="\\e[2J")}, ["t/s.yaml:11:16: L4R-Y016"]),
+    ("line break in a quote", {"t/s.yaml": sheet(quote="a\\nb")}, ["t/s.yaml:11:16: L4R-S001"]),
+    ("line break in a value", {"t/s.yaml": sheet(value='"a\\nb"', unit="text")}, []),
 ]
 
 
@@ -182,3 +189,84 @@ def test_every_unit_has_a_value_type() -> None:
     for unit in ALL_UNITS:
         assert type_problem(unit, object()) is not None, unit
     assert type_problem("furlongs", 1) == "unknown unit 'furlongs'"
+
+
+def test_every_code_used_is_documented() -> None:
+    """Every L4R- code the library emits has its entry in diagnostics.CODES, and every entry is used."""
+    import re
+
+    package = Path(__file__).parent.parent / "llama4ref"
+    used = {
+        m
+        for p in package.rglob("*.py")
+        if p.name != "diagnostics.py"
+        for m in re.findall(r"L4R-[A-Z]\d{3}", p.read_text(encoding="utf-8"))
+    }
+    assert used == set(CODES)
+
+
+def test_numbers_are_bounded_by_unit() -> None:
+    """Counts are non-negative, every number finite, and each numeric unit has a largest plausible magnitude."""
+    from llama4ref.units import INTEGER_UNITS, MAX_MAGNITUDE, NUMBER_UNITS, unit_problems
+
+    assert set(MAX_MAGNITUDE) == INTEGER_UNITS | NUMBER_UNITS
+    assert unit_problems("parameters", 109_000_000_000) == []
+    assert unit_problems("parameters", -5)[0][0] == "L4R-T015"
+    assert unit_problems("score", -5) == []
+    for bad in (float("inf"), float("nan"), -1.0e-9, 10.0**30):
+        assert [code for code, _ in unit_problems("gpu_hours", bad)] == ["L4R-T015"], bad
+    ((code, message),) = unit_problems("parameters", 10**5000)
+    assert code == "L4R-T015" and message.endswith("got an integer of 5001 digits or so")
+
+
+def test_shipped_numbers_are_well_inside_their_bounds() -> None:
+    """Every real number is under a tenth of its unit's cap, so the caps catch slips, never data."""
+    from llama4ref.units import MAX_MAGNITUDE
+
+    tree = load_tree(Path(__file__).parent.parent / "facts")
+    for entry in tree.facts():
+        for value in [entry.spec.value, *(a.value for a in entry.spec.alternatives)]:
+            cap = MAX_MAGNITUDE.get(entry.spec.unit)
+            if cap and entry.spec.unit != "fraction":
+                assert abs(value) * 10 <= cap, (entry.path, value)
+
+
+def _deny(monkeypatch: pytest.MonkeyPatch, method: str, target: Path) -> None:
+    """Make one pathlib method raise PermissionError for ``target`` only (CI runs as root, whom chmod does not stop)."""
+    real = getattr(Path, method)
+
+    def guarded(self: Path, *args: object, **kwargs: object) -> object:
+        if self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, method, guarded)
+
+
+@pytest.mark.parametrize(
+    ("method", "target", "expected"),
+    [
+        ("read_bytes", "t/s.yaml", "t/s.yaml:1:1: L4R-Y001 cannot read file: Permission denied"),
+        ("iterdir", "t", "t:1:1: L4R-T016 cannot read directory: Permission denied"),
+        ("lstat", "t/s.yaml", "t/s.yaml:1:1: L4R-T016 cannot examine: Permission denied"),
+        ("read_text", "DATA_VERSION", "DATA_VERSION:1:1: L4R-Y001 cannot read file: Permission denied"),
+    ],
+    ids=["file", "directory", "entry", "data version"],
+)
+def test_unreadable_entries_are_diagnostics(
+    make_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, method: str, target: str, expected: str
+) -> None:
+    """A file, directory or entry the user may not read is one located diagnostic; the rest of the tree is still checked."""
+    root = make_tree({"t/s.yaml": sheet(), "DATA_VERSION": "1\n", "t/b.yaml": sheet(id="b", source="nope")})
+    _deny(monkeypatch, method, root / target)
+    found = [d.format().removeprefix(f"{root}/") for d in load_tree(root).diagnostics]
+    assert expected in found
+    assert any("L4R-T006" in line for line in found) or target == "t"  # t/b.yaml is still read
+
+
+def test_root_that_cannot_be_examined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A root whose parent may not be searched is L4R-T016, not a PermissionError from is_dir()."""
+    root = tmp_path / "facts"
+    _deny(monkeypatch, "stat", root)
+    (d,) = load_tree(root).diagnostics
+    assert (d.code, d.message) == ("L4R-T016", "cannot examine: Permission denied")

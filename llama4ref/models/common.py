@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 
 class Record(BaseModel):
@@ -31,8 +32,19 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date), WithJsonSchema({"type": "s
 RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80)]
 FactKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(?:\.[a-z0-9_]+)*$", max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-Quote = Annotated[str, StringConstraints(min_length=1, max_length=240)]
+
+
+def _one_line(value: str) -> str:
+    # The loader lets a line feed through (a | block, a \n escape) for multi-line prose and
+    # fact values; titles, names, locators and quotes are shown on one line, so they hold none.
+    if "\n" in value:
+        raise PydanticCustomError("one_line", "must be one line: no line breaks")
+    return value
+
+
+OneLine = AfterValidator(_one_line)
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300), OneLine]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=240), OneLine]
 Scalar = str | int | float | bool
 
 Bound = Literal["exact", "approximately", "less_than", "at_most", "more_than", "at_least"]

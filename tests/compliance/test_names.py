@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -129,6 +131,17 @@ def test_one_megabyte_name(terms: LicenseTerms) -> None:
     assert check_name("\u200b" * 200_000 + "Llama" + big, terms).rule == "L4-NAME-SPOOF"
     assert check_name("Llama" + "\u200b" * 1_000_000, terms).rule == "L4-NAME-HIDDEN"
     assert check_name(big, terms).suggestion == "Llama-" + big
+
+
+def test_many_names_judged_one_result_each(terms: LicenseTerms) -> None:
+    """100,000 hub-like names give one verdict each, in order (the rate is benchmarks/run.py's check-name row)."""
+    rnd = random.Random(5)
+    words = ["Scout", "Maverick", "Instruct", "GGUF", "FT", "qwen", "llama", "Llama", "4", "17B", "fp8", "bnb-4bit"]
+    heads = ["Llama-4-", "llama-", "Llаma-", "Llama\u200b-", "模型-", "", "", ""]
+    names = [f"org{i % 50}/{rnd.choice(heads)}{'-'.join(rnd.choices(words, k=4))}" for i in range(100_000)]
+    results = list(check_names(names, terms))
+    assert [r.input for r in results] == names
+    assert {r.status for r in results} >= {"pass", "violation"}
 
 
 NAMES = st.text(alphabet=st.characters(exclude_categories=()), max_size=40)
