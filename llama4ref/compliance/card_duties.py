@@ -164,7 +164,9 @@ _HUB_PAGES = frozenset({"docs", "datasets", "spaces", "blog", "papers", "collect
 def _linked_other_generation(meta: CardMeta, views: list[CardView]) -> list[str]:
     """Hub models of another generation that a card without ``base_model`` links, when it never names
     Llama 4 and links no Llama 4 model; else ``[]`` (the base stays unknown)."""
-    if _LLAMA4.search(repr(meta.data)) or any(_LLAMA4.search(b.text) for v in views for b in v.rendered.blocks):
+    if any(_LLAMA4.search(t) for t in _front_texts(meta)) or any(
+        _LLAMA4.search(b.text) for v in views for b in v.rendered.blocks
+    ):
         return []
     ids: list[str] = []
     for view in views:
@@ -176,6 +178,17 @@ def _linked_other_generation(meta: CardMeta, views: list[CardView]) -> list[str]
     if any(b.llama4 for b in judged):
         return []
     return [b.id for b in judged if b.llama4 is False]
+
+
+def _front_texts(meta: CardMeta) -> list[str]:
+    """Top-level keys and their string values (or a list's first strings): never a deep walk, as
+    aliases may share one node many times over."""
+    texts: list[str] = []
+    for key, value in list(meta.data.items())[:200]:
+        texts.append(str(key))
+        items = value[:100] if isinstance(value, list) else [value]
+        texts.extend(v for v in items if isinstance(v, str))
+    return texts
 
 
 def _unnamed_other(meta: CardMeta) -> bool:
