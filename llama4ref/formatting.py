@@ -19,6 +19,7 @@ _UNIT_LABEL = {
     "tonnes_co2eq": "t CO2eq",
     "tflops_per_gpu": "TFLOPs/GPU",
     "percent": "%",
+    "percentage_points": "percentage points",
     "multiplier": "×",
 }
 

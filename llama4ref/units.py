@@ -29,6 +29,7 @@ Unit = Literal[
     "ratio",
     "score",
     "percent",
+    "percentage_points",
     "fraction",
     "seconds",
     "date",
@@ -68,6 +69,7 @@ NUMBER_UNITS = frozenset(
         "ratio",
         "score",
         "percent",
+        "percentage_points",
         "fraction",
         "seconds",
     }
