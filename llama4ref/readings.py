@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.diagnostics import Diagnostic
-from llama4ref.units import INTEGER_UNITS, NUMBER_UNITS
+from llama4ref.units import INTEGER_UNITS, NUMBER_UNITS, type_problem
 
 if TYPE_CHECKING:
     from llama4ref.models import Citation
@@ -88,8 +88,8 @@ def _same(a: float, b: float) -> bool:
 def _numeric(value: Any, unit: str) -> float | None:
     if unit not in INTEGER_UNITS and unit not in NUMBER_UNITS:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or type_problem(unit, value):
+        return None  # a value of the wrong type is reported once, as L4R-T009
     return float(value)
 
 

@@ -32,7 +32,7 @@ def sheet(
     value: str = "1",
     unit: str = "count",
     source: str = "card",
-    quote: str = "q",
+    quote: str = "q 1 2",
     extra: str = "",
 ) -> str:
     return FACT.format(id=id, subject=subject, key=key, value=value, unit=unit, source=source, quote=quote, extra=extra)
@@ -118,10 +118,10 @@ facts:
   k:
     value: 1
     unit: count
-    citations: [{source: card, locator: l, quote: q}]
+    citations: [{source: card, locator: l, quote: "q 1 2"}]
     alternatives:
 """
-ALT = "      - {{value: 2, rank: {rank}, {ids}reason: r, citations: [{{source: card, locator: l, quote: q}}]}}\n"
+ALT = "      - {{value: 2, rank: {rank}, {ids}reason: r, citations: [{{source: card, locator: l, quote: 'q 1 2'}}]}}\n"
 
 
 @pytest.mark.parametrize(
