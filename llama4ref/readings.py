@@ -97,14 +97,14 @@ def value_quote_problems(tree: Tree) -> Iterator[Diagnostic]:
     """One located problem per stored value (preferred or alternative) that none of its quotes states."""
     for entry in tree.facts():
         spec = entry.spec
-        claims = [((), spec.value, spec.citations)]
+        claims: list[tuple[tuple[str | int, ...], Any, list[Citation]]] = [((), spec.value, spec.citations)]
         claims += [(("alternatives", j), alt.value, alt.citations) for j, alt in enumerate(spec.alternatives)]
         for where, value, citations in claims:
             number = _numeric(value, spec.unit)
             if number is None or readable(number, citations, spec.unit):
                 continue
             shown = ", ".join(repr(c.quote[:40]) for c in citations[:2])
-            label = entry.path if not where else f"{entry.path} alternative {where[1] + 1}"
+            label = entry.path if not where else f"{entry.path} alternative {int(where[1]) + 1}"
             yield Diagnostic(
                 str(entry.owner.doc.path),
                 entry.position(*where, "value"),
