@@ -128,7 +128,12 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
     if cit.as_of:
         line.append(f" (as of {cit.as_of})")
     con.print(line)
-    con.print(Text(f"{indent}  “{cit.quote}”", style="green"))
+    quote = Text(f"{indent}  “{cit.quote}”", style="green")
+    if cit.medium == "image":
+        quote.append("  (read from an image)", style="dim")
+    con.print(quote)
+    if cit.conversion:
+        con.print(Text(f"{indent}  reading: {cit.conversion}", style="dim"))
 
 
 def simple_table(con: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
@@ -224,6 +229,8 @@ def source_detail(con: Console, src: Any, backs: list[str]) -> None:
         ("tier", src.tier),
         ("version", src.pin()),
         ("url", src.url),
+        ("read from", src.read_from),
+        ("sha256", src.sha256),
         ("retrieved", str(src.retrieved)),
     ):
         if value is not None:
