@@ -38,7 +38,8 @@ CODES: dict[str, str] = {
     "L4R-T012": "a source is cited by no fact",
     "L4R-T013": "reference to an unknown record or fact",
     "L4R-T014": "stored value shadows a derived value",
-    "L4R-T015": "numeric value not stated by any of its quotes (and no citation says how by `conversion`)",
+    # Values against their own quotes (llama4ref.readings)
+    "L4R-V001": "numeric value not stated by any of its quotes (and no citation says how by `conversion`)",
     # Quotes against local copies of the sources (opt-in, llama4ref.quotes)
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",

@@ -9,7 +9,7 @@ sizes for ``bytes`` ("80GB", "1 GiB"). Binary readings of a decimal letter ("10M
 its ``conversion`` field, and that citation then counts as reading it.
 
 Called by the validator (``llama4ref.tree``) as one more cross-record check; the problems carry
-the stable code ``L4R-T015`` and the position of the value.
+the stable code ``L4R-V001`` and the position of the value.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from llama4ref.models import Citation
     from llama4ref.tree import Tree
 
-CODE = "L4R-T015"
+CODE = "L4R-V001"
 
 _NUMBER = re.compile(
     r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"

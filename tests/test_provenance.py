@@ -103,11 +103,11 @@ def test_validate_catches_a_value_its_quotes_contradict(tmp_path: Path) -> None:
     assert sep
     path.write_text(head + "  experts.routed:\n    value: 130\n" + rest, encoding="utf-8")
     line = head.count("\n") + 2
-    found = [d for d in load_tree(root).diagnostics if d.code == "L4R-T015"]
+    found = [d for d in load_tree(root).diagnostics if d.code == "L4R-V001"]
     assert [(Path(d.file).name, d.position.line, d.position.col) for d in found] == [("maverick.yaml", line, 12)]
     assert "maverick.experts.routed: value 130" in found[0].message
 
 
 def test_the_shipped_values_are_read_from_their_quotes(facts_dir: Path) -> None:
     """Every shipped numeric value is stated by one of its quotes or says how by `conversion`."""
-    assert not [d.format() for d in load_tree(facts_dir).diagnostics if d.code == "L4R-T015"]
+    assert not [d.format() for d in load_tree(facts_dir).diagnostics if d.code == "L4R-V001"]
