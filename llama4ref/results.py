@@ -281,7 +281,7 @@ class Source(NamedTuple):
             transcribes=raw.get("transcribes"),
             read_from=raw.get("read_from"),
             sha256=raw.get("sha256"),
-            package=PackageFile(**raw["package"]) if raw.get("package") else None,
+            package=PackageFile(**({"registry": "pypi"} | raw["package"])) if raw.get("package") else None,
         )
 
     def pin(self) -> str:
