@@ -26,7 +26,7 @@ from llama4ref.tree import Tree, load_tree
 
 _WS = re.compile(r"\s+")
 
-IMAGE_REASON = "read from an image (a table or chart drawn as a picture): no text copy holds it; audit checks the Llama cells"
+IMAGE_REASON = "read from an image: no text copy holds it"
 NO_COPY_REASON = "no local copy of the source"
 
 

@@ -181,7 +181,7 @@ def register(app: typer.Typer) -> None:
         pinned source is downloaded (raw files at their commits, files of package releases,
         pages), its sha256 compared with the lock in its record, and drift reported.
 
-        Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 85
+        Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 70
         """
         import sys
 
