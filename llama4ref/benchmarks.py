@@ -1,7 +1,7 @@
 """Benchmark results as tables: one table per evaluation set, models as columns.
 
 A result is any ``score`` fact at ``<model>.benchmarks.<set>.<benchmark>``. Sets keep their
-provenance (self-reported card tables, third-party transcriptions of the blog's images,
+provenance (self-reported card tables, the blog's tables read from their images,
 independent reproductions) and are never merged into one table.
 """
 

@@ -28,13 +28,72 @@ class Rule(NamedTuple):
     inputs: tuple[str, ...]
     compute: Callable[..., Any]
     note: str | None = None
+    from_kb: Callable[[KnowledgeBase, str], Any] | None = None
+    """For a value that needs more than its inputs' values (a recount): computed from the knowledge base and variant id."""
 
 
 def _ratio(a: float, b: float) -> float:
     return round(a / b, 4)
 
 
+_RECOUNT_INPUTS = tuple(
+    [
+        f"{{v}}.architecture.{k}"
+        for k in (
+            "layers", "hidden_size", "attention_heads", "kv_heads", "head_dim", "vocab_size", "expert_ffn_dim",
+            "moe_layer_step", "dense_ffn_dim",
+        )
+    ]
+    + ["{v}.experts.routed", "{v}.experts.shared", "{v}.experts.routed_per_token"]
+    + [f"multimodal.vision_encoder.{k}" for k in (
+        "hidden_size", "layers", "mlp_dim", "patch_size", "tile_size", "output_dim", "pixel_shuffle_ratio",
+        "projector_input_dim", "projector_output_dim",
+    )]
+)  # fmt: skip
+
+
+def _recount(kind: str) -> Callable[[KnowledgeBase, str], float]:
+    def run(kb: KnowledgeBase, vid: str) -> float:
+        from llama4ref.params import breakdown
+
+        b = breakdown(kb, vid)
+        return b.total if kind == "total" else b.active if kind == "active" else _ratio(b.active, b.total)
+
+    return run
+
+
+def _unused(*_: object) -> None:
+    return None
+
+
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "{v}.params.total_recount",
+        "parameters",
+        "sum of the components recounted from the architecture facts (llama4ref audit shows the breakdown)",
+        _RECOUNT_INPUTS,
+        _unused,
+        "The exact parameter count behind the rounded figure Meta states (params.total).",
+        _recount("total"),
+    ),
+    Rule(
+        "{v}.params.active_recount",
+        "parameters",
+        "the recount's components a text token passes through (shared and routed_per_token experts, no vision tower)",
+        _RECOUNT_INPUTS,
+        _unused,
+        "The exact count behind the rounded active-parameter figure Meta states (params.active).",
+        _recount("active"),
+    ),
+    Rule(
+        "{v}.params.active_fraction_recount",
+        "fraction",
+        "active_recount / total_recount",
+        _RECOUNT_INPUTS,
+        _unused,
+        "The share of parameters one token passes through, from the exact recount (active_fraction uses the rounded figures).",
+        _recount("fraction"),
+    ),
     Rule(
         "{v}.params.active_fraction",
         "fraction",
@@ -207,7 +266,7 @@ def compute(kb: KnowledgeBase, path: str) -> Fact | None:
     facts = [kb.get(i) for i in inputs]
     bounds = {f.bound for f in facts}
     bound: Bound = "exact" if bounds == {"exact"} else "approximately"
-    value = rule.compute(*(f.value for f in facts))
+    value = rule.from_kb(kb, path.split(".")[0]) if rule.from_kb else rule.compute(*(f.value for f in facts))
     return Fact(
         path=path, value=value, unit=rule.unit, bound=bound, derived=True, formula=rule.formula, inputs=inputs, note=rule.note
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from llama4ref.formatting import escape_text
+from llama4ref.printable import printable
 
 CODES: dict[str, str] = {
     # Reading a file (llama4ref.yamlload)
@@ -44,6 +44,8 @@ CODES: dict[str, str] = {
     "L4R-T014": "stored value shadows a derived value",
     "L4R-T015": "number out of range for its unit (negative count, not finite, implausibly large)",
     "L4R-T016": "directory or entry in the facts tree cannot be read",
+    # Values against their own quotes (llama4ref.readings)
+    "L4R-V001": "numeric value not stated by any of its quotes (and no citation says how by `conversion`)",
     # Quotes against local copies of the sources (opt-in, llama4ref.quotes)
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",
@@ -75,4 +77,4 @@ class Diagnostic:
     def format(self) -> str:
         """``file:line:col: CODE message``, the one-line form every tool prints."""
         # A file name or message holding a line break or ESC must not forge a line or drive the terminal.
-        return escape_text(f"{self.file}:{self.position.line}:{self.position.col}: {self.code} {self.message}")
+        return printable(f"{self.file}:{self.position.line}:{self.position.col}: {self.code} {self.message}")

@@ -266,6 +266,12 @@ def sources_page(kb: KnowledgeBase) -> str:
         backs = kb.backed_by(s.id)
         body += ["", f"## {s.id} {{#{anchor(s.id)}}}", "", f"**{s.title}**. {s.publisher}. {s.kind}, {s.tier}.  "]
         body.append(f"Version: {s.pin()}; retrieved {s.retrieved}. <{s.url}>  ")
+        if s.read_from:
+            body.append(f"Read from: {s.read_from}.  ")
+        if s.package:
+            body.append(f"Also shipped in: {s.package.name} {s.package.version} (`{s.package.path}`).  ")
+        if s.sha256:
+            body.append(f"sha256 as pinned: `{s.sha256}`  ")
         if s.note:
             body.append(f"*{s.note.strip()}*  ")
         body.append(f"Backs {len(backs)}: " + (", ".join(f"`{b}`" for b in backs) or "—"))

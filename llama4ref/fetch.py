@@ -3,7 +3,8 @@
     python -m llama4ref.fetch DIR    # then: llama4ref verify-quotes DIR
 
 A source whose ``url`` is a PyPI release page (``https://pypi.org/project/<name>/<version>/``)
-and whose ``path`` names a file in that project is downloaded with ``pip download`` (the
+and whose ``path`` names a file in that project, or whose ``package`` names the release that
+ships its pinned file (vLLM's model code, transformers' converter, …), is downloaded with ``pip download`` (the
 registry is the only network this needs) and the file is extracted from the wheel into
 ``DIR/<source-id><suffix>`` behind a ``SOURCE:`` header line, the layout ``verify-quotes``
 reads. When the source's note records the wheel's sha256, the download is checked against it.
@@ -24,7 +25,6 @@ from pathlib import Path
 from llama4ref.index import shipped_facts_dir
 from llama4ref.tree import load_tree
 
-PYPI_RELEASE = re.compile(r"^https://pypi\.org/project/(?P<name>[A-Za-z0-9._-]+)/(?P<version>[A-Za-z0-9._+!-]+)/?$")
 SHA256 = re.compile(r"sha256 ([0-9a-f]{64})")
 
 
@@ -36,13 +36,19 @@ class Fetched:
 
 
 def release_sources(facts_dir: Path) -> list[tuple[str, str, str, str, str | None]]:
-    """(source id, package, version, path, expected sha256) for every PyPI-release source."""
+    """(source id, package, version, path, expected wheel sha256) for every source a PyPI release ships.
+
+    That is a source pinned to a release page (``url`` on pypi.org, ``path`` in the project) or
+    a file pinned at a commit whose record names the release that contains it (``package``)."""
+    from llama4ref.recheck import package_of
+
     out = []
     for sid, src in sorted(load_tree(facts_dir).sources.items()):
-        m = PYPI_RELEASE.match(src.url)
-        if m and src.path:
-            sha = SHA256.search(src.note or "")
-            out.append((sid, m["name"], m["version"], src.path, sha.group(1) if sha else None))
+        pkg = package_of(src)
+        if pkg is not None:
+            sha = SHA256.search(src.note or "") if src.package is None else None
+            path = src.path if src.package is None and src.path else pkg[2]
+            out.append((sid, pkg[0], pkg[1], path, sha.group(1) if sha else None))
     return out
 
 
@@ -61,8 +67,10 @@ def fetch(dest: Path, facts_dir: Path | None = None) -> list[Fetched]:
     dest.mkdir(parents=True, exist_ok=True)
     results: list[Fetched] = []
     wheels: dict[tuple[str, str], Path] = {}
+    root = facts_dir or shipped_facts_dir()
+    sources = load_tree(root).sources
     with tempfile.TemporaryDirectory() as tmp:
-        for sid, package, version, path, sha in release_sources(facts_dir or shipped_facts_dir()):
+        for sid, package, version, path, sha in release_sources(root):
             key = (package, version)
             try:
                 if key not in wheels:
@@ -77,11 +85,15 @@ def fetch(dest: Path, facts_dir: Path | None = None) -> list[Fetched]:
                 if inner not in zf.namelist():
                     results.append(Fetched(sid, "missing-file", f"{inner} not in {wheel.name}"))
                     continue
-                text = zf.read(inner).decode("utf-8")
+                raw = zf.read(inner)
+                text = raw.decode("utf-8")
             header = f"SOURCE: {package}=={version} wheel {wheel.name} file {inner} (sha256 of wheel {digest})\n"
             (dest / f"{sid}{Path(inner).suffix}").write_text(header + text, encoding="utf-8")
+            locked = sources[sid].sha256
             if sha and sha != digest:
                 results.append(Fetched(sid, "sha256-mismatch", f"recorded {sha[:12]}…, downloaded {wheel.name} {digest[:12]}…"))
+            elif locked and hashlib.sha256(raw).hexdigest() != locked:
+                results.append(Fetched(sid, "sha256-mismatch", f"{inner} differs from the file as pinned (sha256 lock)"))
             else:
                 results.append(Fetched(sid, "ok", wheel.name))
     return results

@@ -21,6 +21,7 @@ _UNIT_LABEL = {
     "tonnes_co2eq": "t CO2eq",
     "tflops_per_gpu": "TFLOPs/GPU",
     "percent": "%",
+    "percentage_points": "percentage points",
     "multiplier": "×",
 }
 
@@ -30,20 +31,6 @@ UNSAFE_TEXT = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE_OR_REORDERING}]")
 """Characters that act on a terminal instead of showing: C0 and C1 controls (ESC starts escape
 sequences, CR and LF start lines), line and paragraph separators, and bidirectional marks,
 embeddings, overrides and isolates (which reorder what follows them on screen)."""
-
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def escape_text(text: str) -> str:
-    """``text`` with every :data:`UNSAFE_TEXT` character written as an escape (``\\x1b``,
-    ``\\u202e``, ``\\n``), so printing it can neither start a line nor drive the terminal."""
-    return UNSAFE_TEXT.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
-
 
 def humanize(number: float) -> str:
     """109000000000 -> '109B', 10485760 -> '10.49M'; exact to 2 decimals. Past 10^15 (and

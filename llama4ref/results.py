@@ -41,15 +41,31 @@ class Citation(NamedTuple):
     quote: str
     as_of: date | None = None
     note: str | None = None
+    medium: str = "text"
+    conversion: str | None = None
 
     @classmethod
     def from_index(cls, raw: dict[str, Any]) -> Citation:
         return cls(
-            source=raw["source"], locator=raw["locator"], quote=raw["quote"], as_of=_date(raw.get("as_of")), note=raw.get("note")
+            source=raw["source"],
+            locator=raw["locator"],
+            quote=raw["quote"],
+            as_of=_date(raw.get("as_of")),
+            note=raw.get("note"),
+            medium=raw.get("medium", "text"),
+            conversion=raw.get("conversion"),
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "locator": self.locator, "quote": self.quote, "as_of": _iso(self.as_of), "note": self.note}
+        return {
+            "source": self.source,
+            "locator": self.locator,
+            "quote": self.quote,
+            "as_of": _iso(self.as_of),
+            "note": self.note,
+            "medium": self.medium,
+            "conversion": self.conversion,
+        }
 
 
 def _citations(raw: dict[str, Any]) -> tuple[Citation, ...]:
@@ -212,6 +228,18 @@ class SourceVersion(NamedTuple):
         return {"commit": self.commit, "published": _iso(self.published), "release": self.release, "snapshot": self.snapshot}
 
 
+class PackageFile(NamedTuple):
+    """A published package release that ships a cited file as pinned."""
+
+    registry: str
+    name: str
+    version: str
+    path: str
+
+    def to_json(self) -> dict[str, Any]:
+        return self._asdict()
+
+
 class Source(NamedTuple):
     """One cited document, pinned to one version."""
 
@@ -228,6 +256,9 @@ class Source(NamedTuple):
     note: str | None = None
     authors: tuple[str, ...] = ()
     transcribes: str | None = None
+    read_from: str | None = None
+    sha256: str | None = None
+    package: PackageFile | None = None
 
     @classmethod
     def from_index(cls, raw: dict[str, Any]) -> Source:
@@ -248,6 +279,9 @@ class Source(NamedTuple):
             note=raw.get("note"),
             authors=tuple(raw.get("authors", ())),
             transcribes=raw.get("transcribes"),
+            read_from=raw.get("read_from"),
+            sha256=raw.get("sha256"),
+            package=PackageFile(**({"registry": "pypi"} | raw["package"])) if raw.get("package") else None,
         )
 
     def pin(self) -> str:
@@ -272,4 +306,7 @@ class Source(NamedTuple):
             "note": self.note,
             "authors": list(self.authors),
             "transcribes": self.transcribes,
+            "read_from": self.read_from,
+            "sha256": self.sha256,
+            "package": None if self.package is None else self.package.to_json(),
         }

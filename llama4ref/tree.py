@@ -118,6 +118,9 @@ def load_tree(root: Path, *, today: date | None = None) -> Tree:
     with _collector_paused():
         _load_records(tree, root)
         _cross_checks(tree, today or date.today())
+        from llama4ref.readings import value_quote_problems  # its own module: value ↔ quote consistency
+
+        diags.extend(value_quote_problems(tree))
     diags.sort()
     return tree
 

@@ -30,6 +30,7 @@ Unit = Literal[
     "ratio",
     "score",
     "percent",
+    "percentage_points",
     "fraction",
     "seconds",
     "date",
@@ -69,6 +70,7 @@ NUMBER_UNITS = frozenset(
         "ratio",
         "score",
         "percent",
+        "percentage_points",
         "fraction",
         "seconds",
     }
@@ -99,6 +101,7 @@ MAX_MAGNITUDE: dict[str, int] = {
     "ratio": 10**9,
     "score": 10**9,
     "percent": 10**6,
+    "percentage_points": 10**6,  # a difference of two percentages
     "fraction": 1,
     "seconds": 10**12,
 }
@@ -106,7 +109,7 @@ MAX_MAGNITUDE: dict[str, int] = {
 ten times the largest value in the data), so a slipped sign, an extra group of zeros or a pasted
 blob is caught while every plausible value passes."""
 
-SIGNED_UNITS = frozenset({"score", "percent"})
+SIGNED_UNITS = frozenset({"score", "percent", "percentage_points"})
 """Numeric units whose values may be negative (a score or a change); all others count or measure."""
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -54,7 +54,7 @@ def test_scaled_tree_is_valid_and_n_times_larger(make_tree: Callable[..., Path],
             citations:
               - source: card
                 locator: l
-                quote: q
+                quote: q 1
         """)
     root = make_tree({"topic/sheet.yaml": sheet})
     base = load_tree(root)

@@ -95,7 +95,7 @@ def test_validate_broken_tree_reports_every_problem(make_tree: Callable[..., Pat
     root = make_tree(
         {
             "t/a.yaml": "id: a\nsubject: x\ntitle: t\nfacts:\n  k:\n    value: 1\n    unit: count\n"
-            "    citations: [{source: nope, locator: l, quote: q}]\n",
+            "    citations: [{source: nope, locator: l, quote: q 1}]\n",
             "t/b.yaml": "a: 1\na: 2\n",
         }
     )

@@ -19,6 +19,7 @@ def test_release_sources_are_found() -> None:
     assert found["transformers-4.51.0-configuration-llama4"] == (
         "transformers", "4.51.0", "src/transformers/models/llama4/configuration_llama4.py")  # fmt: skip
     assert found["litellm-1.109.1-model-prices"][:2] == ("litellm", "1.109.1")
+    assert found["llama-models-ffn-py"] == ("llama-models", "0.2.0", "llama_models/llama4/ffn.py")  # a commit pin a release ships
 
 
 def test_fetch_extracts_and_verify_quotes_reads_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_tree) -> None:  # type: ignore[no-untyped-def]

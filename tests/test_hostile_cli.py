@@ -275,8 +275,10 @@ def test_epipe_in_process_is_silent_and_141() -> None:
 
 EVIL = "\x1b]0;pwned\x07\u202e\x9b2J\n"
 SHOWN = "\\x1b]0;pwned\\x07\\u202e\\x9b2J\\x0a"
+SHOWN_LINE = SHOWN.removesuffix("\\x0a")  # in one-line fields (no line break to show)
 RAW = ("\x1b", "\x07", "\u202e", "\x9b")
 TEXT_FIELDS = ("quote", "locator", "note", "reason", "title", "summary", "publisher")
+ONE_LINE_FIELDS = ("quote", "locator", "title", "publisher")  # the record models refuse a line break in these
 
 
 def _poison(node: Any, key: str = "") -> Any:
@@ -285,7 +287,7 @@ def _poison(node: Any, key: str = "") -> Any:
     if isinstance(node, list):
         return [_poison(v, key) for v in node]
     if isinstance(node, str) and key in TEXT_FIELDS:
-        return node + EVIL
+        return node + (EVIL.rstrip("\n") if key in ONE_LINE_FIELDS else EVIL)
     return node
 
 
@@ -316,11 +318,11 @@ def test_no_command_prints_raw_control_characters(cmd: str, json_out: bool, host
     ("args", "line"),
     [
         (["show", "scout"], f"Llama 4 Scout{SHOWN}"),
-        (["get", "scout.params.total"], f"“109B (Total){SHOWN}”"),
+        (["get", "scout.params.total"], f"“109B (Total){SHOWN_LINE}”"),
         (["sources", "llama-models-model-card"], "note: "),
         (["list", "variants"], f"Llama 4 Scout{SHOWN}"),
-        (["cite", "scout.params.total"], SHOWN),
-        (["cite", "scout.params.total", "--format", "bibtex"], SHOWN),
+        (["cite", "scout.params.total"], SHOWN_LINE),
+        (["cite", "scout.params.total", "--format", "bibtex"], SHOWN_LINE),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else "",
 )
@@ -328,7 +330,7 @@ def test_hostile_text_is_shown_escaped(args: list[str], line: str, hostile_kb: K
     """The poisoned strings are printed, escaped (so the test above is not vacuous)."""
     res = run_cli(*args)
     assert res.code == 0
-    assert line in res.stdout and SHOWN in res.stdout
+    assert line in res.stdout and SHOWN_LINE in res.stdout
 
 
 def test_hostile_json_round_trips(hostile_kb: KnowledgeBase) -> None:
@@ -337,7 +339,7 @@ def test_hostile_json_round_trips(hostile_kb: KnowledgeBase) -> None:
 
     res = run_cli("get", "scout.params.total", "--json")
     assert "\\u202e" in res.stdout and "\\u009b" in res.stdout
-    assert json.loads(res.stdout)["data"]["citations"][0]["quote"].endswith(EVIL)
+    assert json.loads(res.stdout)["data"]["citations"][0]["quote"].endswith(EVIL.rstrip("\n"))
 
 
 @pytest.mark.parametrize(

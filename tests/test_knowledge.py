@@ -80,7 +80,7 @@ def test_benchmark_values_from_the_card(path: str, value: float) -> None:
 
 
 def test_independent_results_never_mix_with_self_reported(kb: KnowledgeBase) -> None:
-    """Each benchmark table carries one provenance: card, transcription and reproduction stay apart."""
+    """Each benchmark table carries one provenance: card, blog images and reproduction stay apart."""
     from llama4ref.benchmarks import tables
 
     found = {(t.set, t.table): t.provenance for t in tables(kb)}
@@ -88,23 +88,28 @@ def test_independent_results_never_mix_with_self_reported(kb: KnowledgeBase) -> 
     assert found["vllm_reproduction", ""] == "independent"
     blog = {table: prov for (bset, table), prov in found.items() if bset == "blog"}
     assert sorted(blog) == [f"Llama 4 {v} instruction-tuned benchmarks" for v in ("Behemoth", "Maverick", "Scout")]
-    assert set(blog.values()) == {"third-party-transcription"}
+    assert set(blog.values()) == {"blog-table-image"}
 
 
-def test_blog_tables_are_transcriptions_of_the_blog(kb: KnowledgeBase) -> None:
-    """The blog's image tables are cited to a transcription that names the blog as its original."""
+def test_blog_tables_are_cited_to_the_blogs_images(kb: KnowledgeBase) -> None:
+    """Every blog-table value is cited to the blog itself, per table image and cell, marked as read from an image."""
     gpt4o = llama4ref.get("gpt-4o.benchmarks.blog.mmmu")
-    assert gpt4o.value == 69.1 and gpt4o.qualifiers["provenance"] == "third-party-transcription"
-    src = kb.source(gpt4o.citations[0].source)
-    assert (src.kind, src.tier, src.transcribes) == ("transcription", "third-party", "meta-blog-llama4-herd")
+    assert gpt4o.value == 69.1 and gpt4o.qualifiers["provenance"] == "blog-table-image"
+    cell = gpt4o.citations[0]
+    assert (cell.source, cell.medium, cell.quote) == ("meta-blog-llama4-herd", "image", "69.1")
+    assert "table image, Image Reasoning / MMMU row, GPT-4o column" in cell.locator
+    assert kb.source(cell.source).tier == "first-party"
+    for path in kb.paths(derived=False):
+        if ".benchmarks.blog." in path:
+            assert all(c.medium == "image" and c.source == "meta-blog-llama4-herd" for c in kb.get(path).citations), path
     assert llama4ref.get("behemoth.benchmarks.blog.math_500").value == 95.0
     data = json.loads(run_cli("benchmarks", "--stage", "blog", "--variant", "scout", "--json").stdout)["data"]
     assert [t["table"] for t in data] == ["Llama 4 Scout instruction-tuned benchmarks"]
     assert "gemma-3-27b" in data[0]["models"] and "gpt-4o" not in data[0]["models"]
 
 
-def test_audit_compares_the_transcription_with_the_card(kb: KnowledgeBase) -> None:
-    """Every Llama cell of the transcribed tables that the card also has is compared; a drift fails."""
+def test_audit_compares_the_blog_table_images_with_the_card(kb: KnowledgeBase) -> None:
+    """Every Llama cell of the blog's table images that the card also has is compared; a drift fails."""
     checked = [r for r in run_audit(kb, only="scout.benchmarks.blog.") if r.ok]
     assert len(checked) == 11
     raw = dict(kb.raw_fact("maverick.benchmarks.blog.mmmu") or {})

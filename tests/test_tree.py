@@ -32,7 +32,7 @@ def sheet(
     value: str = "1",
     unit: str = "count",
     source: str = "card",
-    quote: str = "q",
+    quote: str = "q 1 2",
     extra: str = "",
 ) -> str:
     return FACT.format(id=id, subject=subject, key=key, value=value, unit=unit, source=source, quote=quote, extra=extra)
@@ -104,7 +104,7 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ("negative count", {"t/s.yaml": sheet(value="-5", unit="parameters")}, ["t/s.yaml:6:12: L4R-T015"]),
     ("implausibly many", {"t/s.yaml": sheet(value="10_000_000_000_000_000", unit="parameters")}, ["t/s.yaml:6:12: L4R-T015"]),
     ("negative measure", {"t/s.yaml": sheet(value="-0.5", unit="seconds")}, ["t/s.yaml:6:12: L4R-T015"]),
-    ("negative score", {"t/s.yaml": sheet(value="-0.5", unit="score")}, []),
+    ("negative score", {"t/s.yaml": sheet(value="-0.5", unit="score", quote="q -0.5")}, []),
     ("control character", {"t/s.yaml": sheet(quote="\\e[2J")}, ["t/s.yaml:11:16: L4R-Y016"]),
     ("line break in a quote", {"t/s.yaml": sheet(quote="a\\nb")}, ["t/s.yaml:11:16: L4R-S001"]),
     ("line break in a value", {"t/s.yaml": sheet(value='"a\\nb"', unit="text")}, []),
@@ -125,10 +125,10 @@ facts:
   k:
     value: 1
     unit: count
-    citations: [{source: card, locator: l, quote: q}]
+    citations: [{source: card, locator: l, quote: "q 1 2"}]
     alternatives:
 """
-ALT = "      - {{value: 2, rank: {rank}, {ids}reason: r, citations: [{{source: card, locator: l, quote: q}}]}}\n"
+ALT = "      - {{value: 2, rank: {rank}, {ids}reason: r, citations: [{{source: card, locator: l, quote: 'q 1 2'}}]}}\n"
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -160,35 +161,71 @@ def register(app: typer.Typer) -> None:
 
     @app.command("verify-quotes")
     def verify_quotes(
-        sources_dir: Annotated[str, typer.Argument(help="A directory of local copies of the cited sources.")],
+        sources_dirs: Annotated[
+            Optional[list[str]],  # noqa: UP045  # typer needs Optional for an optional variadic argument
+            typer.Argument(help="Directories of local copies of the cited sources (the first holding a copy wins)."),
+        ] = None,
+        fetch: Annotated[
+            bool,
+            typer.Option("--fetch", help="Download every pinned source into --cache, check its sha256 lock, then every quote."),
+        ] = False,
+        cache: Annotated[Path, typer.Option(help="Where --fetch keeps downloads.", file_okay=False)] = Path(".llama4ref-sources"),
         strict: Annotated[bool, typer.Option(help="Also fail when a cited source has no local copy.")] = False,
+        min_coverage: Annotated[
+            float, typer.Option(help="Fail when fewer than this percentage of all quotes were checked.", min=0, max=100)
+        ] = 0.0,
         json_out: JsonOpt = False,
     ) -> None:
-        """Check every quote against local copies of the sources (opt-in; needs the documents).
+        """Check every quote against copies of the sources (opt-in; needs the documents or the network).
 
         A copy is matched to its source record by the `SOURCE:` header on its first line
-        (repo and path, or URL) or by the file name `<source-id>.<ext>`.
+        (repo and path, or URL) or by the file name `<source-id>.<ext>`. Quotes read from an
+        image (`medium: image`) are never checked: no text copy holds them. With `--fetch`, every
+        pinned source is downloaded (raw files at their commits, files of package releases,
+        pages), its sha256 compared with the lock in its record, and drift reported.
 
-        Example: llama4ref verify-quotes ../shared/sources
+        Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 70
         """
+        import sys
+
         from llama4ref.index import shipped_facts_dir
+        from llama4ref.printable import printable
         from llama4ref.quotes import verify_quotes as run
 
-        report = run(shipped_facts_dir(), existing_directory(sources_dir, "SOURCES_DIR"))
+        dirs = [existing_directory(d, "SOURCES_DIR") for d in sources_dirs or []]
+        drift: list[str] = []
+        if fetch:
+            from llama4ref.recheck import download_all
+
+            fetched = download_all(shipped_facts_dir(), cache)
+            drift = [f.line() for f in fetched if f.status in ("drift", "failed")]
+            for f in fetched:
+                if f.status == "skipped":
+                    sys.stdout.write(printable(f.line()) + "\n")
+            dirs.insert(0, cache)
+        elif not dirs:
+            fail("give at least one directory of copies, or --fetch", 2)
+        report = run(shipped_facts_dir(), dirs)
+        short = report.coverage * 100 < min_coverage
         if json_out:
-            emit_json("quote-verification", report.to_json())
+            emit_json("quote-verification", report.to_json() | {"drift": drift})
         else:
-            import sys
-
-            from llama4ref.printable import printable
-
+            for line in drift:
+                sys.stdout.write(printable(line) + "\n")
             for d in report.diagnostics:
                 if d.code == "L4R-Q001" or strict:
                     sys.stdout.write(printable(d.format()) + "\n")
+            if report.unchecked:
+                sys.stdout.write(
+                    "unchecked quotes by source:\n" + "\n".join(printable(x) for x in report.unchecked_lines()) + "\n"
+                )
             sys.stderr.write(
-                f"{report.checked} quotes checked against {len(report.matched_sources)} local copies: "
-                f"{report.failed} not found; {report.skipped} quotes from {len(report.missing_sources)} "
-                "sources without a local copy\n"
+                f"{report.checked} of {report.total} quotes ({report.coverage:.1%}) checked against "
+                f"{len(report.matched_sources)} copies: {report.failed} not found; {report.images} read from images; "
+                f"{report.skipped} from {len(report.missing_sources)} sources without a copy"
+                + (f"; below the required {min_coverage:g}%" if short else "")
+                + (f"; {len(drift)} sources drifted or could not be fetched" if drift else "")
+                + "\n"
             )
-        if report.failed or (strict and report.skipped):
+        if report.failed or drift or short or (strict and report.skipped):
             raise typer.Exit(EXIT_PROBLEMS)

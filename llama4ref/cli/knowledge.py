@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         stage: Annotated[
             Optional[str],  # noqa: UP045  # typer introspection
-            typer.Option("--stage", help="pretrained | instruct | blog (transcribed image tables) | vllm_reproduction"),
+            typer.Option("--stage", help="pretrained | instruct | blog (tables read from the blog's images) | vllm_reproduction"),
         ] = None,
         name: Annotated[
             Optional[str], typer.Option("--name", help="One benchmark, e.g. mmlu_pro.", autocompletion=complete_benchmark)  # noqa: UP045
@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
         chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart per benchmark.")] = False,
         json_out: JsonOpt = False,
     ) -> None:
-        """Benchmark tables; self-reported, transcribed and independent results stay in separate tables.
+        """Benchmark tables; self-reported, blog-image and independent results stay in separate tables.
 
         Example: llama4ref benchmarks --stage instruct --name gpqa_diamond --chart
         """

@@ -139,7 +139,12 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
     if cit.as_of:
         line.append(f" (as of {safe(cit.as_of)})")
     con.print(line)
-    con.print(Text(f"{indent}  “{safe(cit.quote)}”", style="green"))
+    quote = Text(f"{indent}  “{safe(cit.quote)}”", style="green")
+    if cit.medium == "image":
+        quote.append("  (read from an image)", style="dim")
+    con.print(quote)
+    if cit.conversion:
+        con.print(Text(f"{indent}  reading: {safe(cit.conversion)}", style="dim"))
 
 
 def simple_table(con: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
@@ -245,6 +250,9 @@ def source_detail(con: Console, src: Any, backs: list[str]) -> None:
         ("tier", src.tier),
         ("version", src.pin()),
         ("url", src.url),
+        ("read from", src.read_from),
+        ("also in", src.package and f"{src.package.name} {src.package.version} ({src.package.path})"),
+        ("sha256", src.sha256),
         ("retrieved", str(src.retrieved)),
     ):
         if value is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, JsonValue, StringConstraints, field_validator
 
@@ -22,6 +22,11 @@ from llama4ref.units import Unit
 ClaimId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$", max_length=40)]
 
 
+Medium = Literal["text", "image"]
+"""How the quoted words appear in the source: as text, or inside an image (a table or chart drawn
+as a picture), where no text copy of the source holds them and no quote check can reach them."""
+
+
 class Citation(Record):
     """Where a source states a value: source id, locator and a short verbatim quote."""
 
@@ -30,6 +35,10 @@ class Citation(Record):
     quote: Quote
     as_of: IsoDate | None = None
     note: Text | None = None
+    medium: Medium = "text"
+    conversion: Text | None = None
+    """How the fact's value is read from this quote when it is not written there in the fact's
+    unit and scale (e.g. "10M label; 10,485,760 in the released config")."""
 
 
 def _not_null(value: Any) -> Any:

@@ -40,6 +40,19 @@ class SourceVersion(Record):
         return self
 
 
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class PackageFile(Record):
+    """A published package release that ships the cited file, byte for byte as pinned."""
+
+    registry: Literal["pypi"] = "pypi"
+    name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+$")]
+    version: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._+!-]+$")]
+    path: ShortText
+    """The file's path inside the release's wheel."""
+
+
 class Source(Record):
     """One cited document."""
 
@@ -54,6 +67,13 @@ class Source(Record):
     retrieved: IsoDate
     tier: Tier
     note: Text | None = None
+    read_from: ShortText | None = None
+    """Where the text was read when it was not read at ``url`` itself: an archive address, a
+    package release, or "an archived copy, capture date unknown"."""
+    sha256: Sha256 | None = None
+    """The sha256 of the file as pinned (the lock a re-check compares a fresh download with)."""
+    package: PackageFile | None = None
+    """A package release that contains the pinned file, so a re-check can fetch it from the registry."""
     authors: list[ShortText] = Field(default_factory=list)
     transcribes: RecordId | None = None
     """For a transcription: the source whose content (e.g. images of tables) it transcribes."""

@@ -1,0 +1,146 @@
+"""`verify-quotes --fetch`: every pinned source downloaded, checked against its sha256 lock and its quotes.
+
+A local HTTP server (127.0.0.1) plays GitHub's raw file host, PyPI's simple index and a web page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from llama4ref.quotes import IMAGE_REASON, verify_quotes
+from llama4ref.recheck import download_all, page_text
+from tests.conftest import run_cli
+
+RAW_FILE = b"# model code\nrouter_scores = torch.sigmoid(router_scores.float())\n"
+PKG_FILE = b'{"max_input_tokens": 131072}\n'
+PAGE = b"<html><body><p>Llama 4 Scout: <b>109B</b> (Total)</p><script>var x = 1;</script></body></html>"
+
+
+def _wheel() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("demo/prices.json", PKG_FILE)
+    return buf.getvalue()
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, dict[str, bytes]]]:
+    """A server on 127.0.0.1 answering from a path → bytes table the test can change."""
+    wheel = _wheel()
+    routes: dict[str, bytes] = {
+        "/raw/org/repo/abc1234/src/model.py": RAW_FILE,
+        "/raw/org/repo/abc1234/src/drifted.py": b"# changed since it was pinned\n",
+        "/files/demo-1.0-py3-none-any.whl": wheel,
+        "/page.html": PAGE,
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/simple/demo/":
+                files = [{"filename": "demo-1.0-py3-none-any.whl", "url": f"{base}/files/demo-1.0-py3-none-any.whl",
+                          "hashes": {"sha256": hashlib.sha256(wheel).hexdigest()}}]  # fmt: skip
+                body = json.dumps({"files": files}).encode()
+            elif self.path in routes:
+                body = routes[self.path]
+            else:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base, routes
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _source(sid: str, url: str, extra: str = "") -> str:
+    return (f"id: {sid}\ntitle: t\npublisher: p\nkind: code\nurl: {url}\nversion: {{published: 2025-04-05}}\n"
+            f"retrieved: 2026-01-01\ntier: implementation\n{extra}")  # fmt: skip
+
+
+def _tree(make_tree: Callable[..., Path], base: str) -> Path:
+    locked = hashlib.sha256(RAW_FILE).hexdigest()
+    gh = "https://github.com/org/repo/blob/abc1234/src/{}"
+    pin = "version: {commit: abc1234}\n"
+    return make_tree({  # type: ignore[no-any-return]
+        "sources/card.yaml": _source("card", f"{base}/page.html"),
+        "sources/model.yaml": _source("model", gh.format("model.py"), f"repo: org/repo\npath: src/model.py\nsha256: \"{locked}\"\n")
+        .replace("version: {published: 2025-04-05}\n", pin),
+        "sources/drifted.yaml": _source("drifted", gh.format("drifted.py"), f"repo: org/repo\npath: src/drifted.py\nsha256: \"{locked}\"\n")
+        .replace("version: {published: 2025-04-05}\n", pin),
+        "sources/prices.yaml": _source("prices", "https://pypi.org/project/demo/1.0/",
+                                       f"path: demo/prices.json\nsha256: \"{hashlib.sha256(PKG_FILE).hexdigest()}\"\n"),
+        "t/s.yaml": "id: s\nsubject: demo\ntitle: t\nfacts:\n"
+                    "  router:\n    value: sigmoid\n    unit: text\n    citations:\n"
+                    "      - {source: model, locator: l, quote: 'router_scores = torch.sigmoid(router_scores.float())'}\n"
+                    "      - {source: drifted, locator: l, quote: 'router_scores = torch.sigmoid'}\n"
+                    "  window:\n    value: 131072\n    unit: tokens\n    citations:\n"
+                    "      - {source: prices, locator: l, quote: '\"max_input_tokens\": 131072'}\n"
+                    "      - {source: card, locator: cell, quote: '131072', medium: image}\n",
+    })  # fmt: skip
+
+
+def test_fetch_checks_every_lock_and_quote(
+    make_tree: Callable[..., Path], server: tuple[str, dict[str, bytes]], tmp_path: Path
+) -> None:
+    """Raw files at their commit, a file of a package release and a page are fetched; a changed file is drift."""
+    base, _ = server
+    root = _tree(make_tree, base)
+    cache = tmp_path / "cache"
+    fetched = {f.source: f.status for f in download_all(root, cache, raw_base=f"{base}/raw", index_base=f"{base}/simple")}
+    assert fetched == {"card": "ok", "model": "ok", "drifted": "drift", "prices": "ok"}
+    report = verify_quotes(root, [cache])
+    assert (report.total, report.checked, report.failed, report.images) == (5, 4, 1, 1)
+    assert report.unchecked == {"card": {IMAGE_REASON: 1}}
+    (failure,) = [d for d in report.diagnostics if d.code == "L4R-Q001"]
+    assert "drifted" in failure.message
+
+
+def test_a_source_that_cannot_be_fetched_is_reported_and_its_old_copy_dropped(
+    make_tree: Callable[..., Path], server: tuple[str, dict[str, bytes]], tmp_path: Path
+) -> None:
+    """A download that fails is 'failed', and an earlier download of it is not used in its place."""
+    base, routes = server
+    root = _tree(make_tree, base)
+    cache = tmp_path / "cache"
+    download_all(root, cache, raw_base=f"{base}/raw", index_base=f"{base}/simple")
+    del routes["/raw/org/repo/abc1234/src/model.py"]
+    fetched = {f.source: f.status for f in download_all(root, cache, raw_base=f"{base}/raw", index_base=f"{base}/simple")}
+    assert fetched["model"] == "failed" and not list(cache.glob("model.*"))
+
+
+def test_page_text_drops_tags_and_scripts() -> None:
+    """A page is checked by its visible text: tags and scripts are dropped, so quotes match across markup."""
+    text = " ".join(page_text(PAGE).split())
+    assert "Llama 4 Scout: 109B (Total)" in text and "var x" not in text
+
+
+def test_verify_quotes_takes_several_directories_and_a_coverage_floor(tmp_path: Path) -> None:
+    """The CLI reads several copy directories, lists what stays unchecked per source, and fails under --min-coverage."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    result = run_cli("verify-quotes", str(a), str(b), "--min-coverage", "50")
+    assert result.code == 1 and "below the required 50%" in result.stderr
+    assert "unchecked quotes by source:" in result.stdout and "read from an image" in result.stdout
+    assert run_cli("verify-quotes", str(a)).code == 0
+    assert run_cli("verify-quotes").code == 2
