@@ -32,6 +32,7 @@ UNSAFE_TEXT = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE_OR_REORDERING}]")
 sequences, CR and LF start lines), line and paragraph separators, and bidirectional marks,
 embeddings, overrides and isolates (which reorder what follows them on screen)."""
 
+
 def humanize(number: float) -> str:
     """109000000000 -> '109B', 10485760 -> '10.49M'; exact to 2 decimals. Past 10^15 (and
     for inf and nan) in scientific notation; any int, however long, without converting it
