@@ -33,7 +33,7 @@ MAP_FILE = MAP_PATH.rsplit("/", 1)[-1]
 INDEX_JSON = "https://pypi.org/simple/{name}/"
 """The index's JSON project page (PEP 691); its ``upload-time`` (PEP 700) dates a release."""
 
-_KEY_LINE = re.compile(r'^ {4}"((?:[^"\\]|\\.)*)": \{$')
+_KEY_LINE = re.compile(r'^ {4}"((?:[^"\\]|\\.)*)": \{(?:\},?)?$')
 _FIELD_LINE = re.compile(r'^ {8}"((?:[^"\\]|\\.)*)": ')
 _VERSION = re.compile(r"^[0-9]+(?:\.[0-9]+)*(?:\.post[0-9]+)?$")
 

@@ -44,6 +44,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "input_cost_per_token_batches": ("price.batch_input",),
     "output_cost_per_token_batches": ("price.batch_output",),
     "deprecation_date": ("deprecation_date",),
+    "litellm_provider": ("provider_name",),
 }
 """Catalog fields the provider records store, and the facts they back (first: for a new record)."""
 PER_TOKEN = frozenset(f for f in FIELDS if "cost_per_token" in f)
@@ -315,7 +316,8 @@ def _compare_fields(
             report.confirmed.extend(backed)
             continue
         if after is None:
-            removed = [(k.provider, k.variant, k.fact) for k in backed] or [(*offers[0], None)]
+            removed: list[tuple[str, str, str | None]] = [(k.provider, k.variant, k.fact) for k in backed]
+            removed = removed or [(*offers[0], None)]
             for prov, var, fact in removed:
                 add(Change("field-removed", key, prov, var, fact, name, stored_value(name, before), None, files=files))
         elif before is None or not backed:

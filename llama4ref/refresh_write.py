@@ -37,7 +37,7 @@ from llama4ref.yamlwrite import block_end, document, emit, scalar
 if TYPE_CHECKING:
     from llama4ref.tree import LoadedRecord, Tree
 
-UNITS = {"deprecation_date": "date", "context.max_output": "tokens", "context.max_input": "tokens"}
+UNITS = {"deprecation_date": "date", "provider_name": "text"}
 
 
 def source_id(release: Release) -> str:
@@ -180,6 +180,8 @@ class _Writer:
             "unit": "usd_per_million_tokens" if name in PER_TOKEN else UNITS.get(target, "tokens"),
             "citations": [self.citation(key, name)],
         }
+        if name == "litellm_provider":
+            fact["note"] = "LiteLLM's provider slug (the records' display name is not in the catalog)."
         if name in PER_TOKEN:
             fact["note"] = (f"{self.new.name} stores USD per token ({raw!r}); multiplied by 1,000,000 to give "
                             "USD per million tokens.")  # fmt: skip
