@@ -129,7 +129,7 @@ def test_write_ranks_values_and_passes_validate_and_audit(releases: tuple[Path, 
     kb = llama4ref.load(facts)
     assert [r.id for r in run_audit(kb) if not r.ok] == []
     lam = kb.get("providers.lambda.scout.context.max_input")
-    assert lam.value == 131072 and [(a.value, a.rank) for a in lam.alternatives][0] == (16384, "superseded")
+    assert lam.value == 131072 and (lam.alternatives[0].value, lam.alternatives[0].rank) == (16384, "superseded")
     novita = kb.get("providers.novita.scout.price.input")
     assert novita.value == 0.18 and (0.2, "alternative") in [(a.value, a.rank) for a in novita.alternatives]
     bedrock = kb.get("providers.bedrock.scout.context.max_input")
