@@ -244,7 +244,7 @@ def compare(tree: Tree, kb: KnowledgeBase, baseline: Release, new: Release) -> R
                 continue
             name = _litellm_provider(new_entry) or key.split("/", 1)[0]
             prov = ids.get(name) or new_provider_id(name)
-            add(Change("new-offer", key, prov, res.variant, detail=f"litellm_provider {name!r}"))
+            add(Change("new-offer", key, prov, res.variant))
             continue
         if new_entry is None:
             for prov, var in offers:

@@ -217,13 +217,15 @@ class _Writer:
         if "fp8" in model.lower().replace("_", "-").split("-"):
             facts["precision"] = {"value": "fp8", "unit": "text", "citations": [self.citation(change.key, None)],
                                   "note": 'Stated only through the "-FP8" suffix of the model id.'}  # fmt: skip
-        for fname, targets in FIELDS.items():
+        order = ["litellm_provider", *(f for f in FIELDS if f != "litellm_provider")]  # the records' order: name first
+        for fname in order:
             if fname in entry and fname in self.new.lines[change.key]:
-                facts[targets[0]] = self.new_fact(change.key, fname, targets[0])
+                facts[FIELDS[fname][0]] = self.new_fact(change.key, fname, FIELDS[fname][0])
+        facts = {k: facts[k] for k in ("provider_name", "model_id", "precision") if k in facts} | facts
         stated = entry.get("source")
         note = (f"Written from {self.new.name} by `llama4ref refresh providers`; no other source was read for this "
                 f"offer. LiteLLM names the provider \"{name}\"" + (f" and cites {stated}" if isinstance(stated, str) else "")
-                + ". Precision not stated unless the id says it.")  # fmt: skip
+                + (". Precision stated only by the id." if "precision" in facts else ". Precision not stated."))  # fmt: skip
         doc = {"id": path.stem, "subject": f"providers.{change.provider}.{change.variant}",
                "title": f"Llama 4 {change.variant.title()} on {name} (LiteLLM provider name)", "note": note,
                "facts": facts}  # fmt: skip
