@@ -367,7 +367,7 @@ def report_lines(report: RefreshReport, *, verbose: bool = False) -> list[str]:
     hidden = len(report.changes) - sum(c.kind in COUNTED for c in report.changes)
     if hidden and not verbose:
         lines.append(
-            f"({hidden} informational lines hidden: entries no record cites, fields the records do not store; -v shows them)"
+            f"({hidden} informational items hidden: entries no record cites, fields the records do not store; -v shows them)"
         )
     return lines
 
