@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
     from llama4ref.tree import LoadedRecord, Tree
 
-__all__ = ["FIELDS", "Change", "Link", "RefreshReport", "baseline_version", "compare", "links", "load_store", "report_lines"]
+__all__ = ["FIELDS", "Change", "Link", "RefreshReport", "baseline_version", "compare", "links", "load_store"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "max_input_tokens": ("context.max_input", "context.total"),
@@ -265,7 +265,20 @@ def compare(tree: Tree, kb: KnowledgeBase, baseline: Release, new: Release) -> R
                 )
             continue
         _compare_fields(report, key, old_entry, new_entry, mine, files, offers)
+    _second_ids(report, tree)
     return report
+
+
+def _second_ids(report: RefreshReport, tree: Tree) -> None:
+    """Say when a new entry is an offer the records already hold: a renamed id, or a second one."""
+    gone = {(c.provider, c.variant): c.key for c in report.changes if c.kind == "offer-gone"}
+    held = {where for rec in tree.sheets if (where := _subject(rec))}
+    for i, c in enumerate(report.changes):
+        if c.kind != "new-offer" or (c.provider, c.variant) not in held:
+            continue
+        old = gone.get((str(c.provider), str(c.variant)))
+        why = f"the id changed? {old!r} is gone" if old else "a record for this offer exists: a second id for it?"
+        report.changes[i] = replace(c, detail=why)
 
 
 def key_resolves(kb: KnowledgeBase, key: str) -> bool:
@@ -329,47 +342,6 @@ def _compare_fields(
             for link in backed:
                 add(Change("value-changed", key, link.provider, link.variant, link.fact, name,
                            link.value, stored_value(name, after), files=(str(link.record.doc.path),)))  # fmt: skip
-
-
-_SIGN = {"new-offer": "+", "returned": "+", "offer-gone": "-", "value-changed": "~", "field-added": "+",
-         "field-removed": "-", "record-mismatch": "!", "no-variant": "?", "unrecorded": " ", "not-stored": " "}  # fmt: skip
-
-
-def _show(value: Any) -> str:
-    import json
-
-    return value if isinstance(value, str) else json.dumps(value)
-
-
-def report_lines(report: RefreshReport, *, verbose: bool = False) -> list[str]:
-    """The comparison as plain text in the style of ``llama4ref diff`` (information only with ``verbose``)."""
-    s = report.summary()
-    lines = [
-        f"{report.baseline.label} → {report.new.label}: offers {s['new-offer']} new, {s['offer-gone']} gone, "
-        f"{s['returned']} returned; values {s['value-changed']} changed, {s['field-added']} added, "
-        f"{s['field-removed']} removed, {s['confirmed']} confirmed; {s['no-variant']} ids denote no variant; "
-        f"{s['record-mismatch']} records differ from their release"
-    ]
-    for c in report.changes:
-        if c.kind not in COUNTED and not verbose:
-            continue
-        where = c.path or "(no record)"
-        if c.kind in ("value-changed", "record-mismatch", "field-removed", "field-added", "not-stored"):
-            lines.append(f"{_SIGN[c.kind]} {where} ({c.kind}): {_show(c.old)} → {_show(c.new)}")
-            lines.append(f'    {MAP_FILE}, entry "{c.key}", field {c.field}')
-        else:
-            lines.append(f'{_SIGN[c.kind]} {where} ({c.kind}): entry "{c.key}"')
-        if c.kind in ("new-offer", "returned", "field-added", "value-changed") and c.key in report.new.entries:
-            quotes = [report.new.quote(c.key, f) for f in ([c.field] if c.field else FIELDS) if f in report.new.lines[c.key]]
-            lines += [f"    “{q}”" for q in quotes]
-        if c.detail:
-            lines.append(f"    {c.detail}")
-    hidden = len(report.changes) - sum(c.kind in COUNTED for c in report.changes)
-    if hidden and not verbose:
-        lines.append(
-            f"({hidden} informational items hidden: entries no record cites, fields the records do not store; -v shows them)"
-        )
-    return lines
 
 
 def load_store(root: Path) -> tuple[Tree, KnowledgeBase]:

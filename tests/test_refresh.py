@@ -47,10 +47,14 @@ def baseline_entries(facts: Path) -> tuple[str, dict[str, dict[str, Any]]]:
             spec = link.record.record.facts[link.fact]
             cits = spec.citations if link.claim == 0 else spec.alternatives[link.claim - 1].citations
             entry.update(json.loads("{" + cits[link.citation].quote.rstrip(",") + "}"))
+    for key, entry in entries.items():  # every real row names its provider
+        if "/" in key:
+            entry.setdefault("litellm_provider", key.split("/")[0])
     return base, entries
 
 
 SCOUT_NEW = "acme/meta-llama/Llama-4-Scout-17B-16E-Instruct"
+FIREWORKS_V2 = "fireworks_ai/accounts/fireworks/models/llama4-scout-instruct-v2"
 
 
 def changed_entries(entries: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -60,6 +64,7 @@ def changed_entries(entries: dict[str, dict[str, Any]]) -> dict[str, dict[str, A
     out["meta.llama4-scout-17b-instruct-v1:0"]["max_input_tokens"] = 3500000  # now agrees with the measurement
     out["snowflake/llama4-maverick"]["deprecation_date"] = "2027-06-30"  # a new field
     del out["together_ai/meta-llama/Llama-4-Scout-17B-16E-Instruct"]
+    out[FIREWORKS_V2] = out.pop("fireworks_ai/accounts/fireworks/models/llama4-scout-instruct-basic")  # renamed
     out[SCOUT_NEW] = {"litellm_provider": "acme", "max_input_tokens": 327680, "input_cost_per_token": 1e-07,
                       "output_cost_per_token": 3e-07, "mode": "chat"}  # fmt: skip
     out["acme/llama-4-scout-17b-128e-instruct"] = {"litellm_provider": "acme", "max_input_tokens": 1000}
@@ -109,8 +114,11 @@ def test_changes_are_found_and_mapped_onto_records(releases: tuple[Path, str], t
     assert ("offer-gone", "providers.together.scout") in found
     assert ("new-offer", "providers.acme.scout") in found
     assert ("no-variant", None) in found
+    renamed = [c for c in json.loads(res.stdout)["data"]["changes"] if c["key"] == FIREWORKS_V2]
+    assert [(c["kind"], c["path"]) for c in renamed] == [("new-offer", "providers.fireworks.scout")]
+    assert renamed[0]["detail"].startswith("the id changed?")
     text = run_cli("refresh", "providers", "--litellm", NEW, "--find-links", str(wheels), "--cache", str(tmp_path)).stdout
-    assert text.splitlines()[0].startswith(f"litellm {releases[1]} → litellm {NEW}: offers 1 new, 1 gone")
+    assert text.splitlines()[0].startswith(f"litellm {releases[1]} → litellm {NEW}: offers 2 new, 2 gone")
     assert "~ providers.lambda.scout.context.max_input (value-changed): 16384 → 131072" in text
 
 
@@ -126,6 +134,7 @@ def test_write_ranks_values_and_passes_validate_and_audit(releases: tuple[Path, 
     args = ["refresh", "providers", "--litellm", NEW, "--find-links", str(wheels), "--cache", str(tmp_path / "c")]
     res = run_cli(*args, "--facts", str(facts), "--write", "--data-version", "2099.01.01.1")
     assert res.code == 1 and "does not validate" not in res.stderr, res.stderr
+    assert f"not written: {FIREWORKS_V2}: fireworks-scout.yaml already exists" in res.stderr
     kb = llama4ref.load(facts)
     assert [r.id for r in run_audit(kb) if not r.ok] == []
     lam = kb.get("providers.lambda.scout.context.max_input")
@@ -138,8 +147,12 @@ def test_write_ranks_values_and_passes_validate_and_audit(releases: tuple[Path, 
     assert kb.get("providers.acme.scout.context.max_input").citations[0].quote == '"max_input_tokens": 327680,'
     together = load_yaml(facts / "providers" / "together-scout.yaml").data
     assert together["title"].endswith("(removed from LiteLLM)") and f"in {NEW}" in together["note"]
-    fireworks = kb.get("providers.fireworks.maverick.price.input")  # unchanged: earliest kept, new one cited
-    assert [c.source for c in fireworks.citations][:2] == [f"litellm-{NEW}-model-prices", f"litellm-{base}-model-prices"]
+    before = [c.source for c in llama4ref.get("providers.fireworks.maverick.price.input").citations]
+    earliest = min((s for s in before if s.startswith("litellm-")), key=lambda s: catalog.version_key(s.split("-")[1]))
+    after = [c.source for c in kb.get("providers.fireworks.maverick.price.input").citations]
+    kept = [s for s in before if s == earliest or not s.startswith("litellm-")]  # unchanged: the earliest release stays
+    assert after[0] == f"litellm-{NEW}-model-prices" and [s for s in after[1:] if s in kept] == kept
+    assert (f"litellm-{base}-model-prices" in after) == (earliest == f"litellm-{base}-model-prices")
     assert (facts / "DATA_VERSION").read_text() == "2099.01.01.1\n"
     assert "## 2099.01.01.1 — data changes\n\n- **Providers (LiteLLM 1.200.0)**" in (facts / "CHANGELOG.md").read_text()
     again = run_cli(*args, "--facts", str(facts), "--json")  # the written tree now cites the new release

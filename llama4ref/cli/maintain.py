@@ -85,7 +85,9 @@ def providers(
     if json_out:
         emit_json("refresh", report.to_json())
     else:
-        sys.stdout.write("\n".join(refresh.report_lines(report, verbose=verbose)) + "\n")
+        from llama4ref.cli.render_refresh import report_lines
+
+        sys.stdout.write("\n".join(report_lines(report, verbose=verbose)) + "\n")
     if write:
         from llama4ref.refresh_write import write as apply
         from llama4ref.tree import load_tree
