@@ -220,8 +220,8 @@ def compare(tree: Tree, kb: KnowledgeBase, baseline: Release, new: Release) -> R
     from llama4ref.resolve import resolve
 
     every = links(tree)
-    at_base = [k for k in every if k.version == baseline.version]
-    cited = {k.key for k in every}
+    at_base = _as_of_release(every, baseline.version)
+    cited = {k.key for k in every if version_key(k.version) <= version_key(baseline.version)}
     report = RefreshReport(baseline, new)
     add = report.changes.append
     ids = provider_ids(at_base, baseline)
@@ -265,16 +265,33 @@ def compare(tree: Tree, kb: KnowledgeBase, baseline: Release, new: Release) -> R
                 )
             continue
         _compare_fields(report, key, old_entry, new_entry, mine, files, offers)
-    _second_ids(report, tree)
+    _second_ids(report, tree, {k.key for k in every})
     return report
 
 
-def _second_ids(report: RefreshReport, tree: Tree) -> None:
+def _as_of_release(every: list[Link], version: str) -> list[Link]:
+    """The citations that say what the records took from the baseline release: per record, fact
+    and catalog field, those of the newest release cited, when that is the baseline or newer
+    (``--since`` an older release). A field last cited from an older release is history."""
+    limit = version_key(version)
+    newest: dict[tuple[str, str, str, str | None], list[Link]] = {}
+    for link in every:
+        group = (str(link.record.doc.path), link.fact, link.key, link.field)
+        held = newest.setdefault(group, [])
+        if held and version_key(link.version) < version_key(held[0].version):
+            continue
+        if held and version_key(link.version) > version_key(held[0].version):
+            held.clear()
+        held.append(link)
+    return [link for links in newest.values() if version_key(links[0].version) >= limit for link in links]
+
+
+def _second_ids(report: RefreshReport, tree: Tree, cited: set[str]) -> None:
     """Say when a new entry is an offer the records already hold: a renamed id, or a second one."""
     gone = {(c.provider, c.variant): c.key for c in report.changes if c.kind == "offer-gone"}
     held = {where for rec in tree.sheets if (where := _subject(rec))}
     for i, c in enumerate(report.changes):
-        if c.kind != "new-offer" or (c.provider, c.variant) not in held:
+        if c.kind != "new-offer" or (c.provider, c.variant) not in held or c.key in cited:
             continue
         old = gone.get((str(c.provider), str(c.variant)))
         why = f"the id changed? {old!r} is gone" if old else "a record for this offer exists: a second id for it?"
@@ -321,7 +338,7 @@ def _compare_fields(
                 add(Change("not-stored", key, *offers[0], field=name, old=before, new=after, files=files))
             continue
         for link in backed:
-            if before is not None and link.value != stored_value(name, before):
+            if before is not None and link.version == report.baseline.version and link.value != stored_value(name, before):
                 detail = f"the record holds {link.value!r}, {report.baseline.name} has {before!r}"
                 add(Change("record-mismatch", key, link.provider, link.variant, link.fact, name, link.value,
                            stored_value(name, before), detail, (str(link.record.doc.path),)))  # fmt: skip

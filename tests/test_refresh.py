@@ -171,3 +171,15 @@ def test_writer_round_trips_provider_records(path: Path) -> None:
     """What the writer emits for a record reads back as the same data under the strict loader."""
     data = load_yaml(path).data
     assert load_yaml(path, document(data)).data == data
+
+
+def test_a_record_that_disagrees_with_its_release_is_reported(tmp_path: Path) -> None:
+    """A baseline value that differs from what the record says it took from that release is a record-mismatch."""
+    tree, kb = refresh.load_store(REPO / "facts")
+    base, entries = baseline_entries(REPO / "facts")
+    entries["snowflake/llama4-maverick"]["max_output_tokens"] = 12345
+    release = catalog.read_wheel(make_wheel(tmp_path, base, entries))
+    report = refresh.compare(tree, kb, release, release)
+    found = [(c.kind, c.path, c.old, c.new) for c in report.changes if c.kind == "record-mismatch"]
+    assert found == [("record-mismatch", "providers.snowflake.maverick.context.max_output", 16384, 12345)]
+    assert report.changed
