@@ -269,8 +269,10 @@ class _Writer:
                 lines[start:end] = new
             for key, data in self.added[path].items():
                 lines += [f"  {key}:", *emit(data, 4)]
-            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            self.result.written.append(path)
+            text = "\n".join(lines) + "\n"
+            if text != path.read_text(encoding="utf-8"):
+                path.write_text(text, encoding="utf-8")
+                self.result.written.append(path)
 
 
 def write(report: RefreshReport, tree: Tree, root: Path, today: date, data_version: str | None = None) -> WriteResult:
@@ -297,8 +299,9 @@ def write(report: RefreshReport, tree: Tree, root: Path, today: date, data_versi
         elif change.kind in ("returned", "field-removed", "record-mismatch", "no-variant"):
             w.result.skipped.append(f"{change.kind} {change.key}: review by hand")
     w.flush()
-    w.result.bullet = changelog_bullet(report, w.result)
-    _changelog(root, data_version, w.result.bullet)
+    if w.result.written:
+        w.result.bullet = changelog_bullet(report, w.result)
+        _changelog(root, data_version, w.result.bullet)
     return w.result
 
 
