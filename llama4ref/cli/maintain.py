@@ -75,6 +75,8 @@ def providers(
         fail(f"{root}: not a facts tree directory")
     if data_version and not write:
         fail("--data-version goes with --write")
+    if write and root.name == "_facts":
+        fail("--write edits a facts tree: give --facts DIR (a checkout's facts/), not the installed copy")
     tree, kb = refresh.load_store(root)
     base = since or refresh.baseline_version(tree)
     if base is None:
