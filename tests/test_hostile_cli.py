@@ -219,7 +219,8 @@ def llama4ref_facts() -> Path:
     return shipped_facts_dir()
 
 
-WRITES_STDOUT = [c for c in sorted(RUNS) if c not in ("export", "validate", "diff", "verify-quotes")] + ["export json"]
+# refresh providers: its smoke run asks for a release that does not exist, so it prints nothing to stdout
+WRITES_STDOUT = [c for c in sorted(RUNS) if c not in ("export", "validate", "diff", "verify-quotes", "refresh providers")] + ["export json"]
 
 
 @pytest.mark.parametrize("cmd", WRITES_STDOUT)
