@@ -117,7 +117,9 @@ def register(app: typer.Typer) -> None:
         gpu: Annotated[Optional[str], typer.Option("--gpu", help="A GPU with a hardware record, e.g. h100, h200.")] = None,  # noqa: UP045
         gpu_memory_gb: Annotated[Optional[float], typer.Option("--gpu-memory-gb", help="Or give the memory of one GPU.")] = None,  # noqa: UP045
         usable: Annotated[float, typer.Option("--usable", help="Fraction of GPU memory available for weights + KV.")] = 0.9,
-        offload_gb: Annotated[float, typer.Option("--offload-gb", help="GB of CPU memory the engine may offload weights to.")] = 0.0,
+        offload_gb: Annotated[
+            float, typer.Option("--offload-gb", help="GB of CPU memory the engine may offload weights to.")
+        ] = 0.0,
         weights_file: Annotated[
             Optional[str],  # noqa: UP045  # typer introspection
             typer.Option("--weights-file", help="Use a published file size as the weights (a files.* fact path)."),
