@@ -21,6 +21,7 @@ ASPECTS: tuple[tuple[str, str], ...] = (
     ("rocm", "ROCm / AMD"),
     ("fp8", "FP8"),
     ("int4", "INT4"),
+    ("fp4", "FP4 / NVFP4"),
     ("gguf", "GGUF"),
     ("tool_call_parser", "tool-call parser"),
     ("chat_template", "chat template"),
