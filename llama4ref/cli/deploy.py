@@ -133,7 +133,7 @@ def register(app: typer.Typer) -> None:
 
         \b
         Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
-        Example: llama4ref memory scout --weights-file files.scout.unsloth_gguf.q4_k_m.bytes --gpu rtx_4090 --offload-gb 64 --context 8192
+        Example: llama4ref memory scout --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes --gpu rtx_4090 --offload-gb 48 --context 8192
         """
         import llama4ref
         from llama4ref.memory import plan
