@@ -46,6 +46,8 @@ class Plan:
     usable_fraction: float
     inputs: dict[str, Any] = field(default_factory=dict)
     assumptions: list[str] = field(default_factory=list)
+    offload_bytes: float = 0.0
+    """Memory outside the GPU (CPU RAM) the engine may hold part of the weights in."""
 
     @property
     def weight_bytes(self) -> float:
@@ -61,9 +63,18 @@ class Plan:
 
     @property
     def gpus_needed(self) -> int | None:
+        """GPUs needed once ``offload_bytes`` of the total live in CPU memory."""
         if self.gpu_bytes is None:
             return None
-        return max(1, math.ceil(self.total_bytes / (self.gpu_bytes * self.usable_fraction)))
+        on_gpu = max(self.total_bytes - self.offload_bytes, 0.0)
+        return max(1, math.ceil(on_gpu / (self.gpu_bytes * self.usable_fraction)))
+
+    @property
+    def fits_one_gpu(self) -> bool | None:
+        """Whether one GPU (plus the offload) holds weights and KV cache; None without a GPU."""
+        if self.gpu_bytes is None:
+            return None
+        return self.total_bytes <= self.gpu_bytes * self.usable_fraction + self.offload_bytes
 
     def to_json(self) -> dict[str, Any]:
         def lines(xs: list[Line]) -> list[dict[str, Any]]:
@@ -85,6 +96,8 @@ class Plan:
             "gpu_gb": None if self.gpu_bytes is None else round(self.gpu_bytes / 1e9, 2),
             "usable_fraction": self.usable_fraction,
             "gpus_needed": self.gpus_needed,
+            "offload_gb": round(self.offload_bytes / 1e9, 2),
+            "fits_one_gpu": self.fits_one_gpu,
             "inputs": self.inputs,
             "assumptions": self.assumptions,
         }
@@ -119,6 +132,8 @@ def plan(
     gpu: str | None = None,
     gpu_memory_gb: float | None = None,
     usable_fraction: float = 0.9,
+    offload_gb: float = 0.0,
+    weights_file: str | None = None,
 ) -> Plan:
     """Weights and KV-cache memory for one deployment, each line with its formula."""
     vid = kb.variant_id(variant)
@@ -129,6 +144,8 @@ def plan(
         raise UnknownIdError("variant with architecture facts (memory planning needs them)", variant, known)
     if gpu_memory_gb is not None and gpu_memory_gb <= 0:
         raise ValueError("gpu_memory_gb must be positive")
+    if offload_gb < 0:
+        raise ValueError("offload_gb must not be negative")
     b = breakdown(kb, variant)
     vid = b.variant
     a = f"{vid}.architecture"
@@ -192,6 +209,14 @@ def plan(
                 f"0.5 byte × (routed + shared experts of all {b.moe_layers} MoE layers) + 2 bytes per {INT4_GROUP}-weight group",
             )
         )
+    shown: str = precision
+    if weights_file is not None:
+        size = kb.get(weights_file)
+        if size.unit != "bytes":
+            raise ValueError(f"{weights_file} is not a file size in bytes (unit {size.unit})")
+        weights = [Line("weights file (published size)", size.as_float(), f"{weights_file} = {size.display()}")]
+        inputs[weights_file] = size.value
+        shown = str(size.qualifiers.get("quant", "published file"))
     kvb = BYTES[kv_dtype]
     per_token_layer = 2 * kv_heads * head_dim * kvb
     seqs = batch
@@ -227,7 +252,11 @@ def plan(
         gpu_bytes, path = gpu_memory(kb, gpu)
         inputs[path] = gpu_bytes / 1e9
     assumptions = [
-        "weights: counts recomputed from the architecture facts (see `llama4ref audit`), vision tower included",
+        (
+            f"weights: the published size of {weights_file}, read as loaded unchanged into memory"
+            if weights_file is not None
+            else "weights: counts recomputed from the architecture facts (see `llama4ref audit`), vision tower included"
+        ),
         f"KV cache layout '{kv_layout}': "
         + (
             "chunk-aware engine, chunked layers keep one chunk"
@@ -236,6 +265,24 @@ def plan(
         ),
         f"usable fraction of GPU memory {usable_fraction:g} (activations, CUDA graphs and fragmentation are not modelled)",
     ]
+    if offload_gb:
+        assumptions.append(
+            f"offload: up to {offload_gb:g} GB of weights held in CPU memory (e.g. llama.cpp -ngl / -ot, vLLM --cpu-offload-gb); "
+            "it decides whether the model loads, not how fast it runs"
+        )
     return Plan(
-        vid, precision, ctx, batch, kv_dtype, kv_layout, weights, kv, gpu, gpu_bytes, usable_fraction, inputs, assumptions
+        vid,
+        shown,
+        ctx,
+        batch,
+        kv_dtype,
+        kv_layout,
+        weights,
+        kv,
+        gpu,
+        gpu_bytes,
+        usable_fraction,
+        inputs,
+        assumptions,
+        offload_gb * 1e9,
     )

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 CODE = "L4R-V001"
 
 _NUMBER = re.compile(
-    r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
+    r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:_\d{3})+|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
     r"\s?(thousand|million|billion|trillion|GiB|MiB|KiB|GB|MB|KB|TB|hours?|hrs?|h|minutes?|mins?|ms|[KkMBTG])?(?![A-WYZa-wyz])"
 )
 _WORD_NUMBERS = {
@@ -52,6 +52,8 @@ def readings(quote: str, unit: str) -> set[float]:
     out: set[float] = set()
     for m in _NUMBER.finditer(quote):
         found = _scaled(float(m[1].replace(",", "").replace("_", "")), m[2], unit)
+        if "," in m[1] and quote[m.end() : m.end() + 1] == ",":  # a CSV row ("24,450,16384"): each field too
+            found |= {float(part) for part in m[1].split(",")}
         if m.start() and quote[m.start() - 1] in "-−":  # "-3.5", "−3.5"; also "Llama-4", so both signs count
             found |= {-v for v in found}
         out |= found

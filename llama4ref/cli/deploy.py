@@ -1,4 +1,4 @@
-"""Deployment commands: context, providers, resolve, memory, stale."""
+"""Deployment commands: context, providers, resolve, engines, memory, stale."""
 
 from __future__ import annotations
 
@@ -125,11 +125,23 @@ def register(app: typer.Typer) -> None:
         gpu: Annotated[Optional[str], typer.Option("--gpu", help="A GPU with a hardware record, e.g. h100, h200.")] = None,  # noqa: UP045
         gpu_memory_gb: Annotated[Optional[float], typer.Option("--gpu-memory-gb", help="Or give the memory of one GPU.")] = None,  # noqa: UP045
         usable: Annotated[float, typer.Option("--usable", help="Fraction of GPU memory available for weights + KV.")] = 0.9,
+        offload_gb: Annotated[
+            float, typer.Option("--offload-gb", help="GB of CPU memory the engine may offload weights to.")
+        ] = 0.0,
+        weights_file: Annotated[
+            Optional[str],  # noqa: UP045  # typer introspection
+            typer.Option("--weights-file", help="Use a published file size as the weights (a files.* fact path)."),
+        ] = None,
         json_out: JsonOpt = False,
     ) -> None:
         """Weight and KV-cache memory from the architecture facts, and how many GPUs it needs.
 
+        With --offload-gb, whether one GPU plus that much CPU memory holds it; with
+        --weights-file, a published quantized file (`llama4ref list facts --prefix files`).
+
+        \b
         Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
+        Example: llama4ref memory scout --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes --gpu rtx_4090 --offload-gb 48 --context 8192
         """
         import llama4ref
         from llama4ref.memory import plan
@@ -142,6 +154,8 @@ def register(app: typer.Typer) -> None:
             fail("--gpu-memory-gb must be positive")
         if not 0 < usable <= 1 or batch < 1 or (context is not None and context < 1):
             fail("--usable must be in (0, 1]; --batch and --context at least 1")
+        if offload_gb < 0:
+            fail("--offload-gb must not be negative")
         p = plan(
             llama4ref.knowledge_base(),
             variant,
@@ -153,6 +167,8 @@ def register(app: typer.Typer) -> None:
             gpu=gpu,
             gpu_memory_gb=gpu_memory_gb,
             usable_fraction=usable,
+            offload_gb=offload_gb,
+            weights_file=weights_file,
         )
         if json_out:
             emit_json("memory", p.to_json())
@@ -160,6 +176,27 @@ def register(app: typer.Typer) -> None:
         from llama4ref.cli import render_deploy
 
         render_deploy.memory(console(), p)
+
+    @app.command()
+    def engines(
+        name: Annotated[Optional[str], typer.Argument(help="One engine (id or name), e.g. vllm, llama-cpp.")] = None,  # noqa: UP045
+        variant: Annotated[Optional[str], typer.Option("--variant", help="Only facts for this variant (and the family).")] = None,  # noqa: UP045
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Engine support for Llama 4: first releases, image input, ROCm, FP8/INT4/GGUF, tool parsers, limits.
+
+        Example: llama4ref engines vllm --variant scout
+        """
+        import llama4ref
+        from llama4ref.engines import engines as matrix
+
+        found = matrix(llama4ref.knowledge_base(), name, variant)
+        if json_out:
+            emit_json("engines", [e.to_json() for e in found])
+            return
+        from llama4ref.cli import render_engines
+
+        render_engines.engines(console(), found, variant)
 
     @app.command()
     def stale(

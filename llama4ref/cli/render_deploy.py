@@ -160,11 +160,14 @@ def memory(con: Console, p: Plan) -> None:
     t.add_row(Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache")
     con.print(t)
     if p.gpu_bytes is not None:
+        off = f" + {p.offload_bytes / 1e9:g} GB CPU offload" if p.offload_bytes else ""
         con.print(
             Text(
-                f"GPUs needed: {p.gpus_needed} × {safe(p.gpu or 'GPU')} ({p.gpu_bytes / 1e9:g} GB, {p.usable_fraction:g} usable)",
+                f"GPUs needed: {p.gpus_needed} × {safe(p.gpu or 'GPU')} ({p.gpu_bytes / 1e9:g} GB, {p.usable_fraction:g} usable){off}",
                 style="bold",
             )
         )
+        verdict = "yes" if p.fits_one_gpu else "no"
+        con.print(Text(f"fits on one {safe(p.gpu or 'GPU')}{off}: {verdict}", style="bold"))
     for a in p.assumptions:
         con.print(Text(f"assumption: {safe(a)}", style="dim"))
