@@ -29,7 +29,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import hostile, measure, report, synth
+from benchmarks import commands, hostile, measure, report, synth
 from benchmarks.measure import CommandFailed, judged, result
 from benchmarks.measure import check_ok as _check_ok
 
@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ci", action="store_true", help="few runs; budgets are reported, never fail the run")
     ap.add_argument("--python", help="measure the environment of this interpreter (default: a fresh venv)")
     ap.add_argument("--no-install", action="store_true", help="do not install Meta's tool (skip it unless cached)")
-    ap.add_argument("--only", action="append", choices=["startup", "meta", "check-name", "validate", "hostile"])
+    ap.add_argument("--only", action="append", choices=["startup", "commands", "meta", "check-name", "validate", "hostile"])
     ap.add_argument("--publish", action="store_true", help="write benchmarks/published.json and the README table")
     args = ap.parse_args(argv)
     if args.publish and (args.ci or args.only):
@@ -318,9 +318,10 @@ def main(argv: list[str] | None = None) -> int:
     CACHE.mkdir(parents=True, exist_ok=True)
     target = _target(args.python, f"the environment of {args.python}") if args.python else isolated_target()
     host = machine(target, env)  # also proves the target environment has llama4ref
-    only = set(args.only or ["startup", "meta", "check-name", "validate", "hostile"])
+    only = set(args.only or ["startup", "commands", "meta", "check-name", "validate", "hostile"])
     steps: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
         ("startup", lambda: startup(target, s, env)),
+        ("commands", lambda: [commands.every_command(target.python, target.cli, max(2, s.runs // 3), env)]),
         ("meta", lambda: [versus_meta(target, s, env, install=not args.no_install)]),
         ("check-name", lambda: [check_names(target, s, env)]),
         ("validate", lambda: [validate_growth(target, s, env)]),

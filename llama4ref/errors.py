@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # lookups raise these errors without loading the validator's types
@@ -13,17 +14,29 @@ class Llama4RefError(Exception):
 
 
 class UnknownIdError(Llama4RefError, LookupError):
-    """A path, variant, source or identifier that the knowledge base does not know."""
+    """A path, variant, source or identifier that the knowledge base does not know.
 
-    def __init__(self, kind: str, name: str, suggestions: list[str] | None = None) -> None:
+    ``suggestions`` may be given as a function: "did you mean" lists are computed only when the
+    error is shown or its ``suggestions`` are read, so a membership test that catches the error
+    pays nothing for them.
+    """
+
+    def __init__(self, kind: str, name: str, suggestions: list[str] | Callable[[], list[str]] | None = None) -> None:
         self.kind = kind
         self.name = name
-        self.suggestions = suggestions or []
-        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown {kind} {name!r}{hint}")
+        self._suggestions = suggestions
+        super().__init__(kind, name)
 
-    def __str__(self) -> str:  # LookupError's str() would quote the message
-        return str(self.args[0])
+    @property
+    def suggestions(self) -> list[str]:
+        """What the user may have meant (computed on first use)."""
+        if callable(self._suggestions):
+            self._suggestions = list(self._suggestions())
+        return list(self._suggestions or [])
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        return f"unknown {self.kind} {self.name!r}{hint}"
 
 
 class DataError(Llama4RefError):

@@ -48,7 +48,7 @@ class KnowledgeBase:
         """
         found = self._find_variant(require_str(name, "name"), parse=parse)
         if found is None:
-            raise UnknownIdError("variant", name, self._suggest(normalise_alias(name), self._aliases))
+            raise UnknownIdError("variant", name, lambda: self._suggest(normalise_alias(name), self._aliases))
         return found
 
     def _find_variant(self, name: str, *, parse: bool) -> str | None:
@@ -114,15 +114,16 @@ class KnowledgeBase:
 
             derived = compute(self, full)
             if derived is None:
-                raise UnknownIdError("fact path", path, self._path_suggestions(full))
+                raise UnknownIdError("fact path", path, lambda: self._path_suggestions(full))
             fact = derived
         self._cache[full] = fact
         return fact
 
     def has(self, path: str) -> bool:
+        """Whether a fact (stored or derived) is at ``path``: a membership test, no suggestions built."""
         try:
             self.get(path)
-        except UnknownIdError:
+        except UnknownIdError:  # its "did you mean" list is computed only if shown: nothing here
             return False
         return True
 
@@ -155,7 +156,7 @@ class KnowledgeBase:
         if found is None:
             raw = self._index["sources"].get(source_id)
             if raw is None:
-                raise UnknownIdError("source", source_id, self._suggest(source_id, self._index["sources"]))
+                raise UnknownIdError("source", source_id, lambda: self._suggest(source_id, self._index["sources"]))
             found = self._source_cache[source_id] = Source.from_index(raw)
         return found
 

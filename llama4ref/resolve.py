@@ -207,7 +207,7 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     if parsed is None:
         shown_ids = {normalise_alias(a): a for v in kb.variants() if v.role != "comparison" for a in (v.id, *v.aliases)}
         shown_ids |= {normalise_alias(str(i["name"])): str(i["name"]) for i in kb.identifiers().values()}
-        raise UnknownIdError("identifier", name, [shown_ids[k] for k in kb._suggest(key, list(shown_ids))])
+        raise UnknownIdError("identifier", name, lambda: [shown_ids[k] for k in kb._suggest(key, list(shown_ids))])
     return parsed._replace(input=name)
 
 

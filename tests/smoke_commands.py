@@ -1,7 +1,7 @@
 """Run every llama4ref command once, as a user would: CI runs this against the installed wheel.
 
     python tests/smoke_commands.py          # run each command; exit 1 naming every failure
-    python tests/smoke_commands.py --list   # print the invocations only
+    python tests/smoke_commands.py --list   # print the invocations only (--tmp DIR: with DIR for {tmp})
 
 The commands are listed from the CLI itself, so a new command is never forgotten. Each runs
 the example from its own help text (STYLE: every command's help has an example), unless
@@ -96,8 +96,10 @@ def main(argv: list[str]) -> int:
     exe = shutil.which("llama4ref", path=str(Path(sys.executable).parent)) or shutil.which("llama4ref")
     base = [exe] if exe else [sys.executable, "-m", "llama4ref"]
     failed = list(missing)
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "my-model").mkdir()
+    given = argv[argv.index("--tmp") + 1] if "--tmp" in argv[:-1] else None  # --list --tmp DIR: placeholders for DIR
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = given or scratch
+        (Path(tmp) / "my-model").mkdir(exist_ok=True)
         for inv in runs:
             args = [a.format(tmp=tmp, facts=shipped_facts_dir()) for a in inv.args]
             if "--list" in argv:
