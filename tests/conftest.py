@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
+import signal
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,19 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> CliResult:
     finally:
         sys.argv = argv
     return CliResult(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(autouse=True)
+def _sigpipe_as_python_sets_it() -> Iterator[None]:
+    """Tests run the CLI's main() in-process, and main() restores SIGPIPE's default action, as a
+    command-line tool should. Left that way, a later write to a closed socket (the docs-site
+    server's, when Chromium drops a connection) would kill the whole test run; restore it."""
+    if not hasattr(signal, "SIGPIPE"):
+        yield
+        return
+    before = signal.getsignal(signal.SIGPIPE)
+    yield
+    signal.signal(signal.SIGPIPE, before)
 
 
 @pytest.fixture(scope="session")
