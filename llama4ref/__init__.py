@@ -23,12 +23,16 @@ from llama4ref.results import Alternative, Citation, Fact, Source, VariantInfo
 from llama4ref.search import search as _search
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from llama4ref.ask import Answer
     from llama4ref.models import LicenseTerm
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Alternative",
+    "Answer",
     "Citation",
     "DataError",
     "Fact",
@@ -41,6 +45,7 @@ __all__ = [
     "UnknownIdError",
     "VariantInfo",
     "__version__",
+    "ask",
     "data_version",
     "get",
     "knowledge_base",
@@ -59,6 +64,10 @@ def __getattr__(name: str) -> Any:
         from llama4ref.models import LicenseTerm
 
         return LicenseTerm
+    if name == "Answer":
+        from llama4ref.ask import Answer
+
+        return Answer
     raise AttributeError(f"module 'llama4ref' has no attribute {name!r}")
 
 
@@ -114,8 +123,26 @@ def resolve(identifier: str, *, strict: bool = False) -> Resolution:
 
 
 def search(text: str, limit: int = 20) -> list[Fact]:
-    """Facts whose path, value, quotes or notes match ``text``, best first."""
-    return [hit.fact for hit in _search(knowledge_base(), text, limit=limit)]
+    """Facts whose path, value, quotes or notes match ``text`` (any word order), best first."""
+    return [hit.fact for hit in _search(knowledge_base(), text, limit=limit, db=_search_index())]
+
+
+def ask(text: str) -> Answer:
+    """Answer a question from the records: the answering fact (or group) first, then runners-up.
+
+    ``answer.found`` is false when nothing answers enough of the question; the closest facts
+    are then in ``answer.runners_up`` and ``answer.suggestion`` names a command that helps.
+    """
+    from llama4ref.ask import ask as _ask
+
+    return _ask(knowledge_base(), text, _search_index())
+
+
+@lru_cache(maxsize=1)
+def _search_index() -> sqlite3.Connection:
+    from llama4ref.ftsindex import shipped
+
+    return shipped()
 
 
 def data_version() -> str:

@@ -38,6 +38,7 @@ CODES: dict[str, str] = {
     "L4R-T012": "a source is cited by no fact",
     "L4R-T013": "reference to an unknown record or fact",
     "L4R-T014": "stored value shadows a derived value",
+    "L4R-T015": "vocabulary phrase claimed by two terms of one kind",
     # Quotes against local copies of the sources (opt-in, llama4ref.quotes)
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",

@@ -184,6 +184,11 @@ class KnowledgeBase:
             for raw in self._index.get("license_terms", {}).values()
         ]
 
+    def vocabulary(self) -> Mapping[str, Any]:
+        """The compiled vocabulary (llama4ref.vocabulary): terms and their phrases."""
+        table: Mapping[str, Any] = self._index.get("vocabulary") or {"terms": [], "phrases": {}}
+        return table
+
     def identifiers(self) -> dict[str, dict[str, Any]]:
         """Every catalog entry, keyed ``<set id>:<name>`` (one name may be listed by several sets)."""
         return dict(self._index.get("identifiers", {}))

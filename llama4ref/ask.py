@@ -1,0 +1,100 @@
+"""Answer a question from the records: the answering fact (or group) first, then runners-up.
+
+``ask(kb, "how many experts does maverick have")`` parses the question with the vocabulary,
+ranks every fact (llama4ref.ranking) and returns an :class:`Answer`. When the best fact does
+not answer enough of the question, ``answer.found`` is false: the closest facts and the
+``get``/``list`` command that would help are given instead (the CLI exits 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.results import Fact
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from llama4ref.kb import KnowledgeBase
+
+RUNNERS_UP = 4
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question."""
+
+    question: str
+    found: bool
+    path: str | None  # the answering fact's path, or the group's prefix
+    facts: tuple[Fact, ...]  # the answering fact, or the group's members (best first)
+    runners_up: tuple[Fact, ...]
+    matched: tuple[str, ...]  # the question's words and phrases the answer satisfies
+    corrections: dict[str, str] = field(default_factory=dict)
+    suggestion: str | None = None  # a command that would help (always set when not found)
+
+    @property
+    def is_group(self) -> bool:
+        return self.found and len(self.facts) > 0 and self.facts[0].path != self.path
+
+    def ranked_paths(self) -> list[str]:
+        """The answer's path, then the runners-up: what the question benchmark scores."""
+        head = [self.path] if self.found and self.path else []
+        return head + [f.path for f in self.runners_up]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "found": self.found,
+            "answer": None
+            if not self.found
+            else {"kind": "group" if self.is_group else "fact", "path": self.path, "facts": [f.to_json() for f in self.facts]},
+            "runners_up": [f.to_json() for f in self.runners_up],
+            "matched": list(self.matched),
+            "corrections": self.corrections,
+            "suggestion": self.suggestion,
+        }
+
+
+def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
+    """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
+    from llama4ref import ftsindex
+    from llama4ref.ranking import group_of, rank
+
+    if db is None:
+        db = ftsindex.build(kb)
+    ranking = rank(kb, db, text)
+    all_paths = [s.path for s in ranking.scored]
+    top = ranking.scored[0] if ranking.scored else None
+    if top is None or not ranking.confident:
+        closest = tuple(kb.get(s.path) for s in ranking.scored[:RUNNERS_UP + 1])
+        return Answer(text, False, None, (), closest, (), ranking.corrections, _suggestion(ranking, None))
+    group = group_of(ranking, all_paths)
+    if group is not None:
+        order = {s.path: i for i, s in enumerate(ranking.scored)}
+        members = sorted((p for p in all_paths if p.startswith(group + ".")), key=lambda p: order[p])
+        facts = tuple(kb.get(p) for p in members)
+        taken = set(members)
+        path = group
+    else:
+        facts = (kb.get(top.path),)
+        taken = {top.path}
+        path = top.path
+    rest = tuple(kb.get(s.path) for s in ranking.scored if s.path not in taken)[:RUNNERS_UP]
+    return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
+
+
+def _suggestion(ranking: Any, group: str | None) -> str:
+    """The ``get`` or ``list`` command that shows more around the answer."""
+    if group is not None:
+        return f"llama4ref get {group}"
+    for m in ranking.parsed.matches:
+        for t in m.terms:
+            if t["kind"] == "entity" and not t.get("anywhere"):
+                return f"llama4ref list facts --prefix {t['target']}"
+            if t["kind"] == "entity":
+                return f"llama4ref list facts --prefix {t['target']}" if "." not in t["target"] else "llama4ref list facts"
+    if ranking.scored:
+        return f"llama4ref list facts --prefix {ranking.scored[0].path.split('.')[0]}"
+    return "llama4ref list facts"

@@ -1,0 +1,213 @@
+"""Ranking facts for a free-text question: BM25 from the full-text index, reranked by meaning.
+
+The text is parsed with the vocabulary (llama4ref.vocabulary) into entities, attributes,
+intents and left-over words. Every indexed fact is then scored: an entity the text names must
+match the fact's path (a fact about another variant or provider is pushed down), an attribute
+adds when a path segment carries it, an intent adds when the fact's unit answers it, and the
+BM25 score of the full-text match (llama4ref.ftsindex) adds the rest. When the best fact sits
+under a group the text names but does not narrow (``maverick experts``), the group answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.ftsindex import bm25, entity_matches, has_path_word, known_words, units
+from llama4ref.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from llama4ref.kb import KnowledgeBase
+
+_STRICT_MISS = -5.0  # the text names an entity the fact is not about
+_VARIANT_NEUTRAL = -1.5  # the text names a variant; the fact is about the whole family
+_OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, engine or GPU
+_COMPARISON = -2.0  # a comparison model's fact when the text names none
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One fact's score and which parts of the text it satisfies."""
+
+    path: str
+    score: float
+    satisfied: float
+    wanted: int
+    deepest: int  # index of the deepest path segment the text names (-1: none)
+    matched: tuple[str, ...]
+
+
+@dataclass
+class Ranking:
+    """Facts best first, with the parse they were ranked by."""
+
+    text: str
+    parsed: Parsed
+    corrections: dict[str, str]
+    scored: list[Scored] = field(default_factory=list)
+    bm25_terms: list[str] = field(default_factory=list)
+
+    @property
+    def confident(self) -> bool:
+        """Whether the best fact answers enough of the text to be given as the answer."""
+        if not self.scored:
+            return False
+        top = self.scored[0]
+        return top.satisfied >= 1 and top.satisfied * 2 >= top.wanted and top.score > 1.0
+
+
+def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
+    """Every indexed fact scored against ``text``, best first (ties by path)."""
+    lex = Lexicon(kb.vocabulary())
+    parsed = lex.parse(text)
+    corrections = _corrections(db, lex, parsed)
+    if corrections:
+        parsed = lex.parse(" ".join(corrections.get(w, w) for w in parsed.words))
+    terms = [w for w in parsed.words if w not in STOPWORDS]
+    for t in parsed.of_kind("attribute"):
+        terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
+    relevance = bm25(db, terms)
+    top = max(relevance.values(), default=1.0) or 1.0
+    comparison = {v.id for v in kb.variants(role="comparison")}
+    variant_ids = {v.id for v in kb.variants()}
+    ranking = Ranking(text, parsed, corrections, bm25_terms=terms)
+    for path, (unit, derived) in units(db).items():
+        scored = _score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, comparison, variant_ids)
+        ranking.scored.append(scored)
+    ranking.scored.sort(key=lambda s: (-s.score, s.path))
+    return ranking
+
+
+def _score(
+    path: str,
+    unit: str,
+    derived: bool,
+    parsed: Parsed,
+    relevance: float,
+    comparison: set[str],
+    variant_ids: set[str],
+) -> Scored:
+    segs = path.split(".")
+    parts = {p for s in segs for p in s.split("_")}
+    score, satisfied, wanted, deepest = 1.5 * relevance, 0.0, 0, -1
+    matched: list[str] = []
+    named_classes: set[str] = set()
+    for m in parsed.matches:
+        ents = [t for t in m.terms if t["kind"] == "entity"]
+        if ents:
+            wanted += 1
+            named_classes |= {t.get("cls", "named") for t in ents}
+            hit = [t for t in ents if entity_matches(t, path, segs)]
+            if hit:
+                satisfied += 1
+                score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0
+                deepest = max(deepest, *(_depth(t, segs) for t in hit))
+                matched.append(m.text)
+            elif all(t.get("cls") == "topic" for t in ents):
+                wanted -= 1
+            elif any(t.get("cls") == "variant" for t in ents) and not (variant_ids & set(segs)):
+                score += _VARIANT_NEUTRAL
+            else:
+                score += _STRICT_MISS
+            continue
+        attr = _attribute_score(m, segs, unit)
+        if attr is not None:
+            wanted += 1
+            gain, depth = attr
+            if gain > 0:
+                satisfied += 1
+                score += gain
+                deepest = max(deepest, depth)
+                matched.append(m.text)
+        for t in m.terms:
+            if t["kind"] == "intent":
+                if unit in t.get("units", ()):
+                    score += 0.6
+                hits = [i for i, s in enumerate(segs) for w in t.get("path_words", ()) if has_path_word([s], w)]
+                if hits:
+                    score += 1.2
+                    deepest = max(deepest, *hits)
+    for w in parsed.rest:
+        wanted += 1
+        if w in parts:
+            satisfied += 1
+            score += 1.0
+            deepest = max(deepest, *(i for i, s in enumerate(segs) if w in s.split("_")))
+            matched.append(w)
+        elif relevance > 0.3:
+            satisfied += 0.5  # half credit: found in the text, not the path
+    if relevance > 0 and wanted == 0:
+        satisfied, wanted = 1.0, 1
+    if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
+        score += _OFF_TIER
+    if segs[0] in comparison and not named_classes & {"variant"}:
+        score += _COMPARISON
+    if "benchmarks" in segs:
+        score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
+    score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
+    return Scored(path, round(score, 4), satisfied, wanted, deepest, tuple(dict.fromkeys(matched)))
+
+
+def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:
+    """(gain, deepest segment) of a phrase's attribute terms, or None when it names none."""
+    attrs = [t for t in m.terms if t["kind"] == "attribute"]
+    if not attrs:
+        return None
+    best, depth = 0.0, -1
+    for t in attrs:
+        for w in t.get("path_words", ()):
+            for i, s in enumerate(segs):
+                gain = 2.5 if s == w and i == len(segs) - 1 else 2.0 if s == w else 1.5 if has_path_word([s], w) else 0.0
+                if gain > best or (gain == best and gain > 0 and i > depth):
+                    best, depth = gain, i
+        if best == 0 and unit in t.get("units", ()):
+            best, depth = 0.8, len(segs) - 1
+    return best, depth
+
+
+def _depth(term: dict[str, Any], segs: list[str]) -> int:
+    target: str = term["target"]
+    if ".".join(segs).startswith(target):
+        return target.count(".")
+    key = target.rsplit(".", 1)[-1]
+    return max((i for i, s in enumerate(segs) if has_path_word([s], key) or s.endswith("x" + key)), default=-1)
+
+
+def _corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[str, str]:
+    """Misspelt left-over words → the closest indexed or vocabulary word (typo tolerance)."""
+    unknown = [w for w in parsed.rest if len(w) > 3 and not w.isdigit()]
+    if not unknown:
+        return {}
+    known = set(known_words(db)) | lex.phrase_words()
+    unknown = [w for w in unknown if w not in known]
+    if not unknown:
+        return {}
+    import difflib
+
+    pool = sorted(known)
+    out: dict[str, str] = {}
+    for w in unknown:
+        close = difflib.get_close_matches(w, pool, n=1, cutoff=0.8)
+        if close:
+            out[w] = close[0]
+    return out
+
+
+def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
+    """The group the text asks about when the best fact sits under a named, un-narrowed prefix."""
+    if not ranking.scored:
+        return None
+    top = ranking.scored[0]
+    segs = top.path.split(".")
+    if top.deepest < 0 or top.deepest >= len(segs) - 1:
+        return None
+    prefix = ".".join(segs[: top.deepest + 1])
+    members = [p for p in all_paths if p.startswith(prefix + ".")]
+    return prefix if len(members) >= 2 else None
+
+
+def query_words(text: str) -> list[str]:
+    """The content words of ``text`` (for highlighting)."""
+    return [w for w in words(text) if w not in STOPWORDS]
