@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
 
 _STRICT_MISS = -5.0  # the text names an entity the fact is not about
-_VARIANT_NEUTRAL = -1.5  # the text names a variant; the fact is about the whole family
+_VARIANT_NEUTRAL = -0.8  # the text names a variant; the fact is about the whole family
 _OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, engine or GPU
 _COMPARISON = -2.0  # a comparison model's fact when the text names none
 
@@ -36,6 +36,7 @@ class Scored:
     satisfied: float
     wanted: int
     deepest: int  # index of the deepest path segment the text names (-1: none)
+    narrowed: int  # the same, counting only attributes, intents and words (not entities)
     matched: tuple[str, ...]
 
 
@@ -91,7 +92,7 @@ def _score(
 ) -> Scored:
     segs = path.split(".")
     parts = {p for s in segs for p in s.split("_")}
-    score, satisfied, wanted, deepest = 1.5 * relevance, 0.0, 0, -1
+    score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
     matched: list[str] = []
     named_classes: set[str] = set()
     for m in parsed.matches:
@@ -102,8 +103,9 @@ def _score(
             hit = [t for t in ents if entity_matches(t, path, segs)]
             if hit:
                 satisfied += 1
-                score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0
-                deepest = max(deepest, *(_depth(t, segs) for t in hit))
+                exact = any(path == t["target"] or path.startswith(t["target"] + ".") for t in hit)
+                score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0 if exact else 2.5
+                entity_depth = max(entity_depth, *(_depth(t, segs) for t in hit))
                 matched.append(m.text)
             elif all(t.get("cls") == "topic" for t in ents):
                 wanted -= 1
@@ -127,14 +129,14 @@ def _score(
                     score += 0.6
                 hits = [i for i, s in enumerate(segs) for w in t.get("path_words", ()) if has_path_word([s], w)]
                 if hits:
-                    score += 1.2
+                    score += 0.5
                     deepest = max(deepest, *hits)
     for w in parsed.rest:
         wanted += 1
-        if w in parts:
+        if w in parts or (w.endswith("s") and w[:-1] in parts):
             satisfied += 1
-            score += 1.0
-            deepest = max(deepest, *(i for i, s in enumerate(segs) if w in s.split("_")))
+            score += 2.0 if {w, w[:-1]} & set(segs[-1].split("_")) else 1.5
+            deepest = max(deepest, *(i for i, s in enumerate(segs) if {w, w[:-1]} & set(s.split("_"))))
             matched.append(w)
         elif relevance > 0.3:
             satisfied += 0.5  # half credit: found in the text, not the path
@@ -147,7 +149,8 @@ def _score(
     if "benchmarks" in segs:
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
-    return Scored(path, round(score, 4), satisfied, wanted, deepest, tuple(dict.fromkeys(matched)))
+    depth = max(deepest, entity_depth)
+    return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)))
 
 
 def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:
@@ -157,9 +160,11 @@ def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] 
         return None
     best, depth = 0.0, -1
     for t in attrs:
-        for w in t.get("path_words", ()):
+        for rank, w in enumerate(t.get("path_words", ())):
+            primary = 0.25 * min(rank, 3)  # the first path word is the attribute's own segment
             for i, s in enumerate(segs):
                 gain = 2.5 if s == w and i == len(segs) - 1 else 2.0 if s == w else 1.5 if has_path_word([s], w) else 0.0
+                gain = gain - primary if gain else 0.0
                 if gain > best or (gain == best and gain > 0 and i > depth):
                     best, depth = gain, i
         if best == 0 and unit in t.get("units", ()):
@@ -168,6 +173,7 @@ def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] 
 
 
 def _depth(term: dict[str, Any], segs: list[str]) -> int:
+    """The deepest path segment an entity term names."""
     target: str = term["target"]
     if ".".join(segs).startswith(target):
         return target.count(".")
@@ -199,13 +205,30 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     """The group the text asks about when the best fact sits under a named, un-narrowed prefix."""
     if not ranking.scored:
         return None
+    named = _named_group(ranking, all_paths)
+    if named is not None:
+        return named
     top = ranking.scored[0]
     segs = top.path.split(".")
-    if top.deepest < 0 or top.deepest >= len(segs) - 1:
+    if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
         return None
     prefix = ".".join(segs[: top.deepest + 1])
     members = [p for p in all_paths if p.startswith(prefix + ".")]
     return prefix if len(members) >= 2 else None
+
+
+def _named_group(ranking: Ranking, all_paths: list[str]) -> str | None:
+    """A question that names one thing and nothing about it ("what is iRoPE") asks for its group."""
+    p = ranking.parsed
+    ents = [m for m in p.matches if any(t["kind"] == "entity" for t in m.terms)]
+    top = ranking.scored[0]
+    if p.rest or p.of_kind("attribute") or len(ents) != 1 or top.deepest == top.path.count("."):
+        return None
+    targets = [t["target"] for t in ents[0].terms if t["kind"] == "entity" and t.get("cls") != "variant"]
+    for target in targets:
+        if sum(1 for q in all_paths if q.startswith(target + ".")) >= 2:
+            return str(target)
+    return None
 
 
 def query_words(text: str) -> list[str]:

@@ -96,7 +96,7 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
             add("entity", f"research-{parts[1]}", [parts[1]], target=f"research.{parts[1]}", cls="named")
     variants = {r.record.id for r in tree.of_kind("variants")}
     for top in sorted({p.split(".")[0] for p in fact_paths} - variants - _TOPIC_SKIP):
-        add("entity", f"topic-{top}", [top.replace("_", " ")], target=top, cls="topic")
+        add("entity", f"topic-{top}", [top.replace("_", " ")], target=top, anywhere=True, cls="topic")
     for rec in tree.of_kind("vocabulary"):
         for t in rec.record.terms:
             if t.kind == "entity":
