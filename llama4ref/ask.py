@@ -8,8 +8,7 @@ not answer enough of the question, ``answer.found`` is false: the closest facts 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.results import Fact
 
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
 RUNNERS_UP = 4
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """The answer to one question."""
 
     question: str
@@ -31,8 +29,8 @@ class Answer:
     facts: tuple[Fact, ...]  # the answering fact, or the group's members (best first)
     runners_up: tuple[Fact, ...]
     matched: tuple[str, ...]  # the question's words and phrases the answer satisfies
-    corrections: dict[str, str] = field(default_factory=dict)
-    suggestion: str | None = None  # a command that would help (always set when not found)
+    corrections: dict[str, str]
+    suggestion: str | None  # a command that would help (always set when not found)
 
     @property
     def is_group(self) -> bool:
@@ -73,7 +71,8 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     group = group_of(ranking, all_paths)
     if group is not None:
         order = {s.path: i for i, s in enumerate(ranking.scored)}
-        members = sorted((p for p in all_paths if p.startswith(group + ".")), key=lambda p: order[p])
+        derived = {s.path for s in ranking.scored if s.derived}
+        members = sorted((p for p in all_paths if p.startswith(group + ".")), key=lambda p: (p in derived, order[p]))
         facts = tuple(kb.get(p) for p in members)
         taken = set(members)
         path = group
@@ -81,7 +80,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         facts = (kb.get(top.path),)
         taken = {top.path}
         path = top.path
-    rest = tuple(kb.get(s.path) for s in ranking.scored if s.path not in taken)[:RUNNERS_UP]
+    rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
     return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
 
 

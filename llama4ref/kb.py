@@ -135,6 +135,11 @@ class KnowledgeBase:
     def facts(self, prefix: str = "", *, derived: bool = True) -> list[Fact]:
         return [self.get(p) for p in self.paths(prefix, derived=derived)]
 
+    def group(self, prefix: str) -> list[Fact]:
+        """The facts under a path prefix (``maverick.experts``), or [] when none is."""
+        full = self.normalise_path(prefix)
+        return [self.get(p) for p in self.paths(prefix) if p != full]
+
     def stored_paths(self) -> Iterable[str]:
         return self._facts.keys()
 

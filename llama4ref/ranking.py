@@ -10,10 +10,9 @@ under a group the text names but does not narrow (``maverick experts``), the gro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.ftsindex import bm25, entity_matches, has_path_word, known_words, units
+from llama4ref.ftsindex import bm25, entity_matches, flat, known_words, units
 from llama4ref.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
 
 if TYPE_CHECKING:
@@ -27,8 +26,7 @@ _OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, 
 _COMPARISON = -2.0  # a comparison model's fact when the text names none
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):
     """One fact's score and which parts of the text it satisfies."""
 
     path: str
@@ -38,17 +36,18 @@ class Scored:
     deepest: int  # index of the deepest path segment the text names (-1: none)
     narrowed: int  # the same, counting only attributes, intents and words (not entities)
     matched: tuple[str, ...]
+    derived: bool
 
 
-@dataclass
 class Ranking:
     """Facts best first, with the parse they were ranked by."""
 
-    text: str
-    parsed: Parsed
-    corrections: dict[str, str]
-    scored: list[Scored] = field(default_factory=list)
-    bm25_terms: list[str] = field(default_factory=list)
+    def __init__(self, text: str, parsed: Parsed, corrections: dict[str, str], terms: list[str]) -> None:
+        self.text = text
+        self.parsed = parsed
+        self.corrections = corrections
+        self.bm25_terms = terms
+        self.scored: list[Scored] = []
 
     @property
     def confident(self) -> bool:
@@ -73,7 +72,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     top = max(relevance.values(), default=1.0) or 1.0
     comparison = {v.id for v in kb.variants(role="comparison")}
     variant_ids = {v.id for v in kb.variants()}
-    ranking = Ranking(text, parsed, corrections, bm25_terms=terms)
+    ranking = Ranking(text, parsed, corrections, terms)
     for path, (unit, derived) in units(db).items():
         scored = _score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, comparison, variant_ids)
         ranking.scored.append(scored)
@@ -91,7 +90,8 @@ def _score(
     variant_ids: set[str],
 ) -> Scored:
     segs = path.split(".")
-    parts = {p for s in segs for p in s.split("_")}
+    flat_path = flat(segs)
+    parts = set(flat_path.replace(".", "_").split("_"))
     score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
     matched: list[str] = []
     named_classes: set[str] = set()
@@ -100,7 +100,7 @@ def _score(
         if ents:
             wanted += 1
             named_classes |= {t.get("cls", "named") for t in ents}
-            hit = [t for t in ents if entity_matches(t, path, segs)]
+            hit = [t for t in ents if entity_matches(t, path, flat_path)]
             if hit:
                 satisfied += 1
                 exact = any(path == t["target"] or path.startswith(t["target"] + ".") for t in hit)
@@ -127,7 +127,7 @@ def _score(
             if t["kind"] == "intent":
                 if unit in t.get("units", ()):
                     score += 0.6
-                hits = [i for i, s in enumerate(segs) for w in t.get("path_words", ()) if has_path_word([s], w)]
+                hits = [i for i, s in enumerate(segs) for w in t.get("path_words", ()) if f"_{w}_" in f"_{s}_"]
                 if hits:
                     score += 0.5
                     deepest = max(deepest, *hits)
@@ -150,7 +150,7 @@ def _score(
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
     depth = max(deepest, entity_depth)
-    return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)))
+    return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived)
 
 
 def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:
@@ -159,13 +159,18 @@ def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] 
     if not attrs:
         return None
     best, depth = 0.0, -1
+    padded = [f"_{s}_" for s in segs]
+    last = len(segs) - 1
     for t in attrs:
         for rank, w in enumerate(t.get("path_words", ())):
             primary = 0.25 * min(rank, 3)  # the first path word is the attribute's own segment
+            wp = f"_{w}_"
             for i, s in enumerate(segs):
-                gain = 2.5 if s == w and i == len(segs) - 1 else 2.0 if s == w else 1.5 if has_path_word([s], w) else 0.0
-                gain = gain - primary if gain else 0.0
-                if gain > best or (gain == best and gain > 0 and i > depth):
+                if wp not in padded[i]:
+                    continue
+                gain = (2.5 if i == last else 2.0) if s == w else 1.5
+                gain -= primary
+                if gain > best or (gain == best and i > depth):
                     best, depth = gain, i
         if best == 0 and unit in t.get("units", ()):
             best, depth = 0.8, len(segs) - 1
@@ -178,7 +183,7 @@ def _depth(term: dict[str, Any], segs: list[str]) -> int:
     if ".".join(segs).startswith(target):
         return target.count(".")
     key = target.rsplit(".", 1)[-1]
-    return max((i for i, s in enumerate(segs) if has_path_word([s], key) or s.endswith("x" + key)), default=-1)
+    return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
 
 
 def _corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[str, str]:

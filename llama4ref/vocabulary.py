@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from llama4ref.diagnostics import Diagnostic
@@ -138,8 +137,7 @@ def check_vocabulary(tree: Tree, fact_paths: set[str]) -> list[Diagnostic]:
 # -- run time ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # named tuples, not dataclasses: `ask` stays within its start-up budget
     """A phrase found in the text and the terms it names."""
 
     text: str
@@ -148,13 +146,13 @@ class Match:
     terms: tuple[dict[str, Any], ...]
 
 
-@dataclass
 class Parsed:
     """What a text names: matched phrases by kind, and the content words left over."""
 
-    words: list[str]
-    matches: list[Match] = field(default_factory=list)
-    rest: list[str] = field(default_factory=list)
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.matches: list[Match] = []
+        self.rest: list[str] = []
 
     def of_kind(self, kind: str) -> list[dict[str, Any]]:
         return [t for m in self.matches for t in m.terms if t["kind"] == kind]
