@@ -31,7 +31,7 @@ def evaluate(name: str) -> dict[str, Any]:
     """Top-1 and top-5 of ``ask`` (answer then runners-up) and of ``search`` on one set."""
     import llama4ref
     from llama4ref import ftsindex
-    from llama4ref.ask import ask
+    from llama4ref.answer import ask
     from llama4ref.search import search
 
     kb = llama4ref.knowledge_base()
@@ -47,7 +47,7 @@ def evaluate(name: str) -> dict[str, Any]:
     n = len(rows)
 
     def pct(key: str) -> float:
-        return round(100 * sum(r[key] for r in rows) / n, 1)
+        return round(100 * sum(bool(r[key]) for r in rows) / n, 1)
 
     return {"set": name, "questions": n, "ask_top1": pct("ask_top1"), "ask_top5": pct("ask_top5"),
             "search_top1": pct("search_top1"), "search_top5": pct("search_top5"), "rows": rows}  # fmt: skip

@@ -25,7 +25,7 @@ from llama4ref.search import search as _search
 if TYPE_CHECKING:
     import sqlite3
 
-    from llama4ref.ask import Answer
+    from llama4ref.answer import Answer
     from llama4ref.models import LicenseTerm
 
 __version__ = "0.1.0"
@@ -65,7 +65,7 @@ def __getattr__(name: str) -> Any:
 
         return LicenseTerm
     if name == "Answer":
-        from llama4ref.ask import Answer
+        from llama4ref.answer import Answer
 
         return Answer
     raise AttributeError(f"module 'llama4ref' has no attribute {name!r}")
@@ -133,7 +133,7 @@ def ask(text: str) -> Answer:
     ``answer.found`` is false when nothing answers enough of the question; the closest facts
     are then in ``answer.runners_up`` and ``answer.suggestion`` names a command that helps.
     """
-    from llama4ref.ask import ask as _ask
+    from llama4ref.answer import ask as _ask
 
     return _ask(knowledge_base(), text, _search_index())
 

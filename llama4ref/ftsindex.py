@@ -65,7 +65,7 @@ def documents(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "unit": fact.unit,
                 "derived": int(fact.derived),
                 "words": " ".join(w for s in segs for w in s.split("_")),
-                "label": " ".join(str(v) for v in fact.qualifiers.values()),
+                "label": " ".join(str(v) for _, v in sorted(fact.qualifiers.items())),
                 "value": value,
                 "quotes": "\n".join(quotes),
                 "notes": "\n".join(n for n in notes if n),
@@ -114,7 +114,9 @@ def build(kb: KnowledgeBase) -> sqlite3.Connection:
         db.execute("INSERT INTO meta VALUES ('data_version', ?)", (kb.data_version,))
         for i, r in enumerate(rows, 1):
             db.execute("INSERT INTO docs VALUES (?, ?, ?, ?)", (i, r["path"], r["unit"], r["derived"]))
-            db.execute(f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)", (i, *(r[c] for c in COLUMNS)))
+            db.execute(
+                f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)", (i, *(r[c] for c in COLUMNS))
+            )
         known = sorted({w for r in rows for c in ("words", "label", "value", "vocab") for w in words(r[c]) if len(w) > 2})
         known_rows = [(w,) for w in known]
         db.executemany("INSERT INTO known_words VALUES (?)", known_rows)

@@ -124,6 +124,39 @@ def fill(db: sqlite3.Connection, tables: dict[str, Table]) -> None:
         db.execute(f"CREATE VIEW {name} AS {sql.strip()}")
 
 
+SEARCH_TABLE = "facts_fts"
+
+
+def add_search(db: sqlite3.Connection, kb: KnowledgeBase) -> int:
+    """A full-text index over ``facts`` (FTS5, the same text as ``llama4ref search``).
+
+    It is an external-content table on ``facts`` (``content="facts"``), which is what
+    Datasette looks for to put a search box on the facts table. Each fact is indexed under
+    its rowid with the search documents of llama4ref.ftsindex folded into the three columns
+    ``facts`` has: ``path`` (path words and vocabulary), ``display`` (value and qualifiers) and
+    ``note`` (quotes, notes and reasons); reading the table returns the facts' own columns.
+    """
+    from llama4ref.ftsindex import documents
+
+    db.execute(
+        f'CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(path, display, note, content="facts", '
+        "tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+    rowids = dict(db.execute("SELECT path, rowid FROM facts").fetchall())
+    rows = [
+        (
+            rowids[d["path"]],
+            f"{d['path']} {d['words']} {d['vocab']}",
+            f"{d['value']} {d['label']}",
+            f"{d['quotes']}\n{d['notes']}",
+        )
+        for d in documents(kb)
+        if d["path"] in rowids
+    ]
+    db.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, path, display, note) VALUES (?, ?, ?, ?)", rows)
+    return len(rows)
+
+
 def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
     """Write the database to ``path`` (replacing it); foreign keys are enforced and checked."""
     import sqlite3
@@ -139,6 +172,7 @@ def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
         db.execute("PRAGMA foreign_keys = ON")
         with db:
             fill(db, tables)
+            add_search(db, kb)
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:  # a bug in the tables, never in the data: the tree was validated
             raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")

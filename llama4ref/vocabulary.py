@@ -29,10 +29,89 @@ vocabulary name these providers unambiguously)."""
 _TOPIC_SKIP = frozenset({"providers", "runtime"})
 
 STOPWORDS = frozenset(
-    "a an the of in on for to and or is are was were be been does do did has have had i me my we "
-    "you your it its this that these those what which who whom how when where why with by from at as "
-    "can could should would will shall may might must there their than then so if about into per "
-    "llama 4 llama4 model models meta s vs get use using used any some much many".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "had",
+        "i",
+        "me",
+        "my",
+        "we",
+        "you",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "how",
+        "when",
+        "where",
+        "why",
+        "with",
+        "by",
+        "from",
+        "at",
+        "as",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "there",
+        "their",
+        "than",
+        "then",
+        "so",
+        "if",
+        "about",
+        "into",
+        "per",
+        "llama",
+        "4",
+        "llama4",
+        "model",
+        "models",
+        "meta",
+        "s",
+        "vs",
+        "get",
+        "use",
+        "using",
+        "used",
+        "any",
+        "some",
+        "much",
+        "many",
+    ]
 )
 """Words that carry no meaning for retrieval once the phrases are matched."""
 
@@ -90,7 +169,9 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
             if len(parts) > 4:  # the hardware segment: 8xh100, m3ultra, multi_node
                 add("entity", f"gpu-{parts[3]}", [parts[3].replace("_", " ")], target=parts[3], anywhere=True, cls="gpu")
         elif parts[0] == "hardware":
-            add("entity", f"gpu-{parts[1]}", [parts[1].replace("_", " ")], target=f"hardware.{parts[1]}", anywhere=True, cls="gpu")
+            add(
+                "entity", f"gpu-{parts[1]}", [parts[1].replace("_", " ")], target=f"hardware.{parts[1]}", anywhere=True, cls="gpu"
+            )
         elif parts[0] == "research":
             add("entity", f"research-{parts[1]}", [parts[1]], target=f"research.{parts[1]}", cls="named")
     variants = {r.record.id for r in tree.of_kind("variants")}
@@ -124,13 +205,17 @@ def check_vocabulary(tree: Tree, fact_paths: set[str]) -> list[Diagnostic]:
         for i, t in enumerate(rec.record.terms):
             if t.target is not None and t.target not in fact_paths and not any(p.startswith(t.target + ".") for p in fact_paths):
                 pos = rec.doc.position(("terms", i, "target"))
-                out.append(Diagnostic(str(rec.doc.path), pos, "L4R-T013", f"term {t.id!r}: no fact path is or starts with {t.target!r}"))
+                out.append(
+                    Diagnostic(str(rec.doc.path), pos, "L4R-T013", f"term {t.id!r}: no fact path is or starts with {t.target!r}")
+                )
             for j, phrase in enumerate(t.phrases):
                 key = (t.kind, compact(phrase))
                 owner = owners.setdefault(key, f"{rec.record.id}:{t.id}")
                 if owner != f"{rec.record.id}:{t.id}":
                     pos = rec.doc.position(("terms", i, "phrases", j))
-                    out.append(Diagnostic(str(rec.doc.path), pos, "L4R-T015", f"phrase {phrase!r} already names {t.kind} {owner}"))
+                    out.append(
+                        Diagnostic(str(rec.doc.path), pos, "L4R-T015", f"phrase {phrase!r} already names {t.kind} {owner}")
+                    )
     return out
 
 

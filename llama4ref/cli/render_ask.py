@@ -10,7 +10,7 @@ from rich.text import Text
 from llama4ref.cli.render import fact_detail, value_text
 
 if TYPE_CHECKING:
-    from llama4ref.ask import Answer
+    from llama4ref.answer import Answer
     from llama4ref.kb import KnowledgeBase
     from llama4ref.results import Fact
     from llama4ref.search import Hit

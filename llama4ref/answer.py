@@ -66,7 +66,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     all_paths = [s.path for s in ranking.scored]
     top = ranking.scored[0] if ranking.scored else None
     if top is None or not ranking.confident:
-        closest = tuple(kb.get(s.path) for s in ranking.scored[:RUNNERS_UP + 1])
+        closest = tuple(kb.get(s.path) for s in ranking.scored[: RUNNERS_UP + 1])
         return Answer(text, False, None, (), closest, (), ranking.corrections, _suggestion(ranking, None))
     group = group_of(ranking, all_paths)
     if group is not None:
