@@ -37,9 +37,11 @@ class Answer(NamedTuple):
         return self.found and len(self.facts) > 0 and self.facts[0].path != self.path
 
     def ranked_paths(self) -> list[str]:
-        """The answer's path, then the runners-up: what the question benchmark scores."""
+        """What is shown, in order: the answer's path (a group's members follow it, best first,
+        as they are printed), then the runners-up. The question benchmark scores this list."""
         head = [self.path] if self.found and self.path else []
-        return head + [f.path for f in self.runners_up]
+        members = [f.path for f in self.facts] if self.is_group else []
+        return head + members + [f.path for f in self.runners_up]
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -24,6 +24,8 @@ _STRICT_MISS = -5.0  # the text names an entity the fact is not about
 _VARIANT_NEUTRAL = -0.8  # the text names a variant; the fact is about the whole family
 _OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, engine or GPU
 _COMPARISON = -2.0  # a comparison model's fact when the text names none
+_SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
+_VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles"})
 
 
 class Scored(NamedTuple):
@@ -37,6 +39,7 @@ class Scored(NamedTuple):
     narrowed: int  # the same, counting only attributes, intents and words (not entities)
     matched: tuple[str, ...]
     derived: bool
+    unit: str
 
 
 class Ranking:
@@ -114,6 +117,8 @@ def _score(
             else:
                 score += _STRICT_MISS
             continue
+        if _literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
+            score += 1.0
         attr = _attribute_score(m, segs, unit)
         if attr is not None:
             wanted += 1
@@ -146,11 +151,13 @@ def _score(
         score += _OFF_TIER
     if segs[0] in comparison and not named_classes & {"variant"}:
         score += _COMPARISON
+    if "vision_encoder" in segs and not {t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS:
+        score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
     if "benchmarks" in segs:
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
     depth = max(deepest, entity_depth)
-    return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived)
+    return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
 
 
 def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:
@@ -172,9 +179,15 @@ def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] 
                 gain -= primary
                 if gain > best or (gain == best and i > depth):
                     best, depth = gain, i
-        if best == 0 and unit in t.get("units", ()):
-            best, depth = 0.8, len(segs) - 1
+        if unit in t.get("units", ()):
+            best, depth = (best + 0.4, depth) if best else (0.8, len(segs) - 1)
     return best, depth
+
+
+def _literal(ws: list[str], segs: list[str]) -> bool:
+    """Whether a run of the words, joined by underscores, is one of the path's segments."""
+    have = set(segs)
+    return any("_".join(ws[i:j]) in have for i in range(len(ws)) for j in range(i + 1, len(ws) + 1))
 
 
 def _depth(term: dict[str, Any], segs: list[str]) -> int:
@@ -188,7 +201,7 @@ def _depth(term: dict[str, Any], segs: list[str]) -> int:
 
 def _corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[str, str]:
     """Misspelt left-over words → the closest indexed or vocabulary word (typo tolerance)."""
-    unknown = [w for w in parsed.rest if len(w) > 3 and not w.isdigit()]
+    unknown = [w for w in parsed.rest if len(w) > 4 and not w.isdigit()]  # "send" is no typo of "end"
     if not unknown:
         return {}
     known = set(known_words(db)) | lex.phrase_words()
@@ -218,8 +231,13 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
         return None
     prefix = ".".join(segs[: top.deepest + 1])
-    members = [p for p in all_paths if p.startswith(prefix + ".")]
-    return prefix if len(members) >= 2 else None
+    members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
+    if len(members) < 2:
+        return None
+    kinds = {u for t in ranking.parsed.of_kind("intent") for u in t.get("units", ())} - {"text", "text_list", "boolean", "json"}
+    if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) < len(members):
+        return None  # "how much data …": the kind of answer asked for picks the fact out of its group
+    return prefix
 
 
 def _named_group(ranking: Ranking, all_paths: list[str]) -> str | None:
