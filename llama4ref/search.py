@@ -35,6 +35,10 @@ def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection
         db = ftsindex.build(kb)
     ranking = rank(kb, db, text)
     terms = [ranking.corrections.get(w, w) for w in query_words(text)]
+    for m in ranking.parsed.matches:  # "mmlupro" is written mmlu_pro in the records
+        for t in m.terms:
+            keys = [t["target"].rsplit(".", 1)[-1]] if t["kind"] == "entity" else list(t.get("path_words", ()))
+            terms += [p for k in keys for p in k.split("_") if len(p) > 2]
     out: list[Hit] = []
     for s in ranking.scored:
         if len(out) >= limit:

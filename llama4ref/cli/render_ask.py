@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from llama4ref.cli.render import _citation as citation
 from llama4ref.cli.render import fact_detail, value_text
 
 if TYPE_CHECKING:
@@ -37,6 +38,10 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
         return
     if ans.is_group:
         group(con, ans.path or "", list(ans.facts), shown=GROUP_SHOWN)
+        best = ans.facts[0]
+        if best.citations:
+            con.print(Text(f"  {best.path[len(ans.path or '') + 1 :]}, as the source states it:", style="dim"))
+            citation(con, kb, best.citations[0], indent="    ")
     else:
         fact_detail(con, kb, ans.facts[0])
     if ans.runners_up:
