@@ -58,9 +58,9 @@ def test_ask_on_the_tuning_set(kb: KnowledgeBase, db: sqlite3.Connection) -> Non
 
 
 def test_ask_on_the_held_out_set(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
-    """The held-out set, never tuned on: no regression below what was first measured (86.7% / 86.7%)."""
+    """The held-out set, never tuned on (87.5% / 92.5% when written; the targets are 90% / 98%)."""
     top1, top5 = _rates(kb, db, "held_out")
-    assert top1 >= 0.85 and top5 >= 0.85, (top1, top5)
+    assert top1 >= 0.85 and top5 >= 0.90, (top1, top5)
 
 
 @pytest.mark.parametrize(
