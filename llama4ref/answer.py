@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from llama4ref.kb import KnowledgeBase
+    from llama4ref.ranking import Ranking
 
 RUNNERS_UP = 4
 
@@ -86,16 +87,15 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
 
 
-def _suggestion(ranking: Any, group: str | None) -> str:
+def _suggestion(ranking: Ranking, group: str | None) -> str:
     """The ``get`` or ``list`` command that shows more around the answer."""
     if group is not None:
         return f"llama4ref get {group}"
-    for m in ranking.parsed.matches:
-        for t in m.terms:
-            if t["kind"] == "entity" and not t.get("anywhere"):
-                return f"llama4ref list facts --prefix {t['target']}"
-            if t["kind"] == "entity":
-                return f"llama4ref list facts --prefix {t['target']}" if "." not in t["target"] else "llama4ref list facts"
+    paths = [s.path for s in ranking.scored]
+    for t in ranking.parsed.of_kind("entity"):
+        target = str(t["target"])
+        if any(p.startswith(target + ".") for p in paths):
+            return f"llama4ref list facts --prefix {target}"
     if ranking.scored:
         return f"llama4ref list facts --prefix {ranking.scored[0].path.split('.')[0]}"
     return "llama4ref list facts"

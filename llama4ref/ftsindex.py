@@ -80,11 +80,6 @@ def flat(segs: list[str]) -> str:
     return "_" + "_._".join(segs) + "_"
 
 
-def has_path_word(segs: list[str], word: str) -> bool:
-    """Whether ``word`` is a path segment or a run of a segment's underscore-separated parts."""
-    return f"_{word}_" in flat(segs)
-
-
 def entity_matches(term: dict[str, Any], path: str, flat_path: str) -> bool:
     """Whether an entity term names the fact at ``path`` (``flat_path`` is :func:`flat` of it)."""
     target: str = term["target"]
@@ -111,7 +106,6 @@ def build(kb: KnowledgeBase) -> sqlite3.Connection:
     db.executescript(_SCHEMA)
     with db:
         db.execute("INSERT INTO meta VALUES ('format', ?), ('fingerprint', ?)", (str(FORMAT), fingerprint(rows)))
-        db.execute("INSERT INTO meta VALUES ('data_version', ?)", (kb.data_version,))
         for i, r in enumerate(rows, 1):
             db.execute("INSERT INTO docs VALUES (?, ?, ?, ?)", (i, r["path"], r["unit"], r["derived"]))
             db.execute(
