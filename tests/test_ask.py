@@ -173,3 +173,24 @@ def test_sqlite_export_has_a_full_text_table(tmp_path: Path, kb: KnowledgeBase) 
         "SELECT path FROM facts WHERE rowid IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH 'MAU')"
     ).fetchall()
     assert ("license.mau_threshold",) in found
+
+
+def test_shipped_index_reads_from_a_zip(tmp_path: Path) -> None:
+    """The search index is read through the package loader, so it opens from a zipped package too."""
+    import subprocess
+    import sys
+    import zipfile
+
+    package = Path(llama4ref.__file__).parent
+    archive = tmp_path / "llama4ref.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in package.rglob("*"):
+            if f.is_file() and "__pycache__" not in f.parts:
+                zf.write(f, f"llama4ref/{f.relative_to(package).as_posix()}")
+    code = (
+        f"import sys; sys.path.insert(0, {str(archive)!r}); from llama4ref import ftsindex; "
+        "import llama4ref; assert '.zip' in llama4ref.__file__; print(len(ftsindex.units(ftsindex.shipped())))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(llama4ref.knowledge_base().paths())
