@@ -132,7 +132,7 @@ def _score(
             if t["kind"] == "intent":
                 if unit in t.get("units", ()):
                     score += 0.6
-                hits = [i for i, s in enumerate(segs) for w in t.get("path_words", ()) if f"_{w}_" in f"_{s}_"]
+                hits = [i for i, s in enumerate(segs) if s in t.get("path_words", ())]  # whole segments only
                 if hits:
                     score += 0.5
                     deepest = max(deepest, *hits)
@@ -185,9 +185,10 @@ def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] 
 
 
 def _literal(ws: list[str], segs: list[str]) -> bool:
-    """Whether a run of the words, joined by underscores, is one of the path's segments."""
+    """Whether a run of two or more words, joined by underscores, is one of the path's segments
+    (one word naming a segment is what an attribute match already counts)."""
     have = set(segs)
-    return any("_".join(ws[i:j]) in have for i in range(len(ws)) for j in range(i + 1, len(ws) + 1))
+    return any("_".join(ws[i:j]) in have for i in range(len(ws)) for j in range(i + 2, len(ws) + 1))
 
 
 def _depth(term: dict[str, Any], segs: list[str]) -> int:
