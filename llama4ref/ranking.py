@@ -73,25 +73,29 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
     relevance = bm25(db, terms)
     top = max(relevance.values(), default=1.0) or 1.0
-    comparison = {v.id for v in kb.variants(role="comparison")}
-    variant_ids = {v.id for v in kb.variants()}
+    ctx = _Context(
+        comparison={v.id for v in kb.variants(role="comparison")},
+        variant_ids={v.id for v in kb.variants()},
+        guessed=set(corrections.values()),
+        in_text={w: set(bm25(db, [w])) for w in parsed.rest},
+    )
     ranking = Ranking(text, parsed, corrections, terms)
     for path, (unit, derived) in units(db).items():
-        scored = _score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, comparison, variant_ids)
-        ranking.scored.append(scored)
+        ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
     ranking.scored.sort(key=lambda s: (-s.score, s.path))
     return ranking
 
 
-def _score(
-    path: str,
-    unit: str,
-    derived: bool,
-    parsed: Parsed,
-    relevance: float,
-    comparison: set[str],
-    variant_ids: set[str],
-) -> Scored:
+class _Context(NamedTuple):
+    """What scoring needs beyond the fact itself."""
+
+    comparison: set[str]  # comparison models' ids
+    variant_ids: set[str]
+    guessed: set[str]  # words put in for misspelt ones: a match on them counts half
+    in_text: dict[str, set[str]]  # left-over word → paths whose text holds it
+
+
+def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
     segs = path.split(".")
     flat_path = flat(segs)
     parts = set(flat_path.replace(".", "_").split("_"))
@@ -105,14 +109,14 @@ def _score(
             named_classes |= {t.get("cls", "named") for t in ents}
             hit = [t for t in ents if entity_matches(t, path, flat_path)]
             if hit:
-                satisfied += 1
+                satisfied += _credit(m.text, ctx)
                 exact = any(path == t["target"] or path.startswith(t["target"] + ".") for t in hit)
                 score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0 if exact else 2.5
                 entity_depth = max(entity_depth, *(_depth(t, segs) for t in hit))
                 matched.append(m.text)
             elif all(t.get("cls") == "topic" for t in ents):
                 wanted -= 1
-            elif any(t.get("cls") == "variant" for t in ents) and not (variant_ids & set(segs)):
+            elif any(t.get("cls") == "variant" for t in ents) and not (ctx.variant_ids & set(segs)):
                 score += _VARIANT_NEUTRAL
             else:
                 score += _STRICT_MISS
@@ -124,7 +128,7 @@ def _score(
             wanted += 1
             gain, depth = attr
             if gain > 0:
-                satisfied += 1
+                satisfied += _credit(m.text, ctx)
                 score += gain
                 deepest = max(deepest, depth)
                 matched.append(m.text)
@@ -139,17 +143,17 @@ def _score(
     for w in parsed.rest:
         wanted += 1
         if w in parts or (w.endswith("s") and w[:-1] in parts):
-            satisfied += 1
+            satisfied += _credit(w, ctx)
             score += 2.0 if {w, w[:-1]} & set(segs[-1].split("_")) else 1.5
             deepest = max(deepest, *(i for i, s in enumerate(segs) if {w, w[:-1]} & set(s.split("_"))))
             matched.append(w)
-        elif relevance > 0.3:
-            satisfied += 0.5  # half credit: found in the text, not the path
+        elif path in ctx.in_text.get(w, ()):
+            satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
         score += _OFF_TIER
-    if segs[0] in comparison and not named_classes & {"variant"}:
+    if segs[0] in ctx.comparison and not named_classes & {"variant"}:
         score += _COMPARISON
     if "vision_encoder" in segs and not {t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS:
         score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
@@ -158,6 +162,11 @@ def _score(
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+def _credit(text: str, ctx: _Context) -> float:
+    """1 for words as written; 1/2 when a word was put in for a misspelt one."""
+    return 0.5 if set(text.split()) & ctx.guessed else 1.0
 
 
 def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:

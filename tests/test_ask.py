@@ -102,9 +102,21 @@ def test_ask_answers_a_group_when_the_question_names_one(kb: KnowledgeBase, db: 
     assert one.path == "scout.experts.routed" and not one.is_group and one.facts[0].as_int() == 16
 
 
-def test_ask_says_when_nothing_answers(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
-    """An unrelated question is not answered: closest facts and a helpful command instead."""
-    ans = ask(kb, "what is the airspeed velocity of an unladen swallow", db)
+OFF_TOPIC = [
+    "what is the airspeed velocity of an unladen swallow",
+    "who won the world cup",
+    "banana bread recipe",
+    "quantum chromodynamics",
+    "how tall is mount everest",
+    "best pizza in naples",
+]
+
+
+@pytest.mark.parametrize("text", OFF_TOPIC)
+def test_ask_says_when_nothing_answers(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> None:
+    """An unrelated question is not answered (even when a word looks like a typo of a known
+    one): the closest facts and a helpful command instead."""
+    ans = ask(kb, text, db)
     assert not ans.found and ans.path is None and ans.runners_up
     assert ans.suggestion is not None and ans.suggestion.startswith("llama4ref ")
 
