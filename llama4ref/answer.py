@@ -68,9 +68,11 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     ranking = rank(kb, db, text)
     all_paths = [s.path for s in ranking.scored]
     top = ranking.scored[0] if ranking.scored else None
-    if top is None or not ranking.confident:
+    whole = _whole_variant(ranking)
+    if top is None or not ranking.confident or whole:
         closest = tuple(kb.get(s.path) for s in ranking.scored[: RUNNERS_UP + 1])
-        return Answer(text, False, None, (), closest, (), ranking.corrections, _suggestion(ranking, None))
+        hint = f"llama4ref show {whole}" if whole else _suggestion(ranking, None)
+        return Answer(text, False, None, (), closest, (), ranking.corrections, hint)
     group = group_of(ranking, all_paths)
     if group is not None:
         order = {s.path: i for i, s in enumerate(ranking.scored)}
@@ -85,6 +87,17 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         path = top.path
     rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
     return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
+
+
+def _whole_variant(ranking: Ranking) -> str | None:
+    """The variant a question names when it asks nothing about it ("scout", "what is maverick"):
+    no one fact answers that; ``show`` does."""
+    p = ranking.parsed
+    named = [m for m in p.matches if any(t["kind"] in ("entity", "attribute") for t in m.terms)]
+    if p.rest or len(named) != 1:
+        return None
+    variants = [t for t in named[0].terms if t.get("cls") == "variant"]
+    return str(variants[0]["target"]) if variants and len(variants) == len(named[0].terms) else None
 
 
 def _suggestion(ranking: Ranking, group: str | None) -> str:

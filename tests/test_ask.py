@@ -206,3 +206,9 @@ def test_shipped_index_reads_from_a_zip(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) == len(llama4ref.knowledge_base().paths())
+
+
+def test_ask_about_a_whole_variant_points_to_show(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """A question that only names a variant has no one answering fact: `show` is suggested."""
+    ans = ask(kb, "what is L4 Scout", db)
+    assert not ans.found and ans.suggestion == "llama4ref show scout"
