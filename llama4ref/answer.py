@@ -75,10 +75,8 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         return Answer(text, False, None, (), closest, (), ranking.corrections, hint)
     group = group_of(ranking, all_paths)
     if group is not None:
-        order = {s.path: i for i, s in enumerate(ranking.scored)}
-        derived = {s.path for s in ranking.scored if s.derived}
-        members = sorted((p for p in all_paths if p.startswith(group + ".")), key=lambda p: (p in derived, order[p]))
-        facts = tuple(kb.get(p) for p in members)
+        members = [p for p in all_paths if p.startswith(group + ".")]  # best first
+        facts = tuple(sorted((kb.get(p) for p in members), key=_written_order))
         taken = set(members)
         path = group
     else:
@@ -87,6 +85,12 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         path = top.path
     rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
     return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
+
+
+def _written_order(fact: Fact) -> tuple[int, str, int]:
+    """A group's facts in the order their records list them (the authors' order), derived last."""
+    file, _, line = (fact.file or "").rpartition(":")
+    return (1, "", 0) if fact.derived else (0, file, int(line) if line.isdigit() else 0)
 
 
 def _whole_variant(ranking: Ranking) -> str | None:
