@@ -15,6 +15,8 @@ def _fmt(value: float | None, unit: str) -> str:
         return "-"
     if unit == "names/s":
         return f"{value:,.0f}"
+    if unit == "%":
+        return f"{value:.1f}%"
     return f"{value:.2f}"
 
 
@@ -23,7 +25,8 @@ def _budget(m: dict[str, Any]) -> str:
     if not b:
         return "-"
     limit = f"{b['limit']:,}" if b["unit"] == "names/s" else f"{b['limit']}"
-    return f"{'≤' if b['op'] == '<=' else '≥'} {limit}{'×' if b['unit'] == 'x' else ' ' + b['unit']}"
+    unit = "×" if b["unit"] == "x" else "%" if b["unit"] == "%" else " " + b["unit"]
+    return f"{'≤' if b['op'] == '<=' else '≥'} {limit}{unit}"
 
 
 def verdict(m: dict[str, Any]) -> str:

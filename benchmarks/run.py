@@ -192,6 +192,25 @@ def startup(target: Target, s: Settings, env: dict[str, str]) -> list[dict[str, 
         )
     )
 
+    ask = [*cli, "ask", "how", "many", "experts", "does", "maverick", "have", "--json"]
+    subj, flr = measure.paired(ask, floor_cli, s.runs, env=env)
+    _check_ok(subj + flr, ask)
+    out.append(
+        judged(
+            result(
+                "ask",
+                "`llama4ref ask how many experts does maverick have --json`",
+                "time ÷ floor",
+                against=against_cli,
+                value=measure.summary(measure.ratios([r.seconds for r in subj], [r.seconds for r in flr])),
+                detail=_detail(subj, flr),
+            ),
+            "<=",
+            1.2,
+            "x",
+        )
+    )
+
     lib = [py, "-c", "import llama4ref; llama4ref.get('scout.params.total')"]
     subj, flr = measure.paired(lib, floor_lib, s.runs, env=env)
     _check_ok(subj + flr, lib)
@@ -210,6 +229,30 @@ def startup(target: Target, s: Settings, env: dict[str, str]) -> list[dict[str, 
             "x",
         )
     )
+    return out
+
+
+def questions(target: Target, env: dict[str, str]) -> list[dict[str, Any]]:
+    """Top-1 and top-5 of `ask` on the question benchmark (tests/questions/); exact, not timed."""
+    script = ROOT / "benchmarks" / "questions.py"
+    done = measure.run_capture([target.python, str(script), "--json"], env=env)
+    if done.returncode:
+        raise CommandFailed(f"benchmarks/questions.py exited {done.returncode}: {done.stderr.strip()[-500:]}")
+    out = []
+    for tool in ("ask", "search"):
+        for r in json.loads(done.stdout):
+            label = "tuning" if r["set"] == "tune" else "held-out, never tuned on"
+            for k, limit in (("top1", 90.0), ("top5", 98.0)):
+                value = {"median": r[f"{tool}_{k}"], "min": r[f"{tool}_{k}"], "max": r[f"{tool}_{k}"]}
+                m = result(
+                    f"{tool}-{k}-{r['set']}",
+                    f"`{tool}` on the question benchmark, {label} ({r['questions']} questions)",
+                    f"{'top-1' if k == 'top1' else 'top-5'} %",
+                    against="tests/questions/",
+                    value=value,
+                    detail={"questions": r["questions"]},
+                )
+                out.append(judged(m, ">=", limit, "%"))
     return out
 
 
@@ -307,7 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ci", action="store_true", help="few runs; budgets are reported, never fail the run")
     ap.add_argument("--python", help="measure the environment of this interpreter (default: a fresh venv)")
     ap.add_argument("--no-install", action="store_true", help="do not install Meta's tool (skip it unless cached)")
-    ap.add_argument("--only", action="append", choices=["startup", "commands", "meta", "check-name", "validate", "hostile"])
+    ap.add_argument(
+        "--only", action="append", choices=["startup", "commands", "meta", "check-name", "validate", "hostile", "questions"]
+    )
     ap.add_argument("--publish", action="store_true", help="write benchmarks/published.json and the README table")
     args = ap.parse_args(argv)
     if args.publish and (args.ci or args.only):
@@ -318,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     CACHE.mkdir(parents=True, exist_ok=True)
     target = _target(args.python, f"the environment of {args.python}") if args.python else isolated_target()
     host = machine(target, env)  # also proves the target environment has llama4ref
-    only = set(args.only or ["startup", "commands", "meta", "check-name", "validate", "hostile"])
+    only = set(args.only or ["startup", "commands", "meta", "check-name", "validate", "hostile", "questions"])
     steps: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
         ("startup", lambda: startup(target, s, env)),
         ("commands", lambda: [commands.every_command(target.python, target.cli, max(2, s.runs // 3), env)]),
@@ -326,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
         ("check-name", lambda: [check_names(target, s, env)]),
         ("validate", lambda: [validate_growth(target, s, env)]),
         ("hostile", lambda: hostile.measurements(target.cli, s.runs, env, CACHE / "hostile")),
+        ("questions", lambda: questions(target, env)),
     ]
     measurements: list[dict[str, Any]] = []
     errors = 0

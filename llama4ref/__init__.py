@@ -23,12 +23,16 @@ from llama4ref.results import Alternative, Citation, Fact, Source, VariantInfo
 from llama4ref.search import search as _search
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from llama4ref.answer import Answer
     from llama4ref.models import LicenseTerm
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Alternative",
+    "Answer",
     "Citation",
     "DataError",
     "Fact",
@@ -41,6 +45,7 @@ __all__ = [
     "UnknownIdError",
     "VariantInfo",
     "__version__",
+    "ask",
     "data_version",
     "get",
     "knowledge_base",
@@ -59,6 +64,10 @@ def __getattr__(name: str) -> Any:
         from llama4ref.models import LicenseTerm
 
         return LicenseTerm
+    if name == "Answer":
+        from llama4ref.answer import Answer
+
+        return Answer
     raise AttributeError(f"module 'llama4ref' has no attribute {name!r}")
 
 
@@ -136,8 +145,36 @@ def resolve(identifier: str, *, strict: bool = False) -> Resolution:
 
 
 def search(text: str, limit: int = 20) -> list[Fact]:
-    """Facts whose path, value, quotes or notes match ``text``, best first (at most ``limit``, at least 1)."""
-    return [hit.fact for hit in _search(knowledge_base(), text, limit=limit)]
+    """Facts whose path, value, quotes or notes match ``text`` (any word order), best first (at most ``limit``, at least 1)."""
+    return [hit.fact for hit in _search(knowledge_base(), text, limit=limit, db=_search_index())]
+
+
+def ask(text: str) -> Answer:
+    """Answer a question from the records: the answering fact (or group) first, then runners-up.
+
+    ``answer.found`` is false when nothing answers enough of the question; the closest facts
+    are then in ``answer.runners_up`` and ``answer.suggestion`` names a command that helps.
+    """
+    from llama4ref.answer import ask as _ask
+
+    return _ask(knowledge_base(), text, _search_index())
+
+
+_SEARCH_INDEX: sqlite3.Connection | None = None
+
+
+def _search_index() -> sqlite3.Connection:
+    """The shipped full-text index, opened once (under the knowledge base's lock) and shared."""
+    global _SEARCH_INDEX
+    db = _SEARCH_INDEX
+    if db is None:
+        with _SHIPPED_LOCK:
+            db = _SEARCH_INDEX
+            if db is None:
+                from llama4ref.ftsindex import shipped
+
+                db = _SEARCH_INDEX = shipped()
+    return db
 
 
 def data_version() -> str:

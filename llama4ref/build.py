@@ -17,18 +17,20 @@ from llama4ref.tree import load_tree
 REPO = Path(__file__).resolve().parent.parent
 
 
-def artefacts(facts_dir: Path | None = None) -> dict[Path, str]:
-    """Every generated file and its fresh content."""
+def artefacts(facts_dir: Path | None = None) -> dict[Path, str | bytes]:
+    """Every generated file and its fresh content (the full-text index is binary, llama4ref.ftsindex)."""
     tree = load_tree(facts_dir or shipped_facts_dir())
     if not tree.ok:
         lines = "\n".join(d.format() for d in tree.diagnostics)
         raise SystemExit(f"the facts tree is invalid; fix it first:\n{lines}")
     index = compile_index(tree)
-    out: dict[Path, str] = {INDEX_PATH / name: text for name, text in render_shards(index).items()}
+    out: dict[Path, str | bytes] = {INDEX_PATH / name: text for name, text in render_shards(index).items()}
+    from llama4ref import ftsindex
     from llama4ref.docgen import generated_docs
     from llama4ref.kb import KnowledgeBase
     from llama4ref.schemas import all_schemas
 
+    out[INDEX_PATH / ftsindex.FILE_NAME] = ftsindex.to_bytes(ftsindex.build(KnowledgeBase(index)))
     out.update({REPO / "schemas" / name: text for name, text in all_schemas().items()})
     out.update(generated_docs(REPO, KnowledgeBase(index)))
     return out
@@ -37,11 +39,23 @@ def artefacts(facts_dir: Path | None = None) -> dict[Path, str]:
 def stale(facts_dir: Path | None = None) -> list[Path]:
     """Generated files whose committed content differs from a fresh render (or that no render makes)."""
     fresh = artefacts(facts_dir)
-    out = [p for p, text in fresh.items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
+    out = [p for p, content in fresh.items() if not _same(p, content)]
     return out + orphans(fresh)
 
 
-def orphans(fresh: dict[Path, str]) -> list[Path]:
+def _same(path: Path, content: str | bytes) -> bool:
+    """Whether the committed file holds ``content``; the binary full-text index is compared by
+    the fingerprint of its rows, so a different SQLite version writing other bytes is not stale."""
+    if not path.is_file():
+        return False
+    if isinstance(content, bytes):
+        from llama4ref.ftsindex import stored_fingerprint
+
+        return stored_fingerprint(path.read_bytes()) == stored_fingerprint(content)
+    return path.read_text(encoding="utf-8") == content
+
+
+def orphans(fresh: dict[Path, str | bytes]) -> list[Path]:
     """Generated files no render makes any more: index shards whose facts are gone, and docs
     pages carrying the generated mark whose record is gone (a removed variant's page)."""
     from llama4ref.docgen import GENERATED_MARK
@@ -59,10 +73,13 @@ def main(argv: list[str]) -> int:
             sys.stdout.write(f"stale: {p.relative_to(REPO)} (run: python -m llama4ref.build)\n")
         return 1 if bad else 0
     fresh = artefacts()
-    for path, text in fresh.items():
+    for path, content in fresh.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+        if not _same(path, content):
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
             sys.stdout.write(f"wrote {path.relative_to(REPO)}\n")
     for path in orphans(fresh):
         path.unlink()

@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "L4R-T016": "directory or entry in the facts tree cannot be read",
     # Values against their own quotes (llama4ref.readings)
     "L4R-V001": "numeric value not stated by any of its quotes (and no citation says how by `conversion`)",
+    "L4R-T017": "vocabulary phrase claimed by two terms of one kind",
     # Quotes against local copies of the sources (opt-in, llama4ref.quotes)
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",

@@ -29,7 +29,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 INDEX_PATH = PACKAGE_DIR / "_index"
 """The shipped index: a directory of JSON shards (see the module docstring)."""
 HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", "variants", "identifiers")
-LAZY_SECTIONS = ("sources", "sheets", "license_terms")
+LAZY_SECTIONS = ("sources", "sheets", "license_terms", "vocabulary")
 
 
 def shipped_facts_dir() -> Path:
@@ -43,6 +43,7 @@ def shipped_facts_dir() -> Path:
 def compile_index(tree: Tree) -> dict[str, Any]:
     """A deterministic JSON-ready document holding every record of ``tree``."""
     from llama4ref.tree import RECORD_KINDS
+    from llama4ref.vocabulary import compile_vocabulary
 
     dump = _dump
     variants: dict[str, Any] = {}
@@ -80,6 +81,7 @@ def compile_index(tree: Tree) -> dict[str, Any]:
         "sheets": sheets,
         "license_terms": {r.record.id: dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind("license_terms")},
         "identifiers": identifiers,
+        "vocabulary": compile_vocabulary(tree, sorted(facts)),
     }
 
 

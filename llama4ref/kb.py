@@ -144,6 +144,11 @@ class KnowledgeBase:
     def facts(self, prefix: str = "", *, derived: bool = True) -> list[Fact]:
         return [self.get(p) for p in self.paths(prefix, derived=derived)]
 
+    def group(self, prefix: str) -> list[Fact]:
+        """The facts under a path prefix (``maverick.experts``), or [] when none is."""
+        full = self.normalise_path(prefix)
+        return [self.get(p) for p in self.paths(prefix) if p != full]
+
     def stored_paths(self) -> Iterable[str]:
         return self._facts.keys()
 
@@ -192,6 +197,11 @@ class KnowledgeBase:
             LicenseTerm.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
             for raw in self._index.get("license_terms", {}).values()
         ]
+
+    def vocabulary(self) -> Mapping[str, Any]:
+        """The compiled vocabulary (llama4ref.vocabulary): terms and their phrases."""
+        table: Mapping[str, Any] = self._index.get("vocabulary") or {"terms": [], "phrases": {}}
+        return table
 
     def identifiers(self) -> dict[str, dict[str, Any]]:
         """Every catalog entry, keyed ``<set id>:<name>`` (one name may be listed by several sets)."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from llama4ref.models import FactSheet, IdentifierSet, LicenseTerm, Source, Variant
+from llama4ref.models import FactSheet, IdentifierSet, LicenseTerm, Source, Variant, Vocabulary
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "source": Source,
@@ -16,6 +16,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "fact-sheet": FactSheet,
     "license-term": LicenseTerm,
     "identifier-set": IdentifierSet,
+    "vocabulary": Vocabulary,
 }
 BASE_URI = "https://llama4ref.invalid/schemas/"
 

@@ -1,34 +1,27 @@
-"""Ranked full-text search over fact paths, values, quotes, qualifiers and notes."""
+"""Ranked full-text search: the same index and ranking as ``ask`` (llama4ref.ranking).
+
+Any word order, no quoting, misspellings corrected, and each hit carries the passage that
+matched with the query's words marked (``\\x02`` … ``\\x03``; the CLI renders them bold).
+"""
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from llama4ref.kb import KnowledgeBase, require_str
 from llama4ref.results import Fact
 
-# Where a term matches, and how much that counts.
-_WEIGHTS = {"path": 5.0, "value": 4.0, "qualifiers": 3.0, "note": 2.0, "quote": 1.5, "locator": 0.5}
+if TYPE_CHECKING:
+    import sqlite3
+
+MARK_START, MARK_END = "\x02", "\x03"
 
 
 class Hit(NamedTuple):  # a named tuple, like the answers in llama4ref.results: cheap to define
     fact: Fact
     score: float
     matched: tuple[str, ...]
-
-
-def _fields(fact: Fact) -> dict[str, str]:
-    quotes = [c.quote for c in fact.citations] + [c.quote for a in fact.alternatives for c in a.citations]
-    notes = [fact.note or ""] + [a.reason for a in fact.alternatives]
-    return {
-        "path": fact.path.replace("_", " ").replace(".", " "),
-        "value": f"{fact.value} {fact.display()}",
-        "qualifiers": " ".join(f"{k} {v}" for k, v in fact.qualifiers.items()),
-        "note": " ".join(notes),
-        "quote": " ".join(quotes),
-        "locator": " ".join(c.locator for c in fact.citations),
-    }
+    snippet: str | None = None
 
 
 def check_arguments(text: object, limit: object) -> None:
@@ -40,31 +33,32 @@ def check_arguments(text: object, limit: object) -> None:
         raise ValueError(f"limit must be at least 1, got {limit}")
 
 
-def search(kb: KnowledgeBase, text: str, limit: int = 20) -> list[Hit]:
-    """Facts matching every term of ``text`` (case-insensitive), best first; at most ``limit`` (≥ 1).
+def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection | None = None) -> list[Hit]:
+    """Facts matching ``text``, best first (at most ``limit``, ≥ 1); ``db`` is the full-text index
+    of ``kb`` (built when None).
 
     Raises :class:`TypeError` for a ``text`` that is not a ``str`` or a ``limit`` that is not an
     ``int``, :class:`ValueError` for a ``limit`` below 1.
     """
+    from llama4ref import ftsindex
+    from llama4ref.ranking import query_words, rank
+
     check_arguments(text, limit)
-    terms = [t for t in re.split(r"\s+", text.strip().lower()) if t]
-    if not terms:
+    if not text.strip():
         return []
-    hits: list[Hit] = []
-    for path in kb.paths(derived=False):
-        fact = kb.get(path)
-        fields = {k: v.lower() for k, v in _fields(fact).items()}
-        score = 0.0
-        matched: set[str] = set()
-        for term in terms:
-            term_score = sum(w * fields[f].count(term) ** 0.5 for f, w in _WEIGHTS.items() if term in fields[f])
-            if term_score == 0:
-                break
-            score += term_score
-            matched.update(f for f in _WEIGHTS if term in fields[f])
-        else:
-            if all(term in fields["path"] for term in terms):
-                score *= 3  # every word names the fact itself
-            hits.append(Hit(fact, round(score, 3), tuple(sorted(matched))))
-    hits.sort(key=lambda h: (-h.score, h.fact.path))
-    return hits[:limit]
+    if db is None:
+        db = ftsindex.build(kb)
+    ranking = rank(kb, db, text)
+    terms = [ranking.corrections.get(w, w) for w in query_words(text)]
+    for m in ranking.parsed.matches:  # "mmlupro" is written mmlu_pro in the records
+        for t in m.terms:
+            keys = [t["target"].rsplit(".", 1)[-1]] if t["kind"] == "entity" else list(t.get("path_words", ()))
+            terms += [p for k in keys for p in k.split("_") if len(p) > 2]
+    out: list[Hit] = []
+    for s in ranking.scored:
+        if len(out) >= limit:
+            break
+        if s.satisfied < 1 or s.satisfied * 2 < s.wanted:
+            continue
+        out.append(Hit(kb.get(s.path), s.score, s.matched, ftsindex.snippet(db, s.path, terms, MARK_START, MARK_END)))
+    return out

@@ -142,6 +142,39 @@ def fill(db: sqlite3.Connection, tables: dict[str, Table]) -> None:
     index_full_text(db)
 
 
+SEARCH_TABLE = "facts_fts"
+
+
+def add_search(db: sqlite3.Connection, kb: KnowledgeBase) -> int:
+    """A full-text index over ``facts`` (FTS5, the same text as ``llama4ref search``).
+
+    It is an external-content table on ``facts`` (``content="facts"``), which is what
+    Datasette looks for to put a search box on the facts table. Each fact is indexed under
+    its rowid with the search documents of llama4ref.ftsindex folded into the three columns
+    ``facts`` has: ``path`` (path words and vocabulary), ``display`` (value and qualifiers) and
+    ``note`` (quotes, notes and reasons); reading the table returns the facts' own columns.
+    """
+    from llama4ref.ftsindex import documents
+
+    db.execute(
+        f'CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(path, display, note, content="facts", '
+        "tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+    rowids = dict(db.execute("SELECT path, rowid FROM facts").fetchall())
+    rows = [
+        (
+            rowids[d["path"]],
+            f"{d['path']} {d['words']} {d['vocab']}",
+            f"{d['value']} {d['label']}",
+            f"{d['quotes']}\n{d['notes']}",
+        )
+        for d in documents(kb)
+        if d["path"] in rowids
+    ]
+    db.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, path, display, note) VALUES (?, ?, ?, ?)", rows)
+    return len(rows)
+
+
 def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
     """Write the database to ``path`` and Datasette's metadata beside it (``NAME.metadata.json``),
     atomically replacing regular files there (never a directory, link or device); foreign keys
@@ -154,7 +187,7 @@ def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
     check_target(meta)
     tables = build_tables(kb)
     write_all_atomically(
-        [(path, lambda tmp: _write_database(tmp, tables, path)), (meta, lambda tmp: _write_metadata(tmp, kb, path, tables))]
+        [(path, lambda tmp: _write_database(tmp, kb, tables, path)), (meta, lambda tmp: _write_metadata(tmp, kb, path, tables))]
     )
     return ExportSummary("sqlite", str(path), [path.name, meta.name], {name: len(t.rows) for name, t in tables.items()})
 
@@ -173,7 +206,7 @@ def _write_metadata(tmp: Path, kb: KnowledgeBase, db_path: Path, tables: dict[st
     tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _write_database(tmp: Path, tables: dict[str, Table], target: Path) -> None:
+def _write_database(tmp: Path, kb: KnowledgeBase, tables: dict[str, Table], target: Path) -> None:
     """Fill the empty file ``tmp`` with the database (no journal: the file is private until renamed)."""
     import sqlite3
 
@@ -190,8 +223,9 @@ def _write_database(tmp: Path, tables: dict[str, Table], target: Path) -> None:
             if problems:  # a bug in the tables, never in the data: the tree was validated
                 raise RuntimeError(f"foreign key violations in the export: {problems[:5]}")
             db.execute("VACUUM")
-            with db:
-                index_full_text(db)  # VACUUM may renumber the rowids the full-text tables point at
+            with db:  # after VACUUM, which may renumber the rowids the full-text tables point at
+                index_full_text(db)
+                add_search(db, kb)
         finally:
             db.close()
     except sqlite3.Error as exc:  # "database or disk is full", "disk I/O error", ...

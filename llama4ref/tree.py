@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from llama4ref.aliases import normalise_alias
 from llama4ref.diagnostics import Diagnostic, Position
-from llama4ref.models import FactSheet, FactSpec, IdentifierSet, LicenseTerm, Source, Variant
+from llama4ref.models import FactSheet, FactSpec, IdentifierSet, LicenseTerm, Source, Variant, Vocabulary
 from llama4ref.treefiles import data_version, not_a_tree, record_files
 from llama4ref.units import unit_problems
 from llama4ref.yamlload import LoadedYaml, YamlError, load_yaml
@@ -30,6 +30,7 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
     "variants": Variant,
     "license_terms": LicenseTerm,
     "identifiers": IdentifierSet,
+    "vocabulary": Vocabulary,
 }
 """Directories with a dedicated record kind; every other directory holds FactSheets."""
 
@@ -298,6 +299,9 @@ def _cross_checks(tree: Tree, today: date) -> None:
                 )
             names.setdefault(key, rec.key)
 
+    from llama4ref.vocabulary import check_vocabulary
+
+    diags.extend(check_vocabulary(tree, set(seen) | set(derived_paths)))
     for rec in tree.of_kind("sources"):
         if rec.record.id not in cited:
             diag(rec, rec.doc.position(("id",)), "L4R-T012", f"source {rec.record.id!r} is cited by no record")

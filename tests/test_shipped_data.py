@@ -15,7 +15,7 @@ from llama4ref.yamlload import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TREE = load_tree(ROOT / "facts")
-SCHEMA_OF_KIND = {"sources": "source", "variants": "variant", "license_terms": "license-term", "identifiers": "identifier-set"}
+SCHEMA_OF_KIND = {"sources": "source", "variants": "variant", "license_terms": "license-term", "identifiers": "identifier-set", "vocabulary": "vocabulary"}
 
 
 def _ids(recs: list[LoadedRecord]) -> list[str]:

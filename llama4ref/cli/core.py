@@ -64,13 +64,24 @@ def register(app: typer.Typer) -> None:
         ],
         json_out: JsonOpt = False,
     ) -> None:
-        """A fact's value, unit, citations and alternatives.
+        """A fact's value, unit, citations and alternatives; on a prefix, the facts under it.
 
         Example: llama4ref get maverick.params.total --json
+        Example: llama4ref get maverick.experts
         """
         import llama4ref
 
         kb = llama4ref.knowledge_base()
+        if not kb.has(path) and kb.group(path):
+            members = kb.group(path)
+            prefix = kb.normalise_path(path)
+            if json_out:
+                emit_json("group", {"prefix": prefix, "facts": [f.to_json() for f in members]})
+                return
+            from llama4ref.cli import render_ask
+
+            render_ask.group(console(), prefix, members)
+            return
         fact = kb.get(path)
         if json_out:
             emit_json("fact", fact.to_json())

@@ -1,4 +1,4 @@
-"""Knowledge commands: audit, compare, benchmarks, search, cite, sources, prompt-format."""
+"""Knowledge commands: audit, compare, benchmarks, ask, search, cite, sources, prompt-format."""
 
 from __future__ import annotations
 
@@ -101,35 +101,70 @@ def register(app: typer.Typer) -> None:
         render.benchmark_tables(console(), llama4ref.knowledge_base(), found, chart=chart)
 
     @app.command()
+    def ask(
+        words: Annotated[list[str], typer.Argument(help="The question, in plain words (no quoting needed).", show_default=False)],
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Answer a question from the records: the answering fact first, with its quote and source.
+
+        Exit 1 when no fact answers the question well enough: the closest facts and a
+        `get`/`list` command that would help are shown instead.
+
+        Example: llama4ref ask how many experts does maverick have
+        """
+        import llama4ref
+
+        text = " ".join(words)
+        if not text.strip():
+            fail("ask a question, e.g. llama4ref ask how many experts does maverick have")
+        ans = llama4ref.ask(text)
+        if json_out:
+            emit_json("answer", ans.to_json())
+        else:
+            from llama4ref.cli import render_ask
+
+            render_ask.answer(console(), llama4ref.knowledge_base(), ans)
+        if not ans.found:
+            raise typer.Exit(EXIT_PROBLEMS)
+
+    @app.command()
     def search(
-        text: Annotated[str, typer.Argument(help="Words to find in paths, values, quotes and notes.")],
+        words: Annotated[list[str], typer.Argument(help="Words to find, in any order (no quoting needed).", show_default=False)],
         limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 20,
         json_out: JsonOpt = False,
     ) -> None:
-        """Search facts, quotes and notes; best matches first.
+        """Search facts by path, value, quotes, notes and their everyday names; best matches first.
 
-        Example: llama4ref search "temperature tuning"
+        Misspelt words are corrected; matching words are shown in bold.
+
+        Example: llama4ref search maverick experts
         """
         import llama4ref
+        from llama4ref.search import MARK_END, MARK_START
         from llama4ref.search import search as run
 
+        text = " ".join(words)
         if not text.strip():
             fail("give at least one word to search for")
-        hits = run(llama4ref.knowledge_base(), text, limit=limit)
+        hits = run(llama4ref.knowledge_base(), text, limit=limit, db=llama4ref._search_index())
         if json_out:
             emit_json(
                 "search",
-                [{"path": h.fact.path, "score": h.score, "matched": list(h.matched), "fact": h.fact.to_json()} for h in hits],
+                [
+                    {
+                        "path": h.fact.path,
+                        "score": h.score,
+                        "matched": list(h.matched),
+                        "snippet": (h.snippet or "").replace(MARK_START, "").replace(MARK_END, "") or None,
+                        "fact": h.fact.to_json(),
+                    }
+                    for h in hits
+                ],
             )
             return
-        from llama4ref.cli import render
+        from llama4ref.cli import render_ask
 
-        render.simple_table(
-            console(),
-            f"{len(hits)} result(s) for {text!r}",
-            ["path", "value", "matched in"],
-            [[h.fact.path, h.fact.display(), ", ".join(h.matched)] for h in hits],
-        )
+        render_ask.hits(console(), text, hits)
 
     @app.command()
     def cite(

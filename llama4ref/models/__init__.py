@@ -7,6 +7,7 @@ from llama4ref.models.license_term import LicenseTerm
 from llama4ref.models.sheet import FactSheet
 from llama4ref.models.source import Source, SourceVersion
 from llama4ref.models.variant import Variant
+from llama4ref.models.vocabulary import Term, Vocabulary
 
 __all__ = [
     "Alternative",
@@ -20,5 +21,7 @@ __all__ = [
     "Rank",
     "Source",
     "SourceVersion",
+    "Term",
     "Variant",
+    "Vocabulary",
 ]

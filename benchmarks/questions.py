@@ -1,0 +1,83 @@
+"""The question benchmark (issue 14): top-1 and top-5 of ``ask`` and ``search`` on tests/questions/.
+
+    python benchmarks/questions.py            # report both sets
+    python benchmarks/questions.py --misses   # also list every question whose answer is not first
+
+The tuning set (tune.yaml) is what the ranking was tuned on; the held-out set (held_out.yaml)
+never was. Accuracy does not depend on the machine, so the numbers are exact. ``ask`` is
+scored on what it shows, in order: the answer (a fact, or a group followed by its members),
+then the runners-up. ``search`` lists facts only, so a hit under an accepted group counts for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "tests" / "questions"
+SETS = ("tune", "held_out")
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    import yaml
+
+    data: list[dict[str, Any]] = yaml.safe_load((QUESTIONS / f"{name}.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def evaluate(name: str) -> dict[str, Any]:
+    """Top-1 and top-5 of ``ask`` (answer then runners-up) and of ``search`` on one set."""
+    import llama4ref
+    from llama4ref import ftsindex
+    from llama4ref.answer import ask
+    from llama4ref.search import search
+
+    kb = llama4ref.knowledge_base()
+    db = ftsindex.shipped()
+    facts = set(kb.paths())
+    rows = []
+    for q in load(name):
+        accepted = set(q["paths"])
+        got = ask(kb, q["q"], db).ranked_paths()
+        # search lists facts, never a group: a fact under an accepted group answers for it
+        groups = [p for p in accepted if p not in facts]
+        hits = [
+            next((g for g in groups if h.fact.path.startswith(g + ".")), h.fact.path) for h in search(kb, q["q"], limit=5, db=db)
+        ]
+        rows.append({"q": q["q"], "accepted": sorted(accepted), "ask": got[:5], "search": hits,
+                     "ask_top1": bool(got[:1]) and got[0] in accepted, "ask_top5": bool(accepted & set(got[:5])),
+                     "search_top1": bool(hits[:1]) and hits[0] in accepted, "search_top5": bool(accepted & set(hits[:5]))})  # fmt: skip
+    n = len(rows)
+
+    def pct(key: str) -> float:
+        return round(100 * sum(bool(r[key]) for r in rows) / n, 1)
+
+    return {"set": name, "questions": n, "ask_top1": pct("ask_top1"), "ask_top5": pct("ask_top5"),
+            "search_top1": pct("search_top1"), "search_top5": pct("search_top5"), "rows": rows}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--misses", action="store_true", help="list the questions whose accepted answer is not first")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args(argv)
+    results = [evaluate(s) for s in SETS]
+    if args.json:
+        sys.stdout.write(json.dumps([{k: v for k, v in r.items() if k != "rows"} for r in results], indent=2) + "\n")
+        return 0
+    for r in results:
+        print(f"{r['set']:9} {r['questions']:4} questions  ask top-1 {r['ask_top1']:5.1f}%  top-5 {r['ask_top5']:5.1f}%"
+              f"   search top-1 {r['search_top1']:5.1f}%  top-5 {r['search_top5']:5.1f}%")  # fmt: skip
+        if args.misses:
+            for row in r["rows"]:
+                if not row["ask_top1"]:
+                    print(f"   {'  ' if row['ask_top5'] else '!!'} {row['q']!r}: {row['ask'][:3]} (want {row['accepted']})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
