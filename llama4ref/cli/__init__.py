@@ -12,7 +12,7 @@ import sys
 import typer
 import typer.models
 
-from llama4ref.cli import compliance, core, deploy, ecosystem, knowledge, safety
+from llama4ref.cli import claims, compliance, core, deploy, ecosystem, knowledge, safety
 
 app = typer.Typer(
     name="llama4ref",
@@ -32,6 +32,7 @@ deploy.register(app)
 safety.register(app)
 compliance.register(app)
 ecosystem.register(app)
+claims.register(app)
 
 
 def invoked_app(argv: list[str]) -> typer.Typer:
