@@ -184,7 +184,8 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any]) -> list[Stat
     column_variant = _first(column_parse, "variant") if column_parse else None
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(_ents(parsed, "variant"))
     provider = _first(parsed, "provider") or head_provider
-    engine = bool(_ents(parsed, "engine") or _ents(parsed, "gpu"))
+    context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
+    engine = bool(_ents(parsed, "engine") or (_ents(parsed, "gpu") and context_named))
     shots_m = _SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
     stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
@@ -204,12 +205,27 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any]) -> list[Stat
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
         bench = next((t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark"), None)
-        fact_ent = next((t["target"] for m in mine for t in m.terms if t["kind"] == "entity" and t.get("cls") == "named" and t["target"].startswith("license.")), None)
+        fact_ent = next(
+            (
+                t["target"]
+                for m in near
+                if m.start in (ve, ve + 1) or 0 <= vi - m.end <= 3
+                for t in m.terms
+                if t["kind"] == "entity" and t.get("cls") == "named" and t["target"].startswith("license.") and v.low >= 1e6
+            ),
+            None,
+        )
+        mains = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" and t.get("units") for t in m.terms)]
+        if len(mains) > 1:  # "Hidden Dimension Size": the longest phrase names the attribute
+            longest = max(mains, key=lambda m: m.end - m.start)
+            attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
         if v.day is not None and not attrs:
             continue
         variant, source, other = _subject(parsed, vi, lex)
+        if source == "after" and (column_variant or head_variant):
+            variant, source = None, "none"
         if variant is None and column_variant:
             variant, source = column_variant, "column"
         elif variant is None and head_variant and not other:
@@ -264,7 +280,7 @@ def _subject(parsed: Any, vi: int, lex: Lexicon) -> tuple[str | None, str, bool]
     if pick is None:
         return None, "none", False
     if pick[1] in _LLAMA4:
-        return pick[1], "text", False
+        return pick[1], "text" if before else "after", False
     return None, "none", True
 
 

@@ -109,7 +109,7 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
             continue
         if main and not any(_names(a, rest) for a in main):
             continue
-        if not main and modifiers and not any(_names(a, rest) for a in modifiers):
+        if not main and not st.units and modifiers and not any(_names(a, rest) for a in modifiers):
             continue
         if not main and not allowed:
             continue
