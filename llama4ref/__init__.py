@@ -33,9 +33,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Alternative",
-    "Claim",
     "Answer",
     "Citation",
+    "Claim",
     "DataError",
     "Fact",
     "InvalidIdentifierError",

@@ -48,7 +48,10 @@ def test_heading_sets_the_subject_of_a_table() -> None:
     """A spec table under "# Llama 4 Scout" is about Scout; its rows are attribute/value pairs."""
     doc = "# Llama 4 Scout\n\n| Attribute | Value |\n|---|---|\n| Hidden size | 8192 |\n| Layers | 48 |\n"
     claims = llama4ref.check_claims(doc)
-    assert [(c.text, c.status, c.subject, c.line) for c in claims] == [("8192", "contradicted", "scout", 5), ("48", "supported", "scout", 6)]
+    assert [(c.text, c.status, c.subject, c.line) for c in claims] == [
+        ("8192", "contradicted", "scout", 5),
+        ("48", "supported", "scout", 6),
+    ]
     assert claims[0].path == "scout.architecture.hidden_size" and claims[0].recorded == 5120
 
 
@@ -90,7 +93,9 @@ def test_cli_text_output_and_exit_codes(tmp_path: Path) -> None:
     good.write_text("Llama 4 Scout has 16 experts.\n", encoding="utf-8")
     out = run_cli("check-claims", str(bad))
     assert out.code == 1
-    assert out.stdout.startswith(f"{bad}:3:10: L4-CLAIM-CONTRADICTED maverick: '10M' disagrees with maverick.context_window.instruct = 1,048,576")
+    assert out.stdout.startswith(
+        f"{bad}:3:10: L4-CLAIM-CONTRADICTED maverick: '10M' disagrees with maverick.context_window.instruct = 1,048,576"
+    )
     assert run_cli("check-claims", str(good)).code == 0
     assert run_cli("check-claims", str(tmp_path / "missing.md")).code == 2
     assert run_cli("check-claims", str(good), "--format", "xml").code == 2
@@ -123,3 +128,16 @@ def test_html_headings_and_cells(tmp_path: Path) -> None:
     doc.write_text("<html><body>\n<h1>Llama 4 Scout</h1>\n<p>It has 80 layers.</p>\n</body></html>\n", encoding="utf-8")
     out = run_cli("check-claims", str(doc))
     assert out.code == 1 and f"{doc}:3:" in out.stdout
+
+
+def test_readme_reports_the_measured_scores() -> None:
+    """The README's claim-checking table shows what benchmarks/claims.py measures now."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    scores = corpus_scores()
+    for split, label in (("tuning", "tuning"), ("held_out", "held out")):
+        r = scores[split]
+        row = (
+            f"| {label} | {r['claims']} | {r['contradicted_labelled']} | {r['precision']:.1%} | {r['recall']:.1%} | "
+            f"{r['verdicts_right']:.1%} | {r['no_claim_flags']} |"
+        )
+        assert row in readme

@@ -57,7 +57,11 @@ def test_try_repo_runs_the_claims_hook(tmp_path: Path, readme: str, ok: bool) ->
     env = os.environ | {"PRE_COMMIT_HOME": str(tmp_path / "home"), "PRE_COMMIT_COLOR": "never", "SKIP": ""}
     out = subprocess.run(
         [str(PRE_COMMIT), "try-repo", str(REPO), "llama4ref-check-claims", "--all-files"],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=900,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert (out.returncode == 0) is ok, out.stdout + out.stderr
     if not ok:

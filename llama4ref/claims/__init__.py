@@ -108,7 +108,23 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
             subject = st.variant if not st.provider else f"{st.provider}/{st.variant}"
             cite = _citation(kb, v.path) if v.path and v.status in ("supported", "contradicted") else None
             bound = kb.get(v.path).bound if v.path else None
-            out.append(Claim(file, line, col, st.value.text, span.text.strip(), subject, v.status, v.path, v.recorded, v.rank, v.reason, bound, cite))
+            out.append(
+                Claim(
+                    file,
+                    line,
+                    col,
+                    st.value.text,
+                    span.text.strip(),
+                    subject,
+                    v.status,
+                    v.path,
+                    v.recorded,
+                    v.rank,
+                    v.reason,
+                    bound,
+                    cite,
+                )
+            )
     return out
 
 

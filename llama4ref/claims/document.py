@@ -96,7 +96,9 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
             for deeper in [k for k in headings if k >= level]:
                 del headings[deeper]
             headings[level] = _strip_md(title)
-            spans.append(Span(_strip_md(title), ((0, i + 1, _indent(raw) + 1),), _stack({k: v for k, v in headings.items() if k < level})))
+            spans.append(
+                Span(_strip_md(title), ((0, i + 1, _indent(raw) + 1),), _stack({k: v for k, v in headings.items() if k < level}))
+            )
             i += 1
             continue
         if raw.count("|") >= 2 and i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1]):

@@ -35,7 +35,9 @@ _DATE = re.compile(
 _MASKS = [
     re.compile(r"\b[\w.-]+/[\w.-]+"),  # repo ids and paths
     re.compile(r"\b\d+\s*[bB]\s*[-x×_]?\s*\d+\s*[eE]\b"),  # 17B-16E, 17Bx128E
-    re.compile(r"(?i)\b(?:llama|gemma|gemini|claude|gpt|qwen|mistral|deepseek|phi|sonnet|grok|command|kimi|glm|o)[\s-]?v?\d+(?:\.\d+)*[a-z]*(?:[\s-]+\d+(?:\.\d+)?\s*[bB]\b)?"),
+    re.compile(
+        r"(?i)\b(?:llama|gemma|gemini|claude|gpt|qwen|mistral|deepseek|phi|sonnet|grok|command|kimi|glm|o)[\s-]?v?\d+(?:\.\d+)*[a-z]*(?:[\s-]+\d+(?:\.\d+)?\s*[bB]\b)?"
+    ),
     re.compile(r"(?i)\b\d+(?:\.\d+)?\s*(?:x|×)(?=\s|[A-Z]|\b)"),  # 8x H100, 10x
     re.compile(r"(?i)\b(?:h|a|b|l|mi|v|tpu\s?v)\d+\w*\b"),  # H100, A100, MI300X, v0.8
     re.compile(r"(?i)\b\d+-(?:bit|shot|way|node|gpu)s?\b|\b(?:fp|int|bf|w|q)\d+\w*\b"),
@@ -46,9 +48,18 @@ _ABOVE = re.compile(r"(?i)(?:>|≥|\bover|\bmore than|\babove|\bexceeds?|\bat le
 _BELOW = re.compile(r"(?i)(?:<|≤|\bunder|\bless than|\bfewer than|\bbelow|\bat most)\s*$")
 _RANGE = re.compile(r"^\s*(?:to|-|–|—)\s*$")
 _CLAUSE = re.compile(r"[;,()]|\s[-–—]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
-_STAGES = {"instruct": "instruct", "instruction": "instruct", "chat": "instruct", "pretrained": "pretrained", "pre-trained": "pretrained", "base": "pretrained"}
+_STAGES = {
+    "instruct": "instruct",
+    "instruction": "instruct",
+    "chat": "instruct",
+    "pretrained": "pretrained",
+    "pre-trained": "pretrained",
+    "base": "pretrained",
+}
 _SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
-_OWN_RUN = re.compile(r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b|\bour (?:eval|run|results)\b")
+_OWN_RUN = re.compile(
+    r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b|\bour (?:eval|run|results)\b"
+)
 
 
 class Value(NamedTuple):
@@ -230,12 +241,29 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any]) -> list[Stat
             variant, source = column_variant, "column"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
-        if column_parse is not None and not column_variant and _ents(column_parse, "variant") == [] and _other_model(column_parse, lex):
+        if (
+            column_parse is not None
+            and not column_variant
+            and _ents(column_parse, "variant") == []
+            and _other_model(column_parse, lex)
+        ):
             other = True
         out.append(
             Statement(
-                v, variant, source if variant else "none", provider, attrs, units, bench, fact_ent, stage, shots,
-                bool(_OWN_RUN.search(low_text)), other, family, engine,
+                v,
+                variant,
+                source if variant else "none",
+                provider,
+                attrs,
+                units,
+                bench,
+                fact_ent,
+                stage,
+                shots,
+                bool(_OWN_RUN.search(low_text)),
+                other,
+                family,
+                engine,
             )
         )
     return out
@@ -258,7 +286,12 @@ def _ents(parsed: Any, cls: str) -> list[dict[str, Any]]:
 
 def _first(parsed: Any, cls: str) -> str | None:
     if cls == "provider":
-        hits = [t["target"].split(".")[1] for m in parsed.matches for t in m.terms if t["kind"] == "entity" and t["target"].startswith("providers.")]
+        hits = [
+            t["target"].split(".")[1]
+            for m in parsed.matches
+            for t in m.terms
+            if t["kind"] == "entity" and t["target"].startswith("providers.")
+        ]
     else:
         hits = [t["target"] for t in _ents(parsed, cls) if t["target"] in _LLAMA4]
     return hits[0] if hits and len(set(hits)) == 1 else None
@@ -273,7 +306,9 @@ def _other_model(parsed: Any, lex: Lexicon) -> bool:
 
 def _subject(parsed: Any, vi: int, lex: Lexicon) -> tuple[str | None, str, bool]:
     """The nearest model named before the value (else after it): (Llama 4 variant, 'text', other-model?)."""
-    named = [(m.start, t["target"]) for m in parsed.matches for t in m.terms if t["kind"] == "entity" and t.get("cls") == "variant"]
+    named = [
+        (m.start, t["target"]) for m in parsed.matches for t in m.terms if t["kind"] == "entity" and t.get("cls") == "variant"
+    ]
     named = [(i, tgt) for i, tgt in named if not _is_number_alias(parsed, i)]
     before = [x for x in named if x[0] < vi]
     pick = before[-1] if before else (named[0] if named else None)

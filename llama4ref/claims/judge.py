@@ -17,9 +17,28 @@ from llama4ref.claims.extract import Statement, Value, binary
 
 if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
-    from llama4ref.results import Fact
 
-_NUMERIC = frozenset({"parameters", "tokens", "experts", "layers", "heads", "dimensions", "images", "tiles", "gpus", "languages", "gpu_hours", "tonnes_co2eq", "usd_per_million_tokens", "score", "percent", "count", "watts"})
+_NUMERIC = frozenset(
+    {
+        "parameters",
+        "tokens",
+        "experts",
+        "layers",
+        "heads",
+        "dimensions",
+        "images",
+        "tiles",
+        "gpus",
+        "languages",
+        "gpu_hours",
+        "tonnes_co2eq",
+        "usd_per_million_tokens",
+        "score",
+        "percent",
+        "count",
+        "watts",
+    }
+)
 _EXCLUSIVE = frozenset({"output", "per-token", "shared-expert", "active", "input"})
 """Attributes a fact must be asked about by name before it is the one a statement is held to
 ("Scout has 17B parameters" may mean active parameters; a mismatch is judged against the total)."""
@@ -127,7 +146,13 @@ def _primary_ok(path: str, st: Statement) -> bool:
     named = {a["id"] for a in st.attributes}
     segs = path.split(".")
     for aid in _EXCLUSIVE - named:
-        word = {"output": "output", "per-token": "per_token", "shared-expert": "shared", "active": "active", "input": "max_input"}[aid]
+        word = {
+            "output": "output",
+            "per-token": "per_token",
+            "shared-expert": "shared",
+            "active": "active",
+            "input": "max_input",
+        }[aid]
         if any(f"_{word}_" in f"_{s}_" for s in segs) and not (aid == "input" and "context" in named):
             return False
     return True
@@ -159,7 +184,9 @@ def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list
 
 
 def _why(tier: str, path: str) -> str:
-    return {"provider": "the provider's served limit", "license": "the license", "benchmark": "the published score"}.get(tier, "the model's own value")
+    return {"provider": "the provider's served limit", "license": "the license", "benchmark": "the published score"}.get(
+        tier, "the model's own value"
+    )
 
 
 def _agrees(v: Value, recorded: Any, bound: str) -> bool:

@@ -21,7 +21,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("check-claims")
     def check_claims(
-        paths: Annotated[list[str], typer.Argument(help="Files or directories (Markdown, HTML, text, model cards); '-' reads stdin.")],
+        paths: Annotated[
+            list[str], typer.Argument(help="Files or directories (Markdown, HTML, text, model cards); '-' reads stdin.")
+        ],
         verbose: Annotated[bool, typer.Option("--verbose", help="Also list statements the records cannot check.")] = False,
         json_out: Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope.")] = False,
         fmt: Annotated[str, typer.Option("--format", help="text | json | sarif")] = "text",
