@@ -91,7 +91,7 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     """Every Llama 4 statement in ``text`` with its verdict, in document order."""
     import llama4ref
     from llama4ref.claims.document import read
-    from llama4ref.claims.extract import statements
+    from llama4ref.claims.extract import statements, subject_of
     from llama4ref.claims.judge import judge
     from llama4ref.vocabulary import Lexicon
 
@@ -100,9 +100,14 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     attrs = {t["id"]: t for t in lex.terms if t["kind"] == "attribute"}
     out: list[Claim] = []
     parses: dict[str, Any] = {}
+    carried: tuple[int, str | None] = (-1, None)
     for span in read(text, kind):
         heads = [(parses.setdefault(h, lex.parse(h)), h) for h in span.headings]
-        for st in statements(span, lex, heads):
+        carry = carried[1] if span.paragraph >= 0 and span.paragraph == carried[0] else None
+        named = subject_of(span.text, lex)
+        if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
+            carried = (span.paragraph, named)
+        for st in statements(span, lex, heads, carry):
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
             subject = st.variant if not st.provider else f"{st.provider}/{st.variant}"

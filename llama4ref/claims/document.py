@@ -16,7 +16,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 _LABEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\**([^:|]{3,60}?)\**:\s*$")
 _HTML_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1\s*>", re.I | re.S)
 _HTML_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
@@ -32,6 +32,7 @@ class Span(NamedTuple):
     starts: tuple[tuple[int, int, int], ...]  # (offset in text, line, col) where each source run begins
     headings: tuple[str, ...]  # the headings above it, outermost first
     column: str | None = None  # a table column heading that names the subject ("Maverick")
+    paragraph: int = -1  # sentences of one paragraph share this number (-1: not prose)
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -153,7 +154,7 @@ def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
         piece = text[begin:end]
         if piece.strip():
             sub = tuple((max(s - begin, 0), ln, cl + max(begin - s, 0)) for s, ln, cl in _starts_from(starts, begin))
-            out.append(Span(piece, sub, _stack(headings)))
+            out.append(Span(piece, sub, _stack(headings), None, para[0][0]))
         begin = m.end() if m else len(text)
     return out
 

@@ -180,15 +180,18 @@ class _Words:
         return self.spans[index][0] if index < len(self.spans) else (self.spans[-1][1] if self.spans else 0)
 
 
-def statements(span: Span, lex: Lexicon, heading_parses: list[Any]) -> list[Statement]:
-    """The statements of one span; ``heading_parses`` are the parses of its headings (outermost first)."""
+def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None) -> list[Statement]:
+    """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
+    first); ``carried`` is the variant the previous sentence of the paragraph was about."""
     text = span.text
     vals = values(text)
     if not vals:
         return []
     parsed = lex.parse(text)
     words = _Words(text)
-    clauses = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text) + 1]
+    inside = [(v.start, v.end) for v in vals]
+    cuts = [m.start() for m in _CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = _from_headings(heading_parses)
     column_parse = lex.parse(span.column) if span.column else None
@@ -207,20 +210,28 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any]) -> list[Stat
         near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1]]
         mine = [m for m in near if _closest(m, vi, ve, others, words)]
-        if len(vals) == 1 and not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
-            mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi)]  # one value: the whole sentence
+        if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
+            everyone = [u for u in vals if u is not v]  # nothing in the clause: the sentence's nearest phrases
+            mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi) and _closest(m, vi, ve, everyone, words)]
         unit_matches = [m for m in mine if m.start in (ve, ve + 1) and any(t["kind"] == "unit" for t in m.terms)]
         units = tuple(u for m in unit_matches for t in m.terms if t["kind"] == "unit" for u in t["units"])
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
+        if units:  # "400-billion parameter Mixture of Experts model": the unit word decides
+            attrs = tuple(t for t in attrs if not t.get("units") or set(t["units"]) & set(units))
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
         bench = next((t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark"), None)
+        if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
+            named = [(m, t["target"]) for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"]
+            rest = [u for u in vals if u is not v]
+            if len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
+                bench = named[0][1]
         fact_ent = next(
             (
                 t["target"]
-                for m in near
-                if m.start in (ve, ve + 1) or 0 <= vi - m.end <= 3
+                for m in parsed.matches
+                if m.start in (ve, ve + 1) or 0 <= vi - m.end <= 3 or (m.start <= vi and m.end > ve)
                 for t in m.terms
                 if t["kind"] == "entity" and t.get("cls") == "named" and t["target"].startswith("license.") and v.low >= 1e6
             ),
@@ -239,6 +250,8 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any]) -> list[Stat
             variant, source = None, "none"
         if variant is None and column_variant:
             variant, source = column_variant, "column"
+        elif variant is None and carried and not other:
+            variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
         if (
@@ -339,3 +352,8 @@ def _from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
         if pr:
             provider = pr
     return variant, provider, family
+
+
+def subject_of(text: str, lex: Lexicon) -> str | None:
+    """The one Llama 4 variant ``text`` names, if it names exactly one."""
+    return _first(lex.parse(text), "variant")

@@ -108,7 +108,8 @@ def _benchmark(kb: KnowledgeBase, st: Statement, variants: list[str]) -> Verdict
 
 
 def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
-    """Facts under ``prefix`` that carry the statement's attribute (and fit its unit)."""
+    """Facts under ``prefix`` that carry the statement's attribute (and fit its unit); those
+    the modifiers name ("active", "total") come first (llama4ref.claims.judge._narrowed)."""
     main = [a for a in st.attributes if a.get("units")]
     modifiers = [a for a in st.attributes if not a.get("units")]
     allowed = {u for a in main for u in a["units"]} | set(st.units)
@@ -130,11 +131,20 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
             continue
         if not main and not st.units and modifiers and not any(_names(a, rest) for a in modifiers):
             continue
-        if not main and not allowed:
+        if not main and not allowed and not modifiers:
             continue
         out.append(path)
-    narrowed = [p for p in out if all(_names(a, p.split(".")) for a in modifiers)] if modifiers else out
-    return narrowed or out
+    return out
+
+
+def _narrowed(paths: list[str], st: Statement) -> list[str]:
+    """The candidates every named modifier fits ("128 total experts" → experts.total), or all."""
+    modifiers = [a for a in st.attributes if not a.get("units")]
+    if not modifiers:
+        return paths
+    fits = {p: sum(_names(a, p.split(".")) for a in modifiers) for p in paths}
+    best = max(fits.values(), default=0)
+    return [p for p in paths if fits[p] == best] if best else paths
 
 
 def _names(attr: dict[str, Any], segs: list[str]) -> bool:
@@ -159,13 +169,16 @@ def _primary_ok(path: str, st: Statement) -> bool:
 
 
 def _primary(kb: KnowledgeBase, paths: list[str], st: Statement) -> str | None:
-    ok = [p for p in paths if _primary_ok(p, st)] or paths
+    ok = [p for p in _narrowed(paths, st) if _primary_ok(p, st)] or paths
     if not ok:
         return None
     return sorted(ok, key=lambda p: (kb.get(p).derived, not p.endswith(_PREFERRED_LAST), p.count("."), p))[0]
 
 
 def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list[str], tier: str) -> Verdict:
+    named = _narrowed(paths, st)
+    if not all(kb.get(p).derived for p in named):  # "Active Parameters: 400B" is held to the active count
+        paths = named
     for path in paths:
         fact = kb.get(path)
         if _agrees(st.value, fact.value, fact.bound):
@@ -178,6 +191,9 @@ def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list
     primary = _primary(kb, primaries, st)
     if primary is None:
         return Verdict("unchecked", None, None, None, "no recorded fact")
+    recorded = kb.get(primary).value
+    if st.value.mult == 1.0 and not st.units and isinstance(recorded, (int, float)) and recorded >= 1e6 * max(st.value.high, 1):
+        return Verdict("unchecked", primary, recorded, None, "the value's scale is not stated (17 what?)")
     if st.variant is None and tier not in ("license", "family"):
         return Verdict("unchecked", primary, kb.get(primary).value, None, "no variant named")
     return Verdict("contradicted", primary, kb.get(primary).value, None, _why(tier, primary))
