@@ -91,8 +91,9 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     """Every Llama 4 statement in ``text`` with its verdict, in document order."""
     import llama4ref
     from llama4ref.claims.document import read
-    from llama4ref.claims.extract import statements, subject_of
+    from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
+    from llama4ref.claims.subject import subject_of
     from llama4ref.vocabulary import Lexicon
 
     kb = kb or llama4ref.knowledge_base()

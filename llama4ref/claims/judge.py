@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.claims.extract import Statement, Value, binary
+from llama4ref.claims.extract import Statement
+from llama4ref.claims.values import Value, binary
 
 if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
