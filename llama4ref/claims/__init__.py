@@ -48,14 +48,15 @@ class Claim(NamedTuple):
     def message(self) -> str:
         """The one-line message after ``file:line:col: CODE``."""
         about = f"{self.subject}: " if self.subject else ""
+        where = f" — {self.citation}" if self.citation else ""
+        recorded = _shown(self.recorded) + (f" ({self.bound})" if self.bound and self.bound != "exact" else "")
         if self.status == "contradicted":
-            where = f" — {self.citation}" if self.citation else ""
-            return f"{about}{self.text!r} disagrees with {self.path} = {_shown(self.recorded)} ({self.reason}){where}"
+            return f"{about}{self.text!r} disagrees with {self.path} = {recorded} ({self.reason}){where}"
         if self.status == "disputed":
-            return f"{about}{self.text!r} {self.reason} (preferred: {self.path})"
+            return f"{about}{self.text!r} {self.reason}; the records prefer {self.path} = {recorded}"
         if self.status == "supported":
-            where = f" — {self.citation}" if self.citation else ""
-            return f"{about}{self.text!r} agrees with {self.path}{where}"
+            rank = f" (its {self.rank} value)" if self.rank else ""
+            return f"{about}{self.text!r} agrees with {self.path}{rank}{where}"
         return f"{about}{self.text!r} not checkable: {self.reason}"
 
     def to_json(self) -> dict[str, Any]:

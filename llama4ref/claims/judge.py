@@ -173,13 +173,19 @@ def _primary(kb: KnowledgeBase, paths: list[str], st: Statement) -> str | None:
     ok = [p for p in _narrowed(paths, st) if _primary_ok(p, st)] or paths
     if not ok:
         return None
-    return sorted(ok, key=lambda p: (kb.get(p).derived, not p.endswith(_PREFERRED_LAST), p.count("."), p))[0]
+    return sorted(ok, key=lambda p: _preference(kb, p))[0]
+
+
+def _preference(kb: KnowledgeBase, path: str) -> tuple[bool, bool, int, str]:
+    """Stored before derived, the usual segment ("total", "instruct") first, shallow first."""
+    return (kb.get(path).derived, not path.endswith(_PREFERRED_LAST), path.count("."), path)
 
 
 def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list[str], tier: str) -> Verdict:
     named = _narrowed(paths, st)
     if not all(kb.get(p).derived for p in named):  # "Active Parameters: 400B" is held to the active count
         paths = named
+    paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
     for path in paths:
         fact = kb.get(path)
         if _agrees(st.value, fact.value, fact.bound):
@@ -188,7 +194,9 @@ def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list
         for alt in kb.get(path).alternatives:
             if _agrees(st.value, alt.value, alt.bound):
                 status = "supported" if alt.rank == "rounded" else "disputed"
-                return Verdict(status, path, alt.value, alt.rank, f"matches a {alt.rank} value: {alt.reason}")
+                return Verdict(
+                    status, path, kb.get(path).value, alt.rank, f"matches a {alt.rank} value ({alt.reason.rstrip('.')})"
+                )
     primary = _primary(kb, primaries, st)
     if primary is None:
         return Verdict("unchecked", None, None, None, "no recorded fact")
@@ -201,9 +209,11 @@ def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list
 
 
 def _why(tier: str, path: str) -> str:
-    return {"provider": "the provider's served limit", "license": "the license", "benchmark": "the published score"}.get(
-        tier, "the model's own value"
-    )
+    return {
+        "provider": "preferred value, provider-served tier",
+        "license": "preferred value, license term",
+        "benchmark": "preferred value, published score",
+    }.get(tier, "preferred value, model tier")
 
 
 def _agrees(v: Value, recorded: Any, bound: str) -> bool:
