@@ -141,3 +141,23 @@ def test_readme_reports_the_measured_scores() -> None:
             f"{r['verdicts_right']:.1%} | {r['no_claim_flags']} |"
         )
         assert row in readme
+
+
+def test_provider_page_tiers() -> None:
+    """Under a provider's heading, served limits are judged against that provider's records and
+    the model's own properties (cutoff, experts) against the model's."""
+    doc = (
+        "# Llama 4 Maverick 17B Instruct - Amazon Bedrock\n\n"
+        "- Context window: 1M tokens\n- Max output tokens: 8K\n- Knowledge cutoff: Aug 2024\n- Experts: 128\n"
+    )
+    got = {c.text: (c.status, c.path) for c in llama4ref.check_claims(doc)}
+    assert got["1M"] == ("supported", "providers.bedrock.maverick.context.max_input")
+    assert got["8K"] == ("supported", "providers.bedrock.maverick.context.max_output")
+    assert got["Aug 2024"] == ("supported", "maverick.knowledge_cutoff")
+    assert got["128"] == ("supported", "maverick.experts.routed")
+
+
+def test_served_limit_without_a_record_is_unchecked() -> None:
+    """A provider named with a limit the records do not hold is never a contradiction."""
+    (claim,) = llama4ref.check_claims("On Lambda, Llama 4 Behemoth serves 77,000 tokens of context.")
+    assert claim.status == "unchecked"

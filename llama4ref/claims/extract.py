@@ -103,6 +103,9 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
             everyone = [u for u in vals if u is not v]  # nothing in the clause: the sentence's nearest phrases
             mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi) and _closest(m, vi, ve, everyone, words)]
         unit_matches = [m for m in mine if m.start in (ve, ve + 1) and any(t["kind"] == "unit" for t in m.terms)]
+        named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
+        if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
+            unit_matches += [m for m in mine if _is_unit_word(m) and m not in unit_matches and 0 <= vi - m.end <= 1]
         units = tuple(u for m in unit_matches for t in m.terms if t["kind"] == "unit" for u in t["units"])
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
         if units:  # "400-billion parameter Mixture of Experts model": the unit word decides
@@ -175,3 +178,9 @@ def _closest(m: Match, vi: int, ve: int, others: list[Value], words: _Words) -> 
         if d < dist:
             return False
     return True
+
+
+def _is_unit_word(m: Match) -> bool:
+    """A phrase that is both an attribute and a unit word ("tokens", "experts", "layers")."""
+    units = {u for t in m.terms if t["kind"] == "unit" for u in t["units"]}
+    return bool(units) and all(set(t.get("units") or ()) <= units for t in m.terms if t["kind"] == "attribute")

@@ -45,6 +45,9 @@ _EXCLUSIVE = frozenset({"output", "per-token", "shared-expert", "active", "input
 ("Scout has 17B parameters" may mean active parameters; a mismatch is judged against the total)."""
 _PREFERRED_LAST = ("total", "routed", "instruct", "max_input", "context_window")
 _RELEASED = ("scout", "maverick")
+_SERVED = frozenset({"context", "output", "input", "price"})
+"""Attributes a provider sets for what it serves; other attributes on a provider's page are the
+model's own (experts, knowledge cutoff) and are judged at the model tier."""
 
 
 class Verdict(NamedTuple):
@@ -67,14 +70,17 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     variants = [st.variant] if st.variant else list(_RELEASED)
     if st.benchmark:
         return _benchmark(kb, st, variants)
+    served = bool({a["id"] for a in st.attributes} & _SERVED) or "usd_per_million_tokens" in st.units
     if st.provider and st.variant:
         prefix = f"providers.{st.provider}.{st.variant}."
-        paths = _candidates(kb, prefix, st)
-        if not paths:
-            return Verdict("unchecked", None, None, None, f"no record of {st.provider} serving {st.variant} with this attribute")
-        nominal = _candidates(kb, f"{st.variant}.", st)
-        return _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
-    if st.provider:
+        paths = sorted(_candidates(kb, prefix, st), key=lambda p: _preference(kb, p))
+        if paths:
+            nominal = sorted(_candidates(kb, f"{st.variant}.", st), key=lambda p: _preference(kb, p))
+            return _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
+        if served:
+            return Verdict("unchecked", None, None, None, f"no record of {st.provider} serving {st.variant} with this limit")
+        # a provider's page stating a property of the model itself (experts, cutoff): the model tier
+    elif st.provider and served:
         return Verdict("unchecked", None, None, None, "a provider is named but not the variant")
     paths = [p for v in variants for p in _candidates(kb, f"{v}.", st)]
     if not paths:
@@ -185,7 +191,8 @@ def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list
     named = _narrowed(paths, st)
     if not all(kb.get(p).derived for p in named):  # "Active Parameters: 400B" is held to the active count
         paths = named
-    paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
+    if tier != "provider":  # (the provider's own facts come first there)
+        paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
     for path in paths:
         fact = kb.get(path)
         if _agrees(st.value, fact.value, fact.bound):
