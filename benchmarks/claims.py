@@ -90,7 +90,7 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
 def run() -> dict[str, dict[str, Any]]:
     items = load()
     return {
-        "tuning": score([i for i in items if i.get("split") != "held_out"]),
+        "tuning": score([i for i in items if i.get("split") != "held_out"]),  # held_out_v1 is tuning now
         "held_out": score([i for i in items if i.get("split") == "held_out"]),
         "all": score(items),
     }
