@@ -71,6 +71,7 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
                     fn += 1
             elif status == "contradicted":
                 fp += 1
+                misses.append(f"{e['value']!r}: want {want}, got contradicted {got.path if got else ''}")
         for c in pool:  # reported contradictions nobody labelled
             if c.status == "contradicted":
                 fp += 1

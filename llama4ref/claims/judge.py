@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.claims.extract import Statement
+from llama4ref.claims.extract import UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.values import Value, binary
 
 if TYPE_CHECKING:
@@ -61,6 +61,8 @@ class Verdict(NamedTuple):
 def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
     if st.other_model:
         return Verdict("unchecked", None, None, None, "the nearest model named is not Llama 4")
+    if st.provider == UNKNOWN_PROVIDER:
+        return Verdict("unchecked", None, None, None, f"served by {UNKNOWN_PROVIDER}")
     if st.entity_fact:
         return _against(kb, [st.entity_fact], st, [st.entity_fact], tier="license")
     if not st.family and st.variant is None:

@@ -37,6 +37,7 @@ _MASKS = [
     re.compile(r"(?i)\b(?:h|a|b|l|mi|v|tpu\s?v)\d+\w*\b"),  # H100, A100, MI300X, v0.8
     re.compile(r"(?i)\b\d+-(?:bit|shot|way|node|gpu)s?\b|\b(?:fp|int|bf|w|q)\d+\w*\b"),
     re.compile(r"#\d+"),
+    re.compile(r"(?i)\b\w*@\d+\b"),  # pass@1
 ]
 _APPROX = re.compile(r"(?i)(?:~|≈|\babout|\baround|\bapprox(?:imately|\.)?|\broughly|\bnearly|\balmost|\bsome|\blikely)\s*$")
 _ABOVE = re.compile(r"(?i)(?:>|≥|\bover|\bmore than|\babove|\bexceeds?|\bat least|\bbeyond)\s*$")
