@@ -19,7 +19,7 @@ from llama4ref.vocabulary import Lexicon, Match
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
-_CLAUSE = re.compile(r"[;,()]|\s[-–—]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
+_CLAUSE = re.compile(r"[;,()]|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
 _STAGES = {
     "instruct": "instruct",
     "instruction": "instruct",
@@ -96,8 +96,9 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
     column_variant = first(column_parse, "variant") if column_parse else None
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant"))
     provider = first(parsed, "provider") or head_provider
+    engine_named = bool(ents(parsed, "engine"))
+    gpu_named = bool(ents(parsed, "gpu"))
     context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
-    engine = bool(ents(parsed, "engine") or (ents(parsed, "gpu") and context_named))
     shots_m = _SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
     stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
@@ -126,7 +127,7 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
             named = [(m, t["target"]) for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"]
             rest = [u for u in vals if u is not v]
-            if len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
+            if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
                 bench = named[0][1]
         fact_ent = next(
             (
@@ -142,6 +143,10 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         if len(mains) > 1:  # "Hidden Dimension Size": the longest phrase names the attribute
             longest = max(mains, key=lambda m: m.end - m.start)
             attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
+        about_context = any(t["id"] == "context" for t in attrs)
+        # a run's setting, not the model's limit: an engine, or a GPU named in a sentence about context,
+        # or memory / a GPU count next to a context figure ("68.5GB VRAM … with 4k context length")
+        engine = engine_named or (gpu_named and context_named) or (_hardware(near + mine) and about_context)
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
         if v.day is not None and not attrs:
@@ -202,3 +207,8 @@ def _is_unit_word(m: Match) -> bool:
     """A phrase that is both an attribute and a unit word ("tokens", "experts", "layers")."""
     units = {u for t in m.terms if t["kind"] == "unit" for u in t["units"]}
     return bool(units) and all(set(t.get("units") or ()) <= units for t in m.terms if t["kind"] == "attribute")
+
+
+def _hardware(matches: list[Match]) -> bool:
+    """Whether the phrases name memory or a GPU count ("68.5GB VRAM", "on a single GPU")."""
+    return any(t["id"] in ("memory", "gpus", "single-gpu") for m in matches for t in m.terms)

@@ -28,6 +28,8 @@ _DATE = re.compile(
     re.I,
 )
 _MASKS = [
+    re.compile(r"(?i)\b\d[\d,.]*\s*(?:tokens?|toks?|t)\s*(?:/|per)\s*s(?:ec(?:ond)?)?\b"),  # throughput: 546 tokens/second
+    re.compile(r"(?i)(?:\bper\s+|/)1\s*[mk]\b(?:\s+(?:input|output))?"),  # prices: $0.15 per 1M input tokens
     re.compile(r"\b[\w.-]+/[\w.-]+"),  # repo ids and paths
     re.compile(r"\b\d+\s*[bB]\s*[-x×_]?\s*\d+\s*[eE]\b"),  # 17B-16E, 17Bx128E
     re.compile(
