@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from llama4ref.answer import Answer
+    from llama4ref.claims import Claim
     from llama4ref.models import LicenseTerm
 
 __version__ = "0.1.0"
@@ -34,6 +35,7 @@ __all__ = [
     "Alternative",
     "Answer",
     "Citation",
+    "Claim",
     "DataError",
     "Fact",
     "InvalidIdentifierError",
@@ -46,6 +48,7 @@ __all__ = [
     "VariantInfo",
     "__version__",
     "ask",
+    "check_claims",
     "data_version",
     "get",
     "knowledge_base",
@@ -64,6 +67,10 @@ def __getattr__(name: str) -> Any:
         from llama4ref.models import LicenseTerm
 
         return LicenseTerm
+    if name == "Claim":
+        from llama4ref.claims import Claim
+
+        return Claim
     if name == "Answer":
         from llama4ref.answer import Answer
 
@@ -180,3 +187,15 @@ def _search_index() -> sqlite3.Connection:
 def data_version() -> str:
     """The version of the shipped data (see facts/CHANGELOG.md)."""
     return knowledge_base().data_version
+
+
+def check_claims(text: str, *, kind: str = "markdown", file: str = "-") -> list[Claim]:
+    """The Llama 4 statements in ``text`` (Markdown, HTML or plain text), each judged against
+    the records: supported, contradicted, disputed (matches a non-preferred value) or unchecked.
+
+    >>> [c.status for c in check_claims("Llama 4 Maverick has a 10M token context window.")]
+    ['contradicted']
+    """
+    from llama4ref.claims import check_claims as _check
+
+    return _check(text, knowledge_base(), kind=kind, file=file)

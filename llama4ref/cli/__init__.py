@@ -13,7 +13,7 @@ from typing import Any
 import typer
 import typer.models
 
-from llama4ref.cli import compliance, core, deploy, ecosystem, knowledge, maintain, safety
+from llama4ref.cli import claims, compliance, core, deploy, ecosystem, knowledge, maintain, safety
 
 app = typer.Typer(
     name="llama4ref",
@@ -34,6 +34,7 @@ safety.register(app)
 compliance.register(app)
 ecosystem.register(app)
 maintain.register(app)
+claims.register(app)
 
 
 def invoked_app(argv: list[str]) -> typer.Typer:

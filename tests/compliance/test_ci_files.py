@@ -23,7 +23,15 @@ def test_hooks_expose_both_checks() -> None:
     hooks = _hooks()
     assert hooks["llama4ref-check-name"]["entry"] == "llama4ref check-name"
     assert hooks["llama4ref-license-check"]["entry"] == "llama4ref license check"
-    assert all(h["language"] == "python" and h["pass_filenames"] is False for h in hooks.values())
+    compliance = [hooks["llama4ref-check-name"], hooks["llama4ref-license-check"]]
+    assert all(h["language"] == "python" and h["pass_filenames"] is False for h in compliance)
+
+
+def test_claims_hook_reads_the_staged_documents() -> None:
+    """The claims hook is given the staged Markdown, HTML and text files."""
+    hook = _hooks()["llama4ref-check-claims"]
+    assert hook["entry"] == "llama4ref check-claims" and hook["language"] == "python"
+    assert hook["pass_filenames"] is True and hook["types_or"] == ["markdown", "html", "text"]
 
 
 def test_directory_hook_triggers_on_license_files() -> None:

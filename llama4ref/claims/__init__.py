@@ -1,0 +1,150 @@
+"""Check a document's Llama 4 claims against the records.
+
+>>> import llama4ref
+>>> [c.status for c in llama4ref.check_claims("Llama 4 Scout has 16 experts and a 128K context window.")]
+['supported', 'contradicted']
+
+``check_claims(text)`` reads Markdown, HTML, plain text or a model card
+(llama4ref.claims.document), finds each value stated about Llama 4 with the one vocabulary
+(llama4ref.claims.extract) and judges it against the records (llama4ref.claims.judge).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from llama4ref.kb import KnowledgeBase
+
+CODES = {
+    "supported": "L4-CLAIM-SUPPORTED",
+    "contradicted": "L4-CLAIM-CONTRADICTED",
+    "disputed": "L4-CLAIM-DISPUTED",
+    "unchecked": "L4-CLAIM-UNCHECKED",
+}
+
+
+class Claim(NamedTuple):
+    """One statement found in a document and what the records say about it."""
+
+    file: str
+    line: int
+    col: int
+    text: str  # the value as written
+    sentence: str
+    subject: str | None  # variant (or provider/variant)
+    status: str  # supported | contradicted | disputed | unchecked
+    path: str | None  # the fact it was judged against
+    recorded: Any
+    rank: str | None
+    reason: str
+    bound: str | None = None
+    citation: str | None = None  # "source-id: locator: “quote”"
+
+    @property
+    def code(self) -> str:
+        return CODES[self.status]
+
+    def message(self) -> str:
+        """The one-line message after ``file:line:col: CODE``."""
+        about = f"{self.subject}: " if self.subject else ""
+        where = f" — {self.citation}" if self.citation else ""
+        recorded = _shown(self.recorded) + (f" ({self.bound})" if self.bound and self.bound != "exact" else "")
+        if self.status == "contradicted":
+            return f"{about}{self.text!r} disagrees with {self.path} = {recorded} ({self.reason}){where}"
+        if self.status == "disputed":
+            return f"{about}{self.text!r} {self.reason}; the records prefer {self.path} = {recorded}"
+        if self.status == "supported":
+            rank = f" (its {self.rank} value)" if self.rank else ""
+            return f"{about}{self.text!r} agrees with {self.path}{rank}{where}"
+        return f"{about}{self.text!r} not checkable: {self.reason}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "status": self.status,
+            "text": self.text,
+            "sentence": self.sentence,
+            "subject": self.subject,
+            "path": self.path,
+            "recorded": _jsonable(self.recorded),
+            "bound": self.bound,
+            "rank": self.rank,
+            "reason": self.reason,
+            "citation": self.citation,
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(_jsonable(value))
+
+
+def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-") -> list[Claim]:
+    """Every Llama 4 statement in ``text`` with its verdict, in document order."""
+    import llama4ref
+    from llama4ref.claims.document import read
+    from llama4ref.claims.extract import statements
+    from llama4ref.claims.judge import judge
+    from llama4ref.claims.subject import subject_of
+    from llama4ref.vocabulary import Lexicon
+
+    kb = kb or llama4ref.knowledge_base()
+    lex = Lexicon(kb.vocabulary())
+    attrs = {t["id"]: t for t in lex.terms if t["kind"] == "attribute"}
+    out: list[Claim] = []
+    parses: dict[str, Any] = {}
+    carried: tuple[int, str | None] = (-1, None)
+    for span in read(text, kind):
+        heads = [(parses.setdefault(h, lex.parse(h)), h) for h in span.headings]
+        carry = carried[1] if span.paragraph >= 0 and span.paragraph == carried[0] else None
+        named = subject_of(span.text, lex)
+        if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
+            carried = (span.paragraph, named)
+        for st in statements(span, lex, heads, carry):
+            v = judge(kb, st, attrs)
+            line, col = span.position(st.value.start)
+            subject = st.variant if not st.provider else f"{st.provider}/{st.variant}"
+            cite = _citation(kb, v.path) if v.path and v.status in ("supported", "contradicted") else None
+            bound = kb.get(v.path).bound if v.path else None
+            out.append(
+                Claim(
+                    file,
+                    line,
+                    col,
+                    st.value.text,
+                    span.text.strip(),
+                    subject,
+                    v.status,
+                    v.path,
+                    v.recorded,
+                    v.rank,
+                    v.reason,
+                    bound,
+                    cite,
+                )
+            )
+    return out
+
+
+def _citation(kb: KnowledgeBase, path: str) -> str | None:
+    fact = kb.get(path)
+    if fact.citations:
+        c = fact.citations[0]
+        return f"{c.source}: {c.locator}: “{c.quote}”"
+    if fact.derived and fact.formula:
+        return f"derived: {fact.formula}"
+    return None
+
+
+def exit_code(claims: list[Claim]) -> int:
+    """1 when any claim is contradicted, else 0."""
+    return 1 if any(c.status == "contradicted" for c in claims) else 0

@@ -1,0 +1,222 @@
+"""Documents as the claim checker reads them: sentences and table cells with their positions.
+
+``read(text, kind)`` turns Markdown, HTML, plain text or a model card (YAML front matter, then
+Markdown) into :class:`Span` objects: one per sentence of prose, one per front-matter line and
+one per table cell. Each span knows the headings above it (a "# Llama 4 Scout" heading makes
+the text under it about Scout) and maps every character back to ``line:col`` in the file.
+Code blocks are skipped: commands and configs set values, they do not state facts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")
+_LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
+_LABEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\**([^:|]{3,60}?)\**:\s*$")
+_HTML_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+_HTML_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_HTML_CELL = re.compile(r"</t[dh]\s*>", re.I)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_FRONT_KEYS_SUBJECT = ("title", "model_name", "name")
+
+
+class Span(NamedTuple):
+    """A piece of text that may state facts, where it is and what it sits under."""
+
+    text: str
+    starts: tuple[tuple[int, int, int], ...]  # (offset in text, line, col) where each source run begins
+    headings: tuple[str, ...]  # the headings above it, outermost first
+    column: str | None = None  # a table column heading that names the subject ("Maverick")
+    paragraph: int = -1  # sentences of one paragraph share this number (-1: not prose)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """``(line, col)`` (1-based) of the character at ``offset``."""
+        line, col, base = self.starts[0][1], self.starts[0][2], self.starts[0][0]
+        for start, ln, cl in self.starts:
+            if start > offset:
+                break
+            line, col, base = ln, cl, start
+        return line, col + max(offset - base, 0)
+
+
+def kind_of(name: str) -> str:
+    """``markdown``, ``html`` or ``text`` from a file name."""
+    low = name.lower()
+    if low.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if low.endswith((".md", ".markdown", ".mdx", ".mdown")):
+        return "markdown"
+    return "text"
+
+
+def read(text: str, kind: str = "markdown") -> list[Span]:
+    """Every span of ``text`` (``kind``: markdown, html or text)."""
+    lines = text.splitlines()
+    if kind == "html":
+        lines = _html_lines(text)
+    spans: list[Span] = []
+    headings: dict[int, str] = {}
+    start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is not None:
+            for i in range(1, end):
+                key, _, value = lines[i].partition(":")
+                if key.strip() in _FRONT_KEYS_SUBJECT and value.strip():
+                    headings[0] = value.strip().strip("\"'")
+                if value.strip():
+                    spans.append(Span(lines[i].strip(), ((0, i + 1, _indent(lines[i]) + 1),), _stack(headings)))
+            start = end + 1
+    para: list[tuple[int, str]] = []
+    fenced = False
+    i = start
+    while i < len(lines):
+        raw = lines[i]
+        if _FENCE.match(raw):
+            spans += _paragraph(para, headings)
+            para, fenced = [], not fenced
+            i += 1
+            continue
+        if fenced:
+            i += 1
+            continue
+        heading = _HEADING.match(raw) or (_html_heading(raw) if kind == "html" else None)
+        label = _LABEL_LINE.match(raw)
+        if heading or (label and not para):
+            spans += _paragraph(para, headings)
+            para = []
+            level = len(heading.group(1)) if heading and heading.group(1).startswith("#") else 7
+            if heading and not heading.group(1).startswith("#"):
+                level = int(heading.group(1))
+            title = heading.group(2) if heading else label.group(1) if label else ""
+            for deeper in [k for k in headings if k >= level]:
+                del headings[deeper]
+            headings[level] = _strip_md(title)
+            spans.append(
+                Span(_strip_md(title), ((0, i + 1, _indent(raw) + 1),), _stack({k: v for k, v in headings.items() if k < level}))
+            )
+            i += 1
+            continue
+        if raw.count("|") >= 2 and i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1]):
+            spans += _paragraph(para, headings)
+            para = []
+            j = i + 2
+            while j < len(lines) and lines[j].count("|") >= 1 and lines[j].strip():
+                j += 1
+            spans += _table(lines, i, j, headings)
+            i = j
+            continue
+        if not raw.strip():
+            spans += _paragraph(para, headings)
+            para = []
+        elif _LIST.match(raw):
+            spans += _paragraph(para, headings)
+            para = [(i, raw)]
+        else:
+            para.append((i, raw))
+        i += 1
+    spans += _paragraph(para, headings)
+    return spans
+
+
+def _stack(headings: dict[int, str]) -> tuple[str, ...]:
+    return tuple(headings[k] for k in sorted(headings))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _strip_md(text: str) -> str:
+    return re.sub(r"[*_`]+", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)).strip()
+
+
+def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Span]:
+    """The sentences of one paragraph (lines joined by single spaces)."""
+    if not para:
+        return []
+    text, starts = "", []
+    for idx, raw in para:
+        body = raw.strip()
+        if text:
+            text += " "
+        starts.append((len(text), idx + 1, _indent(raw) + 1))
+        text += body
+    out: list[Span] = []
+    begin = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[begin:end]
+        if piece.strip():
+            sub = tuple((max(s - begin, 0), ln, cl + max(begin - s, 0)) for s, ln, cl in _starts_from(starts, begin))
+            out.append(Span(piece, sub, _stack(headings), None, para[0][0]))
+        begin = m.end() if m else len(text)
+    return out
+
+
+def _starts_from(starts: list[tuple[int, int, int]], begin: int) -> list[tuple[int, int, int]]:
+    """The runs that cover text from ``begin`` on (the first one may start before it)."""
+    first = max((k for k, s in enumerate(starts) if s[0] <= begin), default=0)
+    return starts[first:]
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(column offset, stripped text) of each cell of a Markdown table row."""
+    out, pos = [], 0
+    body = line
+    if body.lstrip().startswith("|"):
+        pos = body.index("|") + 1
+    for part in body[pos:].split("|"):
+        stripped = part.strip()
+        out.append((pos + (len(part) - len(part.lstrip())), stripped))
+        pos += len(part) + 1
+    if out and not out[-1][1] and line.rstrip().endswith("|"):
+        out.pop()
+    return out
+
+
+def _table(lines: list[str], head: int, end: int, headings: dict[int, str]) -> list[Span]:
+    """Each cell of a table as ``"<row label> <column heading>: <cell>"``; a column heading
+    that names a model is kept apart (``Span.column``) so the cell is about that model."""
+    header = [_strip_md(c) for _, c in _cells(lines[head])]
+    out: list[Span] = []
+    for r in range(head + 2, end):
+        cells = _cells(lines[r])
+        if len(cells) < 2:
+            continue
+        label = _strip_md(cells[0][1])
+        for k, (col, cell) in enumerate(cells[1:], start=1):
+            if not cell:
+                continue
+            column = header[k] if k < len(header) else ""
+            prefix = f"{label} {column}: "
+            text = prefix + _strip_md(cell)
+            out.append(Span(text, ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1)), _stack(headings), column or None))
+    return out
+
+
+def _html_heading(raw: str) -> re.Match[str] | None:
+    return _HTML_HEADING.search(raw)
+
+
+def _html_lines(text: str) -> list[str]:
+    """HTML as lines of text, line numbers kept: tags become spaces, cells end with '|',
+    headings stay as <hN> (read by the caller), entities are decoded."""
+    import html
+
+    text = _HTML_DROP.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    out = []
+    for line in text.splitlines():
+        heading = _HTML_HEADING.search(line)
+        if heading:
+            inner = html.unescape(_HTML_TAG.sub("", heading.group(2)))
+            out.append(f"<h{heading.group(1)}>{inner}</h{heading.group(1)}>")
+            continue
+        line = _HTML_CELL.sub(" | ", line)
+        out.append(html.unescape(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), line)).rstrip())
+    return out

@@ -1,0 +1,214 @@
+"""Statements in a span: a value (number, range or date), what it measures and whom it is about.
+
+The words come from the one vocabulary (llama4ref.vocabulary): variant and provider names,
+benchmark spellings, attribute phrases ("context window", "experts") and unit words
+("tokens", "parameters"). A value becomes a :class:`Statement` when an attribute, unit word or
+benchmark sits next to it in the same clause; its subject is the nearest variant named before
+it in the sentence, else a table column or heading that names one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from llama4ref.claims.subject import ents, first, from_headings, other_model, subject
+from llama4ref.claims.values import Value, values
+from llama4ref.vocabulary import Lexicon, Match
+
+if TYPE_CHECKING:
+    from llama4ref.claims.document import Span
+
+_CLAUSE = re.compile(r"[;,()]|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
+_STAGES = {
+    "instruct": "instruct",
+    "instruction": "instruct",
+    "chat": "instruct",
+    "pretrained": "pretrained",
+    "pre-trained": "pretrained",
+    "base": "pretrained",
+}
+_SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
+_AFTER_OTHER = re.compile(
+    r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
+)
+"""A value followed by "… in Llama 3" or "… for GPT-4o" is about that model."""
+_VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
+"""A value followed by "… via LangMart": a limit some service sets, not the model's."""
+UNKNOWN_PROVIDER = "(a provider the records do not cover)"
+_OWN_RUN = re.compile(
+    r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b|\bour (?:eval|run|results)\b"
+)
+
+
+class Statement(NamedTuple):
+    """One value in a span with what it is about."""
+
+    value: Value
+    variant: str | None
+    variant_from: str  # text | column | heading | none
+    provider: str | None
+    attributes: tuple[dict[str, Any], ...]
+    units: tuple[str, ...]
+    benchmark: str | None
+    entity_fact: str | None  # an entity that is one fact (license.mau_threshold)
+    stage: str | None
+    shots: int | None
+    own_run: bool
+    other_model: bool  # the nearest model named is not Llama 4
+    family: bool  # the text or its headings name Llama 4
+    engine: bool  # a runtime engine or GPU is named: a measured limit, not the model's
+
+
+class _Words:
+    """Word index ↔ character offset for the lexicon's tokens."""
+
+    def __init__(self, text: str) -> None:
+        found = list(re.finditer(r"[a-z0-9]+", text.casefold()))
+        self.spans = [(m.start(), m.end()) for m in found]
+        self.tokens = [m.group(0) for m in found]
+
+    def index(self, offset: int) -> int:
+        for i, (_, e) in enumerate(self.spans):
+            if e > offset:
+                return i
+        return len(self.spans)
+
+    def char(self, index: int) -> int:
+        return self.spans[index][0] if index < len(self.spans) else (self.spans[-1][1] if self.spans else 0)
+
+
+def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None) -> list[Statement]:
+    """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
+    first); ``carried`` is the variant the previous sentence of the paragraph was about."""
+    text = span.text
+    vals = values(text)
+    if not vals:
+        return []
+    parsed = lex.parse(text)
+    words = _Words(text)
+    inside = [(v.start, v.end) for v in vals]
+    cuts = [m.start() for m in _CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    clauses = [0, *cuts, len(text) + 1]
+    low_text = text.casefold()
+    head_variant, head_provider, head_family = from_headings(heading_parses)
+    column_parse = lex.parse(span.column) if span.column else None
+    column_variant = first(column_parse, "variant") if column_parse else None
+    family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant"))
+    provider = first(parsed, "provider") or head_provider
+    engine_named = bool(ents(parsed, "engine"))
+    gpu_named = bool(ents(parsed, "gpu"))
+    context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
+    shots_m = _SHOTS.search(text)
+    shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
+    stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
+    out: list[Statement] = []
+    for v in vals:
+        vi, ve = words.index(v.start), words.index(v.end - 1) + 1
+        clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
+        near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
+        others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1]]
+        mine = [m for m in near if _closest(m, vi, ve, others, words)]
+        if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
+            everyone = [u for u in vals if u is not v]  # nothing in the clause: the sentence's nearest phrases
+            mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi) and _closest(m, vi, ve, everyone, words)]
+        unit_matches = [m for m in mine if m.start in (ve, ve + 1) and any(t["kind"] == "unit" for t in m.terms)]
+        named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
+        if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
+            unit_matches += [m for m in mine if _is_unit_word(m) and m not in unit_matches and 0 <= vi - m.end <= 1]
+        units = tuple(u for m in unit_matches for t in m.terms if t["kind"] == "unit" for u in t["units"])
+        attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
+        if units:  # "400-billion parameter Mixture of Experts model": the unit word decides
+            attrs = tuple(t for t in attrs if not t.get("units") or set(t["units"]) & set(units))
+        if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
+            trained = any(t["id"] in ("training", "tokens") for t in attrs)
+            units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
+        bench = next((t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark"), None)
+        if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
+            named = [(m, t["target"]) for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"]
+            rest = [u for u in vals if u is not v]
+            if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
+                bench = named[0][1]
+        fact_ent = next(
+            (
+                t["target"]
+                for m in parsed.matches
+                if m.start in (ve, ve + 1) or 0 <= vi - m.end <= 3 or (m.start <= vi and m.end > ve)
+                for t in m.terms
+                if t["kind"] == "entity" and t.get("cls") == "named" and t["target"].startswith("license.") and v.low >= 1e6
+            ),
+            None,
+        )
+        mains = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" and t.get("units") for t in m.terms)]
+        if len(mains) > 1:  # "Hidden Dimension Size": the longest phrase names the attribute
+            longest = max(mains, key=lambda m: m.end - m.start)
+            attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
+        about_context = any(t["id"] == "context" for t in attrs)
+        # a run's setting, not the model's limit: an engine, or a GPU named in a sentence about context,
+        # or memory / a GPU count next to a context figure ("68.5GB VRAM … with 4k context length")
+        engine = engine_named or (gpu_named and context_named) or (_hardware(near + mine) and about_context)
+        if v.day is None and not (attrs or units or bench or fact_ent):
+            continue
+        if v.day is not None and not attrs:
+            continue
+        variant, source, other = subject(parsed, vi)
+        if source == "after" and (column_variant or head_variant):
+            variant, source = None, "none"
+        if variant is None and column_variant:
+            variant, source = column_variant, "column"
+        elif variant is None and carried and not other:
+            variant, source = carried, "paragraph"
+        elif variant is None and head_variant and not other:
+            variant, source = head_variant, "heading"
+        served_by = UNKNOWN_PROVIDER if _VIA.match(text[v.end :]) and provider is None else provider
+        if _AFTER_OTHER.match(text[v.end :]):
+            variant, other = None, True
+        if column_parse is not None and not column_variant and other_model(column_parse):
+            other = True  # a column about another model ("Gemma 3 27B")
+        out.append(
+            Statement(
+                v,
+                variant,
+                source if variant else "none",
+                served_by,
+                attrs,
+                units,
+                bench,
+                fact_ent,
+                stage,
+                shots,
+                bool(_OWN_RUN.search(low_text)),
+                other,
+                family,
+                engine,
+            )
+        )
+    return out
+
+
+def _closest(m: Match, vi: int, ve: int, others: list[Value], words: _Words) -> bool:
+    """Whether the phrase ``m`` is nearer this value than any other value in the clause."""
+    dist = _distance(m, vi, ve, words)
+    return all(_distance(m, words.index(u.start), words.index(u.end - 1) + 1, words) >= dist for u in others)
+
+
+def _distance(m: Match, vi: int, ve: int, words: _Words) -> float:
+    """Words between a phrase and a value; a phrase after the value binds a little less, except
+    after "on"/"in" ("scores 69.8 on GPQA Diamond"), where it binds first."""
+    if m.end <= vi:
+        return vi - m.end
+    gap = words.tokens[ve : m.start]
+    if 1 <= len(gap) <= 2 and gap[-1] in ("on", "in"):
+        return -0.25
+    return m.start - ve + 0.5
+
+
+def _is_unit_word(m: Match) -> bool:
+    """A phrase that is both an attribute and a unit word ("tokens", "experts", "layers")."""
+    units = {u for t in m.terms if t["kind"] == "unit" for u in t["units"]}
+    return bool(units) and all(set(t.get("units") or ()) <= units for t in m.terms if t["kind"] == "attribute")
+
+
+def _hardware(matches: list[Match]) -> bool:
+    """Whether the phrases name memory or a GPU count ("68.5GB VRAM", "on a single GPU")."""
+    return any(t["id"] in ("memory", "gpus", "single-gpu") for m in matches for t in m.terms)

@@ -1,0 +1,258 @@
+"""Judge a statement against the records: supported, contradicted, disputed or unchecked.
+
+Candidates are the facts the statement can be about: under the variant (the model's own
+tier), under ``providers.<p>.<variant>`` when a provider is named (a served limit), or the one
+fact an entity names (``license.mau_threshold``). A value agrees with a fact when it is within
+its written rounding ("109B" and 108.6B; "10M" read as 10 × 2²⁰), or within a stated bound.
+A value that matches only a non-preferred value is reported with that value's rank.
+Contradicted needs an unambiguous variant, attribute and tier; anything less is unchecked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from llama4ref.claims.extract import UNKNOWN_PROVIDER, Statement
+from llama4ref.claims.values import Value, binary
+
+if TYPE_CHECKING:
+    from llama4ref.kb import KnowledgeBase
+
+_NUMERIC = frozenset(
+    {
+        "parameters",
+        "tokens",
+        "experts",
+        "layers",
+        "heads",
+        "dimensions",
+        "images",
+        "tiles",
+        "gpus",
+        "languages",
+        "gpu_hours",
+        "tonnes_co2eq",
+        "usd_per_million_tokens",
+        "score",
+        "percent",
+        "count",
+        "watts",
+    }
+)
+_EXCLUSIVE = frozenset({"output", "per-token", "shared-expert", "active", "input"})
+"""Attributes a fact must be asked about by name before it is the one a statement is held to
+("Scout has 17B parameters" may mean active parameters; a mismatch is judged against the total)."""
+_PREFERRED_LAST = ("total", "routed", "instruct", "max_input", "context_window")
+_RELEASED = ("scout", "maverick")
+_SERVED = frozenset({"context", "output", "input", "price"})
+"""Attributes a provider sets for what it serves; other attributes on a provider's page are the
+model's own (experts, knowledge cutoff) and are judged at the model tier."""
+
+
+class Verdict(NamedTuple):
+    status: str  # supported | contradicted | disputed | unchecked
+    path: str | None
+    recorded: Any
+    rank: str | None  # the rank of the matched value when not preferred
+    reason: str
+
+
+def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
+    if st.other_model:
+        return Verdict("unchecked", None, None, None, "the nearest model named is not Llama 4")
+    if st.provider == UNKNOWN_PROVIDER:
+        return Verdict("unchecked", None, None, None, f"served by {UNKNOWN_PROVIDER}")
+    if st.entity_fact:
+        return _against(kb, [st.entity_fact], st, [st.entity_fact], tier="license")
+    if not st.family and st.variant is None:
+        return Verdict("unchecked", None, None, None, "the text does not say it is about Llama 4")
+    if st.engine and st.provider is None:
+        return Verdict("unchecked", None, None, None, "a runtime or GPU is named: a measured limit, not the model's")
+    variants = [st.variant] if st.variant else list(_RELEASED)
+    if st.benchmark:
+        return _benchmark(kb, st, variants)
+    served = bool({a["id"] for a in st.attributes} & _SERVED) or "usd_per_million_tokens" in st.units
+    if st.provider and st.variant:
+        prefix = f"providers.{st.provider}.{st.variant}."
+        paths = sorted(_candidates(kb, prefix, st), key=lambda p: _preference(kb, p))
+        if paths:
+            nominal = sorted(_candidates(kb, f"{st.variant}.", st), key=lambda p: _preference(kb, p))
+            return _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
+        if served:
+            return Verdict("unchecked", None, None, None, f"no record of {st.provider} serving {st.variant} with this limit")
+        # a provider's page stating a property of the model itself (experts, cutoff): the model tier
+    elif st.provider and served:
+        return Verdict("unchecked", None, None, None, "a provider is named but not the variant")
+    paths = [p for v in variants for p in _candidates(kb, f"{v}.", st)]
+    if not paths:
+        return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
+    if st.variant is None:
+        verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="family")
+        if verdict.status == "contradicted":
+            per_variant = {_value_key(kb, _primary(kb, [p for p in paths if p.startswith(v + ".")], st)) for v in variants}
+            if len(per_variant) != 1:
+                return Verdict("unchecked", None, None, None, "no variant named and the variants differ")
+        return verdict
+    return _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model")
+
+
+def _value_key(kb: KnowledgeBase, path: str | None) -> str:
+    return repr(kb.get(path).value) if path else ""
+
+
+def _benchmark(kb: KnowledgeBase, st: Statement, variants: list[str]) -> Verdict:
+    if st.own_run:
+        return Verdict("unchecked", None, None, None, "the text reports its own evaluation run")
+    if st.variant is None:
+        return Verdict("unchecked", None, None, None, "no variant named for the benchmark score")
+    paths = [p for p in kb.paths() if p.startswith(f"{st.variant}.benchmarks.") and p.rsplit(".", 1)[-1] == st.benchmark]
+    stage_paths = [p for p in paths if st.stage and p.split(".")[2] == st.stage]
+    paths = stage_paths or paths
+    if st.shots is not None:
+        paths = [p for p in paths if kb.get(p).qualifiers.get("shots") in (None, st.shots)]
+    if not paths:
+        return Verdict("unchecked", None, None, None, "no recorded score for this benchmark, stage and setting")
+    return _against(kb, paths, st, paths, tier="benchmark")
+
+
+def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
+    """Facts under ``prefix`` that carry the statement's attribute (and fit its unit); those
+    the modifiers name ("active", "total") come first (llama4ref.claims.judge._narrowed)."""
+    main = [a for a in st.attributes if a.get("units")]
+    modifiers = [a for a in st.attributes if not a.get("units")]
+    allowed = {u for a in main for u in a["units"]} | set(st.units)
+    if st.value.day is not None:
+        allowed = {"date", "month"}
+    out = []
+    for path in kb.paths():
+        if not path.startswith(prefix) or ".benchmarks." in path:
+            continue
+        rest = path[len(prefix) :].split(".")
+        if prefix.count(".") == 1 and rest[0] in ("providers", "runtime"):
+            continue
+        fact = kb.get(path)
+        if st.value.day is None and fact.unit not in _NUMERIC:
+            continue
+        if allowed and fact.unit not in allowed:
+            continue
+        if main and not any(_names(a, rest) for a in main):
+            continue
+        if not main and not st.units and modifiers and not any(_names(a, rest) for a in modifiers):
+            continue
+        if not main and not allowed and not modifiers:
+            continue
+        out.append(path)
+    return out
+
+
+def _narrowed(paths: list[str], st: Statement) -> list[str]:
+    """The candidates every named modifier fits ("128 total experts" → experts.total), or all."""
+    modifiers = [a for a in st.attributes if not a.get("units")]
+    if not modifiers:
+        return paths
+    fits = {p: sum(_names(a, p.split(".")) for a in modifiers) for p in paths}
+    best = max(fits.values(), default=0)
+    return [p for p in paths if fits[p] == best] if best else paths
+
+
+def _names(attr: dict[str, Any], segs: list[str]) -> bool:
+    return any(f"_{w}_" in f"_{s}_" for w in attr.get("path_words", ()) for s in segs)
+
+
+def _primary_ok(path: str, st: Statement) -> bool:
+    """A fact a mismatch may be judged against: not one asked about only by name."""
+    named = {a["id"] for a in st.attributes}
+    segs = path.split(".")
+    for aid in _EXCLUSIVE - named:
+        word = {
+            "output": "output",
+            "per-token": "per_token",
+            "shared-expert": "shared",
+            "active": "active",
+            "input": "max_input",
+        }[aid]
+        if any(f"_{word}_" in f"_{s}_" for s in segs) and not (aid == "input" and "context" in named):
+            return False
+    return True
+
+
+def _primary(kb: KnowledgeBase, paths: list[str], st: Statement) -> str | None:
+    ok = [p for p in _narrowed(paths, st) if _primary_ok(p, st)] or paths
+    if not ok:
+        return None
+    return sorted(ok, key=lambda p: _preference(kb, p))[0]
+
+
+def _preference(kb: KnowledgeBase, path: str) -> tuple[bool, bool, int, str]:
+    """Stored before derived, the usual segment ("total", "instruct") first, shallow first."""
+    return (kb.get(path).derived, not path.endswith(_PREFERRED_LAST), path.count("."), path)
+
+
+def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list[str], tier: str) -> Verdict:
+    named = _narrowed(paths, st)
+    if not all(kb.get(p).derived for p in named):  # "Active Parameters: 400B" is held to the active count
+        paths = named
+    if tier != "provider":  # (the provider's own facts come first there)
+        paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
+    for path in paths:
+        fact = kb.get(path)
+        if _agrees(st.value, fact.value, fact.bound):
+            return Verdict("supported", path, fact.value, None, _why(tier, path))
+    for path in paths:
+        for alt in kb.get(path).alternatives:
+            if _agrees(st.value, alt.value, alt.bound):
+                status = "supported" if alt.rank == "rounded" else "disputed"
+                return Verdict(
+                    status, path, kb.get(path).value, alt.rank, f"matches a {alt.rank} value ({alt.reason.rstrip('.')})"
+                )
+    primary = _primary(kb, primaries, st)
+    if primary is None:
+        return Verdict("unchecked", None, None, None, "no recorded fact")
+    recorded = kb.get(primary).value
+    if st.value.mult == 1.0 and not st.units and isinstance(recorded, (int, float)) and recorded >= 1e6 * max(st.value.high, 1):
+        return Verdict("unchecked", primary, recorded, None, "the value's scale is not stated (17 what?)")
+    if st.variant is None and tier not in ("license", "family"):
+        return Verdict("unchecked", primary, kb.get(primary).value, None, "no variant named")
+    return Verdict("contradicted", primary, kb.get(primary).value, None, _why(tier, primary))
+
+
+def _why(tier: str, path: str) -> str:
+    return {
+        "provider": "preferred value, provider-served tier",
+        "license": "preferred value, license term",
+        "benchmark": "preferred value, published score",
+    }.get(tier, "preferred value, model tier")
+
+
+def _agrees(v: Value, recorded: Any, bound: str) -> bool:
+    if v.day is not None:
+        if isinstance(recorded, str):
+            try:
+                recorded = date.fromisoformat(recorded if len(recorded) > 7 else recorded + "-01")
+            except ValueError:
+                return False
+        if not isinstance(recorded, date):
+            return False
+        if v.precision == "month":
+            return (recorded.year, recorded.month) == (v.day.year, v.day.month)
+        return recorded == v.day
+    if isinstance(recorded, bool) or not isinstance(recorded, (int, float)):
+        return False
+    for reading in (v, binary(v)):
+        if reading is not None and _within(reading, float(recorded), bound):
+            return True
+    if v.mult == 1.0 and 0 < v.high <= 1 and "." in v.text:  # 0.805 for 80.5
+        return _within(v._replace(low=v.low * 100, high=v.high * 100, step=v.step * 100), float(recorded), bound)
+    return False
+
+
+def _within(v: Value, recorded: float, bound: str) -> bool:
+    tol = v.step / 2
+    if v.bound == "approximately" or bound in ("approximately", "at_least", "at_most"):
+        tol = max(tol, 0.1 * max(abs(recorded), v.high))
+    if v.bound == "at_least":
+        return recorded >= v.low - tol
+    if v.bound == "at_most":
+        return recorded <= v.high + tol
+    return v.low - tol <= recorded <= v.high + tol

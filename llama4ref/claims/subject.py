@@ -1,0 +1,84 @@
+"""Whom a statement is about: the Llama 4 variant, provider or other model a text names.
+
+Names come from the one vocabulary (variant ids and aliases, provider names). The subject of a
+value is the nearest variant named before it in the sentence; a later mention, a table column,
+the paragraph's previous sentence or a heading name it otherwise (llama4ref.claims.extract).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from llama4ref.vocabulary import Lexicon
+
+
+def ents(parsed: Any, cls: str) -> list[dict[str, Any]]:
+    """The entity terms of class ``cls`` (variant, provider, engine, gpu, …) a parse found."""
+    return [t for m in parsed.matches for t in m.terms if t["kind"] == "entity" and t.get("cls") == cls]
+
+
+def first(parsed: Any, cls: str) -> str | None:
+    """The one Llama 4 variant (or provider key) a parse names; None when none or several."""
+    if cls == "provider":
+        hits = [
+            t["target"].split(".")[1]
+            for m in parsed.matches
+            for t in m.terms
+            if t["kind"] == "entity" and t["target"].startswith("providers.")
+        ]
+    else:
+        hits = [t["target"] for t in ents(parsed, cls) if t["target"] in LLAMA4]
+    return hits[0] if hits and len(set(hits)) == 1 else None
+
+
+LLAMA4 = frozenset({"scout", "maverick", "behemoth"})
+
+
+def other_model(parsed: Any) -> bool:
+    """Whether a parse names a model that is not Llama 4 (a comparison model)."""
+    return any(t["target"] not in LLAMA4 for t in ents(parsed, "variant"))
+
+
+def subject(parsed: Any, vi: int) -> tuple[str | None, str, bool]:
+    """The nearest model named before the value (else after it): (Llama 4 variant, 'text', other-model?)."""
+    named = [
+        (m.start, t["target"]) for m in parsed.matches for t in m.terms if t["kind"] == "entity" and t.get("cls") == "variant"
+    ]
+    named = [(i, tgt) for i, tgt in named if not _is_number_alias(parsed, i)]
+    before = [x for x in named if x[0] < vi]
+    pick = before[-1] if before else (named[0] if named else None)
+    if pick is None:
+        return None, "none", False
+    if pick[1] in LLAMA4:
+        return pick[1], "text" if before else "after", False
+    return None, "none", True
+
+
+def _is_number_alias(parsed: Any, index: int) -> bool:
+    """'109B' or '400B' name a variant only as a size; as a subject they are values."""
+    m = next(m for m in parsed.matches if m.start == index)
+    return bool(re.fullmatch(r"[\d ]+[bt]|\d+e|\d+ ?b ?\d+ ?e", m.text))
+
+
+def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
+    """(variant, provider, names Llama 4?) from the headings above a span, innermost winning;
+    a heading about another model clears the variant of the headings above it."""
+    variant = provider = None
+    family = False
+    for p, text in parses:
+        family = family or bool(re.search(r"(?i)llama[\s-]?4", text)) or bool(first(p, "variant"))
+        v = first(p, "variant")
+        if v:
+            variant = v
+        elif other_model(p):
+            variant = None
+        pr = first(p, "provider")
+        if pr:
+            provider = pr
+    return variant, provider, family
+
+
+def subject_of(text: str, lex: Lexicon) -> str | None:
+    """The one Llama 4 variant ``text`` names, if it names exactly one."""
+    return first(lex.parse(text), "variant")

@@ -1,0 +1,130 @@
+"""Values as documents write them: numbers with their rounding, ranges, bounds and dates.
+
+``values(text)`` finds "109B", "10-million", "1,000K", "40 to 50 billion", "above 85%",
+"~2T", "April 5, 2025" and "Aug 2024", and skips numbers that are part of names, versions,
+repository ids, hardware ("H100", "8x") or dates. A value keeps its written precision: half a
+unit of the last written digit is the rounding it allows, and "10M" may also be read with binary
+multiples (10 × 2²⁰).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
+_BINARY = {1e3: 1024.0, 1e6: 1024.0**2}
+_NUMBER = re.compile(
+    r"(?<![\w.$/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*-?\s*(?P<mult>trillion|billion|million|thousand|[kmbt])(?![a-z]))?"
+    r"(?P<pct>\s*%)?(?P<plus>\+)?(?![\w.]*\d)(?![a-z])",
+    re.I,
+)
+_MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_DATE = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b",
+    re.I,
+)
+_MASKS = [
+    re.compile(r"(?i)\b\d[\d,.]*\s*(?:tokens?|toks?|t)\s*(?:/|per)\s*s(?:ec(?:ond)?)?\b"),  # throughput: 546 tokens/second
+    re.compile(r"(?i)(?:\bper\s+|/)1\s*[mk]\b(?:\s+(?:input|output))?"),  # prices: $0.15 per 1M input tokens
+    re.compile(r"\b[\w.-]+/[\w.-]+"),  # repo ids and paths
+    re.compile(r"\b\d+\s*[bB]\s*[-x×_]?\s*\d+\s*[eE]\b"),  # 17B-16E, 17Bx128E
+    re.compile(
+        r"(?i)\b(?:llama|gemma|gemini|claude|gpt|qwen|mistral|deepseek|phi|sonnet|grok|command|kimi|glm|o)[\s-]?v?\d+(?:\.\d+)*[a-z]*(?:[\s-]+\d+(?:\.\d+)?\s*[bB]\b)?"
+    ),
+    re.compile(r"(?i)\b\d+(?:\.\d+)?\s*(?:x|×)(?=\s|[A-Z]|\b)"),  # 8x H100, 10x
+    re.compile(r"(?i)\b(?:h|a|b|l|mi|v|tpu\s?v)\d+\w*\b"),  # H100, A100, MI300X, v0.8
+    re.compile(r"(?i)\b\d+-(?:bit|shot|way|node|gpu)s?\b|\b(?:fp|int|bf|w|q)\d+\w*\b"),
+    re.compile(r"#\d+"),
+    re.compile(r"(?i)\b\w*@\d+\b"),  # pass@1
+]
+_APPROX = re.compile(r"(?i)(?:~|≈|\babout|\baround|\bapprox(?:imately|\.)?|\broughly|\bnearly|\balmost|\bsome|\blikely)\s*$")
+_ABOVE = re.compile(r"(?i)(?:>|≥|\bover|\bmore than|\babove|\bexceeds?|\bat least|\bbeyond)\s*$")
+_BELOW = re.compile(r"(?i)(?:<|≤|\bunder|\bless than|\bfewer than|\bbelow|\bat most)\s*$")
+_RANGE = re.compile(r"^\s*(?:to|-|–|—)\s*$")
+
+
+class Value(NamedTuple):
+    """A stated value: a number (or range) with its written precision, or a date."""
+
+    low: float
+    high: float
+    step: float  # half of this is the rounding the writing allows
+    mult: float  # the multiplier written (1e6 for "10M"), 1 when none
+    bound: str  # exact | approximately | at_least | at_most
+    text: str
+    start: int
+    end: int
+    day: date | None = None
+    precision: str = ""  # day | month for dates
+
+
+def values(text: str) -> list[Value]:
+    """Dates and numbers in ``text`` (numbers inside names, versions and dates are skipped)."""
+    out: list[Value] = []
+    masked = text
+    for m in _DATE.finditer(text):
+        day, precision = _date(m)
+        if day is not None:
+            out.append(Value(0, 0, 0, 1, "exact", m.group(0), m.start(), m.end(), day, precision))
+        masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+    for rx in _MASKS:
+        masked = rx.sub(lambda m: " " * len(m.group(0)), masked)
+    nums = list(_NUMBER.finditer(masked))
+    skip: set[int] = set()
+    for k, m in enumerate(nums):
+        if k in skip:
+            continue
+        raw = m.group("num").replace(",", "")
+        if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("mult"):
+            continue  # a year
+        mult = _MULT[m.group("mult").lower()] if m.group("mult") else 1.0
+        dec = len(raw.split(".")[1]) if "." in raw else 0
+        low = high = float(raw)
+        end = m.end()
+        nxt = nums[k + 1] if k + 1 < len(nums) else None
+        if nxt is not None and _RANGE.match(masked[m.end() : nxt.start()]):
+            mult2 = _MULT[nxt.group("mult").lower()] if nxt.group("mult") else 1.0
+            mult = mult if m.group("mult") else mult2
+            high = float(nxt.group("num").replace(",", "")) * mult2 / mult
+            end = nxt.end()
+            skip.add(k + 1)
+        before = masked[max(0, m.start() - 14) : m.start()]
+        bound = "exact"
+        if _APPROX.search(before):
+            bound = "approximately"
+        elif _ABOVE.search(before) or m.group("plus"):
+            bound = "at_least"
+        elif _BELOW.search(before):
+            bound = "at_most"
+        step = (10.0**-dec) * mult
+        if mult == 1.0 and dec == 0 and raw.endswith("000"):
+            step = 10.0 ** (len(raw) - len(raw.rstrip("0")))  # "128000": a round figure
+        out.append(Value(low * mult, high * mult, step, mult, bound, text[m.start() : end].strip(), m.start(), end))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+def _date(m: re.Match[str]) -> tuple[date | None, str]:
+    try:
+        if m.group("iso"):
+            parts = [int(p) for p in m.group("iso").split("-")]
+            return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1), "day" if len(parts) > 2 else "month"
+        month = m.group("m1") or m.group("m2")
+        year = int(m.group("y1") or m.group("y2"))
+        day = m.group("d1") or m.group("d2")
+        mon = [x[:3] for x in _MONTHS.split("|")].index(month[:3].lower()) + 1
+        return date(year, mon, int(day) if day else 1), "day" if day else "month"
+    except ValueError:
+        return None, ""
+
+
+def binary(value: Value) -> Value | None:
+    """The same figure read with binary multiples ("10M" as 10 × 2²⁰ tokens), if it has one."""
+    if value.mult not in _BINARY:
+        return None
+    f = _BINARY[value.mult] / value.mult
+    return value._replace(low=value.low * f, high=value.high * f, step=value.step * f)

@@ -1,0 +1,84 @@
+"""The check-claims command: a document's Llama 4 statements judged against the records."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from llama4ref.cli.output import EXIT_USAGE, emit_json, fail
+
+if TYPE_CHECKING:
+    from llama4ref.claims import Claim
+
+_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt", ".rst")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``check-claims`` to ``app``."""
+
+    @app.command("check-claims")
+    def check_claims(
+        paths: Annotated[
+            list[str], typer.Argument(help="Files or directories (Markdown, HTML, text, model cards); '-' reads stdin.")
+        ],
+        verbose: Annotated[bool, typer.Option("--verbose", help="Also list statements the records cannot check.")] = False,
+        json_out: Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope.")] = False,
+        fmt: Annotated[str, typer.Option("--format", help="text | json | sarif")] = "text",
+    ) -> None:
+        """Check statements about Llama 4 (variant, attribute, value) against the cited records.
+
+        Prints file:line:col: L4-CLAIM-CONTRADICTED (and SUPPORTED / DISPUTED; UNCHECKED with
+        --verbose). A provider's served limit is not held to the model's window; rounded
+        figures within their rounding agree. Exit 0 none contradicted; 1 some; 2 usage.
+
+        Example: llama4ref check-claims README.md docs/
+        """
+        from llama4ref.claims import check_claims as run
+        from llama4ref.claims import exit_code
+        from llama4ref.claims.document import kind_of
+
+        if fmt not in ("text", "json", "sarif"):
+            fail(f"unknown --format {fmt!r} (text, json or sarif)", EXIT_USAGE)
+        fmt = "json" if json_out else fmt
+        claims: list[Claim] = []
+        for name, text in _documents(paths):
+            claims += run(text, kind=kind_of(name), file=name)
+        shown = [c for c in claims if verbose or c.status != "unchecked"]
+        if fmt == "json":
+            summary = {s: sum(c.status == s for c in claims) for s in ("supported", "contradicted", "disputed", "unchecked")}
+            emit_json("claims", {"claims": [c.to_json() for c in shown], "summary": summary})
+        elif fmt == "sarif":
+            import json
+
+            import llama4ref
+            from llama4ref.claims.sarif import to_sarif
+
+            sys.stdout.write(json.dumps(to_sarif(shown, tool_version=llama4ref.__version__), indent=2) + "\n")
+        else:
+            for c in shown:
+                sys.stdout.write(f"{c.file}:{c.line}:{c.col}: {c.code} {c.message()}\n")
+        raise typer.Exit(exit_code(claims))
+
+
+def _documents(paths: list[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for p in paths:
+        if p == "-":
+            out.append(("-", sys.stdin.read()))
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _SUFFIXES and ".git" not in f.parts)
+        elif path.is_file():
+            files = [path]
+        else:
+            fail(f"no such file or directory: {p}", EXIT_USAGE)
+        for f in files:
+            try:
+                out.append((str(f), f.read_text(encoding="utf-8", errors="replace")))
+            except OSError as exc:
+                fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE)
+    return out

@@ -1,0 +1,163 @@
+"""check-claims: statements about Llama 4 in documents, judged against the records (issue 18)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import llama4ref
+from benchmarks.claims import run as corpus_scores
+from tests.conftest import REPO, run_cli
+
+SARIF_SCHEMA = REPO / "tests" / "compliance" / "sarif-schema-2.1.0.json"
+
+
+def statuses(text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.status) for c in llama4ref.check_claims(text)]
+
+
+def test_library_function_is_exported() -> None:
+    """`llama4ref.check_claims` is the library entry point and listed in __all__."""
+    assert "check_claims" in llama4ref.__all__
+    assert statuses("Llama 4 Scout has 16 experts.") == [("16", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maverick's 1M-token context window is large.", [("1M", "supported")]),
+        ("Maverick has a 10M token context window.", [("10M", "contradicted")]),
+        ("Llama 4 Scout has 109B parameters.", [("109B", "supported")]),
+        ("Llama 4 Scout has a context window of 10,485,760 tokens.", [("10,485,760", "supported")]),
+        ("Llama 4 Scout has a 10M context window.", [("10M", "supported")]),
+        ("Llama 4 Maverick scores 80.5 on MMLU-Pro.", [("80.5", "supported")]),
+        ("The Llama 4 license needs a separate grant above 700 million monthly active users.", [("700 million", "supported")]),
+        ("On Bedrock, Scout accepts 128K tokens.", [("128K", "disputed")]),
+        ("Llama 4 Scout has a 128K context window.", [("128K", "contradicted")]),
+    ],
+)
+def test_issue_examples(text: str, expected: list[tuple[str, str]]) -> None:
+    """The issue's examples: rounding, binary multiples, benchmarks, license and the provider tier."""
+    assert statuses(text) == expected
+
+
+def test_heading_sets_the_subject_of_a_table() -> None:
+    """A spec table under "# Llama 4 Scout" is about Scout; its rows are attribute/value pairs."""
+    doc = "# Llama 4 Scout\n\n| Attribute | Value |\n|---|---|\n| Hidden size | 8192 |\n| Layers | 48 |\n"
+    claims = llama4ref.check_claims(doc)
+    assert [(c.text, c.status, c.subject, c.line) for c in claims] == [
+        ("8192", "contradicted", "scout", 5),
+        ("48", "supported", "scout", 6),
+    ]
+    assert claims[0].path == "scout.architecture.hidden_size" and claims[0].recorded == 5120
+
+
+def test_variant_columns_are_subjects() -> None:
+    """A table whose column headings name the variants is read cell by cell, each under its column."""
+    doc = "| Spec | Scout | Maverick |\n|---|---|---|\n| Training Tokens | ~40T | ~40T |\n"
+    assert [(c.subject, c.status) for c in llama4ref.check_claims(doc)] == [("scout", "supported"), ("maverick", "contradicted")]
+
+
+def test_code_blocks_and_other_models_are_not_claims() -> None:
+    """Commands in code fences and figures about other models are never flagged."""
+    doc = "# Llama 4 Scout\n\n```\nvllm serve --max-model-len 65536\n```\n\nGemma 3 27B has a 128K context window.\n"
+    assert [c for c in llama4ref.check_claims(doc) if c.status == "contradicted"] == []
+
+
+def test_model_card_front_matter_title_is_the_subject() -> None:
+    """A model card's front-matter title names the model the prose is about."""
+    doc = '---\ntitle: "Llama 4 Maverick notes"\n---\n\nThe context window is 10M tokens.\n'
+    (claim,) = llama4ref.check_claims(doc)
+    assert (claim.subject, claim.status, claim.line, claim.col) == ("maverick", "contradicted", 5, 23)
+
+
+def test_corpus_meets_the_targets() -> None:
+    """On the labelled corpus (tuning split): precision ≥ 95% on contradicted, recall ≥ 80%, no flags on no-claim text."""
+    scores = corpus_scores()
+    tuning = scores["tuning"]
+    assert tuning["claims"] >= 80
+    assert tuning["precision"] >= 0.95, tuning["misses"]
+    assert tuning["recall"] >= 0.80, tuning["misses"]
+    assert scores["all"]["no_claim_flags"] == 0
+    assert scores["held_out"]["claims"] >= 20
+
+
+def test_cli_text_output_and_exit_codes(tmp_path: Path) -> None:
+    """file:line:col: CODE lines; exit 1 on a contradiction, 0 without, 2 on a missing file."""
+    bad = tmp_path / "bad.md"
+    bad.write_text("# Llama 4 Maverick\n\nIt has a 10M token context window.\n", encoding="utf-8")
+    good = tmp_path / "good.md"
+    good.write_text("Llama 4 Scout has 16 experts.\n", encoding="utf-8")
+    out = run_cli("check-claims", str(bad))
+    assert out.code == 1
+    assert out.stdout.startswith(
+        f"{bad}:3:10: L4-CLAIM-CONTRADICTED maverick: '10M' disagrees with maverick.context_window.instruct = 1,048,576"
+    )
+    assert run_cli("check-claims", str(good)).code == 0
+    assert run_cli("check-claims", str(tmp_path / "missing.md")).code == 2
+    assert run_cli("check-claims", str(good), "--format", "xml").code == 2
+
+
+def test_cli_verbose_lists_unchecked(tmp_path: Path) -> None:
+    """Statements the records cannot check are silent unless --verbose."""
+    doc = tmp_path / "a.md"
+    doc.write_text("Llama 4 Scout was measured at 12 GPUs in our lab run, with 3 images.\n", encoding="utf-8")
+    assert "UNCHECKED" not in run_cli("check-claims", str(doc)).stdout
+    assert "L4-CLAIM-UNCHECKED" in run_cli("check-claims", "--verbose", str(doc)).stdout
+
+
+def test_cli_json_and_sarif(tmp_path: Path) -> None:
+    """--json gives the envelope with a summary; --format sarif validates against SARIF 2.1.0."""
+    doc = tmp_path / "README.md"
+    doc.write_text("Llama 4 Maverick has 128 experts and an 8K context window.\n", encoding="utf-8")
+    data = json.loads(run_cli("check-claims", "--json", str(doc)).stdout)
+    assert data["kind"] == "claims" and data["data"]["summary"]["contradicted"] == 1
+    sarif = json.loads(run_cli("check-claims", "--format", "sarif", str(doc)).stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    levels = [r["level"] for r in sarif["runs"][0]["results"]]
+    assert levels == ["note", "error"]
+
+
+def test_html_headings_and_cells(tmp_path: Path) -> None:
+    """HTML: an <h1> naming a variant sets the subject; line numbers are the file's."""
+    doc = tmp_path / "page.html"
+    doc.write_text("<html><body>\n<h1>Llama 4 Scout</h1>\n<p>It has 80 layers.</p>\n</body></html>\n", encoding="utf-8")
+    out = run_cli("check-claims", str(doc))
+    assert out.code == 1 and f"{doc}:3:" in out.stdout
+
+
+def test_readme_reports_the_measured_scores() -> None:
+    """The README's claim-checking table shows what benchmarks/claims.py measures now."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    scores = corpus_scores()
+    for split, label in (("tuning", "tuning"), ("held_out", "held out")):
+        r = scores[split]
+        row = (
+            f"| {label} | {r['claims']} | {r['contradicted_labelled']} | {r['precision']:.1%} | {r['recall']:.1%} | "
+            f"{r['verdicts_right']:.1%} | {r['no_claim_flags']} |"
+        )
+        assert row in readme
+
+
+def test_provider_page_tiers() -> None:
+    """Under a provider's heading, served limits are judged against that provider's records and
+    the model's own properties (cutoff, experts) against the model's."""
+    doc = (
+        "# Llama 4 Maverick 17B Instruct - Amazon Bedrock\n\n"
+        "- Context window: 1M tokens\n- Max output tokens: 8K\n- Knowledge cutoff: Aug 2024\n- Experts: 128\n"
+    )
+    got = {c.text: (c.status, c.path) for c in llama4ref.check_claims(doc)}
+    assert got["1M"] == ("supported", "providers.bedrock.maverick.context.max_input")
+    assert got["8K"] == ("supported", "providers.bedrock.maverick.context.max_output")
+    assert got["Aug 2024"] == ("supported", "maverick.knowledge_cutoff")
+    assert got["128"] == ("supported", "maverick.experts.routed")
+
+
+def test_served_limit_without_a_record_is_unchecked() -> None:
+    """A provider named with a limit the records do not hold is never a contradiction."""
+    (claim,) = llama4ref.check_claims("On Lambda, Llama 4 Behemoth serves 77,000 tokens of context.")
+    assert claim.status == "unchecked"
