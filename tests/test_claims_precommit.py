@@ -44,6 +44,12 @@ def docs_repo(tmp: Path, readme: str) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit cache for the module, so the hook's environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
 @pytest.mark.parametrize(
     ("readme", "ok"),
     [
@@ -51,10 +57,10 @@ def docs_repo(tmp: Path, readme: str) -> Path:
         ("# Llama 4 Maverick\n\nMaverick has 128 experts and a 10M-token context window.\n", False),
     ],
 )
-def test_try_repo_runs_the_claims_hook(tmp_path: Path, readme: str, ok: bool) -> None:
+def test_try_repo_runs_the_claims_hook(tmp_path: Path, pre_commit_home: Path, readme: str, ok: bool) -> None:
     """`pre-commit try-repo <checkout> llama4ref-check-claims` passes agreeing figures and fails a contradiction."""
     repo = docs_repo(tmp_path, readme)
-    env = os.environ | {"PRE_COMMIT_HOME": str(tmp_path / "home"), "PRE_COMMIT_COLOR": "never", "SKIP": ""}
+    env = os.environ | {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never", "SKIP": ""}
     out = subprocess.run(
         [str(PRE_COMMIT), "try-repo", str(REPO), "llama4ref-check-claims", "--all-files"],
         cwd=repo,
