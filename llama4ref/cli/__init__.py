@@ -141,6 +141,9 @@ def _usage_message(exc: Any) -> str:
     """Click's usage error as one line: ``<command>: <message> (see '<command> -h')``."""
     ctx = exc.ctx
     message = " ".join(str(exc.format_message()).split("\n"))
+    param = getattr(exc, "param", None)
+    if type(exc).__name__ == "MissingParameter" and param is not None and param.param_type_name == "argument" and param.name:
+        message = f"Missing argument '{param.name.upper()}'."  # typer versions spell it 'path' or 'PATH'; usage says PATH
     if ctx is None:
         return message
     path = ctx.command_path
