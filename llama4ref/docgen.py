@@ -269,7 +269,8 @@ def sources_page(kb: KnowledgeBase) -> str:
         if s.read_from:
             body.append(f"Read from: {s.read_from}.  ")
         if s.package:
-            body.append(f"Also shipped in: {s.package.name} {s.package.version} (`{s.package.path}`).  ")
+            where = " (source archive)" if s.package.dist == "sdist" else ""
+            body.append(f"Also shipped in: {s.package.name} {s.package.version}{where} (`{s.package.path}`).  ")
         if s.sha256:
             body.append(f"sha256 as pinned: `{s.sha256}`  ")
         if s.note:

@@ -4,10 +4,12 @@
 
 A source whose ``url`` is a PyPI release page (``https://pypi.org/project/<name>/<version>/``)
 and whose ``path`` names a file in that project, or whose ``package`` names the release that
-ships its pinned file (vLLM's model code, transformers' converter, …), is downloaded with ``pip download`` (the
+ships its pinned file (llama-models' code, NeMo's recipes, …), is downloaded with ``pip download`` (the
 registry is the only network this needs) and the file is extracted from the wheel into
 ``DIR/<source-id><suffix>`` behind a ``SOURCE:`` header line, the layout ``verify-quotes``
-reads. When the source's note records the wheel's sha256, the download is checked against it.
+reads. A file only the source archive ships (``package.dist: sdist``: tests, examples) comes
+from the release's sdist, fetched from the index without building it. When the source's note
+records the wheel's sha256, the download is checked against it.
 Opt-in and for maintainers and CI: nothing else in llama4ref touches the network.
 """
 
@@ -18,11 +20,11 @@ import re
 import subprocess
 import sys
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from llama4ref.index import shipped_facts_dir
+from llama4ref.recheck import INDEX_BASE, archive_member, release_archive
 from llama4ref.tree import load_tree
 
 SHA256 = re.compile(r"sha256 ([0-9a-f]{64})")
@@ -62,32 +64,40 @@ def _download(package: str, version: str, into: Path) -> Path:
     return wheels[0]
 
 
+def _download_sdist(package: str, version: str, into: Path) -> Path:
+    name = release_archive(package, version, "sdist", INDEX_BASE, into)[0]  # sha256 checked against the index's
+    return into / "wheels" / name
+
+
 def fetch(dest: Path, facts_dir: Path | None = None) -> list[Fetched]:
     """Download and extract every PyPI-release source into ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
     results: list[Fetched] = []
-    wheels: dict[tuple[str, str], Path] = {}
+    wheels: dict[tuple[str, str, str], Path] = {}
     root = facts_dir or shipped_facts_dir()
     sources = load_tree(root).sources
     with tempfile.TemporaryDirectory() as tmp:
         for sid, package, version, path, sha in release_sources(root):
-            key = (package, version)
+            pinned = sources[sid].package
+            dist = pinned.dist if pinned is not None else "wheel"
+            key = (package, version, dist)
             try:
                 if key not in wheels:
-                    wheels[key] = _download(package, version, Path(tmp) / f"{package}-{version}")
-            except (subprocess.CalledProcessError, FileNotFoundError) as exc:
+                    get = _download if dist == "wheel" else _download_sdist
+                    wheels[key] = get(package, version, Path(tmp) / f"{package}-{version}-{dist}")
+            except (subprocess.CalledProcessError, OSError, ValueError) as exc:
                 results.append(Fetched(sid, "download-failed", str(exc).strip()[:200]))
                 continue
             wheel = wheels[key]
             digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-            inner = path.removeprefix("src/")
-            with zipfile.ZipFile(wheel) as zf:
-                if inner not in zf.namelist():
-                    results.append(Fetched(sid, "missing-file", f"{inner} not in {wheel.name}"))
-                    continue
-                raw = zf.read(inner)
-                text = raw.decode("utf-8")
-            header = f"SOURCE: {package}=={version} wheel {wheel.name} file {inner} (sha256 of wheel {digest})\n"
+            inner = path.removeprefix("src/") if dist == "wheel" else path
+            try:
+                raw = archive_member(wheel.name, wheel.read_bytes(), inner)
+            except KeyError:
+                results.append(Fetched(sid, "missing-file", f"{inner} not in {wheel.name}"))
+                continue
+            text = raw.decode("utf-8")
+            header = f"SOURCE: {package}=={version} {dist} {wheel.name} file {inner} (sha256 of {dist} {digest})\n"
             (dest / f"{sid}{Path(inner).suffix}").write_text(header + text, encoding="utf-8")
             locked = sources[sid].sha256
             if sha and sha != digest:

@@ -54,6 +54,12 @@ class QuoteReport:
         """The share of all quotes that were checked against a copy (0 to 1)."""
         return self.checked / self.total if self.total else 1.0
 
+    @property
+    def text_coverage(self) -> float:
+        """The share of the quotes a text copy can hold (all but those read from images) that were checked."""
+        text = self.total - self.images
+        return self.checked / text if text else 1.0
+
     def _leave(self, source: str, reason: str) -> None:
         per = self.unchecked.setdefault(source, {})
         per[reason] = per.get(reason, 0) + 1
@@ -66,6 +72,7 @@ class QuoteReport:
             "skipped": self.skipped,
             "images": self.images,
             "coverage": round(self.coverage, 4),
+            "text_coverage": round(self.text_coverage, 4),
             "matched_sources": self.matched_sources,
             "missing_sources": sorted(self.missing_sources),
             "unchecked": {sid: dict(sorted(r.items())) for sid, r in sorted(self.unchecked.items())},

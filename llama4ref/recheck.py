@@ -3,7 +3,7 @@
     llama4ref verify-quotes --fetch [--cache DIR]
 
 Each source is fetched the way it is pinned: a file in a git repository at its commit (the raw
-file), a file inside a package release (the wheel from the package index, its sha256 checked
+file), a file inside a package release (the wheel or sdist from the package index, its sha256 checked
 against the index's, then the file extracted), or a page at its address (HTML reduced to
 text). The bytes land in ``DIR/<source-id><suffix>``, where ``verify-quotes`` reads them. When the
 record carries ``sha256`` (the lock: the file as pinned), a different download is reported as
@@ -21,10 +21,12 @@ import io
 import json
 import os
 import re
+import tarfile
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 from urllib.request import Request, urlopen
 
 from llama4ref.models import Source
@@ -65,25 +67,43 @@ def _get(url: str, accept: str | None = None) -> bytes:
     return data
 
 
-def _wheel(name: str, version: str, index_base: str, cache: Path) -> bytes:
+def release_archive(name: str, version: str, dist: str, index_base: str, cache: Path) -> tuple[str, bytes]:
+    """(file name, bytes) of a release's wheel or sdist from the index, its sha256 checked against the index's."""
     project = re.sub(r"[-_.]+", "-", name).lower()
     listing = json.loads(_get(f"{index_base.rstrip('/')}/{project}/", "application/vnd.pypi.simple.v1+json"))
-    wheels = [
-        f for f in listing.get("files", [])
-        if f["filename"].endswith(".whl") and f["filename"].split("-")[1] == version
-    ]  # fmt: skip
-    if not wheels:
-        raise FileNotFoundError(f"no wheel of {name} {version} in the index")
-    chosen = next((f for f in wheels if f["filename"].endswith("-py3-none-any.whl")), wheels[0])
+    files = [f for f in listing.get("files", []) if _release_version(f["filename"], dist) == version]
+    if not files:
+        raise FileNotFoundError(f"no {dist} of {name} {version} in the index")
+    chosen = next((f for f in files if f["filename"].endswith("-py3-none-any.whl")), files[0])
     local = cache / "wheels" / chosen["filename"]
-    url = str(chosen["url"]) if "://" in chosen["url"] else f"{index_base.rstrip('/')}/{project}/{chosen['url']}"
+    url = urljoin(f"{index_base.rstrip('/')}/{project}/", str(chosen["url"]))
     data: bytes = local.read_bytes() if local.is_file() else _get(url)
     want = chosen.get("hashes", {}).get("sha256")
     if want and hashlib.sha256(data).hexdigest() != want:
         raise ValueError(f"{chosen['filename']}: sha256 differs from the index's")
     local.parent.mkdir(parents=True, exist_ok=True)
     local.write_bytes(data)
-    return data
+    return str(chosen["filename"]), data
+
+
+def _release_version(filename: str, dist: str) -> str | None:
+    if dist == "wheel":
+        return filename.split("-")[1] if filename.endswith(".whl") else None
+    return filename.removesuffix(".tar.gz").rsplit("-", 1)[-1] if filename.endswith(".tar.gz") else None
+
+
+def archive_member(filename: str, data: bytes, inner: str) -> bytes:
+    """The bytes of ``inner`` in a wheel (a zip) or an sdist (a .tar.gz, paths below its top folder)."""
+    if filename.endswith(".whl"):
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return bytes(zf.read(inner))
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tf:
+        for member in tf.getmembers():
+            if member.isfile() and member.name.split("/", 1)[-1] == inner:
+                fh = tf.extractfile(member)
+                if fh is not None:
+                    return fh.read()
+    raise KeyError(f"{inner} not in {filename}")
 
 
 class _Text(HTMLParser):
@@ -128,11 +148,11 @@ def _fetch_one(src: Source, raw_base: str, index_base: str, cache: Path) -> tupl
     pkg = package_of(src)
     if pkg is not None:
         name, version, inner = pkg
+        dist = src.package.dist if src.package is not None else "wheel"
         try:
-            with zipfile.ZipFile(io.BytesIO(_wheel(name, version, index_base, cache))) as zf:
-                data = bytes(zf.read(inner))
-            return data, data.decode("utf-8", errors="replace"), f"{name}=={version} {inner}"
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            data = archive_member(*release_archive(name, version, dist, index_base, cache), inner)
+            return data, data.decode("utf-8", errors="replace"), f"{name}=={version} {dist} {inner}"
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, tarfile.TarError) as exc:
             errors.append(f"{name}=={version} {inner}: {exc}")
     if errors:
         raise OSError("; ".join(errors))

@@ -235,6 +235,13 @@ class PackageFile(NamedTuple):
     name: str
     version: str
     path: str
+    dist: str = "wheel"
+    """"wheel", or "sdist" for a file only the source archive ships."""
+
+    def label(self) -> str:
+        """How a reader finds the file: ``vllm 0.10.0 sdist (tests/models/registry.py)``."""
+        where = " sdist" if self.dist == "sdist" else ""
+        return f"{self.name} {self.version}{where} ({self.path})"
 
     def to_json(self) -> dict[str, Any]:
         return self._asdict()

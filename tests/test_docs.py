@@ -131,3 +131,16 @@ def test_no_orphaned_generated_pages(kb: KnowledgeBase) -> None:
     generated = set(generated_docs(REPO, kb))
     marked = {p for p in DOCS.rglob("*.md") if p.read_text(encoding="utf-8").startswith(GENERATED_MARK)}
     assert sorted(str(p.relative_to(REPO)) for p in marked - generated) == []
+
+
+def test_the_quote_coverage_list_names_real_sources_no_release_ships() -> None:
+    """docs/maintaining.md lists the sources CI cannot check; a source that gains a package copy leaves the list."""
+    text = (DOCS / "maintaining.md").read_text(encoding="utf-8")
+    section = text.split("## Quote coverage", 1)[1].split("\n## ", 1)[0]
+    listed = [m.group(1) for m in re.finditer(r"^\| `([a-z0-9][a-z0-9._-]*)` \| (\d+) \|", section, re.M)]
+    sources = load_tree(REPO / "facts").sources
+    assert len(listed) > 50 and len(set(listed)) == len(listed)
+    unknown = [sid for sid in listed if sid not in sources]
+    assert not unknown, f"not a source id: {unknown}"
+    shipped = [sid for sid in listed if sources[sid].package is not None or sources[sid].url.startswith("https://pypi.org/")]
+    assert not shipped, f"a package release ships these; drop them from the list: {shipped}"

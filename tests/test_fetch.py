@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -67,3 +69,38 @@ def test_a_transcription_is_not_matched_by_its_originals_address(tmp_path: Path,
     assert (report.checked, report.failed) == (1, 0) and "tr" in report.missing_sources
     (copies / "tr.md").write_text("<td>3</td>\n", encoding="utf-8")
     assert (verify_quotes(root, copies).checked, verify_quotes(root, copies).failed) == (2, 0)
+
+
+def test_a_file_only_the_sdist_ships_is_extracted_from_below_its_top_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_tree
+) -> None:  # type: ignore[no-untyped-def]
+    """``package.dist: sdist`` takes the file from the source archive; the lock is checked against that file."""
+    body = b"MODELS = ['org/Llama-4-Scout']\n"
+    root = make_tree({
+        "sources/t.yaml": "id: t\ntitle: t\npublisher: p\nkind: code\nurl: https://pypi.org/project/demo/1.0/\n"
+                          "version: {release: demo 1.0}\nretrieved: 2026-01-01\ntier: implementation\n"
+                          f"sha256: \"{hashlib.sha256(body).hexdigest()}\"\n"
+                          "package: {name: demo, version: '1.0', path: tests/registry.py, dist: sdist}\n",
+        "t/s.yaml": "id: s\nsubject: demo\ntitle: t\nfacts:\n  k:\n    value: org/Llama-4-Scout\n    unit: text\n"
+                    "    citations: [{source: t, locator: l, quote: \"'org/Llama-4-Scout'\"}]\n",
+    })  # fmt: skip
+
+    def fake_sdist(package: str, version: str, into: Path) -> Path:
+        into.mkdir(parents=True)
+        sdist = into / f"{package}-{version}.tar.gz"
+        with tarfile.open(sdist, "w:gz") as tf:
+            info = tarfile.TarInfo(f"{package}-{version}/tests/registry.py")
+            info.size = len(body)
+            tf.addfile(info, io.BytesIO(body))
+        return sdist
+
+    def no_wheel(package: str, version: str, into: Path) -> Path:
+        raise AssertionError("an sdist source must not download the wheel")
+
+    monkeypatch.setattr(fetch_mod, "_download_sdist", fake_sdist)
+    monkeypatch.setattr(fetch_mod, "_download", no_wheel)
+    dest = tmp_path / "copies"
+    assert [(r.source, r.status) for r in fetch_mod.fetch(dest, root)] == [("t", "ok")]
+    assert (dest / "t.py").read_text(encoding="utf-8").startswith("SOURCE: demo==1.0 sdist demo-1.0.tar.gz file tests/registry.py")
+    report = verify_quotes(root, dest)
+    assert (report.checked, report.failed) == (1, 0)

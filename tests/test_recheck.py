@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import tarfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -25,6 +26,19 @@ PKG_FILE = b'{"max_input_tokens": 131072}\n'
 PAGE = b"<html><body><p>Llama 4 Scout: <b>109B</b> (Total)</p><script>var x = 1;</script></body></html>"
 
 
+SDIST_FILE = b"def test_demo():\n    assert layers == 3\n"
+
+
+def _sdist() -> bytes:
+    """A source archive: every path below one top folder, as ``python -m build --sdist`` makes it."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tf:
+        info = tarfile.TarInfo("demo-1.0/tests/test_demo.py")
+        info.size = len(SDIST_FILE)
+        tf.addfile(info, io.BytesIO(SDIST_FILE))
+    return buf.getvalue()
+
+
 def _wheel() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -35,11 +49,12 @@ def _wheel() -> bytes:
 @pytest.fixture
 def server() -> Iterator[tuple[str, dict[str, bytes]]]:
     """A server on 127.0.0.1 answering from a path → bytes table the test can change."""
-    wheel = _wheel()
+    wheel, sdist = _wheel(), _sdist()
     routes: dict[str, bytes] = {
         "/raw/org/repo/abc1234/src/model.py": RAW_FILE,
         "/raw/org/repo/abc1234/src/drifted.py": b"# changed since it was pinned\n",
         "/files/demo-1.0-py3-none-any.whl": wheel,
+        "/files/demo-1.0.tar.gz": sdist,
         "/page.html": PAGE,
     }
 
@@ -47,7 +62,9 @@ def server() -> Iterator[tuple[str, dict[str, bytes]]]:
         def do_GET(self) -> None:
             if self.path == "/simple/demo/":
                 files = [{"filename": "demo-1.0-py3-none-any.whl", "url": f"{base}/files/demo-1.0-py3-none-any.whl",
-                          "hashes": {"sha256": hashlib.sha256(wheel).hexdigest()}}]  # fmt: skip
+                          "hashes": {"sha256": hashlib.sha256(wheel).hexdigest()}},
+                         {"filename": "demo-1.0.tar.gz", "url": "../../files/demo-1.0.tar.gz",  # relative, as PyPI's mirrors answer
+                          "hashes": {"sha256": hashlib.sha256(sdist).hexdigest()}}]  # fmt: skip
                 body = json.dumps({"files": files}).encode()
             elif self.path in routes:
                 body = routes[self.path]
@@ -89,27 +106,37 @@ def _tree(make_tree: Callable[..., Path], base: str) -> Path:
         .replace("version: {published: 2025-04-05}\n", pin),
         "sources/prices.yaml": _source("prices", "https://pypi.org/project/demo/1.0/",
                                        f"path: demo/prices.json\nsha256: \"{hashlib.sha256(PKG_FILE).hexdigest()}\"\n"),
+        "sources/demotest.yaml": _source("demotest", gh.format("tests/test_demo.py").replace("/src/", "/"),
+                                         "repo: org/repo\npath: tests/test_demo.py\n"
+                                         "package: {name: demo, version: '1.0', path: tests/test_demo.py, dist: sdist}\n"
+                                         f"sha256: \"{hashlib.sha256(SDIST_FILE).hexdigest()}\"\n")
+        .replace("version: {published: 2025-04-05}\n", pin),
         "t/s.yaml": "id: s\nsubject: demo\ntitle: t\nfacts:\n"
                     "  router:\n    value: sigmoid\n    unit: text\n    citations:\n"
                     "      - {source: model, locator: l, quote: 'router_scores = torch.sigmoid(router_scores.float())'}\n"
                     "      - {source: drifted, locator: l, quote: 'router_scores = torch.sigmoid'}\n"
                     "  window:\n    value: 131072\n    unit: tokens\n    citations:\n"
                     "      - {source: prices, locator: l, quote: '\"max_input_tokens\": 131072'}\n"
-                    "      - {source: card, locator: cell, quote: '131072', medium: image}\n",
+                    "      - {source: card, locator: cell, quote: '131072', medium: image}\n"
+                    "  layers:\n    value: 3\n    unit: count\n    citations:\n"
+                    "      - {source: demotest, locator: l, quote: 'assert layers == 3'}\n",
     })  # fmt: skip
 
 
 def test_fetch_checks_every_lock_and_quote(
     make_tree: Callable[..., Path], server: tuple[str, dict[str, bytes]], tmp_path: Path
 ) -> None:
-    """Raw files at their commit, a file of a package release and a page are fetched; a changed file is drift."""
+    """Raw files at their commit, files of package releases (wheel, sdist) and a page are fetched; a changed file is drift.
+
+    The raw host has no copy of the sdist-only test file, so its package release is the fallback."""
     base, _ = server
     root = _tree(make_tree, base)
     cache = tmp_path / "cache"
     fetched = {f.source: f.status for f in download_all(root, cache, raw_base=f"{base}/raw", index_base=f"{base}/simple")}
-    assert fetched == {"card": "ok", "model": "ok", "drifted": "drift", "prices": "ok"}
+    assert fetched == {"card": "ok", "model": "ok", "drifted": "drift", "prices": "ok", "demotest": "ok"}
     report = verify_quotes(root, [cache])
-    assert (report.total, report.checked, report.failed, report.images) == (5, 4, 1, 1)
+    assert (report.total, report.checked, report.failed, report.images) == (6, 5, 1, 1)
+    assert report.text_coverage == 5 / 5 and report.coverage == 5 / 6
     assert report.unchecked == {"card": {IMAGE_REASON: 1}}
     (failure,) = [d for d in report.diagnostics if d.code == "L4R-Q001"]
     assert "drifted" in failure.message
@@ -141,6 +168,7 @@ def test_verify_quotes_takes_several_directories_and_a_coverage_floor(tmp_path: 
     b.mkdir()
     result = run_cli("verify-quotes", str(a), str(b), "--min-coverage", "50")
     assert result.code == 1 and "below the required 50%" in result.stderr
+    assert "of the" in result.stderr and "a text can hold" in result.stderr  # both shares: all quotes, and those not read from images
     assert "unchecked quotes by source:" in result.stdout and "read from an image" in result.stdout
     assert run_cli("verify-quotes", str(a)).code == 0
     assert run_cli("verify-quotes").code == 2

@@ -231,8 +231,9 @@ def register(app: typer.Typer) -> None:
                     "unchecked quotes by source:\n" + "\n".join(printable(x) for x in report.unchecked_lines()) + "\n"
                 )
             sys.stderr.write(
-                f"{report.checked} of {report.total} quotes ({report.coverage:.1%}) checked against "
-                f"{len(report.matched_sources)} copies: {report.failed} not found; {report.images} read from images; "
+                f"{report.checked} of {report.total} quotes ({report.coverage:.1%}; {report.text_coverage:.1%} of the "
+                f"{report.total - report.images} a text can hold) checked against {len(report.matched_sources)} copies: "
+                f"{report.failed} not found; {report.images} read from images; "
                 f"{report.skipped} from {len(report.missing_sources)} sources without a copy"
                 + (f"; below the required {min_coverage:g}%" if short else "")
                 + (f"; {len(drift)} sources drifted or could not be fetched" if drift else "")

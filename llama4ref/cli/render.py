@@ -251,7 +251,7 @@ def source_detail(con: Console, src: Any, backs: list[str]) -> None:
         ("version", src.pin()),
         ("url", src.url),
         ("read from", src.read_from),
-        ("also in", src.package and f"{src.package.name} {src.package.version} ({src.package.path})"),
+        ("also in", src.package and src.package.label()),
         ("sha256", src.sha256),
         ("retrieved", str(src.retrieved)),
     ):

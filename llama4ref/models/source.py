@@ -50,7 +50,10 @@ class PackageFile(Record):
     name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+$")]
     version: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._+!-]+$")]
     path: ShortText
-    """The file's path inside the release's wheel."""
+    """The file's path inside the release's wheel, or inside its sdist below the top folder."""
+    dist: Literal["wheel", "sdist"] = "wheel"
+    """Which distribution ships the file: the wheel, or the source archive (tests, examples and
+    docs are often in the sdist only)."""
 
 
 class Source(Record):
