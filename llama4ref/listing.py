@@ -21,7 +21,7 @@ def list_records(kb: KnowledgeBase, kind: str, prefix: str = "") -> tuple[list[s
         return (
             ["id", "tier", "kind", "version", "title"],
             [[s.id, s.tier, s.kind, s.pin(), s.title] for s in ss],
-            [s.to_json() | {"backs": len(kb.backed_by(s.id))} for s in ss],
+            [s.to_json() | {"backs": kb.backed_by(s.id)} for s in ss],
         )
     if kind == "facts":
         facts = kb.facts(prefix)
