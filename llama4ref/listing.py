@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from llama4ref.kb import KnowledgeBase
 
 
-def list_records(kb: KnowledgeBase, kind: str, prefix: str = "") -> tuple[list[str], list[list[str]], list[dict[str, Any]]]:
+def list_records(
+    kb: KnowledgeBase, kind: str, prefix: str = ""
+) -> tuple[list[str], list[list[str]], Sequence[Mapping[str, Any]]]:
     """Columns, text rows and JSON objects for ``kind``."""
     if kind == "variants":
         vs = kb.variants()

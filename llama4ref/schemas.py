@@ -23,7 +23,13 @@ def schema_models() -> dict[str, type[BaseModel]]:
     """Record kind → its pydantic model."""
     from llama4ref.models import FactSheet, IdentifierSet, LicenseTerm, Source, Variant
 
-    return {"source": Source, "variant": Variant, "fact-sheet": FactSheet, "license-term": LicenseTerm, "identifier-set": IdentifierSet}
+    return {
+        "source": Source,
+        "variant": Variant,
+        "fact-sheet": FactSheet,
+        "license-term": LicenseTerm,
+        "identifier-set": IdentifierSet,
+    }
 
 
 def _head(name: str) -> dict[str, Any]:
@@ -71,11 +77,12 @@ def output_schema(kind: str) -> dict[str, Any]:
     from llama4ref.shapes.kinds import KINDS
 
     spec = KINDS[kind]
-    fields = {"schema_version": Literal[JSON_SCHEMA_VERSION], "kind": Literal[kind], "data": spec.data}  # type: ignore[valid-type]  # one literal per kind, made here
-    envelope: Any = TypedDict("Envelope", fields)  # type: ignore[misc]  # a functional TypedDict with computed fields
+    literal: Any = Literal  # the envelope is made here, per kind: a type built at run time, not a static one
+    typed_dict: Any = TypedDict
+    envelope = typed_dict("Envelope", {"schema_version": literal[JSON_SCHEMA_VERSION], "kind": literal[kind], "data": spec.data})
     envelope.__doc__ = f"The `{kind}` envelope: {spec.summary}"
     envelope.__pydantic_config__ = ConfigDict(use_attribute_docstrings=True)
-    schema = _closed(TypeAdapter(envelope).json_schema(mode="serialization"))
+    schema: dict[str, Any] = _closed(TypeAdapter(envelope).json_schema(mode="serialization"))
     schema.pop("title", None)
     return _head(f"json/{kind}") | {"title": f"llama4ref --json: {kind}"} | schema
 

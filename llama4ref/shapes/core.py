@@ -276,5 +276,3 @@ class ResolutionJSON(TypedDict):
     """The catalog id this name imitates without being it."""
     characters: list[CharNoteJSON]
     citations: list[CitationJSON]
-
-

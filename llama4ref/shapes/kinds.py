@@ -30,7 +30,9 @@ KINDS: dict[str, Kind] = {
     "overview": Kind(core.OverviewJSON, "show VARIANT --json", "The one-screen summary of a variant."),
     "variants": Kind(list[core.VariantJSON], "list variants --json", "Every variant."),
     "sources": Kind(
-        list[core.SourceBacksJSON], "sources --json, list sources --json", "The bibliography, each source with the facts it backs."
+        list[core.SourceBacksJSON],
+        "sources --json, list sources --json",
+        "The bibliography, each source with the facts it backs.",
     ),
     "source": Kind(core.SourceBacksJSON, "sources ID --json", "One source and the facts it backs."),
     "sheets": Kind(list[RAW_RECORD], "list sheets --json", "Fact sheet records (fields: schemas/fact-sheet.schema.json)."),
@@ -40,7 +42,9 @@ KINDS: dict[str, Kind] = {
     "identifiers": Kind(
         list[RAW_RECORD], "list identifiers --json", "Identifier records (fields: schemas/identifier-set.schema.json)."
     ),
-    "validation": Kind(core.ValidationJSON, "validate [DIR] --json", "Every problem of a facts tree, all at once (exit 1 when any)."),
+    "validation": Kind(
+        core.ValidationJSON, "validate [DIR] --json", "Every problem of a facts tree, all at once (exit 1 when any)."
+    ),
     "export": Kind(core.ExportSummaryJSON, "export -o PATH --json", "What an export wrote."),
     "diff": Kind(core.DiffJSON, "diff OLD NEW --json", "Every difference between two facts trees."),
     "resolution": Kind(core.ResolutionJSON, "resolve NAME --json", "What a model identifier denotes."),
@@ -48,7 +52,9 @@ KINDS: dict[str, Kind] = {
     "context": Kind(tools.ContextJSON, "context VARIANT --json", "Context limits: the model's, each provider's, each engine's."),
     "memory": Kind(tools.MemoryPlanJSON, "memory VARIANT --json", "A memory estimate with its formulas."),
     "stale": Kind(list[tools.StaleJSON], "stale --json", "Provider and runtime facts older than the horizon."),
-    "engines": Kind(list[tools.EngineJSON], "engines [ENGINE] --json", "What the records say about each engine's Llama 4 support."),
+    "engines": Kind(
+        list[tools.EngineJSON], "engines [ENGINE] --json", "What the records say about each engine's Llama 4 support."
+    ),
     "audit": Kind(tools.AuditJSON, "audit --json", "Consistency checks across facts (exit 1 when one fails)."),
     "comparison": Kind(tools.ComparisonJSON, "compare A B --json", "Two variants' facts, aligned."),
     "benchmarks": Kind(list[tools.BenchTableJSON], "benchmarks --json", "Benchmark tables, as the sources give them."),
@@ -57,7 +63,9 @@ KINDS: dict[str, Kind] = {
     "prompt": Kind(tools.PromptJSON, "prompt-format --json", "A worked prompt in the chat format."),
     "safety": Kind(tools.SafetyJSON, "safety --json", "Safety and intended-use facts, by section."),
     "license-checklist": Kind(list[tools.ChecklistItemJSON], "license --json", "The license and AUP terms as a checklist."),
-    "license-check": Kind(tools.RepoReportJSON, "license check PATH --json", "A model repository checked against the license duties."),
+    "license-check": Kind(
+        tools.RepoReportJSON, "license check PATH --json", "A model repository checked against the license duties."
+    ),
     "name-check": Kind(tools.NameCheckJSON, "check-name NAME… --json", "Model names judged against the naming rule."),
     "quote-verification": Kind(
         tools.QuoteVerificationJSON, "verify-quotes DIR… --json", "Every quote checked against local copies of its source."

@@ -362,10 +362,15 @@ class TokenJSON(TypedDict):
     meaning: str
 
 
-class PromptJSON(TypedDict):
-    """A worked prompt in the chat format, segment by segment."""
-
+class WorkedPromptJSON(TypedDict):
     prompt: str
     segments: list[SegmentJSON]
     paths: list[str]
+    """The fact paths the prompt is built from."""
+
+
+class PromptJSON(WorkedPromptJSON):
+    """A worked prompt in the chat format, segment by segment."""
+
     tokens: list[TokenJSON]
+    """The special tokens it uses, with their ids and meaning."""
