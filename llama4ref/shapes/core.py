@@ -192,6 +192,8 @@ class OldNewJSON(TypedDict):
 
 
 class FactChangeJSON(TypedDict):
+    """A fact in both trees whose fields differ (its location is not compared)."""
+
     path: str
     derived: bool
     changes: dict[str, OldNewJSON]
@@ -256,7 +258,14 @@ class CharNoteJSON(TypedDict):
 
 
 class ResolutionJSON(TypedDict):
-    """What an identifier denotes, and how that was established."""
+    """What an identifier denotes, and how that was established. Only a catalog id spelled
+    exactly (after NFC) is `official`; the same id in another ASCII letter case matches but is
+    not official. A name that only looks like a catalog id (full-width or mathematical letters,
+    Unicode confusables, invisible characters) has `method: lookalike`, `valid: false`, the
+    imitated id in `lookalike_of`, and each differing character in `characters`; control,
+    invisible and non-ASCII space characters make any name invalid and are listed there too.
+    When several publishers use the same string, `publisher` lists them or `reason` names the
+    others."""
 
     input: str
     variant: str | None
@@ -267,11 +276,13 @@ class ResolutionJSON(TypedDict):
     """Only a catalog id spelled exactly (after NFC) is official."""
     valid: bool
     method: Literal["alias", "catalog", "provider", "parsed", "lookalike"]
+    """`catalog` (a listed name), `provider` (a provider record's model id), `alias`, `parsed`
+    (read from the name's parts) or `lookalike`."""
     publisher: str | None
     namespace: str | None
     reason: str | None
     family: str | None
-    """`llama-4`, or e.g. `llama-3.1` for a name of another generation."""
+    """`llama-4`, or e.g. `llama-3.1` for a name of another generation (then `variant` is null and `valid` false)."""
     lookalike_of: str | None
     """The catalog id this name imitates without being it."""
     characters: list[CharNoteJSON]

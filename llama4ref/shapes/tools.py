@@ -10,12 +10,13 @@ from llama4ref.shapes.core import Bound, CitationJSON, FactJSON, SourceJSON
 
 
 class ClaimJSON(TypedDict):
-    """A value as known on the as-of date."""
+    """A value as known on the `--as-of` date (today by default)."""
 
     value: Any
     bound: Bound
     rank: str
     known_from: str | None
+    """The date from which the records know this value."""
     sources: list[str]
 
 
@@ -38,10 +39,13 @@ class OfferJSON(TypedDict):
     price_per_million: PriceJSON
     """US dollars per million tokens."""
     conflicting_values: int
+    """How many alternative values (sources that disagree) the offer's facts hold."""
     last_dated: str | None
     deprecation_date: str | None
     deprecated: bool
+    """The deprecation date has passed on the as-of date, or the provider's status then says deprecated."""
     context_caveat: str | None
+    """Set when the served context is only a catalog's copy of the model's nominal limit."""
     paths: list[str]
 
 
@@ -318,7 +322,10 @@ class ReleaseJSON(TypedDict):
 
 
 class ChangeJSON(TypedDict):
+    """One difference between the release and the records."""
+
     kind: str
+    """The kind of change (see docs/maintaining.md)."""
     key: str
     path: str | None
     field: str | None
