@@ -22,7 +22,7 @@ from llama4ref.results import Alternative, Citation, Fact
 
 if TYPE_CHECKING:
     from llama4ref.models.common import Bound
-    from llama4ref.shapes.tools import ContextJSON, OfferJSON, RuntimeLimitJSON, StaleJSON
+    from llama4ref.shapes.deploy import ContextJSON, OfferJSON, RuntimeLimitJSON, StaleJSON
 
 CONTEXT_KEYS = (("context.max_input", "input"), ("context.total", "total"))
 

@@ -16,7 +16,7 @@ from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
 
 if TYPE_CHECKING:
-    from llama4ref.shapes.tools import EngineFactJSON, EngineJSON
+    from llama4ref.shapes.deploy import EngineFactJSON, EngineJSON
 
 ASPECTS: tuple[tuple[str, str], ...] = (
     ("text", "text input"),

@@ -18,7 +18,7 @@ from llama4ref.kb import KnowledgeBase
 from llama4ref.params import breakdown
 
 if TYPE_CHECKING:
-    from llama4ref.shapes.tools import MemoryLineJSON, MemoryPlanJSON
+    from llama4ref.shapes.deploy import MemoryLineJSON, MemoryPlanJSON
 
 Precision = Literal["bf16", "fp8", "int4"]
 KvLayout = Literal["hybrid", "full"]

@@ -2,7 +2,7 @@
 
 Each answer type's ``to_json()`` / ``to_dict()`` is annotated to return one of these, so
 ``mypy --strict`` checks every dict the code builds against the declared shape. The JSON Schemas
-in ``schemas/json/`` and ``docs/json.md`` are generated from them (:mod:`llama4ref.jsonschemas`),
+in ``schemas/json/`` and ``docs/json.md`` are generated from them (:mod:`llama4ref.schemas`, :mod:`llama4ref.jsondoc`),
 and a test validates every command's real output against its schema. :mod:`.kinds` names the
 shape of each envelope ``kind``: a new kind is one entry there.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from llama4ref.shapes import core, tools
+from llama4ref.shapes import core, deploy, tools
 
 
 class Kind(NamedTuple):
@@ -48,12 +48,12 @@ KINDS: dict[str, Kind] = {
     "export": Kind(core.ExportSummaryJSON, "export -o PATH --json", "What an export wrote."),
     "diff": Kind(core.DiffJSON, "diff OLD NEW --json", "Every difference between two facts trees."),
     "resolution": Kind(core.ResolutionJSON, "resolve NAME --json", "What a model identifier denotes."),
-    "providers": Kind(list[tools.OfferJSON], "providers [VARIANT] --json", "Provider offers, as known on the `--as-of` date."),
-    "context": Kind(tools.ContextJSON, "context VARIANT --json", "Context limits: the model's, each provider's, each engine's."),
-    "memory": Kind(tools.MemoryPlanJSON, "memory VARIANT --json", "A memory estimate with its formulas."),
-    "stale": Kind(list[tools.StaleJSON], "stale --json", "Provider and runtime facts older than the horizon."),
+    "providers": Kind(list[deploy.OfferJSON], "providers [VARIANT] --json", "Provider offers, as known on the `--as-of` date."),
+    "context": Kind(deploy.ContextJSON, "context VARIANT --json", "Context limits: the model's, each provider's, each engine's."),
+    "memory": Kind(deploy.MemoryPlanJSON, "memory VARIANT --json", "A memory estimate with its formulas."),
+    "stale": Kind(list[deploy.StaleJSON], "stale --json", "Provider and runtime facts older than the horizon."),
     "engines": Kind(
-        list[tools.EngineJSON], "engines [ENGINE] --json", "What the records say about each engine's Llama 4 support."
+        list[deploy.EngineJSON], "engines [ENGINE] --json", "What the records say about each engine's Llama 4 support."
     ),
     "audit": Kind(tools.AuditJSON, "audit --json", "Consistency checks across facts (exit 1 when one fails)."),
     "comparison": Kind(tools.ComparisonJSON, "compare A B --json", "Two variants' facts, aligned."),
