@@ -259,7 +259,8 @@ class SegmentJSON(TypedDict):
 
 class TokenJSON(TypedDict):
     token: str
-    id: int
+    id: int | None
+    """The token's id, when the records hold it."""
     meaning: str
 
 
