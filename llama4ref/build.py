@@ -31,9 +31,6 @@ def artefacts(facts_dir: Path | None = None) -> dict[Path, str]:
 
     out.update({REPO / "schemas" / name: text for name, text in all_schemas().items()})
     out.update(generated_docs(REPO, KnowledgeBase(index)))
-    from llama4ref.jsondoc import json_page
-
-    out[REPO / "docs" / "json.md"] = json_page()
     return out
 
 
