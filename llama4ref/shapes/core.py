@@ -51,9 +51,12 @@ class FactJSON(TypedDict):
     value: Any
     """The preferred value, in base units (parameters, tokens, …)."""
     unit: str
+    """One of the units in docs/contributing.md (`parameters`, `tokens`, `count`, …)."""
     bound: Bound
+    """How the value bounds the truth (`exact`, `at_most`, …)."""
     citations: list[CitationJSON]
     alternatives: list[AlternativeJSON]
+    """Values other sources give, ranked."""
     qualifiers: dict[str, Scalar]
     """Scalar context (benchmark, shots, metric, …)."""
     note: str | None

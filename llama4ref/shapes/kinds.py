@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from llama4ref.models import LicenseTerm
 from llama4ref.shapes import core, deploy, tools
 
 
@@ -36,9 +37,7 @@ KINDS: dict[str, Kind] = {
     ),
     "source": Kind(core.SourceBacksJSON, "sources ID --json", "One source and the facts it backs."),
     "sheets": Kind(list[RAW_RECORD], "list sheets --json", "Fact sheet records (fields: schemas/fact-sheet.schema.json)."),
-    "license-terms": Kind(
-        list[RAW_RECORD], "list license-terms --json", "License term records (fields: schemas/license-term.schema.json)."
-    ),
+    "license-terms": Kind(list[LicenseTerm], "list license-terms --json", "License term records, every field."),
     "identifiers": Kind(
         list[RAW_RECORD], "list identifiers --json", "Identifier records (fields: schemas/identifier-set.schema.json)."
     ),
