@@ -30,7 +30,8 @@ Errors are never printed as JSON: they go to stderr as one line, and the exit co
 happened (0 success, 1 a check found problems, 2 usage error or unknown id). A check that finds
 problems (`validate --json`) still prints its envelope, with the problems inside, and exits 1.
 
-Every field is always present (`null` when it has no value); objects carry no other fields.
+Every field is always present (`null` when it has no value) unless its row says *optional*;
+objects carry no other fields.
 
 ## JSON Schemas
 
@@ -62,7 +63,9 @@ per line, each with a `type` (`meta`, `source`, `variant`, `sheet`, `fact`, `lic
 
 
 def _name(ref: str) -> str:
-    return ref.rsplit("/", 1)[-1].removesuffix("JSON")
+    """``FactJSON`` (a shape) → ``Fact``; a record model's own name gets ``Record`` (``CitationRecord``)."""
+    name = ref.rsplit("/", 1)[-1]
+    return name.removesuffix("JSON") if name.endswith("JSON") else f"{name}Record"
 
 
 def _anchor(name: str) -> str:
@@ -95,8 +98,10 @@ def _cell(text: str) -> str:
 
 def fields_table(shape: dict[str, Any]) -> list[str]:
     rows = ["| key | type | meaning |", "|---|---|---|"]
+    required = set(shape.get("required", ()))
     for key, node in shape.get("properties", {}).items():
-        rows.append(f"| `{key}` | {type_text(node)} | {_cell(node.get('description', ''))} |")
+        meaning = _cell(node.get("description", "")) + ("" if key in required else " *optional*")
+        rows.append(f"| `{key}` | {type_text(node)} | {meaning.strip()} |")
     return rows
 
 
@@ -117,7 +122,8 @@ def json_page() -> str:
     shapes: dict[str, dict[str, Any]] = {}
     for schema in schemas.values():
         for ref, shape in schema.get("$defs", {}).items():
-            shapes.setdefault(_name(ref), shape)
+            if shapes.setdefault(_name(ref), shape) != shape:
+                raise ValueError(f"two different shapes are named {_name(ref)}: rename one")
     lines += ["## Shapes", "", "The objects inside `data`, in alphabetical order.", ""]
     for name in sorted(shapes):
         shape = shapes[name]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from llama4ref.models import LicenseTerm
-from llama4ref.shapes import core, deploy, tools
+from llama4ref.shapes import core, deploy, records, tools
 
 
 class Kind(NamedTuple):
@@ -21,9 +21,6 @@ class Kind(NamedTuple):
     summary: str
     """One sentence for docs/json.md."""
 
-
-RAW_RECORD = dict[str, Any]
-"""A record as the index stores it: the fields of the record's own schema (schemas/*.schema.json)."""
 
 KINDS: dict[str, Kind] = {
     "fact": Kind(core.FactJSON, "get PATH --json", "One fact."),
@@ -36,10 +33,10 @@ KINDS: dict[str, Kind] = {
         "The bibliography, each source with the facts it backs.",
     ),
     "source": Kind(core.SourceBacksJSON, "sources ID --json", "One source and the facts it backs."),
-    "sheets": Kind(list[RAW_RECORD], "list sheets --json", "Fact sheet records (fields: schemas/fact-sheet.schema.json)."),
+    "sheets": Kind(list[records.SheetJSON], "list sheets --json", "Fact sheet records, without their facts."),
     "license-terms": Kind(list[LicenseTerm], "list license-terms --json", "License term records, every field."),
     "identifiers": Kind(
-        list[RAW_RECORD], "list identifiers --json", "Identifier records (fields: schemas/identifier-set.schema.json)."
+        list[records.IdentifierJSON], "list identifiers --json", "Published model identifiers, each with its set."
     ),
     "validation": Kind(
         core.ValidationJSON, "validate [DIR] --json", "Every problem of a facts tree, all at once (exit 1 when any)."
