@@ -3,7 +3,10 @@ how a name that is not a catalog id but looks like one is told apart from it."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.core import CharNoteJSON
 
 
 def normalise_alias(name: str) -> str:
@@ -27,7 +30,7 @@ class CharNote(NamedTuple):
     looks_like: str | None
     reason: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> CharNoteJSON:
         return {
             "index": self.position,
             "char": self.char,

@@ -8,7 +8,7 @@ not answer enough of the question, ``answer.found`` is false: the closest facts 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from llama4ref.results import Fact
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from llama4ref.kb import KnowledgeBase
     from llama4ref.ranking import Ranking
+    from llama4ref.shapes.ask import AnswerJSON
 
 RUNNERS_UP = 4
 
@@ -44,7 +45,7 @@ class Answer(NamedTuple):
         members = [f.path for f in self.facts] if self.is_group else []
         return head + members + [f.path for f in self.runners_up]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> AnswerJSON:
         return {
             "question": self.question,
             "found": self.found,

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.errors import UnknownIdError
 from llama4ref.kb import KnowledgeBase
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import AuditCheckJSON
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class CheckResult:
     detail: str = ""
     tags: tuple[str, ...] = field(default_factory=tuple)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> AuditCheckJSON:
         return {
             "id": self.id,
             "title": self.title,

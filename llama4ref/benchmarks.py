@@ -8,10 +8,13 @@ independent reproductions) and are never merged into one table.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import BenchTableJSON
 
 SET_ORDER = ("pretrained", "instruct", "blog", "vllm_reproduction")
 
@@ -35,7 +38,7 @@ class BenchTable:
     table: str = ""
     """The source's own table name when one set holds several tables (the blog has three)."""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> BenchTableJSON:
         return {
             "set": self.set,
             "table": self.table or None,

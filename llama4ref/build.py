@@ -61,6 +61,7 @@ def orphans(fresh: dict[Path, str | bytes]) -> list[Path]:
     from llama4ref.docgen import GENERATED_MARK
 
     shards = [p for p in INDEX_PATH.glob("*.json") if p not in fresh]
+    shards += [p for p in (REPO / "schemas").rglob("*.json") if p not in fresh]  # a removed kind's schema
     pages = [p for p in (REPO / "docs").rglob("*.md")
              if p not in fresh and p.read_text(encoding="utf-8").startswith(GENERATED_MARK)]  # fmt: skip
     return sorted(shards + pages)

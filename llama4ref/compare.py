@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import ComparisonJSON
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class Comparison:
     right: str
     lines: list[Line]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ComparisonJSON:
         def val(f: Fact | None) -> Any:
             return None if f is None else {"value": f.value, "display": f.display(), "derived": f.derived, "path": f.path}
 

@@ -22,6 +22,7 @@ from llama4ref.results import Alternative, Citation, Fact
 
 if TYPE_CHECKING:
     from llama4ref.models.common import Bound
+    from llama4ref.shapes.deploy import ContextJSON, OfferJSON, RuntimeLimitJSON, StaleJSON
 
 CONTEXT_KEYS = (("context.max_input", "input"), ("context.total", "total"))
 
@@ -98,7 +99,7 @@ class Offer:
     passed by then, or its status then says deprecated. Sources use "deprecated" for different
     things (Azure: no new deployments; Cerebras: the endpoint ended); see the record's note."""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> OfferJSON:
         def claim(c: Claim | None) -> Any:
             if c is None:
                 return None
@@ -242,7 +243,7 @@ class RuntimeLimit:
     hardware: str
     facts: dict[str, Fact]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> RuntimeLimitJSON:
         return {
             "engine": self.engine,
             "variant": self.variant,
@@ -285,7 +286,7 @@ class ContextTiers:
     providers: list[Offer]
     runtime: list[RuntimeLimit]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ContextJSON:
         return {
             "variant": self.variant,
             "model": [f.to_json() for f in self.model],
@@ -318,7 +319,7 @@ class StaleRecord:
     last_dated: date | None
     age_days: int | None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> StaleJSON:
         return {"path": self.path, "last_dated": str(self.last_dated) if self.last_dated else None, "age_days": self.age_days}
 
 

@@ -12,12 +12,16 @@ qualifiers, note, formula, inputs); where it is written (file and line) is not a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.core import DiffJSON, DiffSummaryJSON, FactChangeJSON, RecordChangeJSON
 
 __all__ = ["DataDiff", "FactChange", "RecordChange", "diff_knowledge_bases", "diff_trees", "report_lines"]
 
@@ -37,7 +41,7 @@ class FactChange:
     def path(self) -> str:
         return self.new.path
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> FactChangeJSON:
         return {
             "path": self.path,
             "derived": self.new.derived,
@@ -55,7 +59,7 @@ class RecordChange:
     id: str
     fields: dict[str, tuple[Any, Any]]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> RecordChangeJSON:
         return {
             "kind": self.kind,
             "id": self.id,
@@ -82,7 +86,7 @@ class DataDiff:
             self.added or self.removed or self.changed or self.records_added or self.records_removed or self.records_changed
         )
 
-    def summary(self) -> dict[str, int]:
+    def summary(self) -> DiffSummaryJSON:
         return {
             "facts_added": len(self.added),
             "facts_removed": len(self.removed),
@@ -92,7 +96,7 @@ class DataDiff:
             "records_changed": len(self.records_changed),
         }
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> DiffJSON:
         return {
             "old_version": self.old_version,
             "new_version": self.new_version,
@@ -111,14 +115,14 @@ class DataDiff:
 
 
 def _fact_fields(fact: Fact) -> dict[str, Any]:
-    data = fact.to_json()
+    data: dict[str, Any] = dict(fact.to_json())
     return {name: data[name] for name in FACT_FIELDS}
 
 
 def _records(kb: KnowledgeBase) -> dict[tuple[str, str], dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for s in kb.sources():
-        out[("source", s.id)] = s.to_json()
+        out[("source", s.id)] = dict(s.to_json())
     for v in kb.variants():
         out[("variant", v.id)] = {k: val for k, val in v.to_json().items() if k != "file"}
     for t in kb.license_terms():
@@ -168,7 +172,7 @@ def diff_trees(old_dir: str | Path, new_dir: str | Path) -> DataDiff:
     return diff_knowledge_bases(load(old_dir), load(new_dir))
 
 
-def _cite(c: dict[str, Any]) -> str:
+def _cite(c: Mapping[str, Any]) -> str:
     when = f" (as of {c['as_of']})" if c.get("as_of") else ""
     return f"{c['source']} [{c['locator']}]{when} “{c['quote']}”"
 

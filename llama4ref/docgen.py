@@ -306,6 +306,7 @@ def generated_docs(repo: Path, kb: KnowledgeBase | None = None) -> dict[Path, st
 
         kb = llama4ref.load(repo / "facts")
     from llama4ref.clidoc import cli_reference
+    from llama4ref.jsondoc import json_page
 
     ref = repo / "docs" / "reference"
     out = {ref / "index.md": reference_index(kb)}
@@ -315,4 +316,5 @@ def generated_docs(repo: Path, kb: KnowledgeBase | None = None) -> dict[Path, st
     out[ref / "license-checklist.md"] = license_page(kb)
     out[ref / "sources.md"] = sources_page(kb)
     out[repo / "docs" / "cli.md"] = cli_reference()
+    out[repo / "docs" / "json.md"] = json_page()
     return out

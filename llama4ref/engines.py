@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.deploy import EngineFactJSON, EngineJSON
 
 ASPECTS: tuple[tuple[str, str], ...] = (
     ("text", "text input"),
@@ -40,10 +43,9 @@ class EngineFact:
     fact: Fact
     dated: date | None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"aspect": self.aspect, "key": self.key, "dated": None if self.dated is None else self.dated.isoformat()} | {
-            "fact": self.fact.to_json()
-        }
+    def to_json(self) -> EngineFactJSON:
+        dated = None if self.dated is None else self.dated.isoformat()
+        return {"aspect": self.aspect, "key": self.key, "dated": dated, "fact": self.fact.to_json()}
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class Engine:
     name: str
     facts: tuple[EngineFact, ...]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> EngineJSON:
         return {"id": self.id, "name": self.name, "facts": [f.to_json() for f in self.facts]}
 
 

@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, JsonValue
 
@@ -26,6 +26,9 @@ from llama4ref.kb import KnowledgeBase
 from llama4ref.models import Alternative, Citation, Identifier, LicenseTerm, Source
 from llama4ref.models.common import Bound, Scalar
 from llama4ref.tables import EXPORT_SCHEMA_VERSION, Table, build_tables, fact_as_of, fact_variant
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.core import ExportSummaryJSON
 
 __all__ = [
     "FORMATS",
@@ -214,7 +217,7 @@ class ExportSummary:
     files: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ExportSummaryJSON:
         return {"format": self.format, "path": self.path, "files": self.files, "rows": self.rows}
 
 

@@ -7,10 +7,13 @@ reported as invalid. :mod:`llama4ref.resolve` looks names up in the catalog firs
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from llama4ref.aliases import CharNote, normalise_alias
 from llama4ref.results import Citation
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.core import ResolutionJSON
 
 EXPERTS_TO_VARIANT = {16: "scout", 128: "maverick"}
 """Routed-expert counts in published names (Behemoth's 16 experts never appear in a released id)."""
@@ -66,7 +69,7 @@ class Resolution(NamedTuple):
     characters: tuple[CharNote, ...] = ()
     """The characters that make the name invalid or a look-alike: position, code point, what they look like."""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ResolutionJSON:
         """The documented JSON shape of a resolution (every field, citations as objects)."""
         return {
             "input": self.input,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from llama4ref.kb import KnowledgeBase
 
 
-def list_records(kb: KnowledgeBase, kind: str, prefix: str = "") -> tuple[list[str], list[list[str]], list[dict[str, Any]]]:
+def list_records(
+    kb: KnowledgeBase, kind: str, prefix: str = ""
+) -> tuple[list[str], list[list[str]], Sequence[Mapping[str, Any]]]:
     """Columns, text rows and JSON objects for ``kind``."""
     if kind == "variants":
         vs = kb.variants()
@@ -21,7 +24,7 @@ def list_records(kb: KnowledgeBase, kind: str, prefix: str = "") -> tuple[list[s
         return (
             ["id", "tier", "kind", "version", "title"],
             [[s.id, s.tier, s.kind, s.pin(), s.title] for s in ss],
-            [s.to_json() | {"backs": len(kb.backed_by(s.id))} for s in ss],
+            [s.to_json() | {"backs": kb.backed_by(s.id)} for s in ss],
         )
     if kind == "facts":
         facts = kb.facts(prefix)

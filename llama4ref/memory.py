@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.params import breakdown
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.deploy import MemoryLineJSON, MemoryPlanJSON
 
 Precision = Literal["bf16", "fp8", "int4"]
 KvLayout = Literal["hybrid", "full"]
@@ -76,8 +79,8 @@ class Plan:
             return None
         return self.total_bytes <= self.gpu_bytes * self.usable_fraction + self.offload_bytes
 
-    def to_json(self) -> dict[str, Any]:
-        def lines(xs: list[Line]) -> list[dict[str, Any]]:
+    def to_json(self) -> MemoryPlanJSON:
+        def lines(xs: list[Line]) -> list[MemoryLineJSON]:
             return [{"name": x.name, "bytes": round(x.bytes), "gb": round(x.bytes / 1e9, 2), "formula": x.formula} for x in xs]
 
         return {

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from llama4ref.kb import KnowledgeBase
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import SegmentJSON, WorkedPromptJSON
 
 EXAMPLE_TOOL = {
     "name": "get_weather",
@@ -35,8 +38,9 @@ class WorkedPrompt:
     def text(self) -> str:
         return "".join(s.text for s in self.segments)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"prompt": self.text, "segments": [s.__dict__ for s in self.segments], "paths": self.used_paths}
+    def to_json(self) -> WorkedPromptJSON:
+        segments: list[SegmentJSON] = [{"text": s.text, "kind": s.kind, "path": s.path} for s in self.segments]
+        return {"prompt": self.text, "segments": segments, "paths": self.used_paths}
 
 
 def build(kb: KnowledgeBase, *, tools: bool = False, image: bool = False) -> WorkedPrompt:

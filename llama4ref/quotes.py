@@ -18,11 +18,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.diagnostics import Diagnostic, Position
 from llama4ref.models import Source
 from llama4ref.tree import Tree, load_tree
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import QuoteReportJSON
 
 _WS = re.compile(r"\s+")
 
@@ -64,7 +67,7 @@ class QuoteReport:
         per = self.unchecked.setdefault(source, {})
         per[reason] = per.get(reason, 0) + 1
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> QuoteReportJSON:
         return {
             "total": self.total,
             "checked": self.checked,

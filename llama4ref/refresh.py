@@ -32,6 +32,7 @@ from llama4ref.errors import Llama4RefError
 
 if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
+    from llama4ref.shapes.tools import ChangeJSON, RefreshJSON, ReleaseJSON
     from llama4ref.tree import LoadedRecord, Tree
 
 __all__ = ["FIELDS", "Change", "Link", "RefreshReport", "baseline_version", "compare", "links", "load_store"]
@@ -147,7 +148,7 @@ class Change:
         base = f"providers.{self.provider}.{self.variant}"
         return f"{base}.{self.fact}" if self.fact else base
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ChangeJSON:
         return {
             "kind": self.kind,
             "key": self.key,
@@ -180,8 +181,8 @@ class RefreshReport:
         out["confirmed"] = len(self.confirmed)
         return out
 
-    def to_json(self) -> dict[str, Any]:
-        def release(r: Release) -> dict[str, Any]:
+    def to_json(self) -> RefreshJSON:
+        def release(r: Release) -> ReleaseJSON:
             return {"package": PACKAGE, "version": r.version, "wheel": r.wheel, "sha256": r.sha256,
                     "published": str(r.published) if r.published else None, "llama4_entries": len(r.entries)}  # fmt: skip
 

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from pydantic import JsonValue
 
     from llama4ref.models.common import Bound, Rank, Scalar
+    from llama4ref.shapes.core import (
+        AlternativeJSON,
+        CitationJSON,
+        FactJSON,
+        PackageFileJSON,
+        SourceJSON,
+        SourceVersionJSON,
+        VariantJSON,
+    )
 
 
 def _date(value: Any) -> date | None:
@@ -56,7 +65,7 @@ class Citation(NamedTuple):
             conversion=raw.get("conversion"),
         )
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> CitationJSON:
         return {
             "source": self.source,
             "locator": self.locator,
@@ -97,7 +106,7 @@ class Alternative(NamedTuple):
             note=raw.get("note"),
         )
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> AlternativeJSON:
         return {
             "value": self.value,
             "bound": self.bound,
@@ -161,7 +170,7 @@ class Fact(NamedTuple):
 
         return format_value(self.value, self.unit, self.bound)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> FactJSON:
         """The documented JSON shape of a fact (see docs/json.md)."""
         return {
             "path": self.path,
@@ -204,7 +213,7 @@ class VariantInfo(NamedTuple):
             file=raw.get("file"),
         )
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> VariantJSON:
         return {
             "id": self.id,
             "name": self.name,
@@ -224,7 +233,7 @@ class SourceVersion(NamedTuple):
     release: str | None = None
     snapshot: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> SourceVersionJSON:
         return {"commit": self.commit, "published": _iso(self.published), "release": self.release, "snapshot": self.snapshot}
 
 
@@ -243,8 +252,8 @@ class PackageFile(NamedTuple):
         where = " sdist" if self.dist == "sdist" else ""
         return f"{self.name} {self.version}{where} ({self.path})"
 
-    def to_json(self) -> dict[str, Any]:
-        return self._asdict()
+    def to_json(self) -> PackageFileJSON:
+        return {"registry": self.registry, "name": self.name, "version": self.version, "path": self.path}
 
 
 class Source(NamedTuple):
@@ -297,7 +306,7 @@ class Source(NamedTuple):
 
         return pin_text(self.version.commit, self.version.release, self.version.published, self.version.snapshot)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> SourceJSON:
         """The documented JSON shape of a source (the record's fields, dates as YYYY-MM-DD)."""
         return {
             "id": self.id,

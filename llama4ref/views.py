@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact, VariantInfo
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.core import OverviewJSON, OverviewSourceJSON
 
 OVERVIEW_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Identity", ("status", "developer", "release_date", "knowledge_cutoff", "license")),
@@ -42,10 +45,10 @@ class Overview(NamedTuple):
 
     variant: VariantInfo
     sections: list[Section]
-    sources: list[dict[str, Any]]
+    sources: list[OverviewSourceJSON]
     see_also: list[str]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> OverviewJSON:
         return {
             "variant": self.variant.to_json(),
             "sections": [{"title": s.title, "facts": [f.to_json() for f in s.facts]} for s in self.sections],
@@ -66,7 +69,7 @@ def overview(kb: KnowledgeBase, name: str) -> Overview:
         for fact in facts:
             for cit in kb.citations_of(fact):
                 cited[cit.source] = cited.get(cit.source, 0) + 1
-    sources = []
+    sources: list[OverviewSourceJSON] = []
     for sid, count in sorted(cited.items(), key=lambda kv: (-kv[1], kv[0])):
         src = kb.source(sid)
         sources.append({"id": sid, "title": src.title, "tier": src.tier, "version": src.pin(), "url": src.url, "facts": count})

@@ -18,6 +18,7 @@ from llama4ref import catalog, refresh
 from llama4ref.yamlload import load_yaml
 from llama4ref.yamlwrite import document
 from tests.conftest import REPO, run_cli
+from tests.json_envelopes import checked_kind
 
 NEW = "1.200.0"
 
@@ -97,6 +98,7 @@ def test_same_release_is_no_change(releases: tuple[Path, str], tmp_path: Path) -
     wheels, base = releases
     res = run_cli("refresh", "providers", "--litellm", base, "--find-links", str(wheels), "--cache", str(tmp_path), "--json")
     assert res.code == 0, res.stderr
+    assert checked_kind(res.stdout) == "refresh"  # valid against schemas/json/refresh.schema.json
     data = json.loads(res.stdout)["data"]
     assert data["changed"] is False and data["summary"]["confirmed"] > 100
 
@@ -106,6 +108,7 @@ def test_changes_are_found_and_mapped_onto_records(releases: tuple[Path, str], t
     wheels, _ = releases
     res = run_cli("refresh", "providers", "--litellm", "latest", "--find-links", str(wheels), "--cache", str(tmp_path), "--json")
     assert res.code == 1, res.stderr
+    assert checked_kind(res.stdout) == "refresh"  # with changes of every kind, against its schema
     found = {(c["kind"], c["path"]) for c in json.loads(res.stdout)["data"]["changes"]}
     assert ("value-changed", "providers.lambda.scout.context.max_input") in found
     assert ("value-changed", "providers.novita.scout.price.input") in found

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from llama4ref.build import stale
-from llama4ref.schemas import SCHEMA_MODELS, schema_for
+from llama4ref.schemas import RECORD_SCHEMAS, schema_for
 from llama4ref.tree import RECORD_KINDS, LoadedRecord, load_tree
 from llama4ref.yamlload import load_yaml
 
@@ -43,7 +43,7 @@ def test_record_passes_json_schema(rec: LoadedRecord) -> None:
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
 
 
-@pytest.mark.parametrize("name", sorted(SCHEMA_MODELS))
+@pytest.mark.parametrize("name", sorted(RECORD_SCHEMAS))
 def test_schema_rejects_unknown_field(name: str) -> None:
     """The generated schemas forbid unknown fields, like the models do."""
     schema = schema_for(name)

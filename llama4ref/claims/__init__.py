@@ -11,10 +11,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
+
+Status = Literal["supported", "contradicted", "disputed", "unchecked"]
 
 if TYPE_CHECKING:
     from llama4ref.kb import KnowledgeBase
+    from llama4ref.shapes.ask import DocumentClaimJSON
 
 CODES = {
     "supported": "L4-CLAIM-SUPPORTED",
@@ -33,7 +36,7 @@ class Claim(NamedTuple):
     text: str  # the value as written
     sentence: str
     subject: str | None  # variant (or provider/variant)
-    status: str  # supported | contradicted | disputed | unchecked
+    status: str  # one of Status: judge() returns only these
     path: str | None  # the fact it was judged against
     recorded: Any
     rank: str | None
@@ -59,13 +62,13 @@ class Claim(NamedTuple):
             return f"{about}{self.text!r} agrees with {self.path}{rank}{where}"
         return f"{about}{self.text!r} not checkable: {self.reason}"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> DocumentClaimJSON:
         return {
             "file": self.file,
             "line": self.line,
             "col": self.col,
             "code": self.code,
-            "status": self.status,
+            "status": cast("Status", self.status),
             "text": self.text,
             "sentence": self.sentence,
             "subject": self.subject,

@@ -13,6 +13,7 @@ from llama4ref.cli.output import EXIT_USAGE, console, emit_json, fail
 
 if TYPE_CHECKING:
     from llama4ref.compliance import Finding
+    from llama4ref.shapes.tools import NameCheckJSON
 
 license_app = typer.Typer(
     name="license",
@@ -161,8 +162,12 @@ def register(app: typer.Typer) -> None:
         results = list(check_names(items, _terms()))  # type: ignore[arg-type]
         code = exit_code(results, strict=strict)
         if json_out:
-            summary = {s: sum(r.status == s for r in results) for s in ("pass", "warning", "violation")}
-            emit_json("name-check", {"results": [r.to_dict() for r in results], "summary": summary}, ascii_only=True)
+            count = {s: sum(r.status == s for r in results) for s in ("pass", "warning", "violation")}
+            report: NameCheckJSON = {
+                "results": [r.to_dict() for r in results],
+                "summary": {"pass": count["pass"], "warning": count["warning"], "violation": count["violation"]},
+            }
+            emit_json("name-check", report, ascii_only=True)
         else:
             out = sys.stdout
             for r in results:

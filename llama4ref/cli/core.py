@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, existing_directory, fail
 from llama4ref.completion import complete_fact_path, complete_variant
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.core import ValidationJSON
+    from llama4ref.shapes.tools import QuoteVerificationJSON
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
 
@@ -135,27 +139,25 @@ def register(app: typer.Typer) -> None:
         root = shipped_facts_dir() if directory is None else existing_directory(directory, "DIRECTORY")
         tree = load_tree(root)
         if json_out:
-            emit_json(
-                "validation",
-                {
-                    "root": str(root),
-                    "files": tree.file_count,
-                    "records": len(tree.records),
-                    "facts": len(tree.facts()),
-                    "ok": tree.ok,
-                    "diagnostics": [
-                        {
-                            "file": d.file,
-                            "line": d.position.line,
-                            "col": d.position.col,
-                            "code": d.code,
-                            "severity": d.severity,
-                            "message": d.message,
-                        }
-                        for d in tree.diagnostics
-                    ],
-                },
-            )
+            report: ValidationJSON = {
+                "root": str(root),
+                "files": tree.file_count,
+                "records": len(tree.records),
+                "facts": len(tree.facts()),
+                "ok": tree.ok,
+                "diagnostics": [
+                    {
+                        "file": d.file,
+                        "line": d.position.line,
+                        "col": d.position.col,
+                        "code": d.code,
+                        "severity": d.severity,
+                        "message": d.message,
+                    }
+                    for d in tree.diagnostics
+                ],
+            }
+            emit_json("validation", report)
         else:
             import sys
 
@@ -219,7 +221,8 @@ def register(app: typer.Typer) -> None:
         report = run(shipped_facts_dir(), dirs)
         short = report.coverage * 100 < min_coverage
         if json_out:
-            emit_json("quote-verification", report.to_json() | {"drift": drift})
+            verification: QuoteVerificationJSON = {**report.to_json(), "drift": drift}
+            emit_json("quote-verification", verification)
         else:
             for line in drift:
                 sys.stdout.write(printable(line) + "\n")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, fail
 from llama4ref.completion import complete_benchmark, complete_fact_path, complete_source, complete_variant
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.core import SourceBacksJSON
+    from llama4ref.shapes.tools import AuditJSON, PromptJSON
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
 
@@ -33,7 +37,8 @@ def register(app: typer.Typer) -> None:
         if not results:
             fail(f"no audit check id starts with {only!r}")
         if json_out:
-            emit_json("audit", {"ok": all(r.ok for r in results), "checks": [r.to_json() for r in results]})
+            report: AuditJSON = {"ok": all(r.ok for r in results), "checks": [r.to_json() for r in results]}
+            emit_json("audit", report)
         else:
             from llama4ref.cli import render
 
@@ -209,7 +214,8 @@ def register(app: typer.Typer) -> None:
         if source_id is None:
             rows = [(s, kb.backed_by(s.id)) for s in kb.sources()]
             if json_out:
-                emit_json("sources", [s.to_json() | {"backs": backs} for s, backs in rows])
+                listed: list[SourceBacksJSON] = [{**s.to_json(), "backs": backs} for s, backs in rows]
+                emit_json("sources", listed)
                 return
             from llama4ref.cli import render
 
@@ -223,7 +229,8 @@ def register(app: typer.Typer) -> None:
         src = kb.source(source_id)
         backs = kb.backed_by(source_id)
         if json_out:
-            emit_json("source", src.to_json() | {"backs": backs})
+            one: SourceBacksJSON = {**src.to_json(), "backs": backs}
+            emit_json("source", one)
             return
         from llama4ref.cli import render
 
@@ -245,9 +252,11 @@ def register(app: typer.Typer) -> None:
         kb = llama4ref.knowledge_base()
         wp = build(kb, tools=tools, image=image)
         if json_out:
-            emit_json(
-                "prompt", wp.to_json() | {"tokens": [{"token": t, "id": i, "meaning": m} for t, i, m in token_legend(kb, wp)]}
-            )
+            prompt: PromptJSON = {
+                **wp.to_json(),
+                "tokens": [{"token": t, "id": i, "meaning": m} for t, i, m in token_legend(kb, wp)],
+            }
+            emit_json("prompt", prompt)
             return
         from llama4ref.cli import render
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from llama4ref.compliance.rules import RULES
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import ChecklistItemJSON
 
 if TYPE_CHECKING:  # the records are built by the caller; importing pydantic here would slow start-up
     from llama4ref.models import LicenseTerm
@@ -38,7 +41,7 @@ class ChecklistItem:
     def automated(self) -> bool:
         return self.rule is not None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ChecklistItemJSON:
         return {
             "term": self.term,
             "document": self.document,

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from llama4ref.compliance.rules import Severity, rule
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import FindingJSON
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class Finding:
         section = f" [license §{self.section}]" if self.section != "-" else ""
         return f"{where}: {self.rule} {self.severity}: {self.message}{section}"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FindingJSON:
         return {
             "file": self.file,
             "line": self.line,

@@ -39,11 +39,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from llama4ref.compliance.chars import describe, hidden_pattern, hidden_reason, is_mark, marks_after, skeleton_piece, strip_hidden
 from llama4ref.compliance.rules import rule
 from llama4ref.compliance.terms import LicenseTerms
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import CharIssueJSON, NameFindingJSON, NameResultJSON
 
 Status = Literal["pass", "warning", "violation"]
 _FLATTENED_META_ORG = re.compile(r"meta[-_.]?llama[-_.]+", re.IGNORECASE)
@@ -63,7 +66,7 @@ class CharIssue:
     reason: str
     looks_like: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CharIssueJSON:
         return {
             "index": self.index,
             "char": self.char,
@@ -84,7 +87,7 @@ class NameFinding:
     message: str
     characters: tuple[CharIssue, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> NameFindingJSON:
         return {
             "rule": self.rule,
             "severity": self.severity,
@@ -111,7 +114,7 @@ class NameResult:
     def ok(self) -> bool:
         return self.status == "pass"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> NameResultJSON:
         return {
             "input": self.input,
             "name": self.name,

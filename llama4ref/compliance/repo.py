@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from llama4ref.compliance.card import BaseModel, CardMeta, parse_card, repo_id
 from llama4ref.compliance.card_duties import CardView, check_attribution, check_card_license, followable_links
@@ -43,6 +43,9 @@ from llama4ref.compliance.names import NameResult, check_name
 from llama4ref.compliance.rules import RULES
 from llama4ref.compliance.terms import LicenseTerms
 from llama4ref.errors import Llama4RefError
+
+if TYPE_CHECKING:
+    from llama4ref.shapes.tools import RepoReportJSON
 
 _CARD_NAMES = ("readme.md", "model_card.md", "modelcard.md", "readme", "readme.txt")
 
@@ -82,7 +85,7 @@ class RepoReport:
         failing = {"error", "warning"} if strict else {"error"}
         return 1 if any(f.severity in failing for f in self.findings) else 0
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> RepoReportJSON:
         return {
             "path": self.path,
             "kind": self.kind,
