@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from pydantic import JsonValue
@@ -244,7 +244,7 @@ class PackageFile(NamedTuple):
     name: str
     version: str
     path: str
-    dist: str = "wheel"
+    dist: Literal["wheel", "sdist"] = "wheel"
     """"wheel", or "sdist" for a file only the source archive ships."""
 
     def label(self) -> str:
@@ -253,7 +253,7 @@ class PackageFile(NamedTuple):
         return f"{self.name} {self.version}{where} ({self.path})"
 
     def to_json(self) -> PackageFileJSON:
-        return {"registry": self.registry, "name": self.name, "version": self.version, "path": self.path}
+        return {"registry": self.registry, "name": self.name, "version": self.version, "path": self.path, "dist": self.dist}
 
 
 class Source(NamedTuple):

@@ -102,6 +102,8 @@ class PackageFileJSON(TypedDict):
     name: str
     version: str
     path: str
+    dist: Literal["wheel", "sdist"]
+    """Which file of the release ships it: the wheel, or the source archive (sdist)."""
 
 
 class SourceJSON(TypedDict):
