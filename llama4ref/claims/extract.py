@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.claims.subject import ents, first, from_headings, other_model, subject
+from llama4ref.claims.document import mask_code
+from llama4ref.claims.subject import LLAMA4, ents, first, from_headings, other_model, subject
 from llama4ref.claims.values import Value, values
 from llama4ref.vocabulary import Lexicon, Match
 
@@ -36,6 +37,16 @@ _AFTER_OTHER = re.compile(
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
+_LABELLED = re.compile(r"^:\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
+"""The value follows its label's colon: "Active Parameters: 400B"."""
+_RESTATED = re.compile(r"^\(\s*$")
+"""A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
+_RERUN = re.compile(r"(?i)reproduc|\b(?:fp8|fp16|bf16|int4|int8|quantized|quantised)\b")
+"""A benchmark figure from a reproduction or a quantized run is another setting than the published score."""
+_HYPOTHETICAL = re.compile(
+    r"(?i)\b(?:impossible|invalid|hypothetical|suppose|imagine|would be wrong|is wrong|typo|reduced to|cut down to|toy|unit test)\b"
+)
+"""A sentence that presents a figure as wrong, impossible or a cut-down test copy states no claim about the model."""
 _OWN_RUN = re.compile(
     r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b|\bour (?:eval|run|results)\b"
 )
@@ -58,6 +69,9 @@ class Statement(NamedTuple):
     other_model: bool  # the nearest model named is not Llama 4
     family: bool  # the text or its headings name Llama 4
     engine: bool  # a runtime engine or GPU is named: a measured limit, not the model's
+    firm: bool = True  # the attribute is attached to the value (same clause, a unit word, a table label)
+    benchmarks: tuple[str, ...] = ()  # every benchmark the name may mean ("MTOB (full book)": both directions)
+    rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
 
 
 class _Words:
@@ -81,8 +95,10 @@ class _Words:
 def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is the variant the previous sentence of the paragraph was about."""
-    text = span.text
-    vals = values(text)
+    text = mask_code(span.text)
+    if _HYPOTHETICAL.search(text):
+        return []
+    vals = [v for v in values(text) if not _quoted_alone(text, v)]
     if not vals:
         return []
     parsed = lex.parse(text)
@@ -92,13 +108,19 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
-    column_parse = lex.parse(span.column) if span.column else None
+    column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant"))
     provider = first(parsed, "provider") or head_provider
     engine_named = bool(ents(parsed, "engine"))
     gpu_named = bool(ents(parsed, "gpu"))
     context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
+    rerun = bool(_RERUN.search(" ".join([text, *span.headings]))) or any(
+        ents(p, "engine") or ents(p, "gpu") for p, _ in heading_parses
+    )
+    rerun = rerun or engine_named or gpu_named
+    others_named = other_model(parsed) and any(t["target"] in LLAMA4 for t in ents(parsed, "variant"))
+    head_other = head_variant is None and any(other_model(p) for p, _ in heading_parses)  # a page about Gemma 3
     shots_m = _SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
     stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
@@ -109,10 +131,26 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1]]
         mine = [m for m in near if _closest(m, vi, ve, others, words)]
+        firm = True
+        labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
+        restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
+        if labelled or restated:
+            # "Context length: 131,072 tokens", "327K tokens (327,680 tokens)": the label's or the
+            # restated value's attribute is this value's
+            before = max(c for c in clauses if c < clause[0]) if clause[0] > 0 else 0
+            mine += [
+                m
+                for m in parsed.matches
+                if before <= words.char(m.start) < clause[0]
+                and any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)
+            ]
         if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
+            # borrowed from elsewhere in the sentence: may agree, never contradict, unless the value
+            # is a label's (a table cell) or the sentence's only value, reached across a plain list
             everyone = [u for u in vals if u is not v]  # nothing in the clause: the sentence's nearest phrases
             mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi) and _closest(m, vi, ve, everyone, words)]
-        unit_matches = [m for m in mine if m.start in (ve, ve + 1) and any(t["kind"] == "unit" for t in m.terms)]
+            firm = labelled or (len(vals) == 1 and _plain_link(mine, v, text, words))
+        unit_matches = [m for m in mine if _unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
             unit_matches += [m for m in mine if _is_unit_word(m) and m not in unit_matches and 0 <= vi - m.end <= 1]
@@ -123,12 +161,17 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
-        bench = next((t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark"), None)
+            label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
+            named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label  # "Active Parameters: 400B"
+            firm = firm and (trained or named_unit)  # a guessed unit: "17B" alone may agree, never contradict
+        benches = tuple(t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark")
+        bench = benches[0] if benches else None
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
             named = [(m, t["target"]) for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"]
             rest = [u for u in vals if u is not v]
             if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
                 bench = named[0][1]
+                benches = tuple(tgt for _, tgt in named)
         fact_ent = next(
             (
                 t["target"]
@@ -161,6 +204,9 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
         served_by = UNKNOWN_PROVIDER if _VIA.match(text[v.end :]) and provider is None else provider
+        unclear = (others_named and _other_before(parsed, vi)) or (head_other and source == "text")
+        if unclear and source != "column" and not _in_clause(parsed, variant, clause, words, v.start):
+            firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
         if _AFTER_OTHER.match(text[v.end :]):
             variant, other = None, True
         if column_parse is not None and not column_variant and other_model(column_parse):
@@ -181,6 +227,9 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
                 other,
                 family,
                 engine,
+                firm,
+                benches,
+                rerun,
             )
         )
     return out
@@ -212,3 +261,45 @@ def _is_unit_word(m: Match) -> bool:
 def _hardware(matches: list[Match]) -> bool:
     """Whether the phrases name memory or a GPU count ("68.5GB VRAM", "on a single GPU")."""
     return any(t["id"] in ("memory", "gpus", "single-gpu") for m in matches for t in m.terms)
+
+
+def _unit_follows(m: Match, ve: int, words: _Words) -> bool:
+    """Whether a unit word follows the value, directly or after a modifier ("288B active parameters")."""
+    gap = words.tokens[ve : m.start]
+    return m.start >= ve and (len(gap) <= 1 or (len(gap) == 2 and gap[-1] in ("active", "total", "routed", "shared")))
+
+
+def _quoted_alone(text: str, v: Value) -> bool:
+    """A value that is a whole quoted string ('"109B"') is mentioned as a name, not stated."""
+    before, after = text[: v.start].rstrip(), text[v.end :].lstrip()
+    return bool(before) and bool(after) and before[-1] in "\"“'‘" and after[0] in "\"”'’"
+
+
+def _in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: _Words, vi_char: int) -> bool:
+    """Whether ``variant`` is named in the value's own clause, before it."""
+    return any(
+        clause[0] <= words.char(m.start) < clause[1] and words.char(m.start) < vi_char
+        for m in parsed.matches
+        for t in m.terms
+        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] == variant
+    )
+
+
+def _other_before(parsed: Any, vi: int) -> bool:
+    """Whether a model that is not Llama 4 is named before word ``vi``."""
+    return any(
+        m.start < vi
+        for m in parsed.matches
+        for t in m.terms
+        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
+    )
+
+
+def _plain_link(mine: list[Match], v: Value, text: str, words: _Words) -> bool:
+    """Whether the phrases reach the value across a list ("Scout and Maverick on April 5"), not
+    across a parenthesis, a semicolon or a colon (an aside about something else)."""
+    if not mine:
+        return False
+    lo = min(min(words.char(m.start), v.start) for m in mine)
+    hi = max(max(words.char(m.end - 1), v.end) for m in mine)
+    return not any(ch in text[lo:hi] for ch in "();:")

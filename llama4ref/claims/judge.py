@@ -59,6 +59,22 @@ class Verdict(NamedTuple):
 
 
 def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
+    verdict = _judge(kb, st, attributes_by_id)
+    if verdict.status != "contradicted":
+        return verdict
+    if not st.firm:
+        return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
+    if set(st.units) == {"tokens"} and not st.attributes and not st.benchmark:
+        return verdict._replace(status="unchecked", reason="tokens of what (a context, a training set)? no attribute is named")
+    recorded = verdict.recorded
+    if isinstance(recorded, (int, float)) and not isinstance(recorded, bool) and st.value.day is None:
+        ratio = max(abs(float(recorded)), 1e-9) / max(abs(st.value.high), 1e-9)
+        if ratio >= 1000 or ratio <= 1 / 1000:  # "288B" held to 16 experts: another attribute's figure
+            return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
+    return verdict
+
+
+def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
     if st.other_model:
         return Verdict("unchecked", None, None, None, "the nearest model named is not Llama 4")
     if st.provider == UNKNOWN_PROVIDER:
@@ -106,14 +122,32 @@ def _benchmark(kb: KnowledgeBase, st: Statement, variants: list[str]) -> Verdict
         return Verdict("unchecked", None, None, None, "the text reports its own evaluation run")
     if st.variant is None:
         return Verdict("unchecked", None, None, None, "no variant named for the benchmark score")
-    paths = [p for p in kb.paths() if p.startswith(f"{st.variant}.benchmarks.") and p.rsplit(".", 1)[-1] == st.benchmark]
+    if st.value.mult != 1.0:
+        return Verdict("unchecked", None, None, None, "a scaled figure is not a benchmark score")
+    names = set(st.benchmarks) or {str(st.benchmark)}
+    own = [p for p in kb.paths() if p.startswith(f"{st.variant}.benchmarks.")]
+    paths = [p for p in own if p.rsplit(".", 1)[-1] in names]
+    labels = {kb.get(p).qualifiers.get("benchmark") for p in paths} - {None}
+    paths += [p for p in own if p not in paths and kb.get(p).qualifiers.get("benchmark") in labels and _same_setting(kb, p, st)]
+    names = {p.rsplit(".", 1)[-1] for p in paths} or names  # one written name, several settings (cost ranges)
     stage_paths = [p for p in paths if st.stage and p.split(".")[2] == st.stage]
     paths = stage_paths or paths
     if st.shots is not None:
         paths = [p for p in paths if kb.get(p).qualifiers.get("shots") in (None, st.shots)]
     if not paths:
         return Verdict("unchecked", None, None, None, "no recorded score for this benchmark, stage and setting")
-    return _against(kb, paths, st, paths, tier="benchmark")
+    verdict = _against(kb, paths, st, paths, tier="benchmark")
+    if verdict.status == "contradicted" and st.rerun:
+        return verdict._replace(status="unchecked", reason="a reproduction, engine or quantized run: another setting")
+    if verdict.status == "contradicted" and len(names) > 1:
+        return verdict._replace(status="unchecked", reason="the benchmark name covers several settings")
+    return verdict
+
+
+def _same_setting(kb: KnowledgeBase, path: str, st: Statement) -> bool:
+    """A reproduction row (its own hardware or precision) is another setting unless the text is about a run."""
+    q = kb.get(path).qualifiers
+    return st.rerun or not ({"hardware", "precision"} & set(q))
 
 
 def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
