@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.claims.extract import UNKNOWN_PROVIDER, Statement
+from llama4ref.claims.extract import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.values import Value, binary
 
 if TYPE_CHECKING:
@@ -77,8 +77,8 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
 def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
     if st.other_model:
         return Verdict("unchecked", None, None, None, "the nearest model named is not Llama 4")
-    if st.provider == UNKNOWN_PROVIDER:
-        return Verdict("unchecked", None, None, None, f"served by {UNKNOWN_PROVIDER}")
+    if st.provider in (UNKNOWN_PROVIDER, SEVERAL_PROVIDERS):
+        return Verdict("unchecked", None, None, None, f"served by {st.provider}")
     if st.entity_fact:
         return _against(kb, [st.entity_fact], st, [st.entity_fact], tier="license")
     if not st.family and st.variant is None:
@@ -165,6 +165,8 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
         rest = path[len(prefix) :].split(".")
         if prefix.count(".") == 1 and rest[0] in ("providers", "runtime"):
             continue
+        if "base" in rest and st.stage != "pretrained" and kb.get(path).unit == "tokens":
+            continue  # the pre-trained model's window answers only a statement about the base model
         fact = kb.get(path)
         if st.value.day is None and fact.unit not in _NUMERIC:
             continue
