@@ -6,7 +6,7 @@ labelled contradictions, and the verdict rate over every labelled supported/cont
 value. Items without a checkable claim must produce no contradiction. Tuning and held-out
 items are reported apart.
 
-    python -m benchmarks.claims [--json]
+    python -m benchmarks.claims [--json | --readme]
 """
 
 from __future__ import annotations
@@ -97,10 +97,25 @@ def run() -> dict[str, dict[str, Any]]:
     }
 
 
+def readme_rows(result: dict[str, dict[str, Any]]) -> list[str]:
+    """The README's claim-checking table rows (tests/test_claims.py checks the README holds them)."""
+    rows = []
+    for split, label in (("tuning", "tuning"), ("held_out", "held out")):
+        r = result[split]
+        rows.append(
+            f"| {label} | {r['claims']} | {r['contradicted_labelled']} | {r['precision']:.1%} | {r['recall']:.1%} | "
+            f"{r['verdicts_right']:.1%} | {r['no_claim_flags']} |"
+        )
+    return rows
+
+
 def main() -> None:
     result = run()
     if "--json" in sys.argv:
         print(json.dumps(result, indent=2))
+        return
+    if "--readme" in sys.argv:
+        print("\n".join(readme_rows(result)))
         return
     for name, r in result.items():
         print(

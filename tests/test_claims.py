@@ -132,15 +132,11 @@ def test_html_headings_and_cells(tmp_path: Path) -> None:
 
 def test_readme_reports_the_measured_scores() -> None:
     """The README's claim-checking table shows what benchmarks/claims.py measures now."""
+    from benchmarks.claims import readme_rows
+
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    scores = corpus_scores()
-    for split, label in (("tuning", "tuning"), ("held_out", "held out")):
-        r = scores[split]
-        row = (
-            f"| {label} | {r['claims']} | {r['contradicted_labelled']} | {r['precision']:.1%} | {r['recall']:.1%} | "
-            f"{r['verdicts_right']:.1%} | {r['no_claim_flags']} |"
-        )
-        assert row in readme
+    for row in readme_rows(corpus_scores()):
+        assert row in readme, row
 
 
 def test_provider_page_tiers() -> None:
@@ -161,3 +157,59 @@ def test_served_limit_without_a_record_is_unchecked() -> None:
     """A provider named with a limit the records do not hold is never a contradiction."""
     (claim,) = llama4ref.check_claims("On Lambda, Llama 4 Behemoth serves 77,000 tokens of context.")
     assert claim.status == "unchecked"
+
+
+def test_this_repository_s_docs_hold_no_contradiction() -> None:
+    """A real-world precision guard: README.md and docs/ (docs/reference/ is generated from the
+    records, so a contradiction there is a false positive by construction) give no contradiction,
+    and the command's help example exits 0."""
+    from llama4ref.claims.document import kind_of
+
+    files = [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
+    flagged = [
+        f"{c.file}:{c.line}: {c.text!r} → {c.path}"
+        for f in files
+        for c in llama4ref.check_claims(f.read_text(encoding="utf-8"), kind=kind_of(f.name), file=str(f))
+        if c.status == "contradicted"
+    ]
+    assert len(files) > 20 and flagged == []
+    assert run_cli("check-claims", str(REPO / "README.md"), str(REPO / "docs")).code == 0
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        # a table cell is attached to its row and column headers: a timing ratio is no expert count
+        "| command | measure | median |\n|---|---|---|\n| `llama4ref ask how many experts does maverick have` | time ÷ floor | 1.01 |\n",
+        # a ratio is not a count
+        "# Llama 4 Maverick\n\nInference cost per 1M input & output tokens (3:1 blended): 0.19 USD\n",
+        # one benchmark name, two settings: the second MTOB row is the other translation direction
+        "# Llama 4 Maverick\n\n| benchmark | score |\n|---|---|\n| MTOB (full book) | 50.8 |\n| MTOB (full book) | 46.7 |\n",
+        # a reproduction (another engine, hardware and precision) is another setting
+        "## vLLM's accuracy reproduction\n\n| benchmark | Llama 4 Maverick |\n|---|---|\n| ChartQA | 89.4 |\n",
+        # a bare size in quotes is a name, not a parameter count
+        '`ask` understands "L4 Scout", "109B" and "17B" for Scout, and "mmlu pro" for MMLU-Pro.',
+        # a figure the sentence presents as impossible
+        "Raised when an identifier denotes an impossible model (Scout with 128 experts).",
+        # numbers in code identifiers and URLs
+        "Scout: `scout.8xh100.max_model_len` value: 52,000,000 tokens, see <https://example.org/llama4-release-2026-11-23>.",
+        # a page about another model that mentions Scout
+        "# Gemma 3 27B\n\nMeta's Llama 4 blog compares Scout with it; the 27B size is the one in the blog's table.",
+    ],
+)
+def test_unattached_figures_are_never_contradicted(doc: str) -> None:
+    """Precision first: a number contradicts only when its variant, attribute and setting are unambiguous."""
+    assert [c.text for c in llama4ref.check_claims(doc) if c.status == "contradicted"] == []
+
+
+def test_attached_figures_still_contradict() -> None:
+    """The same rules keep real contradictions: a label's value, a table row, a range's wrong end."""
+    doc = (
+        "# Llama 4 Scout\n\nActive Parameters: 109B\n\nContext length: 512K\n\n"
+        "| benchmark | score |\n|---|---|\n| ChartQA | 80.1 |\n"
+    )
+    assert [(c.text, c.status) for c in llama4ref.check_claims(doc)] == [
+        ("109B", "contradicted"),
+        ("512K", "contradicted"),
+        ("80.1", "contradicted"),
+    ]

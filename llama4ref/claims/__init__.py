@@ -94,7 +94,7 @@ def _shown(value: Any) -> str:
 def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-") -> list[Claim]:
     """Every Llama 4 statement in ``text`` with its verdict, in document order."""
     import llama4ref
-    from llama4ref.claims.document import read
+    from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.subject import subject_of
@@ -107,9 +107,9 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     parses: dict[str, Any] = {}
     carried: tuple[int, str | None] = (-1, None)
     for span in read(text, kind):
-        heads = [(parses.setdefault(h, lex.parse(h)), h) for h in span.headings]
+        heads = [(parses.setdefault(h, lex.parse(mask_code(h))), mask_code(h)) for h in span.headings]
         carry = carried[1] if span.paragraph >= 0 and span.paragraph == carried[0] else None
-        named = subject_of(span.text, lex)
+        named = subject_of(mask_code(span.text), lex)
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
         for st in statements(span, lex, heads, carry):

@@ -44,6 +44,15 @@ class Span(NamedTuple):
         return line, col + max(offset - base, 0)
 
 
+_CODE_SPAN = re.compile(r"`[^`]*`|<?\bhttps?://[^\s>)]+>?")
+
+
+def mask_code(text: str) -> str:
+    """``text`` with each inline code span and URL blanked (same length): identifiers, commands,
+    model ids and addresses name things; the numbers and words inside them are not statements."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def kind_of(name: str) -> str:
     """``markdown``, ``html`` or ``text`` from a file name."""
     low = name.lower()
@@ -133,7 +142,11 @@ def _indent(line: str) -> int:
 
 
 def _strip_md(text: str) -> str:
-    return re.sub(r"[*_`]+", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)).strip()
+    """Links and emphasis removed; code spans kept with their backticks (an identifier such as
+    `scout.params.total` is a name, not words of a statement: llama4ref.claims.extract masks it)."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    parts = re.split(r"(`[^`]*`)", text)
+    return "".join(p if p.startswith("`") else re.sub(r"\*+|(?<!\w)_+|_+(?!\w)", "", p) for p in parts).strip()
 
 
 def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Span]:
@@ -141,21 +154,26 @@ def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
     if not para:
         return []
     text, starts = "", []
+    breaks: list[int] = []  # a Markdown hard line break (two trailing spaces, <br>) ends a sentence
     for idx, raw in para:
         body = raw.strip()
         if text:
             text += " "
         starts.append((len(text), idx + 1, _indent(raw) + 1))
         text += body
+        if raw.endswith("  ") or raw.rstrip().lower().endswith(("<br>", "<br/>", "<br />")):
+            breaks.append(len(text))
     out: list[Span] = []
     begin = 0
-    for m in [*_SENTENCE_END.finditer(text), None]:
-        end = m.start() if m else len(text)
+    ends = sorted({(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)} | {(b, b + 1) for b in breaks})
+    for end, after in [*ends, (len(text), len(text))]:
+        if end < begin:
+            continue
         piece = text[begin:end]
         if piece.strip():
             sub = tuple((max(s - begin, 0), ln, cl + max(begin - s, 0)) for s, ln, cl in _starts_from(starts, begin))
             out.append(Span(piece, sub, _stack(headings), None, para[0][0]))
-        begin = m.end() if m else len(text)
+        begin = after
     return out
 
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.claims.subject import ents, first, from_headings, other_model, subject
+from llama4ref.claims.document import mask_code
+from llama4ref.claims.subject import LLAMA4, ents, first, from_headings, other_model, subject
 from llama4ref.claims.values import Value, values
 from llama4ref.vocabulary import Lexicon, Match
 
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
-_CLAUSE = re.compile(r"[;,()]|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
+_CLAUSE = re.compile(r"[;,()·•]|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
 _STAGES = {
     "instruct": "instruct",
     "instruction": "instruct",
@@ -33,9 +34,23 @@ _AFTER_OTHER = re.compile(
     r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
 )
 """A value followed by "… in Llama 3" or "… for GPT-4o" is about that model."""
+_AFTER_LLAMA4 = re.compile(r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)\b")
+_OTHER_NAME = re.compile(r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d)\b")
+"""Another model named before the value in its clause ("since Llama 3’s release in April 2024")."""
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
+SEVERAL_PROVIDERS = "(several providers)"
+_LABELLED = re.compile(r"^:\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
+"""The value follows its label's colon: "Active Parameters: 400B"."""
+_RESTATED = re.compile(r"^\(\s*$")
+"""A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
+_RERUN = re.compile(r"(?i)reproduc|\b(?:fp8|fp16|bf16|int4|int8|quantized|quantised)\b")
+"""A benchmark figure from a reproduction or a quantized run is another setting than the published score."""
+_HYPOTHETICAL = re.compile(
+    r"(?i)\b(?:impossible|invalid|hypothetical|suppose|imagine|would be wrong|is wrong|typo|reduced to|cut down to|shrunk to|truncated to|toy|unit test)\b"
+)
+"""A sentence that presents a figure as wrong, impossible or a cut-down test copy states no claim about the model."""
 _OWN_RUN = re.compile(
     r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b|\bour (?:eval|run|results)\b"
 )
@@ -58,6 +73,9 @@ class Statement(NamedTuple):
     other_model: bool  # the nearest model named is not Llama 4
     family: bool  # the text or its headings name Llama 4
     engine: bool  # a runtime engine or GPU is named: a measured limit, not the model's
+    firm: bool = True  # the attribute is attached to the value (same clause, a unit word, a table label)
+    benchmarks: tuple[str, ...] = ()  # every benchmark the name may mean ("MTOB (full book)": both directions)
+    rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
 
 
 class _Words:
@@ -81,8 +99,10 @@ class _Words:
 def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is the variant the previous sentence of the paragraph was about."""
-    text = span.text
-    vals = values(text)
+    text = mask_code(span.text)
+    if _HYPOTHETICAL.search(text):
+        return []
+    vals = [v for v in values(text) if not _quoted_alone(text, v)]
     if not vals:
         return []
     parsed = lex.parse(text)
@@ -92,13 +112,25 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
-    column_parse = lex.parse(span.column) if span.column else None
+    column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant"))
     provider = first(parsed, "provider") or head_provider
+    named_providers = {
+        t["target"].split(".")[1] for m in parsed.matches for t in m.terms if str(t.get("target", "")).startswith("providers.")
+    }
+    several = len(named_providers) > 1
+    provider = SEVERAL_PROVIDERS if several else provider  # "Groq and Fireworks restricted Scout's context to …"
     engine_named = bool(ents(parsed, "engine"))
     gpu_named = bool(ents(parsed, "gpu"))
     context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
+    rerun = bool(_RERUN.search(" ".join([text, *span.headings]))) or any(
+        ents(p, "engine") or ents(p, "gpu") for p, _ in heading_parses
+    )
+    rerun = rerun or engine_named or gpu_named
+    others_named = other_model(parsed) and any(t["target"] in LLAMA4 for t in ents(parsed, "variant"))
+    two_variants = len({t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4}) > 1
+    head_other = head_variant is None and any(other_model(p) for p, _ in heading_parses)  # a page about Gemma 3
     shots_m = _SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
     stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
@@ -107,28 +139,52 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         vi, ve = words.index(v.start), words.index(v.end - 1) + 1
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
         near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
-        others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1]]
+        # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
+        others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not _AFTER_OTHER.match(text[u.end :])]
         mine = [m for m in near if _closest(m, vi, ve, others, words)]
+        firm = True
+        labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
+        restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
+        if labelled or restated:
+            # "Context length: 131,072 tokens", "327K tokens (327,680 tokens)": the label's or the
+            # restated value's attribute is this value's
+            before = max(c for c in clauses if c < clause[0]) if clause[0] > 0 else 0
+            mine += [
+                m
+                for m in parsed.matches
+                if before <= words.char(m.start) < clause[0]
+                and any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)
+            ]
         if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
+            # borrowed from elsewhere in the sentence: may agree, never contradict, unless the value
+            # is a label's (a table cell) or the sentence's only value, reached across a plain list
             everyone = [u for u in vals if u is not v]  # nothing in the clause: the sentence's nearest phrases
             mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi) and _closest(m, vi, ve, everyone, words)]
-        unit_matches = [m for m in mine if m.start in (ve, ve + 1) and any(t["kind"] == "unit" for t in m.terms)]
+            firm = labelled or (len(vals) == 1 and _plain_link(mine, v, text, words))
+        unit_matches = [m for m in mine if _unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
             unit_matches += [m for m in mine if _is_unit_word(m) and m not in unit_matches and 0 <= vi - m.end <= 1]
         units = tuple(u for m in unit_matches for t in m.terms if t["kind"] == "unit" for u in t["units"])
+        if not units and any(m.text.endswith(" layers") and m.start - ve <= 2 for m in mine if m.start >= ve):
+            units = ("layers",)  # "40× local decoder layers": a phrase ending in the unit word counts layers
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
         if units:  # "400-billion parameter Mixture of Experts model": the unit word decides
             attrs = tuple(t for t in attrs if not t.get("units") or set(t["units"]) & set(units))
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
-        bench = next((t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark"), None)
+            label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
+            named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label  # "Active Parameters: 400B"
+            firm = firm and (trained or named_unit)  # a guessed unit: "17B" alone may agree, never contradict
+        benches = tuple(t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark")
+        bench = benches[0] if benches else None
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
             named = [(m, t["target"]) for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"]
             rest = [u for u in vals if u is not v]
             if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
                 bench = named[0][1]
+                benches = tuple(tgt for _, tgt in named)
         fact_ent = next(
             (
                 t["target"]
@@ -143,6 +199,10 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         if len(mains) > 1:  # "Hidden Dimension Size": the longest phrase names the attribute
             longest = max(mains, key=lambda m: m.end - m.start)
             attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
+            rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and _units_of(m) != _units_of(longest)]
+            firm = firm and not rivals  # "Dense FFN inter size": "dense" (layers) or "size" (parameters)?
+        if any(_glued_before(m, text, words) for m in mine if m not in unit_matches):
+            firm = False  # "…headsHead dim: 128": the phrase may be the tail of a run-together label
         about_context = any(t["id"] == "context" for t in attrs)
         # a run's setting, not the model's limit: an engine, or a GPU named in a sentence about context,
         # or memory / a GPU count next to a context figure ("68.5GB VRAM … with 4k context length")
@@ -152,8 +212,8 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         if v.day is not None and not attrs:
             continue
         variant, source, other = subject(parsed, vi)
-        if source == "after" and (column_variant or head_variant):
-            variant, source = None, "none"
+        if source == "after" and (column_variant or head_variant or carried):
+            variant, source = None, "none"  # a variant named after the value is weaker than the context's
         if variant is None and column_variant:
             variant, source = column_variant, "column"
         elif variant is None and carried and not other:
@@ -161,6 +221,19 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
         served_by = UNKNOWN_PROVIDER if _VIA.match(text[v.end :]) and provider is None else provider
+        unclear = (
+            (others_named and _other_before(parsed, vi))
+            or (head_other and source == "text")
+            or (two_variants and source == "text")
+        )
+        if unclear and source != "column" and not _in_clause(parsed, variant, clause, words, v.start):
+            firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
+        before_other = list(_OTHER_NAME.finditer(text, clause[0], v.start))
+        if before_other and not _in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
+            variant, other = None, True
+        after_l4 = _AFTER_LLAMA4.match(text[v.end :])
+        if after_l4:  # "to 131.1K tokens in Llama 4 Scout": the model named right after the value
+            variant, other, source = after_l4.group(1).lower(), False, "text"
         if _AFTER_OTHER.match(text[v.end :]):
             variant, other = None, True
         if column_parse is not None and not column_variant and other_model(column_parse):
@@ -181,6 +254,9 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
                 other,
                 family,
                 engine,
+                firm,
+                benches,
+                rerun,
             )
         )
     return out
@@ -212,3 +288,58 @@ def _is_unit_word(m: Match) -> bool:
 def _hardware(matches: list[Match]) -> bool:
     """Whether the phrases name memory or a GPU count ("68.5GB VRAM", "on a single GPU")."""
     return any(t["id"] in ("memory", "gpus", "single-gpu") for m in matches for t in m.terms)
+
+
+def _unit_follows(m: Match, ve: int, words: _Words) -> bool:
+    """Whether a unit word follows the value, directly or after a modifier ("288B active parameters")."""
+    gap = words.tokens[ve : m.start]
+    return m.start >= ve and (len(gap) <= 1 or (len(gap) == 2 and gap[-1] in ("active", "total", "routed", "shared")))
+
+
+def _quoted_alone(text: str, v: Value) -> bool:
+    """A value that is a whole quoted string ('"109B"') is mentioned as a name, not stated."""
+    before, after = text[: v.start].rstrip(), text[v.end :].lstrip()
+    return bool(before) and bool(after) and before[-1] in "\"“'‘" and after[0] in "\"”'’"
+
+
+def _in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: _Words, vi_char: int) -> bool:
+    """Whether ``variant`` is named in the value's own clause, before it."""
+    return any(
+        clause[0] <= words.char(m.start) < clause[1] and words.char(m.start) < vi_char
+        for m in parsed.matches
+        for t in m.terms
+        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] == variant
+    )
+
+
+def _other_before(parsed: Any, vi: int) -> bool:
+    """Whether a model that is not Llama 4 is named before word ``vi``."""
+    return any(
+        m.start < vi
+        for m in parsed.matches
+        for t in m.terms
+        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
+    )
+
+
+def _plain_link(mine: list[Match], v: Value, text: str, words: _Words) -> bool:
+    """Whether the phrases reach the value across a list ("Scout and Maverick on April 5"), not
+    across a parenthesis, a semicolon or a colon (an aside about something else)."""
+    if not mine:
+        return False
+    lo = min(min(words.char(m.start), v.start) for m in mine)
+    hi = max(max(words.char(m.end - 1), v.end) for m in mine)
+    return not any(ch in text[lo:hi] for ch in "();:")
+
+
+def _units_of(m: Match) -> frozenset[str]:
+    return frozenset(u for t in m.terms if t["kind"] == "attribute" for u in t.get("units") or ())
+
+
+def _glued_before(m: Match, text: str, words: _Words) -> bool:
+    """Whether the word just before phrase ``m`` runs two words together ("headsHead"), as text
+    scraped from a page without its spaces does."""
+    if m.start == 0:
+        return False
+    start, end = words.spans[m.start - 1]
+    return bool(re.search(r"[a-z]{2}[A-Z][a-z]", text[start:end]))

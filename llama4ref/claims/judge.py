@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.claims.extract import UNKNOWN_PROVIDER, Statement
+from llama4ref.claims.extract import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.values import Value, binary
 
 if TYPE_CHECKING:
@@ -59,10 +59,26 @@ class Verdict(NamedTuple):
 
 
 def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
+    verdict = _judge(kb, st, attributes_by_id)
+    if verdict.status != "contradicted":
+        return verdict
+    if not st.firm:
+        return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
+    if set(st.units) == {"tokens"} and not st.attributes and not st.benchmark:
+        return verdict._replace(status="unchecked", reason="tokens of what (a context, a training set)? no attribute is named")
+    recorded = verdict.recorded
+    if isinstance(recorded, (int, float)) and not isinstance(recorded, bool) and st.value.day is None:
+        ratio = max(abs(float(recorded)), 1e-9) / max(abs(st.value.high), 1e-9)
+        if ratio >= 1000 or ratio <= 1 / 1000:  # "288B" held to 16 experts: another attribute's figure
+            return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
+    return verdict
+
+
+def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
     if st.other_model:
         return Verdict("unchecked", None, None, None, "the nearest model named is not Llama 4")
-    if st.provider == UNKNOWN_PROVIDER:
-        return Verdict("unchecked", None, None, None, f"served by {UNKNOWN_PROVIDER}")
+    if st.provider in (UNKNOWN_PROVIDER, SEVERAL_PROVIDERS):
+        return Verdict("unchecked", None, None, None, f"served by {st.provider}")
     if st.entity_fact:
         return _against(kb, [st.entity_fact], st, [st.entity_fact], tier="license")
     if not st.family and st.variant is None:
@@ -106,14 +122,32 @@ def _benchmark(kb: KnowledgeBase, st: Statement, variants: list[str]) -> Verdict
         return Verdict("unchecked", None, None, None, "the text reports its own evaluation run")
     if st.variant is None:
         return Verdict("unchecked", None, None, None, "no variant named for the benchmark score")
-    paths = [p for p in kb.paths() if p.startswith(f"{st.variant}.benchmarks.") and p.rsplit(".", 1)[-1] == st.benchmark]
+    if st.value.mult != 1.0:
+        return Verdict("unchecked", None, None, None, "a scaled figure is not a benchmark score")
+    names = set(st.benchmarks) or {str(st.benchmark)}
+    own = [p for p in kb.paths() if p.startswith(f"{st.variant}.benchmarks.")]
+    paths = [p for p in own if p.rsplit(".", 1)[-1] in names]
+    labels = {kb.get(p).qualifiers.get("benchmark") for p in paths} - {None}
+    paths += [p for p in own if p not in paths and kb.get(p).qualifiers.get("benchmark") in labels and _same_setting(kb, p, st)]
+    names = {p.rsplit(".", 1)[-1] for p in paths} or names  # one written name, several settings (cost ranges)
     stage_paths = [p for p in paths if st.stage and p.split(".")[2] == st.stage]
     paths = stage_paths or paths
     if st.shots is not None:
         paths = [p for p in paths if kb.get(p).qualifiers.get("shots") in (None, st.shots)]
     if not paths:
         return Verdict("unchecked", None, None, None, "no recorded score for this benchmark, stage and setting")
-    return _against(kb, paths, st, paths, tier="benchmark")
+    verdict = _against(kb, paths, st, paths, tier="benchmark")
+    if verdict.status == "contradicted" and st.rerun:
+        return verdict._replace(status="unchecked", reason="a reproduction, engine or quantized run: another setting")
+    if verdict.status == "contradicted" and len(names) > 1:
+        return verdict._replace(status="unchecked", reason="the benchmark name covers several settings")
+    return verdict
+
+
+def _same_setting(kb: KnowledgeBase, path: str, st: Statement) -> bool:
+    """A reproduction row (its own hardware or precision) is another setting unless the text is about a run."""
+    q = kb.get(path).qualifiers
+    return st.rerun or not ({"hardware", "precision"} & set(q))
 
 
 def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
@@ -131,6 +165,8 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
         rest = path[len(prefix) :].split(".")
         if prefix.count(".") == 1 and rest[0] in ("providers", "runtime"):
             continue
+        if "base" in rest and st.stage != "pretrained" and kb.get(path).unit == "tokens":
+            continue  # the pre-trained model's window answers only a statement about the base model
         fact = kb.get(path)
         if st.value.day is None and fact.unit not in _NUMERIC:
             continue

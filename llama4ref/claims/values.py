@@ -35,8 +35,12 @@ _MASKS = [
     re.compile(
         r"(?i)\b(?:llama|gemma|gemini|claude|gpt|qwen|mistral|deepseek|phi|sonnet|grok|command|kimi|glm|o)[\s-]?v?\d+(?:\.\d+)*[a-z]*(?:[\s-]+\d+(?:\.\d+)?\s*[bB]\b)?"
     ),
-    re.compile(r"(?i)\b\d+(?:\.\d+)?\s*(?:x|×)(?=\s|[A-Z]|\b)"),  # 8x H100, 10x
+    re.compile(
+        r"(?i)\b\d+(?:\.\d+)?\s*(?:x|×)(?=\s|[A-Z]|\b)(?!\s*(?:[a-z]+\s+){0,2}layers\b)"
+    ),  # 8x H100, 10x (not "40× local decoder layers")
     re.compile(r"(?i)\b(?:h|a|b|l|mi|v|tpu\s?v)\d+\w*\b"),  # H100, A100, MI300X, v0.8
+    re.compile(r"(?i)\b(?:rtx|gtx|rx|m)\s?\d+\w*\b"),  # RTX 4080, M2
+    re.compile(r"\b\d+(?:\.\d+)?:\d+\b|\b\d+\^\d+\b"),  # ratios (3:1 blended) and powers (2^20)
     re.compile(r"(?i)\b\d+-(?:bit|shot|way|node|gpu)s?\b|\b(?:fp|int|bf|w|q)\d+\w*\b"),
     re.compile(r"#\d+"),
     re.compile(r"(?i)\b\w*@\d+\b"),  # pass@1

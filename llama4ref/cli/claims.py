@@ -58,8 +58,10 @@ def register(app: typer.Typer) -> None:
 
             sys.stdout.write(json.dumps(to_sarif(shown, tool_version=llama4ref.__version__), indent=2) + "\n")
         else:
-            for c in shown:
-                sys.stdout.write(f"{c.file}:{c.line}:{c.col}: {c.code} {c.message()}\n")
+            from llama4ref.printable import printable
+
+            for c in shown:  # file names, the document's text and the records' quotes: all shown escaped
+                sys.stdout.write(printable(f"{c.file}:{c.line}:{c.col}: {c.code} {c.message()}") + "\n")
         raise typer.Exit(exit_code(claims))
 
 
