@@ -8,7 +8,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import measure, report, synth
+from benchmarks import commands, measure, report, synth
 from llama4ref.tree import load_tree
 from tests.conftest import REPO
 
@@ -25,9 +25,24 @@ def test_published_figures_are_within_budget() -> None:
     results = json.loads(PUBLISHED.read_text(encoding="utf-8"))
     assert results["mode"] == "full" and results["machine"]["cpu"] and results["machine"]["nproc"]
     ids = {m["id"]: m for m in results["measurements"]}
-    # hostile-*: added after the last full run; published with the next `run.py --publish`
-    assert set(ids) - {"hostile-alias-bomb", "hostile-deep-nesting"} == {"show", "show-memory", "get", "library", "meta", "check-name", "validate"}
+    # hostile-*, every-command and command-* (issue 13): added after the last full run; published with the next `run.py --publish`
+    later = {
+        "hostile-alias-bomb",
+        "hostile-deep-nesting",
+        "every-command",
+        *(f"command-{c.replace(' ', '-')}" for c in commands.OWN_BUDGETS),
+    }
+    assert set(ids) - later == {"show", "show-memory", "get", "library", "meta", "check-name", "validate"}
     assert all(m["pass"] is True for m in ids.values()), [m["id"] for m in ids.values() if m["pass"] is not True]
+
+
+def test_own_budgets_name_commands_that_exist_and_leave_the_rest_at_2x(tmp_path: Path) -> None:
+    """Each command with a budget of its own is one the smoke run invokes; every other command keeps the 2× budget."""
+    listed = [" ".join(args) for args in commands.invocations(sys.executable, tmp_path)]
+    for command in commands.OWN_BUDGETS:
+        assert sum(commands.own_budget(name) is not None and name.startswith(command) for name in listed) == 1, command
+    assert commands.BUDGET == 2.0
+    assert commands.own_budget("show scout") is None and commands.own_budget("validated") is None
 
 
 def test_names_are_deterministic_and_mixed() -> None:
