@@ -108,3 +108,24 @@ def test_lookups_import_no_validator() -> None:
         )
         assert _imported_by(run) == [], args
     assert _imported_by("import llama4ref; llama4ref.get('scout.params.total')") == []
+
+
+def _cli_imports(args: list[str], modules: tuple[str, ...]) -> list[str]:
+    probe = (
+        f"import sys, io, contextlib\nfrom llama4ref.cli import main\nsys.argv = ['llama4ref', *{args!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    try: main()\n    except SystemExit: pass\n"
+        f"print(' '.join(sorted(m for m in {modules!r} if m in sys.modules)))\n"
+    )
+    import subprocess
+
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+
+
+def test_queries_load_only_what_they_use(tmp_path: Path) -> None:
+    """ASCII names are checked without the confusables data, YAML or the repository checker; quotes with
+    no copy to check are counted without reading the YAML tree (issue 13: every command within 2×)."""
+    unused = ("confusable_homoglyphs", "yaml", "urllib.request", "llama4ref.compliance.repo", "llama4ref.tree")
+    assert _cli_imports(["check-name", "Llama-4-Scout-Acme", "acme/Scout-FT"], unused) == []
+    assert "confusable_homoglyphs" in _cli_imports(["check-name", "Ll\u0430ma-4-FT"], unused)  # a Cyrillic а needs the data
+    assert _cli_imports(["verify-quotes", str(tmp_path)], (*HEAVY, "llama4ref.tree")) == []
