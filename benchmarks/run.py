@@ -366,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only or ["startup", "commands", "meta", "check-name", "validate", "hostile", "questions"])
     steps: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
         ("startup", lambda: startup(target, s, env)),
-        ("commands", lambda: [commands.every_command(target.python, target.cli, max(2, s.runs // 3), env)]),
+        ("commands", lambda: commands.every_command(target.python, target.cli, max(2, s.runs // 3), env)),
         ("meta", lambda: [versus_meta(target, s, env, install=not args.no_install)]),
         ("check-name", lambda: [check_names(target, s, env)]),
         ("validate", lambda: [validate_growth(target, s, env)]),

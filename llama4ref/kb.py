@@ -34,6 +34,7 @@ class KnowledgeBase:
         self._cache: dict[str, Fact] = {}
         self._source_cache: dict[str, Source] = {}
         self._ident_lookup: dict[str, list[dict[str, Any]]] | None = None
+        self._branch_set: frozenset[str] | None = None
 
     # -- identity ---------------------------------------------------------------------
     @property
@@ -94,12 +95,19 @@ class KnowledgeBase:
             vid = self._find_variant(".".join(parts[:cut]), parse=False)
             if vid is not None:
                 return ".".join([vid, *(p.lower() for p in parts[cut:])])
-        if written in self._facts or any(p.startswith(written + ".") for p in self._facts):
+        if written in self._facts or written in self._branches():
             return written
         vid = self._find_variant(parts[0], parse=True)
         if vid is not None:
             return ".".join([vid, *(p.lower() for p in parts[1:])])
         return written
+
+    def _branches(self) -> frozenset[str]:
+        """Every path that stored facts lie under (``scout.params`` for ``scout.params.total``),
+        built once: a membership test instead of a scan of every path."""
+        if self._branch_set is None:
+            self._branch_set = frozenset(p[:i] for p in self._facts for i, ch in enumerate(p) if ch == ".")
+        return self._branch_set
 
     def get(self, path: str) -> Fact:
         """The fact at ``path`` (stored or derived); raises :class:`UnknownIdError`."""

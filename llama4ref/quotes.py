@@ -15,14 +15,16 @@ so per source instead of counting it as a missing copy.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.diagnostics import Diagnostic, Position
-from llama4ref.models import Source
-from llama4ref.tree import Tree, load_tree
+
+if TYPE_CHECKING:  # the models and the tree loader (pydantic, PyYAML) load only when the YAML is read
+    from llama4ref.models import Source
+    from llama4ref.tree import Tree
 
 if TYPE_CHECKING:
     from llama4ref.shapes.tools import QuoteReportJSON
@@ -88,8 +90,23 @@ class QuoteReport:
         return [f"{n:5} {sid}  ({reason})" for n, sid, reason in sorted(rows, key=lambda r: (-r[0], r[1]))]
 
 
+class _Address(NamedTuple):
+    """What a copy's ``SOURCE:`` header is matched against."""
+
+    transcribes: str | None
+    repo: str | None
+    path: str | None
+    commit: str | None
+    url: str
+
+
 def match_copies(sources: dict[str, Source], copies_dir: Path) -> dict[str, Path]:
     """Map source ids to the local copy in ``copies_dir`` that holds them."""
+    addresses = {sid: _Address(src.transcribes, src.repo, src.path, src.version.commit, src.url) for sid, src in sources.items()}
+    return _match(addresses, copies_dir)
+
+
+def _match(sources: Mapping[str, _Address], copies_dir: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for path in sorted(p for p in copies_dir.iterdir() if p.is_file()):
         try:
@@ -106,12 +123,12 @@ def match_copies(sources: dict[str, Source], copies_dir: Path) -> dict[str, Path
     return found
 
 
-def _header_names(header: str, src: Source) -> bool:
+def _header_names(header: str, src: _Address) -> bool:
     if src.transcribes is not None:
         return False  # a transcription shares its original's address: only its own file name names it
     fields = dict(re.findall(r"(\w+)=(\S+)", header))
     if src.repo and src.path and fields.get("repo") == src.repo and fields.get("path") == src.path:
-        return not src.version.commit or fields.get("commit", "").startswith(src.version.commit[:7])
+        return not src.commit or fields.get("commit", "").startswith(src.commit[:7])
     urls = re.findall(r"https?://[^\s),]+", header)
     first_url = urls[0].rstrip("/") if urls else None
     return first_url is not None and not fields and first_url == src.url.rstrip("/")
@@ -124,6 +141,8 @@ def _body(text: str) -> str:
 
 def verify_quotes(facts_dir: Path, copies_dirs: Path | Sequence[Path]) -> QuoteReport:
     """Check every quote in the tree at ``facts_dir`` against the copies in ``copies_dirs``."""
+    from llama4ref.tree import load_tree
+
     dirs = [copies_dirs] if isinstance(copies_dirs, Path) else list(copies_dirs)
     tree = load_tree(facts_dir)
     copies: dict[str, Path] = {}
@@ -132,6 +151,57 @@ def verify_quotes(facts_dir: Path, copies_dirs: Path | Sequence[Path]) -> QuoteR
             copies.setdefault(sid, path)
     texts = {sid: _body(p.read_text(encoding="utf-8")) for sid, p in copies.items()}
     return check_quotes(tree, texts, {sid: p.name for sid, p in copies.items()}, where=str(dirs[0]) if dirs else ".")
+
+
+def verify_shipped_quotes(copies_dirs: Sequence[Path]) -> QuoteReport:
+    """:func:`verify_quotes` for the shipped data (what the CLI checks).
+
+    When no copy in ``copies_dirs`` belongs to any source, no quote can be checked and the
+    report is counts alone: those come from the compiled index, without reading the YAML tree
+    (a test keeps the two equal). Otherwise the tree is read, so that a quote not found is
+    reported at its line.
+    """
+    from llama4ref.index import read_index, shipped_facts_dir
+
+    index = read_index()
+    ordered = sorted(index["sources"].values(), key=lambda raw: str(raw.get("file", "")))
+    addresses = {raw["id"]: _index_address(raw) for raw in ordered}
+    if any(_match(addresses, d) for d in copies_dirs):
+        return verify_quotes(shipped_facts_dir(), copies_dirs)
+    report = QuoteReport()
+    for cit in _index_citations(index):
+        report.total += 1
+        if cit.get("medium", "text") == "image":
+            report.images += 1
+            report._leave(cit["source"], IMAGE_REASON)
+        else:
+            report.skipped += 1
+            report.missing_sources.add(cit["source"])
+            report._leave(cit["source"], NO_COPY_REASON)
+    where = str(copies_dirs[0]) if copies_dirs else "."
+    for sid in sorted(report.missing_sources):
+        report.diagnostics.append(Diagnostic(where, Position(1, 1), "L4R-Q002", f"no local copy of source {sid!r}", "warning"))
+    report.diagnostics.sort()
+    return report
+
+
+def _index_address(raw: Mapping[str, Any]) -> _Address:
+    version = raw.get("version") or {}
+    return _Address(raw.get("transcribes"), raw.get("repo"), raw.get("path"), version.get("commit"), str(raw["url"]))
+
+
+def _index_citations(index: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """Every citation in the compiled index, as :func:`citations_of` finds them in the records."""
+    facts = index["facts"]
+    for path in facts:
+        spec = facts[path]
+        yield from spec["citations"]
+        for alt in spec.get("alternatives", []):
+            yield from alt["citations"]
+    for term in index["license_terms"].values():
+        yield from term.get("citations", [])
+    for entry in index["identifiers"].values():
+        yield from entry["citations"]
 
 
 def check_quotes(tree: Tree, texts: dict[str, str], names: dict[str, str], where: str = ".") -> QuoteReport:

@@ -124,7 +124,7 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     if problems:
         raise YamlError(problems)
     yaml = _yaml()
-    if depth_bound(text) > _COMPOSE_SAFELY:
+    if _quick_depth_bound(text) > _COMPOSE_SAFELY and depth_bound(text) > _COMPOSE_SAFELY:
         # libyaml before 0.2.6 (PyYAML wheels before 6.0.4, many system packages) composes
         # recursively in C with no limit: tens of thousands of levels overflow the stack and
         # the process dies. Its parser is iterative, so look at the events before composing.
@@ -149,6 +149,18 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     if builder.errors:
         raise YamlError(sorted(builder.errors))
     return LoadedYaml(path, data, builder.positions)
+
+
+_SPACES = re.compile(" +")
+
+
+def _quick_depth_bound(text: str) -> int:
+    """A bound no lower than :func:`~llama4ref.yamlevents.depth_bound`, from whole-text counts
+    (no line is indented deeper than the longest run of spaces, and no line holds more
+    indicators than the text): the exact bound is computed only when this one is high."""
+    indent = max(map(len, _SPACES.findall(text)), default=0)
+    indicators = text.count("-") + text.count("?") + text.count(":")
+    return text.count("[") + text.count("{") + 2 * (indent + 1) + indicators + 1
 
 
 def _invalid(file: str, exc: BaseException) -> Diagnostic:
@@ -182,6 +194,8 @@ def _lexical_checks(file: str, text: str) -> list[Diagnostic]:
         problems.append(
             Diagnostic(file, Position(1, 1), "L4R-Y005", "byte-order mark at start of file: save as UTF-8 without BOM")
         )
+    if "\t" not in text:
+        return problems
     for number, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
@@ -200,6 +214,8 @@ class _Builder:
         self.positions: Positions = {}
         self._seen: set[int] = set()
         self.aliased = False  # an anchor or alias was met; yamlevents.anchor_diagnostics says where
+        yaml = _yaml()
+        self._mapping_node, self._sequence_node, self._scalar_node = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
 
     def _error(self, node: Any, code: str, message: str) -> None:
         mark = node.start_mark
@@ -207,7 +223,6 @@ class _Builder:
 
     def build(self, node: Any, loc: str, depth: int) -> Any:
         """The data of ``node``, whose path is ``loc`` (see :data:`Positions`)."""
-        yaml = _yaml()
         mark = node.start_mark
         self.positions[loc] = (mark.line + 1) << 32 | (mark.column + 1)
         if id(node) in self._seen:
@@ -220,10 +235,10 @@ class _Builder:
             return None
         if getattr(node, "anchor", None):
             self.aliased = True
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, self._mapping_node):
             self._check_tag(node, "tag:yaml.org,2002:map")
             return self._mapping(node, loc, depth)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, self._sequence_node):
             self._check_tag(node, "tag:yaml.org,2002:seq")
             prefix = f"{loc}\x1f" if loc else ""
             return [self.build(item, f"{prefix}{i}", depth + 1) for i, item in enumerate(node.value)]
@@ -234,11 +249,10 @@ class _Builder:
             self._error(node, "L4R-Y010", f"explicit tag {node.tag!r} is not allowed")
 
     def _mapping(self, node: Any, loc: str, depth: int) -> dict[str, Any]:
-        yaml = _yaml()
         prefix = f"{loc}\x1f" if loc else ""
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if not isinstance(key_node, self._scalar_node) or key_node.tag == "tag:yaml.org,2002:merge":
                 self._error(key_node, "L4R-Y011", "mapping keys must be plain strings (no merge keys or complex keys)")
                 continue
             key = key_node.value
@@ -301,7 +315,10 @@ class _Builder:
 def _unsafe(text: str) -> re.Match[str] | None:
     """The first control or bidi character in a string, except a line feed (which multi-line
     text, a | block or a \\n escape, legitimately holds; the models say which fields may)."""
-    for match in UNSAFE_TEXT.finditer(text):
+    first = UNSAFE_TEXT.search(text)
+    if first is None or first.group() != "\n":
+        return first
+    for match in UNSAFE_TEXT.finditer(text, first.end()):
         if match.group() != "\n":
             return match
     return None

@@ -196,7 +196,25 @@ def _deepest(text: str) -> int:
 
 
 @SETTINGS
-@given(YAMLISH | st.lists(st.sampled_from(["- ", "-", "? ", ": ", ":", "[", "{", "a", "\n", "\n ", "\n  "]), max_size=60).map("".join))
+@given(
+    YAMLISH
+    | st.lists(st.sampled_from(["- ", "-", "? ", ": ", ":", "[", "{", "a", "\n", "\n ", "\n  "]), max_size=60).map("".join)
+)
 def test_depth_bound_is_never_below_the_real_depth(text: str) -> None:
     """The character count that decides whether to check depth before composing never underestimates it."""
     assert _deepest(text) <= depth_bound(text)
+
+
+@SETTINGS
+@given(
+    YAMLISH
+    | st.text(alphabet=" -?:[{a\n\r\x0b\x0c\x1c\x85\u2028\t", max_size=80)
+    | st.lists(
+        st.sampled_from(["- ", "-", "? ", ": ", ":", "[", "{", "a", "\n", "\n ", "\n  ", "\r   ", "\u2028    "]), max_size=60
+    ).map("".join)
+)
+def test_the_quick_depth_bound_is_never_below_the_exact_one(text: str) -> None:
+    """The whole-text bound that lets most files skip the per-line count is never lower than that count."""
+    from llama4ref.yamlload import _quick_depth_bound
+
+    assert depth_bound(text) <= _quick_depth_bound(text)

@@ -172,3 +172,28 @@ def test_verify_quotes_takes_several_directories_and_a_coverage_floor(tmp_path: 
     assert "unchecked quotes by source:" in result.stdout and "read from an image" in result.stdout
     assert run_cli("verify-quotes", str(a)).code == 0
     assert run_cli("verify-quotes").code == 2
+
+
+def test_shipped_quotes_without_copies_count_as_the_tree_does(tmp_path: Path) -> None:
+    """With no copy of any source, the CLI's counts (read from the index) equal those from reading every record."""
+    from llama4ref.index import shipped_facts_dir
+    from llama4ref.quotes import verify_shipped_quotes
+
+    stray = tmp_path / "copies"
+    stray.mkdir()
+    (stray / "notes.txt").write_text("SOURCE: https://example.com/not-a-source\nnothing\n", encoding="utf-8")
+    fast = verify_shipped_quotes([stray, tmp_path])
+    assert fast == verify_quotes(shipped_facts_dir(), [stray, tmp_path])
+    assert fast.total > 1000 and fast.images > 0 and fast.skipped == fast.total - fast.images
+
+
+def test_shipped_quotes_with_a_copy_read_the_tree(tmp_path: Path) -> None:
+    """Once a copy matches a source, every quote of it is checked and a missing one is placed at its line."""
+    from llama4ref.index import shipped_facts_dir
+    from llama4ref.quotes import verify_shipped_quotes
+
+    (tmp_path / "llama-models-license.txt").write_text("LLAMA 4 COMMUNITY LICENSE AGREEMENT\n", encoding="utf-8")
+    report = verify_shipped_quotes([tmp_path])
+    assert report == verify_quotes(shipped_facts_dir(), [tmp_path])
+    assert report.checked > 1 and 0 < report.failed < report.checked
+    assert any(d.code == "L4R-Q001" and d.position.line > 1 for d in report.diagnostics)

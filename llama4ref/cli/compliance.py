@@ -25,10 +25,9 @@ license_app = typer.Typer(
 
 
 def _terms() -> object:
-    from llama4ref.compliance import load_license_terms
-    from llama4ref.index import shipped_facts_dir
+    from llama4ref.compliance.terms import shipped_license_terms  # the index: no YAML parsing
 
-    return load_license_terms(shipped_facts_dir())
+    return shipped_license_terms()
 
 
 @license_app.callback()
@@ -149,7 +148,7 @@ def register(app: typer.Typer) -> None:
 
         Example: llama4ref check-name my-org/Scout-FT Llama-4-Scout-Acme
         """
-        from llama4ref.compliance import check_names, exit_code, read_names
+        from llama4ref.compliance.names import check_names, exit_code, read_names
         from llama4ref.printable import printable
 
         items = list(names or [])

@@ -203,7 +203,7 @@ def register(app: typer.Typer) -> None:
 
         from llama4ref.index import shipped_facts_dir
         from llama4ref.printable import printable
-        from llama4ref.quotes import verify_quotes as run
+        from llama4ref.quotes import verify_shipped_quotes as run
 
         dirs = [existing_directory(d, "SOURCES_DIR") for d in sources_dirs or []]
         drift: list[str] = []
@@ -218,7 +218,7 @@ def register(app: typer.Typer) -> None:
             dirs.insert(0, cache)
         elif not dirs:
             fail("give at least one directory of copies, or --fetch", 2)
-        report = run(shipped_facts_dir(), dirs)
+        report = run(dirs)
         short = report.coverage * 100 < min_coverage
         if json_out:
             verification: QuoteVerificationJSON = {**report.to_json(), "drift": drift}

@@ -176,6 +176,12 @@ def skeleton_piece(ch: str) -> str:
 
 
 def _fold(text: str, depth: int) -> str:
+    if text.isascii():  # ASCII folds within ASCII by a table equal to the data's fold: no loading
+        return "".join(_ASCII_SKELETON.get(c, c) for c in text)
+    return _fold_by_data(text, depth)
+
+
+def _fold_by_data(text: str, depth: int) -> str:
     proto = _prototypes()
     folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
     out: list[str] = []
@@ -183,7 +189,7 @@ def _fold(text: str, depth: int) -> str:
         p = proto.get(c, c)
         # A prototype may itself need folding (a multi-character "rn", or "º" → "o" under
         # NFKC); fold it again, a bounded number of times, so skeletons are idempotent.
-        out.append(p if p == c or depth >= 3 else "".join(_fold(x, depth + 1) for x in p))
+        out.append(p if p == c or depth >= 3 else "".join(_fold_by_data(x, depth + 1) for x in p))
     return "".join(out)
 
 

@@ -57,6 +57,24 @@ def load_license_terms(tree_dir: Path) -> LicenseTerms:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read the license records under {tree_dir}: {exc}") from exc
     facts = sheet.get("facts", {}) if isinstance(sheet, dict) else {}
+    return _from_records(facts, term_docs, str(sheet_path))
+
+
+def shipped_license_terms() -> LicenseTerms:
+    """The license constants of the shipped data, read from the compiled index: the same records
+    as ``load_license_terms(shipped_facts_dir())``, at the cost of two small JSON files."""
+    from llama4ref.index import read_index
+
+    index = read_index()
+    facts = index["facts"]
+    prefix = "license."
+    sheet_facts = {path[len(prefix) :]: facts[path] for path in facts if path.startswith(prefix)}
+    term_docs = sorted(index["license_terms"].values(), key=lambda doc: str(doc.get("file", "")))
+    return _from_records(sheet_facts, term_docs, f"facts/{SHEET.as_posix()}")
+
+
+def _from_records(facts: dict[str, Any], term_docs: list[Any], sheet_path: str) -> LicenseTerms:
+    """The constants from the license sheet's facts (key → fact) and the LicenseTerm records."""
 
     def value(key: str) -> str:
         spec = facts.get(key)

@@ -108,6 +108,14 @@ def test_issue_terms_are_all_present() -> None:
     assert wanted <= set(_terms_by_id())
 
 
+def test_the_shipped_index_gives_the_same_terms_as_the_records(terms: LicenseTerms) -> None:
+    """The CLI's terms (read from the compiled index, no YAML) equal those read from facts/."""
+    from llama4ref.compliance.terms import shipped_license_terms
+
+    assert shipped_license_terms() == terms
+    assert len(terms.agreement_anchors) > 5 and len(terms.aup_anchors) > 3
+
+
 def test_missing_records_raise_data_error(tmp_path: Path) -> None:
     """A tree without the license sheet gives a DataError, not a traceback."""
     with pytest.raises(DataError):
