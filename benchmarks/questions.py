@@ -64,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--misses", action="store_true", help="list the questions whose accepted answer is not first")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--set", choices=SETS, action="append", help="only this set (repeatable)")
     args = ap.parse_args(argv)
-    results = [evaluate(s) for s in SETS]
+    results = [evaluate(s) for s in args.set or SETS]
     if args.json:
         sys.stdout.write(json.dumps([{k: v for k, v in r.items() if k != "rows"} for r in results], indent=2) + "\n")
         return 0

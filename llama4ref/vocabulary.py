@@ -174,6 +174,13 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
             )
         elif parts[0] == "research":
             add("entity", f"research-{parts[1]}", [parts[1]], target=f"research.{parts[1]}", cls="named")
+    for key in sorted({p.split(".")[1] for p in fact_paths if p.startswith("engines.")}):
+        # engines.<key> (support, limits) and runtime.<key> (tested setups) are one engine's facts
+        known_engine = terms.get(("entity", f"engine-{key}"))
+        if known_engine is not None:
+            known_engine.setdefault("also", []).append(f"engines.{key}")
+        else:
+            add("entity", f"engine-{key}", [key.replace("_", " ")], target=f"engines.{key}", cls="engine")
     variants = {r.record.id for r in tree.of_kind("variants")}
     for top in sorted({p.split(".")[0] for p in fact_paths} - variants - _TOPIC_SKIP):
         add("entity", f"topic-{top}", [top.replace("_", " ")], target=top, anywhere=True, cls="topic")
