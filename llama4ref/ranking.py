@@ -136,6 +136,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         if _literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
             score += 1.0
         attr = _attribute_score(m, segs, unit)
+        if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
+            attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
         if attr is not None:
             wanted += 1
             gain, depth = attr
