@@ -27,6 +27,7 @@ _COMPARISON = -2.0  # a comparison model's fact when the text names none
 _PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no model
 _SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
 _VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles"})
+_EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 
 
@@ -82,6 +83,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         guessed=set(corrections.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
         mentioned=_mentioned(db, parsed),
+        defining=_defining(parsed),
         gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
     )
     ranking = Ranking(text, parsed, corrections, terms)
@@ -101,6 +103,7 @@ class _Context(NamedTuple):
     in_text: dict[str, set[str]]  # left-over word → paths whose text holds it
     mentioned: dict[str, set[str]]  # an entity's words as written → paths whose text holds them all
     gpu_keys: tuple[str, ...]  # the path segments (or their parts) that name a GPU
+    defining: frozenset[str]  # when the text asks what something is or means: the segments of answers that explain
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -138,6 +141,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         attr = _attribute_score(m, segs, unit)
         if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
             attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
+        elif attr is not None and attr[0] == 0 and segs[-1] in ctx.defining and path in ctx.mentioned.get(m.text, ()):
+            attr = (2.5, len(segs) - 1)  # "what does NoPE mean": a definition whose text uses the term
         if attr is not None:
             wanted += 1
             gain, depth = attr
@@ -199,11 +204,19 @@ def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx
     return False
 
 
+def _defining(parsed: Parsed) -> frozenset[str]:
+    """The path words of the text's explaining intents ("what is", "mean"): definition, meaning, …"""
+    return frozenset(w for t in parsed.of_kind("intent") for w in t.get("path_words", ()) if w in _EXPLAINING)
+
+
 def _mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
-    """For each entity the text names: the facts whose indexed text holds all its words."""
+    """For each entity the text names (and each attribute, when it asks what something means):
+    the facts whose indexed text holds all its words."""
     out: dict[str, set[str]] = {}
+    explaining = bool(_defining(parsed))
     for m in parsed.matches:
-        if not any(t["kind"] == "entity" for t in m.terms):
+        kinds = {t["kind"] for t in m.terms}
+        if "entity" not in kinds and not (explaining and "attribute" in kinds):
             continue
         out[m.text] = containing(db, [w for w in m.text.split() if w not in STOPWORDS])
     return out
