@@ -165,9 +165,9 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
     for path in fact_paths:
         parts = path.split(".")
         if parts[0] == "runtime":
-            add(
-                "entity", f"engine-{parts[1]}", [parts[1].replace("_", " ")], target=f"runtime.{parts[1]}", anywhere=True, cls="engine"
-            )  # anywhere: history.timeline.vllm_support and files.scout.ollama are the engine's too
+            # anywhere: history.timeline.vllm_support and files.scout.ollama are the engine's too
+            engine = {"target": f"runtime.{parts[1]}", "anywhere": True, "cls": "engine"}
+            add("entity", f"engine-{parts[1]}", [parts[1].replace("_", " ")], **engine)
             if len(parts) > 4:  # the hardware segment: 8xh100, m3ultra, multi_node
                 add("entity", f"gpu-{parts[3]}", [parts[3].replace("_", " ")], target=parts[3], anywhere=True, cls="gpu")
         elif parts[0] == "hardware":
