@@ -2,9 +2,12 @@
 
     python benchmarks/questions.py            # report both sets
     python benchmarks/questions.py --misses   # also list every question whose answer is not first
+    python benchmarks/questions.py --set tune # one set only
 
 The tuning set (tune.yaml) is what the ranking was tuned on; the held-out set (held_out.yaml)
-never was. Accuracy does not depend on the machine, so the numbers are exact. ``ask`` is
+never was. Each held-out set is scored once, after the round of changes it was written before;
+then its misses are known, it joins the tuning set and a fresh one is written. The first
+(40 questions) scored ask top-1 90.0% / top-5 95.0% and search 87.5% / 92.5%. Accuracy does not depend on the machine, so the numbers are exact. ``ask`` is
 scored on what it shows, in order: the answer (a fact, or a group followed by its members),
 then the runners-up. ``search`` lists facts only, so a hit under an accepted group counts for it.
 """
@@ -64,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--misses", action="store_true", help="list the questions whose accepted answer is not first")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--set", choices=SETS, action="append", help="only this set (repeatable)")
     args = ap.parse_args(argv)
-    results = [evaluate(s) for s in SETS]
+    results = [evaluate(s) for s in args.set or SETS]
     if args.json:
         sys.stdout.write(json.dumps([{k: v for k, v in r.items() if k != "rows"} for r in results], indent=2) + "\n")
         return 0

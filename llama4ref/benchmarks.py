@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from llama4ref.errors import UnknownIdError
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
+from llama4ref.vocabulary import compact
 
 if TYPE_CHECKING:
     from llama4ref.shapes.tools import BenchTableJSON
@@ -79,10 +81,46 @@ def _shared(row: Row, qualifier: str) -> str:
     return "/".join(distinct) + ("" if len(given) == len(row.values) and len(distinct) == 1 else "*")
 
 
+def benchmark_key(kb: KnowledgeBase, name: str) -> str:
+    """The benchmark ``name`` spells, by the vocabulary's spellings ("MMLU-Pro", "mmlu pro" and
+    "mmlupro" are ``mmlu_pro``). Raises :class:`UnknownIdError` with the closest names when none."""
+    key = _spelled(kb, name)
+    if key is not None:
+        return key
+    phrases = _benchmark_phrases(kb)
+
+    def closest() -> list[str]:
+        import difflib
+
+        typed = compact(name)
+        near = [p for p in sorted(phrases, key=len) if typed and p.startswith(typed)]  # "gpqa" → gpqa_diamond
+        near += difflib.get_close_matches(typed, sorted(phrases), n=6, cutoff=0.6)
+        return list(dict.fromkeys(phrases[p] for p in near))[:3]
+
+    raise UnknownIdError("benchmark", name, closest)
+
+
+def _spelled(kb: KnowledgeBase, name: str) -> str | None:
+    return _benchmark_phrases(kb).get(compact(name))
+
+
+def _benchmark_phrases(kb: KnowledgeBase) -> dict[str, str]:
+    """Every benchmark spelling, compacted → the benchmark's key."""
+    table = kb.vocabulary()
+    terms = table["terms"]
+    out: dict[str, str] = {}
+    for phrase, ids in table["phrases"].items():
+        keys = [terms[i]["target"] for i in ids if terms[i].get("cls") == "benchmark"]
+        if keys:
+            out[phrase] = str(keys[0])
+    return out
+
+
 def tables(kb: KnowledgeBase, variant: str | None = None, stage: str | None = None, name: str | None = None) -> list[BenchTable]:
     """Benchmark tables filtered by variant (its tables keep all their models), set and benchmark."""
     models = [v.id for v in kb.variants()]
     wanted_variant = kb.variant_id(variant) if variant else None
+    wanted = benchmark_key(kb, name) if name else None
     by_set: dict[tuple[str, str], dict[str, Row]] = {}
     set_models: dict[tuple[str, str], list[str]] = {}
     provenance: dict[tuple[str, str], set[str]] = {}
@@ -96,7 +134,7 @@ def tables(kb: KnowledgeBase, variant: str | None = None, stage: str | None = No
             continue
         q = fact.qualifiers
         label = str(q.get("benchmark", bench))
-        if name and name.lower() not in (bench.lower(), label.lower()) and name.lower().replace("-", "_") != bench:
+        if wanted and wanted not in (bench, _spelled(kb, label)):
             continue
         key = (bset, str(q.get("table", "")) if bset == "blog" else "")
         if "direction" in q:

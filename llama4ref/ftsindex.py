@@ -83,7 +83,7 @@ def flat(segs: list[str]) -> str:
 def entity_matches(term: dict[str, Any], path: str, flat_path: str) -> bool:
     """Whether an entity term names the fact at ``path`` (``flat_path`` is :func:`flat` of it)."""
     target: str = term["target"]
-    if path == target or path.startswith(target + "."):
+    if any(path == t or path.startswith(t + ".") for t in (target, *term.get("also", ()))):
         return True
     if not term.get("anywhere"):
         return False
@@ -168,6 +168,15 @@ def bm25(db: sqlite3.Connection, terms: list[str], limit: int = 300) -> dict[str
         (query, limit),
     ).fetchall()
     return {str(p): float(s) for p, s in rows}
+
+
+def containing(db: sqlite3.Connection, terms: list[str]) -> set[str]:
+    """The paths of every document holding all of ``terms`` (unranked, unlimited)."""
+    if not terms:
+        return set()
+    query = " AND ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
+    rows = db.execute("SELECT d.path FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?", (query,))
+    return {str(p) for (p,) in rows}
 
 
 def units(db: sqlite3.Connection) -> dict[str, tuple[str, bool]]:

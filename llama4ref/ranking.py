@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.ftsindex import bm25, entity_matches, flat, known_words, units
+from llama4ref.ftsindex import bm25, containing, entity_matches, flat, known_words, units
 from llama4ref.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
 
 if TYPE_CHECKING:
@@ -24,8 +24,11 @@ _STRICT_MISS = -5.0  # the text names an entity the fact is not about
 _VARIANT_NEUTRAL = -0.8  # the text names a variant; the fact is about the whole family
 _OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, engine or GPU
 _COMPARISON = -2.0  # a comparison model's fact when the text names none
+_PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no model
 _SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
 _VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles"})
+_EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
+_MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 
 
 class Scored(NamedTuple):
@@ -75,9 +78,13 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     top = max(relevance.values(), default=1.0) or 1.0
     ctx = _Context(
         comparison={v.id for v in kb.variants(role="comparison")},
+        preview={v.id for v in kb.variants(role="preview")},
         variant_ids={v.id for v in kb.variants()},
         guessed=set(corrections.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
+        mentioned=_mentioned(db, parsed),
+        defining=_defining(parsed),
+        gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
     )
     ranking = Ranking(text, parsed, corrections, terms)
     for path, (unit, derived) in units(db).items():
@@ -90,9 +97,13 @@ class _Context(NamedTuple):
     """What scoring needs beyond the fact itself."""
 
     comparison: set[str]  # comparison models' ids
+    preview: set[str]  # unreleased models' ids
     variant_ids: set[str]
     guessed: set[str]  # words put in for misspelt ones: a match on them counts half
     in_text: dict[str, set[str]]  # left-over word → paths whose text holds it
+    mentioned: dict[str, set[str]]  # an entity's words as written → paths whose text holds them all
+    gpu_keys: tuple[str, ...]  # the path segments (or their parts) that name a GPU
+    defining: frozenset[str]  # when the text asks what something is or means: the segments of answers that explain
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -110,12 +121,16 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             hit = [t for t in ents if entity_matches(t, path, flat_path)]
             if hit:
                 satisfied += _credit(m.text, ctx)
-                exact = any(path == t["target"] or path.startswith(t["target"] + ".") for t in hit)
+                exact = any(path == x or path.startswith(x + ".") for t in hit for x in (t["target"], *t.get("also", ())))
                 score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0 if exact else 2.5
                 entity_depth = max(entity_depth, *(_depth(t, segs) for t in hit))
                 matched.append(m.text)
             elif all(t.get("cls") == "topic" for t in ents):
                 wanted -= 1
+            elif path in ctx.mentioned.get(m.text, ()) and not _names_kind(ents, segs, flat_path, ctx):
+                satisfied += _credit(m.text, ctx) / 2  # "gguf quants of scout": a family fact listing Scout's files
+                score += _MENTIONED
+                matched.append(m.text)
             elif any(t.get("cls") == "variant" for t in ents) and not (ctx.variant_ids & set(segs)):
                 score += _VARIANT_NEUTRAL
             else:
@@ -124,6 +139,10 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         if _literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
             score += 1.0
         attr = _attribute_score(m, segs, unit)
+        if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
+            attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
+        elif attr is not None and attr[0] == 0 and segs[-1] in ctx.defining and path in ctx.mentioned.get(m.text, ()):
+            attr = (2.5, len(segs) - 1)  # "what does NoPE mean": a definition whose text uses the term
         if attr is not None:
             wanted += 1
             gain, depth = attr
@@ -155,6 +174,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _OFF_TIER
     if segs[0] in ctx.comparison and not named_classes & {"variant"}:
         score += _COMPARISON
+    elif segs[0] in ctx.preview and not named_classes & {"variant"}:
+        score += _PREVIEW
     if "vision_encoder" in segs and not {t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS:
         score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
     if "benchmarks" in segs:
@@ -162,6 +183,43 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: _Context) -> bool:
+    """Whether the path names some entity of the kinds ``ents`` are (another variant, provider,
+    engine, GPU or benchmark): then a mention in its text is about that one, not the text's."""
+    for cls in {t.get("cls", "named") for t in ents}:
+        if cls == "variant" and ctx.variant_ids & set(segs):
+            return True
+        if cls == "provider" and segs[0] == "providers":
+            return True
+        if cls == "engine" and segs[0] in ("runtime", "engines"):
+            return True
+        if cls == "benchmark" and "benchmarks" in segs:
+            return True
+        if cls == "gpu" and (segs[0] == "hardware" or any(f"_{k}_" in flat_path or f"x{k}_" in flat_path for k in ctx.gpu_keys)):
+            return True
+        if cls in ("named", "topic"):
+            return True
+    return False
+
+
+def _defining(parsed: Parsed) -> frozenset[str]:
+    """The path words of the text's explaining intents ("what is", "mean"): definition, meaning, …"""
+    return frozenset(w for t in parsed.of_kind("intent") for w in t.get("path_words", ()) if w in _EXPLAINING)
+
+
+def _mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
+    """For each entity the text names (and each attribute, when it asks what something means):
+    the facts whose indexed text holds all its words."""
+    out: dict[str, set[str]] = {}
+    explaining = bool(_defining(parsed))
+    for m in parsed.matches:
+        kinds = {t["kind"] for t in m.terms}
+        if "entity" not in kinds and not (explaining and "attribute" in kinds):
+            continue
+        out[m.text] = containing(db, [w for w in m.text.split() if w not in STOPWORDS])
+    return out
 
 
 def _credit(text: str, ctx: _Context) -> float:
@@ -202,9 +260,11 @@ def _literal(ws: list[str], segs: list[str]) -> bool:
 
 def _depth(term: dict[str, Any], segs: list[str]) -> int:
     """The deepest path segment an entity term names."""
-    target: str = term["target"]
-    if ".".join(segs).startswith(target):
-        return target.count(".")
+    dotted = ".".join(segs)
+    for target in (term["target"], *term.get("also", ())):
+        if dotted.startswith(target):
+            return str(target).count(".")
+    target = term["target"]
     key = target.rsplit(".", 1)[-1]
     return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
 

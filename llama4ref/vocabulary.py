@@ -165,7 +165,9 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
     for path in fact_paths:
         parts = path.split(".")
         if parts[0] == "runtime":
-            add("entity", f"engine-{parts[1]}", [parts[1].replace("_", " ")], target=f"runtime.{parts[1]}", cls="engine")
+            # anywhere: history.timeline.vllm_support and files.scout.ollama are the engine's too
+            engine = {"target": f"runtime.{parts[1]}", "anywhere": True, "cls": "engine"}
+            add("entity", f"engine-{parts[1]}", [parts[1].replace("_", " ")], **engine)
             if len(parts) > 4:  # the hardware segment: 8xh100, m3ultra, multi_node
                 add("entity", f"gpu-{parts[3]}", [parts[3].replace("_", " ")], target=parts[3], anywhere=True, cls="gpu")
         elif parts[0] == "hardware":
@@ -174,6 +176,13 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
             )
         elif parts[0] == "research":
             add("entity", f"research-{parts[1]}", [parts[1]], target=f"research.{parts[1]}", cls="named")
+    for key in sorted({p.split(".")[1] for p in fact_paths if p.startswith("engines.")}):
+        # engines.<key> (support, limits) and runtime.<key> (tested setups) are one engine's facts
+        known_engine = terms.get(("entity", f"engine-{key}"))
+        if known_engine is not None:
+            known_engine.setdefault("also", []).append(f"engines.{key}")
+        else:
+            add("entity", f"engine-{key}", [key.replace("_", " ")], target=f"engines.{key}", anywhere=True, cls="engine")
     variants = {r.record.id for r in tree.of_kind("variants")}
     for top in sorted({p.split(".")[0] for p in fact_paths} - variants - _TOPIC_SKIP):
         add("entity", f"topic-{top}", [top.replace("_", " ")], target=top, anywhere=True, cls="topic")

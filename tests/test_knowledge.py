@@ -161,6 +161,23 @@ def test_benchmarks_command_filters_and_charts() -> None:
     assert run_cli("benchmarks", "--name", "no-such-benchmark").code == 2
 
 
+@pytest.mark.parametrize("spelling", ["mmlupro", "MMLU-Pro", "mmlu pro", "mmlu_pro"])
+def test_benchmarks_name_takes_the_vocabulary_spellings(spelling: str) -> None:
+    """`--name` reads a benchmark's name as `ask` does (issue 14: `--name mmlupro` found nothing),
+    and finds the same benchmark in every set, the vLLM reproduction's included."""
+    res = run_cli("benchmarks", "--name", spelling, "--json")
+    assert res.code == 0, res.stderr
+    rows = {r["benchmark"] for t in json.loads(res.stdout)["data"] for r in t["rows"]}
+    assert rows == {"mmlu_pro", "mmlu_pro_h100_fp8", "mmlu_pro_h200_bf16", "mmlu_pro_mi300x_bf16"}
+
+
+def test_benchmarks_unknown_name_suggests_the_closest() -> None:
+    """An unknown benchmark is a usage error (exit 2) naming the closest benchmarks."""
+    res = run_cli("benchmarks", "--name", "mmlu-prp")
+    assert res.code == 2 and "'mmlu_pro'" in res.stderr and res.stdout == ""
+    assert "'gpqa_diamond'" in run_cli("benchmarks", "--name", "gpqa").stderr
+
+
 def test_search_ranks_path_matches_first() -> None:
     """`search` finds facts by words in paths, values and quotes, best first."""
     hits = llama4ref.search("nope layer interval")
