@@ -29,6 +29,7 @@ ASPECTS: tuple[tuple[str, str], ...] = (
     ("tool_call_parser", "tool-call parser"),
     ("chat_template", "chat template"),
     ("offload", "offloading"),
+    ("speculative", "speculative decoding"),
     ("limits", "known limits"),
 )
 """The matrix's rows in display order: the first path segment after the engine id, and its label."""
