@@ -30,10 +30,22 @@ OVERRIDES: dict[str, tuple[str, frozenset[int]]] = {
     "export": ("export --format sqlite -o {tmp}/llama4ref.db", frozenset({0})),
     "check-name": ("check-name Llama-4-Scout-Acme acme/Scout-FT", frozenset({1})),
     "license check": ("license check {tmp}/my-model --format sarif", frozenset({0, 1})),
+    # The example reads this checkout's README and docs/; outside it (the installed wheel): a note
+    "check-claims": ("check-claims {tmp}/notes.md", frozenset({0})),
     # The example downloads two LiteLLM wheels; CI runs it once in its own step. Here: a release
     # the (empty) local wheel directory lacks must be one error line, exit 2.
     "refresh providers": ("refresh providers --litellm 1.0.0 --find-links {tmp}", frozenset({2})),
 }
+
+
+NOTES = "# Llama 4 Scout\n\nScout has 16 experts and a 10M-token context window.\n"
+"""What ``{tmp}/notes.md`` holds: two statements the records support."""
+
+
+def prepare(tmp: Path) -> None:
+    """The files the invocations expect under ``{tmp}``: an empty model directory and a note."""
+    (tmp / "my-model").mkdir(exist_ok=True)
+    (tmp / "notes.md").write_text(NOTES, encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -99,7 +111,7 @@ def main(argv: list[str]) -> int:
     given = argv[argv.index("--tmp") + 1] if "--tmp" in argv[:-1] else None  # --list --tmp DIR: placeholders for DIR
     with tempfile.TemporaryDirectory() as scratch:
         tmp = given or scratch
-        (Path(tmp) / "my-model").mkdir(exist_ok=True)
+        prepare(Path(tmp))
         for inv in runs:
             args = [a.format(tmp=tmp, facts=shipped_facts_dir()) for a in inv.args]
             if "--list" in argv:

@@ -23,7 +23,7 @@ import pytest
 import llama4ref
 from llama4ref.kb import KnowledgeBase
 from tests.conftest import REPO, CliResult, run_cli
-from tests.smoke_commands import leaf_commands, plan
+from tests.smoke_commands import leaf_commands, plan, prepare
 
 CLI = [sys.executable, "-m", "llama4ref"]
 USAGE = "llama4ref: error: {cmd}: {message} (see 'llama4ref {cmd} -h')\n"
@@ -210,7 +210,7 @@ RUNS = {inv.command: inv for inv in plan()[0]}
 
 
 def _example_args(cmd: str, tmp: Path) -> list[str]:
-    (tmp / "my-model").mkdir(exist_ok=True)
+    prepare(tmp)
     return [a.format(tmp=tmp, facts=llama4ref_facts()) for a in RUNS[cmd].args]
 
 
@@ -221,7 +221,9 @@ def llama4ref_facts() -> Path:
 
 
 # refresh providers: its smoke run asks for a release that does not exist, so it prints nothing to stdout
-WRITES_STDOUT = [c for c in sorted(RUNS) if c not in ("export", "validate", "diff", "verify-quotes", "refresh providers")] + ["export json"]
+WRITES_STDOUT = [c for c in sorted(RUNS) if c not in ("export", "validate", "diff", "verify-quotes", "refresh providers")] + [
+    "export json"
+]
 
 
 @pytest.mark.parametrize("cmd", WRITES_STDOUT)

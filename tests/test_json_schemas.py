@@ -19,7 +19,7 @@ from llama4ref.schemas import all_schemas, shipped_schema
 from llama4ref.shapes.kinds import KINDS
 from tests.conftest import REPO, run_cli
 from tests.json_envelopes import checked_kind, schema_errors
-from tests.smoke_commands import plan
+from tests.smoke_commands import plan, prepare
 
 ELSEWHERE = {"refresh providers": "tests/test_refresh.py"}
 """Commands whose --json output is checked by another module (it needs fixture wheels)."""
@@ -40,7 +40,7 @@ INVOCATIONS = {inv.command: shlex.join(inv.args) for inv in plan()[0] if inv.com
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Each invocation's stdout with ``--json``, run once in-process."""
     tmp = tmp_path_factory.mktemp("json")
-    (tmp / "my-model").mkdir()
+    prepare(tmp)
     out = {}
     for name, line in INVOCATIONS.items():
         args = [a.format(tmp=tmp, facts=shipped_facts_dir()) for a in shlex.split(line)]
