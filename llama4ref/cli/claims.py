@@ -44,7 +44,8 @@ def register(app: typer.Typer) -> None:
             fail(f"unknown --format {fmt!r} (text, json or sarif)", EXIT_USAGE)
         fmt = "json" if json_out else fmt
         claims: list[Claim] = []
-        for name, text in _documents(paths):
+        documents = _documents(paths)
+        for name, text in documents:
             claims += run(text, kind=kind_of(name), file=name)
         shown = [c for c in claims if verbose or c.status != "unchecked"]
         if fmt == "json":
@@ -62,6 +63,14 @@ def register(app: typer.Typer) -> None:
 
             for c in shown:  # file names, the document's text and the records' quotes: all shown escaped
                 sys.stdout.write(printable(f"{c.file}:{c.line}:{c.col}: {c.code} {c.message()}") + "\n")
+            sys.stdout.flush()  # a failed write is reported before the summary
+            counts = {s: sum(c.status == s for c in claims) for s in ("contradicted", "disputed", "supported", "unchecked")}
+            sys.stderr.write(
+                f"{len(documents)} document(s), {len(claims)} statement(s): "
+                + ", ".join(f"{n} {s}" for s, n in counts.items())
+                + ("" if verbose or not counts["unchecked"] else " (--verbose lists the unchecked)")
+                + "\n"
+            )
         raise typer.Exit(exit_code(claims))
 
 
