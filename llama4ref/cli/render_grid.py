@@ -1,0 +1,162 @@
+"""The one table renderer: columns sized to the terminal, or one stacked block per row.
+
+Every cell is wrapped only between words, so a number, id, date or token is never split. When
+the columns cannot fit at the width of their longest words, the table becomes a stacked
+record view: one block per row, headed by its first cell, then ``label: value`` lines. Lines
+carry no trailing spaces, so piped output is unpadded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from llama4ref.printable import printable
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rich.console import Console
+
+GAP = 2
+"""Spaces between columns."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column's header, alignment and style (numbers read best right-aligned)."""
+
+    name: str
+    align: Literal["left", "right"] = "left"
+    style: str = ""
+
+
+Cell = Text | str
+
+
+def as_text(cell: Cell) -> Text:
+    """A cell as rich Text; a plain string is made printable (data and user strings)."""
+    if isinstance(cell, Text):
+        return cell
+    return Text("\n".join(printable(part) for part in str(cell).split("\n")))
+
+
+def _longest_word(text: Text) -> int:
+    return max((cell_len(w) for w in text.plain.split()), default=0)
+
+
+def _widest_line(text: Text) -> int:
+    return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+
+
+def _wrap(con: Console, text: Text, width: int) -> list[Text]:
+    """``text`` wrapped between words at ``width``; a word longer than that is folded."""
+    lines: list[Text] = []
+    for part in text.split("\n", allow_blank=True):
+        if part.cell_len <= width:
+            lines.append(part)
+            continue
+        for line in part.wrap(con, width, overflow="fold", no_wrap=False):
+            line.rstrip()
+            lines.append(line)
+    return lines or [Text()]
+
+
+def column_widths(con: Console, header: Sequence[Text], rows: Sequence[Sequence[Text]], width: int) -> list[int] | None:
+    """Widths that fit ``width`` with no word split, or None when no such widths exist."""
+    grid = [list(header), *[list(r) for r in rows]]
+    natural = [max(_widest_line(row[i]) for row in grid) for i in range(len(header))]
+    least = [max(max(_longest_word(row[i]) for row in grid), 1) for i in range(len(header))]
+    room = width - GAP * (len(header) - 1)
+    if sum(least) > room:
+        return None
+    widths = natural[:]
+    while sum(widths) > room:  # shrink the widest column that can still give a cell
+        i = max((j for j in range(len(widths)) if widths[j] > least[j]), key=lambda j: widths[j])
+        widths[i] -= min(widths[i] - least[i], max(1, sum(widths) - room))
+    return widths
+
+
+def _pad(line: Text, width: int, align: str) -> Text:
+    fill = " " * max(width - line.cell_len, 0)
+    return Text(fill).append_text(line) if align == "right" else line.copy().append(fill)
+
+
+def render(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
+    """A table as one Text: columns when they fit ``con.width`` without splitting a word, else stacked records."""
+    cols = [c if isinstance(c, Column) else Column(c) for c in columns]
+    header = [Text(printable(c.name), style="bold") for c in cols]
+    cells = [[as_text(c) for c in row] for row in rows]
+    out = Text()
+    if title is not None:
+        heading = title if isinstance(title, Text) else Text(printable(title), style="bold")
+        out.append_text(Text("\n").join(_wrap(con, heading, con.width)))
+        out.append("\n")
+    widths = column_widths(con, header, cells, con.width)
+    if widths is None:
+        out.append_text(stacked(con, cols, cells))
+        return out
+    lines: list[Text] = []
+    for n, row in enumerate([header, *cells]):
+        wrapped = [_wrap(con, cell, w) for cell, w in zip(row, widths, strict=True)]
+        for k in range(max(len(w) for w in wrapped)):
+            line = Text()
+            for i, (part, col) in enumerate(zip(wrapped, cols, strict=True)):
+                piece = part[k] if k < len(part) else Text()
+                if col.style and n:
+                    piece.stylize(col.style)
+                if i:
+                    line.append(" " * GAP)
+                line.append_text(_pad(piece, widths[i], col.align))
+            line.rstrip()
+            lines.append(line)
+    out.append_text(Text("\n").join(lines))
+    return out
+
+
+def stacked(con: Console, columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> Text:
+    """One block per row: its first cell as the heading, then ``label: value`` lines, values wrapped under themselves."""
+    blocks: list[Text] = []
+    for row in rows:
+        block = Text()
+        block.append_text(Text("\n").join(_wrap(con, row[0].copy(), con.width)))
+        block.stylize("bold")
+        for col, cell in zip(columns[1:], row[1:], strict=True):
+            if cell.plain.strip():
+                block.append("\n")
+                block.append_text(label_value(con, Text(printable(col.name), style="cyan"), cell))
+        blocks.append(block)
+    return Text("\n\n").join(blocks)
+
+
+def label_value(con: Console, label: Text, value: Text, indent: str = "  ") -> Text:
+    """``label: value`` wrapped at the console width, continuation lines hanging under the value."""
+    head = Text(indent).append_text(label).append(": ")
+    room = max(con.width - head.cell_len, 8)
+    out = Text()
+    for k, line in enumerate(_wrap(con, value, room)):
+        if k:
+            out.append("\n" + " " * head.cell_len)
+        else:
+            out.append_text(head)
+        out.append_text(line)
+    return out
+
+
+def records(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
+    """Always the stacked view (for rows too rich for columns at any width)."""
+    cols = [c if isinstance(c, Column) else Column(c) for c in columns]
+    out = Text()
+    if title is not None:
+        heading = title if isinstance(title, Text) else Text(printable(title), style="bold")
+        out.append_text(heading).append("\n")
+    out.append_text(stacked(con, cols, [[as_text(c) for c in row] for row in rows]))
+    return out
+
+
+def table(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> None:
+    """Print :func:`render`'s table (no re-wrapping: its lines already fit)."""
+    con.print(render(con, title, columns, rows), soft_wrap=True)
