@@ -32,9 +32,23 @@ class Column:
     name: str
     align: Literal["left", "right"] = "left"
     style: str = ""
+    prose: bool = False
+    """Running text (a title, a summary): a word longer than :data:`PROSE_MIN` may fold, so it never forces records."""
+
+
+PROSE_MIN = 24
+"""The narrowest a prose column gets; words up to this long (every number, date, short id) stay whole."""
 
 
 Cell = Text | str
+
+PROSE_NAMES = frozenset({"title", "value", "what it asks", "meaning", "formula", "details", "what it does", "term", "matched in"})
+"""Columns named like this hold running text (see :attr:`Column.prose`)."""
+
+
+def column(c: str | Column) -> Column:
+    """``c`` as a Column; a plain name is prose when it is one of :data:`PROSE_NAMES`."""
+    return c if isinstance(c, Column) else Column(c, prose=c in PROSE_NAMES)
 
 
 def as_text(cell: Cell) -> Text:
@@ -65,17 +79,21 @@ def _wrap(con: Console, text: Text, width: int) -> list[Text]:
     return lines or [Text()]
 
 
-def column_widths(con: Console, header: Sequence[Text], rows: Sequence[Sequence[Text]], width: int) -> list[int] | None:
-    """Widths that fit ``width`` with no word split, or None when no such widths exist."""
+def column_widths(
+    con: Console, header: Sequence[Text], rows: Sequence[Sequence[Text]], width: int, prose: Sequence[bool] = ()
+) -> list[int] | None:
+    """Widths that fit ``width`` with no word split (outside prose columns), or None when no such widths exist."""
     grid = [list(header), *[list(r) for r in rows]]
     natural = [max(_widest_line(row[i]) for row in grid) for i in range(len(header))]
     least = [max(max(_longest_word(row[i]) for row in grid), 1) for i in range(len(header))]
+    least = [min(w, PROSE_MIN, natural[i]) if i < len(prose) and prose[i] else w for i, w in enumerate(least)]
     room = width - GAP * (len(header) - 1)
     if sum(least) > room:
         return None
     widths = natural[:]
-    while sum(widths) > room:  # shrink the widest column that can still give a cell
-        i = max((j for j in range(len(widths)) if widths[j] > least[j]), key=lambda j: widths[j])
+    flags = [i < len(prose) and prose[i] for i in range(len(widths))]
+    while sum(widths) > room:  # shrink the widest column that can still give a cell, prose last
+        i = max((j for j in range(len(widths)) if widths[j] > least[j]), key=lambda j: (not flags[j], widths[j]))
         widths[i] -= min(widths[i] - least[i], max(1, sum(widths) - room))
     return widths
 
@@ -87,7 +105,7 @@ def _pad(line: Text, width: int, align: str) -> Text:
 
 def render(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
     """A table as one Text: columns when they fit ``con.width`` without splitting a word, else stacked records."""
-    cols = [c if isinstance(c, Column) else Column(c) for c in columns]
+    cols = [column(c) for c in columns]
     header = [Text(printable(c.name), style="bold") for c in cols]
     cells = [[as_text(c) for c in row] for row in rows]
     out = Text()
@@ -95,7 +113,7 @@ def render(con: Console, title: str | Text | None, columns: Sequence[str | Colum
         heading = title if isinstance(title, Text) else Text(printable(title), style="bold")
         out.append_text(Text("\n").join(_wrap(con, heading, con.width)))
         out.append("\n")
-    widths = column_widths(con, header, cells, con.width)
+    widths = column_widths(con, header, cells, con.width, [c.prose for c in cols])
     if widths is None:
         out.append_text(stacked(con, cols, cells))
         return out
@@ -124,10 +142,23 @@ def stacked(con: Console, columns: Sequence[Column], rows: Sequence[Sequence[Tex
         block = Text()
         block.append_text(Text("\n").join(_wrap(con, row[0].copy(), con.width)))
         block.stylize("bold")
+        line = Text()
         for col, cell in zip(columns[1:], row[1:], strict=True):
-            if cell.plain.strip():
-                block.append("\n")
-                block.append_text(label_value(con, Text(printable(col.name), style="cyan"), cell))
+            if not cell.plain.strip():
+                continue
+            pair = label_value(con, Text(printable(col.name), style="cyan"), cell, indent="")
+            if "\n" not in pair.plain and line.plain and line.cell_len + 3 + pair.cell_len <= con.width:
+                line.append(" · ", style="dim").append_text(pair)  # short fields share a line
+                continue
+            if line.plain:
+                block.append("\n").append_text(line)
+            line = Text()
+            if "\n" in pair.plain or pair.cell_len + 2 > con.width:
+                block.append("\n").append_text(label_value(con, Text(printable(col.name), style="cyan"), cell))
+            else:
+                line = Text("  ").append_text(pair)
+        if line.plain:
+            block.append("\n").append_text(line)
         blocks.append(block)
     return Text("\n\n").join(blocks)
 
@@ -148,7 +179,7 @@ def label_value(con: Console, label: Text, value: Text, indent: str = "  ") -> T
 
 def records(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
     """Always the stacked view (for rows too rich for columns at any width)."""
-    cols = [c if isinstance(c, Column) else Column(c) for c in columns]
+    cols = [column(c) for c in columns]
     out = Text()
     if title is not None:
         heading = title if isinstance(title, Text) else Text(printable(title), style="bold")
