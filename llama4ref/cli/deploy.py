@@ -61,7 +61,12 @@ def register(app: typer.Typer) -> None:
         variant: Annotated[Optional[str], typer.Argument(help="Only this variant.", autocompletion=complete_variant)] = None,  # noqa: UP045
         provider: Annotated[
             Optional[str],  # noqa: UP045
-            typer.Option("--provider", "-p", help="Only this provider: a key, the provider name shown, or an alias such as aws (any case, or part of one).", autocompletion=complete_provider),
+            typer.Option(
+                "--provider",
+                "-p",
+                help="Only this provider: a key, the provider name shown, or an alias such as aws (any case, or part of one).",
+                autocompletion=complete_provider,
+            ),
         ] = None,
         min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
         as_of: AsOf = None,

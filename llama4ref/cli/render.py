@@ -109,8 +109,11 @@ def overview(con: Console, ov: Overview) -> None:
             key = fact.path.split(".", 1)[1]
             rows.append((key, structured_text(fact)))
         blocks.append(key_values(con, section.title, rows))
-    src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
-    blocks.append(aligned_columns("Sources", ["source", "tier", "version", "facts"], src_rows))
+    if ov.sources:
+        from llama4ref.cli import render_grid as grid
+
+        src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
+        blocks.append(grid.render(con, "Sources", ["source", "tier", "version", grid.Column("facts", "right")], src_rows))
     con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
     footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
     if ov.see_also:

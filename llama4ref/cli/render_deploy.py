@@ -136,6 +136,8 @@ def resolution(con: Console, res: Any) -> None:
         "reason",
     ):
         value = getattr(res, label)
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
         if value not in (None, ""):
             con.print(Text(f"  {label}: {safe(value)}"))
     for c in res.citations:
