@@ -292,7 +292,7 @@ def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> 
         text.append(
             "\n".join(safe(part) for part in seg.text.split("\n")), style="cyan" if seg.kind in ("token", "layout") else ""
         )
-    con.print(text)
+    con.print(text, soft_wrap=True)  # never wrapped: the prompt is copied exactly (the terminal folds long lines)
     con.print()
     from llama4ref.cli import render_grid as grid
 
