@@ -52,10 +52,13 @@ def column(c: str | Column) -> Column:
 
 
 def as_text(cell: Cell) -> Text:
-    """A cell as rich Text; a plain string is made printable (data and user strings)."""
+    """A cell as rich Text; a plain string is made printable whole (a newline in data shows as ``\\x0a``).
+
+    A renderer that wants line breaks in a cell passes Text, its parts made printable one by one.
+    """
     if isinstance(cell, Text):
         return cell
-    return Text("\n".join(printable(part) for part in str(cell).split("\n")))
+    return Text(printable(str(cell)))
 
 
 def _longest_word(text: Text) -> int:
