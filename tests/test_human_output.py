@@ -55,3 +55,9 @@ def test_memory_fit_and_warnings(kb: KnowledgeBase) -> None:
     assert "80 GB in its hardware record" in res.stderr
     assert "exceeds scout's window of 10,485,760" in run_cli("memory", "scout", "--context", "20000000").stderr
     assert run_cli("memory", "scout", "--precision", "FP8").code == 0
+
+
+def test_a_huge_query_is_echoed_short() -> None:
+    """A 100,000-character search query is cut in the header, which says its length."""
+    res = run_cli("search", "temperature " * 9000, "--limit", "1")
+    assert res.stdout.splitlines()[0].endswith("(108,000 characters)") and len(res.stdout.splitlines()[0]) < 120

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, fail
+from llama4ref.cli.output import EXIT_PROBLEMS, console, echoed, emit_json, emit_text, fail
 from llama4ref.completion import complete_benchmark, complete_fact_path, complete_source, complete_variant
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
@@ -126,7 +126,7 @@ def register(app: typer.Typer) -> None:
 
         render.simple_table(
             console(),
-            f"{len(hits)} result(s) for {text!r}",
+            f"{len(hits)} result(s) for {echoed(text)}",
             ["path", "value", "matched in"],
             [[h.fact.path, h.fact.display(), ", ".join(h.matched)] for h in hits],
         )
