@@ -109,8 +109,12 @@ def _pad(line: Text, width: int, align: str) -> Text:
 def render(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
     """A table as one Text: columns when they fit ``con.width`` without splitting a word, else stacked records."""
     cols = [column(c) for c in columns]
-    header = [Text(printable(c.name), style="bold") for c in cols]
     cells = [[as_text(c) for c in row] for row in rows]
+    keep = [i for i in range(len(cols)) if i == 0 or not rows or any(row[i].plain.strip() for row in cells)]
+    if len(keep) < len(cols):  # a column empty in every row says nothing
+        cols = [cols[i] for i in keep]
+        cells = [[row[i] for i in keep] for row in cells]
+    header = [Text(printable(c.name), style="bold") for c in cols]
     out = Text()
     if title is not None:
         heading = title if isinstance(title, Text) else Text(printable(title), style="bold")
