@@ -39,6 +39,9 @@ class Column:
 PROSE_MIN = 24
 """The narrowest a prose column gets; words up to this long (every number, date, short id) stay whole."""
 
+PROSE_COMFORT = 32
+"""A prose column squeezed narrower than this (and than its text) turns the table into stacked records."""
+
 
 Cell = Text | str
 
@@ -98,6 +101,8 @@ def column_widths(
     while sum(widths) > room:  # shrink the widest column that can still give a cell, prose last
         i = max((j for j in range(len(widths)) if widths[j] > least[j]), key=lambda j: (not flags[j], widths[j]))
         widths[i] -= min(widths[i] - least[i], max(1, sum(widths) - room))
+    if any(flags[i] and widths[i] < min(natural[i], PROSE_COMFORT) for i in range(len(widths))):
+        return None  # running text squeezed into a narrow column reads worse than a stacked record
     return widths
 
 
