@@ -50,16 +50,23 @@ def checkpoint_lines(fact: Fact) -> Text:
     return text
 
 
+def plain_value(value: object) -> str:
+    """A value inside a structured fact: yes/no, digits grouped, floats short, None as "none"."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "none" if value is None else str(value)
+
+
 def structured_text(fact: Fact) -> Text:
     """A fact's value as people read it: checkpoints one per line, a mapping as ``key: value`` lines."""
     if isinstance(fact.value, list) and fact.value and all(isinstance(v, dict) for v in fact.value):
         return checkpoint_lines(fact)
     if isinstance(fact.value, dict):
-        from llama4ref.formatting import format_value
-
-        return Text(
-            "\n".join(f"{safe(k)}: {safe(format_value(v, 'count'))}" for k, v in fact.value.items()),
-        )
+        return Text("\n".join(f"{safe(k)}: {safe(plain_value(v))}" for k, v in fact.value.items()))
     return value_text(fact)
 
 
@@ -80,20 +87,6 @@ def key_values(con: Console, title: str, rows: list[tuple[str, Text]]) -> Text:
             out.append(key.ljust(keyw) if i == 0 else " " * keyw, style="cyan" if i == 0 else "")
             out.append("  ")
             out.append_text(line)
-    return out
-
-
-def aligned_columns(title: str, header: list[str], rows: list[list[str]]) -> Text:
-    """A titled table of plain cells, padded to each column's width, header in bold."""
-    from rich.cells import cell_len
-
-    rows = [[safe(cell) for cell in row] for row in rows]
-    widths = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    out = Text(title, style="bold")
-    for n, row in enumerate([header, *rows]):
-        line = "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
-        out.append("\n")
-        out.append(line, style="bold" if n == 0 else "")
     return out
 
 

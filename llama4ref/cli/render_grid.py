@@ -98,8 +98,8 @@ def column_widths(
         return None
     widths = natural[:]
     flags = [i < len(prose) and prose[i] for i in range(len(widths))]
-    while sum(widths) > room:  # shrink the widest column that can still give a cell, prose last
-        i = max((j for j in range(len(widths)) if widths[j] > least[j]), key=lambda j: (not flags[j], widths[j]))
+    while sum(widths) > room:  # shrink the column with the most room to give
+        i = max(range(len(widths)), key=lambda j: widths[j] - least[j])
         widths[i] -= min(widths[i] - least[i], max(1, sum(widths) - room))
     if any(flags[i] and widths[i] < min(natural[i], PROSE_COMFORT) for i in range(len(widths))):
         return None  # running text squeezed into a narrow column reads worse than a stacked record
