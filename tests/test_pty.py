@@ -84,6 +84,35 @@ def runs() -> dict[tuple[str, int], tuple[list[str], int, str]]:
     return {(name, w): (args, code, out) for (name, args, w), (code, out) in zip(jobs, done, strict=True)}
 
 
+def pipe_run(args: list[str], columns: str | None, cwd: str) -> str:
+    """The CLI's stdout through a pipe, with COLUMNS set or not."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | ({"COLUMNS": columns} if columns else {})
+    return subprocess.run(
+        [sys.executable, "-m", "llama4ref", *args], capture_output=True, text=True, env=env, cwd=cwd, check=False
+    ).stdout
+
+
+@cache
+def pipes() -> dict[tuple[str, str | None], str]:
+    """The commands of KEY_VALUES and `list facts` piped, without COLUMNS and with COLUMNS=80."""
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pipe-")
+    (Path(tmp) / "my-model").mkdir()
+    invocations = {" ".join(k): list(k) for k in KEY_VALUES} | {"list facts": ["list", "facts"]}
+    jobs = [(name, args, c) for name, args in invocations.items() for c in (None, "80")]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        done = list(pool.map(lambda j: pipe_run(j[1], j[2], tmp), jobs))
+    return {(name, c): out for (name, _, c), out in zip(jobs, done, strict=True)}
+
+
+@pytest.mark.parametrize("name", sorted({" ".join(k) for k in KEY_VALUES} | {"list facts"}))
+def test_pipes_are_unpadded_and_honour_columns(name: str) -> None:
+    """Piped output has no trailing spaces; without COLUMNS nothing wraps, with COLUMNS=80 nothing is wider."""
+    free, narrow = pipes()[(name, None)], pipes()[(name, "80")]
+    assert not [line for line in free.split("\n") if line.endswith(" ")]
+    assert all(cell_len(line) <= 80 for line in narrow.split("\n"))
+    assert len(free.split("\n")) <= len(narrow.split("\n"))
+
+
 def _names() -> list[str]:
     return sorted({inv.command for inv in plan()[0] if inv.command not in SKIP} | {" ".join(k) for k in KEY_VALUES})
 
