@@ -86,6 +86,7 @@ def key_values(con: Console, title: str, rows: list[tuple[str, Text]]) -> Text:
             out.append("\n")
             out.append(key.ljust(keyw) if i == 0 else " " * keyw, style="cyan" if i == 0 else "")
             out.append("  ")
+            line.rstrip()  # no trailing space where a line was wrapped
             out.append_text(line)
     return out
 
