@@ -16,8 +16,10 @@ Every command accepts `-h` / `--help`, and `--json` to print the one JSON envelo
 `{"schema_version", "kind", "data"}` described in [JSON output](json.md). Exit codes: 0 success,
 1 a check found problems, 2 usage error or unknown id (one line on stderr).
 
-Output for people honours `NO_COLOR` (no colours) and never truncates ids or wraps them with
-ellipses when it is piped or redirected (no ANSI codes, no terminal width assumed).
+Output for people fits the terminal: tables wrap only between words, so no number, id, date or
+token is split, and a table too wide for the terminal is shown as one block per row
+(`label: value` lines). It honours `NO_COLOR` (no colours) and `COLUMNS`; piped or redirected
+without `COLUMNS`, nothing is wrapped, padded or truncated (no ANSI codes, no trailing spaces).
 
 ## Shell completion
 

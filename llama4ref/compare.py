@@ -5,11 +5,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from llama4ref.errors import UnknownIdError
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Fact
 
 if TYPE_CHECKING:
     from llama4ref.shapes.tools import ComparisonJSON
+
+
+IMPORTANCE = (
+    ("status", "release_date", "developer", "license", "knowledge_cutoff", "static_model", "modalities", "languages"),
+    ("params",),
+    ("experts",),
+    ("context_window", "long_context"),
+    ("checkpoints", "architecture", "training"),
+)
+"""Key groups in reading order: identity, parameters, experts, context, then detail; the rest last."""
+
+
+def importance(key: str) -> tuple[int, int, str]:
+    """Where ``key`` comes in a comparison: its group, its place within the group, then by name."""
+    head = key.split(".", 1)[0]
+    for rank, group in enumerate(IMPORTANCE):
+        if head in group:
+            return rank, group.index(head), key
+    return len(IMPORTANCE), 0, key
 
 
 @dataclass(frozen=True)
@@ -41,7 +61,10 @@ class Comparison:
 
 
 def compare(kb: KnowledgeBase, a: str, b: str, *, benchmarks: bool = False, prefix: str = "") -> Comparison:
-    """Every fact key either variant has (benchmarks only when asked), aligned."""
+    """Every fact key either variant has (benchmarks only when asked), aligned, most important first.
+
+    A ``prefix`` that matches no key of either variant raises :class:`UnknownIdError` with suggestions.
+    """
     left, right = kb.variant_id(a), kb.variant_id(b)
 
     def keys(vid: str) -> dict[str, Fact]:
@@ -54,5 +77,8 @@ def compare(kb: KnowledgeBase, a: str, b: str, *, benchmarks: bool = False, pref
         return out
 
     lk, rk = keys(left), keys(right)
-    order = sorted(set(lk) | set(rk), key=lambda k: (k.count("."), k) if False else k)
+    if prefix and not lk and not rk:
+        pool = {k.split(".", 1)[0] for v in (left, right) for k in (p[len(v) + 1 :] for p in kb.paths(v))}
+        raise UnknownIdError("prefix", prefix, kb._suggest(prefix, pool) or sorted(pool))
+    order = sorted(set(lk) | set(rk), key=importance)
     return Comparison(left, right, [Line(k, lk.get(k), rk.get(k)) for k in order])

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from llama4ref.errors import UnknownIdError
 from llama4ref.kb import KnowledgeBase
 from llama4ref.results import Alternative, Citation, Fact
 
@@ -149,6 +150,44 @@ ENDED_STATUSES = frozenset({"deprecated", "retired", "removed"})
 """Values of a provider record's ``status`` fact that mean the offer has ended."""
 
 
+PROVIDER_ALIASES = {
+    "aws": "bedrock",
+    "amazon": "bedrock",
+    "microsoft": "azure_ai_foundry",
+    "google": "vertex_ai",
+    "gcp": "vertex_ai",
+    "meta": "meta_llama_api",
+    "ibm": "watsonx",
+    "oracle": "oci",
+    "nim": "nvidia_nim",
+}
+"""Everyday names for providers whose key and provider name do not contain them (matched whole)."""
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def provider_keys(kb: KnowledgeBase, text: str) -> set[str]:
+    """The provider keys ``text`` names: a key, a displayed provider name or an alias, any case, or part of one.
+
+    Raises :class:`UnknownIdError` (with suggestions) when it names none.
+    """
+    names: dict[str, set[str]] = {}
+    for path in kb.paths("providers"):
+        key = path.split(".")[1]
+        names.setdefault(key, {_squash(key)})
+        if path.endswith(".provider_name"):
+            names[key].add(_squash(str(kb.get(path).value)))
+    wanted = _squash(text)
+    alias = PROVIDER_ALIASES.get(wanted)
+    found = {k for k, ns in names.items() if wanted and (k == alias or any(wanted in n for n in ns))}
+    if not found:
+        shown = {str(kb.get(p).value) for p in kb.paths("providers") if p.endswith(".provider_name")}
+        raise UnknownIdError("provider", text, kb._suggest(text, shown | set(names)) or sorted(names))
+    return found
+
+
 def offers(
     kb: KnowledgeBase,
     variant: str | None = None,
@@ -164,9 +203,10 @@ def offers(
     """
     reference = as_of or date.today()
     wanted = kb.variant_id(variant) if variant else None
+    keys = provider_keys(kb, provider) if provider is not None else None
     out: list[Offer] = []
     for (prov, vid), paths in sorted(_groups(kb, "providers", 2).items()):
-        if (wanted and vid != wanted) or (provider and provider.lower().replace("-", "_") not in prov):
+        if (wanted and vid != wanted) or (keys is not None and prov not in keys):
             continue
         base = f"providers.{prov}.{vid}"
 

@@ -71,7 +71,9 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
         label = _UNIT_LABEL.get(unit, unit)
         if value == 1 and label.endswith("s"):
             label = label[:-1]  # "1 expert", "1 layer"
-        return f"{sign}{value:,} {label}" if unit not in ("count", "token_id") else f"{sign}{value}"
+        if unit == "token_id" or (unit == "count" and abs(value) < 10_000):
+            return f"{sign}{value}"
+        return f"{sign}{value:,}" if unit == "count" else f"{sign}{value:,} {label}"
     if isinstance(value, float):
         label = _UNIT_LABEL.get(unit, unit)
         return f"{sign}{value:g}" + ("" if unit in ("ratio", "score") else f" {label}")

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from llama4ref.errors import Llama4RefError
 from llama4ref.kb import KnowledgeBase
 from llama4ref.params import breakdown
 
@@ -289,3 +290,49 @@ def plan(
         assumptions,
         offload_gb * 1e9,
     )
+
+
+def plan_warnings(kb: KnowledgeBase, p: Plan, gpu: str | None, gpu_memory_gb: float | None) -> list[str]:
+    """What in a plan's inputs contradicts the records: a context past the model's window, a GPU name
+    whose hardware record gives a different memory than ``gpu_memory_gb``."""
+    out = []
+    window = kb.get(f"{p.variant}.context_window.instruct").as_int()
+    if p.context > window:
+        out.append(f"context {p.context:,} tokens exceeds {p.variant}'s window of {window:,} tokens")
+    if gpu is not None and gpu_memory_gb is not None:
+        try:
+            recorded, _ = gpu_memory(kb, gpu)
+        except Llama4RefError:
+            return out
+        if abs(recorded / 1e9 - gpu_memory_gb) > 0.5:
+            out.append(
+                f"{gpu} has {recorded / 1e9:g} GB in its hardware record; the plan uses --gpu-memory-gb {gpu_memory_gb:g} instead"
+            )
+    return out
+
+
+def fit(kb: KnowledgeBase, variant: str, what: Literal["context", "batch"], gpus: int, **options: Any) -> Plan | None:
+    """The plan with the largest context (up to the model's window) or batch whose total fits ``gpus`` GPUs.
+
+    ``options`` are :func:`plan`'s, with a GPU (``gpu`` or ``gpu_memory_gb``); None when even 1 does not fit.
+    """
+
+    def fits(n: int) -> Plan | None:
+        p = plan(kb, variant, **(options | {what: n}))
+        if p.gpu_bytes is None:
+            raise ValueError("fit needs a GPU: give gpu or gpu_memory_gb")
+        room = gpus * p.gpu_bytes * p.usable_fraction + p.offload_bytes
+        return p if p.total_bytes <= room else None
+
+    best = fits(1)
+    if best is None:
+        return None
+    low, high = 1, kb.get(f"{kb.variant_id(variant)}.context_window.instruct").as_int() if what == "context" else 1 << 20
+    while low < high:  # memory grows with context and batch: the largest n that fits
+        mid = (low + high + 1) // 2
+        p = fits(mid)
+        if p is None:
+            high = mid - 1
+        else:
+            low, best = mid, p
+    return best

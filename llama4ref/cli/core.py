@@ -166,8 +166,14 @@ def register(app: typer.Typer) -> None:
             for d in tree.diagnostics:  # printable: a file name or message never forges a second line
                 sys.stdout.write(printable(d.format()) + "\n")
             status = "ok" if tree.ok else f"{len(tree.diagnostics)} problem(s)"
+            facts = f"{len(tree.facts()):,} stored facts"
+            if directory is None and tree.ok:  # the shipped tree: the derived facts `list facts` also shows
+                import llama4ref
+                from llama4ref.derived import derived_paths
+
+                facts = f"{len(tree.facts()):,} stored + {len(derived_paths(llama4ref.knowledge_base())):,} derived facts"
             sys.stderr.write(
-                f"{printable(str(root))}: {tree.file_count} files, {len(tree.records)} records, {len(tree.facts())} facts: {status}\n"
+                f"{printable(str(root))}: {tree.file_count:,} files, {len(tree.records):,} records, {facts}: {status}\n"
             )
         if not tree.ok:
             raise typer.Exit(EXIT_PROBLEMS)

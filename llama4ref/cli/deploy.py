@@ -61,7 +61,12 @@ def register(app: typer.Typer) -> None:
         variant: Annotated[Optional[str], typer.Argument(help="Only this variant.", autocompletion=complete_variant)] = None,  # noqa: UP045
         provider: Annotated[
             Optional[str],  # noqa: UP045
-            typer.Option("--provider", "-p", help="Only this provider (substring).", autocompletion=complete_provider),
+            typer.Option(
+                "--provider",
+                "-p",
+                help="Only this provider: a key, the provider name shown, or an alias such as aws (any case, or part of one).",
+                autocompletion=complete_provider,
+            ),
         ] = None,
         min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
         as_of: AsOf = None,
@@ -132,6 +137,11 @@ def register(app: typer.Typer) -> None:
             Optional[str],  # noqa: UP045  # typer introspection
             typer.Option("--weights-file", help="Use a published file size as the weights (a files.* fact path)."),
         ] = None,
+        fit_what: Annotated[
+            Optional[str],  # noqa: UP045  # typer introspection
+            typer.Option("--fit", help="context | batch: the largest that fits --gpus GPUs (the other stays as given)."),
+        ] = None,
+        gpus: Annotated[int, typer.Option("--gpus", min=1, help="With --fit: how many GPUs.")] = 1,
         json_out: JsonOpt = False,
     ) -> None:
         """Weight and KV-cache memory from the architecture facts, and how many GPUs it needs.
@@ -141,11 +151,16 @@ def register(app: typer.Typer) -> None:
 
         \b
         Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
+        Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 --fit context
         Example: llama4ref memory scout --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes --gpu rtx_4090 --offload-gb 48 --context 8192
         """
-        import llama4ref
-        from llama4ref.memory import plan
+        import sys
 
+        import llama4ref
+        from llama4ref.memory import fit, plan, plan_warnings
+        from llama4ref.printable import printable
+
+        precision, kv_dtype, kv_layout = precision.lower(), kv_dtype.lower(), kv_layout.lower()
         if precision not in ("bf16", "fp8", "int4"):
             fail("--precision must be bf16, fp8 or int4")
         if kv_dtype not in ("bf16", "fp8") or kv_layout not in ("hybrid", "full"):
@@ -156,23 +171,52 @@ def register(app: typer.Typer) -> None:
             fail("--usable must be in (0, 1]; --batch and --context at least 1")
         if offload_gb < 0:
             fail("--offload-gb must not be negative")
-        p = plan(
-            llama4ref.knowledge_base(),
-            variant,
-            cast("Precision", precision),  # checked above
-            context=context,
-            batch=batch,
-            kv_dtype=cast("Literal['bf16', 'fp8']", kv_dtype),
-            kv_layout=cast("KvLayout", kv_layout),
-            gpu=gpu,
-            gpu_memory_gb=gpu_memory_gb,
-            usable_fraction=usable,
-            offload_gb=offload_gb,
-            weights_file=weights_file,
-        )
+        fit_what = fit_what.lower() if fit_what else None
+        if fit_what not in (None, "context", "batch"):
+            fail("--fit must be context or batch")
+        if fit_what and gpu is None and gpu_memory_gb is None:
+            fail("--fit needs a GPU: give --gpu or --gpu-memory-gb")
+        kb = llama4ref.knowledge_base()
+        options = {
+            "precision": cast("Precision", precision),  # checked above
+            "context": context,
+            "batch": batch,
+            "kv_dtype": cast("Literal['bf16', 'fp8']", kv_dtype),
+            "kv_layout": cast("KvLayout", kv_layout),
+            "gpu": gpu,
+            "gpu_memory_gb": gpu_memory_gb,
+            "usable_fraction": usable,
+            "offload_gb": offload_gb,
+            "weights_file": weights_file,
+        }
+        if fit_what == "context" or fit_what == "batch":
+            found = fit(kb, variant, cast("Literal['context', 'batch']", fit_what), gpus, **options)
+            if found is None:
+                fail(f"does not fit {gpus} GPU(s) even at {fit_what} 1", EXIT_PROBLEMS)
+            p = found
+        else:
+            p = plan(kb, variant, **options)  # type: ignore[arg-type]  # options typed by the checks above
+        for warning in plan_warnings(kb, p, gpu, gpu_memory_gb):
+            sys.stderr.write(f"llama4ref: warning: {printable(warning)}\n")
         if json_out:
             emit_json("memory", p.to_json())
             return
+        if fit_what:
+            value = (
+                f"context {p.context:,} tokens (batch {p.batch})"
+                if fit_what == "context"
+                else f"batch {p.batch} (context {p.context:,} tokens)"
+            )
+            capped = (
+                " — the model's whole window"
+                if fit_what == "context"
+                and not plan_warnings(kb, p, None, None)
+                and p.context == kb.get(f"{p.variant}.context_window.instruct").as_int()
+                else ""
+            )
+            console().print(
+                f"Largest {fit_what} that fits {gpus} × {printable(gpu or 'GPU')}: {value}{capped}", markup=False, style="bold"
+            )
         from llama4ref.cli import render_deploy
 
         render_deploy.memory(console(), p)

@@ -174,10 +174,10 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def cite(
         path: Annotated[str, typer.Argument(help="A fact path.", autocompletion=complete_fact_path)],
-        fmt: Annotated[str, typer.Option("--format", help="text | bibtex | json")] = "text",
+        fmt: Annotated[str, typer.Option("--format", help="text | bibtex | csl-json | json (any case)")] = "text",
         json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     ) -> None:
-        """The sources behind a fact, ready to paste: plain text, BibTeX or JSON.
+        """The sources behind a fact, ready to paste: plain text, BibTeX, CSL-JSON (Zotero, pandoc) or JSON.
 
         Example: llama4ref cite maverick.params.total --format bibtex
         """
@@ -185,17 +185,23 @@ def register(app: typer.Typer) -> None:
         from llama4ref import cite as c
 
         kb = llama4ref.knowledge_base()
+        fmt = "json" if json_out else fmt.lower()
+        if fmt not in ("text", "bibtex", "csl-json", "json"):
+            fail(f"unknown format {fmt!r}; choose text, bibtex, csl-json or json")
         fact = kb.get(path)
-        if json_out:
-            fmt = "json"
         if fmt == "text":
             emit_text(c.as_text(kb, fact))
         elif fmt == "bibtex":
             emit_text(c.as_bibtex(kb, fact))
-        elif fmt == "json":
-            emit_json("citation", c.as_json(kb, fact))
+        elif fmt == "csl-json":
+            import json
+            import sys
+
+            from llama4ref.printable import json_printable
+
+            sys.stdout.write(json_printable(json.dumps(c.as_csl_json(kb, fact), ensure_ascii=False, indent=2)) + "\n")
         else:
-            fail(f"unknown format {fmt!r}; choose text, bibtex or json")
+            emit_json("citation", c.as_json(kb, fact))
 
     @app.command()
     def sources(

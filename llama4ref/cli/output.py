@@ -35,16 +35,45 @@ def emit_text(text: str) -> None:
     sys.stdout.write("\n".join(printable(line) for line in text.split("\n")) + "\n")
 
 
+PIPE_WIDTH = 1 << 20
+"""The width of a pipe without COLUMNS: in effect unbounded, so no value is ever wrapped."""
+
+
+def terminal_width(tty: bool) -> int | None:
+    """COLUMNS when set to a number; else None in a terminal (rich asks it) and unbounded in a pipe."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None if tty else PIPE_WIDTH
+
+
 def console(stderr: bool = False) -> Console:
-    """A rich console that honours NO_COLOR and never truncates in a pipe."""
+    """A rich console that honours NO_COLOR and COLUMNS, and never wraps or pads in a pipe without COLUMNS.
+
+    Renderers strip trailing spaces, so piped lines are unpadded.
+    """
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    tty = stream.isatty()
-    width = None if tty else 200  # pipes: wide and fixed, so ids never fold and output is stable
+    width = terminal_width(stream.isatty())
     return Console(
         file=stream, width=width, no_color="NO_COLOR" in os.environ or None, highlight=False, emoji=False, markup=False
     )
+
+
+ECHO_LIMIT = 60
+"""How much of a user's query a header repeats."""
+
+
+def echoed(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A user's query as a header repeats it: quoted, cut after ``limit`` characters with the full length said.
+
+    >>> echoed("x" * 100_000, 5)
+    "'xxxxx…' (100,000 characters)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}"[:-1] + f"…' ({len(text):,} characters)"
 
 
 def error_line(message: str) -> str:

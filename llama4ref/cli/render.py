@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
@@ -50,6 +50,26 @@ def checkpoint_lines(fact: Fact) -> Text:
     return text
 
 
+def plain_value(value: object) -> str:
+    """A value inside a structured fact: yes/no, digits grouped, floats short, None as "none"."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "none" if value is None else str(value)
+
+
+def structured_text(fact: Fact) -> Text:
+    """A fact's value as people read it: checkpoints one per line, a mapping as ``key: value`` lines."""
+    if isinstance(fact.value, list) and fact.value and all(isinstance(v, dict) for v in fact.value):
+        return checkpoint_lines(fact)
+    if isinstance(fact.value, dict):
+        return Text("\n".join(f"{safe(k)}: {safe(plain_value(v))}" for k, v in fact.value.items()))
+    return value_text(fact)
+
+
 def key_values(con: Console, title: str, rows: list[tuple[str, Text]]) -> Text:
     """A titled block of ``key  value`` lines, values folded under their own column.
 
@@ -66,21 +86,8 @@ def key_values(con: Console, title: str, rows: list[tuple[str, Text]]) -> Text:
             out.append("\n")
             out.append(key.ljust(keyw) if i == 0 else " " * keyw, style="cyan" if i == 0 else "")
             out.append("  ")
+            line.rstrip()  # no trailing space where a line was wrapped
             out.append_text(line)
-    return out
-
-
-def aligned_columns(title: str, header: list[str], rows: list[list[str]]) -> Text:
-    """A titled table of plain cells, padded to each column's width, header in bold."""
-    from rich.cells import cell_len
-
-    rows = [[safe(cell) for cell in row] for row in rows]
-    widths = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    out = Text(title, style="bold")
-    for n, row in enumerate([header, *rows]):
-        line = "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
-        out.append("\n")
-        out.append(line, style="bold" if n == 0 else "")
     return out
 
 
@@ -94,10 +101,13 @@ def overview(con: Console, ov: Overview) -> None:
         rows = []
         for fact in section.facts:
             key = fact.path.split(".", 1)[1]
-            rows.append((key, checkpoint_lines(fact) if key == "checkpoints" else value_text(fact)))
+            rows.append((key, structured_text(fact)))
         blocks.append(key_values(con, section.title, rows))
-    src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
-    blocks.append(aligned_columns("Sources", ["source", "tier", "version", "facts"], src_rows))
+    if ov.sources:
+        from llama4ref.cli import render_grid as grid
+
+        src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
+        blocks.append(grid.render(con, "Sources", ["source", "tier", "version", grid.Column("facts", "right")], src_rows))
     con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
     footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
     if ov.see_also:
@@ -148,17 +158,9 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
 
 
 def simple_table(con: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
-    from rich.table import Table  # lazily: `show` renders without it (start-up budget)
+    from llama4ref.cli import render_grid as grid  # lazily: `show` renders without it (start-up budget)
 
-    # The title is printed above the table rather than as its title: a table's title wraps to
-    # the table's width, which folds a long title over an empty or narrow table.
-    con.print(Text(safe(title), style="bold"))
-    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
-    for i, col in enumerate(columns):
-        table.add_column(Text(safe(col)), overflow="fold", no_wrap=i == 0)
-    for row in rows:
-        table.add_row(*(Text(safe(cell)) for cell in row))
-    con.print(Group(table))
+    grid.table(con, title, columns, rows)
 
 
 def audit(con: Console, results: list[Any]) -> None:
@@ -183,49 +185,48 @@ def audit(con: Console, results: list[Any]) -> None:
 
 
 def comparison(con: Console, cmp: Any) -> None:
-    from rich.table import Table  # lazily: `show` renders without it (start-up budget)
+    """Columns when they fit; else one line per shared value and a block per difference."""
+    from llama4ref.cli import render_grid as grid
 
-    table = Table(
-        title=Text(safe(f"{cmp.left} vs {cmp.right}")), title_justify="left", box=None, pad_edge=False, padding=(0, 2, 0, 0)
-    )
-    table.add_column("", no_wrap=True)
-    table.add_column("fact", style="cyan", no_wrap=True)
-    table.add_column(Text(safe(cmp.left)), overflow="fold")
-    table.add_column(Text(safe(cmp.right)), overflow="fold")
-    for line in cmp.lines:
-        table.add_row(
-            "≠" if line.differs else "",
-            Text(safe(line.key)),
-            value_text(line.left) if line.left else Text("—", style="dim"),
-            value_text(line.right) if line.right else Text("—", style="dim"),
-        )
-    con.print(table)
+    def cell(fact: Fact | None) -> Text:
+        return structured_text(fact) if fact else Text("—", style="dim")
+
+    rows = [
+        [Text(("≠ " if ln.differs else "  ") + safe(ln.key), style="cyan"), cell(ln.left), cell(ln.right)] for ln in cmp.lines
+    ]
+    header = [Text("fact"), Text(safe(cmp.left)), Text(safe(cmp.right))]
+    con.print(Text(safe(f"{cmp.left} vs {cmp.right}"), style="bold"))
+    if grid.column_widths(con, header, rows, con.width) is not None:
+        grid.table(con, None, ["  fact", cmp.left, cmp.right], rows)
+    else:
+        out: list[Text] = []
+        for ln, (key, left, right) in zip(cmp.lines, rows, strict=True):
+            if not ln.differs:
+                out.append(grid.label_value(con, key, left, indent=""))
+                continue
+            out.append(key)
+            out.append(grid.label_value(con, Text(f"    {safe(cmp.left)}"), left, indent=""))
+            out.append(grid.label_value(con, Text(f"    {safe(cmp.right)}"), right, indent=""))
+        con.print(Text("\n").join(out), soft_wrap=True)
     con.print(Text(f"{sum(ln.differs for ln in cmp.lines)} of {len(cmp.lines)} rows differ (≠)", style="dim"))
 
 
 def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: bool = False) -> None:
-    from rich.table import Table  # lazily: `show` renders without it (start-up budget)
+    from llama4ref.cli import render_grid as grid
 
     for t in tables:
-        table = Table(
-            title=Text(safe(f"{t.set}{': ' + t.table if t.table else ''}  (provenance: {t.provenance})")),
-            title_justify="left",
-            title_style="bold",
-            box=None,
-            pad_edge=False,
-            padding=(0, 2, 0, 0),
-        )
-        for col in ("benchmark", "category", "shots", "metric"):
-            table.add_column(col, no_wrap=col == "benchmark", overflow="fold")
-        for m in t.models:
-            table.add_column(Text(safe(m)), justify="right")
-        for row in t.rows:
+        title = f"{t.set}{': ' + t.table if t.table else ''}  (provenance: {t.provenance})"
+        settings = [bench_setting(row) for row in t.rows]
+        setting_col = ["setting"] if any(settings) else []
+        columns = ["benchmark", *setting_col, "category", "shots", "metric"] + [grid.Column(m, "right") for m in t.models]
+        rows = []
+        for row, setting in zip(t.rows, settings, strict=True):
             cells = [
                 f"{row.values[m].value:g}" if m in row.values and isinstance(row.values[m].value, (int, float)) else "—"
                 for m in t.models
             ]
-            table.add_row(*(Text(safe(c)) for c in (row.name, row.category, row.shots, row.metric, *cells)))
-        con.print(table)
+            rows.append([row.name, *([setting] if setting_col else []), row.category, row.shots, row.metric, *cells])
+        grid.table(con, title, columns, rows)
         if any(r.shots.endswith("*") or r.metric.endswith("*") for r in t.rows):
             con.print(Text("* stated for some models only; `llama4ref get PATH` shows each value's qualifiers", style="dim"))
         if chart:
@@ -235,9 +236,23 @@ def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: 
                 for m in t.models:
                     if m in row.values and isinstance(row.values[m].value, (int, float)):
                         v = float(row.values[m].value)
-                        bar = "█" * max(1, round(40 * v / top))
+                        bar = "█" * max(1, round(min(40, con.width - 36) * v / top))
                         con.print(Text(f"  {safe(m):<24} ").append(bar, style="cyan").append(f" {v:g}"))
         con.print()
+
+
+SETTING_KEYS = ("hardware", "gpus", "precision", "quantization", "engine", "context_length", "max_model_len")
+"""Qualifiers that tell apart results of the same benchmark measured in different settings."""
+
+
+def bench_setting(row: Any) -> str:
+    """The setting a row's results were measured in (hardware, precision …), from its values' qualifiers."""
+    seen: dict[str, None] = {}
+    for fact in row.values.values():
+        for key in SETTING_KEYS:
+            if key in fact.qualifiers:
+                seen[f"{fact.qualifiers[key]}"] = None
+    return ", ".join(seen)
 
 
 def source_detail(con: Console, src: Any, backs: list[str]) -> None:
@@ -265,22 +280,20 @@ def source_detail(con: Console, src: Any, backs: list[str]) -> None:
 
 
 def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> None:
-    from rich.table import Table  # lazily: `show` renders without it (start-up budget)
-
     con.print(Text("Prompt (special tokens from the records; example texts are placeholders):", style="bold"))
     text = Text()
     for seg in wp.segments:
         text.append(
             "\n".join(safe(part) for part in seg.text.split("\n")), style="cyan" if seg.kind in ("token", "layout") else ""
         )
-    con.print(text)
+    con.print(text, soft_wrap=True)  # never wrapped: the prompt is copied exactly (the terminal folds long lines)
     con.print()
-    table = Table(
-        title="Special tokens used", title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0)
+    from llama4ref.cli import render_grid as grid
+
+    grid.table(
+        con,
+        "Special tokens used",
+        ["token", grid.Column("id", "right"), "meaning"],
+        [[tok, "" if tid is None else str(tid), meaning] for tok, tid, meaning in legend],
     )
-    for col in ("token", "id", "meaning"):
-        table.add_column(col, overflow="fold", no_wrap=col == "token")
-    for tok, tid, meaning in legend:
-        table.add_row(Text(safe(tok)), "" if tid is None else str(tid), Text(safe(meaning)))
-    con.print(table)
     con.print(Text("Facts used: " + safe(", ".join(dict.fromkeys(wp.used_paths))), style="dim"))

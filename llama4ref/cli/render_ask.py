@@ -9,6 +9,7 @@ from rich.text import Text
 
 from llama4ref.cli.render import _citation as citation
 from llama4ref.cli.render import fact_detail, value_text
+from llama4ref.printable import printable
 
 if TYPE_CHECKING:
     from llama4ref.answer import Answer
@@ -64,7 +65,9 @@ def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None
 
 def hits(con: Console, text: str, found: list[Hit]) -> None:
     """Search results: path and value, with the matching passage and the query's words in bold."""
-    con.print(Text(f"{len(found)} result(s) for {text!r}", style="bold"))
+    from llama4ref.cli.output import echoed
+
+    con.print(Text(printable(f"{len(found)} result(s) for {echoed(text)}"), style="bold"))
     for h in found:
         con.print(Text(f"{h.fact.path}  ", style="cyan").append(value_text(h.fact)))
         if h.snippet:
@@ -78,6 +81,6 @@ def marked(snippet: str) -> Text:
     out = Text()
     bold = False
     for part in snippet.replace(MARK_END, MARK_START).split(MARK_START):
-        out.append(" ".join(part.split("\n")), style="bold" if bold else "dim")
+        out.append(printable(" ".join(part.split("\n"))), style="bold" if bold else "dim")
         bold = not bold
     return out

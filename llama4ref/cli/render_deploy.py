@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from llama4ref.cli import render_grid as grid
 from llama4ref.cli.render import safe, value_text
 from llama4ref.formatting import format_value
 
@@ -15,17 +15,6 @@ if TYPE_CHECKING:
     from llama4ref.deploy import ContextTiers, Offer
     from llama4ref.kb import KnowledgeBase
     from llama4ref.memory import Plan
-
-
-ID_COLUMNS = frozenset({"model id", "source", "sources", "fact"})
-"""Columns that hold ids: never wrapped (one id per line instead), so they can be copied whole."""
-
-
-def _table(title: str, columns: list[str]) -> Table:
-    t = Table(title=title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
-    for i, c in enumerate(columns):
-        t.add_column(c, overflow="fold", no_wrap=i == 0 or c in ID_COLUMNS)
-    return t
 
 
 def _claim(c: Any, unit: str = "tokens") -> str:
@@ -36,9 +25,7 @@ def _claim(c: Any, unit: str = "tokens") -> str:
 
 
 def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -> None:
-    t = _table(
-        title, ["provider", "variant", "model id", "context", "max output", "precision", "$/1M in/out", "sources", "as of"]
-    )
+    rows = []
     for o in found:
         ctx = _claim(o.context).replace(" tokens", "") + (f" ({o.context_kind})" if o.context_kind else "")
         price = (
@@ -67,17 +54,23 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
             "\n".join(safe(s) for s in srcs),
             safe(when or "undated"),
         ]
-        t.add_row(*(Text(c) for c in cells))  # Text: values like "[superseded]" are not markup
-    con.print(t)
+        rows.append([Text(c) for c in cells])  # Text: values like "[superseded]" are not markup
+    columns = ["provider", "variant", "model id", "context", "max output", "precision", "$/1M in/out", "sources", "as of"]
+    grid.table(con, title, columns, rows)
 
 
 def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
     con.print(Text(f"Context limits for {safe(tiers.variant)} — three tiers, never mixed", style="bold"))
     con.print()
-    m = _table("1. MODEL (nominal): what Meta describes and the released configuration sets", ["fact", "value", "source"])
-    for f in tiers.model:
-        m.add_row(Text(safe(f.path)), value_text(f), Text("\n".join(safe(s) for s in sorted({c.source for c in f.citations}))))
-    con.print(m)
+    grid.table(
+        con,
+        "1. MODEL (nominal): what Meta describes and the released configuration sets",
+        ["fact", "value", "source"],
+        [
+            [Text(safe(f.path)), value_text(f), Text("\n".join(safe(s) for s in sorted({c.source for c in f.citations})))]
+            for f in tiers.model
+        ],
+    )
     con.print()
     offers(
         con,
@@ -85,10 +78,7 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         "2. PROVIDER-SERVED (hosted APIs): what each provider accepts, dated; catalogs' nominal copies ranked as conflicts",
     )
     con.print()
-    r = _table(
-        "3. RUNTIME (self-hosted): what an engine reaches on given hardware",
-        ["engine", "hardware", "limit", "details", "source", "as of"],
-    )
+    runtime = []
     for lim in tiers.runtime:
         main = next((f for k, f in lim.facts.items() if k.startswith("max_context")), None)
         shown = (
@@ -105,15 +95,22 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         details = "; ".join(f"{k}={f.display()}" for k, f in lim.facts.items() if f is not main and k in shown)
         cits = main.citations if main else ()
         dates = sorted({str(c.as_of) for c in cits if c.as_of})
-        r.add_row(
-            Text(safe(lim.engine)),
-            Text(safe(lim.hardware)),
-            value_text(main) if main else Text("—"),
-            Text(safe(details)),
-            Text("\n".join(safe(c) for c in sorted({c.source for c in cits}))),
-            Text(safe(", ".join(dates) or "undated")),
+        runtime.append(
+            [
+                Text(safe(lim.engine)),
+                Text(safe(lim.hardware)),
+                value_text(main) if main else Text("—"),
+                Text(safe(details)),
+                Text("\n".join(safe(c) for c in sorted({c.source for c in cits}))),
+                Text(safe(", ".join(dates) or "undated")),
+            ]
         )
-    con.print(r)
+    grid.table(
+        con,
+        "3. RUNTIME (self-hosted): what an engine reaches on given hardware",
+        ["engine", "hardware", "limit", "details", "source", "as of"],
+        runtime,
+    )
     con.print(
         Text(
             "Tier 1 is a model property; tiers 2 and 3 are what you can actually send. `llama4ref get PATH` shows every citation.",
@@ -139,6 +136,8 @@ def resolution(con: Console, res: Any) -> None:
         "reason",
     ):
         value = getattr(res, label)
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
         if value not in (None, ""):
             con.print(Text(f"  {label}: {safe(value)}"))
     for c in res.citations:
@@ -152,13 +151,9 @@ def memory(con: Console, p: Plan) -> None:
             style="bold",
         )
     )
-    t = _table("", ["component", "GB", "formula"])
-    for line in p.weights:
-        t.add_row(Text(safe(line.name)), f"{line.bytes / 1e9:,.2f}", Text(safe(line.formula)))
-    for line in p.kv:
-        t.add_row(Text(safe(line.name)), f"{line.bytes / 1e9:,.2f}", Text(safe(line.formula)))
-    t.add_row(Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache")
-    con.print(t)
+    rows: list[list[grid.Cell]] = [[line.name, f"{line.bytes / 1e9:,.2f}", line.formula] for line in (*p.weights, *p.kv)]
+    rows.append([Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache"])
+    grid.table(con, None, ["component", grid.Column("GB", "right"), "formula"], rows)
     if p.gpu_bytes is not None:
         off = f" + {p.offload_bytes / 1e9:g} GB CPU offload" if p.offload_bytes else ""
         con.print(

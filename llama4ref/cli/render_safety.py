@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from llama4ref.cli import render_grid as grid
 from llama4ref.cli.render import safe
 
 if TYPE_CHECKING:
@@ -25,32 +25,24 @@ def safety(con: Console, sections: list[SafetySection], tools: dict[str, dict[st
     con.print(Text("Llama 4 safety and intended use — as Meta's sources state them", style="bold"))
     for section in sections:
         if section.prefix == "safety.system_level" and not full:
-            t = Table(
-                title=section.title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0)
+            grid.table(
+                con,
+                section.title,
+                ["protection", "what it does", "taxonomy", "published at"],
+                [
+                    [
+                        tool,
+                        facts["what_it_does"].display(),
+                        facts["taxonomy"].display() if "taxonomy" in facts else "—",
+                        facts["published_at"].display() if "published_at" in facts else "—",
+                    ]
+                    for tool, facts in sorted(tools.items())
+                    if "what_it_does" in facts
+                ],
             )
-            for col in ("protection", "what it does", "taxonomy", "published at"):
-                t.add_column(col, overflow="fold", no_wrap=col == "protection")
-            for tool, facts in sorted(tools.items()):
-                if "what_it_does" not in facts:
-                    continue
-                t.add_row(
-                    *(
-                        Text(safe(cell))
-                        for cell in (
-                            tool,
-                            facts["what_it_does"].display(),
-                            facts["taxonomy"].display() if "taxonomy" in facts else "—",
-                            facts["published_at"].display() if "published_at" in facts else "—",
-                        )
-                    )
-                )
-            con.print(t)
             continue
         shown = section.facts if full or section.prefix in ("safety.refusals", "safety.bias") else section.facts[:SUMMARY_LIMIT]
-        t = Table(title=section.title, title_justify="left", title_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
-        t.add_column("fact", style="cyan", no_wrap=True)
-        t.add_column("value", overflow="fold")
-        t.add_column("source", overflow="fold")
+        rows: list[list[grid.Cell]] = []
         for f in shown:
             value = Text(safe(f.display()))
             if f.bound != "exact":
@@ -60,8 +52,8 @@ def safety(con: Console, sections: list[SafetySection], tools: dict[str, dict[st
             )
             if qual:
                 value.append(f"\n{safe(qual)}", style="dim")
-            t.add_row(Text(safe(f.path[len(section.prefix) + 1 :] or f.path)), value, Text(_sources(f)))
-        con.print(t)
+            rows.append([Text(safe(f.path[len(section.prefix) + 1 :] or f.path), style="cyan"), value, Text(_sources(f))])
+        grid.table(con, section.title, ["fact", "value", "source"], rows)
         if len(shown) < len(section.facts):
             con.print(
                 Text(f"  … {len(section.facts) - len(shown)} more: llama4ref list facts --prefix {section.prefix}", style="dim")

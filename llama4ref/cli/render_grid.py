@@ -1,0 +1,205 @@
+"""The one table renderer: columns sized to the terminal, or one stacked block per row.
+
+Every cell is wrapped only between words, so a number, id, date or token is never split. When
+the columns cannot fit at the width of their longest words, the table becomes a stacked
+record view: one block per row, headed by its first cell, then ``label: value`` lines. Lines
+carry no trailing spaces, so piped output is unpadded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from llama4ref.printable import printable
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rich.console import Console
+
+GAP = 2
+"""Spaces between columns."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column's header, alignment and style (numbers read best right-aligned)."""
+
+    name: str
+    align: Literal["left", "right"] = "left"
+    style: str = ""
+    prose: bool = False
+    """Running text (a title, a summary): a word longer than :data:`PROSE_MIN` may fold, so it never forces records."""
+
+
+PROSE_MIN = 24
+"""The narrowest a prose column gets; words up to this long (every number, date, short id) stay whole."""
+
+PROSE_COMFORT = 32
+"""A prose column squeezed narrower than this (and than its text) turns the table into stacked records."""
+
+
+Cell = Text | str
+
+PROSE_NAMES = frozenset({"title", "value", "what it asks", "meaning", "formula", "details", "what it does", "term", "matched in"})
+"""Columns named like this hold running text (see :attr:`Column.prose`)."""
+
+
+def column(c: str | Column) -> Column:
+    """``c`` as a Column; a plain name is prose when it is one of :data:`PROSE_NAMES`."""
+    return c if isinstance(c, Column) else Column(c, prose=c in PROSE_NAMES)
+
+
+def as_text(cell: Cell) -> Text:
+    """A cell as rich Text; a plain string is made printable whole (a newline in data shows as ``\\x0a``).
+
+    A renderer that wants line breaks in a cell passes Text, its parts made printable one by one.
+    """
+    if isinstance(cell, Text):
+        return cell
+    return Text(printable(str(cell)))
+
+
+def _longest_word(text: Text) -> int:
+    return max((cell_len(w) for w in text.plain.split()), default=0)
+
+
+def _widest_line(text: Text) -> int:
+    return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+
+
+def _wrap(con: Console, text: Text, width: int) -> list[Text]:
+    """``text`` wrapped between words at ``width``; a word longer than that is folded."""
+    lines: list[Text] = []
+    for part in text.split("\n", allow_blank=True):
+        if part.cell_len <= width:
+            lines.append(part)
+            continue
+        for line in part.wrap(con, width, overflow="fold", no_wrap=False):
+            line.rstrip()
+            lines.append(line)
+    return lines or [Text()]
+
+
+def column_widths(
+    con: Console, header: Sequence[Text], rows: Sequence[Sequence[Text]], width: int, prose: Sequence[bool] = ()
+) -> list[int] | None:
+    """Widths that fit ``width`` with no word split (outside prose columns), or None when no such widths exist."""
+    grid = [list(header), *[list(r) for r in rows]]
+    natural = [max(_widest_line(row[i]) for row in grid) for i in range(len(header))]
+    least = [max(max(_longest_word(row[i]) for row in grid), 1) for i in range(len(header))]
+    least = [min(w, PROSE_MIN, natural[i]) if i < len(prose) and prose[i] else w for i, w in enumerate(least)]
+    room = width - GAP * (len(header) - 1)
+    if sum(least) > room:
+        return None
+    widths = natural[:]
+    flags = [i < len(prose) and prose[i] for i in range(len(widths))]
+    while sum(widths) > room:  # shrink the column with the most room to give
+        i = max(range(len(widths)), key=lambda j: widths[j] - least[j])
+        widths[i] -= min(widths[i] - least[i], max(1, sum(widths) - room))
+    if any(flags[i] and widths[i] < min(natural[i], PROSE_COMFORT) for i in range(len(widths))):
+        return None  # running text squeezed into a narrow column reads worse than a stacked record
+    return widths
+
+
+def _pad(line: Text, width: int, align: str) -> Text:
+    fill = " " * max(width - line.cell_len, 0)
+    return Text(fill).append_text(line) if align == "right" else line.copy().append(fill)
+
+
+def render(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
+    """A table as one Text: columns when they fit ``con.width`` without splitting a word, else stacked records."""
+    cols = [column(c) for c in columns]
+    cells = [[as_text(c) for c in row] for row in rows]
+    keep = [i for i in range(len(cols)) if i == 0 or not rows or any(row[i].plain.strip() for row in cells)]
+    if len(keep) < len(cols):  # a column empty in every row says nothing
+        cols = [cols[i] for i in keep]
+        cells = [[row[i] for i in keep] for row in cells]
+    header = [Text(printable(c.name), style="bold") for c in cols]
+    out = Text()
+    if title is not None:
+        heading = title if isinstance(title, Text) else Text(printable(title), style="bold")
+        out.append_text(Text("\n").join(_wrap(con, heading, con.width)))
+        out.append("\n")
+    widths = column_widths(con, header, cells, con.width, [c.prose for c in cols])
+    if widths is None:
+        out.append_text(stacked(con, cols, cells))
+        return out
+    lines: list[Text] = []
+    for n, row in enumerate([header, *cells]):
+        wrapped = [_wrap(con, cell, w) for cell, w in zip(row, widths, strict=True)]
+        for k in range(max(len(w) for w in wrapped)):
+            line = Text()
+            for i, (part, col) in enumerate(zip(wrapped, cols, strict=True)):
+                piece = part[k] if k < len(part) else Text()
+                if col.style and n:
+                    piece.stylize(col.style)
+                if i:
+                    line.append(" " * GAP)
+                line.append_text(_pad(piece, widths[i], col.align))
+            line.rstrip()
+            lines.append(line)
+    out.append_text(Text("\n").join(lines))
+    return out
+
+
+def stacked(con: Console, columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> Text:
+    """One block per row: its first cell as the heading, then ``label: value`` lines, values wrapped under themselves."""
+    blocks: list[Text] = []
+    for row in rows:
+        block = Text()
+        block.append_text(Text("\n").join(_wrap(con, row[0].copy(), con.width)))
+        block.stylize("bold")
+        line = Text()
+        for col, cell in zip(columns[1:], row[1:], strict=True):
+            if not cell.plain.strip():
+                continue
+            pair = label_value(con, Text(printable(col.name), style="cyan"), cell, indent="")
+            if "\n" not in pair.plain and line.plain and line.cell_len + 3 + pair.cell_len <= con.width:
+                line.append(" · ", style="dim").append_text(pair)  # short fields share a line
+                continue
+            if line.plain:
+                block.append("\n").append_text(line)
+            line = Text()
+            if "\n" in pair.plain or pair.cell_len + 2 > con.width:
+                block.append("\n").append_text(label_value(con, Text(printable(col.name), style="cyan"), cell))
+            else:
+                line = Text("  ").append_text(pair)
+        if line.plain:
+            block.append("\n").append_text(line)
+        blocks.append(block)
+    return Text("\n\n").join(blocks)
+
+
+def label_value(con: Console, label: Text, value: Text, indent: str = "  ") -> Text:
+    """``label: value`` wrapped at the console width, continuation lines hanging under the value."""
+    head = Text(indent).append_text(label).append(": ")
+    room = max(con.width - head.cell_len, 8)
+    out = Text()
+    for k, line in enumerate(_wrap(con, value, room)):
+        if k:
+            out.append("\n" + " " * head.cell_len)
+        else:
+            out.append_text(head)
+        out.append_text(line)
+    return out
+
+
+def records(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
+    """Always the stacked view (for rows too rich for columns at any width)."""
+    cols = [column(c) for c in columns]
+    out = Text()
+    if title is not None:
+        heading = title if isinstance(title, Text) else Text(printable(title), style="bold")
+        out.append_text(heading).append("\n")
+    out.append_text(stacked(con, cols, [[as_text(c) for c in row] for row in rows]))
+    return out
+
+
+def table(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> None:
+    """Print :func:`render`'s table (no re-wrapping: its lines already fit)."""
+    con.print(render(con, title, columns, rows), soft_wrap=True)

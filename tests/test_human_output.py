@@ -1,0 +1,63 @@
+"""Filters that take displayed names, human values, compare by importance, memory --fit and warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from llama4ref.compare import compare
+from llama4ref.deploy import offers, provider_keys
+from llama4ref.kb import KnowledgeBase
+from llama4ref.memory import fit, plan
+from tests.conftest import run_cli
+
+
+@pytest.mark.parametrize("name", ["amazon", "Amazon Bedrock", "aws", "AWS", "bedrock"])
+def test_provider_filter_takes_names_aliases_and_keys(kb: KnowledgeBase, name: str) -> None:
+    """`providers -p` matches the provider name shown, an alias or the key, in any case."""
+    assert provider_keys(kb, name) == {"bedrock"}
+    assert [o.provider_name for o in offers(kb, "scout", name)] == ["Amazon Bedrock"]
+
+
+def test_provider_filter_together_and_unknown(kb: KnowledgeBase) -> None:
+    """ "Together AI" finds Together; an unknown provider exits 2 with suggestions on one stderr line."""
+    assert provider_keys(kb, "Together AI") == {"together"}
+    res = run_cli("providers", "scout", "-p", "nonexist")
+    assert res.code == 2 and "did you mean" in res.stderr and res.stderr.count("\n") == 1
+
+
+def test_compare_orders_by_importance_and_refuses_unknown_prefix(kb: KnowledgeBase) -> None:
+    """Identity, parameters, experts and context come before architecture; an unknown prefix is exit 2."""
+    keys = [ln.key for ln in compare(kb, "scout", "maverick").lines]
+    assert keys.index("params.total") < keys.index("experts.routed") < keys.index("context_window.instruct")
+    assert keys.index("context_window.instruct") < keys.index("architecture.layers")
+    res = run_cli("compare", "scout", "maverick", "--prefix", "nonexist")
+    assert res.code == 2 and "architecture" in res.stderr
+
+
+def test_human_values() -> None:
+    """Counts carry separators, resolve says yes/no, an empty Sources table is left out, validate splits stored and derived."""
+    assert "700,000,000" in run_cli("get", "license.mau_threshold").stdout
+    resolved = run_cli("resolve", "meta-llama/Llama-4-Scout-17B-16E").stdout
+    assert "official: yes" in resolved and "True" not in resolved
+    assert "Sources" not in run_cli("show", "gpt-4o").stdout
+    assert "stored +" in run_cli("validate").stderr
+    compared = run_cli("compare", "scout", "maverick").stdout
+    assert '{"' not in compared and "rope_type: llama3" in compared
+
+
+def test_memory_fit_and_warnings(kb: KnowledgeBase) -> None:
+    """--fit finds the largest context that fits; a contradicting GPU memory and a context past the window warn."""
+    best = fit(kb, "scout", "context", 2, precision="fp8", gpu="h100")
+    assert best is not None
+    room = 2 * 80e9 * 0.9
+    assert best.total_bytes <= room < plan(kb, "scout", "fp8", context=best.context + 1, gpu="h100").total_bytes
+    res = run_cli("memory", "scout", "--gpu", "h100", "--gpu-memory-gb", "40")
+    assert "80 GB in its hardware record" in res.stderr
+    assert "exceeds scout's window of 10,485,760" in run_cli("memory", "scout", "--context", "20000000").stderr
+    assert run_cli("memory", "scout", "--precision", "FP8").code == 0
+
+
+def test_a_huge_query_is_echoed_short() -> None:
+    """A 100,000-character search query is cut in the header, which says its length."""
+    res = run_cli("search", "temperature " * 9000, "--limit", "1")
+    assert res.stdout.splitlines()[0].endswith("(108,000 characters)") and len(res.stdout.splitlines()[0]) < 120

@@ -1,0 +1,162 @@
+"""Every command in a real pseudo-terminal at 80 and 120 columns: nothing wider than the terminal,
+key values (numbers, ids, dates, tokens) never split, the prompt copied exactly."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from llama4ref.index import shipped_facts_dir
+from tests.conftest import REPO
+from tests.smoke_commands import plan
+
+WIDTHS = (80, 120)
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+SKIP = {"refresh providers"}  # downloads wheels; its text output is the diff-style report (tests/test_refresh.py)
+WHOLE_LINE = {"prompt-format"}  # the prompt itself is printed unwrapped (the terminal folds it); see the prompt test
+LINE_ORIENTED = {"check-name", "check-claims", "validate", "verify-quotes", "diff", "export", "cite"}
+"""Commands that print one record per line (``file:line:col: CODE message``, a diff line, a citation to
+paste): a line is a unit for grep and copying, so the terminal folds it rather than the program."""
+MACHINE = ("--json", "sarif", "bibtex", "csl-json")
+"""Arguments that ask for a machine format, which is never wrapped."""
+
+KEY_VALUES = {
+    ("context", "scout"): ["10,485,760", "meta-llama/llama-4-scout-17b-16e-instruct", "2026-06-26"],
+    ("providers", "scout", "-p", "bedrock"): ["meta.llama4-scout-17b-instruct-v1:0", "3,500,000", "2027-03-30", "2026-11-12"],
+    ("show", "scout"): ["109,000,000,000", "10,485,760", "meta-llama/Llama-4-Scout-17B-16E-Instruct", "llama-models-model-card"],
+    ("sources",): ["transformers-4.51.0-image-processing-llama4-fast", "2025-08-22", "amd-primus-pr-165"],
+    ("license",): ["llama-4-community-license"],
+    ("benchmarks", "--stage", "vllm_reproduction"): ["H100, FP8", "AMD MI300x, BF16", "H200, BF16"],
+    ("compare", "scout", "maverick"): ["10,485,760", "1,048,576", "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8"],
+    ("memory", "scout", "--gpu", "h100"): ["10,485,760"],
+}
+
+
+def pty_run(args: list[str], width: int, cwd: str) -> tuple[int, str]:
+    """Run the CLI attached to a pseudo-terminal ``width`` columns wide; its exit code and what the terminal showed."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, width, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
+    env |= {"TERM": "xterm-256color", "COLUMNS": str(width), "LINES": "40"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "llama4ref", *args], stdin=follower, stdout=follower, stderr=follower, env=env, cwd=cwd
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    code = proc.wait(timeout=120)
+    return code, ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r\n", "\n")
+
+
+@cache
+def runs() -> dict[tuple[str, int], tuple[list[str], int, str]]:
+    """Every command's invocation (from the CLI itself) and the extra ones above, at each width, run in parallel."""
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
+    (Path(tmp) / "my-model").mkdir()
+    invocations = {inv.command: [a.format(tmp=tmp, facts=shipped_facts_dir()) for a in inv.args] for inv in plan()[0]}
+    invocations = {k: v for k, v in invocations.items() if k in _names()} | {" ".join(k): list(k) for k in KEY_VALUES}
+    jobs = [(name, args, w) for name, args in invocations.items() for w in WIDTHS]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        done = list(pool.map(lambda j: pty_run(j[1], j[2], tmp), jobs))
+    return {(name, w): (args, code, out) for (name, args, w), (code, out) in zip(jobs, done, strict=True)}
+
+
+def pipe_run(args: list[str], columns: str | None, cwd: str) -> str:
+    """The CLI's stdout through a pipe, with COLUMNS set or not."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | ({"COLUMNS": columns} if columns else {})
+    return subprocess.run(
+        [sys.executable, "-m", "llama4ref", *args], capture_output=True, text=True, env=env, cwd=cwd, check=False
+    ).stdout
+
+
+@cache
+def pipes() -> dict[tuple[str, str | None], str]:
+    """The commands of KEY_VALUES and `list facts` piped, without COLUMNS and with COLUMNS=80."""
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pipe-")
+    (Path(tmp) / "my-model").mkdir()
+    invocations = {" ".join(k): list(k) for k in KEY_VALUES} | {"list facts": ["list", "facts"]}
+    jobs = [(name, args, c) for name, args in invocations.items() for c in (None, "80")]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        done = list(pool.map(lambda j: pipe_run(j[1], j[2], tmp), jobs))
+    return {(name, c): out for (name, _, c), out in zip(jobs, done, strict=True)}
+
+
+@pytest.mark.parametrize("name", sorted({" ".join(k) for k in KEY_VALUES} | {"list facts"}))
+def test_pipes_are_unpadded_and_honour_columns(name: str) -> None:
+    """Piped output has no trailing spaces; without COLUMNS nothing wraps, with COLUMNS=80 nothing is wider."""
+    free, narrow = pipes()[(name, None)], pipes()[(name, "80")]
+    assert not [line for line in free.split("\n") if line.endswith(" ")]
+    assert all(cell_len(line) <= 80 for line in narrow.split("\n"))
+    assert len(free.split("\n")) <= len(narrow.split("\n"))
+
+
+def _names() -> list[str]:
+    """The commands whose lines must fit: all but line-oriented and machine-format invocations."""
+    wrapped = {
+        inv.command for inv in plan()[0] if inv.command not in SKIP | LINE_ORIENTED and not any(a in MACHINE for a in inv.args)
+    }
+    return sorted(wrapped | {" ".join(k) for k in KEY_VALUES})
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", _names())
+def test_no_line_wider_than_the_terminal(name: str, width: int) -> None:
+    """No line a command prints in a terminal is wider than the terminal, and nothing crashed."""
+    args, _, out = runs()[(name, width)]
+    assert "Traceback" not in out, out[-2000:]
+    if name in WHOLE_LINE:
+        out = out.split("Special tokens used", 1)[1]  # after the prompt
+    wide = [line for line in out.split("\n") if cell_len(line) > width]
+    assert not wide, f"`llama4ref {' '.join(args)}` at {width} columns: {len(wide)} lines too wide, e.g. {wide[0]!r}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("key", list(KEY_VALUES), ids=[" ".join(k) for k in KEY_VALUES])
+def test_key_values_appear_whole(key: tuple[str, ...], width: int) -> None:
+    """Numbers, ids, dates and settings appear unbroken on one line at 80 and 120 columns."""
+    _, code, out = runs()[(" ".join(key), width)]
+    assert code == 0, out[-2000:]
+    for value in KEY_VALUES[key]:
+        assert any(value in line for line in out.split("\n")), f"{value!r} split or missing at {width} columns"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_prompt_text_is_the_json_prompt(width: int) -> None:
+    """`prompt-format --image` shows, in a terminal and in a file, exactly the prompt that --json gives."""
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
+    _, out = pty_run(["prompt-format", "--image", "--tools"], width, tmp)
+    wanted = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "llama4ref", "prompt-format", "--image", "--tools", "--json"],
+            capture_output=True, text=True, check=True, cwd=REPO,
+        ).stdout
+    )["data"]["prompt"]  # fmt: skip
+    shown = out.split("\n", 1)[1]
+    assert shown.startswith(wanted + "\n\n")
+    piped = subprocess.run(
+        [sys.executable, "-m", "llama4ref", "prompt-format", "--image", "--tools"],
+        capture_output=True, check=True, cwd=REPO, env={**os.environ, "COLUMNS": str(width)},
+    ).stdout  # fmt: skip
+    assert piped.split(b"\n", 1)[1].startswith((wanted + "\n\n").encode())
