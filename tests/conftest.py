@@ -119,3 +119,9 @@ def make_tree(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit cache for the run (the hook tests), so each hook environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")

@@ -8,29 +8,13 @@ with pip (needs the package registry) and needs a git checkout of llama4ref.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
-
-GIT = shutil.which("git")
-PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
-
-pytestmark = pytest.mark.skipif(
-    GIT is None or not (REPO / ".git").exists() or not PRE_COMMIT.exists(),
-    reason="needs git, a git checkout of llama4ref and pre-commit (pip install -e '.[test]')",
-)
-
-
-def _git(cwd: Path, *args: str) -> None:
-    assert GIT is not None
-    env = os.environ | {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    subprocess.run([GIT, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+from tests.test_precommit import PRE_COMMIT, _git, pytestmark  # noqa: F401  # pytestmark: the same skip condition
 
 
 def docs_repo(tmp: Path, readme: str) -> Path:
@@ -42,12 +26,6 @@ def docs_repo(tmp: Path, readme: str) -> Path:
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "docs")
     return root
-
-
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One pre-commit cache for the module, so the hook's environment is built once."""
-    return tmp_path_factory.mktemp("pre-commit-home")
 
 
 @pytest.mark.parametrize(

@@ -47,12 +47,6 @@ def model_repo(tmp: Path, fixture: str, model_dir: str = ".") -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One pre-commit cache for the module, so each hook environment is built once."""
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
 def run(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "SKIP": ""}
     return subprocess.run([str(PRE_COMMIT), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
