@@ -35,9 +35,9 @@ def load(name: str) -> list[dict[str, Any]]:
 def evaluate(name: str) -> dict[str, Any]:
     """Top-1 and top-5 of ``ask`` (answer then runners-up) and of ``search`` on one set."""
     import llama4ref
-    from llama4ref import ftsindex
-    from llama4ref.answer import ask
-    from llama4ref.search import search
+    from llama4ref.domain.answer import ask
+    from llama4ref.domain.search import search
+    from llama4ref.store import fulltext as ftsindex
 
     kb = llama4ref.knowledge_base()
     db = ftsindex.shipped()

@@ -311,7 +311,9 @@ def check_names(target: Target, s: Settings, env: dict[str, str]) -> dict[str, A
 
 def validate_growth(target: Target, s: Settings, env: dict[str, str]) -> dict[str, Any]:
     m = result("validate", "`llama4ref validate`: 100× tree ÷ 10× tree", "time growth", against="10× tree")
-    where = measure.run_capture([target.python, "-c", "from llama4ref.index import shipped_facts_dir as d; print(d())"], env=env)
+    where = measure.run_capture(
+        [target.python, "-c", "from llama4ref.store.index import shipped_facts_dir as d; print(d())"], env=env
+    )
     shipped = Path(where.stdout.strip())
     per_file = synth.plan(shipped, FACTORS)
     trees: dict[str, Path] = {"1": shipped}

@@ -17,7 +17,7 @@ SPECIAL_KINDS = frozenset({"sources", "variants", "license_terms", "identifiers"
 """Record directories that are not fact sheets: copied once, never multiplied."""
 
 MAX_FILES_USED = 15_000
-"""Synthetic trees stay well under the validator's file cap (llama4ref.tree.MAX_FILES)."""
+"""Synthetic trees stay well under the validator's file cap (llama4ref.records.tree.MAX_FILES)."""
 
 _ORGS = ("acme", "unsloth", "my-org", "lab42", "someone", "meta-llama", "NousResearch", "bartowski")
 _TAILS = ("Instruct", "FT", "GGUF", "AWQ", "chat", "v2", "Q4_K_M", "DPO", "merged", "4bit")

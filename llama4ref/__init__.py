@@ -15,19 +15,19 @@ import _thread  # the lock primitive itself: `threading` would cost start-up tim
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from llama4ref.domain.resolve import Resolution
+from llama4ref.domain.resolve import resolve as _resolve
+from llama4ref.domain.search import search as _search
 from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, UnknownIdError
-from llama4ref.kb import KnowledgeBase, require_str
-from llama4ref.resolve import Resolution
-from llama4ref.resolve import resolve as _resolve
-from llama4ref.results import Alternative, Citation, Fact, Source, VariantInfo
-from llama4ref.search import search as _search
+from llama4ref.store.answers import Alternative, Citation, Fact, Source, VariantInfo
+from llama4ref.store.knowledge_base import KnowledgeBase, require_str
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from llama4ref.answer import Answer
     from llama4ref.claims import Claim
-    from llama4ref.models import LicenseTerm
+    from llama4ref.domain.answer import Answer
+    from llama4ref.records.models import LicenseTerm
 
 __version__ = "0.1.0"
 
@@ -64,7 +64,7 @@ def __getattr__(name: str) -> Any:
     """``LicenseTerm`` is a pydantic record model: imported on first use, so that
     ``import llama4ref`` and a lookup never pay for pydantic (the start-up budget)."""
     if name == "LicenseTerm":
-        from llama4ref.models import LicenseTerm
+        from llama4ref.records.models import LicenseTerm
 
         return LicenseTerm
     if name == "Claim":
@@ -72,7 +72,7 @@ def __getattr__(name: str) -> Any:
 
         return Claim
     if name == "Answer":
-        from llama4ref.answer import Answer
+        from llama4ref.domain.answer import Answer
 
         return Answer
     raise AttributeError(f"module 'llama4ref' has no attribute {name!r}")
@@ -93,7 +93,7 @@ def knowledge_base() -> KnowledgeBase:
         with _SHIPPED_LOCK:
             kb = _SHIPPED
             if kb is None:
-                from llama4ref.index import INDEX_PATH, read_index
+                from llama4ref.store.index import INDEX_PATH, read_index
 
                 try:
                     kb = _SHIPPED = KnowledgeBase(read_index(INDEX_PATH))
@@ -104,8 +104,8 @@ def knowledge_base() -> KnowledgeBase:
 
 def load(facts_dir: str | Path) -> KnowledgeBase:
     """A knowledge base built from another facts tree; raises :class:`DataError` if invalid."""
-    from llama4ref.index import compile_index
-    from llama4ref.tree import load_tree
+    from llama4ref.records.tree import load_tree
+    from llama4ref.store.index import compile_index
 
     if not isinstance(facts_dir, (str, Path)):
         raise TypeError(f"facts_dir must be a str or Path, not {type(facts_dir).__name__}")
@@ -162,7 +162,7 @@ def ask(text: str) -> Answer:
     ``answer.found`` is false when nothing answers enough of the question; the closest facts
     are then in ``answer.runners_up`` and ``answer.suggestion`` names a command that helps.
     """
-    from llama4ref.answer import ask as _ask
+    from llama4ref.domain.answer import ask as _ask
 
     return _ask(knowledge_base(), text, _search_index())
 
@@ -178,7 +178,7 @@ def _search_index() -> sqlite3.Connection:
         with _SHIPPED_LOCK:
             db = _SEARCH_INDEX
             if db is None:
-                from llama4ref.ftsindex import shipped
+                from llama4ref.store.fulltext import shipped
 
                 db = _SEARCH_INDEX = shipped()
     return db

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from llama4ref.printable import printable
 
 CODES: dict[str, str] = {
-    # Reading a file (llama4ref.yamlload)
+    # Reading a file (llama4ref.records.yamlload)
     "L4R-Y001": "file cannot be read",
     "L4R-Y002": "file over the size cap",
     "L4R-Y003": "not well-formed YAML (or more than one document)",
@@ -25,9 +25,9 @@ CODES: dict[str, str] = {
     "L4R-Y014": "plain or quoted scalar spanning lines (silently folded)",
     "L4R-Y015": "number out of range (an integer beyond 64 bits, a float that overflows or underflows)",
     "L4R-Y016": "control character or bidirectional override in a string",
-    # One record (llama4ref.models, checked by pydantic)
+    # One record (llama4ref.records.models, checked by pydantic)
     "L4R-S001": "record does not match its schema (missing or unknown field, wrong type, bad value)",
-    # Cross-record checks (llama4ref.tree)
+    # Cross-record checks (llama4ref.records.tree)
     "L4R-T001": "not a facts tree (no known record directories)",
     "L4R-T002": "unknown directory or stray file in the facts tree",
     "L4R-T003": "file name does not equal the record id",
@@ -44,10 +44,10 @@ CODES: dict[str, str] = {
     "L4R-T014": "stored value shadows a derived value",
     "L4R-T015": "number out of range for its unit (negative count, not finite, implausibly large)",
     "L4R-T016": "directory or entry in the facts tree cannot be read",
-    # Values against their own quotes (llama4ref.readings)
+    # Values against their own quotes (llama4ref.records.readings)
     "L4R-V001": "numeric value not stated by any of its quotes (and no citation says how by `conversion`)",
     "L4R-T017": "vocabulary phrase claimed by two terms of one kind",
-    # Quotes against local copies of the sources (opt-in, llama4ref.quotes)
+    # Quotes against local copies of the sources (opt-in, llama4ref.domain.quotes)
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",
 }

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import llama4ref
-from llama4ref.index import shipped_facts_dir
-from llama4ref.kb import KnowledgeBase
+from llama4ref.store.index import shipped_facts_dir
+from llama4ref.store.knowledge_base import KnowledgeBase
 
 REPO = Path(__file__).resolve().parent.parent
 

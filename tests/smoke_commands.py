@@ -100,7 +100,7 @@ def plan() -> tuple[list[Invocation], list[str]]:
 
 
 def main(argv: list[str]) -> int:
-    from llama4ref.index import shipped_facts_dir
+    from llama4ref.store.index import shipped_facts_dir
 
     runs, missing = plan()
     for path in missing:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import llama4ref
-from llama4ref.kb import KnowledgeBase
+from llama4ref.store.knowledge_base import KnowledgeBase
 
 REQUIRED = {
     "scout.params.active": 17_000_000_000,

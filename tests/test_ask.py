@@ -11,11 +11,11 @@ import pytest
 import yaml
 
 import llama4ref
-from llama4ref import ftsindex
-from llama4ref.answer import ask
-from llama4ref.kb import KnowledgeBase
-from llama4ref.search import MARK_START, search
-from llama4ref.vocabulary import Lexicon
+from llama4ref.domain.answer import ask
+from llama4ref.domain.search import MARK_START, search
+from llama4ref.domain.vocabulary import Lexicon
+from llama4ref.store import fulltext as ftsindex
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli
 
 QUESTIONS = Path(__file__).parent / "questions"
@@ -178,7 +178,7 @@ def test_cli_search_unquoted_and_get_prefix() -> None:
 
 def test_sqlite_export_has_a_full_text_table(tmp_path: Path, kb: KnowledgeBase) -> None:
     """The export's facts_fts (content="facts", what Datasette looks for) finds facts by their everyday names."""
-    from llama4ref.sqlite_export import write_sqlite
+    from llama4ref.export.sqlite import write_sqlite
 
     write_sqlite(kb, tmp_path / "x.db")
     db = sqlite3.connect(tmp_path / "x.db")
@@ -203,7 +203,7 @@ def test_shipped_index_reads_from_a_zip(tmp_path: Path) -> None:
             if f.is_file() and "__pycache__" not in f.parts:
                 zf.write(f, f"llama4ref/{f.relative_to(package).as_posix()}")
     code = (
-        f"import sys; sys.path.insert(0, {str(archive)!r}); from llama4ref import ftsindex; "
+        f"import sys; sys.path.insert(0, {str(archive)!r}); from llama4ref.store import fulltext as ftsindex; "
         "import llama4ref; assert '.zip' in llama4ref.__file__; print(len(ftsindex.units(ftsindex.shipped())))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path)

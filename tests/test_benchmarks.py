@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import commands, measure, report, synth
-from llama4ref.tree import load_tree
+from llama4ref.records.tree import load_tree
 from tests.conftest import REPO
 
 PUBLISHED = REPO / "benchmarks" / "published.json"
@@ -94,7 +94,7 @@ def test_run_once_measures_a_child() -> None:
     assert run.returncode == 3 and run.seconds > 0 and run.maxrss_kib > 1000
 
 
-HEAVY = ("pydantic", "yaml", "jsonschema", "llama4ref.models", "llama4ref.tree", "llama4ref.yamlload")
+HEAVY = ("pydantic", "yaml", "jsonschema", "llama4ref.records.models", "llama4ref.records.tree", "llama4ref.records.yamlload")
 
 
 def _imported_by(code: str) -> list[str]:
@@ -134,7 +134,7 @@ def _cli_imports(args: list[str], modules: tuple[str, ...]) -> list[str]:
 def test_queries_load_only_what_they_use(tmp_path: Path) -> None:
     """ASCII names are checked without the confusables data, YAML or the repository checker; quotes with
     no copy to check are counted without reading the YAML tree (issue 13: every command within 2×)."""
-    unused = ("confusable_homoglyphs", "yaml", "urllib.request", "llama4ref.compliance.repo", "llama4ref.tree")
+    unused = ("confusable_homoglyphs", "yaml", "urllib.request", "llama4ref.compliance.repo", "llama4ref.records.tree")
     assert _cli_imports(["check-name", "Llama-4-Scout-Acme", "acme/Scout-FT"], unused) == []
     assert "confusable_homoglyphs" in _cli_imports(["check-name", "Ll\u0430ma-4-FT"], unused)  # a Cyrillic а needs the data
-    assert _cli_imports(["verify-quotes", str(tmp_path)], (*HEAVY, "llama4ref.tree")) == []
+    assert _cli_imports(["verify-quotes", str(tmp_path)], (*HEAVY, "llama4ref.records.tree")) == []

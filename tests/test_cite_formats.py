@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from llama4ref.cite import as_bibtex, as_csl_json, bib_escape, quote_text
-from llama4ref.kb import KnowledgeBase
+from llama4ref.domain.cite import as_bibtex, as_csl_json, bib_escape, quote_text
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli
 
 PATHS = ["maverick.params.total", "scout.training.tokens", "scout.context_window.instruct", "license.mau_threshold"]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from llama4ref import completion
-from llama4ref.kb import KnowledgeBase
+from llama4ref.domain import completion
+from llama4ref.store.knowledge_base import KnowledgeBase
 
 BASH = shutil.which("bash")
 pytestmark = pytest.mark.skipif(BASH is None, reason="bash is not installed")

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 import llama4ref
-from llama4ref.deploy import offers, stale, value_as_of
-from llama4ref.kb import KnowledgeBase
-from llama4ref.memory import plan
+from llama4ref.domain.deploy import offers, stale, value_as_of
+from llama4ref.domain.memory import plan
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli
 
 
@@ -109,7 +109,7 @@ def test_sizes_that_match_no_checkpoint_are_invalid() -> None:
     small = llama4ref.resolve("inference-optimization/Llama-4-Scout-1.7B-0.4B-Instruct")
     assert not small.valid and "1.7B" in (small.reason or "")
     assert run_cli("resolve", "someone/Llama-4-Maverick-17B-128E-Instruct").code == 0
-    from llama4ref.resolve import parse
+    from llama4ref.domain.resolve import parse
 
     total = parse("someone/finetune-llama-109B-MoE")
     assert total is not None and (total.variant, total.valid) == ("scout", True) and "109B" in (total.reason or "")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from llama4ref.diff import diff_trees, report_lines
+from llama4ref.domain.diff import diff_trees, report_lines
 from tests.conftest import MINIMAL_TREE, run_cli
 
 SHEET = """\

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from llama4ref.clidoc import cli_reference, command_help
-from llama4ref.docgen import GENERATED_MARK, generated_docs
-from llama4ref.kb import KnowledgeBase
-from llama4ref.tree import load_tree
+from llama4ref.records.tree import load_tree
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import REPO
+from tools.clidoc import cli_reference, command_help
+from tools.docgen import GENERATED_MARK, generated_docs
 
 DOCS = REPO / "docs"
 EXAMPLE_PAGES = ["docs/library.md", "docs/quickstart.md", "README.md"]

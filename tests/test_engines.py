@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from llama4ref.engines import ASPECTS, engines
+from llama4ref.domain.engines import ASPECTS, engines
+from llama4ref.domain.memory import plan
 from llama4ref.errors import UnknownIdError
-from llama4ref.kb import KnowledgeBase
-from llama4ref.memory import plan
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli
 
 
@@ -55,7 +55,7 @@ def test_engines_fits_80_columns() -> None:
     from rich.console import Console
 
     import llama4ref
-    from llama4ref.cli import render_engines
+    from llama4ref.cli.render import engines as render_engines
 
     buf = StringIO()
     render_engines.engines(Console(file=buf, width=80, no_color=True), engines(llama4ref.knowledge_base()), None)

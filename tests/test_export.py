@@ -12,10 +12,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from llama4ref.export import export_document, render_json, render_jsonl, write_csv, write_export
-from llama4ref.kb import KnowledgeBase
-from llama4ref.sqlite_export import VIEWS
-from llama4ref.tables import TABLE_NAMES, fact_variant
+from llama4ref.export.document import export_document, render_json, render_jsonl, write_csv, write_export
+from llama4ref.export.sqlite import VIEWS
+from llama4ref.export.tables import TABLE_NAMES, fact_variant
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import REPO, run_cli
 
 
@@ -211,7 +211,7 @@ def test_datasette_opens_the_export(db_path: Path, kb: KnowledgeBase) -> None:
 
 def test_every_column_is_described_for_datasette(db_path: Path) -> None:
     """The metadata written beside the database describes every table and every column, and nothing else."""
-    from llama4ref.sqlite_export import metadata_path
+    from llama4ref.export.sqlite import metadata_path
 
     meta = json.loads(metadata_path(db_path).read_text(encoding="utf-8"))
     assert meta["title"] and meta["description"] and meta["license"] and meta["source"]
@@ -259,7 +259,7 @@ def test_datasette_reads_the_metadata_searches_and_facets(db_path: Path) -> None
     """With Datasette's own test client: the metadata loads, full-text search finds the right rows, a facet counts."""
     from datasette.app import Datasette
 
-    from llama4ref.sqlite_export import metadata_path
+    from llama4ref.export.sqlite import metadata_path
 
     metadata = json.loads(metadata_path(db_path).read_text(encoding="utf-8"))
     name = db_path.stem

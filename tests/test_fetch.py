@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from llama4ref import fetch as fetch_mod
-from llama4ref.quotes import verify_quotes
+from llama4ref.domain.quotes import verify_quotes
 from tests.conftest import REPO
+from tools import fetch as fetch_mod
 
 
 def test_release_sources_are_found() -> None:

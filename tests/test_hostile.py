@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from llama4ref.yamlload import MAX_FILE_BYTES
+from llama4ref.records.yamlload import MAX_FILE_BYTES
 from tests.conftest import REPO, run_cli
 
 HOSTILE = REPO / "tests" / "hostile"
@@ -210,8 +210,8 @@ def test_alias_bomb_is_rejected_unexpanded_with_bounded_memory(tmp_path: Path) -
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from llama4ref import yamlload\n"
-        "from llama4ref.tree import load_tree\n"
+        "from llama4ref.records import yamlload\n"
+        "from llama4ref.records.tree import load_tree\n"
         "built = 0\n"
         "real_build = yamlload._Builder.build\n"
         "def counting(self, *args):\n"

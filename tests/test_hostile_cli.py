@@ -21,7 +21,7 @@ from typing import Any, TextIO
 import pytest
 
 import llama4ref
-from llama4ref.kb import KnowledgeBase
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import REPO, CliResult, run_cli
 from tests.smoke_commands import leaf_commands, plan, prepare
 
@@ -145,7 +145,7 @@ def test_from_file_sparse_gigabyte_is_refused_by_its_size(tmp_path: Path) -> Non
 
 def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:
     """The byte cap is exact: 8 MiB reads, 8 MiB + 1 is refused."""
-    from llama4ref.cli.compliance import MAX_NAMES_BYTES
+    from llama4ref.cli.commands.compliance import MAX_NAMES_BYTES
 
     ok, over = tmp_path / "ok", tmp_path / "over"
     ok.write_bytes(b"Llama-" + b"x" * (MAX_NAMES_BYTES - 7) + b"\n")
@@ -215,7 +215,7 @@ def _example_args(cmd: str, tmp: Path) -> list[str]:
 
 
 def llama4ref_facts() -> Path:
-    from llama4ref.index import shipped_facts_dir
+    from llama4ref.store.index import shipped_facts_dir
 
     return shipped_facts_dir()
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 import llama4ref
-import llama4ref.export
-from llama4ref.kb import KnowledgeBase
+import llama4ref.export.document
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import REPO, run_cli
 
 CLI = [sys.executable, "-m", "llama4ref"]
@@ -182,7 +182,7 @@ def test_export_into_a_read_only_directory_for_real(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["sqlite", "json"])
 def test_parallel_exports_to_one_path(fmt: str, tmp_path: Path, kb: KnowledgeBase) -> None:
     """Four exports to one path at once: all succeed, the result is whole, no temporary file remains."""
-    from llama4ref.export import write_export
+    from llama4ref.export.document import write_export
 
     out = tmp_path / "same"
     errors: list[BaseException] = []
@@ -205,7 +205,7 @@ def test_parallel_exports_to_one_path(fmt: str, tmp_path: Path, kb: KnowledgeBas
     if fmt == "sqlite":
         assert sqlite3.connect(out).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     else:
-        assert llama4ref.export.export_text(kb, "json") == out.read_text(encoding="utf-8")
+        assert llama4ref.export.document.export_text(kb, "json") == out.read_text(encoding="utf-8")
 
 
 def test_export_keeps_the_mode_of_the_file_it_replaces(workdir: Path) -> None:

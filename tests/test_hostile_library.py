@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import llama4ref
-from llama4ref.kb import KnowledgeBase
+from llama4ref.store.knowledge_base import KnowledgeBase
 
 
 @pytest.mark.parametrize(
@@ -41,17 +41,17 @@ def test_library_argument_errors(call: Any, error: type[Exception], message: str
 
 def test_knowledge_base_is_built_once_by_many_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     """100 threads asking for the shipped knowledge base at once build it once and share it."""
-    import llama4ref.index
+    import llama4ref.store.index
 
     builds: list[int] = []
-    real = llama4ref.index.read_index
+    real = llama4ref.store.index.read_index
 
     def counting(path: Any) -> Any:
         builds.append(1)
         time.sleep(0.05)  # widen the window in which a second build could start (no timing is asserted)
         return real(path)
 
-    monkeypatch.setattr(llama4ref.index, "read_index", counting)
+    monkeypatch.setattr(llama4ref.store.index, "read_index", counting)
     monkeypatch.setattr(llama4ref, "_SHIPPED", None)
     start = threading.Barrier(100)
     got: list[KnowledgeBase] = []

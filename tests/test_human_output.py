@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from llama4ref.compare import compare
-from llama4ref.deploy import offers, provider_keys
-from llama4ref.kb import KnowledgeBase
-from llama4ref.memory import fit, plan
+from llama4ref.domain.compare import compare
+from llama4ref.domain.deploy import offers, provider_keys
+from llama4ref.domain.memory import fit, plan
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli
 
 

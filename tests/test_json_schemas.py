@@ -13,13 +13,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from llama4ref.cli.core import LIST_KINDS
-from llama4ref.index import shipped_facts_dir
-from llama4ref.schemas import all_schemas, shipped_schema
-from llama4ref.shapes.kinds import KINDS
+from llama4ref.cli.commands.core import LIST_KINDS
+from llama4ref.schemas import shipped_schema
+from llama4ref.store.index import shipped_facts_dir
+from llama4ref.store.shapes.kinds import KINDS
 from tests.conftest import REPO, run_cli
 from tests.json_envelopes import checked_kind, schema_errors
 from tests.smoke_commands import plan, prepare
+from tools.schemagen import all_schemas
 
 ELSEWHERE = {"refresh providers": "tests/test_refresh.py"}
 """Commands whose --json output is checked by another module (it needs fixture wheels)."""
@@ -54,7 +55,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def test_output_matches_the_schema_of_its_kind(name: str, outputs: dict[str, str]) -> None:
     """The command's --json output is one envelope whose kind has a schema, and it validates."""
     kind = checked_kind(outputs[name])
-    assert kind in KINDS, f"{name} prints kind {kind!r}, which has no entry in llama4ref/shapes/kinds.py"
+    assert kind in KINDS, f"{name} prints kind {kind!r}, which has no entry in llama4ref/store/shapes/kinds.py"
 
 
 def test_every_kind_is_printed_by_some_run(outputs: dict[str, str]) -> None:

@@ -7,9 +7,9 @@ import json
 import pytest
 
 import llama4ref
-from llama4ref.audit import run_audit
-from llama4ref.kb import KnowledgeBase
-from llama4ref.params import breakdown
+from llama4ref.domain.audit import run_audit
+from llama4ref.store.knowledge_base import KnowledgeBase
+from llama4ref.store.params import breakdown
 from tests.conftest import run_cli
 
 ARCH = [
@@ -81,7 +81,7 @@ def test_benchmark_values_from_the_card(path: str, value: float) -> None:
 
 def test_independent_results_never_mix_with_self_reported(kb: KnowledgeBase) -> None:
     """Each benchmark table carries one provenance: card, blog images and reproduction stay apart."""
-    from llama4ref.benchmarks import tables
+    from llama4ref.domain.scores import tables
 
     found = {(t.set, t.table): t.provenance for t in tables(kb)}
     assert found["pretrained", ""] == found["instruct", ""] == "self-reported"
@@ -231,7 +231,7 @@ def test_show_points_to_benchmarks_for_model_ids_with_dots() -> None:
 
 def test_a_row_says_when_only_some_models_state_the_shots() -> None:
     """The blog gives 0-shot for the Llama columns only: the row shows `0*`; the card's rows show `0`."""
-    from llama4ref.benchmarks import tables
+    from llama4ref.domain.scores import tables
 
     kb = llama4ref.knowledge_base()
     blog = next(t for t in tables(kb, stage="blog") if "Scout" in t.table)

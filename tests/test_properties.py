@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from llama4ref.formatting import UNSAFE_TEXT, format_value, humanize
 from llama4ref.printable import printable
-from llama4ref.yamlevents import depth_bound
-from llama4ref.yamlload import LoadedYaml, YamlError, load_yaml
+from llama4ref.records.yamlevents import depth_bound
+from llama4ref.records.yamlload import LoadedYaml, YamlError, load_yaml
 
 # Pieces of YAML syntax, so that generated text reaches the parser's corners (flow and block
 # collections, anchors, tags, quoting, documents, indentation) rather than only plain scalars.
@@ -215,6 +215,6 @@ def test_depth_bound_is_never_below_the_real_depth(text: str) -> None:
 )
 def test_the_quick_depth_bound_is_never_below_the_exact_one(text: str) -> None:
     """The whole-text bound that lets most files skip the per-line count is never lower than that count."""
-    from llama4ref.yamlload import _quick_depth_bound
+    from llama4ref.records.yamlload import _quick_depth_bound
 
     assert depth_bound(text) <= _quick_depth_bound(text)

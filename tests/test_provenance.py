@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from llama4ref.kb import KnowledgeBase
-from llama4ref.readings import readings
-from llama4ref.tree import load_tree
+from llama4ref.records.readings import readings
+from llama4ref.records.tree import load_tree
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import REPO
 
 MIRROR_HOST = re.compile(

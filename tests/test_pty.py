@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from llama4ref.index import shipped_facts_dir
+from llama4ref.store.index import shipped_facts_dir
 from tests.conftest import REPO
 from tests.smoke_commands import plan
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from llama4ref.quotes import IMAGE_REASON, verify_quotes
-from llama4ref.recheck import download_all, page_text
+from llama4ref.domain.quotes import IMAGE_REASON, verify_quotes
+from llama4ref.domain.recheck import download_all, page_text
 from tests.conftest import run_cli
 
 RAW_FILE = b"# model code\nrouter_scores = torch.sigmoid(router_scores.float())\n"
@@ -176,8 +176,8 @@ def test_verify_quotes_takes_several_directories_and_a_coverage_floor(tmp_path: 
 
 def test_shipped_quotes_without_copies_count_as_the_tree_does(tmp_path: Path) -> None:
     """With no copy of any source, the CLI's counts (read from the index) equal those from reading every record."""
-    from llama4ref.index import shipped_facts_dir
-    from llama4ref.quotes import verify_shipped_quotes
+    from llama4ref.domain.quotes import verify_shipped_quotes
+    from llama4ref.store.index import shipped_facts_dir
 
     stray = tmp_path / "copies"
     stray.mkdir()
@@ -189,8 +189,8 @@ def test_shipped_quotes_without_copies_count_as_the_tree_does(tmp_path: Path) ->
 
 def test_shipped_quotes_with_a_copy_read_the_tree(tmp_path: Path) -> None:
     """Once a copy matches a source, every quote of it is checked and a missing one is placed at its line."""
-    from llama4ref.index import shipped_facts_dir
-    from llama4ref.quotes import verify_shipped_quotes
+    from llama4ref.domain.quotes import verify_shipped_quotes
+    from llama4ref.store.index import shipped_facts_dir
 
     (tmp_path / "llama-models-license.txt").write_text("LLAMA 4 COMMUNITY LICENSE AGREEMENT\n", encoding="utf-8")
     report = verify_shipped_quotes([tmp_path])

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from llama4ref import catalog, refresh
-from llama4ref.yamlload import load_yaml
-from llama4ref.yamlwrite import document
+from llama4ref.domain import catalog, refresh
+from llama4ref.records.yamlload import load_yaml
+from llama4ref.records.yamlwrite import document
 from tests.conftest import REPO, run_cli
 from tests.json_envelopes import checked_kind
 
@@ -129,7 +129,7 @@ def test_write_ranks_values_and_passes_validate_and_audit(releases: tuple[Path, 
     """--write: catalog-only values move (old one superseded), a catalog never overrides another
     source's preferred value, gone offers are marked, new offers become records; validate and audit pass."""
     import llama4ref
-    from llama4ref.audit import run_audit
+    from llama4ref.domain.audit import run_audit
 
     wheels, base = releases
     facts = tmp_path / "facts"

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import llama4ref
 from llama4ref.compliance.card import is_llama4_model
-from llama4ref.kb import KnowledgeBase
-from llama4ref.resolve import generation, is_llama4, llama_family
+from llama4ref.domain.resolve import generation, is_llama4, llama_family
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests import hostile_names
 from tests.conftest import run_cli
 

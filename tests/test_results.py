@@ -1,11 +1,12 @@
-"""The answer types (llama4ref.results) mirror the record models, and survive to_json → from_index unchanged."""
+"""The answer types (llama4ref.store.answers) mirror the record models, and survive to_json → from_index unchanged."""
 
 from __future__ import annotations
 
 import pytest
 
-from llama4ref import models, results
-from llama4ref.kb import KnowledgeBase
+from llama4ref.records import models
+from llama4ref.store import answers as results
+from llama4ref.store.knowledge_base import KnowledgeBase
 
 EXTRA_FACT_FIELDS = {"path", "record", "file", "derived", "formula", "inputs"}
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from llama4ref.build import stale
-from llama4ref.schemas import RECORD_SCHEMAS, schema_for
-from llama4ref.tree import RECORD_KINDS, LoadedRecord, load_tree
-from llama4ref.yamlload import load_yaml
+from llama4ref.records.tree import RECORD_KINDS, LoadedRecord, load_tree
+from llama4ref.records.yamlload import load_yaml
+from tools.build import stale
+from tools.schemagen import RECORD_SCHEMAS, schema_for
 
 ROOT = Path(__file__).resolve().parent.parent
 TREE = load_tree(ROOT / "facts")
@@ -59,13 +59,13 @@ def test_every_directory_is_a_known_kind() -> None:
 
 
 def test_generated_artefacts_are_fresh() -> None:
-    """The index, schemas/ and generated docs equal a fresh render (run `python -m llama4ref.build`)."""
+    """The index, schemas/ and generated docs equal a fresh render (run `python -m tools.build`)."""
     assert [str(p.relative_to(ROOT)) for p in stale(ROOT / "facts")] == []
 
 
 def test_index_is_deterministic() -> None:
     """Two compiles of the same tree give byte-identical indexes."""
-    from llama4ref.index import compile_index, render_index
+    from llama4ref.store.index import compile_index, render_index
 
     assert render_index(compile_index(TREE)) == render_index(compile_index(load_tree(ROOT / "facts")))
     json.loads(render_index(compile_index(TREE)))

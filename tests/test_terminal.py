@@ -14,7 +14,7 @@ import pytest
 import typer
 
 from llama4ref.cli import app
-from llama4ref.kb import KnowledgeBase
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import REPO, run_cli
 
 INVOCATIONS = [

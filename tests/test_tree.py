@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from llama4ref.diagnostics import CODES
-from llama4ref.tree import load_tree
+from llama4ref.records.tree import load_tree
 
 FACT = """\
     id: {id}
@@ -183,7 +183,7 @@ def test_every_code_is_documented() -> None:
 
 def test_every_unit_has_a_value_type() -> None:
     """Each unit in the Unit literal is typed by exactly one rule in units.type_problem (no unit left unchecked)."""
-    from llama4ref.units import ALL_UNITS, INTEGER_UNITS, NUMBER_UNITS, type_problem
+    from llama4ref.records.units import ALL_UNITS, INTEGER_UNITS, NUMBER_UNITS, type_problem
 
     assert INTEGER_UNITS.isdisjoint(NUMBER_UNITS)
     for unit in ALL_UNITS:
@@ -207,7 +207,7 @@ def test_every_code_used_is_documented() -> None:
 
 def test_numbers_are_bounded_by_unit() -> None:
     """Counts are non-negative, every number finite, and each numeric unit has a largest plausible magnitude."""
-    from llama4ref.units import INTEGER_UNITS, MAX_MAGNITUDE, NUMBER_UNITS, unit_problems
+    from llama4ref.records.units import INTEGER_UNITS, MAX_MAGNITUDE, NUMBER_UNITS, unit_problems
 
     assert set(MAX_MAGNITUDE) == INTEGER_UNITS | NUMBER_UNITS
     assert unit_problems("parameters", 109_000_000_000) == []
@@ -221,7 +221,7 @@ def test_numbers_are_bounded_by_unit() -> None:
 
 def test_shipped_numbers_are_well_inside_their_bounds() -> None:
     """Every real number is under a tenth of its unit's cap, so the caps catch slips, never data."""
-    from llama4ref.units import MAX_MAGNITUDE
+    from llama4ref.records.units import MAX_MAGNITUDE
 
     tree = load_tree(Path(__file__).parent.parent / "facts")
     for entry in tree.facts():

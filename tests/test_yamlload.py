@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from llama4ref.yamlload import MAX_DEPTH, MAX_FILE_BYTES, YamlError, load_yaml
+from llama4ref.records.yamlload import MAX_DEPTH, MAX_FILE_BYTES, YamlError, load_yaml
 
 
 def load(text: str) -> object:
@@ -63,7 +63,7 @@ def test_tab_indentation_refused() -> None:
 
 def test_alias_bomb_refused_without_expanding(monkeypatch: pytest.MonkeyPatch) -> None:
     """A billion-laughs document is refused after building only the nodes written, not the 9^10 its aliases denote."""
-    from llama4ref import yamlload
+    from llama4ref.records import yamlload
 
     built: list[int] = []
     real_build = yamlload._Builder.build
@@ -98,7 +98,7 @@ def test_deep_nesting_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pure-Python composer hits the recursion limit first; the error still names the same place."""
     import yaml
 
-    from llama4ref import yamlload
+    from llama4ref.records import yamlload
 
     monkeypatch.setattr(yamlload, "_loader_class", lambda: yaml.SafeLoader)
     with pytest.raises(YamlError) as info:

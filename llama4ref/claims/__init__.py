@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 Status = Literal["supported", "contradicted", "disputed", "unchecked"]
 
 if TYPE_CHECKING:
-    from llama4ref.kb import KnowledgeBase
-    from llama4ref.shapes.ask import DocumentClaimJSON
+    from llama4ref.store.knowledge_base import KnowledgeBase
+    from llama4ref.store.shapes.ask import DocumentClaimJSON
 
 CODES = {
     "supported": "L4-CLAIM-SUPPORTED",
@@ -98,7 +98,7 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.subject import subject_of
-    from llama4ref.vocabulary import Lexicon
+    from llama4ref.domain.vocabulary import Lexicon
 
     kb = kb or llama4ref.knowledge_base()
     lex = Lexicon(kb.vocabulary())

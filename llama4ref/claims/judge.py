@@ -17,7 +17,7 @@ from llama4ref.claims.extract import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statem
 from llama4ref.claims.values import Value, binary
 
 if TYPE_CHECKING:
-    from llama4ref.kb import KnowledgeBase
+    from llama4ref.store.knowledge_base import KnowledgeBase
 
 _NUMERIC = frozenset(
     {

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 import typer.models
 
-from llama4ref.cli import claims, compliance, core, deploy, ecosystem, knowledge, maintain, safety
+from llama4ref.cli.commands import claims, compliance, core, deploy, ecosystem, knowledge, maintain, safety
 
 app = typer.Typer(
     name="llama4ref",

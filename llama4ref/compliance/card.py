@@ -123,8 +123,8 @@ def base_models(meta: CardMeta) -> list[str]:
 
 
 def is_llama4_model(model_id: str) -> bool:
-    """Whether ``model_id`` denotes a Llama 4 model: asks :func:`llama4ref.resolve.is_llama4`, the one place that decides."""
-    from llama4ref.resolve import is_llama4
+    """Whether ``model_id`` denotes a Llama 4 model: asks :func:`llama4ref.domain.resolve.is_llama4`, the one place that decides."""
+    from llama4ref.domain.resolve import is_llama4
 
     return is_llama4(repo_id(model_id))
 

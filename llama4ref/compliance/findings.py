@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from llama4ref.compliance.rules import Severity, rule
 
 if TYPE_CHECKING:
-    from llama4ref.shapes.tools import FindingJSON
+    from llama4ref.store.shapes.tools import FindingJSON
 
 
 @dataclass(frozen=True)

@@ -41,12 +41,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from llama4ref.compliance.chars import describe, hidden_pattern, hidden_reason, is_mark, marks_after, skeleton_piece, strip_hidden
 from llama4ref.compliance.rules import rule
 from llama4ref.compliance.terms import LicenseTerms
+from llama4ref.records.chars import describe, hidden_pattern, hidden_reason, is_mark, marks_after, skeleton_piece, strip_hidden
 
 if TYPE_CHECKING:
-    from llama4ref.shapes.tools import CharIssueJSON, NameFindingJSON, NameResultJSON
+    from llama4ref.store.shapes.tools import CharIssueJSON, NameFindingJSON, NameResultJSON
 
 Status = Literal["pass", "warning", "violation"]
 _FLATTENED_META_ORG = re.compile(r"meta[-_.]?llama[-_.]+", re.IGNORECASE)
@@ -233,7 +233,7 @@ def _comply(prefix: str, rest: str) -> str:
 
 
 def _marked_prefix(name: str, prefix: str) -> tuple[int, list[CharIssue], int] | None:
-    """:func:`~llama4ref.compliance.chars.marks_after` with each character as a :class:`CharIssue`."""
+    """:func:`~llama4ref.records.chars.marks_after` with each character as a :class:`CharIssue`."""
     found = marks_after(name, prefix, MAX_REPORTED)
     if found is None:
         return None

@@ -45,7 +45,7 @@ from llama4ref.compliance.terms import LicenseTerms
 from llama4ref.errors import Llama4RefError
 
 if TYPE_CHECKING:
-    from llama4ref.shapes.tools import RepoReportJSON
+    from llama4ref.store.shapes.tools import RepoReportJSON
 
 _CARD_NAMES = ("readme.md", "model_card.md", "modelcard.md", "readme", "readme.txt")
 

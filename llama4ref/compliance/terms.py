@@ -63,7 +63,7 @@ def load_license_terms(tree_dir: Path) -> LicenseTerms:
 def shipped_license_terms() -> LicenseTerms:
     """The license constants of the shipped data, read from the compiled index: the same records
     as ``load_license_terms(shipped_facts_dir())``, at the cost of two small JSON files."""
-    from llama4ref.index import read_index
+    from llama4ref.store.index import read_index
 
     index = read_index()
     facts = index["facts"]

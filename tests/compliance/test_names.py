@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from llama4ref.compliance import LicenseTerms, check_name, check_names, exit_code, read_names, suggest_name
-from llama4ref.compliance.chars import hidden_reason, is_mark, skeleton
+from llama4ref.records.chars import hidden_reason, is_mark, skeleton
 from tests import hostile_names
 
 CORPUS = hostile_names.load()
@@ -227,7 +227,7 @@ def test_a_later_llama_word_is_moved_not_doubled(terms: LicenseTerms, before: li
 
 def test_ascii_skeleton_table_matches_the_confusables_data() -> None:
     """The ASCII fold used without loading the data equals the one computed from it."""
-    from llama4ref.compliance.chars import _ASCII_SKELETON, _fold_by_data, skeleton_piece
+    from llama4ref.records.chars import _ASCII_SKELETON, _fold_by_data, skeleton_piece
 
     derived = {chr(c): _fold_by_data(chr(c), 0) for c in range(0x20, 0x7F) if _fold_by_data(chr(c), 0) != chr(c)}
     assert derived == _ASCII_SKELETON
@@ -250,6 +250,6 @@ def test_one_look_alike_is_never_compliant(terms: LicenseTerms, pos: int, glyph:
 @given(st.characters(exclude_categories=()))
 def test_hidden_pattern_agrees_with_hidden_reason(ch: str) -> None:
     """The compiled hidden-character class and the per-character rule agree on every code point."""
-    from llama4ref.compliance.chars import hidden_pattern
+    from llama4ref.records.chars import hidden_pattern
 
     assert (hidden_pattern().fullmatch(ch) is not None) == (hidden_reason(ch) is not None)

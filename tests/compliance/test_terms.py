@@ -125,7 +125,7 @@ def test_missing_records_raise_data_error(tmp_path: Path) -> None:
 def test_checklist_orders_terms_as_the_documents_do() -> None:
     """`llama4ref license` lists the agreement's clauses in section order, then the policy's, each with its rule."""
     from llama4ref.compliance.checklist import checklist
-    from llama4ref.models import LicenseTerm
+    from llama4ref.records.models import LicenseTerm
 
     records = [LicenseTerm.model_validate(yaml.safe_load(p.read_text(encoding="utf-8"))) for p in TERM_FILES]
     items = checklist(records)

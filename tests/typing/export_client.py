@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import llama4ref
-from llama4ref.diff import DataDiff, diff_knowledge_bases, diff_trees, report_lines
-from llama4ref.export import ExportDocument, ExportFact, ExportSummary, export_document, write_export
+from llama4ref.domain.diff import DataDiff, diff_knowledge_bases, diff_trees, report_lines
+from llama4ref.export.document import ExportDocument, ExportFact, ExportSummary, export_document, write_export
 
 
 def benchmark_scores(variant: str) -> dict[str, float]:

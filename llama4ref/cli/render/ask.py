@@ -1,0 +1,86 @@
+"""Rich rendering of answers, fact groups and search hits (ask, get on a prefix, search)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.text import Text
+
+from llama4ref.cli.render.common import _citation as citation
+from llama4ref.cli.render.common import fact_detail, value_text
+from llama4ref.printable import printable
+
+if TYPE_CHECKING:
+    from llama4ref.domain.answer import Answer
+    from llama4ref.domain.search import Hit
+    from llama4ref.store.answers import Fact
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+GROUP_SHOWN = 12
+
+
+def in_words(fact: Fact) -> str:
+    """The value as a sentence: path, value with unit and bound."""
+    return f"{fact.path} is {fact.display()}"
+
+
+def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
+    if ans.corrections:
+        fixed = ", ".join(f"{a!r} → {b!r}" for a, b in ans.corrections.items())
+        con.print(Text(f"(read {fixed})", style="dim"))
+    if not ans.found:
+        con.print(Text(f"No fact answers {ans.question!r} well enough.", style="bold yellow"))
+        if ans.runners_up:
+            con.print("Closest facts:")
+            for f in ans.runners_up:
+                con.print(Text(f"  {f.path}  ").append(value_text(f)))
+        con.print(Text(f"Try: {ans.suggestion}", style="bold"))
+        return
+    if ans.is_group:
+        group(con, ans.path or "", list(ans.facts), shown=GROUP_SHOWN)
+        best = ans.facts[0]
+        if best.citations:
+            con.print(Text(f"  {best.path[len(ans.path or '') + 1 :]}, as the source states it:", style="dim"))
+            citation(con, kb, best.citations[0], indent="    ")
+    else:
+        fact_detail(con, kb, ans.facts[0])
+    if ans.runners_up:
+        con.print()
+        con.print(Text("Also relevant:", style="bold"))
+        for f in ans.runners_up:
+            con.print(Text(f"  {f.path}  ").append(value_text(f)))
+    if ans.suggestion and ans.is_group:
+        con.print(Text(f"More: {ans.suggestion}", style="dim"))
+
+
+def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None) -> None:
+    """The facts under a path prefix, one line each."""
+    con.print(Text(f"{prefix}.*", style="bold cyan").append(f"  ({len(facts)} facts)", style="dim"))
+    for f in facts[:shown]:
+        con.print(Text(f"  {f.path[len(prefix) + 1 :]}: ").append(value_text(f)))
+    if shown is not None and len(facts) > shown:
+        con.print(Text(f"  … {len(facts) - shown} more: llama4ref get {prefix}", style="dim"))
+
+
+def hits(con: Console, text: str, found: list[Hit]) -> None:
+    """Search results: path and value, with the matching passage and the query's words in bold."""
+    from llama4ref.cli.output import echoed
+
+    con.print(Text(printable(f"{len(found)} result(s) for {echoed(text)}"), style="bold"))
+    for h in found:
+        con.print(Text(f"{h.fact.path}  ", style="cyan").append(value_text(h.fact)))
+        if h.snippet:
+            con.print(Text("    ").append(marked(h.snippet)))
+
+
+def marked(snippet: str) -> Text:
+    """A snippet whose ``\\x02``…``\\x03`` spans become bold."""
+    from llama4ref.domain.search import MARK_END, MARK_START
+
+    out = Text()
+    bold = False
+    for part in snippet.replace(MARK_END, MARK_START).split(MARK_START):
+        out.append(printable(" ".join(part.split("\n"))), style="bold" if bold else "dim")
+        bold = not bold
+    return out

@@ -1,0 +1,299 @@
+"""Rich rendering of library results. Imported only by commands that print for people."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from llama4ref.printable import printable
+
+if TYPE_CHECKING:
+    from llama4ref.domain.show import Overview
+    from llama4ref.store.answers import Citation, Fact
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+
+def safe(value: object) -> str:
+    """``value`` as text with every unprintable character escaped: every data or user string
+    passes through this (or :func:`llama4ref.printable.printable`) before it is printed."""
+    return printable(str(value))
+
+
+RANK_STYLE = {"rounded": "cyan", "superseded": "yellow", "disputed": "red", "deprecated": "red", "alternative": "blue"}
+
+
+def value_text(fact: Fact) -> Text:
+    """A fact's value with markers for derived values and alternatives."""
+    text = Text(safe(fact.display()))
+    if fact.derived:
+        text.append("  (derived)", style="magenta")
+    if fact.alternatives:
+        ranks = sorted({a.rank for a in fact.alternatives})
+        text.append(f"  [+{len(fact.alternatives)} alt: {safe(', '.join(ranks))}]", style="yellow")
+    return text
+
+
+def checkpoint_lines(fact: Fact) -> Text:
+    text = Text()
+    items = fact.value if isinstance(fact.value, list) else []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        if i:
+            text.append("\n")
+        text.append(safe(item.get("repo", "?")), style="bold")
+        details = [safe(item[k]) for k in ("stage", "precision", "format") if k in item]
+        text.append(f"  {' · '.join(details)}", style="dim")
+    return text
+
+
+def plain_value(value: object) -> str:
+    """A value inside a structured fact: yes/no, digits grouped, floats short, None as "none"."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "none" if value is None else str(value)
+
+
+def structured_text(fact: Fact) -> Text:
+    """A fact's value as people read it: checkpoints one per line, a mapping as ``key: value`` lines."""
+    if isinstance(fact.value, list) and fact.value and all(isinstance(v, dict) for v in fact.value):
+        return checkpoint_lines(fact)
+    if isinstance(fact.value, dict):
+        return Text("\n".join(f"{safe(k)}: {safe(plain_value(v))}" for k, v in fact.value.items()))
+    return value_text(fact)
+
+
+def key_values(con: Console, title: str, rows: list[tuple[str, Text]]) -> Text:
+    """A titled block of ``key  value`` lines, values folded under their own column.
+
+    It looks like a borderless two-column Table and renders in a fifth of the time, which
+    `show` needs for its start-up budget (benchmarks/).
+    """
+    rows = [(safe(key), value) for key, value in rows]
+    keyw = max((len(key) for key, _ in rows), default=0)
+    width = max(con.width - keyw - 2, 20)
+    out = Text(title, style="bold")
+    for key, value in rows:
+        fits = value.cell_len <= width and "\n" not in value.plain
+        for i, line in enumerate([value] if fits else value.wrap(con, width, overflow="fold") or [Text()]):
+            out.append("\n")
+            out.append(key.ljust(keyw) if i == 0 else " " * keyw, style="cyan" if i == 0 else "")
+            out.append("  ")
+            line.rstrip()  # no trailing space where a line was wrapped
+            out.append_text(line)
+    return out
+
+
+def overview(con: Console, ov: Overview) -> None:
+    v = ov.variant
+    head = Text(safe(v.name), style="bold")
+    head.append(f"  ({safe(v.id)} · {safe(v.role)})", style="dim")
+    con.print(Panel(Text(safe(v.summary)), title=head, title_align="left", expand=False))
+    blocks = []
+    for section in ov.sections:
+        rows = []
+        for fact in section.facts:
+            key = fact.path.split(".", 1)[1]
+            rows.append((key, structured_text(fact)))
+        blocks.append(key_values(con, section.title, rows))
+    if ov.sources:
+        from llama4ref.cli.render import grid
+
+        src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
+        blocks.append(grid.render(con, "Sources", ["source", "tier", "version", grid.Column("facts", "right")], src_rows))
+    con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
+    footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
+    if ov.see_also:
+        footer += " See also: " + safe("; ".join(ov.see_also)) + "."
+    con.print(Text(footer, style="dim"))
+
+
+def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
+    head = Text(safe(fact.path), style="bold cyan")
+    con.print(head)
+    con.print(Text("  value: ").append(value_text(fact)))
+    if fact.qualifiers:
+        con.print(Text("  " + safe(", ".join(f"{k}={v}" for k, v in fact.qualifiers.items())), style="dim"))
+    if fact.derived:
+        con.print(Text(f"  formula: {safe(fact.formula)}"))
+        for path in fact.inputs:
+            inp = kb.get(path)
+            con.print(Text(f"    {safe(path)} = ").append(safe(inp.display())))
+    for cit in fact.citations:
+        _citation(con, kb, cit)
+    for alt in fact.alternatives:
+        from llama4ref.formatting import format_value
+
+        line = Text(f"  alternative ({safe(alt.rank)}): ", style=RANK_STYLE.get(alt.rank, ""))
+        line.append(safe(format_value(alt.value, fact.unit, alt.bound)))
+        con.print(line)
+        con.print(Text(f"    reason: {safe(alt.reason)}", style="dim"))
+        for cit in alt.citations:
+            _citation(con, kb, cit, indent="    ")
+    if fact.note:
+        con.print(Text(f"  note: {safe(fact.note)}", style="dim"))
+
+
+def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  ") -> None:
+    src = kb.source(cit.source)
+    line = Text(f"{indent}source: ")
+    line.append(safe(cit.source), style="bold")
+    line.append(f" [{safe(src.tier)}, {safe(src.pin())}] — {safe(cit.locator)}")
+    if cit.as_of:
+        line.append(f" (as of {safe(cit.as_of)})")
+    con.print(line)
+    quote = Text(f"{indent}  “{safe(cit.quote)}”", style="green")
+    if cit.medium == "image":
+        quote.append("  (read from an image)", style="dim")
+    con.print(quote)
+    if cit.conversion:
+        con.print(Text(f"{indent}  reading: {safe(cit.conversion)}", style="dim"))
+
+
+def simple_table(con: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
+    from llama4ref.cli.render import grid  # lazily: `show` renders without it (start-up budget)
+
+    grid.table(con, title, columns, rows)
+
+
+def audit(con: Console, results: list[Any]) -> None:
+    for r in results:
+        mark = Text("PASS ", style="green") if r.ok else Text("FAIL ", style="bold red")
+        mark.append(safe(r.title), style="bold")
+        mark.append(f"  [{safe(r.id)}]", style="dim")
+        con.print(mark)
+        con.print(Text(f"  formula:  {safe(r.formula)}"))
+        for path, value in r.inputs.items():
+            con.print(Text(f"    {safe(path)} = {safe(value)}", style="dim"))
+        con.print(
+            Text(
+                f"  computed: {safe(r.computed)}   expected: {safe(r.expected)} ({safe(r.expected_from)})"
+                f"   tolerance: {safe(r.tolerance)}"
+            )
+        )
+        if r.detail:
+            con.print(Text(f"  {safe(r.detail)}", style="yellow" if r.ok else "red"))
+    failed = sum(not r.ok for r in results)
+    con.print(Text(f"{len(results) - failed} passed, {failed} failed", style="bold"))
+
+
+def comparison(con: Console, cmp: Any) -> None:
+    """Columns when they fit; else one line per shared value and a block per difference."""
+    from llama4ref.cli.render import grid
+
+    def cell(fact: Fact | None) -> Text:
+        return structured_text(fact) if fact else Text("—", style="dim")
+
+    rows = [
+        [Text(("≠ " if ln.differs else "  ") + safe(ln.key), style="cyan"), cell(ln.left), cell(ln.right)] for ln in cmp.lines
+    ]
+    header = [Text("fact"), Text(safe(cmp.left)), Text(safe(cmp.right))]
+    con.print(Text(safe(f"{cmp.left} vs {cmp.right}"), style="bold"))
+    if grid.column_widths(con, header, rows, con.width) is not None:
+        grid.table(con, None, ["  fact", cmp.left, cmp.right], rows)
+    else:
+        out: list[Text] = []
+        for ln, (key, left, right) in zip(cmp.lines, rows, strict=True):
+            if not ln.differs:
+                out.append(grid.label_value(con, key, left, indent=""))
+                continue
+            out.append(key)
+            out.append(grid.label_value(con, Text(f"    {safe(cmp.left)}"), left, indent=""))
+            out.append(grid.label_value(con, Text(f"    {safe(cmp.right)}"), right, indent=""))
+        con.print(Text("\n").join(out), soft_wrap=True)
+    con.print(Text(f"{sum(ln.differs for ln in cmp.lines)} of {len(cmp.lines)} rows differ (≠)", style="dim"))
+
+
+def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: bool = False) -> None:
+    from llama4ref.cli.render import grid
+
+    for t in tables:
+        title = f"{t.set}{': ' + t.table if t.table else ''}  (provenance: {t.provenance})"
+        settings = [bench_setting(row) for row in t.rows]
+        setting_col = ["setting"] if any(settings) else []
+        columns = ["benchmark", *setting_col, "category", "shots", "metric"] + [grid.Column(m, "right") for m in t.models]
+        rows = []
+        for row, setting in zip(t.rows, settings, strict=True):
+            cells = [
+                f"{row.values[m].value:g}" if m in row.values and isinstance(row.values[m].value, (int, float)) else "—"
+                for m in t.models
+            ]
+            rows.append([row.name, *([setting] if setting_col else []), row.category, row.shots, row.metric, *cells])
+        grid.table(con, title, columns, rows)
+        if any(r.shots.endswith("*") or r.metric.endswith("*") for r in t.rows):
+            con.print(Text("* stated for some models only; `llama4ref get PATH` shows each value's qualifiers", style="dim"))
+        if chart:
+            for row in t.rows:
+                con.print(Text(safe(row.name), style="bold"))
+                top = max(float(f.value) for f in row.values.values() if isinstance(f.value, (int, float))) or 1.0
+                for m in t.models:
+                    if m in row.values and isinstance(row.values[m].value, (int, float)):
+                        v = float(row.values[m].value)
+                        bar = "█" * max(1, round(min(40, con.width - 36) * v / top))
+                        con.print(Text(f"  {safe(m):<24} ").append(bar, style="cyan").append(f" {v:g}"))
+        con.print()
+
+
+SETTING_KEYS = ("hardware", "gpus", "precision", "quantization", "engine", "context_length", "max_model_len")
+"""Qualifiers that tell apart results of the same benchmark measured in different settings."""
+
+
+def bench_setting(row: Any) -> str:
+    """The setting a row's results were measured in (hardware, precision …), from its values' qualifiers."""
+    seen: dict[str, None] = {}
+    for fact in row.values.values():
+        for key in SETTING_KEYS:
+            if key in fact.qualifiers:
+                seen[f"{fact.qualifiers[key]}"] = None
+    return ", ".join(seen)
+
+
+def source_detail(con: Console, src: Any, backs: list[str]) -> None:
+    con.print(Text(safe(src.title), style="bold"))
+    for label, value in (
+        ("id", src.id),
+        ("publisher", src.publisher),
+        ("kind", src.kind),
+        ("transcribes", src.transcribes),
+        ("tier", src.tier),
+        ("version", src.pin()),
+        ("url", src.url),
+        ("read from", src.read_from),
+        ("also in", src.package and src.package.label()),
+        ("sha256", src.sha256),
+        ("retrieved", str(src.retrieved)),
+    ):
+        if value is not None:
+            con.print(Text(f"  {label}: {safe(value)}"))
+    if src.note:
+        con.print(Text(f"  note: {safe(src.note)}", style="dim"))
+    con.print(Text(f"Backs {len(backs)} fact(s):", style="bold"))
+    for path in backs:
+        con.print(Text(f"  {safe(path)}"))
+
+
+def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> None:
+    con.print(Text("Prompt (special tokens from the records; example texts are placeholders):", style="bold"))
+    text = Text()
+    for seg in wp.segments:
+        text.append(
+            "\n".join(safe(part) for part in seg.text.split("\n")), style="cyan" if seg.kind in ("token", "layout") else ""
+        )
+    con.print(text, soft_wrap=True)  # never wrapped: the prompt is copied exactly (the terminal folds long lines)
+    con.print()
+    from llama4ref.cli.render import grid
+
+    grid.table(
+        con,
+        "Special tokens used",
+        ["token", grid.Column("id", "right"), "meaning"],
+        [[tok, "" if tid is None else str(tid), meaning] for tok, tid, meaning in legend],
+    )
+    con.print(Text("Facts used: " + safe(", ".join(dict.fromkeys(wp.used_paths))), style="dim"))

@@ -1,0 +1,35 @@
+"""Rich rendering for the license checklist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from llama4ref.cli.render import grid
+from llama4ref.cli.render.common import safe
+
+
+def checklist(con: Console, items: list[Any]) -> None:
+    for doc in ("llama-4-community-license", "acceptable-use-policy"):
+        rows = [i for i in items if i.document == doc]
+        grid.table(
+            con,
+            f"{doc} ({len(rows)} terms)",
+            ["§", "kind", "term", "what it asks", "checked by"],
+            [
+                [
+                    *(Text(safe(c)) for c in (i.section, i.kind, i.title, i.summary)),
+                    Text(safe(f"{i.rule} ({i.severity})"), style="green") if i.rule else Text("manual", style="dim"),
+                ]
+                for i in rows
+            ],
+        )
+        con.print()
+    con.print(
+        Text(
+            "Run `llama4ref license check PATH` on a model repository; `llama4ref get license.notice` for the exact Notice line.",
+            style="dim",
+        )
+    )

@@ -1,0 +1,168 @@
+"""Rich rendering for the deployment commands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.text import Text
+
+from llama4ref.cli.render import grid
+from llama4ref.cli.render.common import safe, value_text
+from llama4ref.formatting import format_value
+
+if TYPE_CHECKING:
+    from llama4ref.domain.deploy import ContextTiers, Offer
+    from llama4ref.domain.memory import Plan
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+
+def _claim(c: Any, unit: str = "tokens") -> str:
+    if c is None:
+        return "—"
+    text = format_value(c.value, unit, c.bound) if isinstance(c.value, int) else str(c.value)
+    return text if c.rank == "preferred" else f"{text} [{c.rank}]"
+
+
+def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -> None:
+    rows = []
+    for o in found:
+        ctx = _claim(o.context).replace(" tokens", "") + (f" ({o.context_kind})" if o.context_kind else "")
+        price = (
+            "—"
+            if o.price_input is None
+            else f"{o.price_input:g} / {o.price_output:g}"
+            if o.price_output is not None
+            else f"{o.price_input:g}"
+        )
+        srcs = sorted({c.source for c in (o.context.citations if o.context else ())})
+        alt = f" (+{o.conflicts} conflicting)" if o.conflicts else ""
+        if o.context_caveat:
+            alt += " [nominal, catalog only]"
+        when = o.context.known_from if as_of and o.context else o.last_dated
+        status = "\ndeprecated" if o.deprecated else ""
+        if o.deprecation_date:
+            status = f"\n{'deprecated' if o.deprecated else 'deprecation due'} {o.deprecation_date}"
+        cells = [  # data made printable piece by piece: the line breaks put in here are kept
+            safe(o.provider_name),
+            safe(o.variant),
+            safe(o.model_id or "—") + status,
+            safe(ctx) + alt,
+            safe(_claim(o.max_output).replace(" tokens", "")),
+            safe(o.precision or "not stated"),
+            price,
+            "\n".join(safe(s) for s in srcs),
+            safe(when or "undated"),
+        ]
+        rows.append([Text(c) for c in cells])  # Text: values like "[superseded]" are not markup
+    columns = ["provider", "variant", "model id", "context", "max output", "precision", "$/1M in/out", "sources", "as of"]
+    grid.table(con, title, columns, rows)
+
+
+def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
+    con.print(Text(f"Context limits for {safe(tiers.variant)} — three tiers, never mixed", style="bold"))
+    con.print()
+    grid.table(
+        con,
+        "1. MODEL (nominal): what Meta describes and the released configuration sets",
+        ["fact", "value", "source"],
+        [
+            [Text(safe(f.path)), value_text(f), Text("\n".join(safe(s) for s in sorted({c.source for c in f.citations})))]
+            for f in tiers.model
+        ],
+    )
+    con.print()
+    offers(
+        con,
+        tiers.providers,
+        "2. PROVIDER-SERVED (hosted APIs): what each provider accepts, dated; catalogs' nominal copies ranked as conflicts",
+    )
+    con.print()
+    runtime = []
+    for lim in tiers.runtime:
+        main = next((f for k, f in lim.facts.items() if k.startswith("max_context")), None)
+        shown = (
+            "max_context_hybrid_kv",
+            "max_model_len_no_oom",
+            "vllm_baseline_max_model_len_no_oom",
+            "context_length_setting",
+            "precision",
+            "kv_cache_dtype",
+            "kv_cache_dtype_option",
+            "engine_min_version",
+            "gpus",
+        )
+        details = "; ".join(f"{k}={f.display()}" for k, f in lim.facts.items() if f is not main and k in shown)
+        cits = main.citations if main else ()
+        dates = sorted({str(c.as_of) for c in cits if c.as_of})
+        runtime.append(
+            [
+                Text(safe(lim.engine)),
+                Text(safe(lim.hardware)),
+                value_text(main) if main else Text("—"),
+                Text(safe(details)),
+                Text("\n".join(safe(c) for c in sorted({c.source for c in cits}))),
+                Text(safe(", ".join(dates) or "undated")),
+            ]
+        )
+    grid.table(
+        con,
+        "3. RUNTIME (self-hosted): what an engine reaches on given hardware",
+        ["engine", "hardware", "limit", "details", "source", "as of"],
+        runtime,
+    )
+    con.print(
+        Text(
+            "Tier 1 is a model property; tiers 2 and 3 are what you can actually send. `llama4ref get PATH` shows every citation.",
+            style="dim",
+        )
+    )
+
+
+def resolution(con: Console, res: Any) -> None:
+    head = Text(safe(res.input), style="bold")
+    head.append("  valid" if res.valid else "  INVALID", style="green" if res.valid else "bold red")
+    con.print(head)
+    for label in (
+        "family",
+        "variant",
+        "stage",
+        "precision",
+        "packaging",
+        "publisher",
+        "namespace",
+        "official",
+        "method",
+        "reason",
+    ):
+        value = getattr(res, label)
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        if value not in (None, ""):
+            con.print(Text(f"  {label}: {safe(value)}"))
+    for c in res.citations:
+        con.print(Text(f"  source: {safe(c.source)} — {safe(c.locator)}: “{safe(c.quote)}”", style="dim"))
+
+
+def memory(con: Console, p: Plan) -> None:
+    con.print(
+        Text(
+            f"{safe(p.variant)}, {p.precision} weights, context {p.context:,} × batch {p.batch}, KV {p.kv_dtype} ({p.kv_layout})",
+            style="bold",
+        )
+    )
+    rows: list[list[grid.Cell]] = [[line.name, f"{line.bytes / 1e9:,.2f}", line.formula] for line in (*p.weights, *p.kv)]
+    rows.append([Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache"])
+    grid.table(con, None, ["component", grid.Column("GB", "right"), "formula"], rows)
+    if p.gpu_bytes is not None:
+        off = f" + {p.offload_bytes / 1e9:g} GB CPU offload" if p.offload_bytes else ""
+        con.print(
+            Text(
+                f"GPUs needed: {p.gpus_needed} × {safe(p.gpu or 'GPU')} ({p.gpu_bytes / 1e9:g} GB, {p.usable_fraction:g} usable){off}",
+                style="bold",
+            )
+        )
+        verdict = "yes" if p.fits_one_gpu else "no"
+        con.print(Text(f"fits on one {safe(p.gpu or 'GPU')}{off}: {verdict}", style="bold"))
+    for a in p.assumptions:
+        con.print(Text(f"assumption: {safe(a)}", style="dim"))

@@ -1,0 +1,41 @@
+"""Rich rendering for `engines`: a stacked record view that fits any terminal width."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.text import Text
+
+from llama4ref.formatting import format_value
+from llama4ref.printable import printable
+
+if TYPE_CHECKING:
+    from llama4ref.domain.engines import Engine
+
+
+def engines(con: Console, found: list[Engine], variant: str | None) -> None:
+    """One block per engine: each fact on its own lines (label, value, then date and sources)."""
+    from llama4ref.domain.engines import aspect_label
+
+    for n, eng in enumerate(found):
+        if n:
+            con.print()
+        con.print(Text(printable(f"{eng.name} ({eng.id})"), style="bold"))
+        if not eng.facts:
+            con.print(Text("  no records" + (f" for {variant}" if variant else ""), style="dim"))
+        for row in eng.facts:
+            f = row.fact
+            rest = row.key[len(row.aspect) + 1 :].replace("_", " ").replace(".", " ")
+            label = aspect_label(row.aspect) + (f", {rest}" if rest else "")
+            only = f.qualifiers.get("variant")
+            if only:
+                label += f" ({only})"
+            value = ", ".join(map(str, f.value)) if isinstance(f.value, list) else format_value(f.value, f.unit, f.bound)
+            line = Text("  ")
+            line.append(printable(label), style="cyan")
+            line.append(printable(f": {value}"))
+            con.print(line)
+            cites = ", ".join(dict.fromkeys(c.source for c in f.citations))
+            when = row.dated.isoformat() if row.dated else "undated"
+            con.print(Text(printable(f"    {when} · {cites}"), style="dim"), overflow="fold")

@@ -1,0 +1,119 @@
+"""Answer a question from the records: the answering fact (or group) first, then runners-up.
+
+``ask(kb, "how many experts does maverick have")`` parses the question with the vocabulary,
+ranks every fact (llama4ref.domain.ranking) and returns an :class:`Answer`. When the best fact does
+not answer enough of the question, ``answer.found`` is false: the closest facts and the
+``get``/``list`` command that would help are given instead (the CLI exits 1).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from llama4ref.store.answers import Fact
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from llama4ref.domain.ranking import Ranking
+    from llama4ref.store.knowledge_base import KnowledgeBase
+    from llama4ref.store.shapes.ask import AnswerJSON
+
+RUNNERS_UP = 4
+
+
+class Answer(NamedTuple):
+    """The answer to one question."""
+
+    question: str
+    found: bool
+    path: str | None  # the answering fact's path, or the group's prefix
+    facts: tuple[Fact, ...]  # the answering fact, or the group's members (best first)
+    runners_up: tuple[Fact, ...]
+    matched: tuple[str, ...]  # the question's words and phrases the answer satisfies
+    corrections: dict[str, str]
+    suggestion: str | None  # a command that would help (always set when not found)
+
+    @property
+    def is_group(self) -> bool:
+        return self.found and len(self.facts) > 0 and self.facts[0].path != self.path
+
+    def ranked_paths(self) -> list[str]:
+        """What is shown, in order: the answer's path (a group's members follow it, best first,
+        as they are printed), then the runners-up. The question benchmark scores this list."""
+        head = [self.path] if self.found and self.path else []
+        members = [f.path for f in self.facts] if self.is_group else []
+        return head + members + [f.path for f in self.runners_up]
+
+    def to_json(self) -> AnswerJSON:
+        return {
+            "question": self.question,
+            "found": self.found,
+            "answer": None
+            if not self.found
+            else {"kind": "group" if self.is_group else "fact", "path": self.path, "facts": [f.to_json() for f in self.facts]},
+            "runners_up": [f.to_json() for f in self.runners_up],
+            "matched": list(self.matched),
+            "corrections": self.corrections,
+            "suggestion": self.suggestion,
+        }
+
+
+def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
+    """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
+    from llama4ref.domain.ranking import group_of, rank
+    from llama4ref.store import fulltext as ftsindex
+
+    if db is None:
+        db = ftsindex.build(kb)
+    ranking = rank(kb, db, text)
+    all_paths = [s.path for s in ranking.scored]
+    top = ranking.scored[0] if ranking.scored else None
+    whole = _whole_variant(ranking)
+    if top is None or not ranking.confident or whole:
+        closest = tuple(kb.get(s.path) for s in ranking.scored[: RUNNERS_UP + 1])
+        hint = f"llama4ref show {whole}" if whole else _suggestion(ranking, None)
+        return Answer(text, False, None, (), closest, (), ranking.corrections, hint)
+    group = group_of(ranking, all_paths)
+    if group is not None:
+        members = [p for p in all_paths if p.startswith(group + ".")]  # best first
+        facts = tuple(sorted((kb.get(p) for p in members), key=_written_order))
+        taken = set(members)
+        path = group
+    else:
+        facts = (kb.get(top.path),)
+        taken = {top.path}
+        path = top.path
+    rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
+    return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
+
+
+def _written_order(fact: Fact) -> tuple[int, str, int]:
+    """A group's facts in the order their records list them (the authors' order), derived last."""
+    file, _, line = (fact.file or "").rpartition(":")
+    return (1, "", 0) if fact.derived else (0, file, int(line) if line.isdigit() else 0)
+
+
+def _whole_variant(ranking: Ranking) -> str | None:
+    """The variant a question names when it asks nothing about it ("scout", "what is maverick"):
+    no one fact answers that; ``show`` does."""
+    p = ranking.parsed
+    named = [m for m in p.matches if any(t["kind"] in ("entity", "attribute") for t in m.terms)]
+    if p.rest or len(named) != 1:
+        return None
+    variants = [t for t in named[0].terms if t.get("cls") == "variant"]
+    return str(variants[0]["target"]) if variants and len(variants) == len(named[0].terms) else None
+
+
+def _suggestion(ranking: Ranking, group: str | None) -> str:
+    """The ``get`` or ``list`` command that shows more around the answer."""
+    if group is not None:
+        return f"llama4ref get {group}"
+    paths = [s.path for s in ranking.scored]
+    for t in ranking.parsed.of_kind("entity"):
+        target = str(t["target"])
+        if any(p.startswith(target + ".") for p in paths):
+            return f"llama4ref list facts --prefix {target}"
+    if ranking.scored:
+        return f"llama4ref list facts --prefix {ranking.scored[0].path.split('.')[0]}"
+    return "llama4ref list facts"

@@ -1,0 +1,156 @@
+"""Citations of a fact rendered as text, BibTeX or JSON."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from llama4ref.printable import printable
+from llama4ref.store.answers import Citation, Fact, Source
+from llama4ref.store.knowledge_base import KnowledgeBase
+
+
+def _bibkey(src: Source) -> str:
+    year = src.version.published.year if src.version.published else "nd"
+    return re.sub(r"[^a-z0-9]+", "_", f"{src.id}_{year}").strip("_")
+
+
+def _where(src: Source) -> str:
+    if src.repo and src.path:
+        return f"{src.repo}@{src.version.commit[:12] if src.version.commit else src.pin()}:{src.path}"
+    return src.url
+
+
+def citations_for(kb: KnowledgeBase, fact: Fact) -> list[tuple[Citation, Source]]:
+    return [(c, kb.source(c.source)) for c in kb.citations_of(fact)]
+
+
+_TAG = re.compile(r"<[^<>]{0,200}>")
+
+
+def quote_text(quote: str) -> str:
+    """A quote as text: HTML tags copied from a page's source (``<td>``) become spaces, runs of spaces one."""
+    if "<" not in quote:
+        return quote
+    return re.sub(r"\s{2,}", " ", _TAG.sub(" ", quote)).strip()
+
+
+def as_text(kb: KnowledgeBase, fact: Fact) -> str:
+    lines = [f"{fact.path} = {fact.display()}" + (f" (derived: {fact.formula})" if fact.derived else "")]
+    for cit, src in citations_for(kb, fact):
+        where = _where(src)
+        url = "" if where == src.url else f" {src.url}"
+        lines.append(
+            f"- [{src.id}] {src.publisher}. {src.title}. {where}.{url} (version {src.pin()}; retrieved {src.retrieved}). "
+            f"{cit.locator}: “{quote_text(cit.quote)}”"
+        )
+    return "\n".join(printable(line) for line in lines)  # one line per citation, whatever the data holds
+
+
+_BIB_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "_": r"\_",
+    "#": r"\#",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_BIB_RE = re.compile("|".join(re.escape(k) for k in _BIB_SPECIAL))
+
+
+def bib_escape(text: str) -> str:
+    """``text`` for a BibTeX field: the characters TeX treats specially written as TeX commands.
+
+    >>> bib_escape("50% of R&D_costs {x}")
+    '50\\\\% of R\\\\&D\\\\_costs \\\\{x\\\\}'
+    """
+    return _BIB_RE.sub(lambda m: _BIB_SPECIAL[m.group()], text)
+
+
+def _url_escape(url: str) -> str:
+    """A URL for ``\\url{}`` inside a field: ``%`` and ``#`` escaped (they end or start things in an argument)."""
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D").replace("%", r"\%").replace("#", r"\#")
+
+
+def _organisation(src: Source) -> str | None:
+    """The publisher as an organisation author, unless it names no one."""
+    publisher = src.publisher.strip()
+    return None if not publisher or publisher.lower().startswith("unknown") else publisher
+
+
+def as_bibtex(kb: KnowledgeBase, fact: Fact) -> str:
+    """One entry per source: escaped fields, the publication date as ``year``/``date``, retrieval as ``urldate``."""
+    entries: dict[str, str] = {}
+    for cit, src in citations_for(kb, fact):
+        key = _bibkey(src)
+        if key in entries:
+            continue
+        kind = "@article" if src.kind == "paper" else "@misc"
+        fields = {"title": "{" + bib_escape(src.title) + "}"}
+        organisation = _organisation(src)
+        if src.authors:
+            fields["author"] = " and ".join(bib_escape(a) for a in src.authors)
+        elif organisation:
+            fields["author"] = "{" + bib_escape(organisation) + "}"
+        if organisation:
+            fields["publisher"] = bib_escape(organisation)
+        fields["howpublished"] = f"\\url{{{_url_escape(src.url)}}}"
+        fields["url"] = src.url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")  # read verbatim
+        if src.version.published:
+            fields["year"] = str(src.version.published.year)
+            fields["date"] = src.version.published.isoformat()
+        fields["urldate"] = src.retrieved.isoformat()
+        note = f"Version {src.pin()}; retrieved {src.retrieved}; {cit.locator}"
+        if src.transcribes:
+            note = f"A third-party transcription of source {src.transcribes}, whose address is given; " + note
+        fields["note"] = bib_escape(note)
+        body = ",\n".join(f"  {k} = {{{printable(v)}}}" for k, v in fields.items())
+        entries[key] = f"{kind}{{{key},\n{body}\n}}"
+    return "\n\n".join(entries.values())
+
+
+_CSL_TYPE = {"paper": "article", "blog-post": "post-weblog", "code": "software", "config": "software", "catalog": "dataset",
+             "measurement": "dataset", "discussion": "post", "license": "legislation"}  # fmt: skip
+
+
+def _date_parts(d: Any) -> dict[str, list[list[int]]]:
+    return {"date-parts": [[d.year, d.month, d.day]]}
+
+
+def as_csl_json(kb: KnowledgeBase, fact: Fact) -> list[dict[str, Any]]:
+    """CSL-JSON items (the format Zotero, pandoc and citeproc read), one per source."""
+    items: dict[str, dict[str, Any]] = {}
+    for cit, src in citations_for(kb, fact):
+        key = _bibkey(src)
+        if key in items:
+            continue
+        item: dict[str, Any] = {"id": key, "type": _CSL_TYPE.get(src.kind, "webpage"), "title": src.title}
+        organisation = _organisation(src)
+        if src.authors:
+            item["author"] = [{"literal": a} for a in src.authors]
+        elif organisation:
+            item["author"] = [{"literal": organisation}]
+        if organisation:
+            item["publisher"] = organisation
+        item["URL"] = src.url
+        if src.version.published:
+            item["issued"] = _date_parts(src.version.published)
+        item["accessed"] = _date_parts(src.retrieved)
+        item["version"] = src.pin()
+        item["note"] = f"{cit.locator}; backs {fact.path}"
+        items[key] = item
+    return list(items.values())
+
+
+def as_json(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
+    return {
+        "path": fact.path,
+        "value": fact.value,
+        "display": fact.display(),
+        "derived": fact.derived,
+        "citations": [c.to_json() | {"source_record": s.to_json()} for c, s in citations_for(kb, fact)],
+    }

@@ -1,0 +1,84 @@
+"""Side-by-side comparison of two variants' facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.errors import UnknownIdError
+from llama4ref.store.answers import Fact
+from llama4ref.store.knowledge_base import KnowledgeBase
+
+if TYPE_CHECKING:
+    from llama4ref.store.shapes.tools import ComparisonJSON
+
+
+IMPORTANCE = (
+    ("status", "release_date", "developer", "license", "knowledge_cutoff", "static_model", "modalities", "languages"),
+    ("params",),
+    ("experts",),
+    ("context_window", "long_context"),
+    ("checkpoints", "architecture", "training"),
+)
+"""Key groups in reading order: identity, parameters, experts, context, then detail; the rest last."""
+
+
+def importance(key: str) -> tuple[int, int, str]:
+    """Where ``key`` comes in a comparison: its group, its place within the group, then by name."""
+    head = key.split(".", 1)[0]
+    for rank, group in enumerate(IMPORTANCE):
+        if head in group:
+            return rank, group.index(head), key
+    return len(IMPORTANCE), 0, key
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str
+    left: Fact | None
+    right: Fact | None
+
+    @property
+    def differs(self) -> bool:
+        return (self.left.value if self.left else None) != (self.right.value if self.right else None)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    left: str
+    right: str
+    lines: list[Line]
+
+    def to_json(self) -> ComparisonJSON:
+        def val(f: Fact | None) -> Any:
+            return None if f is None else {"value": f.value, "display": f.display(), "derived": f.derived, "path": f.path}
+
+        return {
+            "left": self.left,
+            "right": self.right,
+            "rows": [{"key": ln.key, "left": val(ln.left), "right": val(ln.right), "differs": ln.differs} for ln in self.lines],
+        }
+
+
+def compare(kb: KnowledgeBase, a: str, b: str, *, benchmarks: bool = False, prefix: str = "") -> Comparison:
+    """Every fact key either variant has (benchmarks only when asked), aligned, most important first.
+
+    A ``prefix`` that matches no key of either variant raises :class:`UnknownIdError` with suggestions.
+    """
+    left, right = kb.variant_id(a), kb.variant_id(b)
+
+    def keys(vid: str) -> dict[str, Fact]:
+        out = {}
+        for path in kb.paths(vid):
+            key = path[len(vid) + 1 :]
+            if (not benchmarks and key.startswith("benchmarks.")) or not key.startswith(prefix):
+                continue
+            out[key] = kb.get(path)
+        return out
+
+    lk, rk = keys(left), keys(right)
+    if prefix and not lk and not rk:
+        pool = {k.split(".", 1)[0] for v in (left, right) for k in (p[len(v) + 1 :] for p in kb.paths(v))}
+        raise UnknownIdError("prefix", prefix, kb._suggest(prefix, pool) or sorted(pool))
+    order = sorted(set(lk) | set(rk), key=importance)
+    return Comparison(left, right, [Line(k, lk.get(k), rk.get(k)) for k in order])

@@ -1,0 +1,376 @@
+"""Deployment views: the three tiers of context limits, provider offers, runtime limits, freshness.
+
+The tiers are never mixed:
+
+* **model** — what Meta states and configures (``<variant>.context_window.*``);
+* **provider** — what a hosted API serves (``providers.<provider>.<variant>.*``);
+* **runtime** — what a self-hosted engine reaches on given hardware
+  (``runtime.<engine>.<variant>.<hardware>.*``).
+
+``as_of`` answers with what the records show was known on a date: a claim counts from the
+earliest date its citations give (``as_of``, else the source's publication date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.errors import UnknownIdError
+from llama4ref.store.answers import Alternative, Citation, Fact
+from llama4ref.store.knowledge_base import KnowledgeBase
+
+if TYPE_CHECKING:
+    from llama4ref.records.models.common import Bound
+    from llama4ref.store.shapes.deploy import ContextJSON, OfferJSON, RuntimeLimitJSON, StaleJSON
+
+CONTEXT_KEYS = (("context.max_input", "input"), ("context.total", "total"))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One value of a fact (preferred or alternative) with its dates."""
+
+    value: Any
+    bound: Bound
+    rank: str
+    citations: tuple[Citation, ...]
+    known_from: date | None
+    reason: str | None = None
+
+
+def claims(kb: KnowledgeBase, fact: Fact) -> list[Claim]:
+    """The preferred value and every alternative, each dated by its citations."""
+
+    def known(cits: tuple[Citation, ...] | list[Citation]) -> date | None:
+        dates = [c.as_of or kb.source(c.source).version.published for c in cits]
+        real = [d for d in dates if d is not None]
+        return min(real) if real else None
+
+    out = [Claim(fact.value, fact.bound, "preferred", fact.citations, known(fact.citations))]
+    alt: Alternative
+    for alt in fact.alternatives:
+        out.append(Claim(alt.value, alt.bound, alt.rank, tuple(alt.citations), known(alt.citations), alt.reason))
+    return out
+
+
+_RANK_ORDER = {"preferred": 0, "alternative": 1, "rounded": 2, "superseded": 3, "disputed": 4, "deprecated": 5}
+
+
+def value_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> Claim | None:
+    """The claim to show for ``when`` (None = today: the preferred value)."""
+    all_claims = claims(kb, fact)
+    if when is None:
+        return all_claims[0]
+    known = [c for c in all_claims if c.known_from is not None and c.known_from <= when]
+    if not known:
+        return None
+    if known[0].rank == "preferred":
+        return known[0]
+    trusted = [c for c in known if c.rank not in ("disputed", "deprecated")]
+    pool = trusted or known
+    return max(pool, key=lambda c: (c.known_from, -_RANK_ORDER.get(c.rank, 9)))
+
+
+@dataclass
+class Offer:
+    """One provider's serving of one variant."""
+
+    provider: str
+    variant: str
+    provider_name: str
+    model_id: str | None
+    context: Claim | None
+    context_kind: str | None
+    context_path: str | None
+    max_output: Claim | None
+    precision: str | None
+    price_input: float | None
+    price_output: float | None
+    conflicts: int
+    last_dated: date | None
+    paths: list[str] = field(default_factory=list)
+    deprecation_date: date | None = None
+    """When the provider deprecated (or will deprecate) this model, as known on the as-of date."""
+    context_caveat: str | None = None
+    """Set when the served context is only a catalog's copy of the model's nominal limit."""
+    deprecated: bool = False
+    """True when the provider's deprecation date (as known on the as-of date, today by default) has
+    passed by then, or its status then says deprecated. Sources use "deprecated" for different
+    things (Azure: no new deployments; Cerebras: the endpoint ended); see the record's note."""
+
+    def to_json(self) -> OfferJSON:
+        def claim(c: Claim | None) -> Any:
+            if c is None:
+                return None
+            return {
+                "value": c.value,
+                "bound": c.bound,
+                "rank": c.rank,
+                "known_from": str(c.known_from) if c.known_from else None,
+                "sources": sorted({x.source for x in c.citations}),
+            }
+
+        return {
+            "provider": self.provider,
+            "variant": self.variant,
+            "provider_name": self.provider_name,
+            "model_id": self.model_id,
+            "context": claim(self.context),
+            "context_kind": self.context_kind,
+            "max_output": claim(self.max_output),
+            "precision": self.precision,
+            "price_per_million": {"input": self.price_input, "output": self.price_output},
+            "conflicting_values": self.conflicts,
+            "last_dated": str(self.last_dated) if self.last_dated else None,
+            "deprecation_date": str(self.deprecation_date) if self.deprecation_date else None,
+            "deprecated": self.deprecated,
+            "context_caveat": self.context_caveat,
+            "paths": self.paths,
+        }
+
+
+def _groups(kb: KnowledgeBase, prefix: str, depth: int) -> dict[tuple[str, ...], list[str]]:
+    """Paths under ``prefix`` grouped by the ``depth`` segments that follow it."""
+    out: dict[tuple[str, ...], list[str]] = {}
+    for path in kb.paths(prefix, derived=False):
+        parts = path[len(prefix) + 1 :].split(".")
+        if len(parts) > depth:
+            out.setdefault(tuple(parts[:depth]), []).append(path)
+    return out
+
+
+def _latest(kb: KnowledgeBase, paths: list[str]) -> date | None:
+    dates = [c.known_from for p in paths for c in claims(kb, kb.get(p)) if c.known_from]
+    return max(dates) if dates else None
+
+
+ENDED_STATUSES = frozenset({"deprecated", "retired", "removed"})
+"""Values of a provider record's ``status`` fact that mean the offer has ended."""
+
+
+PROVIDER_ALIASES = {
+    "aws": "bedrock",
+    "amazon": "bedrock",
+    "microsoft": "azure_ai_foundry",
+    "google": "vertex_ai",
+    "gcp": "vertex_ai",
+    "meta": "meta_llama_api",
+    "ibm": "watsonx",
+    "oracle": "oci",
+    "nim": "nvidia_nim",
+}
+"""Everyday names for providers whose key and provider name do not contain them (matched whole)."""
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def provider_keys(kb: KnowledgeBase, text: str) -> set[str]:
+    """The provider keys ``text`` names: a key, a displayed provider name or an alias, any case, or part of one.
+
+    Raises :class:`UnknownIdError` (with suggestions) when it names none.
+    """
+    names: dict[str, set[str]] = {}
+    for path in kb.paths("providers"):
+        key = path.split(".")[1]
+        names.setdefault(key, {_squash(key)})
+        if path.endswith(".provider_name"):
+            names[key].add(_squash(str(kb.get(path).value)))
+    wanted = _squash(text)
+    alias = PROVIDER_ALIASES.get(wanted)
+    found = {k for k, ns in names.items() if wanted and (k == alias or any(wanted in n for n in ns))}
+    if not found:
+        shown = {str(kb.get(p).value) for p in kb.paths("providers") if p.endswith(".provider_name")}
+        raise UnknownIdError("provider", text, kb._suggest(text, shown | set(names)) or sorted(names))
+    return found
+
+
+def offers(
+    kb: KnowledgeBase,
+    variant: str | None = None,
+    provider: str | None = None,
+    min_context: int | None = None,
+    as_of: date | None = None,
+    current: bool = False,
+) -> list[Offer]:
+    """Provider records, filtered; each value is the one known on ``as_of`` (default: today's preferred).
+
+    An offer whose provider deprecation date has passed by ``as_of`` (or today) is ``deprecated``
+    (as far as the sources known on that date say); ``current`` leaves those offers out.
+    """
+    reference = as_of or date.today()
+    wanted = kb.variant_id(variant) if variant else None
+    keys = provider_keys(kb, provider) if provider is not None else None
+    out: list[Offer] = []
+    for (prov, vid), paths in sorted(_groups(kb, "providers", 2).items()):
+        if (wanted and vid != wanted) or (keys is not None and prov not in keys):
+            continue
+        base = f"providers.{prov}.{vid}"
+
+        def get(key: str, base: str = base, paths: list[str] = paths) -> Fact | None:
+            return kb.get(f"{base}.{key}") if f"{base}.{key}" in paths else None
+
+        ctx, kind, ctx_path = None, None, None
+        for key, k in CONTEXT_KEYS:
+            fact = get(key)
+            if fact is not None:
+                ctx, kind, ctx_path = value_as_of(kb, fact, as_of), k, fact.path
+                break
+        if as_of is not None and ctx is None:
+            continue
+        if min_context is not None and (ctx is None or not isinstance(ctx.value, int) or ctx.value < min_context):
+            continue
+        out_fact = get("context.max_output")
+        name, mid, prec = get("provider_name"), get("model_id"), get("precision")
+        pin, pout = get("price.input"), get("price.output")
+        conflicts = sum(len(kb.get(p).alternatives) for p in paths)
+        dep_fact = get("deprecation_date")
+        dep_claim = value_as_of(kb, dep_fact, as_of) if dep_fact else None
+        deprecation = date.fromisoformat(str(dep_claim.value)) if dep_claim else None
+        status_fact = get("status")
+        status = value_as_of(kb, status_fact, as_of) if status_fact else None
+        deprecated = (deprecation is not None and deprecation <= reference) or (
+            status is not None and str(status.value) in ENDED_STATUSES
+        )
+        if current and deprecated:
+            continue
+        out.append(
+            Offer(
+                prov,
+                vid,
+                str(name.value) if name else prov,
+                str(mid.value) if mid else None,
+                ctx,
+                kind,
+                ctx_path,
+                value_as_of(kb, out_fact, as_of) if out_fact else None,
+                str(prec.value) if prec else None,
+                pin.as_float() if pin else None,
+                pout.as_float() if pout else None,
+                conflicts,
+                _latest(kb, paths),
+                paths,
+                deprecation,
+                _nominal_copy(kb, vid, ctx),
+                deprecated,
+            )
+        )
+    return out
+
+
+def _nominal_copy(kb: KnowledgeBase, variant: str, ctx: Claim | None) -> str | None:
+    """A caveat when a served context equals the model's nominal limit and only catalogs say so.
+
+    Catalogs often copy Meta's "10M" / "1M" into provider rows; a provider's own page or a
+    measurement would be needed to show the provider really serves that much.
+    """
+    if ctx is None or not ctx.citations or not kb.has(f"{variant}.context_window.instruct"):
+        return None
+    configured = kb.get(f"{variant}.context_window.instruct").as_int()
+    nominal = {configured, round(configured / 2**20) * 1_000_000}
+    if ctx.value not in nominal or any(kb.source(c.source).kind != "catalog" for c in ctx.citations):
+        return None
+    return "equals the model's nominal limit and only catalogs state it: not shown to be served"
+
+
+@dataclass
+class RuntimeLimit:
+    engine: str
+    variant: str
+    hardware: str
+    facts: dict[str, Fact]
+
+    def to_json(self) -> RuntimeLimitJSON:
+        return {
+            "engine": self.engine,
+            "variant": self.variant,
+            "hardware": self.hardware,
+            "facts": {k: f.to_json() for k, f in self.facts.items()},
+        }
+
+
+def fact_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | None:
+    """The fact as the records knew it on ``when``: its value then, or None if nothing was known yet."""
+    if when is None:
+        return fact
+    claim = value_as_of(kb, fact, when)
+    if claim is None:
+        return None
+    if claim.rank == "preferred":
+        return fact
+    return fact._replace(value=claim.value, bound=claim.bound, citations=claim.citations, alternatives=())
+
+
+def runtime_limits(kb: KnowledgeBase, variant: str | None = None, as_of: date | None = None) -> list[RuntimeLimit]:
+    """Self-hosted limits by engine, variant and hardware (as known on ``as_of`` when given)."""
+    wanted = kb.variant_id(variant) if variant else None
+    out = []
+    for (engine, vid, hw), paths in sorted(_groups(kb, "runtime", 3).items()):
+        if wanted and vid != wanted:
+            continue
+        prefix = f"runtime.{engine}.{vid}.{hw}."
+        facts = {p[len(prefix) :]: fact_as_of(kb, kb.get(p), as_of) for p in paths}
+        known = {k: f for k, f in facts.items() if f is not None}
+        if known:
+            out.append(RuntimeLimit(engine, vid, hw, known))
+    return out
+
+
+@dataclass
+class ContextTiers:
+    variant: str
+    model: list[Fact]
+    providers: list[Offer]
+    runtime: list[RuntimeLimit]
+
+    def to_json(self) -> ContextJSON:
+        return {
+            "variant": self.variant,
+            "model": [f.to_json() for f in self.model],
+            "provider": [o.to_json() for o in self.providers],
+            "runtime": [r.to_json() for r in self.runtime],
+        }
+
+
+def context_tiers(kb: KnowledgeBase, variant: str, as_of: date | None = None) -> ContextTiers:
+    vid = kb.variant_id(variant)
+    model = [
+        fact_as_of(kb, kb.get(f"{vid}.{k}"), as_of)
+        for k in ("context_window.label", "context_window.instruct", "context_window.base")
+        if kb.has(f"{vid}.{k}")
+    ]
+    tiers = ContextTiers(vid, [f for f in model if f is not None], offers(kb, vid, as_of=as_of), runtime_limits(kb, vid, as_of))
+    if not (tiers.model or tiers.providers or tiers.runtime):
+        from llama4ref.errors import Llama4RefError
+
+        known = sorted({p.split(".")[0] for p in kb.paths(derived=False) if p.endswith(".context_window.instruct")})
+        if as_of is not None:
+            raise Llama4RefError(f"the records hold nothing on {vid}'s context known by {as_of}")
+        raise Llama4RefError(f"no context records for {vid}; context limits exist for {', '.join(known)}")
+    return tiers
+
+
+@dataclass(frozen=True)
+class StaleRecord:
+    path: str
+    last_dated: date | None
+    age_days: int | None
+
+    def to_json(self) -> StaleJSON:
+        return {"path": self.path, "last_dated": str(self.last_dated) if self.last_dated else None, "age_days": self.age_days}
+
+
+def stale(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:
+    """Provider and runtime facts whose newest dated citation is older than the horizon (or undated)."""
+    today = today or date.today()
+    out = []
+    for prefix in ("providers", "runtime"):
+        for path in kb.paths(prefix, derived=False):
+            last = _latest(kb, [path])
+            age = (today - last).days if last else None
+            if age is None or age > older_than_days:
+                out.append(StaleRecord(path, last, age))
+    return out

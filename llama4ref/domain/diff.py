@@ -1,0 +1,244 @@
+"""What changed between two facts trees: facts added, removed and changed, and changed records.
+
+>>> from llama4ref.domain.diff import diff_knowledge_bases
+>>> import llama4ref
+>>> kb = llama4ref.knowledge_base()
+>>> diff_knowledge_bases(kb, kb).is_empty
+True
+
+A fact's change names each field that differs (value, unit, bound, citations, alternatives,
+qualifiers, note, formula, inputs); where it is written (file and line) is not a change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.store.answers import Fact
+from llama4ref.store.knowledge_base import KnowledgeBase
+
+if TYPE_CHECKING:
+    from llama4ref.store.shapes.core import DiffJSON, DiffSummaryJSON, FactChangeJSON, RecordChangeJSON
+
+__all__ = ["DataDiff", "FactChange", "RecordChange", "diff_knowledge_bases", "diff_trees", "report_lines"]
+
+FACT_FIELDS = ("value", "unit", "bound", "citations", "alternatives", "qualifiers", "note", "derived", "formula", "inputs")
+"""The fields of a fact compared by a diff (its location is not among them)."""
+
+
+@dataclass(frozen=True)
+class FactChange:
+    """A fact present in both trees whose fields differ: field → (old, new) as JSON values."""
+
+    old: Fact
+    new: Fact
+    fields: dict[str, tuple[Any, Any]]
+
+    @property
+    def path(self) -> str:
+        return self.new.path
+
+    def to_json(self) -> FactChangeJSON:
+        return {
+            "path": self.path,
+            "derived": self.new.derived,
+            "changes": {name: {"old": old, "new": new} for name, (old, new) in self.fields.items()},
+            "old": self.old.to_json(),
+            "new": self.new.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """A record (source, variant, license term, identifier) in both trees whose fields differ."""
+
+    kind: str
+    id: str
+    fields: dict[str, tuple[Any, Any]]
+
+    def to_json(self) -> RecordChangeJSON:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "changes": {name: {"old": old, "new": new} for name, (old, new) in self.fields.items()},
+        }
+
+
+@dataclass(frozen=True)
+class DataDiff:
+    """Every difference between an old and a new knowledge base, in a stable order."""
+
+    old_version: str
+    new_version: str
+    added: list[Fact] = field(default_factory=list)
+    removed: list[Fact] = field(default_factory=list)
+    changed: list[FactChange] = field(default_factory=list)
+    records_added: list[tuple[str, str]] = field(default_factory=list)
+    records_removed: list[tuple[str, str]] = field(default_factory=list)
+    records_changed: list[RecordChange] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.added or self.removed or self.changed or self.records_added or self.records_removed or self.records_changed
+        )
+
+    def summary(self) -> DiffSummaryJSON:
+        return {
+            "facts_added": len(self.added),
+            "facts_removed": len(self.removed),
+            "facts_changed": len(self.changed),
+            "records_added": len(self.records_added),
+            "records_removed": len(self.records_removed),
+            "records_changed": len(self.records_changed),
+        }
+
+    def to_json(self) -> DiffJSON:
+        return {
+            "old_version": self.old_version,
+            "new_version": self.new_version,
+            "summary": self.summary(),
+            "facts": {
+                "added": [f.to_json() for f in self.added],
+                "removed": [f.to_json() for f in self.removed],
+                "changed": [c.to_json() for c in self.changed],
+            },
+            "records": {
+                "added": [{"kind": k, "id": i} for k, i in self.records_added],
+                "removed": [{"kind": k, "id": i} for k, i in self.records_removed],
+                "changed": [c.to_json() for c in self.records_changed],
+            },
+        }
+
+
+def _fact_fields(fact: Fact) -> dict[str, Any]:
+    data: dict[str, Any] = dict(fact.to_json())
+    return {name: data[name] for name in FACT_FIELDS}
+
+
+def _records(kb: KnowledgeBase) -> dict[tuple[str, str], dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for s in kb.sources():
+        out[("source", s.id)] = dict(s.to_json())
+    for v in kb.variants():
+        out[("variant", v.id)] = {k: val for k, val in v.to_json().items() if k != "file"}
+    for t in kb.license_terms():
+        out[("license_term", t.id)] = t.model_dump(mode="json")
+    for name, ident in kb.identifiers().items():
+        out[("identifier", name)] = dict(ident)
+    for key, sheet in kb.sheets().items():
+        out[("sheet", key)] = {k: v for k, v in sheet.items() if k != "file"}
+    return out
+
+
+def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {k: (old.get(k), new.get(k)) for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)}
+
+
+def diff_knowledge_bases(old: KnowledgeBase, new: KnowledgeBase) -> DataDiff:
+    """The differences from ``old`` to ``new`` (stored and derived facts, and every record kind)."""
+    old_paths, new_paths = set(old.paths()), set(new.paths())
+    changed: list[FactChange] = []
+    for path in sorted(old_paths & new_paths):
+        a, b = old.get(path), new.get(path)
+        fields = _changed_fields(_fact_fields(a), _fact_fields(b))
+        if fields:
+            changed.append(FactChange(a, b, fields))
+    old_recs, new_recs = _records(old), _records(new)
+    rec_changed = [
+        RecordChange(kind, rid, fields)
+        for (kind, rid) in sorted(set(old_recs) & set(new_recs))
+        if (fields := _changed_fields(old_recs[(kind, rid)], new_recs[(kind, rid)]))
+    ]
+    return DataDiff(
+        old_version=old.data_version,
+        new_version=new.data_version,
+        added=[new.get(p) for p in sorted(new_paths - old_paths)],
+        removed=[old.get(p) for p in sorted(old_paths - new_paths)],
+        changed=changed,
+        records_added=sorted(set(new_recs) - set(old_recs)),
+        records_removed=sorted(set(old_recs) - set(new_recs)),
+        records_changed=rec_changed,
+    )
+
+
+def diff_trees(old_dir: str | Path, new_dir: str | Path) -> DataDiff:
+    """Load and validate two facts trees and diff them; raises :class:`DataError` if either is invalid."""
+    from llama4ref import load
+
+    return diff_knowledge_bases(load(old_dir), load(new_dir))
+
+
+def _cite(c: Mapping[str, Any]) -> str:
+    when = f" (as of {c['as_of']})" if c.get("as_of") else ""
+    return f"{c['source']} [{c['locator']}]{when} “{c['quote']}”"
+
+
+def _short(value: Any, limit: int = 100) -> str:
+    import json
+
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _fact_lines(sign: str, fact: Fact) -> list[str]:
+    lines = [f"{sign} {fact.path} = {fact.display()}" + (" (derived)" if fact.derived else "")]
+    if fact.derived:
+        lines.append(f"    formula: {fact.formula} ({', '.join(fact.inputs)})")
+    lines += [f"    cited: {_cite(c.to_json())}" for c in fact.citations]
+    return lines
+
+
+def _change_lines(change: FactChange) -> list[str]:
+    old, new, fields = change.old, change.new, change.fields
+    lines = [f"~ {change.path}" + (" (derived)" if new.derived else "")]
+    if {"value", "unit", "bound"} & set(fields):
+        lines.append(f"    value: {old.display()} → {new.display()}")
+    if "citations" in fields:
+        before, after = fields["citations"]
+        lines += [f"    - cited: {_cite(c)}" for c in before if c not in after]
+        lines += [f"    + cited: {_cite(c)}" for c in after if c not in before]
+    elif "value" in fields:
+        lines += [f"    cited: {_cite(c.to_json())}" for c in new.citations]
+    if "alternatives" in fields:
+        before, after = fields["alternatives"]
+        for sign, items, other in (("-", before, after), ("+", after, before)):
+            for alt in items:
+                if alt not in other:
+                    srcs = ", ".join(sorted({c["source"] for c in alt["citations"]}))
+                    lines.append(f"    {sign} alternative ({alt['rank']}): {_short(alt['value'])} [{srcs}]: {alt['reason']}")
+    for name in sorted(fields.keys() - {"value", "unit", "bound", "citations", "alternatives"}):
+        a, b = fields[name]
+        lines.append(f"    {name}: {_short(a)} → {_short(b)}")
+    return lines
+
+
+def report_lines(d: DataDiff) -> list[str]:
+    """The diff as plain text, one change per block, like a code review (``+`` added, ``-`` removed, ``~`` changed).
+
+    Every line is printable: control, bidi and invisible characters in the data are shown as
+    escapes (``\\x1b``, ``\\u202e``), so a line is always one line.
+    """
+    s = d.summary()
+    lines = [
+        f"data {d.old_version} → {d.new_version}: facts {s['facts_added']} added, {s['facts_removed']} removed, "
+        f"{s['facts_changed']} changed; records {s['records_added']} added, {s['records_removed']} removed, "
+        f"{s['records_changed']} changed"
+    ]
+    for fact in d.added:
+        lines += _fact_lines("+", fact)
+    for fact in d.removed:
+        lines += _fact_lines("-", fact)
+    for change in d.changed:
+        lines += _change_lines(change)
+    lines += [f"+ {kind} {rid}" for kind, rid in d.records_added]
+    lines += [f"- {kind} {rid}" for kind, rid in d.records_removed]
+    for rec in d.records_changed:
+        lines.append(f"~ {rec.kind} {rec.id}")
+        lines += [f"    {name}: {_short(a)} → {_short(b)}" for name, (a, b) in rec.fields.items()]
+    from llama4ref.printable import printable
+
+    return [printable(line) for line in lines]  # data never prints raw controls, nor forges a line

@@ -1,0 +1,124 @@
+"""The engine support matrix: what each inference engine supports for Llama 4, dated and cited.
+
+Facts live in fact sheets under ``facts/engines/`` with paths ``engines.<engine>.<aspect>``
+(``engines.vllm.text.first_release``, ``engines.sglang.rocm``, ...). A fact that holds for one
+variant only carries the qualifier ``variant`` (``scout`` or ``maverick``); ``--variant`` keeps
+those and the facts that hold for the whole family.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from llama4ref.store.answers import Fact
+from llama4ref.store.knowledge_base import KnowledgeBase
+
+if TYPE_CHECKING:
+    from llama4ref.store.shapes.deploy import EngineFactJSON, EngineJSON
+
+ASPECTS: tuple[tuple[str, str], ...] = (
+    ("text", "text input"),
+    ("image", "image input"),
+    ("rocm", "ROCm / AMD"),
+    ("fp8", "FP8"),
+    ("int4", "INT4"),
+    ("fp4", "FP4 / NVFP4"),
+    ("gguf", "GGUF"),
+    ("tool_call_parser", "tool-call parser"),
+    ("chat_template", "chat template"),
+    ("offload", "offloading"),
+    ("speculative", "speculative decoding"),
+    ("limits", "known limits"),
+)
+"""The matrix's rows in display order: the first path segment after the engine id, and its label."""
+
+
+@dataclass(frozen=True)
+class EngineFact:
+    """One fact of an engine, with the aspect it belongs to and the date its sources give."""
+
+    aspect: str
+    key: str
+    fact: Fact
+    dated: date | None
+
+    def to_json(self) -> EngineFactJSON:
+        dated = None if self.dated is None else self.dated.isoformat()
+        return {"aspect": self.aspect, "key": self.key, "dated": dated, "fact": self.fact.to_json()}
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Everything the records say about one engine's Llama 4 support."""
+
+    id: str
+    name: str
+    facts: tuple[EngineFact, ...]
+
+    def to_json(self) -> EngineJSON:
+        return {"id": self.id, "name": self.name, "facts": [f.to_json() for f in self.facts]}
+
+
+def _label(aspect: str) -> str:
+    return dict(ASPECTS).get(aspect, aspect.replace("_", " "))
+
+
+def _dated(kb: KnowledgeBase, fact: Fact) -> date | None:
+    dates = [c.as_of or kb.source(c.source).version.published for c in fact.citations]
+    real = [d for d in dates if d is not None]
+    return min(real) if real else None
+
+
+def engine_ids(kb: KnowledgeBase) -> list[str]:
+    """Every engine with at least one fact."""
+    return sorted({p.split(".")[1] for p in kb.paths("engines", derived=False)})
+
+
+def _resolve(kb: KnowledgeBase, name: str) -> str:
+    key = name.strip().lower().replace("-", "_").replace(" ", "_").replace(".", "_")
+    known = engine_ids(kb)
+    if key in known:
+        return key
+    names = {_engine_name(kb, e).lower(): e for e in known}
+    if name.strip().lower() in names:
+        return names[name.strip().lower()]
+    from llama4ref.errors import UnknownIdError
+
+    raise UnknownIdError("engine", name, known)
+
+
+def _engine_name(kb: KnowledgeBase, engine: str) -> str:
+    for sheet in kb.sheets().values():
+        if sheet.get("subject") == f"engines.{engine}":
+            return str(sheet.get("title", engine))
+    return engine
+
+
+def engines(kb: KnowledgeBase, name: str | None = None, variant: str | None = None) -> list[Engine]:
+    """The matrix: every engine (or one, by id or name), facts in aspect order.
+
+    ``variant`` keeps facts qualified for that variant and family-wide facts (no qualifier).
+    """
+    vid = kb.variant_id(variant) if variant is not None else None
+    chosen = [_resolve(kb, name)] if name is not None else engine_ids(kb)
+    order = {a: i for i, (a, _) in enumerate(ASPECTS)}
+    out = []
+    for eid in chosen:
+        rows = []
+        for path in kb.paths(f"engines.{eid}", derived=False):
+            fact = kb.get(path)
+            only = fact.qualifiers.get("variant")
+            if vid is not None and only is not None and only != vid:
+                continue
+            key = path[len(f"engines.{eid}.") :]
+            rows.append(EngineFact(key.split(".")[0], key, fact, _dated(kb, fact)))
+        rows.sort(key=lambda r: (order.get(r.aspect, len(order)), r.key))
+        out.append(Engine(eid, _engine_name(kb, eid), tuple(rows)))
+    return out
+
+
+def aspect_label(aspect: str) -> str:
+    """The display label of an aspect."""
+    return _label(aspect)

@@ -1,0 +1,329 @@
+"""Ranking facts for a free-text question: BM25 from the full-text index, reranked by meaning.
+
+The text is parsed with the vocabulary (llama4ref.domain.vocabulary) into entities, attributes,
+intents and left-over words. Every indexed fact is then scored: an entity the text names must
+match the fact's path (a fact about another variant or provider is pushed down), an attribute
+adds when a path segment carries it, an intent adds when the fact's unit answers it, and the
+BM25 score of the full-text match (llama4ref.store.fulltext) adds the rest. When the best fact sits
+under a group the text names but does not narrow (``maverick experts``), the group answers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from llama4ref.domain.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
+from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, known_words, units
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+_STRICT_MISS = -5.0  # the text names an entity the fact is not about
+_VARIANT_NEUTRAL = -0.8  # the text names a variant; the fact is about the whole family
+_OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, engine or GPU
+_COMPARISON = -2.0  # a comparison model's fact when the text names none
+_PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no model
+_SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
+_VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles"})
+_EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
+_MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
+
+
+class Scored(NamedTuple):
+    """One fact's score and which parts of the text it satisfies."""
+
+    path: str
+    score: float
+    satisfied: float
+    wanted: int
+    deepest: int  # index of the deepest path segment the text names (-1: none)
+    narrowed: int  # the same, counting only attributes, intents and words (not entities)
+    matched: tuple[str, ...]
+    derived: bool
+    unit: str
+
+
+class Ranking:
+    """Facts best first, with the parse they were ranked by."""
+
+    def __init__(self, text: str, parsed: Parsed, corrections: dict[str, str], terms: list[str]) -> None:
+        self.text = text
+        self.parsed = parsed
+        self.corrections = corrections
+        self.bm25_terms = terms
+        self.scored: list[Scored] = []
+
+    @property
+    def confident(self) -> bool:
+        """Whether the best fact answers enough of the text to be given as the answer."""
+        if not self.scored:
+            return False
+        top = self.scored[0]
+        return top.satisfied >= 1 and top.satisfied * 2 >= top.wanted and top.score > 1.0
+
+
+def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
+    """Every indexed fact scored against ``text``, best first (ties by path)."""
+    lex = Lexicon(kb.vocabulary())
+    parsed = lex.parse(text)
+    corrections = _corrections(db, lex, parsed)
+    if corrections:
+        parsed = lex.parse(" ".join(corrections.get(w, w) for w in parsed.words))
+    terms = [w for w in parsed.words if w not in STOPWORDS]
+    for t in parsed.of_kind("attribute"):
+        terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
+    relevance = bm25(db, terms)
+    top = max(relevance.values(), default=1.0) or 1.0
+    ctx = _Context(
+        comparison={v.id for v in kb.variants(role="comparison")},
+        preview={v.id for v in kb.variants(role="preview")},
+        variant_ids={v.id for v in kb.variants()},
+        guessed=set(corrections.values()),
+        in_text={w: set(bm25(db, [w])) for w in parsed.rest},
+        mentioned=_mentioned(db, parsed),
+        defining=_defining(parsed),
+        gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
+    )
+    ranking = Ranking(text, parsed, corrections, terms)
+    for path, (unit, derived) in units(db).items():
+        ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
+    ranking.scored.sort(key=lambda s: (-s.score, s.path))
+    return ranking
+
+
+class _Context(NamedTuple):
+    """What scoring needs beyond the fact itself."""
+
+    comparison: set[str]  # comparison models' ids
+    preview: set[str]  # unreleased models' ids
+    variant_ids: set[str]
+    guessed: set[str]  # words put in for misspelt ones: a match on them counts half
+    in_text: dict[str, set[str]]  # left-over word → paths whose text holds it
+    mentioned: dict[str, set[str]]  # an entity's words as written → paths whose text holds them all
+    gpu_keys: tuple[str, ...]  # the path segments (or their parts) that name a GPU
+    defining: frozenset[str]  # when the text asks what something is or means: the segments of answers that explain
+
+
+def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
+    segs = path.split(".")
+    flat_path = flat(segs)
+    parts = set(flat_path.replace(".", "_").split("_"))
+    score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
+    matched: list[str] = []
+    named_classes: set[str] = set()
+    for m in parsed.matches:
+        ents = [t for t in m.terms if t["kind"] == "entity"]
+        if ents:
+            wanted += 1
+            named_classes |= {t.get("cls", "named") for t in ents}
+            hit = [t for t in ents if entity_matches(t, path, flat_path)]
+            if hit:
+                satisfied += _credit(m.text, ctx)
+                exact = any(path == x or path.startswith(x + ".") for t in hit for x in (t["target"], *t.get("also", ())))
+                score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0 if exact else 2.5
+                entity_depth = max(entity_depth, *(_depth(t, segs) for t in hit))
+                matched.append(m.text)
+            elif all(t.get("cls") == "topic" for t in ents):
+                wanted -= 1
+            elif path in ctx.mentioned.get(m.text, ()) and not _names_kind(ents, segs, flat_path, ctx):
+                satisfied += _credit(m.text, ctx) / 2  # "gguf quants of scout": a family fact listing Scout's files
+                score += _MENTIONED
+                matched.append(m.text)
+            elif any(t.get("cls") == "variant" for t in ents) and not (ctx.variant_ids & set(segs)):
+                score += _VARIANT_NEUTRAL
+            else:
+                score += _STRICT_MISS
+            continue
+        if _literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
+            score += 1.0
+        attr = _attribute_score(m, segs, unit)
+        if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
+            attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
+        elif attr is not None and attr[0] == 0 and segs[-1] in ctx.defining and path in ctx.mentioned.get(m.text, ()):
+            attr = (2.5, len(segs) - 1)  # "what does NoPE mean": a definition whose text uses the term
+        if attr is not None:
+            wanted += 1
+            gain, depth = attr
+            if gain > 0:
+                satisfied += _credit(m.text, ctx)
+                score += gain
+                deepest = max(deepest, depth)
+                matched.append(m.text)
+        for t in m.terms:
+            if t["kind"] == "intent":
+                if unit in t.get("units", ()):
+                    score += 0.6
+                hits = [i for i, s in enumerate(segs) if s in t.get("path_words", ())]  # whole segments only
+                if hits:
+                    score += 0.5
+                    deepest = max(deepest, *hits)
+    for w in parsed.rest:
+        wanted += 1
+        if w in parts or (w.endswith("s") and w[:-1] in parts):
+            satisfied += _credit(w, ctx)
+            score += 2.0 if {w, w[:-1]} & set(segs[-1].split("_")) else 1.5
+            deepest = max(deepest, *(i for i, s in enumerate(segs) if {w, w[:-1]} & set(s.split("_"))))
+            matched.append(w)
+        elif path in ctx.in_text.get(w, ()):
+            satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
+    if relevance > 0 and wanted == 0:
+        satisfied, wanted = 1.0, 1
+    if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
+        score += _OFF_TIER
+    if segs[0] in ctx.comparison and not named_classes & {"variant"}:
+        score += _COMPARISON
+    elif segs[0] in ctx.preview and not named_classes & {"variant"}:
+        score += _PREVIEW
+    if "vision_encoder" in segs and not {t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS:
+        score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
+    if "benchmarks" in segs:
+        score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
+    score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
+    depth = max(deepest, entity_depth)
+    return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: _Context) -> bool:
+    """Whether the path names some entity of the kinds ``ents`` are (another variant, provider,
+    engine, GPU or benchmark): then a mention in its text is about that one, not the text's."""
+    for cls in {t.get("cls", "named") for t in ents}:
+        if cls == "variant" and ctx.variant_ids & set(segs):
+            return True
+        if cls == "provider" and segs[0] == "providers":
+            return True
+        if cls == "engine" and segs[0] in ("runtime", "engines"):
+            return True
+        if cls == "benchmark" and "benchmarks" in segs:
+            return True
+        if cls == "gpu" and (segs[0] == "hardware" or any(f"_{k}_" in flat_path or f"x{k}_" in flat_path for k in ctx.gpu_keys)):
+            return True
+        if cls in ("named", "topic"):
+            return True
+    return False
+
+
+def _defining(parsed: Parsed) -> frozenset[str]:
+    """The path words of the text's explaining intents ("what is", "mean"): definition, meaning, …"""
+    return frozenset(w for t in parsed.of_kind("intent") for w in t.get("path_words", ()) if w in _EXPLAINING)
+
+
+def _mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
+    """For each entity the text names (and each attribute, when it asks what something means):
+    the facts whose indexed text holds all its words."""
+    out: dict[str, set[str]] = {}
+    explaining = bool(_defining(parsed))
+    for m in parsed.matches:
+        kinds = {t["kind"] for t in m.terms}
+        if "entity" not in kinds and not (explaining and "attribute" in kinds):
+            continue
+        out[m.text] = containing(db, [w for w in m.text.split() if w not in STOPWORDS])
+    return out
+
+
+def _credit(text: str, ctx: _Context) -> float:
+    """1 for words as written; 1/2 when a word was put in for a misspelt one."""
+    return 0.5 if set(text.split()) & ctx.guessed else 1.0
+
+
+def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:
+    """(gain, deepest segment) of a phrase's attribute terms, or None when it names none."""
+    attrs = [t for t in m.terms if t["kind"] == "attribute"]
+    if not attrs:
+        return None
+    best, depth = 0.0, -1
+    padded = [f"_{s}_" for s in segs]
+    last = len(segs) - 1
+    for t in attrs:
+        for rank, w in enumerate(t.get("path_words", ())):
+            primary = 0.25 * min(rank, 3)  # the first path word is the attribute's own segment
+            wp = f"_{w}_"
+            for i, s in enumerate(segs):
+                if wp not in padded[i]:
+                    continue
+                gain = (2.5 if i == last else 2.0) if s == w else 1.5
+                gain -= primary
+                if gain > best or (gain == best and i > depth):
+                    best, depth = gain, i
+        if unit in t.get("units", ()):
+            best, depth = (best + 0.4, depth) if best else (0.8, len(segs) - 1)
+    return best, depth
+
+
+def _literal(ws: list[str], segs: list[str]) -> bool:
+    """Whether a run of two or more words, joined by underscores, is one of the path's segments
+    (one word naming a segment is what an attribute match already counts)."""
+    have = set(segs)
+    return any("_".join(ws[i:j]) in have for i in range(len(ws)) for j in range(i + 2, len(ws) + 1))
+
+
+def _depth(term: dict[str, Any], segs: list[str]) -> int:
+    """The deepest path segment an entity term names."""
+    dotted = ".".join(segs)
+    for target in (term["target"], *term.get("also", ())):
+        if dotted.startswith(target):
+            return str(target).count(".")
+    target = term["target"]
+    key = target.rsplit(".", 1)[-1]
+    return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
+
+
+def _corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[str, str]:
+    """Misspelt left-over words → the closest indexed or vocabulary word (typo tolerance)."""
+    unknown = [w for w in parsed.rest if len(w) > 4 and not w.isdigit()]  # "send" is no typo of "end"
+    if not unknown:
+        return {}
+    known = set(known_words(db)) | lex.phrase_words()
+    unknown = [w for w in unknown if w not in known]
+    if not unknown:
+        return {}
+    import difflib
+
+    pool = sorted(known)
+    out: dict[str, str] = {}
+    for w in unknown:
+        close = difflib.get_close_matches(w, pool, n=1, cutoff=0.8)
+        if close:
+            out[w] = close[0]
+    return out
+
+
+def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
+    """The group the text asks about when the best fact sits under a named, un-narrowed prefix."""
+    if not ranking.scored:
+        return None
+    named = _named_group(ranking, all_paths)
+    if named is not None:
+        return named
+    top = ranking.scored[0]
+    segs = top.path.split(".")
+    if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
+        return None
+    prefix = ".".join(segs[: top.deepest + 1])
+    members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
+    if len(members) < 2:
+        return None
+    kinds = {u for t in ranking.parsed.of_kind("intent") for u in t.get("units", ())} - {"text", "text_list", "boolean", "json"}
+    if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) < len(members):
+        return None  # "how much data …": the kind of answer asked for picks the fact out of its group
+    return prefix
+
+
+def _named_group(ranking: Ranking, all_paths: list[str]) -> str | None:
+    """A question that names one thing and nothing about it ("what is iRoPE") asks for its group."""
+    p = ranking.parsed
+    ents = [m for m in p.matches if any(t["kind"] == "entity" for t in m.terms)]
+    top = ranking.scored[0]
+    if p.rest or p.of_kind("attribute") or len(ents) != 1 or top.deepest == top.path.count("."):
+        return None
+    targets = [t["target"] for t in ents[0].terms if t["kind"] == "entity" and t.get("cls") != "variant"]
+    for target in targets:
+        if sum(1 for q in all_paths if q.startswith(target + ".")) >= 2:
+            return str(target)
+    return None
+
+
+def query_words(text: str) -> list[str]:
+    """The content words of ``text`` (for highlighting)."""
+    return [w for w in words(text) if w not in STOPWORDS]

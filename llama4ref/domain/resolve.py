@@ -1,0 +1,289 @@
+"""Identifier resolution: any published name of a Llama 4 model → variant, stage, precision.
+
+Known identifiers (Hugging Face repos, provider model ids, catalog keys) come from the
+``identifiers`` records and match exactly (after NFC). A name that only looks like one (full-
+width or mathematical letters, Unicode confusables, invisible characters) is a look-alike:
+invalid, never official, with each differing character named. A name in another ASCII letter
+case matches, but is not official. Anything else is read by its parts (:mod:`llama4ref.domain.idparse`).
+Control, invisible and non-ASCII space characters make any name invalid.
+
+:func:`llama_family` / :func:`is_llama4` are the one place that decides whether a model id
+denotes a Llama 4 model (the license checks ask it about a card's ``base_model``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.domain.idparse import EXPERTS_TO_VARIANT, SIZES_B, Resolution, generation, parse
+from llama4ref.records.aliases import CharNote, differing_characters, hidden_characters, look_key, nfc, normalise_alias, trim
+from llama4ref.store.answers import Citation
+
+if TYPE_CHECKING:
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+__all__ = [
+    "EXPERTS_TO_VARIANT",
+    "SIZES_B",
+    "Resolution",
+    "generation",
+    "is_llama4",
+    "llama_family",
+    "parse",
+    "resolve",
+    "resolve_variant_id",
+]
+
+
+def llama_family(name: str, kb: KnowledgeBase | None = None) -> str | None:
+    """The Llama family a model id denotes: the one answer to "is this a Llama 4 model?"
+    (:func:`is_llama4`) for resolve, the knowledge base and the license checks.
+
+    ``llama-4`` when the id is in the identifier catalog (with ``kb``; also when it only imitates
+    a catalog id), when it states Llama 4 (:func:`generation`), or when its parts name a Llama 4
+    variant (``Maverick-17B-128E``, ``…-llama-109B-MoE``); another family when it states one;
+    None when it names no Llama model.
+    """
+    _need_str(name)
+    if kb is not None:
+        text = trim(name)
+        if kb.identifier_matches(text) or _imitated(kb, text) is not None:
+            return "llama-4"
+    stated = generation(name)
+    if stated is not None:
+        return stated
+    parsed = parse(normalise_alias(name))
+    return parsed.family if parsed is not None else None
+
+
+def is_llama4(name: str, kb: KnowledgeBase | None = None) -> bool:
+    """True when ``name`` denotes a Llama 4 model (see :func:`llama_family`)."""
+    return llama_family(name, kb) == "llama-4"
+
+
+def _alias(name: str, variant: str) -> Resolution:
+    parsed = parse(name)
+    base = parsed if parsed is not None and parsed.valid else None
+    return Resolution(
+        input=name,
+        variant=variant,
+        method="alias",
+        stage=base.stage if base else None,
+        precision=base.precision if base else None,
+        packaging=base.packaging if base else None,
+    )
+
+
+def _from_catalog(name: str, ident: dict[str, Any]) -> Resolution:
+    return Resolution(
+        input=name,
+        variant=ident["variant"],
+        stage=ident["stage"],
+        precision=ident["precision"],
+        packaging=ident["packaging"],
+        official=ident.get("official", False),
+        valid=ident.get("valid", True),
+        method="catalog",
+        publisher=ident.get("publisher"),
+        namespace=ident.get("namespace"),
+        reason=ident.get("reason"),
+        citations=tuple(Citation.from_index(c) for c in ident.get("citations", ())),
+    )
+
+
+def _from_providers(kb: KnowledgeBase, name: str) -> list[tuple[str, Resolution]]:
+    """The provider records (segment, answer) whose model id is exactly ``name``; several
+    providers may share one. Deprecation is read the way ``providers`` reads it."""
+    from llama4ref.domain.deploy import offers
+
+    found = []
+    for offer in offers(kb):
+        if offer.model_id != name:
+            continue
+        publisher = offer.provider_name
+        if offer.deprecated:
+            publisher += f" (deprecated {offer.deprecation_date})" if offer.deprecation_date else " (deprecated)"
+        model_id = kb.get(f"providers.{offer.provider}.{offer.variant}.model_id")
+        answer = Resolution(
+            input=name,
+            variant=offer.variant,
+            stage="instruct",
+            precision=offer.precision or "unknown",
+            packaging="provider-endpoint",
+            method="provider",
+            publisher=publisher,
+            namespace="provider",
+            citations=tuple(kb.citations_of(model_id)),
+        )
+        found.append((offer.provider, answer))
+    return found
+
+
+def _listing_set(kb: KnowledgeBase, segment: str) -> str | None:
+    """The catalog set (as a provider segment, ``meta_llama_api``) that a provider record belongs
+    to: the longest set id the segment equals or extends (``meta_llama_api_cerebras``)."""
+    ids = {str(i.get("set", "")).replace("-", "_") for i in kb.identifiers().values()}
+    fits = [x for x in ids if segment == x or segment.startswith(x + "_")]
+    return max(fits, key=len) if fits else None
+
+
+def _merge(name: str, hits: list[Resolution]) -> Resolution:
+    """One answer for an id that several publishers use: shared fields kept, differing ones dropped."""
+
+    def common(field: str) -> Any:
+        values = {getattr(h, field) for h in hits}
+        return values.pop() if len(values) == 1 else None
+
+    publishers = list(dict.fromkeys(h.publisher for h in hits if h.publisher))
+    variant = common("variant")
+    reasons = [h.reason for h in hits if h.reason]
+    why = f"the same id is used by {len(publishers)} publishers: {', '.join(publishers)}"
+    if variant is None:
+        why = f"{why}; they serve different variants ({', '.join(sorted({str(h.variant) for h in hits}))})"
+    return Resolution(
+        input=name,
+        variant=variant,
+        stage=common("stage"),
+        precision=common("precision") or "varies by publisher",
+        packaging=common("packaging"),
+        official=all(h.official for h in hits),
+        valid=variant is not None and all(h.valid for h in hits),
+        method="catalog" if any(h.method == "catalog" for h in hits) else "provider",
+        publisher="; ".join(publishers) or None,
+        namespace=common("namespace"),
+        reason="; ".join([why, *dict.fromkeys(reasons)]),
+        citations=tuple(c for h in hits for c in h.citations),
+    )
+
+
+def resolve(kb: KnowledgeBase, name: str) -> Resolution:
+    """Resolve ``name``: exact catalog and provider-record ids first; then a name that only looks
+    like a catalog id (a look-alike, never official); the catalog without regard to ASCII case;
+    the aliases; and finally by parsing its parts. Hidden characters make any name invalid."""
+    from llama4ref.errors import UnknownIdError
+
+    _need_str(name)
+    text = trim(name)
+    hidden = hidden_characters(text)
+    key = normalise_alias(text)
+    matches = kb.identifier_matches(text)
+    canonical = nfc(text)
+    aliases = kb._aliases  # same package: the alias table is the index's
+    if hidden:
+        pass
+    elif key in aliases and not any(m.get("official") for m in matches) and kb.variant(aliases[key]).role != "comparison":
+        # A model's own name (``Llama-4-Maverick``) means the model, even where a provider
+        # happens to use the same string as its endpoint id.
+        users = list(dict.fromkeys(str(m.get("publisher")) for m in matches))
+        users += [str(h.publisher) for _, h in _from_providers(kb, canonical) if str(h.publisher) not in users]
+        found = _alias(name, aliases[key])
+        return found._replace(reason=f"the same string is also the model id at {', '.join(users)}") if users else found
+    else:
+        exact = _exact(kb, name, canonical, matches)
+        if exact is not None:
+            return exact
+    imitated = _imitated(kb, text, matches)
+    if imitated is not None:
+        return _lookalike(name, text, imitated)
+    if hidden:
+        inner = resolve(kb, _without(text, hidden))
+        shown = "; ".join(f"{c.description} at index {c.position}: {c.reason}" for c in hidden[:5])
+        more = f" and {len(hidden) - 5} more" if len(hidden) > 5 else ""
+        why = f"contains characters no published identifier has: {shown}{more}"
+        return inner._replace(
+            input=name, valid=False, official=False, characters=hidden, reason=f"{why}; {inner.reason}" if inner.reason else why
+        )
+    if matches:
+        found = _from_catalog(name, matches[0])
+        note = f"matched {matches[0]['name']!r} without regard to case"
+        if found.official:
+            note += "; only that exact spelling is the official id"
+        return found._replace(official=False, reason=f"{found.reason}; {note}" if found.reason else note)
+    if key in aliases and kb.variant(aliases[key]).role == "comparison":
+        raise UnknownIdError("Llama 4 identifier", name, [])
+    if key in aliases:
+        return _alias(name, aliases[key])
+    parsed = parse(text)
+    if parsed is None:
+        shown_ids = {normalise_alias(a): a for v in kb.variants() if v.role != "comparison" for a in (v.id, *v.aliases)}
+        shown_ids |= {normalise_alias(str(i["name"])): str(i["name"]) for i in kb.identifiers().values()}
+        raise UnknownIdError("identifier", name, lambda: [shown_ids[k] for k in kb._suggest(key, list(shown_ids))])
+    return parsed._replace(input=name)
+
+
+def _exact(kb: KnowledgeBase, name: str, text: str, matches: list[dict[str, Any]]) -> Resolution | None:
+    """The answer for a name that is exactly a catalog id or a provider record's model id."""
+    listed = [m for m in matches if m["name"] == text]
+    served = _from_providers(kb, text)
+    if listed:
+        # The catalog entry is the id's primary meaning (Meta's official name first, then a
+        # repository or the listing provider's endpoint); other publishers that reuse the
+        # same string are named, not merged in.
+        found = _from_catalog(name, listed[0])
+        sets = {str(m.get("set", "")).replace("-", "_") for m in listed}
+        others = [str(m.get("publisher")) for m in listed[1:]]
+        others += [str(h.publisher) for segment, h in served if _listing_set(kb, segment) not in sets]
+        if not others:
+            return found
+        note = f"the same string is also the model id at {', '.join(dict.fromkeys(others))}"
+        return found._replace(reason=f"{found.reason}; {note}" if found.reason else note)
+    if len(served) == 1:
+        return served[0][1]
+    if served:
+        return _merge(name, [h for _, h in served])
+    return None
+
+
+def _imitated(kb: KnowledgeBase, text: str, matches: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    """The catalog entry ``text`` looks like without being it, beyond ASCII letter case: same
+    NFKC form or same confusable skeleton (UTS #39), official entries first; None otherwise."""
+    matches = kb.identifier_matches(text) if matches is None else matches
+    if any(m["name"] == nfc(text) for m in matches):
+        return None
+    if matches:
+        target = str(matches[0]["name"])
+        same = len(target) == len(text) and all(a == b or (a + b).isascii() for a, b in zip(text, target, strict=True))
+        return None if same else matches[0]
+    wanted = look_key(text)
+    if not wanted:
+        return None
+    hits = [e for e in kb.identifiers().values() if look_key(str(e["name"])) == wanted]
+    hits.sort(key=lambda e: (not e.get("official", False), str(e["name"])))
+    return hits[0] if hits else None
+
+
+def _lookalike(name: str, text: str, entry: dict[str, Any]) -> Resolution:
+    target = str(entry["name"])
+    notes = differing_characters(text, target)
+    shown = "; ".join(n.shown() for n in notes[:5])
+    more = f" and {len(notes) - 5} more" if len(notes) > 5 else ""
+    whose = f"{entry.get('publisher')}'s {'official ' if entry.get('official') else ''}id"
+    reason = f"a look-alike of {target!r} ({whose}), not that id: {shown}{more}; a look-alike id is never official"
+    return Resolution(
+        input=name,
+        variant=None,
+        method="lookalike",
+        valid=False,
+        family=None,
+        reason=reason,
+        lookalike_of=target,
+        characters=notes,
+    )
+
+
+def _need_str(name: object) -> None:
+    if not isinstance(name, str):
+        raise TypeError(f"a model identifier is a str, not {type(name).__name__}")
+
+
+def _without(text: str, hidden: tuple[CharNote, ...]) -> str:
+    drop = {c.position for c in hidden}
+    return "".join(ch for i, ch in enumerate(text) if i not in drop)
+
+
+def resolve_variant_id(kb: KnowledgeBase, name: str) -> str | None:
+    """The variant a parsed identifier names, or None when it names none validly."""
+    parsed = parse(name)
+    if parsed is None or not parsed.valid or parsed.variant is None:
+        return None
+    return parsed.variant

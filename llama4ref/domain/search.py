@@ -1,0 +1,64 @@
+"""Ranked full-text search: the same index and ranking as ``ask`` (llama4ref.domain.ranking).
+
+Any word order, no quoting, misspellings corrected, and each hit carries the passage that
+matched with the query's words marked (``\\x02`` … ``\\x03``; the CLI renders them bold).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from llama4ref.store.answers import Fact
+from llama4ref.store.knowledge_base import KnowledgeBase, require_str
+
+if TYPE_CHECKING:
+    import sqlite3
+
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+class Hit(NamedTuple):  # a named tuple, like the answers in llama4ref.store.answers: cheap to define
+    fact: Fact
+    score: float
+    matched: tuple[str, ...]
+    snippet: str | None = None
+
+
+def check_arguments(text: object, limit: object) -> None:
+    """The argument checks of :func:`search`."""
+    require_str(text, "text")
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        raise TypeError(f"limit must be an int, not {type(limit).__name__}")
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit}")
+
+
+def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection | None = None) -> list[Hit]:
+    """Facts matching ``text``, best first (at most ``limit``, ≥ 1); ``db`` is the full-text index
+    of ``kb`` (built when None).
+
+    Raises :class:`TypeError` for a ``text`` that is not a ``str`` or a ``limit`` that is not an
+    ``int``, :class:`ValueError` for a ``limit`` below 1.
+    """
+    from llama4ref.domain.ranking import query_words, rank
+    from llama4ref.store import fulltext as ftsindex
+
+    check_arguments(text, limit)
+    if not text.strip():
+        return []
+    if db is None:
+        db = ftsindex.build(kb)
+    ranking = rank(kb, db, text)
+    terms = [ranking.corrections.get(w, w) for w in query_words(text)]
+    for m in ranking.parsed.matches:  # "mmlupro" is written mmlu_pro in the records
+        for t in m.terms:
+            keys = [t["target"].rsplit(".", 1)[-1]] if t["kind"] == "entity" else list(t.get("path_words", ()))
+            terms += [p for k in keys for p in k.split("_") if len(p) > 2]
+    out: list[Hit] = []
+    for s in ranking.scored:
+        if len(out) >= limit:
+            break
+        if s.satisfied < 1 or s.satisfied * 2 < s.wanted:
+            continue
+        out.append(Hit(kb.get(s.path), s.score, s.matched, ftsindex.snippet(db, s.path, terms, MARK_START, MARK_END)))
+    return out

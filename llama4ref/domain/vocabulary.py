@@ -1,0 +1,293 @@
+"""The one vocabulary of free text: entities, attributes, intents and units, and a parser.
+
+``compile_vocabulary`` (build time) merges the vocabulary records (``facts/vocabulary/``) with
+the names other records already give — variant ids and aliases, provider keys and names,
+hardware, runtime-engine, benchmark, research and topic keys — into one JSON-ready table
+shipped in the index. ``Lexicon`` (run time) reads that table and finds the terms a text
+names: ``parse("how many experts does L4 Maverick have")`` gives the entity ``maverick``, the
+attribute ``experts`` and the intent ``how-many``. Phrases are compared in a compact form
+(lower case, letters and digits only), so "MMLU-Pro", "mmlu pro" and "mmlupro" are one phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from llama4ref.diagnostics import Diagnostic
+    from llama4ref.records.tree import Tree
+
+MAX_WINDOW = 8
+"""The longest phrase, in words, the parser looks for."""
+
+_WORD = re.compile(r"[a-z0-9]+")
+_GENERIC_NAMES = frozenset({"llama", "meta", "llama4", "nvidia", "oci", "vertex"})
+"""Provider display names too generic to name a provider on their own (other records or the
+vocabulary name these providers unambiguously)."""
+_TOPIC_SKIP = frozenset({"providers", "runtime"})
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "had",
+        "i",
+        "me",
+        "my",
+        "we",
+        "you",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "how",
+        "when",
+        "where",
+        "why",
+        "with",
+        "by",
+        "from",
+        "at",
+        "as",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "there",
+        "their",
+        "than",
+        "then",
+        "so",
+        "if",
+        "about",
+        "into",
+        "per",
+        "llama",
+        "4",
+        "llama4",
+        "model",
+        "models",
+        "meta",
+        "s",
+        "vs",
+        "get",
+        "use",
+        "using",
+        "used",
+        "any",
+        "some",
+        "much",
+        "many",
+    ]
+)
+"""Words that carry no meaning for retrieval once the phrases are matched."""
+
+
+def words(text: str) -> list[str]:
+    """Lower-case letter-and-digit runs: the tokens phrases are matched over."""
+    return _WORD.findall(text.casefold())
+
+
+def compact(text: str) -> str:
+    """The form phrases are compared in: letters and digits only, lower case."""
+    return "".join(words(text))
+
+
+# -- build time ----------------------------------------------------------------------------
+
+
+def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
+    """The shipped table: ``terms`` (a list) and ``phrases`` (compact phrase → term indexes)."""
+    terms: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def add(kind: str, tid: str, phrases: list[str], **extra: Any) -> None:
+        term = terms.setdefault((kind, tid), {"id": tid, "kind": kind, "phrases": []} | extra)
+        for p in phrases:
+            if compact(p) and p not in term["phrases"]:
+                term["phrases"].append(p)
+
+    for rec in tree.of_kind("variants"):
+        v = rec.record
+        add("entity", v.id, [v.id, v.name, *v.aliases], target=v.id, anywhere=True, cls="variant")
+    names: dict[str, list[str]] = {}
+    for path in fact_paths:
+        parts = path.split(".")
+        if parts[0] == "providers" and parts[-1] == "provider_name":
+            names.setdefault(parts[1], [])
+        if ".benchmarks." in path and len(parts) >= 4:
+            key = parts[-1]
+            add("entity", f"benchmark-{key}", [key.replace("_", " "), key], target=key, anywhere=True, cls="benchmark")
+    bench_keys = {compact(t["target"]): t["target"] for (k, _), t in terms.items() if t.get("cls") == "benchmark"}
+    for entry in tree.facts():
+        parts = entry.path.split(".")
+        if parts[0] == "providers" and parts[-1] == "provider_name" and isinstance(entry.spec.value, str):
+            names[parts[1]].append(entry.spec.value)
+        if ".benchmarks." in entry.path and isinstance(entry.spec.qualifiers.get("benchmark"), str):
+            name = str(entry.spec.qualifiers["benchmark"])
+            key = bench_keys.get(compact(name), parts[-1])  # "MMLU Pro" names mmlu_pro, not mmlu_pro_h100_fp8
+            add("entity", f"benchmark-{key}", [name], target=key, anywhere=True, cls="benchmark")
+    for key, shown in sorted(names.items()):
+        usable = [n for n in shown if compact(n) not in _GENERIC_NAMES]
+        add("entity", f"provider-{key}", [key.replace("_", " "), *usable], target=f"providers.{key}", cls="provider")
+    for path in fact_paths:
+        parts = path.split(".")
+        if parts[0] == "runtime":
+            # anywhere: history.timeline.vllm_support and files.scout.ollama are the engine's too
+            engine = {"target": f"runtime.{parts[1]}", "anywhere": True, "cls": "engine"}
+            add("entity", f"engine-{parts[1]}", [parts[1].replace("_", " ")], **engine)
+            if len(parts) > 4:  # the hardware segment: 8xh100, m3ultra, multi_node
+                add("entity", f"gpu-{parts[3]}", [parts[3].replace("_", " ")], target=parts[3], anywhere=True, cls="gpu")
+        elif parts[0] == "hardware":
+            add(
+                "entity", f"gpu-{parts[1]}", [parts[1].replace("_", " ")], target=f"hardware.{parts[1]}", anywhere=True, cls="gpu"
+            )
+        elif parts[0] == "research":
+            add("entity", f"research-{parts[1]}", [parts[1]], target=f"research.{parts[1]}", cls="named")
+    for key in sorted({p.split(".")[1] for p in fact_paths if p.startswith("engines.")}):
+        # engines.<key> (support, limits) and runtime.<key> (tested setups) are one engine's facts
+        known_engine = terms.get(("entity", f"engine-{key}"))
+        if known_engine is not None:
+            known_engine.setdefault("also", []).append(f"engines.{key}")
+        else:
+            add("entity", f"engine-{key}", [key.replace("_", " ")], target=f"engines.{key}", anywhere=True, cls="engine")
+    variants = {r.record.id for r in tree.of_kind("variants")}
+    for top in sorted({p.split(".")[0] for p in fact_paths} - variants - _TOPIC_SKIP):
+        add("entity", f"topic-{top}", [top.replace("_", " ")], target=top, anywhere=True, cls="topic")
+    for rec in tree.of_kind("vocabulary"):
+        for t in rec.record.terms:
+            if t.kind == "entity":
+                known = next((k for k, v in terms.items() if k[0] == "entity" and v["target"] == t.target), None)
+                extra = {"target": t.target, "cls": "named", "anywhere": False}
+                add("entity", known[1] if known else t.id, list(t.phrases), **extra)
+            else:
+                add(t.kind, t.id, list(t.phrases), path_words=list(t.path_words), units=list(t.units))
+    ordered = [terms[k] for k in sorted(terms)]
+    phrases: dict[str, list[int]] = {}
+    for i, term in enumerate(ordered):
+        for p in term["phrases"]:
+            ids = phrases.setdefault(compact(p), [])
+            if i not in ids:
+                ids.append(i)
+    return {"terms": ordered, "phrases": dict(sorted(phrases.items()))}
+
+
+def check_vocabulary(tree: Tree, fact_paths: set[str]) -> list[Diagnostic]:
+    """Entity targets must name facts; a phrase names one term per kind across the records."""
+    from llama4ref.diagnostics import Diagnostic
+
+    out: list[Diagnostic] = []
+    owners: dict[tuple[str, str], str] = {}
+    for rec in tree.of_kind("vocabulary"):
+        for i, t in enumerate(rec.record.terms):
+            if t.target is not None and t.target not in fact_paths and not any(p.startswith(t.target + ".") for p in fact_paths):
+                pos = rec.doc.position(("terms", i, "target"))
+                out.append(
+                    Diagnostic(str(rec.doc.path), pos, "L4R-T013", f"term {t.id!r}: no fact path is or starts with {t.target!r}")
+                )
+            for j, phrase in enumerate(t.phrases):
+                key = (t.kind, compact(phrase))
+                owner = owners.setdefault(key, f"{rec.record.id}:{t.id}")
+                if owner != f"{rec.record.id}:{t.id}":
+                    pos = rec.doc.position(("terms", i, "phrases", j))
+                    out.append(
+                        Diagnostic(str(rec.doc.path), pos, "L4R-T017", f"phrase {phrase!r} already names {t.kind} {owner}")
+                    )
+    return out
+
+
+# -- run time ------------------------------------------------------------------------------
+
+
+class Match(NamedTuple):  # named tuples, not dataclasses: `ask` stays within its start-up budget
+    """A phrase found in the text and the terms it names."""
+
+    text: str
+    start: int  # word index
+    end: int
+    terms: tuple[dict[str, Any], ...]
+
+
+class Parsed:
+    """What a text names: matched phrases by kind, and the content words left over."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.matches: list[Match] = []
+        self.rest: list[str] = []
+
+    def of_kind(self, kind: str) -> list[dict[str, Any]]:
+        return [t for m in self.matches for t in m.terms if t["kind"] == kind]
+
+
+class Lexicon:
+    """The compiled vocabulary, ready to parse text."""
+
+    def __init__(self, table: Mapping[str, Any]) -> None:
+        self.terms: list[dict[str, Any]] = table["terms"]
+        self._phrases: Mapping[str, list[int]] = table["phrases"]
+
+    def known(self, compact_phrase: str) -> bool:
+        return compact_phrase in self._phrases
+
+    def phrase_words(self) -> set[str]:
+        """Every word of every phrase (for spelling suggestions)."""
+        return {w for t in self.terms for p in t["phrases"] for w in words(p)}
+
+    def parse(self, text: str) -> Parsed:
+        """Longest phrases first; a word belongs to at most one phrase."""
+        toks = words(text)
+        parsed = Parsed(toks)
+        used = [False] * len(toks)
+        for size in range(min(MAX_WINDOW, len(toks)), 0, -1):
+            for start in range(len(toks) - size + 1):
+                if any(used[start : start + size]):
+                    continue
+                key = "".join(toks[start : start + size])
+                ids = self._phrases.get(key)
+                if not ids or (size == 1 and key in STOPWORDS and not _named_stopword(self, ids)):
+                    continue
+                for i in range(start, start + size):
+                    used[i] = True
+                terms = tuple(self.terms[i] for i in ids)
+                parsed.matches.append(Match(" ".join(toks[start : start + size]), start, start + size, terms))
+        parsed.matches.sort(key=lambda m: m.start)
+        parsed.rest = [w for w, u in zip(toks, used, strict=True) if not u and w not in STOPWORDS]
+        return parsed
+
+
+def _named_stopword(lex: Lexicon, ids: list[int]) -> bool:
+    """A stop word counts only where it is an intent's whole phrase ("when", "which")."""
+    return any(lex.terms[i]["kind"] == "intent" for i in ids)

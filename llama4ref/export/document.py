@@ -1,0 +1,290 @@
+"""Exports of the whole knowledge base: JSON, JSON Lines, CSV tables and an SQLite database.
+
+>>> import llama4ref
+>>> from llama4ref.export.document import export_document
+>>> doc = export_document(llama4ref.knowledge_base())
+>>> doc.schema_version, doc.counts["facts"] == len(doc.facts)
+(3, True)
+
+JSON and JSONL carry nested records (a fact with its citations and alternatives); CSV and SQLite
+carry the same data as tidy tables (:mod:`llama4ref.export.tables`). ``schemas/export.schema.json`` is
+generated from :class:`ExportDocument`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, JsonValue
+
+from llama4ref.export.tables import EXPORT_SCHEMA_VERSION, Table, build_tables, fact_as_of, fact_variant
+from llama4ref.records.models import Alternative, Citation, Identifier, LicenseTerm, Source
+from llama4ref.records.models.common import Bound, Scalar
+from llama4ref.store.knowledge_base import KnowledgeBase
+
+if TYPE_CHECKING:
+    from llama4ref.store.shapes.core import ExportSummaryJSON
+
+__all__ = [
+    "FORMATS",
+    "ExportDocument",
+    "ExportFact",
+    "ExportSummary",
+    "export_document",
+    "export_text",
+    "render_json",
+    "render_jsonl",
+    "write_csv",
+    "write_export",
+]
+
+Format = Literal["json", "jsonl", "csv", "sqlite"]
+FORMATS: tuple[Format, ...] = ("json", "jsonl", "csv", "sqlite")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_serialization_defaults_required=True)
+
+
+class ExportFact(_Out):
+    """A fact with everything needed to trust it: value, unit, citations, ranked alternatives, inputs."""
+
+    path: str
+    variant: str | None
+    value: JsonValue
+    unit: str
+    bound: Bound
+    display: str
+    as_of: str | None
+    qualifiers: dict[str, Scalar]
+    note: str | None
+    citations: list[Citation]
+    alternatives: list[Alternative]
+    derived: bool
+    formula: str | None
+    inputs: list[str]
+    record: str | None
+    file: str | None
+
+
+class ExportSource(Source):
+    """A source with the file it is recorded in and the facts (and license terms) it backs."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+    file: str | None
+    backs: list[str]
+
+
+class ExportVariant(_Out):
+    id: str
+    name: str
+    family: str
+    role: str
+    aliases: list[str]
+    summary: str
+    file: str | None
+
+
+class ExportSheet(_Out):
+    record: str
+    kind: str
+    id: str
+    subject: str
+    title: str
+    note: str | None
+    file: str | None
+
+
+class ExportIdentifier(Identifier):
+    """A published identifier with the set (publisher, namespace) that lists it."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+    set: str
+    publisher: str
+    namespace: str
+
+
+class ExportDocument(_Out):
+    """The whole knowledge base as one JSON document (``llama4ref export --format json``)."""
+
+    schema_version: Literal[3]
+    data_version: str
+    package_version: str
+    counts: dict[str, int]
+    sources: list[ExportSource]
+    variants: list[ExportVariant]
+    sheets: list[ExportSheet]
+    facts: list[ExportFact]
+    license_terms: list[LicenseTerm]
+    identifiers: list[ExportIdentifier]
+
+
+COLLECTIONS: dict[str, str] = {
+    "sources": "source",
+    "variants": "variant",
+    "sheets": "sheet",
+    "facts": "fact",
+    "license_terms": "license_term",
+    "identifiers": "identifier",
+}
+"""Document list → the ``type`` of its lines in JSONL."""
+
+
+def export_document(kb: KnowledgeBase) -> ExportDocument:
+    """Every record of ``kb``, stored and derived facts included, in a stable order."""
+    import llama4ref
+
+    variant_ids = [v.id for v in kb.variants()]
+    sources = [
+        ExportSource.model_validate({**s.to_json(), "file": kb.source_file(s.id), "backs": kb.backed_by(s.id)}, strict=False)
+        for s in kb.sources()
+    ]
+    variants = [ExportVariant.model_validate(v.to_json()) for v in sorted(kb.variants(), key=lambda v: v.id)]
+    sheets = [
+        ExportSheet(
+            record=key,
+            kind=str(s["kind"]),
+            id=str(s["id"]),
+            subject=str(s["subject"]),
+            title=str(s["title"]),
+            note=s.get("note"),
+            file=s.get("file"),
+        )
+        for key, s in sorted(kb.sheets().items())
+    ]
+    facts = [
+        ExportFact.model_validate(
+            {**f.to_json(), "variant": fact_variant(f.path, variant_ids), "as_of": fact_as_of(kb, f)}, strict=False
+        )
+        for f in kb.facts()
+    ]
+    terms = sorted(kb.license_terms(), key=lambda t: t.id)
+    idents = [
+        ExportIdentifier.model_validate(raw, strict=False)
+        for raw in sorted(kb.identifiers().values(), key=lambda i: str(i["name"]))
+    ]
+    lists: dict[str, list[Any]] = {
+        "sources": sources,
+        "variants": variants,
+        "sheets": sheets,
+        "facts": facts,
+        "license_terms": terms,
+        "identifiers": idents,
+    }
+    return ExportDocument(
+        schema_version=EXPORT_SCHEMA_VERSION,
+        data_version=kb.data_version,
+        package_version=llama4ref.__version__,
+        counts={k: len(v) for k, v in lists.items()},
+        **lists,
+    )
+
+
+def render_json(doc: ExportDocument) -> str:
+    """The JSON document: sorted keys, two-space indent, trailing newline."""
+    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def render_jsonl(doc: ExportDocument) -> str:
+    """One object per line: first a ``meta`` line, then every record with its ``type``."""
+    data = doc.model_dump(mode="json")
+    meta = {"type": "meta", **{k: data[k] for k in ("schema_version", "data_version", "package_version", "counts")}}
+    lines = [json.dumps(meta, ensure_ascii=False, sort_keys=True)]
+    for collection, type_ in COLLECTIONS.items():
+        lines += [json.dumps({"type": type_, **item}, ensure_ascii=False, sort_keys=True) for item in data[collection]]
+    return "\n".join(lines) + "\n"
+
+
+def export_text(kb: KnowledgeBase, fmt: Literal["json", "jsonl"]) -> str:
+    """The JSON or JSONL export as text (what ``llama4ref export`` prints without ``-o``)."""
+    doc = export_document(kb)
+    return render_json(doc) if fmt == "json" else render_jsonl(doc)
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote: the format, the path, the files and the row count of each table or list."""
+
+    format: str
+    path: str
+    files: list[str] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> ExportSummaryJSON:
+        return {"format": self.format, "path": self.path, "files": self.files, "rows": self.rows}
+
+
+def write_csv(kb: KnowledgeBase, directory: Path) -> ExportSummary:
+    """One ``<table>.csv`` per table in ``directory`` (created if missing; its parent must exist),
+    UTF-8 with a header row. Existing ``<table>.csv`` files are replaced, all of them or, on a
+    failure, none; other files in the directory are left alone."""
+    import csv
+
+    from llama4ref.errors import Llama4RefError
+    from llama4ref.export.outfile import check_write_dir, write_all_atomically
+
+    if not str(directory):
+        raise Llama4RefError("the output path is empty")
+    if directory.exists() and not directory.is_dir():
+        raise Llama4RefError(f"{directory}: not a directory; --format csv writes one <table>.csv per table into a directory")
+    created = not directory.exists()
+    if created:
+        check_write_dir(directory.parent)
+        try:
+            directory.mkdir()
+        except OSError as exc:
+            raise Llama4RefError(f"{directory}: cannot create the directory: {exc.strerror}") from exc
+    tables = build_tables(kb)
+
+    def writer(table: Table) -> Callable[[Path], None]:
+        def write(tmp: Path) -> None:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                out = csv.writer(fh, lineterminator="\n")
+                out.writerow(table.column_names)
+                out.writerows(table.rows)
+
+        return write
+
+    try:
+        write_all_atomically([(directory / f"{name}.csv", writer(table)) for name, table in tables.items()])
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                directory.rmdir()
+        raise
+    return ExportSummary("csv", str(directory), [f"{name}.csv" for name in tables], {n: len(t.rows) for n, t in tables.items()})
+
+
+def write_export(kb: KnowledgeBase, fmt: Format, out: Path) -> ExportSummary:
+    """Write the export in ``fmt`` to ``out`` (a file; a directory for CSV).
+
+    An existing regular file at ``out`` is replaced atomically (see :mod:`llama4ref.export.outfile`);
+    a directory, symbolic link, device, FIFO or socket is refused with
+    :class:`~llama4ref.errors.Llama4RefError`, as is a write that fails (nothing is left behind).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "csv":
+        return write_csv(kb, out)
+    if fmt == "sqlite":
+        from llama4ref.export.sqlite import write_sqlite
+
+        return write_sqlite(kb, out)
+    from llama4ref.export.outfile import check_target, write_atomically
+
+    check_target(out)  # before the work of rendering
+    doc = export_document(kb)
+    text = render_json(doc) if fmt == "json" else render_jsonl(doc)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomically(out, write)
+    return ExportSummary(fmt, str(out), [out.name], dict(doc.counts))

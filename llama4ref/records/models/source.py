@@ -1,0 +1,96 @@
+"""A document the knowledge base cites, pinned to one version."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from llama4ref.records.models.common import IsoDate, Record, RecordId, ShortText, Text, Tier
+
+SourceKind = Literal[
+    "model-card",
+    "license",
+    "policy",
+    "blog-post",
+    "code",
+    "config",
+    "docs",
+    "paper",
+    "catalog",
+    "measurement",
+    "discussion",
+    "transcription",
+]
+
+
+class SourceVersion(Record):
+    """How the cited version is pinned: a commit, a publication date, a package release, or, for a
+    copy with no public version, the identifier of the snapshot that was read."""
+
+    commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{7,40}$")] | None = None
+    published: IsoDate | None = None
+    release: ShortText | None = None
+    snapshot: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _pinned(self) -> SourceVersion:
+        if self.commit is None and self.published is None and self.release is None and self.snapshot is None:
+            raise ValueError("a source version needs at least one of commit, published, release, snapshot")
+        return self
+
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class PackageFile(Record):
+    """A published package release that ships the cited file, byte for byte as pinned."""
+
+    registry: Literal["pypi"] = "pypi"
+    name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+$")]
+    version: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._+!-]+$")]
+    path: ShortText
+    """The file's path inside the release's wheel, or inside its sdist below the top folder."""
+    dist: Literal["wheel", "sdist"] = "wheel"
+    """Which distribution ships the file: the wheel, or the source archive (tests, examples and
+    docs are often in the sdist only)."""
+
+
+class Source(Record):
+    """One cited document."""
+
+    id: RecordId
+    title: ShortText
+    publisher: ShortText
+    kind: SourceKind
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    repo: Annotated[str, StringConstraints(pattern=r"^[\w.-]+/[\w.-]+$")] | None = None
+    path: ShortText | None = None
+    version: SourceVersion
+    retrieved: IsoDate
+    tier: Tier
+    note: Text | None = None
+    read_from: ShortText | None = None
+    """Where the text was read when it was not read at ``url`` itself: an archive address, a
+    package release, or "an archived copy, capture date unknown"."""
+    sha256: Sha256 | None = None
+    """The sha256 of the file as pinned (the lock a re-check compares a fresh download with)."""
+    package: PackageFile | None = None
+    """A package release that contains the pinned file, so a re-check can fetch it from the registry."""
+    authors: list[ShortText] = Field(default_factory=list)
+    transcribes: RecordId | None = None
+    """For a transcription: the source whose content (e.g. images of tables) it transcribes."""
+
+    @model_validator(mode="after")
+    def _transcription(self) -> Source:
+        if (self.kind == "transcription") != (self.transcribes is not None):
+            raise ValueError("a transcription names the source it transcribes (transcribes:), and only a transcription does")
+        if self.kind == "transcription" and self.tier != "third-party":
+            raise ValueError("a transcription is a third-party source (tier: third-party)")
+        return self
+
+    def pin(self) -> str:
+        """A short human form of the pinned version."""
+        from llama4ref.formatting import pin_text
+
+        return pin_text(self.version.commit, self.version.release, self.version.published, self.version.snapshot)

@@ -1,0 +1,61 @@
+"""The words people use for what the records hold: entities, attributes, intents and units.
+
+One vocabulary serves every reader of free text (``ask`` and ``search`` today; claim
+checking reads the same records). Names that other records already give — variant ids and
+aliases, provider keys and names, hardware and benchmark keys — are read from those records;
+a vocabulary record adds only what they cannot say ("AWS", "context length", "how many").
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from llama4ref.records.models.common import FactKey, Record, RecordId, ShortText, Text
+from llama4ref.records.units import Unit
+
+PathWord = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", max_length=60)]
+Phrase = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
+class Term(Record):
+    """One thing people name, with every way they write it.
+
+    * ``entity``: a thing facts are about; ``target`` is the path prefix it names
+      (``scout``, ``providers.bedrock``, ``hardware.h100``, ``license.mau_threshold``).
+    * ``attribute``: a quantity or property; ``path_words`` are the path segments that hold it
+      (``context_window``, ``max_context``), ``units`` the units its facts carry.
+    * ``intent``: how a question is asked (``how many``, ``when``); ``units`` are the units an
+      answer to it has.
+    * ``unit``: a word for a unit (``tokens``, ``GPU hours``); ``units`` holds exactly that unit.
+    """
+
+    id: RecordId
+    kind: Literal["entity", "attribute", "intent", "unit"]
+    phrases: list[Phrase] = Field(min_length=1)
+    target: FactKey | None = None
+    path_words: list[PathWord] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=list)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> Term:
+        if self.kind == "entity" and self.target is None:
+            raise ValueError("an entity term needs a target (the path prefix it names)")
+        if self.kind != "entity" and self.target is not None:
+            raise ValueError(f"only entity terms have a target; this one is an {self.kind}")
+        if self.kind == "attribute" and not (self.path_words or self.units):
+            raise ValueError("an attribute term needs path_words or units")
+        if self.kind == "unit" and len(self.units) != 1:
+            raise ValueError("a unit term names exactly one unit")
+        return self
+
+
+class Vocabulary(Record):
+    """A group of terms (one file per group: entities, attributes, intents, units)."""
+
+    id: RecordId
+    title: ShortText
+    note: Text | None = None
+    terms: list[Term] = Field(min_length=1)

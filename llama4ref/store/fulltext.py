@@ -1,0 +1,203 @@
+"""The full-text index: one SQLite FTS5 document per fact, ranked with BM25.
+
+Built by ``python -m tools.build`` into ``llama4ref/_index/search.sqlite`` and shipped in
+the wheel. It is read zip-safely: the bytes come from the package's loader (``pkgutil.get_data``,
+the same loader ``importlib.resources`` reads through, without its 40 ms of imports) and are
+opened in memory with ``sqlite3.Connection.deserialize``, so no file path is needed. A knowledge base
+built from another tree (``llama4ref.load``) gets the same index built in memory.
+
+A document's columns: ``words`` (the path's words), ``label`` (qualifiers such as a
+benchmark's name), ``value`` (the value as displayed), ``quotes`` (every citation's quote),
+``notes`` (notes, reasons, formulas) and ``vocab`` (the vocabulary phrases that name the
+fact's entities and attributes, llama4ref.domain.vocabulary), so "AWS" finds Bedrock's facts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.domain.vocabulary import words
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+FORMAT = 1
+FILE_NAME = "search.sqlite"
+COLUMNS = ("words", "label", "value", "quotes", "notes", "vocab")
+WEIGHTS = (4.0, 3.0, 2.0, 1.0, 0.7, 2.5)
+"""BM25 weight of each column, in COLUMNS order."""
+
+_SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE docs (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, unit TEXT NOT NULL, derived INTEGER NOT NULL);
+CREATE TABLE known_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, tokenize = 'porter unicode61 remove_diacritics 2');
+"""
+
+
+def documents(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """One row per fact (stored and derived), sorted by path: the index's whole content."""
+    table = kb.vocabulary()
+    attributes = [t for t in table["terms"] if t["kind"] in ("attribute", "intent") and t.get("path_words")]
+    entities = [t for t in table["terms"] if t["kind"] == "entity"]
+    rows = []
+    for path in kb.paths():
+        fact = kb.get(path)
+        segs = path.split(".")
+        quotes = [c.quote for c in fact.citations] + [c.quote for a in fact.alternatives for c in a.citations]
+        notes = [fact.note or "", fact.formula or ""] + [a.reason for a in fact.alternatives]
+        vocab: list[str] = []
+        flat_path = flat(segs)
+        for term in attributes:
+            if any(f"_{w}_" in flat_path for w in term["path_words"]):
+                vocab += term["phrases"]
+        for term in entities:
+            if entity_matches(term, path, flat_path):
+                vocab += term["phrases"]
+        value = fact.display() if fact.unit not in ("json",) else json.dumps(fact.value, ensure_ascii=False)
+        rows.append(
+            {
+                "path": path,
+                "unit": fact.unit,
+                "derived": int(fact.derived),
+                "words": " ".join(w for s in segs for w in s.split("_")),
+                "label": " ".join(str(v) for _, v in sorted(fact.qualifiers.items())),
+                "value": value,
+                "quotes": "\n".join(quotes),
+                "notes": "\n".join(n for n in notes if n),
+                "vocab": " ; ".join(dict.fromkeys(vocab)),
+            }
+        )
+    return rows
+
+
+def flat(segs: list[str]) -> str:
+    """A path's segments as one string in which ``_word_`` finds a segment or a run of its parts."""
+    return "_" + "_._".join(segs) + "_"
+
+
+def entity_matches(term: dict[str, Any], path: str, flat_path: str) -> bool:
+    """Whether an entity term names the fact at ``path`` (``flat_path`` is :func:`flat` of it)."""
+    target: str = term["target"]
+    if any(path == t or path.startswith(t + ".") for t in (target, *term.get("also", ()))):
+        return True
+    if not term.get("anywhere"):
+        return False
+    key = target.rsplit(".", 1)[-1]
+    return f"_{key}_" in flat_path or f"x{key}_" in flat_path  # 8xh100 is an h100 setup
+
+
+def fingerprint(rows: list[dict[str, Any]]) -> str:
+    """What the index holds, independent of the SQLite version that wrote it."""
+    text = json.dumps({"format": FORMAT, "columns": COLUMNS, "rows": rows}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build(kb: KnowledgeBase) -> sqlite3.Connection:
+    """A fresh in-memory index of ``kb``."""
+    import sqlite3
+
+    rows = documents(kb)
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
+    with db:
+        db.execute("INSERT INTO meta VALUES ('format', ?), ('fingerprint', ?)", (str(FORMAT), fingerprint(rows)))
+        for i, r in enumerate(rows, 1):
+            db.execute("INSERT INTO docs VALUES (?, ?, ?, ?)", (i, r["path"], r["unit"], r["derived"]))
+            db.execute(
+                f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)", (i, *(r[c] for c in COLUMNS))
+            )
+        known = sorted({w for r in rows for c in ("words", "label", "value", "vocab") for w in words(r[c]) if len(w) > 2})
+        known_rows = [(w,) for w in known]
+        db.executemany("INSERT INTO known_words VALUES (?)", known_rows)
+        db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+    return db
+
+
+def to_bytes(db: sqlite3.Connection) -> bytes:
+    db.execute("VACUUM")
+    return db.serialize()
+
+
+def stored_fingerprint(data: bytes) -> str | None:
+    """The fingerprint inside a serialized index (None when it is not one)."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    try:
+        db.deserialize(data)
+        row = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        db.close()
+    return None if row is None else str(row[0])
+
+
+def shipped() -> sqlite3.Connection:
+    """The index that ships in the package, opened in memory (zip-safe)."""
+    import pkgutil  # the package loader's get_data: zip-safe, and 40 ms cheaper than importlib.resources
+    import sqlite3
+
+    from llama4ref.errors import DataError
+
+    try:
+        data = pkgutil.get_data("llama4ref", f"_index/{FILE_NAME}")
+        if data is None:
+            raise OSError("the package loader cannot read data files")
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.deserialize(data)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise DataError(f"cannot read the shipped full-text index {FILE_NAME}: {exc}") from exc
+    return db
+
+
+def bm25(db: sqlite3.Connection, terms: list[str], limit: int = 300) -> dict[str, float]:
+    """Path → BM25 relevance (higher is better) of the documents matching any of ``terms``."""
+    if not terms:
+        return {}
+    query = " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    rows = db.execute(
+        f"SELECT d.path, -bm25(fts, {weights}) FROM fts JOIN docs d ON d.id = fts.rowid "
+        "WHERE fts MATCH ? ORDER BY bm25(fts, " + weights + ") LIMIT ?",
+        (query, limit),
+    ).fetchall()
+    return {str(p): float(s) for p, s in rows}
+
+
+def containing(db: sqlite3.Connection, terms: list[str]) -> set[str]:
+    """The paths of every document holding all of ``terms`` (unranked, unlimited)."""
+    if not terms:
+        return set()
+    query = " AND ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
+    rows = db.execute("SELECT d.path FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?", (query,))
+    return {str(p) for (p,) in rows}
+
+
+def units(db: sqlite3.Connection) -> dict[str, tuple[str, bool]]:
+    """Every indexed path → (unit, derived)."""
+    return {str(p): (str(u), bool(d)) for p, u, d in db.execute("SELECT path, unit, derived FROM docs")}
+
+
+def known_words(db: sqlite3.Connection) -> list[str]:
+    return [str(w) for (w,) in db.execute("SELECT word FROM known_words")]
+
+
+def snippet(db: sqlite3.Connection, path: str, terms: list[str], start: str = "\x02", end: str = "\x03") -> str | None:
+    """The best-matching passage of a fact's text with ``terms`` marked by ``start``/``end``."""
+    if not terms:
+        return None
+    query = " OR ".join('"' + t.replace('"', "") + '"' for t in dict.fromkeys(terms))
+    for column in (COLUMNS.index(c) for c in ("quotes", "value", "label", "notes")):  # people's words, not ours
+        row = db.execute(
+            "SELECT snippet(fts, ?, ?, ?, '…', 16) FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ? AND d.path = ?",
+            (column, start, end, query, path),
+        ).fetchone()
+        if row is not None and start in str(row[0]):
+            return str(row[0])
+    return None

@@ -1,0 +1,191 @@
+"""The compiled index: the facts tree as JSON files shipped in the package.
+
+YAML stays the single source of truth. ``compile_index`` turns a validated tree into a plain
+JSON document that the runtime reads without PyYAML or model validation of the whole tree;
+a test fails when the committed index differs from a fresh compile.
+
+The document is written in shards (``_index/``) so that a lookup reads only what it needs and
+start-up does not grow with the knowledge base (benchmarks/): ``head.json`` holds the small
+tables every query uses (aliases, variants, identifiers, the list of fact paths), each
+``facts.<key>.json`` the facts whose path starts with ``<key>.`` (the text before the first
+dot), and the remaining sections one file each. :func:`read_index` returns the whole
+document as a mapping whose sections and fact shards are read on first access.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.records.aliases import normalise_alias
+
+if TYPE_CHECKING:  # reading the index must not import the validator (pydantic, PyYAML)
+    from llama4ref.records.tree import Tree
+
+INDEX_FORMAT = 1
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+INDEX_PATH = PACKAGE_DIR / "_index"
+"""The shipped index: a directory of JSON shards (see the module docstring)."""
+HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", "variants", "identifiers")
+LAZY_SECTIONS = ("sources", "sheets", "license_terms", "vocabulary")
+
+
+def shipped_facts_dir() -> Path:
+    """The facts tree that came with this installation (wheel or source checkout)."""
+    in_wheel = PACKAGE_DIR / "_facts"
+    if in_wheel.is_dir():
+        return in_wheel
+    return PACKAGE_DIR.parent / "facts"
+
+
+def compile_index(tree: Tree) -> dict[str, Any]:
+    """A deterministic JSON-ready document holding every record of ``tree``."""
+    from llama4ref.domain.vocabulary import compile_vocabulary
+    from llama4ref.records.tree import RECORD_KINDS
+
+    dump = _dump
+    variants: dict[str, Any] = {}
+    aliases: dict[str, str] = {}
+    for rec in tree.of_kind("variants"):
+        v = rec.record
+        variants[v.id] = dump(v, exclude={"facts"}) | {"file": _rel(tree, rec.doc.path)}
+        aliases[normalise_alias(v.id)] = v.id
+        for alias in v.aliases:
+            aliases[normalise_alias(alias)] = v.id
+    facts: dict[str, Any] = {}
+    for entry in tree.facts():
+        line = entry.position("__key__").line
+        facts[entry.path] = dump(entry.spec) | {"record": entry.owner.key, "file": f"{_rel(tree, entry.owner.doc.path)}:{line}"}
+    sheets = {
+        rec.key: dump(rec.record, exclude={"facts"}) | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)} for rec in tree.sheets
+    }
+    identifiers: dict[str, Any] = {}
+    for rec in tree.of_kind("identifiers"):
+        s = rec.record
+        for ident in s.entries:
+            identifiers[f"{s.id}:{ident.name}"] = dump(ident) | {
+                "set": s.id,
+                "publisher": s.publisher,
+                "namespace": s.namespace,
+            }
+    return {
+        "format": INDEX_FORMAT,
+        "data_version": tree.data_version,
+        "kinds": sorted({r.kind for r in tree.records if r.kind not in RECORD_KINDS}),
+        "sources": {r.record.id: dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind("sources")},
+        "variants": variants,
+        "aliases": aliases,
+        "facts": facts,
+        "sheets": sheets,
+        "license_terms": {r.record.id: dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind("license_terms")},
+        "identifiers": identifiers,
+        "vocabulary": compile_vocabulary(tree, sorted(facts)),
+    }
+
+
+def render_index(index: dict[str, Any]) -> str:
+    """The exact text written to ``_index.json`` (sorted keys, trailing newline)."""
+    return json.dumps(index, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def shard_key(path: str) -> str:
+    """The fact shard that holds ``path``: its text before the first dot."""
+    return path.split(".", 1)[0]
+
+
+def render_shards(index: dict[str, Any]) -> dict[str, str]:
+    """The files of the shipped index (name → exact text), deterministic like :func:`render_index`."""
+    head = {k: index[k] for k in HEAD_SECTIONS} | {"paths": sorted(index["facts"])}
+    out = {"head.json": render_index(head)}
+    out.update({f"{name}.json": render_index(index[name]) for name in LAZY_SECTIONS})
+    shards: dict[str, dict[str, Any]] = {}
+    for path, fact in index["facts"].items():
+        shards.setdefault(shard_key(path), {})[path] = fact
+    out.update({f"facts.{key}.json": render_index(facts) for key, facts in shards.items()})
+    return out
+
+
+def read_index(path: Path = INDEX_PATH) -> Mapping[str, Any]:
+    """The compiled index at ``path``: a shard directory (read lazily) or one JSON document."""
+    if path.is_dir():
+        return _ShardedIndex(path)
+    data: dict[str, Any] = _read_json(path)
+    return data
+
+
+def _read_json(path: Path) -> Any:
+    from llama4ref.errors import DataError
+
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read the index file {path}: {exc}") from exc
+
+
+class _ShardedIndex(Mapping[str, Any]):
+    """The index document over a shard directory; each section is read on first access."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        head: dict[str, Any] = _read_json(root / "head.json")
+        self._paths: list[str] = head.pop("paths")
+        self._data: dict[str, Any] = head
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._data:
+            if key == "facts":
+                self._data[key] = _ShardedFacts(self._root, self._paths)
+            elif key in LAZY_SECTIONS:
+                self._data[key] = _read_json(self._root / f"{key}.json")
+            else:
+                raise KeyError(key)
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((*HEAD_SECTIONS, "facts", *LAZY_SECTIONS))
+
+    def __len__(self) -> int:
+        return len(HEAD_SECTIONS) + 1 + len(LAZY_SECTIONS)
+
+
+class _ShardedFacts(Mapping[str, Any]):
+    """Fact path → compiled fact; a shard file is read when one of its paths is first asked for."""
+
+    def __init__(self, root: Path, paths: list[str]) -> None:
+        self._root = root
+        self._paths = paths
+        self._known = frozenset(paths)
+        self._shards: dict[str, dict[str, Any]] = {}
+
+    def __getitem__(self, path: str) -> Any:
+        if path not in self._known:
+            raise KeyError(path)
+        key = shard_key(path)
+        shard = self._shards.get(key)
+        if shard is None:
+            shard = self._shards[key] = _read_json(self._root / f"facts.{key}.json")
+        return shard[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+def _dump(model: Any, exclude: set[str] | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = model.model_dump(mode="json", exclude_defaults=True, exclude=exclude)
+    return data
+
+
+def _rel(tree: Tree, path: Path) -> str:
+    try:
+        return f"facts/{path.relative_to(tree.root).as_posix()}"
+    except ValueError:
+        return str(path)

@@ -1,0 +1,250 @@
+"""The query layer: path lookup, variants, sources and search over a compiled index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.errors import UnknownIdError
+from llama4ref.records.aliases import normalise_alias
+from llama4ref.store.answers import Citation, Fact, Source, VariantInfo
+
+if TYPE_CHECKING:
+    from llama4ref.records.models import LicenseTerm
+
+# Start-up budget (benchmarks/): the query layer imports neither pydantic nor difflib until a
+# record model or a suggestion is needed; answers are built straight from the index dicts.
+
+
+def require_str(value: object, what: str) -> str:
+    """``value`` if it is a ``str``; else :class:`TypeError` naming the argument and the type given."""
+    if isinstance(value, str):
+        return value
+    hint = " (decode it first)" if isinstance(value, (bytes, bytearray)) else ""
+    raise TypeError(f"{what} must be a str, not {type(value).__name__}{hint}")
+
+
+class KnowledgeBase:
+    """Read-only access to one compiled facts tree."""
+
+    def __init__(self, index: Mapping[str, Any]) -> None:
+        self._index = index
+        self._facts: Mapping[str, dict[str, Any]] = index["facts"]
+        self._aliases: dict[str, str] = index["aliases"]
+        self._cache: dict[str, Fact] = {}
+        self._source_cache: dict[str, Source] = {}
+        self._ident_lookup: dict[str, list[dict[str, Any]]] | None = None
+        self._branch_set: frozenset[str] | None = None
+
+    # -- identity ---------------------------------------------------------------------
+    @property
+    def data_version(self) -> str:
+        return str(self._index.get("data_version", "unversioned"))
+
+    def variant_id(self, name: str, *, parse: bool = True) -> str:
+        """The variant id an alias, id or published identifier names (case-insensitive).
+
+        With ``parse`` (the default), an identifier that is not listed is parsed by its parts
+        (``...-17B-16E-...`` is Scout).
+        """
+        found = self._find_variant(require_str(name, "name"), parse=parse)
+        if found is None:
+            raise UnknownIdError("variant", name, lambda: self._suggest(normalise_alias(name), self._aliases))
+        return found
+
+    def _find_variant(self, name: str, *, parse: bool) -> str | None:
+        key = normalise_alias(name)
+        if key in self._aliases:
+            return self._aliases[key]
+        valid = [i for i in self.identifier_matches(name) if i.get("valid", True)]
+        if valid:
+            exact = [i for i in valid if i["name"] == name.strip()]
+            return str((exact or valid)[0]["variant"])
+        if parse:
+            from llama4ref.domain.resolve import resolve_variant_id
+
+            return resolve_variant_id(self, name)
+        return None
+
+    def variant(self, name: str) -> VariantInfo:
+        """The typed identity record of a variant."""
+        vid = self.variant_id(name)
+        return VariantInfo.from_index(self._index["variants"][vid])
+
+    def variants(self, role: str | None = None) -> list[VariantInfo]:
+        """Every model record, Llama 4 variants first."""
+        order = {"released": 0, "preview": 1, "comparison": 2}
+        out = [VariantInfo.from_index(v) for v in self._index["variants"].values()]
+        out = [v for v in out if role is None or v.role == role]
+
+        def size(v: VariantInfo) -> int:  # Llama 4 variants smallest first: Scout, Maverick, Behemoth
+            raw = self._facts.get(f"{v.id}.params.total", {}).get("value")
+            return raw if isinstance(raw, int) and v.role != "comparison" else 0
+
+        return sorted(out, key=lambda v: (order.get(v.role, 3), size(v), v.id))
+
+    # -- facts ------------------------------------------------------------------------
+    def normalise_path(self, path: str) -> str:
+        """Resolve a variant alias at the start of ``path`` and lower-case the rest."""
+        parts = require_str(path, "path").strip().split(".")
+        written = path.strip().lower()
+        # The longest listed alias prefix wins ("llama-3.1-70b.benchmarks..."); a path that
+        # names stored facts as written is taken as written; only then is a single first
+        # segment parsed by its parts ("Llama-4-Scout-17B-16E-Instruct-FP8.params...").
+        for cut in range(max(len(parts) - 1, 1), 0, -1):
+            vid = self._find_variant(".".join(parts[:cut]), parse=False)
+            if vid is not None:
+                return ".".join([vid, *(p.lower() for p in parts[cut:])])
+        if written in self._facts or written in self._branches():
+            return written
+        vid = self._find_variant(parts[0], parse=True)
+        if vid is not None:
+            return ".".join([vid, *(p.lower() for p in parts[1:])])
+        return written
+
+    def _branches(self) -> frozenset[str]:
+        """Every path that stored facts lie under (``scout.params`` for ``scout.params.total``),
+        built once: a membership test instead of a scan of every path."""
+        if self._branch_set is None:
+            self._branch_set = frozenset(p[:i] for p in self._facts for i, ch in enumerate(p) if ch == ".")
+        return self._branch_set
+
+    def get(self, path: str) -> Fact:
+        """The fact at ``path`` (stored or derived); raises :class:`UnknownIdError`."""
+        full = self.normalise_path(path)
+        if full in self._cache:
+            return self._cache[full]
+        raw = self._facts.get(full)
+        if raw is not None:
+            fact = Fact.from_index(full, raw)
+        else:
+            from llama4ref.store.derived import compute
+
+            derived = compute(self, full)
+            if derived is None:
+                raise UnknownIdError("fact path", path, lambda: self._path_suggestions(full))
+            fact = derived
+        self._cache[full] = fact
+        return fact
+
+    def has(self, path: str) -> bool:
+        """Whether a fact (stored or derived) is at ``path``: a membership test, no suggestions built."""
+        try:
+            self.get(path)
+        except UnknownIdError:  # its "did you mean" list is computed only if shown: nothing here
+            return False
+        return True
+
+    def value(self, path: str) -> Any:
+        """Shortcut for ``get(path).value``."""
+        return self.get(path).value
+
+    def paths(self, prefix: str = "", *, derived: bool = True) -> list[str]:
+        """Every fact path under ``prefix`` (stored, and derived when asked)."""
+        full = self.normalise_path(prefix) if prefix else ""
+        stored = [p for p in self._facts if not full or p == full or p.startswith(full + ".")]
+        if derived:
+            from llama4ref.store.derived import derived_paths
+
+            stored += [p for p in derived_paths(self) if not full or p == full or p.startswith(full + ".")]
+        return sorted(set(stored))
+
+    def facts(self, prefix: str = "", *, derived: bool = True) -> list[Fact]:
+        return [self.get(p) for p in self.paths(prefix, derived=derived)]
+
+    def group(self, prefix: str) -> list[Fact]:
+        """The facts under a path prefix (``maverick.experts``), or [] when none is."""
+        full = self.normalise_path(prefix)
+        return [self.get(p) for p in self.paths(prefix) if p != full]
+
+    def stored_paths(self) -> Iterable[str]:
+        return self._facts.keys()
+
+    def raw_fact(self, path: str) -> dict[str, Any] | None:
+        return self._facts.get(path)
+
+    # -- sources, records -------------------------------------------------------------
+    def source(self, source_id: str) -> Source:
+        found = self._source_cache.get(require_str(source_id, "source_id"))
+        if found is None:
+            raw = self._index["sources"].get(source_id)
+            if raw is None:
+                raise UnknownIdError("source", source_id, lambda: self._suggest(source_id, self._index["sources"]))
+            found = self._source_cache[source_id] = Source.from_index(raw)
+        return found
+
+    def sources(self) -> list[Source]:
+        return [self.source(sid) for sid in sorted(self._index["sources"])]
+
+    def source_file(self, source_id: str) -> str | None:
+        raw = self._index["sources"].get(source_id)
+        return None if raw is None else raw.get("file")
+
+    def backed_by(self, source_id: str) -> list[str]:
+        """Paths of the facts (and license terms) that cite ``source_id``."""
+        self.source(source_id)
+        out: list[str] = []
+        for path, raw in self._facts.items():
+            cits = list(raw.get("citations", []))
+            for alt in raw.get("alternatives", []):
+                cits += alt.get("citations", [])
+            if any(c["source"] == source_id for c in cits):
+                out.append(path)
+        for tid, term in self._index.get("license_terms", {}).items():
+            if any(c["source"] == source_id for c in term.get("citations", [])):
+                out.append(f"license_terms/{tid}")
+        return sorted(out)
+
+    def sheets(self) -> dict[str, dict[str, Any]]:
+        return dict(self._index.get("sheets", {}))
+
+    def license_terms(self) -> list[LicenseTerm]:
+        from llama4ref.records.models import LicenseTerm
+
+        return [
+            LicenseTerm.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
+            for raw in self._index.get("license_terms", {}).values()
+        ]
+
+    def vocabulary(self) -> Mapping[str, Any]:
+        """The compiled vocabulary (llama4ref.domain.vocabulary): terms and their phrases."""
+        table: Mapping[str, Any] = self._index.get("vocabulary") or {"terms": [], "phrases": {}}
+        return table
+
+    def identifiers(self) -> dict[str, dict[str, Any]]:
+        """Every catalog entry, keyed ``<set id>:<name>`` (one name may be listed by several sets)."""
+        return dict(self._index.get("identifiers", {}))
+
+    def identifier_matches(self, name: str) -> list[dict[str, Any]]:
+        """The catalog entries whose name equals ``name`` without regard to case and width,
+        official entries first."""
+        require_str(name, "name")
+        if self._ident_lookup is None:
+            lookup: dict[str, list[dict[str, Any]]] = {}
+            for entry in self._index.get("identifiers", {}).values():
+                lookup.setdefault(normalise_alias(str(entry["name"])), []).append(entry)
+            for entries in lookup.values():
+                entries.sort(key=lambda e: (not e.get("official", False), str(e["set"])))
+            self._ident_lookup = lookup
+        return list(self._ident_lookup.get(normalise_alias(name), ()))
+
+    def citations_of(self, fact: Fact) -> list[Citation]:
+        """The fact's citations, or its inputs' citations when it is derived."""
+        if not fact.derived:
+            return list(fact.citations)
+        out: list[Citation] = []
+        for p in fact.inputs:
+            out += self.citations_of(self.get(p))
+        return out
+
+    # -- helpers ----------------------------------------------------------------------
+    def _suggest(self, key: str, pool: Iterable[str]) -> list[str]:
+        import difflib
+
+        return difflib.get_close_matches(key, list(pool), n=3, cutoff=0.6)
+
+    def _path_suggestions(self, full: str) -> list[str]:
+        children = [p for p in self.paths(full)]
+        if children:
+            return children[:6]
+        return self._suggest(full, self.paths())
