@@ -11,8 +11,6 @@ Importing the package reads no file; the shipped index is read on the first quer
 
 from __future__ import annotations
 
-import _thread  # the lock primitive itself: `threading` would cost start-up time (benchmarks/)
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.domain.resolve import Resolution
@@ -21,15 +19,13 @@ from llama4ref.domain.search import search as _search
 from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, UnknownIdError
 from llama4ref.store.answers import Alternative, Citation, Fact, Source, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase, require_str
+from llama4ref.store.loaders import knowledge_base, load, search_index
+from llama4ref.version import __version__
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from llama4ref.claims import Claim
     from llama4ref.domain.answer import Answer
     from llama4ref.records.models import LicenseTerm
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Alternative",
@@ -78,48 +74,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'llama4ref' has no attribute {name!r}")
 
 
-_SHIPPED: KnowledgeBase | None = None
-_SHIPPED_LOCK = _thread.allocate_lock()
-
-
-def knowledge_base() -> KnowledgeBase:
-    """The knowledge base shipped with this package: read once, on first use, then shared.
-
-    Safe to call from many threads at once: the first caller builds it while the others wait.
-    """
-    global _SHIPPED
-    kb = _SHIPPED
-    if kb is None:
-        with _SHIPPED_LOCK:
-            kb = _SHIPPED
-            if kb is None:
-                from llama4ref.store.index import INDEX_PATH, read_index
-
-                try:
-                    kb = _SHIPPED = KnowledgeBase(read_index(INDEX_PATH))
-                except (OSError, ValueError) as exc:
-                    raise DataError(f"cannot read the shipped index {INDEX_PATH}: {exc}") from exc
-    return kb
-
-
-def load(facts_dir: str | Path) -> KnowledgeBase:
-    """A knowledge base built from another facts tree; raises :class:`DataError` if invalid."""
-    from llama4ref.records.tree import load_tree
-    from llama4ref.store.index import compile_index
-
-    if not isinstance(facts_dir, (str, Path)):
-        raise TypeError(f"facts_dir must be a str or Path, not {type(facts_dir).__name__}")
-    if not str(facts_dir):
-        raise ValueError("facts_dir is empty (give a directory; use '.' for the working directory)")
-    root = Path(facts_dir)
-    if not root.is_dir():
-        raise DataError(f"{root}: not a directory" if root.exists() else f"{root}: no such file or directory")
-    tree = load_tree(root)
-    if not tree.ok:
-        raise DataError(f"{root}: {len(tree.diagnostics)} problem(s); run `llama4ref validate {root}`", tree.diagnostics)
-    return KnowledgeBase(compile_index(tree))
-
-
 def get(path: str) -> Fact:
     """The fact at a dotted path, e.g. ``get("maverick.params.total")``.
 
@@ -153,7 +107,7 @@ def resolve(identifier: str, *, strict: bool = False) -> Resolution:
 
 def search(text: str, limit: int = 20) -> list[Fact]:
     """Facts whose path, value, quotes or notes match ``text`` (any word order), best first (at most ``limit``, at least 1)."""
-    return [hit.fact for hit in _search(knowledge_base(), text, limit=limit, db=_search_index())]
+    return [hit.fact for hit in _search(knowledge_base(), text, limit=limit, db=search_index())]
 
 
 def ask(text: str) -> Answer:
@@ -164,24 +118,7 @@ def ask(text: str) -> Answer:
     """
     from llama4ref.domain.answer import ask as _ask
 
-    return _ask(knowledge_base(), text, _search_index())
-
-
-_SEARCH_INDEX: sqlite3.Connection | None = None
-
-
-def _search_index() -> sqlite3.Connection:
-    """The shipped full-text index, opened once (under the knowledge base's lock) and shared."""
-    global _SEARCH_INDEX
-    db = _SEARCH_INDEX
-    if db is None:
-        with _SHIPPED_LOCK:
-            db = _SEARCH_INDEX
-            if db is None:
-                from llama4ref.store.fulltext import shipped
-
-                db = _SEARCH_INDEX = shipped()
-    return db
+    return _ask(knowledge_base(), text, search_index())
 
 
 def data_version() -> str:

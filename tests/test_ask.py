@@ -13,7 +13,7 @@ import yaml
 import llama4ref
 from llama4ref.domain.answer import ask
 from llama4ref.domain.search import MARK_START, search
-from llama4ref.domain.vocabulary import Lexicon
+from llama4ref.records.vocabulary import Lexicon
 from llama4ref.store import fulltext as ftsindex
 from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli

@@ -370,7 +370,7 @@ def test_user_strings_are_escaped(args: list[str], stdout: str) -> None:
 def test_diff_escapes_record_strings(hostile_kb: KnowledgeBase, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
     """`diff` prints changed quotes and titles escaped, each change on its own lines."""
     trees = {"old": kb, "new": hostile_kb}
-    monkeypatch.setattr(llama4ref, "load", lambda d: trees[Path(d).name])
+    monkeypatch.setattr(llama4ref.store.loaders, "load", lambda d: trees[Path(d).name])
     monkeypatch.chdir(REPO / "tests")
     (REPO / "tests" / "old").mkdir(exist_ok=True)
     (REPO / "tests" / "new").mkdir(exist_ok=True)

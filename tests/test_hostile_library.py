@@ -52,7 +52,7 @@ def test_knowledge_base_is_built_once_by_many_threads(monkeypatch: pytest.Monkey
         return real(path)
 
     monkeypatch.setattr(llama4ref.store.index, "read_index", counting)
-    monkeypatch.setattr(llama4ref, "_SHIPPED", None)
+    monkeypatch.setattr(llama4ref.store.loaders, "_SHIPPED", None)
     start = threading.Barrier(100)
     got: list[KnowledgeBase] = []
 

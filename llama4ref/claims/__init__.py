@@ -93,14 +93,14 @@ def _shown(value: Any) -> str:
 
 def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-") -> list[Claim]:
     """Every Llama 4 statement in ``text`` with its verdict, in document order."""
-    import llama4ref
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.subject import subject_of
-    from llama4ref.domain.vocabulary import Lexicon
+    from llama4ref.records.vocabulary import Lexicon
+    from llama4ref.store.loaders import knowledge_base
 
-    kb = kb or llama4ref.knowledge_base()
+    kb = kb or knowledge_base()
     lex = Lexicon(kb.vocabulary())
     attrs = {t["id"]: t for t in lex.terms if t["kind"] == "attribute"}
     out: list[Claim] = []

@@ -1,6 +1,6 @@
 """Statements in a span: a value (number, range or date), what it measures and whom it is about.
 
-The words come from the one vocabulary (llama4ref.domain.vocabulary): variant and provider names,
+The words come from the one vocabulary (llama4ref.records.vocabulary): variant and provider names,
 benchmark spellings, attribute phrases ("context window", "experts") and unit words
 ("tokens", "parameters"). A value becomes a :class:`Statement` when an attribute, unit word or
 benchmark sits next to it in the same clause; its subject is the nearest variant named before
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import LLAMA4, ents, first, from_headings, other_model, subject
 from llama4ref.claims.values import Value, values
-from llama4ref.domain.vocabulary import Lexicon, Match
+from llama4ref.records.vocabulary import Lexicon, Match
 
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span

@@ -1,4 +1,4 @@
-"""SARIF 2.1.0 output of check-claims (same envelope as the compliance checker's)."""
+"""SARIF 2.1.0 output of check-claims (the one SARIF writer, :mod:`llama4ref.export.sarif`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from llama4ref.claims import CODES, Claim
-from llama4ref.compliance.sarif import SARIF_SCHEMA, SARIF_VERSION
+from llama4ref.export.sarif import location, result, rule, sarif_log
 
 _LEVEL = {"contradicted": "error", "disputed": "warning", "supported": "note", "unchecked": "none"}
 _HELP = {
@@ -20,44 +20,19 @@ _HELP = {
 def to_sarif(claims: Sequence[Claim], *, tool_version: str) -> dict[str, Any]:
     """A SARIF log (JSON-ready dict) with one result per claim."""
     statuses = list(CODES)
+    tags = {"tags": ["llama-4", "claims"]}
     rules = [
-        {
-            "id": CODES[s],
-            "name": "Claim" + s.capitalize(),
-            "shortDescription": {"text": f"Llama 4 claim {s}"},
-            "fullDescription": {"text": _HELP[s]},
-            "help": {"text": _HELP[s]},
-            "defaultConfiguration": {"level": _LEVEL[s]},
-            "properties": {"tags": ["llama-4", "claims"]},
-        }
-        for s in statuses
+        rule(CODES[s], "Claim" + s.capitalize(), f"Llama 4 claim {s}", _HELP[s], _HELP[s], _LEVEL[s], tags) for s in statuses
     ]
-    results = []
-    for c in claims:
-        location: dict[str, Any] = {
-            "artifactLocation": {"uri": c.file if c.file != "-" else "stdin", "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": c.line, "startColumn": c.col},
-        }
-        results.append(
-            {
-                "ruleId": c.code,
-                "ruleIndex": statuses.index(c.status),
-                "level": _LEVEL[c.status],
-                "message": {"text": c.message()},
-                "locations": [{"physicalLocation": location}],
-                "properties": {"fact-path": c.path or "", "status": c.status},
-            }
+    results = [
+        result(
+            c.code,
+            statuses.index(c.status),
+            _LEVEL[c.status],
+            c.message(),
+            location(c.file if c.file != "-" else "stdin", c.line, c.col),
+            {"fact-path": c.path or "", "status": c.status},
         )
-    driver = {"name": "llama4ref", "version": tool_version, "semanticVersion": tool_version, "rules": rules}
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": SARIF_VERSION,
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory check-claims ran in."}}},
-                "results": results,
-            }
-        ],
-    }
+        for c in claims
+    ]
+    return sarif_log(rules, results, tool_version=tool_version, root="The directory check-claims ran in.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from llama4ref.domain.vocabulary import Lexicon
+from llama4ref.records.vocabulary import Lexicon
 
 
 def ents(parsed: Any, cls: str) -> list[dict[str, Any]]:

@@ -145,18 +145,19 @@ class BaseModel:
 def judge_base(value: str) -> BaseModel:
     """Whether a ``base_model`` is in the Llama 4 family, from the identifier catalog (with the
     license each entry carries) and, for other names, the resolve layer."""
-    import llama4ref
+    from llama4ref.domain.resolve import resolve
     from llama4ref.errors import Llama4RefError
+    from llama4ref.store.loaders import knowledge_base
 
     model_id = repo_id(value)
     try:
-        kb = llama4ref.knowledge_base()
+        kb = knowledge_base()
         entries = kb.identifier_matches(model_id)
         licensed = [e for e in entries if isinstance(e.get("license"), dict)]
         if licensed:
             lic = str(licensed[0]["license"]["id"])
             return BaseModel(model_id, lic == "llama4", lic, f"the records give license: {lic}")
-        found = llama4ref.resolve(model_id)
+        found = resolve(kb, model_id)
     except Llama4RefError:
         return BaseModel(model_id, None, None, "not a known Llama 4 model")
     if found.family == "llama-4":

@@ -19,9 +19,7 @@ repository root. URI policy:
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -30,9 +28,10 @@ from urllib.parse import quote
 from llama4ref.compliance.findings import Finding
 from llama4ref.compliance.repo import RepoReport
 from llama4ref.compliance.rules import RULES
+from llama4ref.export.sarif import SARIF_SCHEMA, SARIF_VERSION, location, result, rule, sarif_log
 
-SARIF_VERSION = "2.1.0"
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+__all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "OutsideRootError", "find_root", "root_relative", "to_sarif"]
+
 _LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 
 
@@ -47,27 +46,14 @@ def to_sarif(
     if isinstance(reports, RepoReport):
         reports = [reports]
     rule_ids = list(RULES)
-    driver: dict[str, Any] = {
-        "name": "llama4ref",
-        "version": tool_version,
-        "semanticVersion": tool_version,
-        "rules": [_rule(rid) for rid in rule_ids],
-    }
-    if information_uri:
-        driver["informationUri"] = information_uri
     results = [_result(f, rule_ids, uri_prefix) for report in reports for f in report.findings]
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": SARIF_VERSION,
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The root of the checked repository."}}},
-                "results": results,
-            }
-        ],
-    }
+    return sarif_log(
+        [_rule(rid) for rid in rule_ids],
+        results,
+        tool_version=tool_version,
+        root="The root of the checked repository.",
+        information_uri=information_uri,
+    )
 
 
 def _rule(rule_id: str) -> dict[str, Any]:
@@ -76,15 +62,9 @@ def _rule(rule_id: str) -> dict[str, Any]:
     props: dict[str, Any] = {"tags": ["license", "llama-4"], "license-section": r.section}
     if r.term:
         props["license-term"] = r.term
-    return {
-        "id": r.id,
-        "name": "".join(part.capitalize() for part in r.id.split("-")),
-        "shortDescription": {"text": r.title},
-        "fullDescription": {"text": f"{r.help} ({section})"},
-        "help": {"text": r.help, "markdown": f"**{r.title}** ({section})\n\n{r.help}"},
-        "defaultConfiguration": {"level": _LEVEL[r.severity]},
-        "properties": props,
-    }
+    name = "".join(part.capitalize() for part in r.id.split("-"))
+    full = f"{r.help} ({section})"
+    return rule(r.id, name, r.title, full, r.help, _LEVEL[r.severity], props, markdown=f"**{r.title}** ({section})\n\n{r.help}")
 
 
 def find_root(path: Path) -> Path:
@@ -122,16 +102,6 @@ def _uri(prefix: str, file: str) -> str:
 def _result(f: Finding, rule_ids: list[str], uri_prefix: str) -> dict[str, Any]:
     file = "" if f.missing or f.file in ("", ".", "(--name)") else f.file
     uri = _uri(uri_prefix, file)
-    location: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}}
-    if f.line and file:
-        location["region"] = {"startLine": f.line}
-    stable = "\0".join((f.rule, uri, f.file, re.sub(r"\d+", "#", f.message)))
-    return {
-        "ruleId": f.rule,
-        "ruleIndex": rule_ids.index(f.rule),
-        "level": _LEVEL[f.severity],
-        "message": {"text": f.message},
-        "locations": [{"physicalLocation": location}],
-        "partialFingerprints": {"llama4ref/v1": hashlib.sha256(stable.encode("utf-8", "surrogatepass")).hexdigest()},
-        "properties": {"license-section": f.section},
-    }
+    where = location(uri, (f.line or 0) if file else 0)
+    props = {"license-section": f.section}
+    return result(f.rule, rule_ids.index(f.rule), _LEVEL[f.severity], f.message, where, props, key=f.file)

@@ -33,7 +33,7 @@ def _head() -> Mapping[str, Any]:
 
 @cache
 def _paths() -> tuple[str, ...]:
-    from llama4ref.store.derived import RULES
+    from llama4ref.records.derivations import RULES
 
     stored = _head()["paths"]
     return tuple(sorted({*stored, *(r.path for r in RULES)}))

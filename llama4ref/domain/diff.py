@@ -167,7 +167,7 @@ def diff_knowledge_bases(old: KnowledgeBase, new: KnowledgeBase) -> DataDiff:
 
 def diff_trees(old_dir: str | Path, new_dir: str | Path) -> DataDiff:
     """Load and validate two facts trees and diff them; raises :class:`DataError` if either is invalid."""
-    from llama4ref import load
+    from llama4ref.store.loaders import load
 
     return diff_knowledge_bases(load(old_dir), load(new_dir))
 

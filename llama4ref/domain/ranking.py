@@ -1,6 +1,6 @@
 """Ranking facts for a free-text question: BM25 from the full-text index, reranked by meaning.
 
-The text is parsed with the vocabulary (llama4ref.domain.vocabulary) into entities, attributes,
+The text is parsed with the vocabulary (llama4ref.records.vocabulary) into entities, attributes,
 intents and left-over words. Every indexed fact is then scored: an entity the text names must
 match the fact's path (a fact about another variant or provider is pushed down), an attribute
 adds when a path segment carries it, an intent adds when the fact's unit answers it, and the
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.domain.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
+from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
 from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, known_words, units
 
 if TYPE_CHECKING:

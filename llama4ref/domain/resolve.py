@@ -4,7 +4,7 @@ Known identifiers (Hugging Face repos, provider model ids, catalog keys) come fr
 ``identifiers`` records and match exactly (after NFC). A name that only looks like one (full-
 width or mathematical letters, Unicode confusables, invisible characters) is a look-alike:
 invalid, never official, with each differing character named. A name in another ASCII letter
-case matches, but is not official. Anything else is read by its parts (:mod:`llama4ref.domain.idparse`).
+case matches, but is not official. Anything else is read by its parts (:mod:`llama4ref.store.idparse`).
 Control, invisible and non-ASCII space characters make any name invalid.
 
 :func:`llama_family` / :func:`is_llama4` are the one place that decides whether a model id
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.domain.idparse import EXPERTS_TO_VARIANT, SIZES_B, Resolution, generation, parse
 from llama4ref.records.aliases import CharNote, differing_characters, hidden_characters, look_key, nfc, normalise_alias, trim
 from llama4ref.store.answers import Citation
+from llama4ref.store.idparse import EXPERTS_TO_VARIANT, SIZES_B, Resolution, generation, parse
 
 if TYPE_CHECKING:
     from llama4ref.store.knowledge_base import KnowledgeBase
@@ -31,7 +31,6 @@ __all__ = [
     "llama_family",
     "parse",
     "resolve",
-    "resolve_variant_id",
 ]
 
 
@@ -279,11 +278,3 @@ def _need_str(name: object) -> None:
 def _without(text: str, hidden: tuple[CharNote, ...]) -> str:
     drop = {c.position for c in hidden}
     return "".join(ch for i, ch in enumerate(text) if i not in drop)
-
-
-def resolve_variant_id(kb: KnowledgeBase, name: str) -> str | None:
-    """The variant a parsed identifier names, or None when it names none validly."""
-    parsed = parse(name)
-    if parsed is None or not parsed.valid or parsed.variant is None:
-        return None
-    return parsed.variant

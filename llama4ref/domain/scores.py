@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from llama4ref.domain.vocabulary import compact
 from llama4ref.errors import UnknownIdError
+from llama4ref.records.vocabulary import compact
 from llama4ref.store.answers import Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 

@@ -139,7 +139,7 @@ COLLECTIONS: dict[str, str] = {
 
 def export_document(kb: KnowledgeBase) -> ExportDocument:
     """Every record of ``kb``, stored and derived facts included, in a stable order."""
-    import llama4ref
+    from llama4ref.version import __version__
 
     variant_ids = [v.id for v in kb.variants()]
     sources = [
@@ -181,7 +181,7 @@ def export_document(kb: KnowledgeBase) -> ExportDocument:
     return ExportDocument(
         schema_version=EXPORT_SCHEMA_VERSION,
         data_version=kb.data_version,
-        package_version=llama4ref.__version__,
+        package_version=__version__,
         counts={k: len(v) for k, v in lists.items()},
         **lists,
     )

@@ -158,7 +158,7 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 def datasette_metadata(kb: KnowledgeBase, database: str, tables: dict[str, Table]) -> dict[str, Any]:
     """Datasette's metadata document for the export of ``kb`` opened under the name ``database``."""
-    import llama4ref
+    from llama4ref.version import __version__
 
     described: dict[str, Any] = {}
     for name, table in tables.items():
@@ -170,7 +170,7 @@ def datasette_metadata(kb: KnowledgeBase, database: str, tables: dict[str, Table
         "title": "llama4ref: a cited reference for Meta's Llama 4 models",
         "description": (
             f"Every fact about Llama 4 Scout, Maverick and Behemoth with its sources, verbatim quotes and ranked "
-            f"alternatives (data {kb.data_version}, llama4ref {llama4ref.__version__}). Start with the views "
+            f"alternatives (data {kb.data_version}, llama4ref {__version__}). Start with the views "
             "v_provider_limits, v_benchmarks and v_conflicts."
         ),
         "license": "MIT (the llama4ref data and code; quotes remain their sources' own words)",

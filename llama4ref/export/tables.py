@@ -299,7 +299,7 @@ def fact_as_of(kb: KnowledgeBase, fact: Fact) -> str | None:
 
 def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
     """Every table filled from ``kb``."""
-    import llama4ref
+    from llama4ref.version import __version__
 
     tables = {t.name: t for t in _schema()}
 
@@ -308,7 +308,7 @@ def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
 
     add("meta", "schema_version", str(EXPORT_SCHEMA_VERSION))
     add("meta", "data_version", kb.data_version)
-    add("meta", "package_version", llama4ref.__version__)
+    add("meta", "package_version", __version__)
     for s in kb.sources():
         v = s.version
         add(

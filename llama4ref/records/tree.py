@@ -204,7 +204,7 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
 
 
 def _cross_checks(tree: Tree, today: date) -> None:
-    from llama4ref.store.derived import all_rule_paths
+    from llama4ref.records.derivations import all_rule_paths
 
     diags = tree.diagnostics
     sources = tree.sources
@@ -299,7 +299,7 @@ def _cross_checks(tree: Tree, today: date) -> None:
                 )
             names.setdefault(key, rec.key)
 
-    from llama4ref.domain.vocabulary import check_vocabulary
+    from llama4ref.records.vocabulary import check_vocabulary
 
     diags.extend(check_vocabulary(tree, set(seen) | set(derived_paths)))
     for rec in tree.of_kind("sources"):

@@ -9,7 +9,7 @@ built from another tree (``llama4ref.load``) gets the same index built in memory
 A document's columns: ``words`` (the path's words), ``label`` (qualifiers such as a
 benchmark's name), ``value`` (the value as displayed), ``quotes`` (every citation's quote),
 ``notes`` (notes, reasons, formulas) and ``vocab`` (the vocabulary phrases that name the
-fact's entities and attributes, llama4ref.domain.vocabulary), so "AWS" finds Bedrock's facts.
+fact's entities and attributes, llama4ref.records.vocabulary), so "AWS" finds Bedrock's facts.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.domain.vocabulary import words
+from llama4ref.records.vocabulary import words
 
 if TYPE_CHECKING:
     import sqlite3

@@ -42,8 +42,8 @@ def shipped_facts_dir() -> Path:
 
 def compile_index(tree: Tree) -> dict[str, Any]:
     """A deterministic JSON-ready document holding every record of ``tree``."""
-    from llama4ref.domain.vocabulary import compile_vocabulary
     from llama4ref.records.tree import RECORD_KINDS
+    from llama4ref.records.vocabulary import compile_vocabulary
 
     dump = _dump
     variants: dict[str, Any] = {}

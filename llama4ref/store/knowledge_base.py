@@ -61,9 +61,10 @@ class KnowledgeBase:
             exact = [i for i in valid if i["name"] == name.strip()]
             return str((exact or valid)[0]["variant"])
         if parse:
-            from llama4ref.domain.resolve import resolve_variant_id
+            from llama4ref.store.idparse import parse as parse_id
 
-            return resolve_variant_id(self, name)
+            parsed = parse_id(name)  # a name read by its parts (Llama-4-Scout-17B-16E-…), when valid
+            return parsed.variant if parsed is not None and parsed.valid else None
         return None
 
     def variant(self, name: str) -> VariantInfo:
@@ -207,7 +208,7 @@ class KnowledgeBase:
         ]
 
     def vocabulary(self) -> Mapping[str, Any]:
-        """The compiled vocabulary (llama4ref.domain.vocabulary): terms and their phrases."""
+        """The compiled vocabulary (llama4ref.records.vocabulary): terms and their phrases."""
         table: Mapping[str, Any] = self._index.get("vocabulary") or {"terms": [], "phrases": {}}
         return table
 

@@ -151,7 +151,9 @@ def register(app: typer.Typer) -> None:
         text = " ".join(words)
         if not text.strip():
             fail("give at least one word to search for")
-        hits = run(llama4ref.knowledge_base(), text, limit=limit, db=llama4ref._search_index())
+        from llama4ref.store.loaders import search_index
+
+        hits = run(llama4ref.knowledge_base(), text, limit=limit, db=search_index())
         if json_out:
             emit_json(
                 "search",
