@@ -108,6 +108,11 @@ CASES: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ("control character", {"t/s.yaml": sheet(quote="\\e[2J")}, ["t/s.yaml:11:16: L4R-Y016"]),
     ("line break in a quote", {"t/s.yaml": sheet(quote="a\\nb")}, ["t/s.yaml:11:16: L4R-S001"]),
     ("line break in a value", {"t/s.yaml": sheet(value='"a\\nb"', unit="text")}, []),
+    (
+        "qualifier names an unknown license term",
+        {"t/s.yaml": sheet().rstrip() + "\n        qualifiers:\n          related_license_term: nope\n"},
+        ["t/s.yaml:13:29: L4R-T013"],
+    ),
 ]
 
 

@@ -253,8 +253,10 @@ def _cross_checks(tree: Tree, today: date) -> None:
         if problem:
             diag(rec, rec.doc.position(("subject",)), "L4R-T008", problem)
 
-    # Facts: paths unique, citations resolve, units fit values, supersession resolves.
+    # Facts: paths unique, citations resolve, units fit values, supersession resolves, a
+    # related_license_term qualifier names a license term.
     seen: dict[str, FactEntry] = {}
+    term_ids = {rec.record.id for rec in tree.of_kind("license_terms")}
     for entry in tree.facts():
         rec = entry.owner
         if entry.path in seen:
@@ -274,6 +276,10 @@ def _cross_checks(tree: Tree, today: date) -> None:
         for j, alt in enumerate(spec.alternatives):
             _check_citations(rec, (*entry.loc, "alternatives", j), alt.citations, sources, cited, diag)
         _check_supersession(entry, diag)
+        term_id = spec.qualifiers.get("related_license_term")
+        if term_id is not None and term_id not in term_ids:
+            hint = _did_you_mean(str(term_id), sorted(term_ids))
+            diag(rec, entry.position("qualifiers", "related_license_term"), "L4R-T013", f"unknown license term{hint}")
 
     for rec in tree.of_kind("license_terms"):
         term: LicenseTerm = rec.record
