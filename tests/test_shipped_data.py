@@ -52,10 +52,15 @@ def test_schema_rejects_unknown_field(name: str) -> None:
 
 
 def test_every_directory_is_a_known_kind() -> None:
-    """Record directories map to a kind; anything else holds fact sheets."""
-    kinds = {r.kind for r in TREE.records}
-    assert {"sources", "variants"} <= kinds
-    assert set(RECORD_KINDS) >= kinds & set(RECORD_KINDS)
+    """Every directory of the tree holds records: of its kind's model for a record directory,
+    fact sheets anywhere else; every record kind has its directory."""
+    from llama4ref.records.models import FactSheet
+
+    directories = {p.name for p in (ROOT / "facts").iterdir() if p.is_dir()}
+    assert {r.kind for r in TREE.records} == directories
+    assert set(RECORD_KINDS) <= directories
+    for rec in TREE.records:
+        assert type(rec.record) is RECORD_KINDS.get(rec.kind, FactSheet), rec.key
 
 
 def test_generated_artefacts_are_fresh() -> None:
