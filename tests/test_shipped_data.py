@@ -10,7 +10,7 @@ import pytest
 
 from llama4ref.records.tree import RECORD_KINDS, LoadedRecord, load_tree
 from llama4ref.records.yamlload import load_yaml
-from tools.build import stale
+from tools.build import stale_files
 from tools.schemagen import RECORD_SCHEMAS, schema_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +65,7 @@ def test_every_directory_is_a_known_kind() -> None:
 
 def test_generated_artefacts_are_fresh() -> None:
     """The index, schemas/ and generated docs equal a fresh render (run `python -m tools.build`)."""
-    assert [str(p.relative_to(ROOT)) for p in stale(ROOT / "facts")] == []
+    assert [str(p.relative_to(ROOT)) for p in stale_files(ROOT / "facts")] == []
 
 
 def test_index_is_deterministic() -> None:

@@ -33,10 +33,10 @@ def _head() -> Mapping[str, Any]:
 
 @cache
 def _paths() -> tuple[str, ...]:
-    from llama4ref.records.derivations import RULES
+    from llama4ref.records.derivations import DERIVATIONS
 
     stored = _head()["paths"]
-    return tuple(sorted({*stored, *(r.path for r in RULES)}))
+    return tuple(sorted({*stored, *(r.path for r in DERIVATIONS)}))
 
 
 def _starting(candidates: Iterable[str], incomplete: str) -> list[str]:

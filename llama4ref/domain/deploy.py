@@ -292,7 +292,7 @@ class RuntimeLimit:
         }
 
 
-def fact_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | None:
+def fact_known_on(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | None:
     """The fact as the records knew it on ``when``: its value then, or None if nothing was known yet."""
     if when is None:
         return fact
@@ -312,7 +312,7 @@ def runtime_limits(kb: KnowledgeBase, variant: str | None = None, as_of: date | 
         if wanted and vid != wanted:
             continue
         prefix = f"runtime.{engine}.{vid}.{hw}."
-        facts = {p[len(prefix) :]: fact_as_of(kb, kb.get(p), as_of) for p in paths}
+        facts = {p[len(prefix) :]: fact_known_on(kb, kb.get(p), as_of) for p in paths}
         known = {k: f for k, f in facts.items() if f is not None}
         if known:
             out.append(RuntimeLimit(engine, vid, hw, known))
@@ -338,7 +338,7 @@ class ContextTiers:
 def context_tiers(kb: KnowledgeBase, variant: str, as_of: date | None = None) -> ContextTiers:
     vid = kb.variant_id(variant)
     model = [
-        fact_as_of(kb, kb.get(f"{vid}.{k}"), as_of)
+        fact_known_on(kb, kb.get(f"{vid}.{k}"), as_of)
         for k in ("context_window.label", "context_window.instruct", "context_window.base")
         if kb.has(f"{vid}.{k}")
     ]
@@ -363,7 +363,7 @@ class StaleRecord:
         return {"path": self.path, "last_dated": str(self.last_dated) if self.last_dated else None, "age_days": self.age_days}
 
 
-def stale(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:
+def stale_records(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:
     """Provider and runtime facts whose newest dated citation is older than the horizon (or undated)."""
     today = today or date.today()
     out = []
