@@ -29,7 +29,7 @@ CONTEXT_KEYS = (("context.max_input", "input"), ("context.total", "total"))
 
 
 @dataclass(frozen=True)
-class Claim:
+class DatedValue:
     """One value of a fact (preferred or alternative) with its dates."""
 
     value: Any
@@ -40,7 +40,7 @@ class Claim:
     reason: str | None = None
 
 
-def claims(kb: KnowledgeBase, fact: Fact) -> list[Claim]:
+def dated_values(kb: KnowledgeBase, fact: Fact) -> list[DatedValue]:
     """The preferred value and every alternative, each dated by its citations."""
 
     def known(cits: tuple[Citation, ...] | list[Citation]) -> date | None:
@@ -48,19 +48,19 @@ def claims(kb: KnowledgeBase, fact: Fact) -> list[Claim]:
         real = [d for d in dates if d is not None]
         return min(real) if real else None
 
-    out = [Claim(fact.value, fact.bound, "preferred", fact.citations, known(fact.citations))]
+    out = [DatedValue(fact.value, fact.bound, "preferred", fact.citations, known(fact.citations))]
     alt: Alternative
     for alt in fact.alternatives:
-        out.append(Claim(alt.value, alt.bound, alt.rank, tuple(alt.citations), known(alt.citations), alt.reason))
+        out.append(DatedValue(alt.value, alt.bound, alt.rank, tuple(alt.citations), known(alt.citations), alt.reason))
     return out
 
 
 _RANK_ORDER = {"preferred": 0, "alternative": 1, "rounded": 2, "superseded": 3, "disputed": 4, "deprecated": 5}
 
 
-def value_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> Claim | None:
+def value_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> DatedValue | None:
     """The claim to show for ``when`` (None = today: the preferred value)."""
-    all_claims = claims(kb, fact)
+    all_claims = dated_values(kb, fact)
     if when is None:
         return all_claims[0]
     known = [c for c in all_claims if c.known_from is not None and c.known_from <= when]
@@ -81,10 +81,10 @@ class Offer:
     variant: str
     provider_name: str
     model_id: str | None
-    context: Claim | None
+    context: DatedValue | None
     context_kind: str | None
     context_path: str | None
-    max_output: Claim | None
+    max_output: DatedValue | None
     precision: str | None
     price_input: float | None
     price_output: float | None
@@ -101,7 +101,7 @@ class Offer:
     things (Azure: no new deployments; Cerebras: the endpoint ended); see the record's note."""
 
     def to_json(self) -> OfferJSON:
-        def claim(c: Claim | None) -> Any:
+        def claim(c: DatedValue | None) -> Any:
             if c is None:
                 return None
             return {
@@ -142,7 +142,7 @@ def _groups(kb: KnowledgeBase, prefix: str, depth: int) -> dict[tuple[str, ...],
 
 
 def _latest(kb: KnowledgeBase, paths: list[str]) -> date | None:
-    dates = [c.known_from for p in paths for c in claims(kb, kb.get(p)) if c.known_from]
+    dates = [c.known_from for p in paths for c in dated_values(kb, kb.get(p)) if c.known_from]
     return max(dates) if dates else None
 
 
@@ -261,7 +261,7 @@ def offers(
     return out
 
 
-def _nominal_copy(kb: KnowledgeBase, variant: str, ctx: Claim | None) -> str | None:
+def _nominal_copy(kb: KnowledgeBase, variant: str, ctx: DatedValue | None) -> str | None:
     """A caveat when a served context equals the model's nominal limit and only catalogs say so.
 
     Catalogs often copy Meta's "10M" / "1M" into provider rows; a provider's own page or a
