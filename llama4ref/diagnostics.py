@@ -31,7 +31,7 @@ CODES: dict[str, str] = {
     "L4R-T001": "not a facts tree (no known record directories)",
     "L4R-T002": "unknown directory or stray file in the facts tree",
     "L4R-T003": "file name does not equal the record id",
-    "L4R-T004": "duplicate record id",
+    "L4R-T004": "identifier listed twice in one identifier set",
     "L4R-T005": "duplicate fact path",
     "L4R-T006": "citation names a source that does not exist",
     "L4R-T007": "alias claimed by two variants",

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 import llama4ref
-from llama4ref.domain.deploy import offers, stale, value_as_of
+from llama4ref.domain.deploy import offers, stale_records, value_as_of
 from llama4ref.domain.memory import plan
 from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli
@@ -169,9 +169,9 @@ def test_memory_cli_shows_formulas() -> None:
 
 def test_stale_lists_old_or_undated_records(kb: KnowledgeBase) -> None:
     """`stale` lists provider/runtime facts older than the horizon; a far horizon in the past lists everything dated."""
-    everything = stale(kb, 0, today=date(2100, 1, 1))
+    everything = stale_records(kb, 0, today=date(2100, 1, 1))
     assert {s.path.split(".")[0] for s in everything} == {"providers", "runtime"}
-    assert len(stale(kb, 100_000, today=date(2026, 11, 23))) < len(everything)
+    assert len(stale_records(kb, 100_000, today=date(2026, 11, 23))) < len(everything)
     assert run_cli("stale", "--older-than", "180d", "--json").code == 0
 
 

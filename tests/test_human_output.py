@@ -27,7 +27,7 @@ def test_provider_filter_together_and_unknown(kb: KnowledgeBase) -> None:
 
 def test_compare_orders_by_importance_and_refuses_unknown_prefix(kb: KnowledgeBase) -> None:
     """Identity, parameters, experts and context come before architecture; an unknown prefix is exit 2."""
-    keys = [ln.key for ln in compare(kb, "scout", "maverick").lines]
+    keys = [ln.key for ln in compare(kb, "scout", "maverick").rows]
     assert keys.index("params.total") < keys.index("experts.routed") < keys.index("context_window.instruct")
     assert keys.index("context_window.instruct") < keys.index("architecture.layers")
     res = run_cli("compare", "scout", "maverick", "--prefix", "nonexist")

@@ -182,7 +182,7 @@ def test_a_record_that_disagrees_with_its_release_is_reported(tmp_path: Path) ->
     base, entries = baseline_entries(REPO / "facts")
     entries["snowflake/llama4-maverick"]["max_output_tokens"] = 12345
     release = catalog.read_wheel(make_wheel(tmp_path, base, entries))
-    report = refresh.compare(tree, kb, release, release)
+    report = refresh.compare_releases(tree, kb, release, release)
     found = [(c.kind, c.path, c.old, c.new) for c in report.changes if c.kind == "record-mismatch"]
     assert found == [("record-mismatch", "providers.snowflake.maverick.context.max_output", 16384, 12345)]
     assert report.changed

@@ -10,7 +10,7 @@ import pytest
 
 from llama4ref.records.tree import RECORD_KINDS, LoadedRecord, load_tree
 from llama4ref.records.yamlload import load_yaml
-from tools.build import stale
+from tools.build import stale_files
 from tools.schemagen import RECORD_SCHEMAS, schema_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,15 +52,20 @@ def test_schema_rejects_unknown_field(name: str) -> None:
 
 
 def test_every_directory_is_a_known_kind() -> None:
-    """Record directories map to a kind; anything else holds fact sheets."""
-    kinds = {r.kind for r in TREE.records}
-    assert {"sources", "variants"} <= kinds
-    assert set(RECORD_KINDS) >= kinds & set(RECORD_KINDS)
+    """Every directory of the tree holds records: of its kind's model for a record directory,
+    fact sheets anywhere else; every record kind has its directory."""
+    from llama4ref.records.models import FactSheet
+
+    directories = {p.name for p in (ROOT / "facts").iterdir() if p.is_dir()}
+    assert {r.kind for r in TREE.records} == directories
+    assert set(RECORD_KINDS) <= directories
+    for rec in TREE.records:
+        assert type(rec.record) is RECORD_KINDS.get(rec.kind, FactSheet), rec.key
 
 
 def test_generated_artefacts_are_fresh() -> None:
     """The index, schemas/ and generated docs equal a fresh render (run `python -m tools.build`)."""
-    assert [str(p.relative_to(ROOT)) for p in stale(ROOT / "facts")] == []
+    assert [str(p.relative_to(ROOT)) for p in stale_files(ROOT / "facts")] == []
 
 
 def test_index_is_deterministic() -> None:

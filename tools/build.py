@@ -36,7 +36,7 @@ def artefacts(facts_dir: Path | None = None) -> dict[Path, str | bytes]:
     return out
 
 
-def stale(facts_dir: Path | None = None) -> list[Path]:
+def stale_files(facts_dir: Path | None = None) -> list[Path]:
     """Generated files whose committed content differs from a fresh render (or that no render makes)."""
     fresh = artefacts(facts_dir)
     out = [p for p, content in fresh.items() if not _same(p, content)]
@@ -69,7 +69,7 @@ def orphans(fresh: dict[Path, str | bytes]) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     if "--check" in argv:
-        bad = stale()
+        bad = stale_files()
         for p in bad:
             sys.stdout.write(f"stale: {p.relative_to(REPO)} (run: python -m tools.build)\n")
         return 1 if bad else 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from llama4ref.export.tables import fact_as_of, fact_variant
+from llama4ref.export.tables import fact_variant, newest_source_date
 from llama4ref.records.models import Citation
 from llama4ref.store.answers import Fact, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase
@@ -207,7 +207,7 @@ def providers_page(kb: KnowledgeBase) -> str:
         for provider, facts in sorted(providers.items()):
             for vid in [v for v in order if any(fact_variant(f.path, [v]) == v for f in facts)]:
                 mine = {f.path.split(f".{vid}.", 1)[1]: f for f in facts if f".{vid}." in f.path}
-                dates = [d for f in mine.values() if (d := fact_as_of(kb, f))]
+                dates = [d for f in mine.values() if (d := newest_source_date(kb, f))]
                 rows.append([provider, vid, *[_short(mine.get(k)) for k, _ in PROVIDER_COLUMNS], max(dates, default="")])
         body += ["", "## Summary", ""]
         body += table(["provider", "model", *[label for _, label in PROVIDER_COLUMNS], "as of"], rows)
@@ -220,7 +220,7 @@ def providers_page(kb: KnowledgeBase) -> str:
                     [
                         f"`{f.path[len(f'{root}.{name}.') :]}`",
                         _value(f),
-                        fact_as_of(kb, f) or "—",
+                        newest_source_date(kb, f) or "—",
                         source_links(_sources_of(kb, f), ""),
                     ]
                     for f in facts

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 JSON_SCHEMA_VERSION = 1
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_PROBLEMS, EXIT_USAGE = 1, 2
 
 
 def emit_json(kind: str, data: Any, *, ascii_only: bool = False) -> None:

@@ -13,8 +13,6 @@ from typing import Literal
 Severity = Literal["error", "warning", "note"]
 """``error`` fails a check; ``warning`` fails only under ``--strict``; ``note`` never fails."""
 
-SEVERITY_ORDER: dict[str, int] = {"note": 0, "warning": 1, "error": 2}
-
 
 @dataclass(frozen=True)
 class Rule:
@@ -162,11 +160,6 @@ RULES: dict[str, Rule] = {r.id: r for r in _RULES}
 def rule(rule_id: str) -> Rule:
     """The rule with this id (KeyError for an unknown id: a bug, never user input)."""
     return RULES[rule_id]
-
-
-def worst(severities: list[str] | tuple[str, ...]) -> str | None:
-    """The most severe of ``severities`` (None for none)."""
-    return max(severities, key=SEVERITY_ORDER.__getitem__) if severities else None
 
 
 def render_rules_markdown() -> str:

@@ -33,7 +33,9 @@ def importance(key: str) -> tuple[int, int, str]:
 
 
 @dataclass(frozen=True)
-class Line:
+class ComparisonRow:
+    """One fact key of the two variants side by side (either side may lack it)."""
+
     key: str
     left: Fact | None
     right: Fact | None
@@ -47,7 +49,7 @@ class Line:
 class Comparison:
     left: str
     right: str
-    lines: list[Line]
+    rows: list[ComparisonRow]
 
     def to_json(self) -> ComparisonJSON:
         def val(f: Fact | None) -> Any:
@@ -56,7 +58,7 @@ class Comparison:
         return {
             "left": self.left,
             "right": self.right,
-            "rows": [{"key": ln.key, "left": val(ln.left), "right": val(ln.right), "differs": ln.differs} for ln in self.lines],
+            "rows": [{"key": ln.key, "left": val(ln.left), "right": val(ln.right), "differs": ln.differs} for ln in self.rows],
         }
 
 
@@ -81,4 +83,4 @@ def compare(kb: KnowledgeBase, a: str, b: str, *, benchmarks: bool = False, pref
         pool = {k.split(".", 1)[0] for v in (left, right) for k in (p[len(v) + 1 :] for p in kb.paths(v))}
         raise UnknownIdError("prefix", prefix, kb._suggest(prefix, pool) or sorted(pool))
     order = sorted(set(lk) | set(rk), key=importance)
-    return Comparison(left, right, [Line(k, lk.get(k), rk.get(k)) for k in order])
+    return Comparison(left, right, [ComparisonRow(k, lk.get(k), rk.get(k)) for k in order])

@@ -25,18 +25,18 @@ __all__ = [
 
 @cache
 def _head() -> Mapping[str, Any]:
-    from llama4ref.store.index import INDEX_PATH, _read_json
+    from llama4ref.store.index import read_shipped
 
-    head: Mapping[str, Any] = _read_json(INDEX_PATH / "head.json")
+    head: Mapping[str, Any] = read_shipped("head.json")
     return head
 
 
 @cache
 def _paths() -> tuple[str, ...]:
-    from llama4ref.records.derivations import RULES
+    from llama4ref.records.derivations import DERIVATIONS
 
     stored = _head()["paths"]
-    return tuple(sorted({*stored, *(r.path for r in RULES)}))
+    return tuple(sorted({*stored, *(r.path for r in DERIVATIONS)}))
 
 
 def _starting(candidates: Iterable[str], incomplete: str) -> list[str]:
@@ -71,9 +71,9 @@ def complete_identifier(incomplete: str) -> list[str]:
 
 def complete_source(incomplete: str) -> list[str]:
     """Source record ids."""
-    from llama4ref.store.index import INDEX_PATH, _read_json
+    from llama4ref.store.index import read_shipped
 
-    return _starting(_read_json(INDEX_PATH / "sources.json"), incomplete)
+    return _starting(read_shipped("sources.json"), incomplete)
 
 
 def complete_fact_path(incomplete: str) -> list[str]:

@@ -29,7 +29,7 @@ CONTEXT_KEYS = (("context.max_input", "input"), ("context.total", "total"))
 
 
 @dataclass(frozen=True)
-class Claim:
+class DatedValue:
     """One value of a fact (preferred or alternative) with its dates."""
 
     value: Any
@@ -40,7 +40,7 @@ class Claim:
     reason: str | None = None
 
 
-def claims(kb: KnowledgeBase, fact: Fact) -> list[Claim]:
+def dated_values(kb: KnowledgeBase, fact: Fact) -> list[DatedValue]:
     """The preferred value and every alternative, each dated by its citations."""
 
     def known(cits: tuple[Citation, ...] | list[Citation]) -> date | None:
@@ -48,19 +48,19 @@ def claims(kb: KnowledgeBase, fact: Fact) -> list[Claim]:
         real = [d for d in dates if d is not None]
         return min(real) if real else None
 
-    out = [Claim(fact.value, fact.bound, "preferred", fact.citations, known(fact.citations))]
+    out = [DatedValue(fact.value, fact.bound, "preferred", fact.citations, known(fact.citations))]
     alt: Alternative
     for alt in fact.alternatives:
-        out.append(Claim(alt.value, alt.bound, alt.rank, tuple(alt.citations), known(alt.citations), alt.reason))
+        out.append(DatedValue(alt.value, alt.bound, alt.rank, tuple(alt.citations), known(alt.citations), alt.reason))
     return out
 
 
 _RANK_ORDER = {"preferred": 0, "alternative": 1, "rounded": 2, "superseded": 3, "disputed": 4, "deprecated": 5}
 
 
-def value_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> Claim | None:
+def value_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> DatedValue | None:
     """The claim to show for ``when`` (None = today: the preferred value)."""
-    all_claims = claims(kb, fact)
+    all_claims = dated_values(kb, fact)
     if when is None:
         return all_claims[0]
     known = [c for c in all_claims if c.known_from is not None and c.known_from <= when]
@@ -81,10 +81,10 @@ class Offer:
     variant: str
     provider_name: str
     model_id: str | None
-    context: Claim | None
+    context: DatedValue | None
     context_kind: str | None
     context_path: str | None
-    max_output: Claim | None
+    max_output: DatedValue | None
     precision: str | None
     price_input: float | None
     price_output: float | None
@@ -101,7 +101,7 @@ class Offer:
     things (Azure: no new deployments; Cerebras: the endpoint ended); see the record's note."""
 
     def to_json(self) -> OfferJSON:
-        def claim(c: Claim | None) -> Any:
+        def claim(c: DatedValue | None) -> Any:
             if c is None:
                 return None
             return {
@@ -142,7 +142,7 @@ def _groups(kb: KnowledgeBase, prefix: str, depth: int) -> dict[tuple[str, ...],
 
 
 def _latest(kb: KnowledgeBase, paths: list[str]) -> date | None:
-    dates = [c.known_from for p in paths for c in claims(kb, kb.get(p)) if c.known_from]
+    dates = [c.known_from for p in paths for c in dated_values(kb, kb.get(p)) if c.known_from]
     return max(dates) if dates else None
 
 
@@ -261,7 +261,7 @@ def offers(
     return out
 
 
-def _nominal_copy(kb: KnowledgeBase, variant: str, ctx: Claim | None) -> str | None:
+def _nominal_copy(kb: KnowledgeBase, variant: str, ctx: DatedValue | None) -> str | None:
     """A caveat when a served context equals the model's nominal limit and only catalogs say so.
 
     Catalogs often copy Meta's "10M" / "1M" into provider rows; a provider's own page or a
@@ -292,7 +292,7 @@ class RuntimeLimit:
         }
 
 
-def fact_as_of(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | None:
+def fact_known_on(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | None:
     """The fact as the records knew it on ``when``: its value then, or None if nothing was known yet."""
     if when is None:
         return fact
@@ -312,7 +312,7 @@ def runtime_limits(kb: KnowledgeBase, variant: str | None = None, as_of: date | 
         if wanted and vid != wanted:
             continue
         prefix = f"runtime.{engine}.{vid}.{hw}."
-        facts = {p[len(prefix) :]: fact_as_of(kb, kb.get(p), as_of) for p in paths}
+        facts = {p[len(prefix) :]: fact_known_on(kb, kb.get(p), as_of) for p in paths}
         known = {k: f for k, f in facts.items() if f is not None}
         if known:
             out.append(RuntimeLimit(engine, vid, hw, known))
@@ -338,7 +338,7 @@ class ContextTiers:
 def context_tiers(kb: KnowledgeBase, variant: str, as_of: date | None = None) -> ContextTiers:
     vid = kb.variant_id(variant)
     model = [
-        fact_as_of(kb, kb.get(f"{vid}.{k}"), as_of)
+        fact_known_on(kb, kb.get(f"{vid}.{k}"), as_of)
         for k in ("context_window.label", "context_window.instruct", "context_window.base")
         if kb.has(f"{vid}.{k}")
     ]
@@ -363,7 +363,7 @@ class StaleRecord:
         return {"path": self.path, "last_dated": str(self.last_dated) if self.last_dated else None, "age_days": self.age_days}
 
 
-def stale(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:
+def stale_records(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:
     """Provider and runtime facts whose newest dated citation is older than the horizon (or undated)."""
     today = today or date.today()
     out = []

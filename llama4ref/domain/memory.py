@@ -29,7 +29,9 @@ INT4_GROUP = 128
 
 
 @dataclass(frozen=True)
-class Line:
+class MemoryLine:
+    """One term of a memory estimate: what it counts, its size in bytes and how it was computed."""
+
     name: str
     bytes: float
     formula: str
@@ -43,8 +45,8 @@ class Plan:
     batch: int
     kv_dtype: str
     kv_layout: str
-    weights: list[Line]
-    kv: list[Line]
+    weights: list[MemoryLine]
+    kv: list[MemoryLine]
     gpu: str | None
     gpu_bytes: float | None
     usable_fraction: float
@@ -81,7 +83,7 @@ class Plan:
         return self.total_bytes <= self.gpu_bytes * self.usable_fraction + self.offload_bytes
 
     def to_json(self) -> MemoryPlanJSON:
-        def lines(xs: list[Line]) -> list[MemoryLineJSON]:
+        def lines(xs: list[MemoryLine]) -> list[MemoryLineJSON]:
             return [{"name": x.name, "bytes": round(x.bytes), "gb": round(x.bytes / 1e9, 2), "formula": x.formula} for x in xs]
 
         return {
@@ -159,11 +161,11 @@ def plan(
     nope = kb.get(f"{a}.nope_layers").as_int()
     ctx = context if context is not None else kb.get(f"{vid}.context_window.instruct").as_int()
     inputs: dict[str, Any] = dict(b.inputs) | {f"{a}.attention_chunk_size": chunk, f"{a}.nope_layers": nope}
-    weights: list[Line] = []
+    weights: list[MemoryLine] = []
     per_layer_routed = b.components["routed_experts"] // max(b.moe_layers, 1)
     other = sum(v for k, v in b.components.items() if k not in ("routed_experts", "shared_experts"))
     weights.append(
-        Line(
+        MemoryLine(
             "non-expert weights (BF16)",
             other * 2,
             "2 bytes × (embedding + output head + attention + norms + router + dense FFN + vision)",
@@ -171,7 +173,7 @@ def plan(
     )
     if precision == "bf16":
         weights.append(
-            Line(
+            MemoryLine(
                 "experts (BF16)",
                 (b.components["routed_experts"] + b.components["shared_experts"]) * 2,
                 "2 bytes × (routed + shared experts)",
@@ -184,21 +186,21 @@ def plan(
         quantized = [i for i in moe_ids if i not in (0, layers - 1)]
         q = len(quantized) * per_layer_routed
         weights.append(
-            Line(
+            MemoryLine(
                 "routed experts in FP8",
                 q * BYTES["fp8"],
                 f"1 byte × routed experts of {len(quantized)} of {len(moe_ids)} MoE layers (first/last layers skipped)",
             )
         )
         weights.append(
-            Line(
+            MemoryLine(
                 "routed experts left BF16",
                 (len(moe_ids) - len(quantized)) * per_layer_routed * 2,
                 f"2 bytes × routed experts of the {len(moe_ids) - len(quantized)} skipped MoE layer(s)",
             )
         )
         weights.append(
-            Line(
+            MemoryLine(
                 "shared experts (BF16)",
                 b.components["shared_experts"] * 2,
                 "2 bytes × shared experts (fp8_mixed quantizes routed experts only)",
@@ -207,7 +209,7 @@ def plan(
     else:
         q = b.components["routed_experts"] + b.components["shared_experts"]
         weights.append(
-            Line(
+            MemoryLine(
                 "experts in int4 (+ scales)",
                 _int4_bytes(q),
                 f"0.5 byte × (routed + shared experts of all {b.moe_layers} MoE layers) + 2 bytes per {INT4_GROUP}-weight group",
@@ -218,16 +220,16 @@ def plan(
         size = kb.get(weights_file)
         if size.unit != "bytes":
             raise ValueError(f"{weights_file} is not a file size in bytes (unit {size.unit})")
-        weights = [Line("weights file (published size)", size.as_float(), f"{weights_file} = {size.display()}")]
+        weights = [MemoryLine("weights file (published size)", size.as_float(), f"{weights_file} = {size.display()}")]
         inputs[weights_file] = size.value
         shown = str(size.qualifiers.get("quant", "published file"))
     kvb = BYTES[kv_dtype]
     per_token_layer = 2 * kv_heads * head_dim * kvb
     seqs = batch
-    kv: list[Line] = []
+    kv: list[MemoryLine] = []
     if kv_layout == "hybrid":
         kv.append(
-            Line(
+            MemoryLine(
                 f"KV cache, {nope} global NoPE layers",
                 per_token_layer * nope * ctx * seqs,
                 f"2 × kv_heads {kv_heads} × head_dim {head_dim} × {kvb:g} B × {nope} layers × {ctx:,} tokens × batch {batch}",
@@ -235,7 +237,7 @@ def plan(
         )
         chunked = layers - nope
         kv.append(
-            Line(
+            MemoryLine(
                 f"KV cache, {chunked} chunked RoPE layers",
                 per_token_layer * chunked * min(ctx, chunk) * seqs,
                 f"2 × {kv_heads} × {head_dim} × {kvb:g} B × {chunked} layers × min(context, chunk {chunk}) × batch {batch}",
@@ -243,7 +245,7 @@ def plan(
         )
     else:
         kv.append(
-            Line(
+            MemoryLine(
                 f"KV cache, all {layers} layers",
                 per_token_layer * layers * ctx * seqs,
                 f"2 × kv_heads {kv_heads} × head_dim {head_dim} × {kvb:g} B × {layers} layers × {ctx:,} tokens × batch {batch}",

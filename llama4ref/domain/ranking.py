@@ -48,11 +48,10 @@ class Scored(NamedTuple):
 class Ranking:
     """Facts best first, with the parse they were ranked by."""
 
-    def __init__(self, text: str, parsed: Parsed, corrections: dict[str, str], terms: list[str]) -> None:
+    def __init__(self, text: str, parsed: Parsed, corrections: dict[str, str]) -> None:
         self.text = text
         self.parsed = parsed
         self.corrections = corrections
-        self.bm25_terms = terms
         self.scored: list[Scored] = []
 
     @property
@@ -86,7 +85,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         defining=_defining(parsed),
         gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
     )
-    ranking = Ranking(text, parsed, corrections, terms)
+    ranking = Ranking(text, parsed, corrections)
     for path, (unit, derived) in units(db).items():
         ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
     ranking.scored.sort(key=lambda s: (-s.score, s.path))

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from llama4ref.store.knowledge_base import KnowledgeBase
     from llama4ref.store.shapes.tools import ChangeJSON, RefreshJSON, ReleaseJSON
 
-__all__ = ["FIELDS", "Change", "Link", "RefreshReport", "baseline_version", "compare", "links", "load_store"]
+__all__ = ["FIELDS", "Change", "Link", "RefreshReport", "baseline_version", "compare_releases", "links", "load_store"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "max_input_tokens": ("context.max_input", "context.total"),
@@ -216,7 +216,7 @@ def new_provider_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "unknown"
 
 
-def compare(tree: Tree, kb: KnowledgeBase, baseline: Release, new: Release) -> RefreshReport:
+def compare_releases(tree: Tree, kb: KnowledgeBase, baseline: Release, new: Release) -> RefreshReport:
     """Map the differences from ``baseline`` to ``new`` onto the provider records of ``tree``."""
     from llama4ref.domain.resolve import resolve
 

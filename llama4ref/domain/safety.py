@@ -30,7 +30,7 @@ class SafetySection:
     facts: list[Fact]
 
 
-def overview(kb: KnowledgeBase) -> list[SafetySection]:
+def safety_sections(kb: KnowledgeBase) -> list[SafetySection]:
     """Every safety and intended-use fact, grouped into sections in reading order."""
     out = []
     for title, prefix in SECTIONS:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, JsonValue
 
-from llama4ref.export.tables import EXPORT_SCHEMA_VERSION, Table, build_tables, fact_as_of, fact_variant
+from llama4ref.export.tables import EXPORT_SCHEMA_VERSION, Table, build_tables, fact_variant, newest_source_date
 from llama4ref.records.models import Alternative, Citation, Identifier, LicenseTerm, Source
 from llama4ref.records.models.common import Bound, Scalar
 from llama4ref.store.knowledge_base import KnowledgeBase
@@ -161,7 +161,7 @@ def export_document(kb: KnowledgeBase) -> ExportDocument:
     ]
     facts = [
         ExportFact.model_validate(
-            {**f.to_json(), "variant": fact_variant(f.path, variant_ids), "as_of": fact_as_of(kb, f)}, strict=False
+            {**f.to_json(), "variant": fact_variant(f.path, variant_ids), "as_of": newest_source_date(kb, f)}, strict=False
         )
         for f in kb.facts()
     ]

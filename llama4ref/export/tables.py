@@ -287,7 +287,7 @@ def fact_variant(path: str, variant_ids: Iterable[str]) -> str | None:
     return None
 
 
-def fact_as_of(kb: KnowledgeBase, fact: Fact) -> str | None:
+def newest_source_date(kb: KnowledgeBase, fact: Fact) -> str | None:
     """The latest date the fact's sources state it (a citation's as_of, else the source's publication date)."""
     dates = []
     for cit in kb.citations_of(fact):
@@ -365,7 +365,7 @@ def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
             fact.unit,
             fact.bound,
             fact.display(),
-            fact_as_of(kb, fact),
+            newest_source_date(kb, fact),
             fact.note,
             int(fact.derived),
             fact.formula,

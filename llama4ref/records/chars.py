@@ -80,11 +80,6 @@ def hidden_reason(ch: str) -> str | None:
     return None
 
 
-def is_hidden(ch: str) -> bool:
-    """True for a character :func:`hidden_reason` objects to."""
-    return hidden_reason(ch) is not None
-
-
 def describe(ch: str) -> str:
     """``U+0430 CYRILLIC SMALL LETTER A``; unnamed characters get their category in brackets."""
     cp = ord(ch)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
 
-class Rule(NamedTuple):
+class Derivation(NamedTuple):
     """One derived value (a named tuple: cheap to define on the `show` start-up path)."""
 
     path: str
@@ -52,8 +52,8 @@ def _unused(*_: object) -> None:
     return None
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(
+DERIVATIONS: tuple[Derivation, ...] = (
+    Derivation(
         "{v}.params.total_recount",
         "parameters",
         "sum of the components recounted from the architecture facts (llama4ref audit shows the breakdown)",
@@ -62,7 +62,7 @@ RULES: tuple[Rule, ...] = (
         "The exact parameter count behind the rounded figure Meta states (params.total).",
         "total",
     ),
-    Rule(
+    Derivation(
         "{v}.params.active_recount",
         "parameters",
         "the recount's components a text token passes through (shared and routed_per_token experts, no vision tower)",
@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = (
         "The exact count behind the rounded active-parameter figure Meta states (params.active).",
         "active",
     ),
-    Rule(
+    Derivation(
         "{v}.params.active_fraction_recount",
         "fraction",
         "active_recount / total_recount",
@@ -80,7 +80,7 @@ RULES: tuple[Rule, ...] = (
         "The share of parameters one token passes through, from the exact recount (active_fraction uses the rounded figures).",
         "fraction",
     ),
-    Rule(
+    Derivation(
         "{v}.params.active_fraction",
         "fraction",
         "active / total",
@@ -88,57 +88,59 @@ RULES: tuple[Rule, ...] = (
         _ratio,
         "Share of the parameters that one token passes through.",
     ),
-    Rule("{v}.experts.total", "experts", "routed + shared", ("{v}.experts.routed", "{v}.experts.shared"), lambda r, s: r + s),
-    Rule(
+    Derivation(
+        "{v}.experts.total", "experts", "routed + shared", ("{v}.experts.routed", "{v}.experts.shared"), lambda r, s: r + s
+    ),
+    Derivation(
         "{v}.experts.active_per_token",
         "experts",
         "routed_per_token + shared",
         ("{v}.experts.routed_per_token", "{v}.experts.shared"),
         lambda r, s: r + s,
     ),
-    Rule(
+    Derivation(
         "{v}.architecture.nope_layers",
         "layers",
         "layers / nope_layer_interval (every interval-th layer has no RoPE)",
         ("{v}.architecture.layers", "{v}.architecture.nope_layer_interval"),
         lambda n, k: n // k,
     ),
-    Rule(
+    Derivation(
         "{v}.architecture.rope_layers",
         "layers",
         "layers - layers / nope_layer_interval",
         ("{v}.architecture.layers", "{v}.architecture.nope_layer_interval"),
         lambda n, k: n - n // k,
     ),
-    Rule(
+    Derivation(
         "{v}.architecture.moe_layers",
         "layers",
         "layers / moe_layer_step",
         ("{v}.architecture.layers", "{v}.architecture.moe_layer_step"),
         lambda n, k: n // k,
     ),
-    Rule(
+    Derivation(
         "{v}.architecture.dense_layers",
         "layers",
         "layers - layers / moe_layer_step",
         ("{v}.architecture.layers", "{v}.architecture.moe_layer_step"),
         lambda n, k: n - n // k,
     ),
-    Rule(
+    Derivation(
         "{v}.architecture.gqa_group_size",
         "heads",
         "attention_heads / kv_heads",
         ("{v}.architecture.attention_heads", "{v}.architecture.kv_heads"),
         lambda h, k: h // k,
     ),
-    Rule(
+    Derivation(
         "{v}.context_window.instruct_over_base",
         "multiplier",
         "context_window.instruct / context_window.base",
         ("{v}.context_window.instruct", "{v}.context_window.base"),
         lambda a, b: _ratio(a, b),
     ),
-    Rule(
+    Derivation(
         "{v}.context_window.instruct_in_binary_millions",
         "ratio",
         "context_window.instruct / 2^20",
@@ -146,21 +148,21 @@ RULES: tuple[Rule, ...] = (
         lambda a: a / 2**20,
         "Shows that the card's '10M' and '1M' labels are binary multiples (10 x 2^20, 2^20).",
     ),
-    Rule(
+    Derivation(
         "{v}.training.tokens_per_active_parameter",
         "ratio",
         "training.tokens / params.active",
         ("{v}.training.tokens", "{v}.params.active"),
         lambda t, p: round(t / p, 1),
     ),
-    Rule(
+    Derivation(
         "{v}.training.tokens_per_total_parameter",
         "ratio",
         "training.tokens / params.total",
         ("{v}.training.tokens", "{v}.params.total"),
         lambda t, p: round(t / p, 1),
     ),
-    Rule(
+    Derivation(
         "{v}.training.co2_per_gpu_hour_kg",
         "ratio",
         "training.co2_location_tonnes * 1000 / training.gpu_hours",
@@ -168,7 +170,7 @@ RULES: tuple[Rule, ...] = (
         lambda c, h: round(c * 1000 / h, 4),
         "Kilograms of CO2eq (location-based) per GPU-hour.",
     ),
-    Rule(
+    Derivation(
         "multimodal.image.patch_tokens_per_tile",
         "count",
         "(tile_size / patch_size)^2 x pixel_shuffle_ratio^2",
@@ -180,7 +182,7 @@ RULES: tuple[Rule, ...] = (
         lambda t, p, r: int((t // p) ** 2 * r * r),
         "<|patch|> tokens one image tile contributes to the prompt.",
     ),
-    Rule(
+    Derivation(
         "tokenizer.base_vocab_size",
         "tokens",
         "tokenizer.vocab_size - tokenizer.reserved_special_tokens",
@@ -188,7 +190,7 @@ RULES: tuple[Rule, ...] = (
         lambda v, r: v - r,
         "The BPE ranks before the special tokens (the tokenizer model file's line count).",
     ),
-    Rule(
+    Derivation(
         "irope.temperature_scale_at_max_context",
         "ratio",
         "log(floor((P + 1) / floor_scale) + 1) * attn_scale + 1, P = scout.context_window.instruct - 1",
@@ -199,16 +201,16 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def expand(rule: Rule, vid: str | None) -> tuple[str, tuple[str, ...]]:
+def expand(derivation: Derivation, vid: str | None) -> tuple[str, tuple[str, ...]]:
     if vid is None:
-        return rule.path, rule.inputs
-    return rule.path.format(v=vid), tuple(i.format(v=vid) for i in rule.inputs)
+        return derivation.path, derivation.inputs
+    return derivation.path.format(v=vid), tuple(i.format(v=vid) for i in derivation.inputs)
 
 
-def all_rule_paths(variant_ids: list[str]) -> frozenset[str]:
-    """Every path a rule could produce for these variants (stored facts may not use them)."""
+def all_derived_paths(variant_ids: list[str]) -> frozenset[str]:
+    """Every path a derivation could produce for these variants (stored facts may not use them)."""
     out: set[str] = set()
-    for rule in RULES:
-        for vid in variant_ids if "{v}" in rule.path else [None]:
-            out.add(expand(rule, vid)[0])
+    for derivation in DERIVATIONS:
+        for vid in variant_ids if "{v}" in derivation.path else [None]:
+            out.add(expand(derivation, vid)[0])
     return frozenset(out)

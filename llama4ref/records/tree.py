@@ -204,12 +204,12 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
 
 
 def _cross_checks(tree: Tree, today: date) -> None:
-    from llama4ref.records.derivations import all_rule_paths
+    from llama4ref.records.derivations import all_derived_paths
 
     diags = tree.diagnostics
     sources = tree.sources
     variants = tree.variants
-    derived_paths = all_rule_paths(list(variants))
+    derived_paths = all_derived_paths(list(variants))
     cited: set[str] = set()
 
     def diag(rec: LoadedRecord, pos: Position, code: str, message: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-from llama4ref.records.derivations import RULES, Rule, expand
+from llama4ref.records.derivations import DERIVATIONS, Derivation, expand
 from llama4ref.store.answers import Fact
 
 if TYPE_CHECKING:
@@ -21,19 +21,19 @@ def _variants(kb: KnowledgeBase) -> list[str]:
     return [v.id for v in kb.variants()]
 
 
-_CANDIDATES: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[Rule, tuple[str, ...]]]] = weakref.WeakKeyDictionary()
+_CANDIDATES: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[Derivation, tuple[str, ...]]]] = weakref.WeakKeyDictionary()
 """Expanded rules per knowledge base, computed once (`show` asks for several derived values)."""
 
 
-def _candidates(kb: KnowledgeBase) -> dict[str, tuple[Rule, tuple[str, ...]]]:
+def _candidates(kb: KnowledgeBase) -> dict[str, tuple[Derivation, tuple[str, ...]]]:
     out = _CANDIDATES.get(kb)
     if out is None:
         out = {}
         variant_ids = _variants(kb)
-        for rule in RULES:
-            for vid in variant_ids if "{v}" in rule.path else [None]:
-                path, inputs = expand(rule, vid)
-                out[path] = (rule, inputs)
+        for derivation in DERIVATIONS:
+            for vid in variant_ids if "{v}" in derivation.path else [None]:
+                path, inputs = expand(derivation, vid)
+                out[path] = (derivation, inputs)
         _CANDIDATES[kb] = out
     return out
 
@@ -45,19 +45,30 @@ def derived_paths(kb: KnowledgeBase) -> list[str]:
 
 
 def compute(kb: KnowledgeBase, path: str) -> Fact | None:
-    """The derived fact at ``path``, or None when no rule makes it or an input is missing."""
+    """The derived fact at ``path``, or None when no derivation makes it or an input is missing."""
     found = _candidates(kb).get(path)
     if found is None:
         return None
-    rule, inputs = found
+    derivation, inputs = found
     if not all(kb.raw_fact(i) is not None for i in inputs):
         return None
     facts = [kb.get(i) for i in inputs]
     bounds = {f.bound for f in facts}
     bound: Bound = "exact" if bounds == {"exact"} else "approximately"
-    value = _recount(kb, path.split(".")[0], rule.recount) if rule.recount else rule.compute(*(f.value for f in facts))
+    value = (
+        _recount(kb, path.split(".")[0], derivation.recount)
+        if derivation.recount
+        else derivation.compute(*(f.value for f in facts))
+    )
     return Fact(
-        path=path, value=value, unit=rule.unit, bound=bound, derived=True, formula=rule.formula, inputs=inputs, note=rule.note
+        path=path,
+        value=value,
+        unit=derivation.unit,
+        bound=bound,
+        derived=True,
+        formula=derivation.formula,
+        inputs=inputs,
+        note=derivation.note,
     )
 
 

@@ -9,13 +9,14 @@ start-up does not grow with the knowledge base (benchmarks/): ``head.json`` hold
 tables every query uses (aliases, variants, identifiers, the list of fact paths), each
 ``facts.<key>.json`` the facts whose path starts with ``<key>.`` (the text before the first
 dot), and the remaining sections one file each. :func:`read_index` returns the whole
-document as a mapping whose sections and fact shards are read on first access.
+document as a mapping whose sections and fact shards are read on first access; the shipped
+shards are read through the package loader, so an install from a zip reads them too.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,19 +26,76 @@ if TYPE_CHECKING:  # reading the index must not import the validator (pydantic, 
     from llama4ref.records.tree import Tree
 
 INDEX_FORMAT = 1
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-INDEX_PATH = PACKAGE_DIR / "_index"
-"""The shipped index: a directory of JSON shards (see the module docstring)."""
+INDEX_PATH = Path(__file__).resolve().parent.parent / "_index"
+"""Where the index lives in a source checkout: ``python -m tools.build`` writes it there. The
+runtime never reads this path; it reads the packaged copy through the package loader
+(:func:`read_shipped`), so a zipped install works too."""
 HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", "variants", "identifiers")
 LAZY_SECTIONS = ("sources", "sheets", "license_terms", "vocabulary")
 
+_MATERIALISED: Path | None = None
+
+
+def read_shipped(name: str) -> Any:
+    """One JSON file of the shipped index (``head.json``, ``facts.scout.json``, …), read through
+    the package loader: zip-safe, and cheaper to import than importlib.resources."""
+    import pkgutil
+
+    from llama4ref.errors import DataError
+
+    try:
+        data = pkgutil.get_data("llama4ref", f"_index/{name}")
+        if data is None:
+            raise OSError("the package loader cannot read data files")
+        return json.loads(data)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read the shipped index file _index/{name}: {exc}") from exc
+
 
 def shipped_facts_dir() -> Path:
-    """The facts tree that came with this installation (wheel or source checkout)."""
-    in_wheel = PACKAGE_DIR / "_facts"
+    """The facts tree that came with this installation, as a real directory: the wheel's
+    ``llama4ref/_facts``, a source checkout's ``facts/``, or, when the package is imported from
+    a zip, a temporary copy of the packaged ``_facts`` (made once per process, removed at exit)."""
+    package = Path(__file__).resolve().parent.parent
+    in_wheel = package / "_facts"
     if in_wheel.is_dir():
         return in_wheel
-    return PACKAGE_DIR.parent / "facts"
+    checkout = package.parent / "facts"
+    if checkout.is_dir() or package.is_dir():
+        return checkout
+    return _materialised_facts()
+
+
+def _materialised_facts() -> Path:
+    """The packaged ``_facts`` tree copied out of a zipped install into a temporary ``_facts``
+    directory (Python 3.11's importlib.resources has no ``as_file`` for directories)."""
+    global _MATERIALISED
+    if _MATERIALISED is None:
+        import atexit
+        import shutil
+        import tempfile
+        from importlib.resources import files
+        from importlib.resources.abc import Traversable
+
+        from llama4ref.errors import DataError
+
+        packaged = files("llama4ref").joinpath("_facts")
+        if not packaged.is_dir():
+            raise DataError("this installation ships no facts tree (llama4ref/_facts)")
+        temp = Path(tempfile.mkdtemp(prefix="llama4ref-facts-"))
+        atexit.register(shutil.rmtree, temp, ignore_errors=True)
+
+        def copy(node: Traversable, dest: Path) -> None:
+            dest.mkdir()
+            for child in node.iterdir():
+                if child.is_dir():
+                    copy(child, dest / child.name)
+                else:
+                    (dest / child.name).write_bytes(child.read_bytes())
+
+        copy(packaged, temp / "_facts")  # named as in the wheel: `refresh --write` refuses to edit it
+        _MATERIALISED = temp / "_facts"
+    return _MATERIALISED
 
 
 def compile_index(tree: Tree) -> dict[str, Any]:
@@ -86,7 +144,7 @@ def compile_index(tree: Tree) -> dict[str, Any]:
 
 
 def render_index(index: dict[str, Any]) -> str:
-    """The exact text written to ``_index.json`` (sorted keys, trailing newline)."""
+    """The exact text of one index file (sorted keys, trailing newline)."""
     return json.dumps(index, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -107,10 +165,14 @@ def render_shards(index: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def read_index(path: Path = INDEX_PATH) -> Mapping[str, Any]:
-    """The compiled index at ``path``: a shard directory (read lazily) or one JSON document."""
+def read_index(path: Path | None = None) -> Mapping[str, Any]:
+    """The compiled index: the shipped one (``path`` None), a shard directory (both read lazily)
+    or one JSON document."""
+    if path is None:
+        return _ShardedIndex(read_shipped)
     if path.is_dir():
-        return _ShardedIndex(path)
+        root = path
+        return _ShardedIndex(lambda name: _read_json(root / name))
     data: dict[str, Any] = _read_json(path)
     return data
 
@@ -126,20 +188,20 @@ def _read_json(path: Path) -> Any:
 
 
 class _ShardedIndex(Mapping[str, Any]):
-    """The index document over a shard directory; each section is read on first access."""
+    """The index document over its shard files; each section is read on first access."""
 
-    def __init__(self, root: Path) -> None:
-        self._root = root
-        head: dict[str, Any] = _read_json(root / "head.json")
+    def __init__(self, read: Callable[[str], Any]) -> None:
+        self._read = read
+        head: dict[str, Any] = read("head.json")
         self._paths: list[str] = head.pop("paths")
         self._data: dict[str, Any] = head
 
     def __getitem__(self, key: str) -> Any:
         if key not in self._data:
             if key == "facts":
-                self._data[key] = _ShardedFacts(self._root, self._paths)
+                self._data[key] = _ShardedFacts(self._read, self._paths)
             elif key in LAZY_SECTIONS:
-                self._data[key] = _read_json(self._root / f"{key}.json")
+                self._data[key] = self._read(f"{key}.json")
             else:
                 raise KeyError(key)
         return self._data[key]
@@ -154,8 +216,8 @@ class _ShardedIndex(Mapping[str, Any]):
 class _ShardedFacts(Mapping[str, Any]):
     """Fact path → compiled fact; a shard file is read when one of its paths is first asked for."""
 
-    def __init__(self, root: Path, paths: list[str]) -> None:
-        self._root = root
+    def __init__(self, read: Callable[[str], Any], paths: list[str]) -> None:
+        self._read = read
         self._paths = paths
         self._known = frozenset(paths)
         self._shards: dict[str, dict[str, Any]] = {}
@@ -166,7 +228,7 @@ class _ShardedFacts(Mapping[str, Any]):
         key = shard_key(path)
         shard = self._shards.get(key)
         if shard is None:
-            shard = self._shards[key] = _read_json(self._root / f"facts.{key}.json")
+            shard = self._shards[key] = self._read(f"facts.{key}.json")
         return shard[path]
 
     def __contains__(self, path: object) -> bool:

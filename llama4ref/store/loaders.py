@@ -34,12 +34,12 @@ def knowledge_base() -> KnowledgeBase:
         with _SHIPPED_LOCK:
             kb = _SHIPPED
             if kb is None:
-                from llama4ref.store.index import INDEX_PATH, read_index
+                from llama4ref.store.index import read_index
 
                 try:
-                    kb = _SHIPPED = KnowledgeBase(read_index(INDEX_PATH))
+                    kb = _SHIPPED = KnowledgeBase(read_index())
                 except (OSError, ValueError) as exc:
-                    raise DataError(f"cannot read the shipped index {INDEX_PATH}: {exc}") from exc
+                    raise DataError(f"cannot read the shipped index: {exc}") from exc
     return kb
 
 

@@ -254,7 +254,7 @@ def register(app: typer.Typer) -> None:
         import re
 
         import llama4ref
-        from llama4ref.domain.deploy import stale as run
+        from llama4ref.domain.deploy import stale_records as run
 
         horizon = re.fullmatch(r"(\d+)d?", older_than)
         if horizon is None:

@@ -83,7 +83,7 @@ def providers(
         fail("the records cite no LiteLLM release: give --since VERSION")
     new = catalog.fetch_release(litellm, cache, find_links)
     old = new if base == new.version else catalog.fetch_release(base, cache, find_links)
-    report = refresh.compare(tree, kb, old, new)
+    report = refresh.compare_releases(tree, kb, old, new)
     if json_out:
         emit_json("refresh", report.to_json())
     else:

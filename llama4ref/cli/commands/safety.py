@@ -26,10 +26,10 @@ def register(app: typer.Typer) -> None:
         Example: llama4ref safety
         """
         import llama4ref
-        from llama4ref.domain.safety import overview, to_json, tools
+        from llama4ref.domain.safety import safety_sections, to_json, tools
 
         kb = llama4ref.knowledge_base()
-        sections = overview(kb)
+        sections = safety_sections(kb)
         if json_out:
             emit_json("safety", {"sections": to_json(sections)})
             return

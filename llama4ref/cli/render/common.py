@@ -191,16 +191,14 @@ def comparison(con: Console, cmp: Any) -> None:
     def cell(fact: Fact | None) -> Text:
         return structured_text(fact) if fact else Text("—", style="dim")
 
-    rows = [
-        [Text(("≠ " if ln.differs else "  ") + safe(ln.key), style="cyan"), cell(ln.left), cell(ln.right)] for ln in cmp.lines
-    ]
+    rows = [[Text(("≠ " if ln.differs else "  ") + safe(ln.key), style="cyan"), cell(ln.left), cell(ln.right)] for ln in cmp.rows]
     header = [Text("fact"), Text(safe(cmp.left)), Text(safe(cmp.right))]
     con.print(Text(safe(f"{cmp.left} vs {cmp.right}"), style="bold"))
     if grid.column_widths(con, header, rows, con.width) is not None:
         grid.table(con, None, ["  fact", cmp.left, cmp.right], rows)
     else:
         out: list[Text] = []
-        for ln, (key, left, right) in zip(cmp.lines, rows, strict=True):
+        for ln, (key, left, right) in zip(cmp.rows, rows, strict=True):
             if not ln.differs:
                 out.append(grid.label_value(con, key, left, indent=""))
                 continue
@@ -208,7 +206,7 @@ def comparison(con: Console, cmp: Any) -> None:
             out.append(grid.label_value(con, Text(f"    {safe(cmp.left)}"), left, indent=""))
             out.append(grid.label_value(con, Text(f"    {safe(cmp.right)}"), right, indent=""))
         con.print(Text("\n").join(out), soft_wrap=True)
-    con.print(Text(f"{sum(ln.differs for ln in cmp.lines)} of {len(cmp.lines)} rows differ (≠)", style="dim"))
+    con.print(Text(f"{sum(ln.differs for ln in cmp.rows)} of {len(cmp.rows)} rows differ (≠)", style="dim"))
 
 
 def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -50,5 +50,3 @@ Scalar = str | int | float | bool
 Bound = Literal["exact", "approximately", "less_than", "at_most", "more_than", "at_least"]
 Rank = Literal["alternative", "rounded", "superseded", "disputed", "deprecated"]
 Tier = Literal["first-party", "implementation", "third-party"]
-
-NonEmptyList = Field(min_length=1)
