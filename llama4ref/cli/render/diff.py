@@ -17,7 +17,7 @@ def _cite(c: Mapping[str, Any]) -> str:
     return f"{c['source']} [{c['locator']}]{when} “{c['quote']}”"
 
 
-def _short(value: Any, limit: int = 100) -> str:
+def _short(value: object, limit: int = 100) -> str:
     import json
 
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
