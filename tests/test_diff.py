@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from llama4ref.domain.diff import diff_trees, report_lines
+from llama4ref.cli.render.diff import report_lines
+from llama4ref.domain.diff import diff_trees
 from tests.conftest import MINIMAL_TREE, run_cli
 
 SHEET = """\

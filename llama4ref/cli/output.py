@@ -30,6 +30,11 @@ def emit_json(kind: str, data: Any, *, ascii_only: bool = False) -> None:
     sys.stdout.write(json_printable(json.dumps(doc, ensure_ascii=ascii_only, indent=2)) + "\n")
 
 
+def emit_document(data: Any) -> None:
+    """Print a JSON document of a format others define (CSL-JSON), without the envelope, made printable as :func:`emit_json` does."""
+    sys.stdout.write(json_printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
 def emit_text(text: str) -> None:
     """Print plain text (one or more lines), every data or user string in it made printable."""
     sys.stdout.write("\n".join(printable(line) for line in text.split("\n")) + "\n")

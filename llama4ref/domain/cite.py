@@ -1,4 +1,15 @@
-"""Citations of a fact rendered as text, BibTeX or JSON."""
+"""Citations of a fact as data: BibTeX, CSL-JSON and JSON.
+
+BibTeX and CSL-JSON are interchange formats that reference managers (Zotero, pandoc,
+citeproc, BibTeX itself) read, so they belong with the library like the JSON and SARIF
+writers; the text for people (``llama4ref cite PATH``) is drawn by the CLI
+(``llama4ref.cli.render.cite``).
+
+>>> import llama4ref
+>>> kb = llama4ref.knowledge_base()
+>>> as_csl_json(kb, kb.get("maverick.params.total"))[0]["URL"].startswith("https://")
+True
+"""
 
 from __future__ import annotations
 
@@ -15,12 +26,6 @@ def _bibkey(src: Source) -> str:
     return re.sub(r"[^a-z0-9]+", "_", f"{src.id}_{year}").strip("_")
 
 
-def _where(src: Source) -> str:
-    if src.repo and src.path:
-        return f"{src.repo}@{src.version.commit[:12] if src.version.commit else src.pin()}:{src.path}"
-    return src.url
-
-
 def citations_for(kb: KnowledgeBase, fact: Fact) -> list[tuple[Citation, Source]]:
     return [(c, kb.source(c.source)) for c in kb.citations_of(fact)]
 
@@ -33,18 +38,6 @@ def quote_text(quote: str) -> str:
     if "<" not in quote:
         return quote
     return re.sub(r"\s{2,}", " ", _TAG.sub(" ", quote)).strip()
-
-
-def as_text(kb: KnowledgeBase, fact: Fact) -> str:
-    lines = [f"{fact.path} = {fact.display()}" + (f" (derived: {fact.formula})" if fact.derived else "")]
-    for cit, src in citations_for(kb, fact):
-        where = _where(src)
-        url = "" if where == src.url else f" {src.url}"
-        lines.append(
-            f"- [{src.id}] {src.publisher}. {src.title}. {where}.{url} (version {src.pin()}; retrieved {src.retrieved}). "
-            f"{cit.locator}: “{quote_text(cit.quote)}”"
-        )
-    return "\n".join(printable(line) for line in lines)  # one line per citation, whatever the data holds
 
 
 _BIB_SPECIAL = {

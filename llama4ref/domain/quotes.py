@@ -84,11 +84,6 @@ class QuoteReport:
             "diagnostics": [d.format() for d in self.diagnostics],
         }
 
-    def unchecked_lines(self) -> list[str]:
-        """One line per source with unchecked quotes, most first: count, source id, reason."""
-        rows = [(n, sid, reason) for sid, per in self.unchecked.items() for reason, n in per.items()]
-        return [f"{n:5} {sid}  ({reason})" for n, sid, reason in sorted(rows, key=lambda r: (-r[0], r[1]))]
-
 
 class _Address(NamedTuple):
     """What a copy's ``SOURCE:`` header is matched against."""

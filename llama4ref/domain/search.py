@@ -14,6 +14,8 @@ from llama4ref.store.knowledge_base import KnowledgeBase, require_str
 if TYPE_CHECKING:
     import sqlite3
 
+    from llama4ref.store.shapes.tools import SearchHitJSON
+
 MARK_START, MARK_END = "\x02", "\x03"
 
 
@@ -22,6 +24,16 @@ class Hit(NamedTuple):  # a named tuple, like the answers in llama4ref.store.ans
     score: float
     matched: tuple[str, ...]
     snippet: str | None = None
+
+    def to_json(self) -> SearchHitJSON:
+        """The hit as ``search --json`` prints it: the snippet without its match marks (None when empty)."""
+        return {
+            "path": self.fact.path,
+            "score": self.score,
+            "matched": list(self.matched),
+            "snippet": (self.snippet or "").replace(MARK_START, "").replace(MARK_END, "") or None,
+            "fact": self.fact.to_json(),
+        }
 
 
 def check_arguments(text: object, limit: object) -> None:

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import llama4ref
-from llama4ref.domain.diff import DataDiff, diff_knowledge_bases, diff_trees, report_lines
+from llama4ref.domain.diff import DataDiff, diff_knowledge_bases, diff_trees
 from llama4ref.export.document import ExportDocument, ExportFact, ExportSummary, export_document, write_export
 
 
@@ -26,7 +26,9 @@ def provider_limits(db_path: Path) -> list[tuple[str, str, int | None]]:
 def review(old: Path, new: Path) -> str:
     d: DataDiff = diff_trees(old, new)
     same: bool = diff_knowledge_bases(llama4ref.knowledge_base(), llama4ref.knowledge_base()).is_empty
-    return "\n".join(report_lines(d)) if not same or not d.is_empty else "no change"
+    summary = d.summary()
+    changed: int = summary["facts_added"] + summary["facts_removed"] + summary["facts_changed"]
+    return f"{changed} facts changed ({d.old_version} -> {d.new_version})" if not same or not d.is_empty else "no change"
 
 
 if __name__ == "__main__":

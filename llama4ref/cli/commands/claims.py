@@ -1,4 +1,7 @@
-"""The check-claims command: a document's Llama 4 statements judged against the records."""
+"""The check-claims command: a document's Llama 4 statements judged against the records.
+
+A module-level function; :func:`register` attaches it to the app.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt
 from llama4ref.cli.output import EXIT_USAGE, emit_json, fail
 
 if TYPE_CHECKING:
@@ -16,62 +20,49 @@ if TYPE_CHECKING:
 _SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt", ".rst")
 
 
-def register(app: typer.Typer) -> None:
-    """Attach ``check-claims`` to ``app``."""
+def check_claims(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or directories (Markdown, HTML, text, model cards); '-' reads stdin.")
+    ],
+    verbose: Annotated[bool, typer.Option("--verbose", help="Also list statements the records cannot check.")] = False,
+    json_out: JsonEnvelopeOpt = False,
+    fmt: CheckFormatOpt = "text",
+) -> None:
+    """Check statements about Llama 4 (variant, attribute, value) against the cited records.
 
-    @app.command("check-claims")
-    def check_claims(
-        paths: Annotated[
-            list[str], typer.Argument(help="Files or directories (Markdown, HTML, text, model cards); '-' reads stdin.")
-        ],
-        verbose: Annotated[bool, typer.Option("--verbose", help="Also list statements the records cannot check.")] = False,
-        json_out: Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope.")] = False,
-        fmt: Annotated[str, typer.Option("--format", help="text | json | sarif")] = "text",
-    ) -> None:
-        """Check statements about Llama 4 (variant, attribute, value) against the cited records.
+    Prints file:line:col: L4-CLAIM-CONTRADICTED (and SUPPORTED / DISPUTED; UNCHECKED with
+    --verbose). A provider's served limit is not held to the model's window; rounded
+    figures within their rounding agree. Exit 0 none contradicted; 1 some; 2 usage.
 
-        Prints file:line:col: L4-CLAIM-CONTRADICTED (and SUPPORTED / DISPUTED; UNCHECKED with
-        --verbose). A provider's served limit is not held to the model's window; rounded
-        figures within their rounding agree. Exit 0 none contradicted; 1 some; 2 usage.
+    Example: llama4ref check-claims README.md docs/
+    """
+    from llama4ref.claims import check_claims as run
+    from llama4ref.claims import exit_code
+    from llama4ref.claims.document import kind_of
 
-        Example: llama4ref check-claims README.md docs/
-        """
-        from llama4ref.claims import check_claims as run
-        from llama4ref.claims import exit_code
-        from llama4ref.claims.document import kind_of
+    if fmt not in ("text", "json", "sarif"):
+        fail(f"unknown --format {fmt!r} (text, json or sarif)", EXIT_USAGE)
+    fmt = "json" if json_out else fmt
+    claims: list[Claim] = []
+    documents = _documents(paths)
+    for name, text in documents:
+        claims += run(text, kind=kind_of(name), file=name)
+    shown = [c for c in claims if verbose or c.status != "unchecked"]
+    if fmt == "json":
+        summary = {s: sum(c.status == s for c in claims) for s in ("supported", "contradicted", "disputed", "unchecked")}
+        emit_json("claims", {"claims": [c.to_json() for c in shown], "summary": summary})
+    elif fmt == "sarif":
+        import json
 
-        if fmt not in ("text", "json", "sarif"):
-            fail(f"unknown --format {fmt!r} (text, json or sarif)", EXIT_USAGE)
-        fmt = "json" if json_out else fmt
-        claims: list[Claim] = []
-        documents = _documents(paths)
-        for name, text in documents:
-            claims += run(text, kind=kind_of(name), file=name)
-        shown = [c for c in claims if verbose or c.status != "unchecked"]
-        if fmt == "json":
-            summary = {s: sum(c.status == s for c in claims) for s in ("supported", "contradicted", "disputed", "unchecked")}
-            emit_json("claims", {"claims": [c.to_json() for c in shown], "summary": summary})
-        elif fmt == "sarif":
-            import json
+        import llama4ref
+        from llama4ref.claims.sarif import to_sarif
 
-            import llama4ref
-            from llama4ref.claims.sarif import to_sarif
+        sys.stdout.write(json.dumps(to_sarif(shown, tool_version=llama4ref.__version__), indent=2) + "\n")
+    else:
+        from llama4ref.cli.render import checks
 
-            sys.stdout.write(json.dumps(to_sarif(shown, tool_version=llama4ref.__version__), indent=2) + "\n")
-        else:
-            from llama4ref.printable import printable
-
-            for c in shown:  # file names, the document's text and the records' quotes: all shown escaped
-                sys.stdout.write(printable(f"{c.file}:{c.line}:{c.col}: {c.code} {c.message()}") + "\n")
-            sys.stdout.flush()  # a failed write is reported before the summary
-            counts = {s: sum(c.status == s for c in claims) for s in ("contradicted", "disputed", "supported", "unchecked")}
-            sys.stderr.write(
-                f"{len(documents)} document(s), {len(claims)} statement(s): "
-                + ", ".join(f"{n} {s}" for s, n in counts.items())
-                + ("" if verbose or not counts["unchecked"] else " (--verbose lists the unchecked)")
-                + "\n"
-            )
-        raise typer.Exit(exit_code(claims))
+        checks.claims(shown, claims, len(documents), verbose=verbose)
+    raise typer.Exit(exit_code(claims))
 
 
 def _documents(paths: list[str]) -> list[tuple[str, str]]:
@@ -93,3 +84,8 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
             except OSError as exc:
                 fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE)
     return out
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``check-claims`` to ``app``."""
+    app.command("check-claims")(check_claims)

@@ -1,4 +1,8 @@
-"""Compliance commands: check-name, license (checklist), license check (repository duties)."""
+"""Compliance commands: license (checklist), license check (repository duties), check-name.
+
+Each command is a module-level function (importable and callable alone); ``license`` is a
+module-level sub-app, and :func:`register` attaches it and ``check-name`` to the app.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt, JsonFormatOpt, JsonOpt
 from llama4ref.cli.output import EXIT_USAGE, console, emit_json, fail
 
 if TYPE_CHECKING:
-    from llama4ref.compliance import Finding
+    from llama4ref.compliance.terms import LicenseTerms
     from llama4ref.store.shapes.tools import NameCheckJSON
 
 license_app = typer.Typer(
@@ -24,7 +29,7 @@ license_app = typer.Typer(
 )
 
 
-def _terms() -> object:
+def _terms() -> LicenseTerms:
     from llama4ref.compliance.terms import shipped_license_terms  # the index: no YAML parsing
 
     return shipped_license_terms()
@@ -33,7 +38,7 @@ def _terms() -> object:
 @license_app.callback()
 def license_checklist(
     ctx: typer.Context,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")] = False,
+    json_out: JsonOpt = False,
 ) -> None:
     """The obligations, permissions and restrictions of the agreement and the AUP, as a checklist.
 
@@ -57,9 +62,9 @@ def license_checklist(
 def license_check(
     path: Annotated[Path, typer.Argument(help="A model repository directory, or a single model card file.")] = Path("."),
     name: Annotated[Optional[str], typer.Option("--name", help="The published model name, if the card does not give it.")] = None,  # noqa: UP045
-    fmt: Annotated[str, typer.Option("--format", help="text | json | sarif")] = "text",
+    fmt: CheckFormatOpt = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    json_out: JsonFormatOpt = False,
     root: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--root", help="Repository root for SARIF URIs (default: the git top level above PATH)."),
@@ -80,7 +85,7 @@ def license_check(
     if fmt not in ("text", "json", "sarif"):
         fail("--format must be text, json or sarif")
     try:
-        report = check_repo(path, _terms(), name=name)  # type: ignore[arg-type]
+        report = check_repo(path, _terms(), name=name)
     except CheckPathError as exc:
         fail(str(exc))
     if fmt == "json":
@@ -96,85 +101,50 @@ def license_check(
             fail(str(exc))
         sys.stdout.write(json.dumps(to_sarif(report, tool_version=llama4ref.__version__, uri_prefix=prefix), indent=2) + "\n")
     else:
-        from llama4ref.printable import printable
+        from llama4ref.cli.render import checks
 
-        for f in report.findings:
-            sys.stdout.write(printable(_as_given(path, report.kind, f).format()) + "\n")
-        errors = sum(f.severity == "error" for f in report.findings)
-        warnings = sum(f.severity == "warning" for f in report.findings)
-        sys.stderr.write(
-            f"{printable(str(path))}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n"
-        )
-        grouped: dict[str, list[str]] = {}
-        for rule, why in report.not_checked:
-            grouped.setdefault(why, []).append(rule)
-        for why, rules in grouped.items():
-            sys.stderr.write(printable(f"  not checked: {', '.join(rules)}: {why}") + "\n")
+        checks.license_check(path, report)
     raise typer.Exit(report.exit_code(strict=strict))
 
 
-def _as_given(path: Path, kind: str, finding: Finding) -> Finding:
-    """The finding with its file named from PATH as the user gave it (``models/bad/README.md``)."""
-    import dataclasses
+def check_name(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Model names or org/name ids.")] = None,  # noqa: UP045
+    from_file: Annotated[
+        str | None, typer.Option("--from-file", help="Read names, one per line, from a file ('-' = stdin).")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings (e.g. 'llama-…' in another case) fail too.")] = False,
+    json_out: JsonEnvelopeOpt = False,
+) -> None:
+    """Check derivative model names against the naming rule (section 1.b.i): they must begin with "Llama".
 
-    f = finding
-    file = f.file
-    if kind == "card":
-        shown = str(path) if file == path.name else file
-    elif file in ("", ".", "(--name)"):
-        shown = file if file == "(--name)" else str(path)
+    Look-alike letters, invisible characters and leading whitespace never pass.
+    Exit 0 all compliant; 1 any violation (or warning with --strict); 2 usage.
+
+    Example: llama4ref check-name my-org/Scout-FT Llama-4-Scout-Acme
+    """
+    from llama4ref.compliance.names import check_names, exit_code, read_names
+
+    items = list(names or [])
+    if from_file is not None:
+        items += _names_from(from_file, read_names)
+    if not items:
+        fail("give at least one name, or --from-file FILE", EXIT_USAGE)
+    if len(items) > MAX_NAMES:
+        fail(f"{len(items):,} names, over the {MAX_NAMES:,}-name cap; check them in parts")
+    results = list(check_names(items, _terms()))
+    code = exit_code(results, strict=strict)
+    if json_out:
+        count = {s: sum(r.status == s for r in results) for s in ("pass", "warning", "violation")}
+        report: NameCheckJSON = {
+            "results": [r.to_dict() for r in results],
+            "summary": {"pass": count["pass"], "warning": count["warning"], "violation": count["violation"]},
+        }
+        emit_json("name-check", report, ascii_only=True)
     else:
-        shown = (path / file).as_posix() if str(path) not in ("", ".") else file
-    return dataclasses.replace(f, file=shown)
+        from llama4ref.cli.render import checks
 
-
-def register(app: typer.Typer) -> None:
-    """Attach the compliance commands to ``app``."""
-    app.add_typer(license_app)
-
-    @app.command("check-name")
-    def check_name(
-        names: Annotated[Optional[list[str]], typer.Argument(help="Model names or org/name ids.")] = None,  # noqa: UP045
-        from_file: Annotated[
-            str | None, typer.Option("--from-file", help="Read names, one per line, from a file ('-' = stdin).")
-        ] = None,
-        strict: Annotated[bool, typer.Option("--strict", help="Warnings (e.g. 'llama-…' in another case) fail too.")] = False,
-        json_out: Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope.")] = False,
-    ) -> None:
-        """Check derivative model names against the naming rule (section 1.b.i): they must begin with "Llama".
-
-        Look-alike letters, invisible characters and leading whitespace never pass.
-        Exit 0 all compliant; 1 any violation (or warning with --strict); 2 usage.
-
-        Example: llama4ref check-name my-org/Scout-FT Llama-4-Scout-Acme
-        """
-        from llama4ref.compliance.names import check_names, exit_code, read_names
-        from llama4ref.printable import printable
-
-        items = list(names or [])
-        if from_file is not None:
-            items += _names_from(from_file, read_names)
-        if not items:
-            fail("give at least one name, or --from-file FILE", EXIT_USAGE)
-        if len(items) > MAX_NAMES:
-            fail(f"{len(items):,} names, over the {MAX_NAMES:,}-name cap; check them in parts")
-        results = list(check_names(items, _terms()))  # type: ignore[arg-type]
-        code = exit_code(results, strict=strict)
-        if json_out:
-            count = {s: sum(r.status == s for r in results) for s in ("pass", "warning", "violation")}
-            report: NameCheckJSON = {
-                "results": [r.to_dict() for r in results],
-                "summary": {"pass": count["pass"], "warning": count["warning"], "violation": count["violation"]},
-            }
-            emit_json("name-check", report, ascii_only=True)
-        else:
-            out = sys.stdout
-            for r in results:
-                line = f"{r.status.upper():9} {r.input}"
-                if r.status != "pass":
-                    line += f"  [{r.rule} §{r.section}] {r.message}; suggest: {r.suggestion}"
-                out.write(printable(line) + "\n")
-        raise typer.Exit(code)
+        checks.name_checks(results)
+    raise typer.Exit(code)
 
 
 MAX_NAMES = 200_000
@@ -241,3 +211,9 @@ def _read_file(path: str) -> bytes:
             return _read_capped(fh.read, path)
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror}")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the compliance commands to ``app``: the ``license`` sub-app, then ``check-name``."""
+    app.add_typer(license_app)
+    app.command("check-name")(check_name)

@@ -1,4 +1,8 @@
-"""Core commands: show, get, list, validate, verify-quotes."""
+"""Core commands: show, get, list, validate, verify-quotes.
+
+Each command is a module-level function (importable and callable alone); :func:`register`
+attaches them to the app in the order ``--help`` lists them.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from llama4ref.cli.options import FactPathArg, JsonOpt, VariantArg
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, existing_directory, fail
-from llama4ref.domain.completion import complete_fact_path, complete_variant
+from llama4ref.domain.completion import complete_fact_path
+from llama4ref.domain.listing import LIST_KINDS
 
 if TYPE_CHECKING:
-    from llama4ref.store.shapes.core import ValidationJSON
     from llama4ref.store.shapes.tools import QuoteVerificationJSON
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
-
-LIST_KINDS = ("variants", "sources", "facts", "sheets", "license-terms", "identifiers")
 
 
 def _version(value: bool) -> None:
@@ -27,226 +28,178 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def root(
+    version: Annotated[
+        Optional[bool],  # noqa: UP045  # typer needs Optional here on 3.9-style introspection
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the package and data versions."),
+    ] = None,
+) -> None:
+    """A cited reference for Meta's Llama 4 models."""
+
+
+def show(variant: VariantArg, json_out: JsonOpt = False) -> None:
+    """One screen on a variant: identity, parameters, experts, context, checkpoints, sources.
+
+    Example: llama4ref show scout
+    """
+    import llama4ref
+    from llama4ref.domain.show import overview
+
+    ov = overview(llama4ref.knowledge_base(), variant)
+    if json_out:
+        emit_json("overview", ov.to_json())
+        return
+    from llama4ref.cli.render import common as render
+
+    render.overview(console(), ov)
+
+
+def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
+    """A fact's value, unit, citations and alternatives; on a prefix, the facts under it.
+
+    Example: llama4ref get maverick.params.total --json
+    Example: llama4ref get maverick.experts
+    """
+    import llama4ref
+
+    kb = llama4ref.knowledge_base()
+    if not kb.has(path) and kb.group(path):
+        members = kb.group(path)
+        prefix = kb.normalise_path(path)
+        if json_out:
+            emit_json("group", {"prefix": prefix, "facts": [f.to_json() for f in members]})
+            return
+        from llama4ref.cli.render import ask as render_ask
+
+        render_ask.group(console(), prefix, members)
+        return
+    fact = kb.get(path)
+    if json_out:
+        emit_json("fact", fact.to_json())
+        return
+    from llama4ref.cli.render import common as render
+
+    render.fact_detail(console(), kb, fact)
+
+
+def list_(
+    kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(LIST_KINDS)}.")] = "variants",
+    prefix: Annotated[
+        str, typer.Option(help="With 'facts': only paths under this prefix.", autocompletion=complete_fact_path)
+    ] = "",
+    json_out: JsonOpt = False,
+) -> None:
+    """The records of a kind.
+
+    Example: llama4ref list facts --prefix scout.architecture
+    """
+    import llama4ref
+    from llama4ref.domain.listing import list_records
+
+    if kind not in LIST_KINDS:
+        fail(f"unknown kind {kind!r}; choose one of {', '.join(LIST_KINDS)}")
+    listing = list_records(llama4ref.knowledge_base(), kind, prefix)
+    if json_out:
+        emit_json(kind, listing.to_json())
+        return
+    from llama4ref.cli.render import listing as render_listing
+
+    render_listing.listing(console(), listing)
+
+
+def validate(
+    directory: Annotated[
+        Optional[str],  # noqa: UP045  # typer introspection; a str, so that "" is refused, not read as "."
+        typer.Argument(help="A facts tree (default: the shipped one).", show_default=False),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Validate a facts tree: every record, every cross-record check, all errors at once.
+
+    Prints `file:line:col: CODE message` per problem; exits 1 when there are any.
+
+    Example: llama4ref validate facts/
+    """
+    from llama4ref.records.tree import load_tree
+    from llama4ref.store.index import shipped_facts_dir
+
+    root = shipped_facts_dir() if directory is None else existing_directory(directory, "DIRECTORY")
+    tree = load_tree(root)
+    if json_out:
+        from llama4ref.domain.validation import validation_json
+
+        emit_json("validation", validation_json(tree, root))
+    else:
+        from llama4ref.cli.render import checks
+
+        derived = None
+        if directory is None and tree.ok:  # the shipped tree: the derived facts `list facts` also shows
+            import llama4ref
+            from llama4ref.store.derived import derived_paths
+
+            derived = len(derived_paths(llama4ref.knowledge_base()))
+        checks.validation(tree, root, derived)
+    if not tree.ok:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def verify_quotes(
+    sources_dirs: Annotated[
+        Optional[list[str]],  # noqa: UP045  # typer needs Optional for an optional variadic argument
+        typer.Argument(help="Directories of local copies of the cited sources (the first holding a copy wins)."),
+    ] = None,
+    fetch: Annotated[
+        bool,
+        typer.Option("--fetch", help="Download every pinned source into --cache, check its sha256 lock, then every quote."),
+    ] = False,
+    cache: Annotated[Path, typer.Option(help="Where --fetch keeps downloads.", file_okay=False)] = Path(".llama4ref-sources"),
+    strict: Annotated[bool, typer.Option(help="Also fail when a cited source has no local copy.")] = False,
+    min_coverage: Annotated[
+        float, typer.Option(help="Fail when fewer than this percentage of all quotes were checked.", min=0, max=100)
+    ] = 0.0,
+    json_out: JsonOpt = False,
+) -> None:
+    """Check every quote against copies of the sources (opt-in; needs the documents or the network).
+
+    A copy is matched to its source record by the `SOURCE:` header on its first line
+    (repo and path, or URL) or by the file name `<source-id>.<ext>`. Quotes read from an
+    image (`medium: image`) are never checked: no text copy holds them. With `--fetch`, every
+    pinned source is downloaded (raw files at their commits, files of package releases,
+    pages), its sha256 compared with the lock in its record, and drift reported.
+
+    Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 70
+    """
+    from llama4ref.cli.render import checks
+    from llama4ref.domain.quotes import verify_shipped_quotes as run
+    from llama4ref.store.index import shipped_facts_dir
+
+    dirs = [existing_directory(d, "SOURCES_DIR") for d in sources_dirs or []]
+    drift: list[str] = []
+    if fetch:
+        from llama4ref.domain.recheck import download_all
+
+        fetched = download_all(shipped_facts_dir(), cache)
+        drift = [f.line() for f in fetched if f.status in ("drift", "failed")]
+        checks.lines([f.line() for f in fetched if f.status == "skipped"])
+        dirs.insert(0, cache)
+    elif not dirs:
+        fail("give at least one directory of copies, or --fetch", 2)
+    report = run(dirs)
+    short = report.coverage * 100 < min_coverage
+    if json_out:
+        verification: QuoteVerificationJSON = {**report.to_json(), "drift": drift}
+        emit_json("quote-verification", verification)
+    else:
+        checks.quote_verification(report, drift, strict=strict, min_coverage=min_coverage)
+    if report.failed or drift or short or (strict and report.skipped):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
 def register(app: typer.Typer) -> None:
     """Attach the core commands to ``app``."""
-
-    @app.callback()
-    def _root(
-        version: Annotated[
-            Optional[bool],  # noqa: UP045  # typer needs Optional here on 3.9-style introspection
-            typer.Option("--version", callback=_version, is_eager=True, help="Show the package and data versions."),
-        ] = None,
-    ) -> None:
-        """A cited reference for Meta's Llama 4 models."""
-
-    @app.command()
-    def show(
-        variant: Annotated[
-            str, typer.Argument(help="A variant id, alias or published identifier.", autocompletion=complete_variant)
-        ],
-        json_out: JsonOpt = False,
-    ) -> None:
-        """One screen on a variant: identity, parameters, experts, context, checkpoints, sources.
-
-        Example: llama4ref show scout
-        """
-        import llama4ref
-        from llama4ref.domain.show import overview
-
-        ov = overview(llama4ref.knowledge_base(), variant)
-        if json_out:
-            emit_json("overview", ov.to_json())
-            return
-        from llama4ref.cli.render import common as render
-
-        render.overview(console(), ov)
-
-    @app.command()
-    def get(
-        path: Annotated[
-            str, typer.Argument(help="A dotted fact path, e.g. maverick.params.total.", autocompletion=complete_fact_path)
-        ],
-        json_out: JsonOpt = False,
-    ) -> None:
-        """A fact's value, unit, citations and alternatives; on a prefix, the facts under it.
-
-        Example: llama4ref get maverick.params.total --json
-        Example: llama4ref get maverick.experts
-        """
-        import llama4ref
-
-        kb = llama4ref.knowledge_base()
-        if not kb.has(path) and kb.group(path):
-            members = kb.group(path)
-            prefix = kb.normalise_path(path)
-            if json_out:
-                emit_json("group", {"prefix": prefix, "facts": [f.to_json() for f in members]})
-                return
-            from llama4ref.cli.render import ask as render_ask
-
-            render_ask.group(console(), prefix, members)
-            return
-        fact = kb.get(path)
-        if json_out:
-            emit_json("fact", fact.to_json())
-            return
-        from llama4ref.cli.render import common as render
-
-        render.fact_detail(console(), kb, fact)
-
-    @app.command("list")
-    def list_(
-        kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(LIST_KINDS)}.")] = "variants",
-        prefix: Annotated[
-            str, typer.Option(help="With 'facts': only paths under this prefix.", autocompletion=complete_fact_path)
-        ] = "",
-        json_out: JsonOpt = False,
-    ) -> None:
-        """The records of a kind.
-
-        Example: llama4ref list facts --prefix scout.architecture
-        """
-        import llama4ref
-        from llama4ref.domain.listing import list_records
-
-        if kind not in LIST_KINDS:
-            fail(f"unknown kind {kind!r}; choose one of {', '.join(LIST_KINDS)}")
-        columns, rows, data = list_records(llama4ref.knowledge_base(), kind, prefix)
-        if json_out:
-            emit_json(kind, data)
-            return
-        from llama4ref.cli.render import common as render
-
-        render.simple_table(console(), f"{kind} ({len(rows)})", columns, rows)
-
-    @app.command()
-    def validate(
-        directory: Annotated[
-            Optional[str],  # noqa: UP045  # typer introspection; a str, so that "" is refused, not read as "."
-            typer.Argument(help="A facts tree (default: the shipped one).", show_default=False),
-        ] = None,
-        json_out: JsonOpt = False,
-    ) -> None:
-        """Validate a facts tree: every record, every cross-record check, all errors at once.
-
-        Prints `file:line:col: CODE message` per problem; exits 1 when there are any.
-
-        Example: llama4ref validate facts/
-        """
-        from llama4ref.records.tree import load_tree
-        from llama4ref.store.index import shipped_facts_dir
-
-        root = shipped_facts_dir() if directory is None else existing_directory(directory, "DIRECTORY")
-        tree = load_tree(root)
-        if json_out:
-            report: ValidationJSON = {
-                "root": str(root),
-                "files": tree.file_count,
-                "records": len(tree.records),
-                "facts": len(tree.facts()),
-                "ok": tree.ok,
-                "diagnostics": [
-                    {
-                        "file": d.file,
-                        "line": d.position.line,
-                        "col": d.position.col,
-                        "code": d.code,
-                        "severity": d.severity,
-                        "message": d.message,
-                    }
-                    for d in tree.diagnostics
-                ],
-            }
-            emit_json("validation", report)
-        else:
-            import sys
-
-            from llama4ref.printable import printable
-
-            for d in tree.diagnostics:  # printable: a file name or message never forges a second line
-                sys.stdout.write(printable(d.format()) + "\n")
-            status = "ok" if tree.ok else f"{len(tree.diagnostics)} problem(s)"
-            facts = f"{len(tree.facts()):,} stored facts"
-            if directory is None and tree.ok:  # the shipped tree: the derived facts `list facts` also shows
-                import llama4ref
-                from llama4ref.store.derived import derived_paths
-
-                facts = f"{len(tree.facts()):,} stored + {len(derived_paths(llama4ref.knowledge_base())):,} derived facts"
-            sys.stderr.write(
-                f"{printable(str(root))}: {tree.file_count:,} files, {len(tree.records):,} records, {facts}: {status}\n"
-            )
-        if not tree.ok:
-            raise typer.Exit(EXIT_PROBLEMS)
-
-    @app.command("verify-quotes")
-    def verify_quotes(
-        sources_dirs: Annotated[
-            Optional[list[str]],  # noqa: UP045  # typer needs Optional for an optional variadic argument
-            typer.Argument(help="Directories of local copies of the cited sources (the first holding a copy wins)."),
-        ] = None,
-        fetch: Annotated[
-            bool,
-            typer.Option("--fetch", help="Download every pinned source into --cache, check its sha256 lock, then every quote."),
-        ] = False,
-        cache: Annotated[Path, typer.Option(help="Where --fetch keeps downloads.", file_okay=False)] = Path(".llama4ref-sources"),
-        strict: Annotated[bool, typer.Option(help="Also fail when a cited source has no local copy.")] = False,
-        min_coverage: Annotated[
-            float, typer.Option(help="Fail when fewer than this percentage of all quotes were checked.", min=0, max=100)
-        ] = 0.0,
-        json_out: JsonOpt = False,
-    ) -> None:
-        """Check every quote against copies of the sources (opt-in; needs the documents or the network).
-
-        A copy is matched to its source record by the `SOURCE:` header on its first line
-        (repo and path, or URL) or by the file name `<source-id>.<ext>`. Quotes read from an
-        image (`medium: image`) are never checked: no text copy holds them. With `--fetch`, every
-        pinned source is downloaded (raw files at their commits, files of package releases,
-        pages), its sha256 compared with the lock in its record, and drift reported.
-
-        Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 70
-        """
-        import sys
-
-        from llama4ref.domain.quotes import verify_shipped_quotes as run
-        from llama4ref.printable import printable
-        from llama4ref.store.index import shipped_facts_dir
-
-        dirs = [existing_directory(d, "SOURCES_DIR") for d in sources_dirs or []]
-        drift: list[str] = []
-        if fetch:
-            from llama4ref.domain.recheck import download_all
-
-            fetched = download_all(shipped_facts_dir(), cache)
-            drift = [f.line() for f in fetched if f.status in ("drift", "failed")]
-            for f in fetched:
-                if f.status == "skipped":
-                    sys.stdout.write(printable(f.line()) + "\n")
-            dirs.insert(0, cache)
-        elif not dirs:
-            fail("give at least one directory of copies, or --fetch", 2)
-        report = run(dirs)
-        short = report.coverage * 100 < min_coverage
-        if json_out:
-            verification: QuoteVerificationJSON = {**report.to_json(), "drift": drift}
-            emit_json("quote-verification", verification)
-        else:
-            for line in drift:
-                sys.stdout.write(printable(line) + "\n")
-            for d in report.diagnostics:
-                if d.code == "L4R-Q001" or strict:
-                    sys.stdout.write(printable(d.format()) + "\n")
-            if report.unchecked:
-                sys.stdout.write(
-                    "unchecked quotes by source:\n" + "\n".join(printable(x) for x in report.unchecked_lines()) + "\n"
-                )
-            sys.stderr.write(
-                f"{report.checked} of {report.total} quotes ({report.coverage:.1%}; {report.text_coverage:.1%} of the "
-                f"{report.total - report.images} a text can hold) checked against {len(report.matched_sources)} copies: "
-                f"{report.failed} not found; {report.images} read from images; "
-                f"{report.skipped} from {len(report.missing_sources)} sources without a copy"
-                + (f"; below the required {min_coverage:g}%" if short else "")
-                + (f"; {len(drift)} sources drifted or could not be fetched" if drift else "")
-                + "\n"
-            )
-        if report.failed or drift or short or (strict and report.skipped):
-            raise typer.Exit(EXIT_PROBLEMS)
+    app.callback()(root)
+    app.command()(show)
+    app.command()(get)
+    app.command("list")(list_)
+    app.command()(validate)
+    app.command("verify-quotes")(verify_quotes)

@@ -1,273 +1,241 @@
-"""Deployment commands: context, providers, resolve, engines, memory, stale."""
+"""Deployment commands: context, providers, resolve, memory, engines, stale.
+
+Each command is a module-level function (importable and callable alone); :func:`register`
+attaches them to the app in the order ``--help`` lists them.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Annotated, Literal, Optional, cast
 
 import typer
 
-if TYPE_CHECKING:
-    from llama4ref.domain.memory import KvLayout, Precision
-
+from llama4ref.cli.options import AsOfOpt, JsonOpt, VariantArg, as_of_date
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
 from llama4ref.domain.completion import complete_identifier, complete_provider, complete_variant
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
-AsOf = Annotated[
-    Optional[str],  # noqa: UP045  # typer introspection
-    typer.Option("--as-of", help="Answer with what the records show was known on this date (YYYY-MM-DD)."),
-]
+if TYPE_CHECKING:
+    from llama4ref.domain.memory import KvLayout, Precision
 
 
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        fail(f"--as-of needs a date written YYYY-MM-DD, got {text!r}")
+def context(variant: VariantArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
+    """Context limits in three tiers, never mixed: model (Meta), provider-served, self-hosted runtime.
+
+    Example: llama4ref context scout
+    """
+    import llama4ref
+    from llama4ref.domain.deploy import context_tiers
+
+    kb = llama4ref.knowledge_base()
+    tiers = context_tiers(kb, variant, as_of_date(as_of))
+    if json_out:
+        emit_json("context", tiers.to_json())
+        return
+    from llama4ref.cli.render import deploy as render_deploy
+
+    render_deploy.context(console(), kb, tiers)
+
+
+def providers(
+    variant: Annotated[Optional[str], typer.Argument(help="Only this variant.", autocompletion=complete_variant)] = None,  # noqa: UP045
+    provider: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--provider",
+            "-p",
+            help="Only this provider: a key, the provider name shown, or an alias such as aws (any case, or part of one).",
+            autocompletion=complete_provider,
+        ),
+    ] = None,
+    min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
+    as_of: AsOfOpt = None,
+    current: Annotated[
+        bool,
+        typer.Option(
+            "--current", help="Leave out offers that the sources known on the as-of date (today) show as deprecated by then."
+        ),
+    ] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Provider-served limits, precision and prices, each dated and sourced.
+
+    Example: llama4ref providers scout --min-context 1000000 --current
+    """
+    import llama4ref
+    from llama4ref.domain.deploy import offers
+
+    kb = llama4ref.knowledge_base()
+    found = offers(kb, variant, provider, min_context, as_of_date(as_of), current=current)
+    if json_out:
+        emit_json("providers", [o.to_json() for o in found])
+        return
+    from llama4ref.cli.render import deploy as render_deploy
+
+    render_deploy.offers(console(), found, title=f"provider-served limits ({len(found)})", as_of=as_of)
+
+
+def resolve(
+    identifier: Annotated[
+        str, typer.Argument(help="A Hugging Face repo, provider model id or catalog key.", autocompletion=complete_identifier)
+    ],
+    json_out: JsonOpt = False,
+) -> None:
+    """What an identifier denotes: variant, base/instruct, precision, packaging. Exit 1 if impossible.
+
+    Example: llama4ref resolve accounts/fireworks/models/llama4-maverick-instruct-basic
+    """
+    import llama4ref
+
+    res = llama4ref.resolve(identifier)
+    if json_out:
+        emit_json("resolution", res.to_json())
+    else:
+        from llama4ref.cli.render import deploy as render_deploy
+
+        render_deploy.resolution(console(), res)
+    if not res.valid:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def memory(
+    variant: Annotated[str, typer.Argument(help="scout or maverick (any alias).", autocompletion=complete_variant)],
+    precision: Annotated[str, typer.Option("--precision", help="bf16 | fp8 | int4 (Meta's schemes)")] = "bf16",
+    context: Annotated[
+        int | None, typer.Option("--context", help="Tokens per sequence (default: the configured window).")
+    ] = None,
+    batch: Annotated[int, typer.Option("--batch", help="Concurrent sequences.")] = 1,
+    kv_dtype: Annotated[str, typer.Option("--kv-dtype", help="bf16 | fp8")] = "bf16",
+    kv_layout: Annotated[str, typer.Option("--kv-layout", help="hybrid (chunked layers keep one chunk) | full")] = "hybrid",
+    gpu: Annotated[Optional[str], typer.Option("--gpu", help="A GPU with a hardware record, e.g. h100, h200.")] = None,  # noqa: UP045
+    gpu_memory_gb: Annotated[Optional[float], typer.Option("--gpu-memory-gb", help="Or give the memory of one GPU.")] = None,  # noqa: UP045
+    usable: Annotated[float, typer.Option("--usable", help="Fraction of GPU memory available for weights + KV.")] = 0.9,
+    offload_gb: Annotated[float, typer.Option("--offload-gb", help="GB of CPU memory the engine may offload weights to.")] = 0.0,
+    weights_file: Annotated[
+        Optional[str],  # noqa: UP045  # typer introspection
+        typer.Option("--weights-file", help="Use a published file size as the weights (a files.* fact path)."),
+    ] = None,
+    fit_what: Annotated[
+        Optional[str],  # noqa: UP045  # typer introspection
+        typer.Option("--fit", help="context | batch: the largest that fits --gpus GPUs (the other stays as given)."),
+    ] = None,
+    gpus: Annotated[int, typer.Option("--gpus", min=1, help="With --fit: how many GPUs.")] = 1,
+    json_out: JsonOpt = False,
+) -> None:
+    """Weight and KV-cache memory from the architecture facts, and how many GPUs it needs.
+
+    With --offload-gb, whether one GPU plus that much CPU memory holds it; with
+    --weights-file, a published quantized file (`llama4ref list facts --prefix files`).
+
+    \b
+    Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
+    Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 --fit context
+    Example: llama4ref memory scout --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes --gpu rtx_4090 --offload-gb 48 --context 8192
+    """
+    import sys
+
+    import llama4ref
+    from llama4ref.domain.memory import fit, plan, plan_warnings
+    from llama4ref.printable import printable
+
+    precision, kv_dtype, kv_layout = precision.lower(), kv_dtype.lower(), kv_layout.lower()
+    if precision not in ("bf16", "fp8", "int4"):
+        fail("--precision must be bf16, fp8 or int4")
+    if kv_dtype not in ("bf16", "fp8") or kv_layout not in ("hybrid", "full"):
+        fail("--kv-dtype must be bf16 or fp8; --kv-layout hybrid or full")
+    if gpu_memory_gb is not None and gpu_memory_gb <= 0:
+        fail("--gpu-memory-gb must be positive")
+    if not 0 < usable <= 1 or batch < 1 or (context is not None and context < 1):
+        fail("--usable must be in (0, 1]; --batch and --context at least 1")
+    if offload_gb < 0:
+        fail("--offload-gb must not be negative")
+    fit_what = fit_what.lower() if fit_what else None
+    if fit_what not in (None, "context", "batch"):
+        fail("--fit must be context or batch")
+    if fit_what and gpu is None and gpu_memory_gb is None:
+        fail("--fit needs a GPU: give --gpu or --gpu-memory-gb")
+    kb = llama4ref.knowledge_base()
+    options = {
+        "precision": cast("Precision", precision),  # checked above
+        "context": context,
+        "batch": batch,
+        "kv_dtype": cast("Literal['bf16', 'fp8']", kv_dtype),
+        "kv_layout": cast("KvLayout", kv_layout),
+        "gpu": gpu,
+        "gpu_memory_gb": gpu_memory_gb,
+        "usable_fraction": usable,
+        "offload_gb": offload_gb,
+        "weights_file": weights_file,
+    }
+    if fit_what == "context" or fit_what == "batch":
+        found = fit(kb, variant, cast("Literal['context', 'batch']", fit_what), gpus, **options)
+        if found is None:
+            fail(f"does not fit {gpus} GPU(s) even at {fit_what} 1", EXIT_PROBLEMS)
+        p = found
+    else:
+        p = plan(kb, variant, **options)  # type: ignore[arg-type]  # options typed by the checks above
+    for warning in plan_warnings(kb, p, gpu, gpu_memory_gb):
+        sys.stderr.write(f"llama4ref: warning: {printable(warning)}\n")
+    if json_out:
+        emit_json("memory", p.to_json())
+        return
+    from llama4ref.cli.render import deploy as render_deploy
+
+    if fit_what:
+        render_deploy.fit_headline(console(), kb, p, fit_what, gpus, gpu)
+    render_deploy.memory(console(), p)
+
+
+def engines(
+    name: Annotated[Optional[str], typer.Argument(help="One engine (id or name), e.g. vllm, llama-cpp.")] = None,  # noqa: UP045
+    variant: Annotated[Optional[str], typer.Option("--variant", help="Only facts for this variant (and the family).")] = None,  # noqa: UP045
+    json_out: JsonOpt = False,
+) -> None:
+    """Engine support for Llama 4: first releases, image input, ROCm, FP8/INT4/GGUF, tool parsers, limits.
+
+    Example: llama4ref engines vllm --variant scout
+    """
+    import llama4ref
+    from llama4ref.domain.engines import engines as matrix
+
+    found = matrix(llama4ref.knowledge_base(), name, variant)
+    if json_out:
+        emit_json("engines", [e.to_json() for e in found])
+        return
+    from llama4ref.cli.render import engines as render_engines
+
+    render_engines.engines(console(), found, variant)
+
+
+def stale(
+    older_than: Annotated[str, typer.Option("--older-than", help="Horizon, e.g. 180d.")] = "180d",
+    json_out: JsonOpt = False,
+) -> None:
+    """Provider and runtime records whose newest dated source is past the horizon (for maintainers).
+
+    Example: llama4ref stale --older-than 365d
+    """
+    import re
+
+    import llama4ref
+    from llama4ref.domain.deploy import stale_records as run
+
+    horizon = re.fullmatch(r"(\d+)d?", older_than)
+    if horizon is None:
+        fail("--older-than takes a number of days, e.g. 180d")
+    found = run(llama4ref.knowledge_base(), int(horizon.group(1)))
+    if json_out:
+        emit_json("stale", [s.to_json() for s in found])
+        return
+    from llama4ref.cli.render import listing as render_listing
+
+    render_listing.stale(console(), found, older_than)
 
 
 def register(app: typer.Typer) -> None:
     """Attach the deployment commands to ``app``."""
-
-    @app.command()
-    def context(
-        variant: Annotated[
-            str, typer.Argument(help="A variant id, alias or published identifier.", autocompletion=complete_variant)
-        ],
-        as_of: AsOf = None,
-        json_out: JsonOpt = False,
-    ) -> None:
-        """Context limits in three tiers, never mixed: model (Meta), provider-served, self-hosted runtime.
-
-        Example: llama4ref context scout
-        """
-        import llama4ref
-        from llama4ref.domain.deploy import context_tiers
-
-        kb = llama4ref.knowledge_base()
-        tiers = context_tiers(kb, variant, _date(as_of))
-        if json_out:
-            emit_json("context", tiers.to_json())
-            return
-        from llama4ref.cli.render import deploy as render_deploy
-
-        render_deploy.context(console(), kb, tiers)
-
-    @app.command()
-    def providers(
-        variant: Annotated[Optional[str], typer.Argument(help="Only this variant.", autocompletion=complete_variant)] = None,  # noqa: UP045
-        provider: Annotated[
-            Optional[str],  # noqa: UP045
-            typer.Option(
-                "--provider",
-                "-p",
-                help="Only this provider: a key, the provider name shown, or an alias such as aws (any case, or part of one).",
-                autocompletion=complete_provider,
-            ),
-        ] = None,
-        min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
-        as_of: AsOf = None,
-        current: Annotated[
-            bool,
-            typer.Option(
-                "--current", help="Leave out offers that the sources known on the as-of date (today) show as deprecated by then."
-            ),
-        ] = False,
-        json_out: JsonOpt = False,
-    ) -> None:
-        """Provider-served limits, precision and prices, each dated and sourced.
-
-        Example: llama4ref providers scout --min-context 1000000 --current
-        """
-        import llama4ref
-        from llama4ref.domain.deploy import offers
-
-        kb = llama4ref.knowledge_base()
-        found = offers(kb, variant, provider, min_context, _date(as_of), current=current)
-        if json_out:
-            emit_json("providers", [o.to_json() for o in found])
-            return
-        from llama4ref.cli.render import deploy as render_deploy
-
-        render_deploy.offers(console(), found, title=f"provider-served limits ({len(found)})", as_of=as_of)
-
-    @app.command()
-    def resolve(
-        identifier: Annotated[
-            str, typer.Argument(help="A Hugging Face repo, provider model id or catalog key.", autocompletion=complete_identifier)
-        ],
-        json_out: JsonOpt = False,
-    ) -> None:
-        """What an identifier denotes: variant, base/instruct, precision, packaging. Exit 1 if impossible.
-
-        Example: llama4ref resolve accounts/fireworks/models/llama4-maverick-instruct-basic
-        """
-        import llama4ref
-
-        res = llama4ref.resolve(identifier)
-        if json_out:
-            emit_json("resolution", res.to_json())
-        else:
-            from llama4ref.cli.render import deploy as render_deploy
-
-            render_deploy.resolution(console(), res)
-        if not res.valid:
-            raise typer.Exit(EXIT_PROBLEMS)
-
-    @app.command()
-    def memory(
-        variant: Annotated[str, typer.Argument(help="scout or maverick (any alias).", autocompletion=complete_variant)],
-        precision: Annotated[str, typer.Option("--precision", help="bf16 | fp8 | int4 (Meta's schemes)")] = "bf16",
-        context: Annotated[
-            int | None, typer.Option("--context", help="Tokens per sequence (default: the configured window).")
-        ] = None,
-        batch: Annotated[int, typer.Option("--batch", help="Concurrent sequences.")] = 1,
-        kv_dtype: Annotated[str, typer.Option("--kv-dtype", help="bf16 | fp8")] = "bf16",
-        kv_layout: Annotated[str, typer.Option("--kv-layout", help="hybrid (chunked layers keep one chunk) | full")] = "hybrid",
-        gpu: Annotated[Optional[str], typer.Option("--gpu", help="A GPU with a hardware record, e.g. h100, h200.")] = None,  # noqa: UP045
-        gpu_memory_gb: Annotated[Optional[float], typer.Option("--gpu-memory-gb", help="Or give the memory of one GPU.")] = None,  # noqa: UP045
-        usable: Annotated[float, typer.Option("--usable", help="Fraction of GPU memory available for weights + KV.")] = 0.9,
-        offload_gb: Annotated[
-            float, typer.Option("--offload-gb", help="GB of CPU memory the engine may offload weights to.")
-        ] = 0.0,
-        weights_file: Annotated[
-            Optional[str],  # noqa: UP045  # typer introspection
-            typer.Option("--weights-file", help="Use a published file size as the weights (a files.* fact path)."),
-        ] = None,
-        fit_what: Annotated[
-            Optional[str],  # noqa: UP045  # typer introspection
-            typer.Option("--fit", help="context | batch: the largest that fits --gpus GPUs (the other stays as given)."),
-        ] = None,
-        gpus: Annotated[int, typer.Option("--gpus", min=1, help="With --fit: how many GPUs.")] = 1,
-        json_out: JsonOpt = False,
-    ) -> None:
-        """Weight and KV-cache memory from the architecture facts, and how many GPUs it needs.
-
-        With --offload-gb, whether one GPU plus that much CPU memory holds it; with
-        --weights-file, a published quantized file (`llama4ref list facts --prefix files`).
-
-        \b
-        Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
-        Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 --fit context
-        Example: llama4ref memory scout --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes --gpu rtx_4090 --offload-gb 48 --context 8192
-        """
-        import sys
-
-        import llama4ref
-        from llama4ref.domain.memory import fit, plan, plan_warnings
-        from llama4ref.printable import printable
-
-        precision, kv_dtype, kv_layout = precision.lower(), kv_dtype.lower(), kv_layout.lower()
-        if precision not in ("bf16", "fp8", "int4"):
-            fail("--precision must be bf16, fp8 or int4")
-        if kv_dtype not in ("bf16", "fp8") or kv_layout not in ("hybrid", "full"):
-            fail("--kv-dtype must be bf16 or fp8; --kv-layout hybrid or full")
-        if gpu_memory_gb is not None and gpu_memory_gb <= 0:
-            fail("--gpu-memory-gb must be positive")
-        if not 0 < usable <= 1 or batch < 1 or (context is not None and context < 1):
-            fail("--usable must be in (0, 1]; --batch and --context at least 1")
-        if offload_gb < 0:
-            fail("--offload-gb must not be negative")
-        fit_what = fit_what.lower() if fit_what else None
-        if fit_what not in (None, "context", "batch"):
-            fail("--fit must be context or batch")
-        if fit_what and gpu is None and gpu_memory_gb is None:
-            fail("--fit needs a GPU: give --gpu or --gpu-memory-gb")
-        kb = llama4ref.knowledge_base()
-        options = {
-            "precision": cast("Precision", precision),  # checked above
-            "context": context,
-            "batch": batch,
-            "kv_dtype": cast("Literal['bf16', 'fp8']", kv_dtype),
-            "kv_layout": cast("KvLayout", kv_layout),
-            "gpu": gpu,
-            "gpu_memory_gb": gpu_memory_gb,
-            "usable_fraction": usable,
-            "offload_gb": offload_gb,
-            "weights_file": weights_file,
-        }
-        if fit_what == "context" or fit_what == "batch":
-            found = fit(kb, variant, cast("Literal['context', 'batch']", fit_what), gpus, **options)
-            if found is None:
-                fail(f"does not fit {gpus} GPU(s) even at {fit_what} 1", EXIT_PROBLEMS)
-            p = found
-        else:
-            p = plan(kb, variant, **options)  # type: ignore[arg-type]  # options typed by the checks above
-        for warning in plan_warnings(kb, p, gpu, gpu_memory_gb):
-            sys.stderr.write(f"llama4ref: warning: {printable(warning)}\n")
-        if json_out:
-            emit_json("memory", p.to_json())
-            return
-        if fit_what:
-            value = (
-                f"context {p.context:,} tokens (batch {p.batch})"
-                if fit_what == "context"
-                else f"batch {p.batch} (context {p.context:,} tokens)"
-            )
-            capped = (
-                " — the model's whole window"
-                if fit_what == "context"
-                and not plan_warnings(kb, p, None, None)
-                and p.context == kb.get(f"{p.variant}.context_window.instruct").as_int()
-                else ""
-            )
-            console().print(
-                f"Largest {fit_what} that fits {gpus} × {printable(gpu or 'GPU')}: {value}{capped}", markup=False, style="bold"
-            )
-        from llama4ref.cli.render import deploy as render_deploy
-
-        render_deploy.memory(console(), p)
-
-    @app.command()
-    def engines(
-        name: Annotated[Optional[str], typer.Argument(help="One engine (id or name), e.g. vllm, llama-cpp.")] = None,  # noqa: UP045
-        variant: Annotated[Optional[str], typer.Option("--variant", help="Only facts for this variant (and the family).")] = None,  # noqa: UP045
-        json_out: JsonOpt = False,
-    ) -> None:
-        """Engine support for Llama 4: first releases, image input, ROCm, FP8/INT4/GGUF, tool parsers, limits.
-
-        Example: llama4ref engines vllm --variant scout
-        """
-        import llama4ref
-        from llama4ref.domain.engines import engines as matrix
-
-        found = matrix(llama4ref.knowledge_base(), name, variant)
-        if json_out:
-            emit_json("engines", [e.to_json() for e in found])
-            return
-        from llama4ref.cli.render import engines as render_engines
-
-        render_engines.engines(console(), found, variant)
-
-    @app.command()
-    def stale(
-        older_than: Annotated[str, typer.Option("--older-than", help="Horizon, e.g. 180d.")] = "180d",
-        json_out: JsonOpt = False,
-    ) -> None:
-        """Provider and runtime records whose newest dated source is past the horizon (for maintainers).
-
-        Example: llama4ref stale --older-than 365d
-        """
-        import re
-
-        import llama4ref
-        from llama4ref.domain.deploy import stale_records as run
-
-        horizon = re.fullmatch(r"(\d+)d?", older_than)
-        if horizon is None:
-            fail("--older-than takes a number of days, e.g. 180d")
-        found = run(llama4ref.knowledge_base(), int(horizon.group(1)))
-        if json_out:
-            emit_json("stale", [s.to_json() for s in found])
-            return
-        from llama4ref.cli.render import common as render
-
-        render.simple_table(
-            console(),
-            f"{len(found)} record(s) older than {older_than}",
-            ["path", "last dated", "age (days)"],
-            [[s.path, str(s.last_dated or "undated"), "" if s.age_days is None else str(s.age_days)] for s in found],
-        )
+    app.command()(context)
+    app.command()(providers)
+    app.command()(resolve)
+    app.command()(memory)
+    app.command()(engines)
+    app.command()(stale)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from llama4ref.cli.options import DirOpt, JsonTextOpt
 from llama4ref.cli.output import EXIT_PROBLEMS, emit_json, fail
 
 refresh_app = typer.Typer(
@@ -16,8 +16,6 @@ refresh_app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-DirOpt = Optional[Path]  # noqa: UP045  # typer introspection
 
 
 @refresh_app.command("providers")
@@ -52,7 +50,7 @@ def providers(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list entries no record cites and unstored fields.")
     ] = False,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of text.")] = False,
+    json_out: JsonTextOpt = False,
 ) -> None:
     """Compare the provider records with a LiteLLM release: new offers, changed values, offers gone.
 

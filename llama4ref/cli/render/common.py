@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.panel import Panel
@@ -11,8 +11,12 @@ from rich.text import Text
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
+    from llama4ref.domain.audit import CheckResult
+    from llama4ref.domain.compare import Comparison
+    from llama4ref.domain.prompt import WorkedPrompt
+    from llama4ref.domain.scores import BenchTable, Row
     from llama4ref.domain.show import Overview
-    from llama4ref.store.answers import Citation, Fact
+    from llama4ref.store.answers import Citation, Fact, Source
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 
@@ -157,13 +161,7 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
         con.print(Text(f"{indent}  reading: {safe(cit.conversion)}", style="dim"))
 
 
-def simple_table(con: Console, title: str, columns: list[str], rows: list[list[str]]) -> None:
-    from llama4ref.cli.render import grid  # lazily: `show` renders without it (start-up budget)
-
-    grid.table(con, title, columns, rows)
-
-
-def audit(con: Console, results: list[Any]) -> None:
+def audit(con: Console, results: list[CheckResult]) -> None:
     for r in results:
         mark = Text("PASS ", style="green") if r.ok else Text("FAIL ", style="bold red")
         mark.append(safe(r.title), style="bold")
@@ -184,7 +182,7 @@ def audit(con: Console, results: list[Any]) -> None:
     con.print(Text(f"{len(results) - failed} passed, {failed} failed", style="bold"))
 
 
-def comparison(con: Console, cmp: Any) -> None:
+def comparison(con: Console, cmp: Comparison) -> None:
     """Columns when they fit; else one line per shared value and a block per difference."""
     from llama4ref.cli.render import grid
 
@@ -209,7 +207,7 @@ def comparison(con: Console, cmp: Any) -> None:
     con.print(Text(f"{sum(ln.differs for ln in cmp.rows)} of {len(cmp.rows)} rows differ (≠)", style="dim"))
 
 
-def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: bool = False) -> None:
+def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[BenchTable], chart: bool = False) -> None:
     from llama4ref.cli.render import grid
 
     for t in tables:
@@ -232,8 +230,9 @@ def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[Any], chart: 
                 con.print(Text(safe(row.name), style="bold"))
                 top = max(float(f.value) for f in row.values.values() if isinstance(f.value, (int, float))) or 1.0
                 for m in t.models:
-                    if m in row.values and isinstance(row.values[m].value, (int, float)):
-                        v = float(row.values[m].value)
+                    value = row.values[m].value if m in row.values else None
+                    if isinstance(value, (int, float)):
+                        v = float(value)
                         bar = "█" * max(1, round(min(40, con.width - 36) * v / top))
                         con.print(Text(f"  {safe(m):<24} ").append(bar, style="cyan").append(f" {v:g}"))
         con.print()
@@ -243,7 +242,7 @@ SETTING_KEYS = ("hardware", "gpus", "precision", "quantization", "engine", "cont
 """Qualifiers that tell apart results of the same benchmark measured in different settings."""
 
 
-def bench_setting(row: Any) -> str:
+def bench_setting(row: Row) -> str:
     """The setting a row's results were measured in (hardware, precision …), from its values' qualifiers."""
     seen: dict[str, None] = {}
     for fact in row.values.values():
@@ -253,7 +252,7 @@ def bench_setting(row: Any) -> str:
     return ", ".join(seen)
 
 
-def source_detail(con: Console, src: Any, backs: list[str]) -> None:
+def source_detail(con: Console, src: Source, backs: list[str]) -> None:
     con.print(Text(safe(src.title), style="bold"))
     for label, value in (
         ("id", src.id),
@@ -277,7 +276,7 @@ def source_detail(con: Console, src: Any, backs: list[str]) -> None:
         con.print(Text(f"  {safe(path)}"))
 
 
-def prompt(con: Console, wp: Any, legend: list[tuple[str, int | None, str]]) -> None:
+def prompt(con: Console, wp: WorkedPrompt, legend: list[tuple[str, int | None, str]]) -> None:
     con.print(Text("Prompt (special tokens from the records; example texts are placeholders):", style="bold"))
     text = Text()
     for seg in wp.segments:

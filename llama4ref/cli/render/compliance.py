@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.text import Text
 
 from llama4ref.cli.render import grid
 from llama4ref.cli.render.common import safe
 
+if TYPE_CHECKING:
+    from rich.console import Console
 
-def checklist(con: Console, items: list[Any]) -> None:
-    for doc in ("llama-4-community-license", "acceptable-use-policy"):
+    from llama4ref.compliance.checklist import ChecklistItem
+
+DOCUMENTS = ("llama-4-community-license", "acceptable-use-policy")
+"""The two documents of the checklist, in the order they are shown."""
+
+
+def checklist(con: Console, items: list[ChecklistItem]) -> None:
+    """``llama4ref license``: a table of terms per document, each with the rule that checks it (or "manual")."""
+    for doc in DOCUMENTS:
         rows = [i for i in items if i.document == doc]
         grid.table(
             con,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -12,12 +12,13 @@ from llama4ref.cli.render.common import safe, value_text
 from llama4ref.formatting import format_value
 
 if TYPE_CHECKING:
-    from llama4ref.domain.deploy import ContextTiers, Offer
+    from llama4ref.domain.deploy import Claim, ContextTiers, Offer
     from llama4ref.domain.memory import Plan
+    from llama4ref.domain.resolve import Resolution
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 
-def _claim(c: Any, unit: str = "tokens") -> str:
+def _claim(c: Claim | None, unit: str = "tokens") -> str:
     if c is None:
         return "—"
     text = format_value(c.value, unit, c.bound) if isinstance(c.value, int) else str(c.value)
@@ -119,7 +120,7 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
     )
 
 
-def resolution(con: Console, res: Any) -> None:
+def resolution(con: Console, res: Resolution) -> None:
     head = Text(safe(res.input), style="bold")
     head.append("  valid" if res.valid else "  INVALID", style="green" if res.valid else "bold red")
     con.print(head)
@@ -142,6 +143,25 @@ def resolution(con: Console, res: Any) -> None:
             con.print(Text(f"  {label}: {safe(value)}"))
     for c in res.citations:
         con.print(Text(f"  source: {safe(c.source)} — {safe(c.locator)}: “{safe(c.quote)}”", style="dim"))
+
+
+def fit_headline(con: Console, kb: KnowledgeBase, p: Plan, what: str, gpus: int, gpu: str | None) -> None:
+    """``memory --fit``: the largest context (or batch) found, and whether that is the model's whole window."""
+    from llama4ref.domain.memory import plan_warnings
+
+    value = (
+        f"context {p.context:,} tokens (batch {p.batch})"
+        if what == "context"
+        else f"batch {p.batch} (context {p.context:,} tokens)"
+    )
+    capped = (
+        " — the model's whole window"
+        if what == "context"
+        and not plan_warnings(kb, p, None, None)
+        and p.context == kb.get(f"{p.variant}.context_window.instruct").as_int()
+        else ""
+    )
+    con.print(f"Largest {what} that fits {gpus} × {safe(gpu or 'GPU')}: {value}{capped}", markup=False, style="bold")
 
 
 def memory(con: Console, p: Plan) -> None:

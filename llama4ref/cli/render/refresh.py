@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from llama4ref.domain.catalog import MAP_FILE
 from llama4ref.domain.refresh import COUNTED, FIELDS, RefreshReport
@@ -12,7 +11,7 @@ _SIGN = {"new-offer": "+", "returned": "+", "offer-gone": "-", "value-changed": 
          "field-removed": "-", "record-mismatch": "!", "no-variant": "?", "unrecorded": " ", "not-stored": " "}  # fmt: skip
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 

@@ -1,0 +1,63 @@
+"""Options and arguments several commands share, declared once (as sqlite-utils' ``output_options``).
+
+Each is an ``Annotated`` alias a command's signature uses as its type, so a name, its help
+text and its completion are written in one place::
+
+    def show(variant: VariantArg, json_out: JsonOpt = False) -> None: ...
+
+Parsers for option values that need more than typer's types (``--as-of``) live here too, so
+every command reports a bad value with the same message.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from llama4ref.cli.output import fail
+from llama4ref.domain.completion import complete_fact_path, complete_variant
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
+"""``--json`` on a command whose text output is a table or screen."""
+
+JsonTextOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of text.")]
+"""``--json`` on a command whose text output is plain lines (``refresh providers``)."""
+
+JsonEnvelopeOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope.")]
+"""``--json`` on a checker that also has ``--format`` (``check-name``, ``check-claims``)."""
+
+JsonFormatOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+"""``--json`` as a short form of ``--format json`` (``cite``, ``license check``)."""
+
+CheckFormatOpt = Annotated[str, typer.Option("--format", help="text | json | sarif")]
+"""The output formats of the checkers (``license check``, ``check-claims``)."""
+
+AsOfOpt = Annotated[
+    Optional[str],  # noqa: UP045  # typer introspection
+    typer.Option("--as-of", help="Answer with what the records show was known on this date (YYYY-MM-DD)."),
+]
+"""``--as-of DATE`` on the commands that answer from dated records; parse it with :func:`as_of_date`."""
+
+VariantArg = Annotated[str, typer.Argument(help="A variant id, alias or published identifier.", autocompletion=complete_variant)]
+"""The one variant a command is about (``show``, ``context``)."""
+
+FactPathArg = Annotated[
+    str, typer.Argument(help="A dotted fact path, e.g. maverick.params.total.", autocompletion=complete_fact_path)
+]
+"""A fact path or prefix (``get``)."""
+
+DirOpt = Optional[Path]  # noqa: UP045  # typer introspection
+"""The type of an optional directory option (``refresh providers --facts/--find-links/--cache``)."""
+
+
+def as_of_date(text: str | None) -> date | None:
+    """The date ``--as-of`` gives, or None without one; a usage error (exit 2) for anything but YYYY-MM-DD."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"--as-of needs a date written YYYY-MM-DD, got {text!r}")

@@ -1,0 +1,90 @@
+"""The CLI is a thin shell: every command is a module-level function, shared options are declared once,
+and the text for people is drawn in ``llama4ref.cli.render``, never in the library."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+import typer
+
+from llama4ref.cli import app
+from tests.conftest import run_cli
+
+CLI = Path(__file__).resolve().parents[1] / "llama4ref" / "cli"
+
+
+def _callbacks(typer_app: typer.Typer) -> list[object]:
+    found: list[object] = [c.callback for c in typer_app.registered_commands]
+    if typer_app.registered_callback is not None:
+        found.append(typer_app.registered_callback.callback)
+    for group in typer_app.registered_groups:
+        assert group.typer_instance is not None
+        found += _callbacks(group.typer_instance)
+    return found
+
+
+def test_every_command_is_a_module_level_function() -> None:
+    """Each command (and sub-command) is importable by name from its module: none is nested in register()."""
+    callbacks = _callbacks(app)
+    assert len(callbacks) >= 28  # every command, the root callback and the sub-apps' callbacks
+    for fn in callbacks:
+        name, module = fn.__qualname__, fn.__module__  # type: ignore[attr-defined]
+        assert "<locals>" not in name, name
+        assert getattr(importlib.import_module(module), name) is fn
+
+
+def test_a_command_runs_when_called_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """A command function prints what the command line prints."""
+    from llama4ref.cli.commands.knowledge import cite
+
+    cite("maverick.params.total", fmt="bibtex", json_out=False)
+    assert capsys.readouterr().out == run_cli("cite", "maverick.params.total", "--format", "bibtex").stdout
+
+
+def test_a_command_called_alone_exits_with_its_code() -> None:
+    """A usage error raised by a command function is typer's Exit with the documented code."""
+    from llama4ref.cli.commands.deploy import stale
+
+    with pytest.raises(typer.Exit) as exc:
+        stale(older_than="soon", json_out=False)
+    assert exc.value.exit_code == 2
+
+
+@pytest.mark.parametrize("flag", ["--json", "--as-of", "--format"])
+def test_shared_options_are_declared_once(flag: str) -> None:
+    """``--json``, ``--as-of`` and the checkers' ``--format`` come from cli/options.py, not from each command."""
+    declared = re.compile(rf"typer\.Option\(\s*\"{flag}\"[,)]")
+    offenders = [p.name for p in (CLI / "commands").glob("*.py") if declared.search(p.read_text(encoding="utf-8"))]
+    if flag == "--format":  # cite and export take formats of their own
+        assert sorted(offenders) == ["ecosystem.py", "knowledge.py"]
+    else:
+        assert offenders == []
+    assert declared.search((CLI / "options.py").read_text(encoding="utf-8"))
+
+
+def test_the_library_formats_no_text_for_people() -> None:
+    """The text forms of a diff, a listing and a citation live in cli/render; the library keeps the data."""
+    from llama4ref.domain import cite, diff, listing, quotes
+
+    assert not hasattr(diff, "report_lines") and not hasattr(cite, "as_text")
+    assert not hasattr(quotes.QuoteReport, "unchecked_lines")
+    import llama4ref
+
+    found = listing.list_records(llama4ref.knowledge_base(), "sources")
+    assert all(not isinstance(e, (list, str)) for e in found.items)  # typed entries, not rows of text
+
+
+@pytest.mark.parametrize("kind", ["variants", "sources", "facts", "sheets", "license-terms", "identifiers"])
+def test_a_listing_shows_one_row_per_record(kind: str) -> None:
+    """The table of each kind has a row per record the JSON lists, and as many cells as columns."""
+    import llama4ref
+    from llama4ref.cli.render.listing import columns_and_rows
+    from llama4ref.domain.listing import list_records
+
+    found = list_records(llama4ref.knowledge_base(), kind)  # type: ignore[arg-type]  # a kind
+    columns, rows = columns_and_rows(found)
+    assert len(rows) == len(found.to_json()) > 0
+    assert {len(r) for r in rows} == {len(columns)}
