@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import LLAMA4, ents, first, from_headings, other_model, subject
 from llama4ref.claims.values import Value, values
-from llama4ref.records.vocabulary import Lexicon, Match
+from llama4ref.records.vocabulary import Lexicon, Match, word_spans
 
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span
@@ -76,15 +76,33 @@ class Statement(NamedTuple):
     firm: bool = True  # the attribute is attached to the value (same clause, a unit word, a table label)
     benchmarks: tuple[str, ...] = ()  # every benchmark the name may mean ("MTOB (full book)": both directions)
     rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
+    sized: str | None = None  # the variant the document names only by its size ("400B MoE")
+
+
+_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z]{1,4}[a-z])|(?<=[A-Za-z]{3})(?=\d)")
+"""Where words scraped from a page without their spaces run together ("TokensToken
+EmbeddingHidden", "layersRMSNorm", "Diamond78%"): each part is read as a word of its own."""
+
+
+def unglued(text: str) -> str:
+    """``text`` with a space at each point where two words run together (for the lexicon)."""
+    return _GLUE.sub(" ", text)
 
 
 class _Words:
-    """Word index ↔ character offset for the lexicon's tokens."""
+    """Word index ↔ character offset (in the text as written) for the lexicon's tokens of its
+    unglued form."""
 
     def __init__(self, text: str) -> None:
-        found = list(re.finditer(r"[a-z0-9]+", text.casefold()))
-        self.spans = [(m.start(), m.end()) for m in found]
-        self.tokens = [m.group(0) for m in found]
+        cuts = sorted(m.start() for m in _GLUE.finditer(text))
+        self.spans = []
+        for start, end in word_spans(text):
+            for cut in (c for c in cuts if start < c < end):
+                self.spans.append((start, cut))
+                start = cut
+            self.spans.append((start, end))
+        folded = text.casefold()
+        self.tokens = [folded[a:b] for a, b in self.spans]
 
     def index(self, offset: int) -> int:
         for i, (_, e) in enumerate(self.spans):
@@ -96,16 +114,19 @@ class _Words:
         return self.spans[index][0] if index < len(self.spans) else (self.spans[-1][1] if self.spans else 0)
 
 
-def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None) -> list[Statement]:
+def statements(
+    span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None, sized: str | None = None
+) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
-    first); ``carried`` is the variant the previous sentence of the paragraph was about."""
+    first); ``carried`` is the variant the previous sentence of the paragraph was about; ``sized``
+    the variant the document names only by its size."""
     text = mask_code(span.text)
     if _HYPOTHETICAL.search(text):
         return []
     vals = [v for v in values(text) if not _quoted_alone(text, v)]
     if not vals:
         return []
-    parsed = lex.parse(text)
+    parsed = lex.parse(unglued(text))
     words = _Words(text)
     inside = [(v.start, v.end) for v in vals]
     cuts = [m.start() for m in _CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
@@ -135,6 +156,7 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
     stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
     out: list[Statement] = []
+    mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     for v in vals:
         vi, ve = words.index(v.start), words.index(v.end - 1) + 1
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
@@ -145,16 +167,30 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         firm = True
         labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
         restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
+        label_units: set[str] = set()  # unit words the value's label names ("活跃参数: 400B")
         if labelled or restated:
             # "Context length: 131,072 tokens", "327K tokens (327,680 tokens)": the label's or the
             # restated value's attribute is this value's
             before = max(c for c in clauses if c < clause[0]) if clause[0] > 0 else 0
+            label_units = {
+                u
+                for m in parsed.matches
+                if before <= words.char(m.start) < clause[0] and _is_unit_word(m)
+                for t in m.terms
+                if t["kind"] == "unit"
+                for u in t["units"]
+            }
             mine += [
                 m
                 for m in parsed.matches
                 if before <= words.char(m.start) < clause[0]
                 and any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)
             ]
+        if restated and not any(t["kind"] in ("attribute", "unit") for m in near for t in m.terms):
+            # "Release: Q1 2026 (March 2026)": what the restated value is about, this one is
+            prev = max((u for u in vals if 0 <= clause[0] - u.end <= 12), key=lambda u: u.end)
+            mine += [m for m in mine_of.get(prev.start, []) if m not in mine]
+        mine_of[v.start] = list(mine)
         if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
             # borrowed from elsewhere in the sentence: may agree, never contradict, unless the value
             # is a label's (a table cell) or the sentence's only value, reached across a plain list
@@ -175,8 +211,11 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
             label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
-            named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label  # "Active Parameters: 400B"
-            firm = firm and (trained or named_unit)  # a guessed unit: "17B" alone may agree, never contradict
+            named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label or units[0] in label_units
+            counted = labelled and bool(attrs) and {t["id"] for t in attrs} <= {"active", "total"}  # a table's "Active" column
+            firm = firm and (
+                trained or named_unit or counted
+            )  # "Active Parameters: 400B"; "17B" alone may agree, never contradict
         benches = tuple(t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark")
         bench = benches[0] if benches else None
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
@@ -236,8 +275,12 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
             variant, other, source = after_l4.group(1).lower(), False, "text"
         if _AFTER_OTHER.match(text[v.end :]):
             variant, other = None, True
-        if column_parse is not None and not column_variant and other_model(column_parse):
-            other = True  # a column about another model ("Gemma 3 27B")
+        if (
+            column_parse is not None
+            and not column_variant
+            and (other_model(column_parse) or _OTHER_NAME.search(str(span.column)))
+        ):
+            other = True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
         out.append(
             Statement(
                 v,
@@ -257,6 +300,7 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
                 firm,
                 benches,
                 rerun,
+                sized,
             )
         )
     return out

@@ -61,6 +61,20 @@ def _is_number_alias(parsed: Any, index: int) -> bool:
     return bool(re.fullmatch(r"[\d ]+[bt]|\d+e|\d+ ?b ?\d+ ?e", m.text))
 
 
+def sized_variant(parses: list[Any]) -> str | None:
+    """The one Llama 4 variant a document names only by its size ("a 400B MoE", "Llama 4
+    400B"), if it names exactly one that way: the variant a family-level contradiction cites."""
+    named = {
+        t["target"]
+        for p in parses
+        for m in p.matches
+        if _is_number_alias(p, m.start)
+        for t in m.terms
+        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] in LLAMA4
+    }
+    return named.pop() if len(named) == 1 else None
+
+
 def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
     """(variant, provider, names Llama 4?) from the headings above a span, innermost winning;
     a heading about another model clears the variant of the headings above it."""
