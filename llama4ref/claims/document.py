@@ -33,6 +33,7 @@ class Span(NamedTuple):
     headings: tuple[str, ...]  # the headings above it, outermost first
     column: str | None = None  # a table column heading that names the subject ("Maverick")
     paragraph: int = -1  # sentences of one paragraph share this number (-1: not prose)
+    block: str = ""  # a spec block's rows together: a runtime, GPU, provider or other model named in one row is the block's
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -176,6 +177,7 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
     ("活跃参数" / "400B") is one row, read as "label: value". A config line's trailing
     comment is blanked: it remarks on the entry, it does not state it."""
     out: list[Span] = []
+    block = " ".join(raw.strip() for _, raw in para)
     k = 0
     while k < len(para):
         idx, raw = para[k]
@@ -193,11 +195,12 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
                     _stack(headings),
                     None,
                     para[0][0],
+                    block,
                 )
             )
             k += 2
             continue
-        out.append(Span(body, start, _stack(headings), None, para[0][0]))
+        out.append(Span(body, start, _stack(headings), None, para[0][0], block))
         k += 1
     return out
 

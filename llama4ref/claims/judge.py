@@ -206,8 +206,9 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
         rest = path[len(prefix) :].split(".")
         if prefix.count(".") == 1 and rest[0] in ("providers", "runtime"):
             continue
-        if "base" in rest and st.stage != "pretrained" and kb.get(path).unit == "tokens":
-            continue  # the pre-trained model's window answers only a statement about the base model
+        trained = st.stage == "pretrained" or any(a["id"] == "training" for a in st.attributes)
+        if ("base" in rest or "training_context_length" in rest) and not trained and kb.get(path).unit == "tokens":
+            continue  # the pre-trained model's window answers only a statement about the base model or training
         fact = kb.get(path)
         if st.value.day is None and fact.unit not in _NUMERIC:
             continue

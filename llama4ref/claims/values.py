@@ -45,7 +45,7 @@ _DATE = re.compile(
 _MASKS = [
     re.compile(r"(?i)\b\d[\d,.]*\s*(?:tokens?|toks?|t)\s*(?:/|per)\s*s(?:ec(?:ond)?)?\b"),  # throughput: 546 tokens/second
     re.compile(r"(?i)(?:\bper\s+|/)1\s*[mk]\b(?:\s+(?:input|output))?"),  # prices: $0.15 per 1M input tokens
-    re.compile(r"\b[\w.-]+/[\w.-]+"),  # repo ids and paths
+    re.compile(r"\b(?!\d+(?:\.\d+)?\s?[kmbtKMBT]?/\d)[\w.-]+/[\w.-]+"),  # repo ids and paths (not "109B/17B")
     re.compile(r"\b\d+\s*[bB]\s*[-x×_]?\s*\d+\s*[eE]\b"),  # 17B-16E, 17Bx128E
     re.compile(
         r"(?i)\b(?:llama|gemma|gemini|claude|gpt|qwen|mistral|deepseek|phi|sonnet|grok|command|kimi|glm|o)[\s-]?v?\d+(?:\.\d+)*[a-z]*(?:[\s-]+\d+(?:\.\d+)?\s*[bB]\b)?"
