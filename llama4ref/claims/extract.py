@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.subject import LLAMA4, ents, first, from_headings, other_model, subject
+from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, subject
 from llama4ref.claims.values import Value, values
 from llama4ref.claims.words import Words, unglued
 from llama4ref.records.vocabulary import Lexicon, Match
@@ -36,8 +36,6 @@ _AFTER_OTHER = re.compile(
 )
 """A value followed by "… in Llama 3" or "… for GPT-4o" is about that model."""
 _AFTER_LLAMA4 = re.compile(r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)\b")
-_OTHER_NAME = re.compile(r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d)\b")
-"""Another model named before the value in its clause ("since Llama 3’s release in April 2024")."""
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
 _SIZED = re.compile(
@@ -57,7 +55,8 @@ _HYPOTHETICAL = re.compile(
 )
 """A sentence that presents a figure as wrong, impossible or a cut-down test copy states no claim about the model."""
 _OWN_RUN = re.compile(
-    r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b|\bour (?:eval|run|results)\b"
+    r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b"
+    r"|\b(?:our|my) (?:eval\w*|runs?|results|tests?|testing|experiments?|measurements?|setup)\b"
 )
 
 
@@ -143,10 +142,11 @@ def statements(
         labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
         restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
         label_units: set[str] = set()  # unit words the value's label names ("活跃参数: 400B")
+        label_start = clause[0]
         if labelled or restated:
             # "Context length: 131,072 tokens", "327K tokens (327,680 tokens)": the label's or the
             # restated value's attribute is this value's
-            before = max(c for c in clauses if c < clause[0]) if clause[0] > 0 else 0
+            before = label_start = max(c for c in clauses if c < clause[0]) if clause[0] > 0 else 0
             label_units = {
                 u
                 for m in parsed.matches
@@ -161,7 +161,7 @@ def statements(
                 if before <= words.char(m.start) < clause[0]
                 and any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)
             ]
-        if restated and not any(t["kind"] in ("attribute", "unit") for m in near for t in m.terms):
+        if restated and not any(t["kind"] == "unit" or t.get("units") for m in near for t in m.terms):
             # "Release: Q1 2026 (March 2026)": what the restated value is about, this one is
             prev = max((u for u in vals if 0 <= clause[0] - u.end <= 12), key=lambda u: u.end)
             mine += [m for m in mine_of.get(prev.start, []) if m not in mine]
@@ -232,6 +232,8 @@ def statements(
             variant, source = None, "none"  # a variant named after the value is weaker than the context's
         if variant is None and column_variant:
             variant, source = column_variant, "column"
+        elif variant is None and carried == ANOTHER:
+            other = True  # the paragraph's previous sentence or row is about another model
         elif variant is None and carried and not other:
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
@@ -244,7 +246,7 @@ def statements(
         )
         if unclear and source != "column" and not _in_clause(parsed, variant, clause, words, v.start):
             firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
-        before_other = list(_OTHER_NAME.finditer(text, clause[0], v.start))
+        before_other = list(OTHER_NAME.finditer(text, label_start, v.start))  # in the clause or the value's label
         if before_other and not _in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
             variant, other = None, True
         after_l4 = _AFTER_LLAMA4.match(text[v.end :])
@@ -252,11 +254,7 @@ def statements(
             variant, other, source = after_l4.group(1).lower(), False, "text"
         if _AFTER_OTHER.match(text[v.end :]):
             variant, other = None, True
-        if (
-            column_parse is not None
-            and not column_variant
-            and (other_model(column_parse) or _OTHER_NAME.search(str(span.column)))
-        ):
+        if column_parse is not None and not column_variant and (other_model(column_parse) or OTHER_NAME.search(str(span.column))):
             other = True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
         if block_other and source != "text":
             variant, other = None, True  # a spec block about another model, under a Llama 4 heading
