@@ -175,7 +175,14 @@ def statements(
         unit_matches = [m for m in mine if _unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
-            unit_matches += [m for m in mine if _is_unit_word(m) and m not in unit_matches and 0 <= vi - m.end <= 1]
+            unit_matches += [
+                m
+                for m in mine
+                if _is_unit_word(m)
+                and m not in unit_matches
+                and 0 <= vi - m.end <= 1
+                and not re.search(r"(?i)(?:/|\bper)\s*$", text[: words.char(m.start)])  # "Active Params / token: 17 B"
+            ]
         units = tuple(u for m in unit_matches for t in m.terms if t["kind"] == "unit" for u in t["units"])
         if not units and any(m.text.endswith(" layers") and m.start - ve <= 2 for m in mine if m.start >= ve):
             units = ("layers",)  # "40× local decoder layers": a phrase ending in the unit word counts layers

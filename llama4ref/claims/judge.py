@@ -3,9 +3,12 @@
 Candidates are the facts the statement can be about: under the variant (the model's own
 tier), under ``providers.<p>.<variant>`` when a provider is named (a served limit), or the one
 fact an entity names (``license.mau_threshold``). A value agrees with a fact when it is within
-its written rounding ("109B" and 108.6B; "10M" read as 10 × 2²⁰), or within a stated bound.
-A value that matches only a non-preferred value is reported with that value's rank.
-Contradicted needs an unambiguous variant, attribute and tier; anything less is unchecked.
+its written rounding ("109B" and 108.6B; "10M" read as 10 × 2²⁰), or within a stated bound;
+a recorded approximate value adds its own written rounding ("400B": whole billions, so "405B"
+disagrees). A value that matches only a non-preferred value is reported with that value's rank.
+Contradicted needs an unambiguous variant, attribute and tier; a statement about Llama 4 as a
+whole ("Llama 4 ... 128K context") is contradicted only when every released variant records the
+attribute and no variant of the family agrees. Anything less is unchecked.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
 """Values as documents write them: numbers with their rounding, ranges, bounds and dates.
 
 ``values(text)`` finds "109B", "10-million", "1,000K", "40 to 50 billion", "above 85%",
-"~2T", "April 5, 2025" and "Aug 2024", and skips numbers that are part of names, versions,
-repository ids, hardware ("H100", "8x") or dates. A value keeps its written precision: half a
+"~2T", "April 5, 2025" and "Aug 2024"; digit grouping by commas, underscores or spaces
+("1_000_000", "4 020 billion", "1 048 576"), exponents ("400e9"), Chinese and Japanese
+multipliers ("1090亿", "17 億" = 1.7 billion), and spans of time ("Q1 2026", "late 2024": any
+day of the span agrees). It skips numbers that are part of names, versions, repository ids,
+hardware ("H100", "8x") or dates. A value keeps its written precision: half a
 unit of the last written digit is the rounding it allows, and "10M" may also be read with binary
 multiples (10 × 2²⁰).
 """
@@ -30,8 +33,9 @@ _MULT = {
 }
 _BINARY = {1e3: 1024.0, 1e6: 1024.0**2}
 _NUMBER = re.compile(
-    r"(?<![\w.$/-])(?P<num>\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d{1,3}(?: \d{3})+(?=\s*(?:trillion|billion|million|thousand)\b)|\d+(?:\.\d+)?)"
+    r"(?:(?<![\w.$/-])|(?<=\d[kKmMbBtT]/))(?P<num>\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d{1,3}(?: \d{3})+(?=\s*(?:trillion|billion|million|thousand)\b)"
+    r"|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3}(?: \d{3})*(?: 0\d\d)(?: \d{3})*(?!\d)|\d+(?:\.\d+)?)"
     r"(?:\s*-?\s*(?P<mult>trillion|billion|million|thousand|万亿|[kmbt万亿億兆])(?![a-z]))?"
     r"(?P<pct>\s*%)?(?P<plus>\+)?(?![\w.]*\d)(?![a-z])",
     re.I,
