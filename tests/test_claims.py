@@ -340,3 +340,11 @@ def test_a_heading_names_the_attribute_of_bare_figures() -> None:
         ("128K", "contradicted"),
         ("10M", "supported"),
     ]
+
+
+def test_corpus_items_render_their_page_title_above_their_heading() -> None:
+    """An item's "title" is the page's first heading, above the item's own heading."""
+    from benchmarks.claims import document
+
+    assert document({"title": "Llama 4", "heading": "Limits", "text": "x"}) == "# Llama 4\n\n## Limits\n\nx"
+    assert document({"heading": "Limits", "text": "x"}) == "# Limits\n\nx"
