@@ -28,8 +28,11 @@ def load() -> list[dict[str, Any]]:
 
 
 def document(item: dict[str, Any]) -> str:
-    head = f"# {item['heading']}\n\n" if item.get("heading") else ""
-    return head + str(item["text"])
+    """An item as the document the checker reads: the page title ("title", when the excerpt sits
+    under a lower heading of that page) and the heading above the excerpt, then its text."""
+    title = f"# {item['title']}\n\n" if item.get("title") else ""
+    head = f"{'##' if title else '#'} {item['heading']}\n\n" if item.get("heading") else ""
+    return title + head + str(item["text"])
 
 
 def score(items: list[dict[str, Any]]) -> dict[str, Any]:

@@ -213,3 +213,138 @@ def test_attached_figures_still_contradict() -> None:
         ("512K", "contradicted"),
         ("80.1", "contradicted"),
     ]
+
+
+def flagged(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.text, c.status, c.path) for c in llama4ref.check_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Llama 4 Maverick has 405B total parameters.", ("405B", "contradicted")),  # three figures: not 400B
+        ("Llama 4 Maverick has about 405B total parameters.", ("405B", "supported")),  # "about": 10%
+        ("Llama 4 Maverick has 0.4T total parameters.", ("0.4T", "supported")),
+        ("Llama 4 Maverick was trained on 20T tokens.", ("20T", "contradicted")),  # ~22T, whole trillions
+        ("Llama 4 Maverick was trained on ~20T tokens.", ("20T", "supported")),
+    ],
+)
+def test_rounding_follows_the_precision_written_on_both_sides(text: str, expected: tuple[str, str]) -> None:
+    """A recorded approximate value allows its own written rounding plus the claim's, not a blanket 10%."""
+    assert statuses(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Llama 4 Maverick was released in Q1 2026.", "contradicted"),
+        ("Llama 4 Maverick was released in Q2 2025.", "supported"),
+        ("Llama 4 Maverick was released in late 2024.", "contradicted"),
+        ("Llama 4 Maverick was released in early 2025.", "supported"),
+        ("Llama 4 Maverick was released on April 6, 2025.", "contradicted"),
+    ],
+)
+def test_dates_as_spans(text: str, expected: str) -> None:
+    """Quarters and parts of a year agree with any day inside them."""
+    ((_, status),) = statuses(text)
+    assert status == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "path"),
+    [
+        ("Llama 4 models support a 128K context window.", "128K", "maverick.context_window.instruct"),
+        ("Llama 4's architecture is a massive 1.4 trillion parameter foundation.", "1.4 trillion", "behemoth.params.total"),
+        ("The Llama 4 family ships in 7B and 70B variants.", "7B", "scout.params.total"),
+    ],
+)
+def test_family_statements_no_variant_agrees_with(text: str, value: str, path: str) -> None:
+    """A statement about Llama 4 as a whole is wrong when no variant has the value; the nearest is cited."""
+    assert flagged(text)[0] == (value, "contradicted", path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llama 4 models support up to 10M tokens of context.",
+        "Llama 4 has 17B active parameters.",
+        "The Llama 4 family spans 109B, 400B and 2 trillion parameters.",
+        "Unlike Llama 3's 128K window, Llama 4 goes much further.",
+        "In our tests, Llama 4 scored 70 on MMLU Pro.",
+    ],
+)
+def test_family_statements_some_variant_agrees_with(text: str) -> None:
+    """One variant agreeing (Behemoth included), another model's figure or an own run: never flagged."""
+    assert [c for c in llama4ref.check_claims(text) if c.status == "contradicted"] == []
+
+
+def test_spec_rows_label_and_value_on_separate_lines() -> None:
+    """A catalog's label line followed by its value line is one row; Chinese labels are vocabulary."""
+    doc = "# Llama 4 Maverick\n\n活跃参数\n400B\n层数\n120\n专家数量\n128\n"
+    assert flagged(doc) == [
+        ("400B", "contradicted", "maverick.params.active"),
+        ("120", "contradicted", "maverick.architecture.layers"),
+        ("128", "supported", "maverick.experts.routed"),
+    ]
+    assert [c.line for c in llama4ref.check_claims(doc)] == [4, 6, 8]
+
+
+def test_config_entries_are_rows_and_comments_are_not_subjects() -> None:
+    """Dict configs read one entry a line, with exponent and underscore numbers; a trailing comment
+    naming another variant does not change the subject."""
+    doc = (
+        "maverick = {\n'total_params': 400e9,\n'active_params': 17e9, # Same as Scout\n"
+        "'expert_intermediate': 4096,\n'context_length': 1_000_000,\n}\n"
+    )
+    assert flagged(doc) == [
+        ("400e9", "supported", "maverick.params.total"),
+        ("17e9", "supported", "maverick.params.active"),
+        ("4096", "contradicted", "maverick.architecture.expert_ffn_dim"),
+        ("1_000_000", "supported", "maverick.context_window.instruct"),
+    ]
+
+
+def test_a_spec_block_s_runtime_and_other_models_apply_to_every_row() -> None:
+    """A runtime named on one row makes the block's context a measured limit; a row naming another
+    model takes the rows after it away from the heading's variant."""
+    doc = "# Llama 4 Scout\n\nGPU: 1x H100 80GB\nvLLM 0.8.3\nmax_model_len: 131072\n"
+    assert [c.status for c in llama4ref.check_claims(doc)] == ["unchecked"]
+    doc = "Llama 4 Scout\nParameters: 109B\nLlama 3.1 8B\nContext: 128K\n"
+    assert [(c.text, c.status) for c in llama4ref.check_claims(doc)] == [("109B", "supported"), ("128K", "unchecked")]
+
+
+def test_run_together_words_and_other_numerals() -> None:
+    """Words scraped without spaces are split; 億 is 10⁸, so "17 億" is 1.7 billion."""
+    assert flagged("# Llama 4 Maverick\n\nEmbeddingHidden: 12.3k · Vocab: 202kx 120 layersRMSNorm") == [
+        ("12.3k", "contradicted", "maverick.architecture.hidden_size"),
+        ("120", "contradicted", "maverick.architecture.layers"),
+    ]
+    assert flagged("Llama 4 Scout: 17 億 active parameters.") == [("17 億", "contradicted", "scout.params.active")]
+    assert statuses("Llama 4 Scout: 170億 active parameters, 10 485 760-token context.") == [
+        ("170億", "supported"),
+        ("10 485 760", "supported"),
+    ]
+
+
+def test_an_unrecorded_modifier_is_not_held_to_another_fact() -> None:
+    """Behemoth's experts per token are not recorded: "2 active per token" is not judged against its 16 experts."""
+    assert statuses("Llama 4 Behemoth has 16 experts and 2 experts active per token.") == [
+        ("16", "supported"),
+        ("2", "unchecked"),
+    ]
+
+
+def test_a_heading_names_the_attribute_of_bare_figures() -> None:
+    """Under "## Extended Context" in a page about Llama 4, "128K native" is a context length."""
+    assert statuses("# Llama 4\n\n## Extended Context\n\n- 128K native\n- 10M for Scout\n") == [
+        ("128K", "contradicted"),
+        ("10M", "supported"),
+    ]
+
+
+def test_corpus_items_render_their_page_title_above_their_heading() -> None:
+    """An item's "title" is the page's first heading, above the item's own heading."""
+    from benchmarks.claims import document
+
+    assert document({"title": "Llama 4", "heading": "Limits", "text": "x"}) == "# Llama 4\n\n## Limits\n\nx"
+    assert document({"heading": "Limits", "text": "x"}) == "# Limits\n\nx"

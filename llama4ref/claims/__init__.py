@@ -96,7 +96,7 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
-    from llama4ref.claims.subject import subject_of
+    from llama4ref.claims.subject import sized_variant, subject_of
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
 
@@ -106,13 +106,15 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     out: list[Claim] = []
     parses: dict[str, Any] = {}
     carried: tuple[int, str | None] = (-1, None)
-    for span in read(text, kind):
+    spans = read(text, kind)
+    sized = sized_variant([lex.parse(mask_code(s.text)) for s in spans])
+    for span in spans:
         heads = [(parses.setdefault(h, lex.parse(mask_code(h))), mask_code(h)) for h in span.headings]
         carry = carried[1] if span.paragraph >= 0 and span.paragraph == carried[0] else None
         named = subject_of(mask_code(span.text), lex)
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
-        for st in statements(span, lex, heads, carry):
+        for st in statements(span, lex, heads, carry, sized):
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
             subject = st.variant if not st.provider else f"{st.provider}/{st.variant}"

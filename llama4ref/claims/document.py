@@ -33,6 +33,7 @@ class Span(NamedTuple):
     headings: tuple[str, ...]  # the headings above it, outermost first
     column: str | None = None  # a table column heading that names the subject ("Maverick")
     paragraph: int = -1  # sentences of one paragraph share this number (-1: not prose)
+    block: str = ""  # a spec block's rows together: a runtime, GPU, provider or other model named in one row is the block's
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -149,10 +150,68 @@ def _strip_md(text: str) -> str:
     return "".join(p if p.startswith("`") else re.sub(r"\*+|(?<!\w)_+|_+(?!\w)", "", p) for p in parts).strip()
 
 
+_KEY_LINE = re.compile(r"""^\s*['"]?[^\W\d][\w .()/-]{0,40}?['"]?\s*[:=]\s*\S""")
+"""A "key: value" line of a spec block or a config ("'hidden_size': 5120,", "Context: 1M")."""
+_CODE_COMMENT = re.compile(r"(?:\s#|\s//)\s.*$")
+_VALUE_ONLY = re.compile(
+    r"^(?:[~≈<>≥≤]?\s*\d[\d,._ ]*(?:\.\d+)?\s*\S{0,12}(?:\s+\S+){0,3}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})$",
+    re.I,
+)
+_SPEC_LINE = 48
+"""Lines this short, none ending a sentence, are a spec block's rows, not wrapped prose."""
+
+
+def _spec_block(para: list[tuple[int, str]]) -> bool:
+    """Whether a paragraph is a block of spec rows or config entries, one statement a line."""
+    bodies = [raw.strip() for _, raw in para]
+    if len(bodies) < 2:
+        return False
+    keyed = sum(bool(_KEY_LINE.match(b)) for b in bodies)
+    short = all(len(b) <= _SPEC_LINE and not b.endswith((".", "!", "?", ",")) for b in bodies)
+    return keyed * 2 > len(bodies) or short
+
+
+def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Span]:
+    """One span a line; a label alone on its line followed by a value alone on the next
+    ("活跃参数" / "400B") is one row, read as "label: value". A config line's trailing
+    comment is blanked: it remarks on the entry, it does not state it."""
+    out: list[Span] = []
+    block = " ".join(raw.strip() for _, raw in para)
+    k = 0
+    while k < len(para):
+        idx, raw = para[k]
+        body = raw.strip()
+        if _KEY_LINE.match(body):
+            body = _CODE_COMMENT.sub(lambda m: " " * len(m.group(0)), body)
+        start = ((0, idx + 1, _indent(raw) + 1),)
+        nxt = para[k + 1] if k + 1 < len(para) else None
+        if nxt is not None and not re.search(r"\d", body) and _VALUE_ONLY.match(nxt[1].strip()) and not body.endswith(":"):
+            label = body + ": "
+            out.append(
+                Span(
+                    label + nxt[1].strip(),
+                    (*start, (len(label), nxt[0] + 1, _indent(nxt[1]) + 1)),
+                    _stack(headings),
+                    None,
+                    para[0][0],
+                    block,
+                )
+            )
+            k += 2
+            continue
+        out.append(Span(body, start, _stack(headings), None, para[0][0], block))
+        k += 1
+    return out
+
+
 def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Span]:
-    """The sentences of one paragraph (lines joined by single spaces)."""
+    """The sentences of one paragraph (lines joined by single spaces), or its rows when it is a
+    spec block."""
     if not para:
         return []
+    if _spec_block(para):
+        return _spec_rows(para, headings)
     text, starts = "", []
     breaks: list[int] = []  # a Markdown hard line break (two trailing spaces, <br>) ends a sentence
     for idx, raw in para:

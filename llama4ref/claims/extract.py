@@ -13,14 +13,15 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.subject import LLAMA4, ents, first, from_headings, other_model, subject
+from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, subject
 from llama4ref.claims.values import Value, values
+from llama4ref.claims.words import Words, unglued
 from llama4ref.records.vocabulary import Lexicon, Match
 
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
-_CLAUSE = re.compile(r"[;,()·•]|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
+_CLAUSE = re.compile(r"[;,()·•]|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
 _STAGES = {
     "instruct": "instruct",
     "instruction": "instruct",
@@ -35,10 +36,12 @@ _AFTER_OTHER = re.compile(
 )
 """A value followed by "… in Llama 3" or "… for GPT-4o" is about that model."""
 _AFTER_LLAMA4 = re.compile(r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)\b")
-_OTHER_NAME = re.compile(r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d)\b")
-"""Another model named before the value in its clause ("since Llama 3’s release in April 2024")."""
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
+_SIZED = re.compile(
+    r"(?i)^\s*(?:(?:,|and|or|&)\s*\d+(?:\.\d+)?\s*[bt]\s*)*(?:-?\s*(?:variants?|versions?|sizes?|checkpoints?)\b)"
+)
+"""A size naming a model: "8B, 70B and 400B variants" (parameters, though the word is not written)."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
 SEVERAL_PROVIDERS = "(several providers)"
 _LABELLED = re.compile(r"^:\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
@@ -52,7 +55,8 @@ _HYPOTHETICAL = re.compile(
 )
 """A sentence that presents a figure as wrong, impossible or a cut-down test copy states no claim about the model."""
 _OWN_RUN = re.compile(
-    r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b|\bour (?:eval|run|results)\b"
+    r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b"
+    r"|\b(?:our|my) (?:eval\w*|runs?|results|tests?|testing|experiments?|measurements?|setup)\b"
 )
 
 
@@ -76,42 +80,29 @@ class Statement(NamedTuple):
     firm: bool = True  # the attribute is attached to the value (same clause, a unit word, a table label)
     benchmarks: tuple[str, ...] = ()  # every benchmark the name may mean ("MTOB (full book)": both directions)
     rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
+    sized: str | None = None  # the variant the document names only by its size ("400B MoE")
 
 
-class _Words:
-    """Word index ↔ character offset for the lexicon's tokens."""
-
-    def __init__(self, text: str) -> None:
-        found = list(re.finditer(r"[a-z0-9]+", text.casefold()))
-        self.spans = [(m.start(), m.end()) for m in found]
-        self.tokens = [m.group(0) for m in found]
-
-    def index(self, offset: int) -> int:
-        for i, (_, e) in enumerate(self.spans):
-            if e > offset:
-                return i
-        return len(self.spans)
-
-    def char(self, index: int) -> int:
-        return self.spans[index][0] if index < len(self.spans) else (self.spans[-1][1] if self.spans else 0)
-
-
-def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None) -> list[Statement]:
+def statements(
+    span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None, sized: str | None = None
+) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
-    first); ``carried`` is the variant the previous sentence of the paragraph was about."""
+    first); ``carried`` is the variant the previous sentence of the paragraph was about; ``sized``
+    the variant the document names only by its size."""
     text = mask_code(span.text)
     if _HYPOTHETICAL.search(text):
         return []
     vals = [v for v in values(text) if not _quoted_alone(text, v)]
     if not vals:
         return []
-    parsed = lex.parse(text)
-    words = _Words(text)
+    parsed = lex.parse(unglued(text))
+    words = Words(text)
     inside = [(v.start, v.end) for v in vals]
     cuts = [m.start() for m in _CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
+    heading_attr = _heading_attribute(heading_parses, parsed)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant"))
@@ -121,8 +112,11 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
     }
     several = len(named_providers) > 1
     provider = SEVERAL_PROVIDERS if several else provider  # "Groq and Fireworks restricted Scout's context to …"
-    engine_named = bool(ents(parsed, "engine"))
-    gpu_named = bool(ents(parsed, "gpu"))
+    block = lex.parse(unglued(mask_code(span.block))) if span.block else None  # the other rows of a spec block
+    if block is not None and not several:
+        provider = provider or first(block, "provider")
+    engine_named = bool(ents(parsed, "engine")) or bool(block and ents(block, "engine"))
+    gpu_named = bool(ents(parsed, "gpu")) or bool(block and ents(block, "gpu"))
     context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
     rerun = bool(_RERUN.search(" ".join([text, *span.headings]))) or any(
         ents(p, "engine") or ents(p, "gpu") for p, _ in heading_parses
@@ -131,10 +125,12 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
     others_named = other_model(parsed) and any(t["target"] in LLAMA4 for t in ents(parsed, "variant"))
     two_variants = len({t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4}) > 1
     head_other = head_variant is None and any(other_model(p) for p, _ in heading_parses)  # a page about Gemma 3
+    block_other = block is not None and other_model(block) and not first(block, "variant")  # "Model: Llama 3.1 70B"
     shots_m = _SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
     stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
     out: list[Statement] = []
+    mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     for v in vals:
         vi, ve = words.index(v.start), words.index(v.end - 1) + 1
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
@@ -145,16 +141,31 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         firm = True
         labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
         restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
+        label_units: set[str] = set()  # unit words the value's label names ("活跃参数: 400B")
+        label_start = clause[0]
         if labelled or restated:
             # "Context length: 131,072 tokens", "327K tokens (327,680 tokens)": the label's or the
             # restated value's attribute is this value's
-            before = max(c for c in clauses if c < clause[0]) if clause[0] > 0 else 0
+            before = label_start = max(c for c in clauses if c < clause[0]) if clause[0] > 0 else 0
+            label_units = {
+                u
+                for m in parsed.matches
+                if before <= words.char(m.start) < clause[0] and _is_unit_word(m)
+                for t in m.terms
+                if t["kind"] == "unit"
+                for u in t["units"]
+            }
             mine += [
                 m
                 for m in parsed.matches
                 if before <= words.char(m.start) < clause[0]
                 and any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)
             ]
+        if restated and not any(t["kind"] == "unit" or t.get("units") for m in near for t in m.terms):
+            # "Release: Q1 2026 (March 2026)": what the restated value is about, this one is
+            prev = max((u for u in vals if 0 <= clause[0] - u.end <= 12), key=lambda u: u.end)
+            mine += [m for m in mine_of.get(prev.start, []) if m not in mine]
+        mine_of[v.start] = list(mine)
         if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
             # borrowed from elsewhere in the sentence: may agree, never contradict, unless the value
             # is a label's (a table cell) or the sentence's only value, reached across a plain list
@@ -164,7 +175,14 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         unit_matches = [m for m in mine if _unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
-            unit_matches += [m for m in mine if _is_unit_word(m) and m not in unit_matches and 0 <= vi - m.end <= 1]
+            unit_matches += [
+                m
+                for m in mine
+                if _is_unit_word(m)
+                and m not in unit_matches
+                and 0 <= vi - m.end <= 1
+                and not re.search(r"(?i)(?:/|\bper)\s*$", text[: words.char(m.start)])  # "Active Params / token: 17 B"
+            ]
         units = tuple(u for m in unit_matches for t in m.terms if t["kind"] == "unit" for u in t["units"])
         if not units and any(m.text.endswith(" layers") and m.start - ve <= 2 for m in mine if m.start >= ve):
             units = ("layers",)  # "40× local decoder layers": a phrase ending in the unit word counts layers
@@ -175,8 +193,13 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
             label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
-            named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label  # "Active Parameters: 400B"
-            firm = firm and (trained or named_unit)  # a guessed unit: "17B" alone may agree, never contradict
+            named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label or units[0] in label_units
+            sized_list = units[0] == "parameters" and bool(_SIZED.match(text[v.end :]))
+            named_unit, firm = named_unit or sized_list, firm or sized_list
+            counted = labelled and bool(attrs) and {t["id"] for t in attrs} <= {"active", "total"}  # a table's "Active" column
+            firm = firm and (
+                trained or named_unit or counted
+            )  # "Active Parameters: 400B"; "17B" alone may agree, never contradict
         benches = tuple(t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark")
         bench = benches[0] if benches else None
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
@@ -201,12 +224,12 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
             attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
             rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and _units_of(m) != _units_of(longest)]
             firm = firm and not rivals  # "Dense FFN inter size": "dense" (layers) or "size" (parameters)?
-        if any(_glued_before(m, text, words) for m in mine if m not in unit_matches):
-            firm = False  # "…headsHead dim: 128": the phrase may be the tail of a run-together label
         about_context = any(t["id"] == "context" for t in attrs)
         # a run's setting, not the model's limit: an engine, or a GPU named in a sentence about context,
         # or memory / a GPU count next to a context figure ("68.5GB VRAM … with 4k context length")
         engine = engine_named or (gpu_named and context_named) or (_hardware(near + mine) and about_context)
+        if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and _fits(v, heading_attr):
+            attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
         if v.day is not None and not attrs:
@@ -216,6 +239,8 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
             variant, source = None, "none"  # a variant named after the value is weaker than the context's
         if variant is None and column_variant:
             variant, source = column_variant, "column"
+        elif variant is None and carried == ANOTHER:
+            other = True  # the paragraph's previous sentence or row is about another model
         elif variant is None and carried and not other:
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
@@ -228,7 +253,7 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
         )
         if unclear and source != "column" and not _in_clause(parsed, variant, clause, words, v.start):
             firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
-        before_other = list(_OTHER_NAME.finditer(text, clause[0], v.start))
+        before_other = list(OTHER_NAME.finditer(text, label_start, v.start))  # in the clause or the value's label
         if before_other and not _in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
             variant, other = None, True
         after_l4 = _AFTER_LLAMA4.match(text[v.end :])
@@ -236,8 +261,10 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
             variant, other, source = after_l4.group(1).lower(), False, "text"
         if _AFTER_OTHER.match(text[v.end :]):
             variant, other = None, True
-        if column_parse is not None and not column_variant and other_model(column_parse):
-            other = True  # a column about another model ("Gemma 3 27B")
+        if column_parse is not None and not column_variant and (other_model(column_parse) or OTHER_NAME.search(str(span.column))):
+            other = True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
+        if block_other and source != "text":
+            variant, other = None, True  # a spec block about another model, under a Llama 4 heading
         out.append(
             Statement(
                 v,
@@ -257,18 +284,36 @@ def statements(span: Span, lex: Lexicon, heading_parses: list[Any], carried: str
                 firm,
                 benches,
                 rerun,
+                sized,
             )
         )
     return out
 
 
-def _closest(m: Match, vi: int, ve: int, others: list[Value], words: _Words) -> bool:
+def _heading_attribute(heading_parses: list[Any], parsed: Any) -> dict[str, Any] | None:
+    """The one counted attribute the innermost heading names ("Extended Context") when the span
+    itself names none: bare figures under it are about that attribute."""
+    if not heading_parses or any(
+        t["kind"] in ("attribute", "unit") or t.get("cls") == "benchmark" for m in parsed.matches for t in m.terms
+    ):
+        return None
+    named = {t["id"]: t for t in heading_parses[-1][0].of_kind("attribute")}
+    return next(iter(named.values())) if len(named) == 1 and next(iter(named.values())).get("units") else None
+
+
+def _fits(v: Value, attr: dict[str, Any]) -> bool:
+    """Whether a bare figure's multiplier fits a heading's attribute: K or M tokens, B or T parameters."""
+    units = set(attr.get("units") or ())
+    return ("tokens" in units and v.mult in (1e3, 1e6)) or ("parameters" in units and v.mult >= 1e9)
+
+
+def _closest(m: Match, vi: int, ve: int, others: list[Value], words: Words) -> bool:
     """Whether the phrase ``m`` is nearer this value than any other value in the clause."""
     dist = _distance(m, vi, ve, words)
     return all(_distance(m, words.index(u.start), words.index(u.end - 1) + 1, words) >= dist for u in others)
 
 
-def _distance(m: Match, vi: int, ve: int, words: _Words) -> float:
+def _distance(m: Match, vi: int, ve: int, words: Words) -> float:
     """Words between a phrase and a value; a phrase after the value binds a little less, except
     after "on"/"in" ("scores 69.8 on GPQA Diamond"), where it binds first."""
     if m.end <= vi:
@@ -290,7 +335,7 @@ def _hardware(matches: list[Match]) -> bool:
     return any(t["id"] in ("memory", "gpus", "single-gpu") for m in matches for t in m.terms)
 
 
-def _unit_follows(m: Match, ve: int, words: _Words) -> bool:
+def _unit_follows(m: Match, ve: int, words: Words) -> bool:
     """Whether a unit word follows the value, directly or after a modifier ("288B active parameters")."""
     gap = words.tokens[ve : m.start]
     return m.start >= ve and (len(gap) <= 1 or (len(gap) == 2 and gap[-1] in ("active", "total", "routed", "shared")))
@@ -302,7 +347,7 @@ def _quoted_alone(text: str, v: Value) -> bool:
     return bool(before) and bool(after) and before[-1] in "\"“'‘" and after[0] in "\"”'’"
 
 
-def _in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: _Words, vi_char: int) -> bool:
+def _in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: Words, vi_char: int) -> bool:
     """Whether ``variant`` is named in the value's own clause, before it."""
     return any(
         clause[0] <= words.char(m.start) < clause[1] and words.char(m.start) < vi_char
@@ -322,7 +367,7 @@ def _other_before(parsed: Any, vi: int) -> bool:
     )
 
 
-def _plain_link(mine: list[Match], v: Value, text: str, words: _Words) -> bool:
+def _plain_link(mine: list[Match], v: Value, text: str, words: Words) -> bool:
     """Whether the phrases reach the value across a list ("Scout and Maverick on April 5"), not
     across a parenthesis, a semicolon or a colon (an aside about something else)."""
     if not mine:
@@ -334,12 +379,3 @@ def _plain_link(mine: list[Match], v: Value, text: str, words: _Words) -> bool:
 
 def _units_of(m: Match) -> frozenset[str]:
     return frozenset(u for t in m.terms if t["kind"] == "attribute" for u in t.get("units") or ())
-
-
-def _glued_before(m: Match, text: str, words: _Words) -> bool:
-    """Whether the word just before phrase ``m`` runs two words together ("headsHead"), as text
-    scraped from a page without its spaces does."""
-    if m.start == 0:
-        return False
-    start, end = words.spans[m.start - 1]
-    return bool(re.search(r"[a-z]{2}[A-Z][a-z]", text[start:end]))

@@ -3,9 +3,12 @@
 Candidates are the facts the statement can be about: under the variant (the model's own
 tier), under ``providers.<p>.<variant>`` when a provider is named (a served limit), or the one
 fact an entity names (``license.mau_threshold``). A value agrees with a fact when it is within
-its written rounding ("109B" and 108.6B; "10M" read as 10 × 2²⁰), or within a stated bound.
-A value that matches only a non-preferred value is reported with that value's rank.
-Contradicted needs an unambiguous variant, attribute and tier; anything less is unchecked.
+its written rounding ("109B" and 108.6B; "10M" read as 10 × 2²⁰), or within a stated bound;
+a recorded approximate value adds its own written rounding ("400B": whole billions, so "405B"
+disagrees). A value that matches only a non-preferred value is reported with that value's rank.
+Contradicted needs an unambiguous variant, attribute and tier; a statement about Llama 4 as a
+whole ("Llama 4 ... 128K context") is contradicted only when every released variant records the
+attribute and no variant of the family agrees. Anything less is unchecked.
 """
 
 from __future__ import annotations
@@ -66,11 +69,8 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
         return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
     if set(st.units) == {"tokens"} and not st.attributes and not st.benchmark:
         return verdict._replace(status="unchecked", reason="tokens of what (a context, a training set)? no attribute is named")
-    recorded = verdict.recorded
-    if isinstance(recorded, (int, float)) and not isinstance(recorded, bool) and st.value.day is None:
-        ratio = max(abs(float(recorded)), 1e-9) / max(abs(st.value.high), 1e-9)
-        if ratio >= 1000 or ratio <= 1 / 1000:  # "288B" held to 16 experts: another attribute's figure
-            return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
+    if not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
+        return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
     return verdict
 
 
@@ -87,7 +87,7 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
         return Verdict("unchecked", None, None, None, "a runtime or GPU is named: a measured limit, not the model's")
     variants = [st.variant] if st.variant else list(_RELEASED)
     if st.benchmark:
-        return _benchmark(kb, st, variants)
+        return _benchmark(kb, st)
     served = bool({a["id"] for a in st.attributes} & _SERVED) or "usd_per_million_tokens" in st.units
     if st.provider and st.variant:
         prefix = f"providers.{st.provider}.{st.variant}."
@@ -100,30 +100,74 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
         # a provider's page stating a property of the model itself (experts, cutoff): the model tier
     elif st.provider and served:
         return Verdict("unchecked", None, None, None, "a provider is named but not the variant")
+    if st.variant is None:
+        return _family(kb, st)
     paths = [p for v in variants for p in _candidates(kb, f"{v}.", st)]
     if not paths:
         return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
-    if st.variant is None:
-        verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="family")
-        if verdict.status == "contradicted":
-            per_variant = {_value_key(kb, _primary(kb, [p for p in paths if p.startswith(v + ".")], st)) for v in variants}
-            if len(per_variant) != 1:
-                return Verdict("unchecked", None, None, None, "no variant named and the variants differ")
-        return verdict
     return _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model")
 
 
-def _value_key(kb: KnowledgeBase, path: str | None) -> str:
-    return repr(kb.get(path).value) if path else ""
+def _family(kb: KnowledgeBase, st: Statement) -> Verdict:
+    """A statement about Llama 4 as a whole ("Llama 4 ... 128K context", "a 1.4 trillion parameter
+    foundation"): supported when any variant's record agrees; contradicted only when every released
+    variant records the attribute and none of the family (Behemoth included) agrees. The fact cited
+    is the variant's the document names by its size ("a 400B MoE"), else the variant's whose
+    recorded value is nearest the one written."""
+    by_variant = {v: _candidates(kb, f"{v}.", st) for v in (*_RELEASED, "behemoth")}
+    paths = [p for ps in by_variant.values() for p in ps]
+    if not paths:
+        return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
+    verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="family")
+    if verdict.status != "contradicted":
+        return verdict
+    primaries = [_primary(kb, ps, st) for v, ps in by_variant.items() if ps]
+    if any(not by_variant[v] for v in _RELEASED) or any(p is None or not _primary_ok(p, st) for p in primaries):
+        return Verdict("unchecked", None, None, None, "no variant named and not every variant records this")
+    sized = [p for p in primaries if p and st.sized and p.startswith(st.sized + ".")]
+    nearest = sized[0] if sized else min((p for p in primaries if p), key=lambda p: _gap(kb.get(p).value, st.value))
+    return Verdict("contradicted", nearest, kb.get(nearest).value, None, "no Llama 4 variant has this value")
 
 
-def _benchmark(kb: KnowledgeBase, st: Statement, variants: list[str]) -> Verdict:
+def _scale_fits(recorded: Any, v: Value) -> bool:
+    """Whether a recorded number is within a factor of 1000 of the written one (dates fit)."""
+    if isinstance(recorded, bool) or not isinstance(recorded, (int, float)) or v.day is not None:
+        return True
+    ratio = max(abs(float(recorded)), 1e-9) / max(abs(v.high), 1e-9)
+    return 1 / 1000 < ratio < 1000
+
+
+def _gap(recorded: Any, v: Value) -> float:
+    """How far a recorded value is from the written one (ratio for numbers; 0 otherwise)."""
+    import math
+
+    if isinstance(recorded, bool) or not isinstance(recorded, (int, float)) or recorded <= 0 or v.high <= 0:
+        return 0.0
+    return abs(math.log(float(recorded) / v.high))
+
+
+def _benchmark(kb: KnowledgeBase, st: Statement) -> Verdict:
     if st.own_run:
         return Verdict("unchecked", None, None, None, "the text reports its own evaluation run")
-    if st.variant is None:
-        return Verdict("unchecked", None, None, None, "no variant named for the benchmark score")
     if st.value.mult != 1.0:
         return Verdict("unchecked", None, None, None, "a scaled figure is not a benchmark score")
+    if st.variant is not None:
+        return _score(kb, st)
+    # "Llama 4 | MMLU | 88.2%": wrong only when no variant of the family has that score
+    verdicts = {v: _score(kb, st._replace(variant=v)) for v in (*_RELEASED, "behemoth")}
+    agreed = [x for x in verdicts.values() if x.status in ("supported", "disputed")]
+    if agreed:
+        return agreed[0]
+    wrong = [x for v, x in verdicts.items() if x.status == "contradicted"]
+    if any(verdicts[v].status != "contradicted" for v in _RELEASED):
+        return Verdict("unchecked", None, None, None, "no variant named for the benchmark score")
+    sized = [x for x in wrong if st.sized and str(x.path).startswith(st.sized + ".")]
+    pick = sized[0] if sized else min(wrong, key=lambda x: _gap(x.recorded, st.value))
+    return pick._replace(reason="no Llama 4 variant has this score")
+
+
+def _score(kb: KnowledgeBase, st: Statement) -> Verdict:
+    """A benchmark statement about one variant against its recorded scores."""
     names = set(st.benchmarks) or {str(st.benchmark)}
     own = [p for p in kb.paths() if p.startswith(f"{st.variant}.benchmarks.")]
     paths = [p for p in own if p.rsplit(".", 1)[-1] in names]
@@ -165,8 +209,9 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
         rest = path[len(prefix) :].split(".")
         if prefix.count(".") == 1 and rest[0] in ("providers", "runtime"):
             continue
-        if "base" in rest and st.stage != "pretrained" and kb.get(path).unit == "tokens":
-            continue  # the pre-trained model's window answers only a statement about the base model
+        trained = st.stage == "pretrained" or any(a["id"] == "training" for a in st.attributes)
+        if ("base" in rest or "training_context_length" in rest) and not trained and kb.get(path).unit == "tokens":
+            continue  # the pre-trained model's window answers only a statement about the base model or training
         fact = kb.get(path)
         if st.value.day is None and fact.unit not in _NUMERIC:
             continue
@@ -201,22 +246,34 @@ def _primary_ok(path: str, st: Statement) -> bool:
     named = {a["id"] for a in st.attributes}
     segs = path.split(".")
     for aid in _EXCLUSIVE - named:
-        word = {
-            "output": "output",
-            "per-token": "per_token",
-            "shared-expert": "shared",
-            "active": "active",
-            "input": "max_input",
-        }[aid]
+        word = _EXCLUSIVE_WORDS[aid]
         if any(f"_{word}_" in f"_{s}_" for s in segs) and not (aid == "input" and "context" in named):
             return False
     return True
+
+
+_EXCLUSIVE_WORDS = {
+    "output": "output",
+    "per-token": "per_token",
+    "shared-expert": "shared",
+    "active": "active",
+    "input": "max_input",
+}
+
+
+def _carries_named(path: str, st: Statement) -> bool:
+    """Whether the fact carries one of the exclusive attributes the statement names ("active", "per token")."""
+    named = {a["id"] for a in st.attributes} & (_EXCLUSIVE - {"input"})  # "input tokens" may be the context window
+    segs = path.split(".")
+    return not named or any(f"_{_EXCLUSIVE_WORDS[aid]}_" in f"_{s}_" for s in segs for aid in named)
 
 
 def _primary(kb: KnowledgeBase, paths: list[str], st: Statement) -> str | None:
     ok = [p for p in _narrowed(paths, st) if _primary_ok(p, st)] or paths
     if not ok:
         return None
+    if st.units:  # "20T tokens" under "Training Data": the training set, not the context window
+        ok = [p for p in ok if _scale_fits(kb.get(p).value, st.value)] or ok
     return sorted(ok, key=lambda p: _preference(kb, p))[0]
 
 
@@ -233,7 +290,7 @@ def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list
         paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
     for path in paths:
         fact = kb.get(path)
-        if _agrees(st.value, fact.value, fact.bound):
+        if _agrees(st.value, fact.value, fact.bound, _display(fact.qualifiers.get("display"))):
             return Verdict("supported", path, fact.value, None, _why(tier, path))
     for path in paths:
         for alt in kb.get(path).alternatives:
@@ -245,12 +302,18 @@ def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list
     primary = _primary(kb, primaries, st)
     if primary is None:
         return Verdict("unchecked", None, None, None, "no recorded fact")
+    if not _carries_named(primary, st):  # "2 experts active per token" where only the routed count is recorded
+        return Verdict("unchecked", None, None, None, "the records hold no figure for the attribute named")
     recorded = kb.get(primary).value
     if st.value.mult == 1.0 and not st.units and isinstance(recorded, (int, float)) and recorded >= 1e6 * max(st.value.high, 1):
         return Verdict("unchecked", primary, recorded, None, "the value's scale is not stated (17 what?)")
     if st.variant is None and tier not in ("license", "family"):
         return Verdict("unchecked", primary, kb.get(primary).value, None, "no variant named")
     return Verdict("contradicted", primary, kb.get(primary).value, None, _why(tier, primary))
+
+
+def _display(shown: Any) -> str | None:
+    return shown if isinstance(shown, str) else None
 
 
 def _why(tier: str, path: str) -> str:
@@ -261,7 +324,7 @@ def _why(tier: str, path: str) -> str:
     }.get(tier, "preferred value, model tier")
 
 
-def _agrees(v: Value, recorded: Any, bound: str) -> bool:
+def _agrees(v: Value, recorded: Any, bound: str, written: str | None = None) -> bool:
     if v.day is not None:
         if isinstance(recorded, str):
             try:
@@ -270,22 +333,45 @@ def _agrees(v: Value, recorded: Any, bound: str) -> bool:
                 return False
         if not isinstance(recorded, date):
             return False
+        if v.until is not None:  # "Q1 2026", "late 2024": any day of the span
+            return v.day <= recorded <= v.until
         if v.precision == "month":
             return (recorded.year, recorded.month) == (v.day.year, v.day.month)
         return recorded == v.day
     if isinstance(recorded, bool) or not isinstance(recorded, (int, float)):
         return False
+    step = _written_step(float(recorded), written) if bound == "approximately" else None
     for reading in (v, binary(v)):
-        if reading is not None and _within(reading, float(recorded), bound):
+        if reading is not None and _within(reading, float(recorded), bound, step):
             return True
     if v.mult == 1.0 and 0 < v.high <= 1 and "." in v.text:  # 0.805 for 80.5
-        return _within(v._replace(low=v.low * 100, high=v.high * 100, step=v.step * 100), float(recorded), bound)
+        return _within(v._replace(low=v.low * 100, high=v.high * 100, step=v.step * 100), float(recorded), bound, step)
     return False
 
 
-def _within(v: Value, recorded: float, bound: str) -> bool:
+def _written_step(recorded: float, written: str | None) -> float | None:
+    """The rounding step of a recorded approximate value as its sources write it ("400B": whole
+    billions), read from the fact's display form; None when that form gives no figure."""
+    from llama4ref.claims.values import values
+
+    found = values(written) if written else []
+    if len(found) == 1 and found[0].day is None and abs(found[0].low - recorded) <= found[0].step / 2:
+        return found[0].step
+    return None
+
+
+def _within(v: Value, recorded: float, bound: str, recorded_step: float | None = None) -> bool:
+    """Whether the written value and the recorded one can be the same figure. A value written
+    approximately ("~400B", "about 17 billion") allows 10%. A recorded approximate value allows
+    its own rounding as its sources write it, added to the written value's: "400B" (whole
+    billions) agrees with "400 billion" and "0.4T", and "405B" (three figures) contradicts it.
+    Without a written form, a recorded approximate value or a bound allows 10%."""
     tol = v.step / 2
-    if v.bound == "approximately" or bound in ("approximately", "at_least", "at_most"):
+    if v.bound == "approximately":
+        tol = max(tol, 0.1 * max(abs(recorded), v.high))
+    elif bound == "approximately" and recorded_step is not None:
+        tol = tol + recorded_step / 2
+    elif bound in ("approximately", "at_least", "at_most"):
         tol = max(tol, 0.1 * max(abs(recorded), v.high))
     if v.bound == "at_least":
         return recorded >= v.low - tol

@@ -33,6 +33,10 @@ def first(parsed: Any, cls: str) -> str | None:
 
 
 LLAMA4 = frozenset({"scout", "maverick", "behemoth"})
+ANOTHER = "(another model)"
+"""What a sentence or spec row is about when it names another model and no Llama 4 variant."""
+OTHER_NAME = re.compile(r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d)\b")
+"""Another model named before a value ("since Llama 3’s release in April 2024")."""
 
 
 def other_model(parsed: Any) -> bool:
@@ -61,6 +65,20 @@ def _is_number_alias(parsed: Any, index: int) -> bool:
     return bool(re.fullmatch(r"[\d ]+[bt]|\d+e|\d+ ?b ?\d+ ?e", m.text))
 
 
+def sized_variant(parses: list[Any]) -> str | None:
+    """The one Llama 4 variant a document names only by its size ("a 400B MoE", "Llama 4
+    400B"), if it names exactly one that way: the variant a family-level contradiction cites."""
+    named = {
+        t["target"]
+        for p in parses
+        for m in p.matches
+        if _is_number_alias(p, m.start)
+        for t in m.terms
+        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] in LLAMA4
+    }
+    return named.pop() if len(named) == 1 else None
+
+
 def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
     """(variant, provider, names Llama 4?) from the headings above a span, innermost winning;
     a heading about another model clears the variant of the headings above it."""
@@ -80,5 +98,12 @@ def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
 
 
 def subject_of(text: str, lex: Lexicon) -> str | None:
-    """The one Llama 4 variant ``text`` names, if it names exactly one."""
-    return first(lex.parse(text), "variant")
+    """The one Llama 4 variant ``text`` names, if it names exactly one; :data:`ANOTHER` when it
+    names another model and no Llama 4 variant."""
+    parsed = lex.parse(text)
+    named = first(parsed, "variant")
+    if named is None and not ents(parsed, "variant") and OTHER_NAME.search(text):
+        return ANOTHER
+    if named is None and other_model(parsed) and not any(t["target"] in LLAMA4 for t in ents(parsed, "variant")):
+        return ANOTHER
+    return named

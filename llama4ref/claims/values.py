@@ -1,8 +1,11 @@
 """Values as documents write them: numbers with their rounding, ranges, bounds and dates.
 
 ``values(text)`` finds "109B", "10-million", "1,000K", "40 to 50 billion", "above 85%",
-"~2T", "April 5, 2025" and "Aug 2024", and skips numbers that are part of names, versions,
-repository ids, hardware ("H100", "8x") or dates. A value keeps its written precision: half a
+"~2T", "April 5, 2025" and "Aug 2024"; digit grouping by commas, underscores or spaces
+("1_000_000", "4 020 billion", "1 048 576"), exponents ("400e9"), Chinese and Japanese
+multipliers ("1090亿", "17 億" = 1.7 billion), and spans of time ("Q1 2026", "late 2024": any
+day of the span agrees). It skips numbers that are part of names, versions, repository ids,
+hardware ("H100", "8x") or dates. A value keeps its written precision: half a
 unit of the last written digit is the rounding it allows, and "10M" may also be read with binary
 multiples (10 × 2²⁰).
 """
@@ -13,24 +16,40 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
+_MULT = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "trillion": 1e12,
+    "万": 1e4,  # Chinese and Japanese numerals: "1090亿", "17 億", "2兆"
+    "亿": 1e8,
+    "億": 1e8,
+    "万亿": 1e12,
+    "兆": 1e12,
+}
 _BINARY = {1e3: 1024.0, 1e6: 1024.0**2}
 _NUMBER = re.compile(
-    r"(?<![\w.$/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*-?\s*(?P<mult>trillion|billion|million|thousand|[kmbt])(?![a-z]))?"
+    r"(?:(?<![\w.$/-])|(?<=\d[kKmMbBtT]/))(?P<num>\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d{1,3}(?: \d{3})+(?=\s*(?:trillion|billion|million|thousand)\b)"
+    r"|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3}(?: \d{3})*(?: 0\d\d)(?: \d{3})*(?!\d)|\d+(?:\.\d+)?)"
+    r"(?:\s*-?\s*(?P<mult>trillion|billion|million|thousand|万亿|[kmbt万亿億兆])(?![a-z]))?"
     r"(?P<pct>\s*%)?(?P<plus>\+)?(?![\w.]*\d)(?![a-z])",
     re.I,
 )
 _MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _DATE = re.compile(
-    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
+    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b",
     re.I,
 )
 _MASKS = [
     re.compile(r"(?i)\b\d[\d,.]*\s*(?:tokens?|toks?|t)\s*(?:/|per)\s*s(?:ec(?:ond)?)?\b"),  # throughput: 546 tokens/second
     re.compile(r"(?i)(?:\bper\s+|/)1\s*[mk]\b(?:\s+(?:input|output))?"),  # prices: $0.15 per 1M input tokens
-    re.compile(r"\b[\w.-]+/[\w.-]+"),  # repo ids and paths
+    re.compile(r"\b(?!\d+(?:\.\d+)?\s?[kmbtKMBT]?/\d)[\w.-]+/[\w.-]+"),  # repo ids and paths (not "109B/17B")
     re.compile(r"\b\d+\s*[bB]\s*[-x×_]?\s*\d+\s*[eE]\b"),  # 17B-16E, 17Bx128E
     re.compile(
         r"(?i)\b(?:llama|gemma|gemini|claude|gpt|qwen|mistral|deepseek|phi|sonnet|grok|command|kimi|glm|o)[\s-]?v?\d+(?:\.\d+)*[a-z]*(?:[\s-]+\d+(?:\.\d+)?\s*[bB]\b)?"
@@ -48,6 +67,7 @@ _MASKS = [
 _APPROX = re.compile(r"(?i)(?:~|≈|\babout|\baround|\bapprox(?:imately|\.)?|\broughly|\bnearly|\balmost|\bsome|\blikely)\s*$")
 _ABOVE = re.compile(r"(?i)(?:>|≥|\bover|\bmore than|\babove|\bexceeds?|\bat least|\bbeyond)\s*$")
 _BELOW = re.compile(r"(?i)(?:<|≤|\bunder|\bless than|\bfewer than|\bbelow|\bat most)\s*$")
+_GLUED_PERCENT = re.compile(r"(?<=[A-Za-z]{3})(\d{1,2}(?:\.\d)?)\s*%")
 _RANGE = re.compile(r"^\s*(?:to|-|–|—)\s*$")
 
 
@@ -63,7 +83,8 @@ class Value(NamedTuple):
     start: int
     end: int
     day: date | None = None
-    precision: str = ""  # day | month for dates
+    precision: str = ""  # day | month | span for dates
+    until: date | None = None  # the last day a date written as a span ("Q1 2026", "late 2024") allows
 
 
 def values(text: str) -> list[Value]:
@@ -71,9 +92,9 @@ def values(text: str) -> list[Value]:
     out: list[Value] = []
     masked = text
     for m in _DATE.finditer(text):
-        day, precision = _date(m)
+        day, precision, until = _date(m)
         if day is not None:
-            out.append(Value(0, 0, 0, 1, "exact", m.group(0), m.start(), m.end(), day, precision))
+            out.append(Value(0, 0, 0, 1, "exact", m.group(0), m.start(), m.end(), day, precision, until))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for rx in _MASKS:
         masked = rx.sub(lambda m: " " * len(m.group(0)), masked)
@@ -82,10 +103,13 @@ def values(text: str) -> list[Value]:
     for k, m in enumerate(nums):
         if k in skip:
             continue
-        raw = m.group("num").replace(",", "")
+        raw = _digits(m.group("num"))
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("mult"):
             continue  # a year
         mult = _MULT[m.group("mult").lower()] if m.group("mult") else 1.0
+        if "e" in raw.lower():  # "400e9": the exponent is the multiplier written
+            raw, _, exp = raw.lower().partition("e")
+            mult = 10.0 ** int(exp.lstrip("+"))
         dec = len(raw.split(".")[1]) if "." in raw else 0
         low = high = float(raw)
         end = m.end()
@@ -93,7 +117,7 @@ def values(text: str) -> list[Value]:
         if nxt is not None and _RANGE.match(masked[m.end() : nxt.start()]):
             mult2 = _MULT[nxt.group("mult").lower()] if nxt.group("mult") else 1.0
             mult = mult if m.group("mult") else mult2
-            high = float(nxt.group("num").replace(",", "")) * mult2 / mult
+            high = float(_digits(nxt.group("num"))) * mult2 / mult
             end = nxt.end()
             skip.add(k + 1)
         before = masked[max(0, m.start() - 14) : m.start()]
@@ -108,11 +132,43 @@ def values(text: str) -> list[Value]:
         if mult == 1.0 and dec == 0 and raw.endswith("000"):
             step = 10.0 ** (len(raw) - len(raw.rstrip("0")))  # "128000": a round figure
         out.append(Value(low * mult, high * mult, step, mult, bound, text[m.start() : end].strip(), m.start(), end))
+    for m in _GLUED_PERCENT.finditer(masked):  # "GPQA Diamond78%": a score run into its label
+        raw = m.group(1)
+        step = 10.0 ** -(len(raw.split(".")[1]) if "." in raw else 0)
+        out.append(Value(float(raw), float(raw), step, 1.0, "exact", m.group(0), m.start(), m.end()))
     out.sort(key=lambda v: v.start)
     return out
 
 
-def _date(m: re.Match[str]) -> tuple[date | None, str]:
+def _digits(num: str) -> str:
+    """A number as written without its digit grouping ("1,000,000", "1_000_000", "4 020")."""
+    return re.sub(r"[,_\s\u00a0\u202f\u2009]", "", num)
+
+
+_PARTS = {"early": (1, 5), "beginning of": (1, 3), "mid": (4, 9), "late": (8, 12), "end of": (10, 12)}
+
+
+def _span(year: int, first: int, last: int) -> tuple[date, str, date]:
+    end = date(year + 1, 1, 1) if last == 12 else date(year, last + 1, 1)
+    return date(year, first, 1), "span", date.fromordinal(end.toordinal() - 1)
+
+
+def _date(m: re.Match[str]) -> tuple[date | None, str, date | None]:
+    """The first day a date match names, its precision, and its last day when it is a span."""
+    if m.group("q"):  # "Q1 2026", "H2 2025"
+        n, year = int(m.group("q")[1]), int(m.group("yq"))
+        size = 3 if m.group("q")[0].upper() == "Q" else 6
+        if n * size > 12:
+            return None, "", None
+        return _span(year, (n - 1) * size + 1, n * size)
+    if m.group("part"):  # "late 2024"
+        first, last = _PARTS[m.group("part").lower()]
+        return _span(int(m.group("yp")), first, last)
+    day, precision = _exact_date(m)
+    return day, precision, None
+
+
+def _exact_date(m: re.Match[str]) -> tuple[date | None, str]:
     try:
         if m.group("iso"):
             parts = [int(p) for p in m.group("iso").split("-")]

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 MAX_WINDOW = 8
 """The longest phrase, in words, the parser looks for."""
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+"""Letter-and-digit runs; each Chinese or Japanese character is a word of its own ("活跃参数")."""
 _GENERIC_NAMES = frozenset({"llama", "meta", "llama4", "nvidia", "oci", "vertex"})
 """Provider display names too generic to name a provider on their own (other records or the
 vocabulary name these providers unambiguously)."""
@@ -119,6 +120,12 @@ STOPWORDS = frozenset(
 def words(text: str) -> list[str]:
     """Lower-case letter-and-digit runs: the tokens phrases are matched over."""
     return _WORD.findall(text.casefold())
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of ``words(text)`` lies in ``text`` (start, end), for text whose case folding
+    keeps its length."""
+    return [m.span() for m in _WORD.finditer(text.casefold())]
 
 
 def compact(text: str) -> str:

@@ -1,0 +1,45 @@
+"""Words as the lexicon reads them, with their places in the text as written.
+
+Text scraped from a page often loses the spaces between words ("TokensToken EmbeddingHidden",
+"layersRMSNorm", "Diamond78%"); each part is read as a word of its own, while every word keeps
+its offsets in the original text so a statement's position stays exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llama4ref.records.vocabulary import word_spans
+
+_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z]{1,4}[a-z])|(?<=[A-Za-z]{3})(?=\d)")
+"""Where two words run together: a lower-case run then a capital ("headsHead"), or a word then a digit."""
+
+
+def unglued(text: str) -> str:
+    """``text`` with a space at each point where two words run together (for the lexicon)."""
+    return _GLUE.sub(" ", text)
+
+
+class Words:
+    """Word index ↔ character offset (in the text as written) for the lexicon's tokens of its
+    unglued form."""
+
+    def __init__(self, text: str) -> None:
+        cuts = sorted(m.start() for m in _GLUE.finditer(text))
+        self.spans: list[tuple[int, int]] = []
+        for start, end in word_spans(text):
+            for cut in (c for c in cuts if start < c < end):
+                self.spans.append((start, cut))
+                start = cut
+            self.spans.append((start, end))
+        folded = text.casefold()
+        self.tokens = [folded[a:b] for a, b in self.spans]
+
+    def index(self, offset: int) -> int:
+        for i, (_, e) in enumerate(self.spans):
+            if e > offset:
+                return i
+        return len(self.spans)
+
+    def char(self, index: int) -> int:
+        return self.spans[index][0] if index < len(self.spans) else (self.spans[-1][1] if self.spans else 0)
