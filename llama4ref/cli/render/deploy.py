@@ -12,13 +12,13 @@ from llama4ref.cli.render.common import safe, value_text
 from llama4ref.formatting import format_value
 
 if TYPE_CHECKING:
-    from llama4ref.domain.deploy import Claim, ContextTiers, Offer
+    from llama4ref.domain.deploy import ContextTiers, DatedValue, Offer
     from llama4ref.domain.memory import Plan
     from llama4ref.domain.resolve import Resolution
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 
-def _claim(c: Claim | None, unit: str = "tokens") -> str:
+def _claim(c: DatedValue | None, unit: str = "tokens") -> str:
     if c is None:
         return "—"
     text = format_value(c.value, unit, c.bound) if isinstance(c.value, int) else str(c.value)
