@@ -9,6 +9,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
+from llama4ref.paths import FactPath
 from llama4ref.records.derivations import RULES, Rule, expand
 from llama4ref.store.answers import Fact
 
@@ -55,7 +56,7 @@ def compute(kb: KnowledgeBase, path: str) -> Fact | None:
     facts = [kb.get(i) for i in inputs]
     bounds = {f.bound for f in facts}
     bound: Bound = "exact" if bounds == {"exact"} else "approximately"
-    value = _recount(kb, path.split(".")[0], rule.recount) if rule.recount else rule.compute(*(f.value for f in facts))
+    value = _recount(kb, FactPath.parse(path).head, rule.recount) if rule.recount else rule.compute(*(f.value for f in facts))
     return Fact(
         path=path, value=value, unit=rule.unit, bound=bound, derived=True, formula=rule.formula, inputs=inputs, note=rule.note
     )
