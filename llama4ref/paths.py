@@ -56,6 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 __all__ = ["BENCHMARKS", "LAYOUTS", "FactPath"]
@@ -74,7 +75,7 @@ LAYOUTS: Final[dict[str, tuple[str, ...]]] = {
 BENCHMARKS: Final = "benchmarks"
 """The segment after a variant id under which its benchmark results sit."""
 
-_SEGMENT = re.compile(r"[a-z0-9_]+")
+_SEGMENTS = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
 _HEAD_PIECE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 
@@ -97,17 +98,7 @@ class FactPath:
         Traceback (most recent call last):
         ValueError: not a fact path: 'scout..x'
         """
-        pieces = text.split(".")
-        if not _HEAD_PIECE.fullmatch(pieces[0]):
-            raise ValueError(f"not a fact path: {text!r}")
-        cut = 1
-        if "-" in pieces[0]:
-            while cut < len(pieces) and pieces[cut][:1].isdigit() and _HEAD_PIECE.fullmatch(pieces[cut]):
-                cut += 1
-        segments = tuple(pieces[cut:])
-        if not all(_SEGMENT.fullmatch(s) for s in segments):
-            raise ValueError(f"not a fact path: {text!r}")
-        return cls(".".join(pieces[:cut]), segments)
+        return _parse(text)
 
     @classmethod
     def parse_or_none(cls, text: str) -> FactPath | None:
@@ -141,7 +132,7 @@ class FactPath:
     @property
     def pieces(self) -> tuple[str, ...]:
         """Every dot-separated piece as written, a dotted variant id giving several: the words
-        the search index and the question ranking match against, not the grammar's parts.
+        the full-text index and the question ranking match against, not the grammar's parts.
 
         >>> FactPath.parse("gpt-4.5.benchmarks.blog.mmmu").pieces
         ('gpt-4', '5', 'benchmarks', 'blog', 'mmmu')
@@ -253,3 +244,19 @@ class FactPath:
             if vid == self.head or vid in self.segments:
                 return vid
         return None
+
+
+@lru_cache(maxsize=16384)
+def _parse(text: str) -> FactPath:
+    """:meth:`FactPath.parse`, remembered: the same few thousand paths are read again and again."""
+    pieces = text.split(".")
+    if not _HEAD_PIECE.fullmatch(pieces[0]):
+        raise ValueError(f"not a fact path: {text!r}")
+    cut = 1
+    if "-" in pieces[0]:
+        while cut < len(pieces) and pieces[cut][:1].isdigit() and _HEAD_PIECE.fullmatch(pieces[cut]):
+            cut += 1
+    segments = tuple(pieces[cut:])
+    if segments and not _SEGMENTS.fullmatch(".".join(segments)):
+        raise ValueError(f"not a fact path: {text!r}")
+    return FactPath(".".join(pieces[:cut]), segments)
