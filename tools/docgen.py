@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from llama4ref.export.tables import fact_variant, newest_source_date
+from llama4ref.paths import BENCHMARKS, FactPath
 from llama4ref.records.models import Citation
 from llama4ref.store.answers import Fact, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase
@@ -76,16 +77,16 @@ def variant_page(kb: KnowledgeBase, info: VariantInfo) -> str:
     groups: dict[str, list[Fact]] = defaultdict(list)
     benchmarks = 0
     for fact in kb.facts(info.id):
-        key = fact.path[len(info.id) + 1 :]
-        if key.startswith("benchmarks."):
+        fp = FactPath.parse(fact.path)
+        if fp.kind == BENCHMARKS:
             benchmarks += 1
             continue
-        groups[key.split(".", 1)[0] if "." in key else "identity"].append(fact)
+        groups[fp.segments[0] if len(fp.segments) > 1 else "identity"].append(fact)
     for group in sorted(groups, key=lambda g: (g != "identity", g)):
         body += ["", f"## {group.replace('_', ' ').capitalize()}", ""]
         body += table(
             ["fact", "value", "sources"],
-            [[f"`{f.path[len(info.id) + 1 :]}`", _value(f), source_links(_sources_of(kb, f), "../")] for f in groups[group]],
+            [[f"`{_key(f)}`", _value(f), source_links(_sources_of(kb, f), "../")] for f in groups[group]],
         )
     if benchmarks:
         body += ["", "## Benchmarks", "", f"{benchmarks} benchmark results: see [Benchmarks](../benchmarks.md)."]
@@ -98,7 +99,7 @@ def variant_page(kb: KnowledgeBase, info: VariantInfo) -> str:
             ["fact", "preferred", "alternative", "rank", "reason", "sources"],
             [
                 [
-                    f"`{f.path[len(info.id) + 1 :]}`",
+                    f"`{_key(f)}`",
                     f.display(),
                     format_value(a.value, f.unit, a.bound),
                     a.rank,
@@ -111,9 +112,15 @@ def variant_page(kb: KnowledgeBase, info: VariantInfo) -> str:
     return page(info.name, body)
 
 
-def _suite(path: str, vid: str) -> tuple[str, str]:
-    rest = path[len(vid) + len(".benchmarks.") :]
-    return (rest.rsplit(".", 1)[0], rest.rsplit(".", 1)[1]) if "." in rest else ("claims", rest)
+def _key(fact: Fact) -> str:
+    """A variant's fact key: its path after the variant id."""
+    return FactPath.parse(fact.path).rest
+
+
+def _suite(path: str) -> tuple[str, str]:
+    """(table, benchmark) of a benchmark result; a result outside the tables is a claim."""
+    fp = FactPath.parse(path)
+    return fp.table or "claims", str(fp.benchmark)
 
 
 def benchmarks_page(kb: KnowledgeBase) -> str:
@@ -123,11 +130,11 @@ def benchmarks_page(kb: KnowledgeBase) -> str:
     grouped: dict[tuple[str, str], dict[str, dict[str, Fact]]] = defaultdict(lambda: defaultdict(dict))
     sheets, titles = kb.sheets(), dict[str, str]()
     for path in kb.paths():
-        vid = fact_variant(path, order)
-        if vid is None or not path.startswith(f"{vid}.benchmarks."):
+        fp = FactPath.parse(path)
+        if fp.kind != BENCHMARKS or fp.head not in names:
             continue
-        fact = kb.get(path)
-        suite, key = _suite(path, vid)
+        vid, fact = fp.head, kb.get(path)
+        suite, key = _suite(path)
         grouped[(suite, str(fact.qualifiers.get("table", "")))][key][vid] = fact
         title = str(sheets.get(fact.record or "", {}).get("title", suite.replace("_", " ")))
         titles.setdefault(suite, title.split(": ", 1)[-1])
@@ -180,7 +187,7 @@ PROVIDER_COLUMNS = (
 def _by_segment(kb: KnowledgeBase, prefix: str) -> dict[str, list[Fact]]:
     out: dict[str, list[Fact]] = defaultdict(list)
     for f in kb.facts(prefix) if kb.paths(prefix) else []:
-        out[f.path.split(".")[1]].append(f)
+        out[FactPath.parse(f.path).segments[0]].append(f)
     return out
 
 

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, subject
+from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, provider_of, subject
 from llama4ref.claims.values import Value, values
 from llama4ref.claims.words import Words, unglued
 from llama4ref.records.vocabulary import Lexicon, Match
@@ -107,9 +107,7 @@ def statements(
     column_variant = first(column_parse, "variant") if column_parse else None
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant"))
     provider = first(parsed, "provider") or head_provider
-    named_providers = {
-        t["target"].split(".")[1] for m in parsed.matches for t in m.terms if str(t.get("target", "")).startswith("providers.")
-    }
+    named_providers = {p for m in parsed.matches for t in m.terms if (p := provider_of(t)) is not None}
     several = len(named_providers) > 1
     provider = SEVERAL_PROVIDERS if several else provider  # "Groq and Fireworks restricted Scout's context to …"
     block = lex.parse(unglued(mask_code(span.block))) if span.block else None  # the other rows of a spec block

@@ -13,11 +13,13 @@ attribute and no variant of the family agrees. Anything less is unchecked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims.extract import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.values import Value, binary
+from llama4ref.paths import BENCHMARKS, FactPath
 
 if TYPE_CHECKING:
     from llama4ref.store.knowledge_base import KnowledgeBase
@@ -169,12 +171,12 @@ def _benchmark(kb: KnowledgeBase, st: Statement) -> Verdict:
 def _score(kb: KnowledgeBase, st: Statement) -> Verdict:
     """A benchmark statement about one variant against its recorded scores."""
     names = set(st.benchmarks) or {str(st.benchmark)}
-    own = [p for p in kb.paths() if p.startswith(f"{st.variant}.benchmarks.")]
-    paths = [p for p in own if p.rsplit(".", 1)[-1] in names]
+    own = [p for p in kb.paths() if (fp := FactPath.parse(p)).kind == BENCHMARKS and fp.head == st.variant]
+    paths = [p for p in own if FactPath.parse(p).leaf in names]
     labels = {kb.get(p).qualifiers.get("benchmark") for p in paths} - {None}
     paths += [p for p in own if p not in paths and kb.get(p).qualifiers.get("benchmark") in labels and _same_setting(kb, p, st)]
-    names = {p.rsplit(".", 1)[-1] for p in paths} or names  # one written name, several settings (cost ranges)
-    stage_paths = [p for p in paths if st.stage and p.split(".")[2] == st.stage]
+    names = {FactPath.parse(p).leaf for p in paths} or names  # one written name, several settings (cost ranges)
+    stage_paths = [p for p in paths if st.stage and FactPath.parse(p).table == st.stage]
     paths = stage_paths or paths
     if st.shots is not None:
         paths = [p for p in paths if kb.get(p).qualifiers.get("shots") in (None, st.shots)]
@@ -203,11 +205,15 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
     if st.value.day is not None:
         allowed = {"date", "month"}
     out = []
+    under = FactPath.parse(prefix.rstrip("."))
     for path in kb.paths():
-        if not path.startswith(prefix) or ".benchmarks." in path:
+        if not path.startswith(prefix):
             continue
-        rest = path[len(prefix) :].split(".")
-        if prefix.count(".") == 1 and rest[0] in ("providers", "runtime"):
+        fp = FactPath.parse(path)
+        if fp.kind == BENCHMARKS:
+            continue
+        rest = fp.after(under)
+        if not under.segments and rest[0] in ("providers", "runtime"):
             continue
         trained = st.stage == "pretrained" or any(a["id"] == "training" for a in st.attributes)
         if ("base" in rest or "training_context_length" in rest) and not trained and kb.get(path).unit == "tokens":
@@ -232,19 +238,19 @@ def _narrowed(paths: list[str], st: Statement) -> list[str]:
     modifiers = [a for a in st.attributes if not a.get("units")]
     if not modifiers:
         return paths
-    fits = {p: sum(_names(a, p.split(".")) for a in modifiers) for p in paths}
+    fits = {p: sum(_names(a, FactPath.parse(p).parts) for a in modifiers) for p in paths}
     best = max(fits.values(), default=0)
     return [p for p in paths if fits[p] == best] if best else paths
 
 
-def _names(attr: dict[str, Any], segs: list[str]) -> bool:
+def _names(attr: dict[str, Any], segs: Sequence[str]) -> bool:
     return any(f"_{w}_" in f"_{s}_" for w in attr.get("path_words", ()) for s in segs)
 
 
 def _primary_ok(path: str, st: Statement) -> bool:
     """A fact a mismatch may be judged against: not one asked about only by name."""
     named = {a["id"] for a in st.attributes}
-    segs = path.split(".")
+    segs = FactPath.parse(path).parts
     for aid in _EXCLUSIVE - named:
         word = _EXCLUSIVE_WORDS[aid]
         if any(f"_{word}_" in f"_{s}_" for s in segs) and not (aid == "input" and "context" in named):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import Lexicon
 
 
@@ -21,15 +22,16 @@ def ents(parsed: Any, cls: str) -> list[dict[str, Any]]:
 def first(parsed: Any, cls: str) -> str | None:
     """The one Llama 4 variant (or provider key) a parse names; None when none or several."""
     if cls == "provider":
-        hits = [
-            t["target"].split(".")[1]
-            for m in parsed.matches
-            for t in m.terms
-            if t["kind"] == "entity" and t["target"].startswith("providers.")
-        ]
+        hits = [p for m in parsed.matches for t in m.terms if t["kind"] == "entity" and (p := provider_of(t)) is not None]
     else:
         hits = [t["target"] for t in ents(parsed, cls) if t["target"] in LLAMA4]
     return hits[0] if hits and len(set(hits)) == 1 else None
+
+
+def provider_of(term: dict[str, Any]) -> str | None:
+    """The provider key a vocabulary term's target (``providers.<provider>``) names, if any."""
+    target = str(term.get("target", ""))
+    return FactPath.parse(target).provider if target else None
 
 
 LLAMA4 = frozenset({"scout", "maverick", "behemoth"})

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from llama4ref.errors import DataError
+from llama4ref.paths import FactPath
 
 SHEET = Path("license") / "llama4-community-license.yaml"
 TERMS_DIR = Path("license_terms")
@@ -67,8 +68,8 @@ def shipped_license_terms() -> LicenseTerms:
 
     index = read_index()
     facts = index["facts"]
-    prefix = "license."
-    sheet_facts = {path[len(prefix) :]: facts[path] for path in facts if path.startswith(prefix)}
+    sheet = FactPath("license")
+    sheet_facts = {fp.rest: facts[str(fp)] for fp in map(FactPath.parse, facts) if fp.startswith(sheet)}
     term_docs = sorted(index["license_terms"].values(), key=lambda doc: str(doc.get("file", "")))
     return _from_records(sheet_facts, term_docs, f"facts/{SHEET.as_posix()}")
 

@@ -7,11 +7,13 @@ missing fails: the data the check protects has gone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.errors import UnknownIdError
+from llama4ref.paths import BENCHMARKS, FactPath
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 if TYPE_CHECKING:
@@ -58,6 +60,15 @@ def check(fn: Check) -> Check:
     return fn
 
 
+def released_llama4(kb: KnowledgeBase) -> list[str]:
+    """The released Llama 4 variants (Scout, Maverick), smallest first, from the variant records."""
+    return [v.id for v in kb.variants("released") if v.family == "llama-4"]
+
+
+_GPU_SET = re.compile(r"(?P<count>[0-9]+)x(?P<gpu>[a-z0-9_]+)")
+"""A runtime hardware segment naming a set of one GPU model: ``8xh100`` is eight ``hardware.h100``."""
+
+
 def _relative(computed: float, expected: float, tol: float) -> tuple[bool, str]:
     diff = (computed - expected) / expected
     return abs(diff) <= tol, f"{diff:+.2%} (tolerance ±{tol:.1%})"
@@ -68,7 +79,7 @@ def parameter_recount(kb: KnowledgeBase) -> Iterator[CheckResult]:
     """Recount total and active parameters from the architecture and compare with the reported figures."""
     from llama4ref.store.params import breakdown
 
-    for vid in ("scout", "maverick"):
+    for vid in released_llama4(kb):
         b = breakdown(kb, vid)
         comps = " + ".join(sorted(b.components))
         for kind, computed, tol in (("total", b.total, 0.015), ("active", b.active, 0.02)):
@@ -96,7 +107,7 @@ def parameter_recount(kb: KnowledgeBase) -> Iterator[CheckResult]:
 def nope_layers(kb: KnowledgeBase) -> Iterator[CheckResult]:
     """Every fourth layer is NoPE: 12 of 48, a 1:3 ratio as the vLLM blog states."""
     ratio = str(kb.get("irope.nope_to_rope_ratio").value)
-    for vid in ("scout", "maverick"):
+    for vid in released_llama4(kb):
         nope = kb.get(f"{vid}.architecture.nope_layers")
         rope = kb.get(f"{vid}.architecture.rope_layers")
         assert isinstance(nope.value, int) and isinstance(rope.value, int)
@@ -140,7 +151,7 @@ def patch_tokens(kb: KnowledgeBase) -> Iterator[CheckResult]:
 def vocabulary(kb: KnowledgeBase) -> Iterator[CheckResult]:
     """Each model's configured vocabulary equals the tokenizer's (BPE ranks + reserved special tokens)."""
     total = kb.get("tokenizer.vocab_size")
-    for vid in ("scout", "maverick"):
+    for vid in released_llama4(kb):
         expected = kb.get(f"{vid}.architecture.vocab_size").value
         yield CheckResult(
             f"{vid}.vocab_size",
@@ -216,7 +227,7 @@ def special_token_ids(kb: KnowledgeBase) -> Iterator[CheckResult]:
 @check
 def context_labels(kb: KnowledgeBase) -> Iterator[CheckResult]:
     """The card's '10M' / '1M' labels are binary multiples of the configured windows."""
-    for vid in ("scout", "maverick"):
+    for vid in released_llama4(kb):
         ctx = kb.get(f"{vid}.context_window.instruct").as_int()
         label = kb.get(f"{vid}.context_window.label").value
         computed = ctx / 2**20
@@ -241,10 +252,11 @@ def blog_table_images(kb: KnowledgeBase) -> Iterator[CheckResult]:
     text copy; this comparison is the check they get."""
     found = 0
     for path in kb.paths(derived=False):
-        head, sep, bench = path.rpartition(".benchmarks.blog.")
-        if not sep:
+        fp = FactPath.parse(path)
+        if fp.table != "blog":
             continue
-        card_path = f"{head}.benchmarks.instruct.{bench}"
+        head, bench = fp.head, ".".join(fp.segments[2:])
+        card_path = str(FactPath(head, (BENCHMARKS, "instruct", *fp.segments[2:])))
         try:
             card = kb.get(card_path)
         except UnknownIdError:
@@ -313,25 +325,27 @@ def deployment_claims(kb: KnowledgeBase) -> Iterator[CheckResult]:
         ),
     ]
     for path in kb.paths("runtime.vllm", derived=False):
-        parts = path.split(".")
-        if len(parts) == 5 and parts[4] == "max_context" and parts[3] in ("8xh100", "8xh200"):
-            gpu = parts[3][2:]
-            mem_path = f"hardware.{gpu}.memory_gb"
-            if not kb.has(mem_path):
-                continue
-            prec = "fp8" if parts[2] == "maverick" else "bf16"
-            cases.append(
-                (
-                    f"runtime.{parts[2]}.{parts[3]}",
-                    f"vLLM serves {parts[2].capitalize()} at {kb.get(path).display()} on {parts[3]}",
-                    parts[2],
-                    prec,
-                    kb.get(path).as_int(),
-                    8,
-                    kb.get(mem_path).as_float(),
-                    f"8 × {mem_path}",
-                )
+        fp = FactPath.parse(path)
+        gpu_set = _GPU_SET.fullmatch(fp.hardware or "")
+        if fp.key != "max_context" or fp.variant is None or gpu_set is None:
+            continue
+        gpu, count = gpu_set["gpu"], int(gpu_set["count"])
+        mem_path = f"hardware.{gpu}.memory_gb"
+        prec_path = str(fp.parent.child("precision")) if fp.parent else ""
+        if not kb.has(mem_path) or not kb.has(prec_path):
+            continue
+        cases.append(
+            (
+                f"runtime.{fp.variant}.{fp.hardware}",
+                f"vLLM serves {fp.variant.capitalize()} at {kb.get(path).display()} on {fp.hardware}",
+                fp.variant,
+                str(kb.get(prec_path).value),
+                kb.get(path).as_int(),
+                count,
+                kb.get(mem_path).as_float(),
+                f"{count} × {mem_path}",
             )
+        )
     for cid, title, vid, prec, ctx, gpus, mem_gb, mem_from in cases:
         p = plan(kb, vid, prec, context=ctx, gpu_memory_gb=mem_gb, usable_fraction=1.0)  # type: ignore[arg-type]
         capacity = gpus * mem_gb * 1e9

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.errors import UnknownIdError
+from llama4ref.paths import BENCHMARKS, FactPath
 from llama4ref.store.answers import Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 
@@ -25,7 +26,7 @@ IMPORTANCE = (
 
 def importance(key: str) -> tuple[int, int, str]:
     """Where ``key`` comes in a comparison: its group, its place within the group, then by name."""
-    head = key.split(".", 1)[0]
+    head = FactPath.parse(key).head  # a variant's fact key, read as a path relative to the variant
     for rank, group in enumerate(IMPORTANCE):
         if head in group:
             return rank, group.index(head), key
@@ -72,15 +73,16 @@ def compare(kb: KnowledgeBase, a: str, b: str, *, benchmarks: bool = False, pref
     def keys(vid: str) -> dict[str, Fact]:
         out = {}
         for path in kb.paths(vid):
-            key = path[len(vid) + 1 :]
-            if (not benchmarks and key.startswith("benchmarks.")) or not key.startswith(prefix):
+            fp = FactPath.parse(path)
+            key = fp.rest
+            if (not benchmarks and fp.kind == BENCHMARKS) or not key.startswith(prefix):
                 continue
             out[key] = kb.get(path)
         return out
 
     lk, rk = keys(left), keys(right)
     if prefix and not lk and not rk:
-        pool = {k.split(".", 1)[0] for v in (left, right) for k in (p[len(v) + 1 :] for p in kb.paths(v))}
+        pool = {fp.segments[0] for v in (left, right) for fp in map(FactPath.parse, kb.paths(v)) if fp.segments}
         raise UnknownIdError("prefix", prefix, kb._suggest(prefix, pool) or sorted(pool))
     order = sorted(set(lk) | set(rk), key=importance)
     return Comparison(left, right, [ComparisonRow(k, lk.get(k), rk.get(k)) for k in order])

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
+from llama4ref.paths import BENCHMARKS, FactPath
+
 __all__ = [
     "complete_benchmark",
     "complete_fact_path",
@@ -53,13 +55,13 @@ def complete_variant(incomplete: str) -> list[str]:
 
 def complete_provider(incomplete: str) -> list[str]:
     """Provider keys, as in the fact paths ``providers.<key>.…``."""
-    keys = {p.split(".")[1] for p in _head()["paths"] if p.startswith("providers.")}
+    keys = {k for p in _head()["paths"] if (k := FactPath.parse(p).provider) is not None}
     return _starting(keys, incomplete)
 
 
 def complete_benchmark(incomplete: str) -> list[str]:
     """Benchmark names, the last segment of ``<model>.benchmarks.<table>.<name>``."""
-    names = {p.split(".")[-1] for p in _head()["paths"] if ".benchmarks." in p}
+    names = {fp.leaf for fp in map(FactPath.parse, _head()["paths"]) if fp.kind == BENCHMARKS}
     return _starting(names, incomplete)
 
 

@@ -18,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.errors import UnknownIdError
+from llama4ref.paths import LAYOUTS, FactPath
 from llama4ref.store.answers import Alternative, Citation, Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 
@@ -131,13 +132,14 @@ class Offer:
         }
 
 
-def _groups(kb: KnowledgeBase, prefix: str, depth: int) -> dict[tuple[str, ...], list[str]]:
-    """Paths under ``prefix`` grouped by the ``depth`` segments that follow it."""
+def _groups(kb: KnowledgeBase, area: str) -> dict[tuple[str, ...], list[str]]:
+    """Paths under ``area`` that hold a key, grouped by the segments the grammar names there
+    (:data:`llama4ref.paths.LAYOUTS`: provider and variant; engine, variant and hardware)."""
     out: dict[tuple[str, ...], list[str]] = {}
-    for path in kb.paths(prefix, derived=False):
-        parts = path[len(prefix) + 1 :].split(".")
-        if len(parts) > depth:
-            out.setdefault(tuple(parts[:depth]), []).append(path)
+    for path in kb.paths(area, derived=False):
+        fp = FactPath.parse(path)
+        if fp.key:
+            out.setdefault(fp.segments[: len(LAYOUTS[area])], []).append(path)
     return out
 
 
@@ -175,15 +177,16 @@ def provider_keys(kb: KnowledgeBase, text: str) -> set[str]:
     """
     names: dict[str, set[str]] = {}
     for path in kb.paths("providers"):
-        key = path.split(".")[1]
+        fp = FactPath.parse(path)
+        key = str(fp.provider)
         names.setdefault(key, {_squash(key)})
-        if path.endswith(".provider_name"):
+        if fp.leaf == "provider_name":
             names[key].add(_squash(str(kb.get(path).value)))
     wanted = _squash(text)
     alias = PROVIDER_ALIASES.get(wanted)
     found = {k for k, ns in names.items() if wanted and (k == alias or any(wanted in n for n in ns))}
     if not found:
-        shown = {str(kb.get(p).value) for p in kb.paths("providers") if p.endswith(".provider_name")}
+        shown = {str(kb.get(p).value) for p in kb.paths("providers") if FactPath.parse(p).leaf == "provider_name"}
         raise UnknownIdError("provider", text, kb._suggest(text, shown | set(names)) or sorted(names))
     return found
 
@@ -205,7 +208,7 @@ def offers(
     wanted = kb.variant_id(variant) if variant else None
     keys = provider_keys(kb, provider) if provider is not None else None
     out: list[Offer] = []
-    for (prov, vid), paths in sorted(_groups(kb, "providers", 2).items()):
+    for (prov, vid), paths in sorted(_groups(kb, "providers").items()):
         if (wanted and vid != wanted) or (keys is not None and prov not in keys):
             continue
         base = f"providers.{prov}.{vid}"
@@ -308,11 +311,10 @@ def runtime_limits(kb: KnowledgeBase, variant: str | None = None, as_of: date | 
     """Self-hosted limits by engine, variant and hardware (as known on ``as_of`` when given)."""
     wanted = kb.variant_id(variant) if variant else None
     out = []
-    for (engine, vid, hw), paths in sorted(_groups(kb, "runtime", 3).items()):
+    for (engine, vid, hw), paths in sorted(_groups(kb, "runtime").items()):
         if wanted and vid != wanted:
             continue
-        prefix = f"runtime.{engine}.{vid}.{hw}."
-        facts = {p[len(prefix) :]: fact_known_on(kb, kb.get(p), as_of) for p in paths}
+        facts = {FactPath.parse(p).key: fact_known_on(kb, kb.get(p), as_of) for p in paths}
         known = {k: f for k, f in facts.items() if f is not None}
         if known:
             out.append(RuntimeLimit(engine, vid, hw, known))
@@ -346,7 +348,7 @@ def context_tiers(kb: KnowledgeBase, variant: str, as_of: date | None = None) ->
     if not (tiers.model or tiers.providers or tiers.runtime):
         from llama4ref.errors import Llama4RefError
 
-        known = sorted({p.split(".")[0] for p in kb.paths(derived=False) if p.endswith(".context_window.instruct")})
+        known = sorted({fp.head for fp in map(FactPath.parse, kb.paths(derived=False)) if fp.rest == "context_window.instruct"})
         if as_of is not None:
             raise Llama4RefError(f"the records hold nothing on {vid}'s context known by {as_of}")
         raise Llama4RefError(f"no context records for {vid}; context limits exist for {', '.join(known)}")

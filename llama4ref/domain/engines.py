@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from llama4ref.paths import FactPath
 from llama4ref.store.answers import Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 
@@ -73,7 +74,7 @@ def _dated(kb: KnowledgeBase, fact: Fact) -> date | None:
 
 def engine_ids(kb: KnowledgeBase) -> list[str]:
     """Every engine with at least one fact."""
-    return sorted({p.split(".")[1] for p in kb.paths("engines", derived=False)})
+    return sorted({e for p in kb.paths("engines", derived=False) if (e := FactPath.parse(p).engine) is not None})
 
 
 def _resolve(kb: KnowledgeBase, name: str) -> str:
@@ -112,8 +113,8 @@ def engines(kb: KnowledgeBase, name: str | None = None, variant: str | None = No
             only = fact.qualifiers.get("variant")
             if vid is not None and only is not None and only != vid:
                 continue
-            key = path[len(f"engines.{eid}.") :]
-            rows.append(EngineFact(key.split(".")[0], key, fact, _dated(kb, fact)))
+            fp = FactPath.parse(path)
+            rows.append(EngineFact(fp.segments[1], fp.key, fact, _dated(kb, fact)))
         rows.sort(key=lambda r: (order.get(r.aspect, len(order)), r.key))
         out.append(Engine(eid, _engine_name(kb, eid), tuple(rows)))
     return out

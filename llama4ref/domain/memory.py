@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from llama4ref.errors import Llama4RefError
+from llama4ref.paths import FactPath
 from llama4ref.store.knowledge_base import KnowledgeBase
 from llama4ref.store.params import breakdown
 
@@ -119,7 +120,9 @@ def gpu_memory(kb: KnowledgeBase, gpu: str) -> tuple[float, str]:
     if not kb.has(f"{base}.memory_gb"):
         from llama4ref.errors import UnknownIdError
 
-        known = sorted({p.split(".")[1] for p in kb.paths("hardware", derived=False) if p.endswith(".memory_gb")})
+        known = sorted(
+            {str(fp.hardware) for fp in map(FactPath.parse, kb.paths("hardware", derived=False)) if fp.key == "memory_gb"}
+        )
         raise UnknownIdError("GPU (no hardware record; or give --gpu-memory-gb)", gpu, known)
     if kb.has(f"{base}.memory_gib"):
         return kb.get(f"{base}.memory_gib").as_float() * 2**30, f"{base}.memory_gib"

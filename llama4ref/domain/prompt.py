@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from llama4ref.paths import FactPath
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 if TYPE_CHECKING:
@@ -99,7 +100,8 @@ def build(kb: KnowledgeBase, *, tools: bool = False, image: bool = False) -> Wor
 def token_legend(kb: KnowledgeBase, wp: WorkedPrompt) -> list[tuple[str, int | None, str]]:
     """(token, id, meaning) for each special token the prompt uses, in order of first use."""
     seen: list[tuple[str, int | None, str]] = []
-    names = [p.split(".")[2] for p in kb.paths("prompt_format.tokens", derived=False) if p.endswith(".string")]
+    tokens = FactPath("prompt_format", ("tokens",))
+    names = [fp.after(tokens)[0] for fp in map(FactPath.parse, kb.paths(str(tokens), derived=False)) if fp.leaf == "string"]
     for name in names:
         tok = str(kb.get(f"prompt_format.tokens.{name}.string").value)
         if tok not in wp.text:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
 from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, known_words, units
 
@@ -83,7 +84,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
         mentioned=_mentioned(db, parsed),
         defining=_defining(parsed),
-        gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
+        gpu_keys=tuple(FactPath.parse(t["target"]).leaf for t in lex.terms if t.get("cls") == "gpu"),
     )
     ranking = Ranking(text, parsed, corrections)
     for path, (unit, derived) in units(db).items():
@@ -106,7 +107,7 @@ class _Context(NamedTuple):
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
-    segs = path.split(".")
+    segs = list(FactPath.parse(path).pieces)  # pieces: a dotted comparison id is not segs[0] (see FactPath.pieces)
     flat_path = flat(segs)
     parts = set(flat_path.replace(".", "_").split("_"))
     score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
@@ -264,7 +265,7 @@ def _depth(term: dict[str, Any], segs: list[str]) -> int:
         if dotted.startswith(target):
             return str(target).count(".")
     target = term["target"]
-    key = target.rsplit(".", 1)[-1]
+    key = FactPath.parse(target).leaf
     return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
 
 
@@ -296,7 +297,7 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     if named is not None:
         return named
     top = ranking.scored[0]
-    segs = top.path.split(".")
+    segs = FactPath.parse(top.path).pieces
     if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
         return None
     prefix = ".".join(segs[: top.deepest + 1])

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from llama4ref.domain.catalog import MAP_FILE, PACKAGE, Release, version_key
 from llama4ref.errors import Llama4RefError
+from llama4ref.paths import FactPath
 
 if TYPE_CHECKING:
     from llama4ref.records.tree import LoadedRecord, Tree
@@ -84,8 +85,10 @@ class Link:
 
 
 def _subject(rec: LoadedRecord) -> tuple[str, str] | None:
-    parts = str(getattr(rec.record, "subject", "")).split(".")
-    return (parts[1], parts[2]) if len(parts) == 3 and parts[0] == "providers" else None
+    fp = FactPath.parse_or_none(str(getattr(rec.record, "subject", "")))
+    if fp is None or fp.provider is None or fp.variant is None or fp.key:
+        return None
+    return fp.provider, fp.variant
 
 
 def release_sources(tree: Tree) -> dict[str, str]:

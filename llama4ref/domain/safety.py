@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from llama4ref.paths import FactPath
 from llama4ref.store.answers import Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 
@@ -45,10 +46,11 @@ def safety_sections(kb: KnowledgeBase) -> list[SafetySection]:
 def tools(kb: KnowledgeBase) -> dict[str, dict[str, Fact]]:
     """System-level protections by tool: {tool: {key: fact}} (what_it_does, taxonomy, published_at, ...)."""
     out: dict[str, dict[str, Fact]] = {}
-    for path in kb.paths("safety.system_level", derived=False):
-        rest = path[len("safety.system_level.") :].split(".", 1)
-        if len(rest) == 2:
-            out.setdefault(rest[0], {})[rest[1]] = kb.get(path)
+    system_level = FactPath("safety", ("system_level",))
+    for path in kb.paths(str(system_level), derived=False):
+        rest = FactPath.parse(path).after(system_level)
+        if len(rest) >= 2:
+            out.setdefault(rest[0], {})[".".join(rest[1:])] = kb.get(path)
     return out
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from llama4ref.errors import UnknownIdError
+from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import compact
 from llama4ref.store.answers import Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
@@ -62,13 +63,11 @@ class BenchTable:
 
 
 def _parse(path: str, variant_ids: list[str]) -> tuple[str, str, str] | None:
-    for vid in sorted(variant_ids, key=len, reverse=True):
-        prefix = f"{vid}.benchmarks."
-        if path.startswith(prefix):
-            rest = path[len(prefix) :].split(".")
-            if len(rest) == 2:
-                return vid, rest[0], rest[1]
-    return None
+    """(variant, table, benchmark) of a benchmark result in a table, else None."""
+    fp = FactPath.parse(path)
+    if fp.head not in variant_ids or fp.table is None or fp.benchmark is None or fp.key:
+        return None
+    return fp.head, fp.table, fp.benchmark
 
 
 def _shared(row: Row, qualifier: str) -> str:

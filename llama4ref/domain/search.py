@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from llama4ref.paths import FactPath
 from llama4ref.store.answers import Fact
 from llama4ref.store.knowledge_base import KnowledgeBase, require_str
 
@@ -64,7 +65,7 @@ def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection
     terms = [ranking.corrections.get(w, w) for w in query_words(text)]
     for m in ranking.parsed.matches:  # "mmlupro" is written mmlu_pro in the records
         for t in m.terms:
-            keys = [t["target"].rsplit(".", 1)[-1]] if t["kind"] == "entity" else list(t.get("path_words", ()))
+            keys = [FactPath.parse(t["target"]).leaf] if t["kind"] == "entity" else list(t.get("path_words", ()))
             terms += [p for k in keys for p in k.split("_") if len(p) > 2]
     out: list[Hit] = []
     for s in ranking.scored:

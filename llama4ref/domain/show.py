@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from llama4ref.paths import BENCHMARKS, FactPath
 from llama4ref.store.answers import Fact, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase
 
@@ -76,10 +77,12 @@ def overview(kb: KnowledgeBase, name: str) -> Overview:
     from llama4ref.domain.scores import SET_ORDER as tables
 
     see_also = []
-    prefix = f"{info.id}.benchmarks."
-    if any(p[len(prefix) :].split(".")[0] in tables for p in kb.paths(prefix.rstrip("."), derived=False) if p.startswith(prefix)):
+    results = map(FactPath.parse, kb.paths(f"{info.id}.{BENCHMARKS}", derived=False))
+    if any(fp.table in tables for fp in results if fp.head == info.id):
         see_also.append(f"llama4ref benchmarks --variant {info.id}")
-    deployed = [p for kind in ("providers", "runtime") for p in kb.paths(kind, derived=False) if p.split(".")[2] == info.id]
+    deployed = [
+        p for kind in ("providers", "runtime") for p in kb.paths(kind, derived=False) if FactPath.parse(p).variant == info.id
+    ]
     if kb.has(f"{info.id}.context_window.instruct") or deployed:
         see_also.append(f"llama4ref context {info.id}")
     if info.role != "comparison" and kb.paths("safety", derived=False):

@@ -12,12 +12,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from llama4ref.export.tables import Table, build_tables
+from llama4ref.paths import BENCHMARKS, LAYOUTS
 
 if TYPE_CHECKING:
     import sqlite3
 
     from llama4ref.export.document import ExportSummary
     from llama4ref.store.knowledge_base import KnowledgeBase
+
+
+def _segment_sql(area: str, name: str) -> str:
+    """SQL for the segment :data:`~llama4ref.paths.LAYOUTS` calls ``name`` in a path ``f.path`` under ``area``.
+
+    Only an area's first named segment has a fixed offset (the area word and its dot).
+    """
+    if LAYOUTS[area].index(name) != 0:
+        raise ValueError(f"{name!r} is not the first segment under {area!r}")
+    start = len(area) + 2
+    return f"substr(f.path, {start}, instr(substr(f.path, {start}) || '.', '.') - 1)"
+
+
+def _after_variant_sql(area: str) -> str:
+    """SQL for the key after the variant in a path under ``area`` whose last named segment is the variant."""
+    if LAYOUTS[area][-1] != "variant":
+        raise ValueError(f"the variant is not the last named segment under {area!r}")
+    return """CASE WHEN f.variant_id IS NOT NULL AND instr(f.path, '.' || f.variant_id || '.') > 0
+                    THEN substr(f.path, instr(f.path, '.' || f.variant_id || '.') + length(f.variant_id) + 2) END"""
+
+
+_BENCHMARK_KEY_START = len(f".{BENCHMARKS}.") + 1
+"""Where a benchmark path's ``<table>.<benchmark>`` begins after its variant id (SQL counts from 1)."""
 
 VIEWS: dict[str, str] = {
     "v_fact_sources": """
@@ -34,9 +58,9 @@ VIEWS: dict[str, str] = {
                c.locator, c.quote, c.as_of
         FROM facts f JOIN derived_inputs d ON d.fact_path = f.path JOIN citations c ON c.fact_path = d.input_path
         JOIN sources s ON s.id = c.source_id""",
-    "v_benchmarks": """
+    "v_benchmarks": f"""
         SELECT f.variant_id, v.name AS model,
-               substr(f.path, length(f.variant_id) + 13) AS benchmark_key,
+               substr(f.path, length(f.variant_id) + {_BENCHMARK_KEY_START}) AS benchmark_key,
                (SELECT q.value FROM fact_qualifiers q WHERE q.fact_path = f.path AND q.name = 'benchmark') AS benchmark,
                (SELECT q.value FROM fact_qualifiers q WHERE q.fact_path = f.path AND q.name = 'category') AS category,
                (SELECT q.value FROM fact_qualifiers q WHERE q.fact_path = f.path AND q.name = 'metric') AS metric,
@@ -47,11 +71,10 @@ VIEWS: dict[str, str] = {
                (SELECT count(*) FROM alternatives a WHERE a.fact_path = f.path) AS alternatives,
                f.path
         FROM facts f JOIN variants v ON v.id = f.variant_id
-        WHERE f.path LIKE f.variant_id || '.benchmarks.%'""",
-    "v_provider_facts": """
-        SELECT substr(f.path, 11, instr(substr(f.path, 11) || '.', '.') - 1) AS provider, f.variant_id,
-               CASE WHEN f.variant_id IS NOT NULL AND instr(f.path, '.' || f.variant_id || '.') > 0
-                    THEN substr(f.path, instr(f.path, '.' || f.variant_id || '.') + length(f.variant_id) + 2) END AS key,
+        WHERE f.path LIKE f.variant_id || '.{BENCHMARKS}.%'""",
+    "v_provider_facts": f"""
+        SELECT {_segment_sql("providers", "provider")} AS provider, f.variant_id,
+               {_after_variant_sql("providers")} AS key,
                f.value, f.unit, f.bound, f.display, f.as_of,
                (SELECT group_concat(DISTINCT c.source_id) FROM citations c WHERE c.fact_path = f.path) AS sources,
                (SELECT count(*) FROM alternatives a WHERE a.fact_path = f.path) AS alternatives, f.note, f.path
@@ -68,8 +91,8 @@ VIEWS: dict[str, str] = {
                max(CASE key WHEN 'price.output' THEN value END) AS usd_per_m_output,
                max(as_of) AS as_of, sum(alternatives) AS alternatives
         FROM v_provider_facts GROUP BY provider, variant_id""",
-    "v_runtime_facts": """
-        SELECT substr(f.path, 9, instr(substr(f.path, 9) || '.', '.') - 1) AS engine, f.variant_id,
+    "v_runtime_facts": f"""
+        SELECT {_segment_sql("runtime", "engine")} AS engine, f.variant_id,
                f.path, f.value, f.unit, f.display, f.as_of,
                (SELECT group_concat(DISTINCT c.source_id) FROM citations c WHERE c.fact_path = f.path) AS sources
         FROM facts f

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from llama4ref.formatting import format_value
+from llama4ref.paths import FactPath
 from llama4ref.store.answers import Citation, Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 
@@ -276,15 +277,10 @@ def value_items(value: Any) -> list[tuple[int, str, Any]]:
 
 
 def fact_variant(path: str, variant_ids: Iterable[str]) -> str | None:
-    """The variant a fact is about: the longest variant id the path starts with, else one named as a segment."""
+    """The variant a fact is about: the path's head when it is a variant id, else the longest one named as a segment."""
     ids = sorted(variant_ids, key=len, reverse=True)
-    for vid in ids:
-        if path == vid or path.startswith(vid + "."):
-            return vid
-    for vid in ids:
-        if f".{vid}." in f".{path}.":
-            return vid
-    return None
+    fp = FactPath.parse(path)
+    return fp.head if fp.head in ids else fp.mentions(ids)
 
 
 def newest_source_date(kb: KnowledgeBase, fact: Fact) -> str | None:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from llama4ref.paths import BENCHMARKS, FactPath
+
 if TYPE_CHECKING:
     from llama4ref.diagnostics import Diagnostic
     from llama4ref.records.tree import Tree
@@ -150,40 +152,44 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
         v = rec.record
         add("entity", v.id, [v.id, v.name, *v.aliases], target=v.id, anywhere=True, cls="variant")
     names: dict[str, list[str]] = {}
-    for path in fact_paths:
-        parts = path.split(".")
-        if parts[0] == "providers" and parts[-1] == "provider_name":
-            names.setdefault(parts[1], [])
-        if ".benchmarks." in path and len(parts) >= 4:
-            key = parts[-1]
+    for path in map(FactPath.parse, fact_paths):
+        if path.provider is not None and path.leaf == "provider_name":
+            names.setdefault(path.provider, [])
+        if path.table is not None:
+            key = path.leaf
             add("entity", f"benchmark-{key}", [key.replace("_", " "), key], target=key, anywhere=True, cls="benchmark")
     bench_keys = {compact(t["target"]): t["target"] for (k, _), t in terms.items() if t.get("cls") == "benchmark"}
     for entry in tree.facts():
-        parts = entry.path.split(".")
-        if parts[0] == "providers" and parts[-1] == "provider_name" and isinstance(entry.spec.value, str):
-            names[parts[1]].append(entry.spec.value)
-        if ".benchmarks." in entry.path and isinstance(entry.spec.qualifiers.get("benchmark"), str):
+        fp = FactPath.parse(entry.path)
+        if fp.provider is not None and fp.leaf == "provider_name" and isinstance(entry.spec.value, str):
+            names[fp.provider].append(entry.spec.value)
+        if fp.kind == BENCHMARKS and isinstance(entry.spec.qualifiers.get("benchmark"), str):
             name = str(entry.spec.qualifiers["benchmark"])
-            key = bench_keys.get(compact(name), parts[-1])  # "MMLU Pro" names mmlu_pro, not mmlu_pro_h100_fp8
+            key = bench_keys.get(compact(name), fp.leaf)  # "MMLU Pro" names mmlu_pro, not mmlu_pro_h100_fp8
             add("entity", f"benchmark-{key}", [name], target=key, anywhere=True, cls="benchmark")
     for key, shown in sorted(names.items()):
         usable = [n for n in shown if compact(n) not in _GENERIC_NAMES]
         add("entity", f"provider-{key}", [key.replace("_", " "), *usable], target=f"providers.{key}", cls="provider")
-    for path in fact_paths:
-        parts = path.split(".")
-        if parts[0] == "runtime":
+    parsed = [FactPath.parse(p) for p in fact_paths]
+    for fp in parsed:
+        if fp.area == "runtime" and fp.engine is not None:
             # anywhere: history.timeline.vllm_support and files.scout.ollama are the engine's too
-            engine = {"target": f"runtime.{parts[1]}", "anywhere": True, "cls": "engine"}
-            add("entity", f"engine-{parts[1]}", [parts[1].replace("_", " ")], **engine)
-            if len(parts) > 4:  # the hardware segment: 8xh100, m3ultra, multi_node
-                add("entity", f"gpu-{parts[3]}", [parts[3].replace("_", " ")], target=parts[3], anywhere=True, cls="gpu")
-        elif parts[0] == "hardware":
+            engine = {"target": f"runtime.{fp.engine}", "anywhere": True, "cls": "engine"}
+            add("entity", f"engine-{fp.engine}", [fp.engine.replace("_", " ")], **engine)
+            if fp.hardware is not None and fp.key:  # the hardware segment: 8xh100, m3ultra, multi_node
+                add("entity", f"gpu-{fp.hardware}", [fp.hardware.replace("_", " ")], target=fp.hardware, anywhere=True, cls="gpu")
+        elif fp.area == "hardware" and fp.hardware is not None:
             add(
-                "entity", f"gpu-{parts[1]}", [parts[1].replace("_", " ")], target=f"hardware.{parts[1]}", anywhere=True, cls="gpu"
+                "entity",
+                f"gpu-{fp.hardware}",
+                [fp.hardware.replace("_", " ")],
+                target=f"hardware.{fp.hardware}",
+                anywhere=True,
+                cls="gpu",
             )
-        elif parts[0] == "research":
-            add("entity", f"research-{parts[1]}", [parts[1]], target=f"research.{parts[1]}", cls="named")
-    for key in sorted({p.split(".")[1] for p in fact_paths if p.startswith("engines.")}):
+        elif fp.area == "research" and fp.entry is not None:
+            add("entity", f"research-{fp.entry}", [fp.entry], target=f"research.{fp.entry}", cls="named")
+    for key in sorted({fp.engine for fp in parsed if fp.area == "engines" and fp.engine is not None}):
         # engines.<key> (support, limits) and runtime.<key> (tested setups) are one engine's facts
         known_engine = terms.get(("entity", f"engine-{key}"))
         if known_engine is not None:
@@ -191,7 +197,9 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
         else:
             add("entity", f"engine-{key}", [key.replace("_", " ")], target=f"engines.{key}", anywhere=True, cls="engine")
     variants = {r.record.id for r in tree.of_kind("variants")}
-    for top in sorted({p.split(".")[0] for p in fact_paths} - variants - _TOPIC_SKIP):
+    # pieces[0], not head: a dotted comparison id gives its first piece ("llama-3" of llama-3.1-405b,
+    # "gpt-4" of gpt-4.5) as a topic whose target prefixes those models' paths; kept as it was built
+    for top in sorted({fp.pieces[0] for fp in parsed} - variants - _TOPIC_SKIP):
         add("entity", f"topic-{top}", [top.replace("_", " ")], target=top, anywhere=True, cls="topic")
     for rec in tree.of_kind("vocabulary"):
         for t in rec.record.terms:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
+from llama4ref.paths import FactPath
 from llama4ref.records.derivations import DERIVATIONS, Derivation, expand
 from llama4ref.store.answers import Fact
 
@@ -56,7 +57,7 @@ def compute(kb: KnowledgeBase, path: str) -> Fact | None:
     bounds = {f.bound for f in facts}
     bound: Bound = "exact" if bounds == {"exact"} else "approximately"
     value = (
-        _recount(kb, path.split(".")[0], derivation.recount)
+        _recount(kb, FactPath.parse(path).head, derivation.recount)
         if derivation.recount
         else derivation.compute(*(f.value for f in facts))
     )

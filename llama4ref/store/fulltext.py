@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import words
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ def documents(kb: KnowledgeBase) -> list[dict[str, Any]]:
     rows = []
     for path in kb.paths():
         fact = kb.get(path)
-        segs = path.split(".")
+        segs = FactPath.parse(path).pieces
         quotes = [c.quote for c in fact.citations] + [c.quote for a in fact.alternatives for c in a.citations]
         notes = [fact.note or "", fact.formula or ""] + [a.reason for a in fact.alternatives]
         vocab: list[str] = []
@@ -75,7 +77,7 @@ def documents(kb: KnowledgeBase) -> list[dict[str, Any]]:
     return rows
 
 
-def flat(segs: list[str]) -> str:
+def flat(segs: Sequence[str]) -> str:
     """A path's segments as one string in which ``_word_`` finds a segment or a run of its parts."""
     return "_" + "_._".join(segs) + "_"
 
@@ -87,7 +89,7 @@ def entity_matches(term: dict[str, Any], path: str, flat_path: str) -> bool:
         return True
     if not term.get("anywhere"):
         return False
-    key = target.rsplit(".", 1)[-1]
+    key = FactPath.parse(target).leaf
     return f"_{key}_" in flat_path or f"x{key}_" in flat_path  # 8xh100 is an h100 setup
 
 

@@ -15,6 +15,10 @@ from llama4ref.store.answers import Citation
 if TYPE_CHECKING:
     from llama4ref.store.shapes.core import ResolutionJSON
 
+# The counts below repeat what the variant records hold (``<variant>.experts.routed``,
+# ``<variant>.params.active``, ``<variant>.params.total`` and its alternatives). They are
+# constants because a name is read without loading the knowledge base (``import llama4ref``
+# would read the index); tests/test_record_constants.py fails when they and the records part.
 EXPERTS_TO_VARIANT = {16: "scout", 128: "maverick"}
 """Routed-expert counts in published names (Behemoth's 16 experts never appear in a released id)."""
 
@@ -94,12 +98,18 @@ _GENERATION = re.compile(r"llama[-_ ]?([1-9])(?![0-9])(?![0-9]*(?:\.[0-9]+)?b)(?
 """``Llama-4``, ``llama4``, ``Llama-3.1``, ``LLaMA-2``, ``llama-3_2``, ``Llama-4.1`` …; a number ending in ``b`` is a
 size, not a generation (``llama-3b``, ``TinyLlama-1.1B``), and ``Llama_3_8B`` is Llama 3 at 8B, not Llama 3.8."""
 _GUARD = re.compile(r"llama[-_ ]?guard[-_ ]?([1-9])")
-_OLLAMA = re.compile(r"(?<![0-9])(16|128)x17b")
-"""Ollama's tags name the expert count and active size: ``llama4:16x17b`` is Scout."""
 _SIZE = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)b(?![a-z0-9])")
 SIZES_B = {"scout": (17.0, 109.0), "maverick": (17.0, 400.0, 402.0), "behemoth": (288.0,)}
-"""Parameter counts, in billions, that published names use: active and total."""
-_TOTAL_TO_VARIANT = {109.0: "scout", 400.0: "maverick", 402.0: "maverick"}
+"""Parameter counts, in billions, that published names use: active, then total (Maverick's 402B is
+the transformers documentation's, an alternative in its record). Behemoth's is its active count:
+its total is stated only as "nearly two trillion"."""
+_TOTAL_TO_VARIANT = {size: v for v in EXPERTS_TO_VARIANT.values() for size in SIZES_B[v][1:]}
+"""A released variant's total size names it (``…-llama-109B-MoE``)."""
+_OLLAMA = re.compile(
+    rf"(?<![0-9])({'|'.join(map(str, EXPERTS_TO_VARIANT))})"
+    rf"x(?:{'|'.join(sorted({f'{SIZES_B[v][0]:g}' for v in EXPERTS_TO_VARIANT.values()}))})b"
+)
+"""Ollama's tags name the expert count and active size: ``llama4:16x17b`` is Scout."""
 
 
 def generation(name: str) -> str | None:
@@ -164,7 +174,7 @@ def parse(name: str) -> Resolution | None:
         )
         return _no_variant(name, "llama-4", reason)
     marked = family == "llama-4"
-    by_name = {v for v in ("scout", "maverick", "behemoth") if v in tail}
+    by_name = {v for v in SIZES_B if v in tail}
     experts = [int(m) for m in re.findall(r"(?<![0-9a-z.])(\d+)e(?![a-z0-9])", tail)]
     ollama = [int(m) for m in _OLLAMA.findall(tail)]
     experts += ollama

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from llama4ref.cli.render.common import _citation as citation
 from llama4ref.cli.render.common import fact_detail, value_text
+from llama4ref.paths import FactPath
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None
     """The facts under a path prefix, one line each."""
     con.print(Text(f"{prefix}.*", style="bold cyan").append(f"  ({len(facts)} facts)", style="dim"))
     for f in facts[:shown]:
-        con.print(Text(f"  {f.path[len(prefix) + 1 :]}: ").append(value_text(f)))
+        con.print(Text(f"  {'.'.join(FactPath.parse(f.path).after(prefix))}: ").append(value_text(f)))
     if shown is not None and len(facts) > shown:
         con.print(Text(f"  … {len(facts) - shown} more: llama4ref get {prefix}", style="dim"))
 

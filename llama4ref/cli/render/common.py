@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from llama4ref.paths import FactPath
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def overview(con: Console, ov: Overview) -> None:
     for section in ov.sections:
         rows = []
         for fact in section.facts:
-            key = fact.path.split(".", 1)[1]
+            key = FactPath.parse(fact.path).rest
             rows.append((key, structured_text(fact)))
         blocks.append(key_values(con, section.title, rows))
     if ov.sources:
