@@ -85,6 +85,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         mentioned=_mentioned(db, parsed),
         defining=_defining(parsed),
         gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
+        implied=not any(_own_attribute(m) for m in parsed.matches),
     )
     ranking = Ranking(text, parsed, corrections, terms)
     for path, (unit, derived) in units(db).items():
@@ -104,6 +105,7 @@ class _Context(NamedTuple):
     mentioned: dict[str, set[str]]  # an entity's words as written → paths whose text holds them all
     gpu_keys: tuple[str, ...]  # the path segments (or their parts) that name a GPU
     defining: frozenset[str]  # when the text asks what something is or means: the segments of answers that explain
+    implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -135,6 +137,14 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 score += _VARIANT_NEUTRAL
             else:
                 score += _STRICT_MISS
+            if ctx.implied and any(t["kind"] == "attribute" for t in m.terms):
+                # "what does 128E mean": a name that also says what it counts (routed experts)
+                wanted += 1
+                gain, depth = _attribute_score(m, segs, unit) or (0.0, -1)
+                if gain > 0:
+                    satisfied += _credit(m.text, ctx)
+                    score += gain
+                    deepest = max(deepest, depth)
             continue
         if _literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
             score += 1.0
@@ -183,6 +193,12 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+def _own_attribute(m: Match) -> bool:
+    """Whether a phrase names an attribute and no entity ("experts", not "128E")."""
+    kinds = {t["kind"] for t in m.terms}
+    return "attribute" in kinds and "entity" not in kinds
 
 
 def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: _Context) -> bool:
