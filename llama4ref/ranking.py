@@ -28,6 +28,7 @@ _PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no m
 _SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
 _VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles"})
 _EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
+_LITERAL_RUN = 0.5  # a path segment (or run of its parts) holding a digit is written out in the text
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 
 
@@ -86,6 +87,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         defining=_defining(parsed),
         gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
         implied=not any(_own_attribute(m) for m in parsed.matches),
+        runs=_word_runs(parsed.words),
     )
     ranking = Ranking(text, parsed, corrections, terms)
     for path, (unit, derived) in units(db).items():
@@ -105,6 +107,7 @@ class _Context(NamedTuple):
     mentioned: dict[str, set[str]]  # an entity's words as written → paths whose text holds them all
     gpu_keys: tuple[str, ...]  # the path segments (or their parts) that name a GPU
     defining: frozenset[str]  # when the text asks what something is or means: the segments of answers that explain
+    runs: frozenset[str]  # the text's runs of words written together (stop words kept): "iq1s", "llama4"
     implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
 
 
@@ -178,6 +181,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             matched.append(w)
         elif path in ctx.in_text.get(w, ()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
+    if satisfied > 0 and ctx.runs and any(r in ctx.runs for r in _segment_runs(segs)):
+        score += _LITERAL_RUN  # "IQ1_S" names ud_iq1_s, not ud_iq1_m; "llama 4" names llama4, not llama3_3
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
@@ -193,6 +198,24 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+def _word_runs(ws: list[str]) -> frozenset[str]:
+    """Runs of two to four words written together, and single words mixing letters and digits."""
+    runs = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 2, min(i + 4, len(ws)) + 1)}
+    runs |= {w for w in ws if not w.isdigit() and not w.isalpha()}
+    return frozenset(r for r in runs if any(c.isdigit() for c in r) and len(r) >= 3)
+
+
+def _segment_runs(segs: list[str]) -> list[str]:
+    """The path's segments, and runs of two or more of a segment's underscore-separated parts,
+    written together: what a text may name by writing it out ("ud_iq1_s": "iq1s", "udiq1s")."""
+    out = []
+    for seg in segs[1:]:
+        parts = seg.split("_")
+        out.append("".join(parts))
+        out += ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1) if j - i < len(parts)]
+    return out
 
 
 def _own_attribute(m: Match) -> bool:
@@ -327,7 +350,7 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     if len(members) < 2:
         return None
     kinds = {u for t in ranking.parsed.of_kind("intent") for u in t.get("units", ())} - {"text", "text_list", "boolean", "json"}
-    if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) < len(members):
+    if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) <= len(members):
         return None  # "how much data …": the kind of answer asked for picks the fact out of its group
     return prefix
 
