@@ -28,7 +28,9 @@ _PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no m
 _SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
 _VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles"})
 _EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
-_LITERAL_RUN = 0.5  # a path segment (or run of its parts) holding a digit is written out in the text
+_LITERAL_RUN = 0.3  # a path segment (or run of its parts) holding a digit is written out in the text
+_LITERAL_MORE = 0.2  # each further such run
+_COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 
 
@@ -189,8 +191,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             matched.append(w)
         elif path in ctx.in_text.get(w, ()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
-    if satisfied > 0 and ctx.runs and any(r in ctx.runs for r in _segment_runs(segs)):
-        score += _LITERAL_RUN  # "IQ1_S" names ud_iq1_s, not ud_iq1_m; "llama 4" names llama4, not llama3_3
+    written = len({r for r in _segment_runs(segs) if r in ctx.runs}) if satisfied > 0 and ctx.runs else 0
+    if written:  # "IQ1_S" names ud_iq1_s (iq1, iq1s) better than ud_iq1_m (iq1); "llama 4" names llama4, not llama3_3
+        score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
@@ -203,6 +206,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
     if "benchmarks" in segs:
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
+    if wanted:
+        score += _COVERAGE * min(satisfied / wanted, 1.0)
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
@@ -216,13 +221,13 @@ def _word_runs(ws: list[str]) -> frozenset[str]:
 
 
 def _segment_runs(segs: list[str]) -> list[str]:
-    """The path's segments, and runs of two or more of a segment's underscore-separated parts,
-    written together: what a text may name by writing it out ("ud_iq1_s": "iq1s", "udiq1s")."""
+    """The path's segments, and runs of a segment's underscore-separated parts, written together:
+    what a text may name by writing it out ("ud_iq1_s": "iq1s", "udiq1s"; "llama4_herd": "llama4")."""
     out = []
     for seg in segs[1:]:
         parts = seg.split("_")
         out.append("".join(parts))
-        out += ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1) if j - i < len(parts)]
+        out += ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if j - i < len(parts)]
     return out
 
 
