@@ -31,6 +31,7 @@ _EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does"
 _LITERAL_RUN = 0.3  # a path segment (or run of its parts) holding a digit is written out in the text
 _LITERAL_MORE = 0.2  # each further such run
 _COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
+_GROUP_MARGIN = 0.5  # a group's best member this far ahead of the next is the answer on its own
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 
 
@@ -161,7 +162,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             continue
         if _literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
             score += 1.0
-        attr = _attribute_score(m, segs, unit)
+        attr = _attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
         if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
             attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
         elif attr is not None and attr[0] == 0 and segs[-1] in ctx.defining and path in ctx.mentioned.get(m.text, ()):
@@ -214,10 +215,13 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
 
 
 def _word_runs(ws: list[str]) -> frozenset[str]:
-    """Runs of two to four words written together, and single words mixing letters and digits."""
+    """Runs of words written together that may spell a path segment: two to four words holding a
+    digit ("iq1 s", "llama 4"), single words mixing letters and digits, and any three or four
+    words ("tokens per active parameter")."""
     runs = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 2, min(i + 4, len(ws)) + 1)}
     runs |= {w for w in ws if not w.isdigit() and not w.isalpha()}
-    return frozenset(r for r in runs if any(c.isdigit() for c in r) and len(r) >= 3)
+    long = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 3, min(i + 4, len(ws)) + 1)}
+    return frozenset({r for r in runs if any(c.isdigit() for c in r) and len(r) >= 3} | long)
 
 
 def _segment_runs(segs: list[str]) -> list[str]:
@@ -232,9 +236,10 @@ def _segment_runs(segs: list[str]) -> list[str]:
 
 
 def _own_attribute(m: Match) -> bool:
-    """Whether a phrase names an attribute and no entity ("experts", not "128E")."""
+    """Whether a phrase names an attribute and nothing else ("experts"; not "128E", a name, nor
+    "how big", a way of asking that means parameters only when nothing else is asked about)."""
     kinds = {t["kind"] for t in m.terms}
-    return "attribute" in kinds and "entity" not in kinds
+    return "attribute" in kinds and not kinds & {"entity", "intent"}
 
 
 def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: _Context) -> bool:
@@ -362,6 +367,8 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
     if len(members) < 2:
         return None
+    if top.score - members[1].score >= _GROUP_MARGIN:
+        return None  # one member answers clearly better than the rest ("refusals on debated topics, llama 4")
     kinds = {u for t in ranking.parsed.of_kind("intent") for u in t.get("units", ())} - {"text", "text_list", "boolean", "json"}
     if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) <= len(members):
         return None  # "how much data …": the kind of answer asked for picks the fact out of its group

@@ -262,6 +262,9 @@ class Lexicon:
     def known(self, compact_phrase: str) -> bool:
         return compact_phrase in self._phrases
 
+    def _other_number(self, key: str) -> list[int] | None:
+        return _plural(self, key)
+
     def phrase_words(self) -> set[str]:
         """Every word of every phrase (for spelling suggestions)."""
         return {w for t in self.terms for p in t["phrases"] for w in words(p)}
@@ -276,7 +279,7 @@ class Lexicon:
                 if any(used[start : start + size]):
                     continue
                 key = "".join(toks[start : start + size])
-                ids = self._phrases.get(key)
+                ids = self._phrases.get(key) or self._other_number(key)
                 if not ids or (size == 1 and key in STOPWORDS and not _named_stopword(self, ids)):
                     continue
                 for i in range(start, start + size):
@@ -286,6 +289,16 @@ class Lexicon:
         parsed.matches.sort(key=lambda m: m.start)
         parsed.rest = [w for w, u in zip(toks, used, strict=True) if not u and w not in STOPWORDS]
         return parsed
+
+
+def _plural(lex: Lexicon, key: str) -> list[int] | None:
+    """The terms of a phrase's other number, when it has none of its own ("attention chunks" finds
+    "attention chunk", "expert counts" finds "expert count"); intents are phrased exactly."""
+    if len(key) < 4 or key[-1].isdigit():
+        return None
+    other = key[:-1] if key.endswith("s") else key + "s"
+    ids = [i for i in lex._phrases.get(other, ()) if lex.terms[i]["kind"] != "intent"]  # "what" is no "whats"
+    return ids or None
 
 
 def _named_stopword(lex: Lexicon, ids: list[int]) -> bool:
