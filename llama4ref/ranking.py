@@ -32,6 +32,7 @@ _LITERAL_RUN = 0.3  # a path segment (or run of its parts) holding a digit is wr
 _LITERAL_MORE = 0.2  # each further such run
 _COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
 _GROUP_MARGIN = 0.5  # a group's best member this far ahead of the next is the answer on its own
+_FAMILY = -0.3  # a model's own fact when the text names the family and no model
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 
 
@@ -58,6 +59,7 @@ class Ranking:
         self.corrections = corrections
         self.bm25_terms = terms
         self.scored: list[Scored] = []
+        self.runs: frozenset[str] = frozenset()
 
     @property
     def confident(self) -> bool:
@@ -93,8 +95,10 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
         implied=not any(_own_attribute(m) for m in parsed.matches),
         runs=_word_runs(parsed.words),
+        family="llama4" in _word_runs(parsed.words) and not any(t.get("cls") == "variant" for t in parsed.of_kind("entity")),
     )
     ranking = Ranking(text, parsed, corrections, terms)
+    ranking.runs = ctx.runs
     for path, (unit, derived) in units(db).items():
         ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
     ranking.scored.sort(key=lambda s: (-s.score, s.path))
@@ -115,6 +119,7 @@ class _Context(NamedTuple):
     gpu_keys: tuple[str, ...]  # the path segments (or their parts) that name a GPU
     defining: frozenset[str]  # when the text asks what something is or means: the segments of answers that explain
     runs: frozenset[str]  # the text's runs of words written together (stop words kept): "iq1s", "llama4"
+    family: bool  # the text names the family ("llama 4") and no model
     implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
 
 
@@ -199,6 +204,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
         score += _OFF_TIER
+    if ctx.family and root in ctx.variant_ids:
+        score += _FAMILY  # "… of llama 4": the family's own fact before one variant's
     if root in ctx.comparison and not named_classes & {"variant"}:
         score += _COMPARISON
     elif root in ctx.preview and not named_classes & {"variant"}:
@@ -367,6 +374,9 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
     if len(members) < 2:
         return None
+    tail = top.path[len(prefix) + 1 :].split(".")
+    if any(r in ranking.runs for r in _segment_runs(["", *tail])):
+        return None  # the text writes out what tells this member apart ("llama 4" of debated_topics.llama4)
     if top.score - members[1].score >= _GROUP_MARGIN:
         return None  # one member answers clearly better than the rest ("refusals on debated topics, llama 4")
     kinds = {u for t in ranking.parsed.of_kind("intent") for u in t.get("units", ())} - {"text", "text_list", "boolean", "json"}
