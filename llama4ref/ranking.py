@@ -33,6 +33,8 @@ _LITERAL_MORE = 0.2  # each further such run
 _COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
 _GROUP_MARGIN = 0.5  # a group's best member this far ahead of the next is the answer on its own
 _FAMILY = -0.3  # a model's own fact when the text names the family and no model
+_SPECIFIC = 0.2  # an attribute named in two or three words, for each word past the first
+_PROSE = frozenset({"text", "text_list", "boolean"})
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 
 
@@ -177,7 +179,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             gain, depth = attr
             if gain > 0:
                 satisfied += _credit(m.text, ctx)
-                score += gain
+                score += gain + _SPECIFIC * min(m.end - m.start - 1, 2)  # "early fusion" says more than "images"
                 deepest = max(deepest, depth)
                 matched.append(m.text)
         for t in m.terms:
@@ -374,6 +376,8 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
     if len(members) < 2:
         return None
+    if all(m.unit in _PROSE for m in members):
+        return None  # a token's string and meaning, a fusion's type and mechanism: facets, not values to line up
     tail = top.path[len(prefix) + 1 :].split(".")
     if any(r in ranking.runs for r in _segment_runs(["", *tail])):
         return None  # the text writes out what tells this member apart ("llama 4" of debated_topics.llama4)
