@@ -271,7 +271,7 @@ class Lexicon:
 
     def parse(self, text: str) -> Parsed:
         """Longest phrases first; a word belongs to at most one phrase."""
-        toks = words(text)
+        toks = [p for w in words(text) for p in _unit_split(w)]
         parsed = Parsed(toks)
         used = [False] * len(toks)
         for size in range(min(MAX_WINDOW, len(toks)), 0, -1):
@@ -289,6 +289,15 @@ class Lexicon:
         parsed.matches.sort(key=lambda m: m.start)
         parsed.rest = [w for w, u in zip(toks, used, strict=True) if not u and w not in STOPWORDS]
         return parsed
+
+
+_SIZE = re.compile(r"(\d+)(gb|gib|tb|mb|gbs)")
+
+
+def _unit_split(word: str) -> tuple[str, ...]:
+    """A size written with its unit ("24gb") is a number and a unit word, as "24 GB" is."""
+    m = _SIZE.fullmatch(word)
+    return (m.group(1), m.group(2)) if m else (word,)
 
 
 def _plural(lex: Lexicon, key: str) -> list[int] | None:
