@@ -75,10 +75,10 @@ class Ranking:
 def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     """Every indexed fact scored against ``text``, best first (ties by path)."""
     lex = Lexicon(kb.vocabulary())
-    parsed = lex.parse(text)
+    parsed = lex.parse(text, question=True)
     corrections = _corrections(db, lex, parsed)
     if corrections:
-        parsed = lex.parse(" ".join(corrections.get(w, w) for w in parsed.words))
+        parsed = lex.parse(" ".join(corrections.get(w, w) for w in parsed.words), question=True)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]

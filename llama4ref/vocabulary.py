@@ -262,16 +262,18 @@ class Lexicon:
     def known(self, compact_phrase: str) -> bool:
         return compact_phrase in self._phrases
 
-    def _other_number(self, key: str) -> list[int] | None:
-        return _plural(self, key)
-
     def phrase_words(self) -> set[str]:
         """Every word of every phrase (for spelling suggestions)."""
         return {w for t in self.terms for p in t["phrases"] for w in words(p)}
 
-    def parse(self, text: str) -> Parsed:
-        """Longest phrases first; a word belongs to at most one phrase."""
-        toks = [p for w in words(text) for p in _unit_split(w)]
+    def parse(self, text: str, question: bool = False) -> Parsed:
+        """Longest phrases first; a word belongs to at most one phrase.
+
+        ``question`` reads a question (``ask``, ``search``) rather than a document (claims): a
+        size and its unit written together ("24GB") are two words, a phrase may be written in
+        its other number ("attention chunks"), and a model's name keeps the attribute it also
+        says ("128E": routed experts). A document's values are read exactly as written."""
+        toks = [p for w in words(text) for p in _unit_split(w)] if question else words(text)
         parsed = Parsed(toks)
         used = [False] * len(toks)
         for size in range(min(MAX_WINDOW, len(toks)), 0, -1):
@@ -279,12 +281,14 @@ class Lexicon:
                 if any(used[start : start + size]):
                     continue
                 key = "".join(toks[start : start + size])
-                ids = self._phrases.get(key) or self._other_number(key)
+                ids = self._phrases.get(key) or (_plural(self, key) if question else None)
                 if not ids or (size == 1 and key in STOPWORDS and not _named_stopword(self, ids)):
                     continue
                 for i in range(start, start + size):
                     used[i] = True
                 terms = tuple(self.terms[i] for i in ids)
+                if not question and any(t.get("cls") == "variant" for t in terms):
+                    terms = tuple(t for t in terms if t["kind"] != "attribute")
                 parsed.matches.append(Match(" ".join(toks[start : start + size]), start, start + size, terms))
         parsed.matches.sort(key=lambda m: m.start)
         parsed.rest = [w for w, u in zip(toks, used, strict=True) if not u and w not in STOPWORDS]
