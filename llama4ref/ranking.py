@@ -88,7 +88,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         comparison={v.id for v in kb.variants(role="comparison")},
         preview={v.id for v in kb.variants(role="preview")},
         variant_ids={v.id for v in kb.variants()},
-        dotted=tuple(v.id for v in kb.variants() if "." in v.id),
+        dotted={v.id.split(".")[0]: v.id for v in kb.variants() if "." in v.id},
         named_variants={str(t["target"]) for t in parsed.of_kind("entity") if t.get("cls") == "variant"},
         guessed=set(corrections.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
@@ -113,7 +113,7 @@ class _Context(NamedTuple):
     comparison: set[str]  # comparison models' ids
     preview: set[str]  # unreleased models' ids
     variant_ids: set[str]
-    dotted: tuple[str, ...]  # the model ids with a dot in them ("deepseek-v3.1"): a path's first segment is not its model
+    dotted: dict[str, str]  # the model ids with a dot in them, by their part before it ("deepseek-v3" → "deepseek-v3.1")
     named_variants: set[str]  # the models the text names
     guessed: set[str]  # words put in for misspelt ones: a match on them counts half
     in_text: dict[str, set[str]]  # left-over word → paths whose text holds it
@@ -127,8 +127,8 @@ class _Context(NamedTuple):
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
     segs = path.split(".")
-    root = next((v for v in ctx.dotted if path.startswith(v + ".")), segs[0])  # "deepseek-v3.1" holds a dot
-    about = {root, *segs}
+    dotted = ctx.dotted.get(segs[0])  # "deepseek-v3.1" holds a dot: its paths' first segment is "deepseek-v3"
+    root = dotted if dotted is not None and path.startswith(dotted + ".") else segs[0]
     flat_path = flat(segs)
     parts = set(flat_path.replace(".", "_").split("_"))
     score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
@@ -152,7 +152,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 satisfied += _credit(m.text, ctx) / 2  # "gguf quants of scout": a family fact listing Scout's files
                 score += _MENTIONED
                 matched.append(m.text)
-            elif any(t.get("cls") == "variant" for t in ents) and not (ctx.variant_ids & about):
+            elif any(t.get("cls") == "variant" for t in ents) and not (root in ctx.variant_ids or ctx.variant_ids.intersection(segs)):
                 score += _VARIANT_NEUTRAL
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
                 wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
@@ -255,7 +255,7 @@ def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx
     """Whether the path names some entity of the kinds ``ents`` are (another variant, provider,
     engine, GPU or benchmark): then a mention in its text is about that one, not the text's."""
     for cls in {t.get("cls", "named") for t in ents}:
-        if cls == "variant" and ctx.variant_ids & ({*segs} | {v for v in ctx.dotted if ".".join(segs).startswith(v + ".")}):
+        if cls == "variant" and (ctx.variant_ids.intersection(segs) or ctx.dotted.get(segs[0]) in ctx.variant_ids):
             return True
         if cls == "provider" and segs[0] == "providers":
             return True
