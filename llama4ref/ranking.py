@@ -88,7 +88,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         comparison={v.id for v in kb.variants(role="comparison")},
         preview={v.id for v in kb.variants(role="preview")},
         variant_ids={v.id for v in kb.variants()},
-        dotted={v.id.split(".")[0]: v.id for v in kb.variants() if "." in v.id},
+        dotted=_dotted(kb),
         named_variants={str(t["target"]) for t in parsed.of_kind("entity") if t.get("cls") == "variant"},
         guessed=set(corrections.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
@@ -113,7 +113,7 @@ class _Context(NamedTuple):
     comparison: set[str]  # comparison models' ids
     preview: set[str]  # unreleased models' ids
     variant_ids: set[str]
-    dotted: dict[str, str]  # the model ids with a dot in them, by their part before it ("deepseek-v3" → "deepseek-v3.1")
+    dotted: dict[str, tuple[str, ...]]  # model ids with a dot in them, by their part before it ("llama-3": 3.1-405b, 3.3-70b)
     named_variants: set[str]  # the models the text names
     guessed: set[str]  # words put in for misspelt ones: a match on them counts half
     in_text: dict[str, set[str]]  # left-over word → paths whose text holds it
@@ -127,8 +127,8 @@ class _Context(NamedTuple):
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
     segs = path.split(".")
-    dotted = ctx.dotted.get(segs[0])  # "deepseek-v3.1" holds a dot: its paths' first segment is "deepseek-v3"
-    root = dotted if dotted is not None and path.startswith(dotted + ".") else segs[0]
+    # "deepseek-v3.1" holds a dot: its paths' first segment is "deepseek-v3"
+    root = next((v for v in ctx.dotted.get(segs[0], ()) if path.startswith(v + ".")), segs[0])
     flat_path = flat(segs)
     parts = set(flat_path.replace(".", "_").split("_"))
     score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
@@ -223,6 +223,14 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
 
 
+def _dotted(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for v in kb.variants():
+        if "." in v.id:
+            out[v.id.split(".")[0]] = (*out.get(v.id.split(".")[0], ()), v.id)
+    return out
+
+
 def _word_runs(ws: list[str]) -> frozenset[str]:
     """Runs of words written together that may spell a path segment: two to four words holding a
     digit ("iq1 s", "llama 4"), single words mixing letters and digits, and any three or four
@@ -255,7 +263,7 @@ def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx
     """Whether the path names some entity of the kinds ``ents`` are (another variant, provider,
     engine, GPU or benchmark): then a mention in its text is about that one, not the text's."""
     for cls in {t.get("cls", "named") for t in ents}:
-        if cls == "variant" and (ctx.variant_ids.intersection(segs) or ctx.dotted.get(segs[0]) in ctx.variant_ids):
+        if cls == "variant" and (ctx.variant_ids.intersection(segs) or segs[0] in ctx.dotted):
             return True
         if cls == "provider" and segs[0] == "providers":
             return True
