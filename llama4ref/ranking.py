@@ -378,8 +378,6 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     facets = {w for t in intents for w in t.get("path_words", ())} | (_EXPLAINING if _defining(ranking.parsed) else set())
     if segs[-1] in facets:
         return None  # "what is the eot token": the question asks for this facet (its meaning), not the group
-    if top.unit == "boolean" and any(t["id"] == "yes-no" for t in intents):
-        return None  # "does llama 4 use a shared expert": a yes-or-no question, answered by the yes-or-no fact
     prefix = ".".join(segs[: top.deepest + 1])
     members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
     if len(members) < 2:
