@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.ftsindex import bm25, containing, entity_matches, flat, known_words, units
-from llama4ref.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
+from llama4ref.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
 
 if TYPE_CHECKING:
     import sqlite3
@@ -96,8 +96,8 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         defining=_defining(parsed),
         gpu_keys=tuple(t["target"].rsplit(".", 1)[-1] for t in lex.terms if t.get("cls") == "gpu"),
         implied=not any(_own_attribute(m) for m in parsed.matches),
-        runs=_word_runs(parsed.words),
-        family="llama4" in _word_runs(parsed.words) and not any(t.get("cls") == "variant" for t in parsed.of_kind("entity")),
+        runs=word_runs(parsed.words),
+        family="llama4" in word_runs(parsed.words) and not any(t.get("cls") == "variant" for t in parsed.of_kind("entity")),
     )
     ranking = Ranking(text, parsed, corrections, terms)
     ranking.runs = ctx.runs
@@ -152,7 +152,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 satisfied += _credit(m.text, ctx) / 2  # "gguf quants of scout": a family fact listing Scout's files
                 score += _MENTIONED
                 matched.append(m.text)
-            elif any(t.get("cls") == "variant" for t in ents) and not (root in ctx.variant_ids or ctx.variant_ids.intersection(segs)):
+            elif any(t.get("cls") == "variant" for t in ents) and not (
+                root in ctx.variant_ids or ctx.variant_ids.intersection(segs)
+            ):
                 score += _VARIANT_NEUTRAL
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
                 wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
@@ -199,7 +201,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             matched.append(w)
         elif path in ctx.in_text.get(w, ()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
-    written = len({r for r in _segment_runs(segs) if r in ctx.runs}) if satisfied > 0 and ctx.runs else 0
+    written = len({r for r in segment_runs(segs) if r in ctx.runs}) if satisfied > 0 and ctx.runs else 0
     if written:  # "IQ1_S" names ud_iq1_s (iq1, iq1s) better than ud_iq1_m (iq1); "llama 4" names llama4, not llama3_3
         score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
     if relevance > 0 and wanted == 0:
@@ -228,27 +230,6 @@ def _dotted(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     for v in kb.variants():
         if "." in v.id:
             out[v.id.split(".")[0]] = (*out.get(v.id.split(".")[0], ()), v.id)
-    return out
-
-
-def _word_runs(ws: list[str]) -> frozenset[str]:
-    """Runs of words written together that may spell a path segment: two to four words holding a
-    digit ("iq1 s", "llama 4"), single words mixing letters and digits, and any three or four
-    words ("tokens per active parameter")."""
-    runs = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 2, min(i + 4, len(ws)) + 1)}
-    runs |= {w for w in ws if not w.isdigit() and not w.isalpha()}
-    long = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 3, min(i + 4, len(ws)) + 1)}
-    return frozenset({r for r in runs if any(c.isdigit() for c in r) and len(r) >= 3} | long)
-
-
-def _segment_runs(segs: list[str]) -> list[str]:
-    """The path's segments, and runs of a segment's underscore-separated parts, written together:
-    what a text may name by writing it out ("ud_iq1_s": "iq1s", "udiq1s"; "llama4_herd": "llama4")."""
-    out = []
-    for seg in segs[1:]:
-        parts = seg.split("_")
-        out.append("".join(parts))
-        out += ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if j - i < len(parts)]
     return out
 
 
@@ -385,7 +366,7 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     if all(m.unit in _PROSE for m in members):
         return None  # a token's string and meaning, a fusion's type and mechanism: facets, not values to line up
     tail = top.path[len(prefix) + 1 :].split(".")
-    if any(r in ranking.runs for r in _segment_runs(["", *tail])):
+    if any(r in ranking.runs for r in segment_runs(["", *tail])):
         return None  # the text writes out what tells this member apart ("llama 4" of debated_topics.llama4)
     if top.score - members[1].score >= _GROUP_MARGIN:
         return None  # one member answers clearly better than the rest ("refusals on debated topics, llama 4")

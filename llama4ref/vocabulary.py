@@ -295,6 +295,27 @@ class Lexicon:
         return parsed
 
 
+def word_runs(ws: list[str]) -> frozenset[str]:
+    """Runs of words written together that may spell a path segment: two to four words holding a
+    digit ("iq1 s", "llama 4"), single words mixing letters and digits, and any three or four
+    words ("tokens per active parameter")."""
+    runs = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 2, min(i + 4, len(ws)) + 1)}
+    runs |= {w for w in ws if not w.isdigit() and not w.isalpha()}
+    long = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 3, min(i + 4, len(ws)) + 1)}
+    return frozenset({r for r in runs if any(c.isdigit() for c in r) and len(r) >= 3} | long)
+
+
+def segment_runs(segs: list[str]) -> list[str]:
+    """The path's segments, and runs of a segment's underscore-separated parts, written together:
+    what a text may name by writing it out ("ud_iq1_s": "iq1s", "udiq1s"; "llama4_herd": "llama4")."""
+    out = []
+    for seg in segs[1:]:
+        parts = seg.split("_")
+        out.append("".join(parts))
+        out += ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if j - i < len(parts)]
+    return out
+
+
 _SIZE = re.compile(r"(\d+)(gb|gib|tb|mb|gbs)")
 
 

@@ -37,7 +37,9 @@ def _first(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> str | None:
         ("Llama-4-Maverick-17B-128E: what does the 17B mean", {"maverick.params.active"}),
     ],
 )
-def test_a_name_that_says_a_quantity_answers_with_it(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: set[str]) -> None:
+def test_a_name_that_says_a_quantity_answers_with_it(
+    kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: set[str]
+) -> None:
     """ "128E" names Maverick and says its routed experts: with nothing else asked, that is the answer."""
     assert _first(kb, db, text) in want
 
@@ -104,7 +106,10 @@ def test_comparison_models_with_a_dot_are_other_models(kb: KnowledgeBase, db: sq
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("how big are the attention chunks", {"scout.architecture.attention_chunk_size", "maverick.architecture.attention_chunk_size"}),
+        (
+            "how big are the attention chunks",
+            {"scout.architecture.attention_chunk_size", "maverick.architecture.attention_chunk_size"},
+        ),
         ("how much memory does an rtx 4090 have in gbs", {"hardware.rtx_4090.memory_gb"}),
     ],
 )
