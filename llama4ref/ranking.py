@@ -4,8 +4,11 @@ The text is parsed with the vocabulary (llama4ref.vocabulary) into entities, att
 intents and left-over words. Every indexed fact is then scored: an entity the text names must
 match the fact's path (a fact about another variant or provider is pushed down), an attribute
 adds when a path segment carries it, an intent adds when the fact's unit answers it, and the
-BM25 score of the full-text match (llama4ref.ftsindex) adds the rest. When the best fact sits
-under a group the text names but does not narrow (``maverick experts``), the group answers.
+BM25 score of the full-text match (llama4ref.ftsindex) adds the rest, with the share of the text
+a fact satisfies. A model's name that says a quantity ("128E") counts as that attribute when the
+text names none; segments the text writes out ("IQ1_S", "llama 4") tell facts apart. When the
+best fact sits under a group the text names but does not narrow (``maverick experts``), the
+group answers, unless its members are prose facets or the text tells one member apart.
 """
 
 from __future__ import annotations
