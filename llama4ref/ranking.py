@@ -207,6 +207,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     written = len({r for r in segment_runs(segs) if r in ctx.runs}) if satisfied > 0 and ctx.runs else 0
     if written:  # "IQ1_S" names ud_iq1_s (iq1, iq1s) better than ud_iq1_m (iq1); "llama 4" names llama4, not llama3_3
         score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
+        if any("_" in s and s.replace("_", "") in ctx.runs for s in segs):
+            score += _LITERAL_MORE  # a whole segment written out ("nope layer interval")
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
