@@ -252,6 +252,11 @@ def questions(target: Target, env: dict[str, str]) -> list[dict[str, Any]]:
                     value=value,
                     detail={"questions": r["questions"]},
                 )
+                if not r["questions"]:  # a held-out file with its header only: nothing to judge yet
+                    m |= {"status": "n/a", "value": None, "reason": "the set has no questions yet"}
+                    m["budget"] = {"op": ">=", "limit": limit, "unit": "%"}
+                    out.append(m)
+                    continue
                 out.append(judged(m, ">=", limit, "%"))
     return out
 

@@ -27,8 +27,8 @@ def db() -> sqlite3.Connection:
 
 
 def _questions(name: str) -> list[dict[str, Any]]:
-    data: list[dict[str, Any]] = yaml.safe_load((QUESTIONS / f"{name}.yaml").read_text(encoding="utf-8"))
-    return data
+    data: list[dict[str, Any]] | None = yaml.safe_load((QUESTIONS / f"{name}.yaml").read_text(encoding="utf-8"))
+    return data or []  # held_out.yaml has its header only until the next set is written
 
 
 def _rates(kb: KnowledgeBase, db: sqlite3.Connection, name: str) -> tuple[float, float]:
@@ -42,9 +42,12 @@ def _rates(kb: KnowledgeBase, db: sqlite3.Connection, name: str) -> tuple[float,
 
 
 def test_question_sets_are_large_and_answerable(kb: KnowledgeBase) -> None:
-    """At least 150 questions, 30 held out, every accepted answer an existing fact or group."""
+    """At least 150 questions, a held-out set of 30 or none yet, every accepted answer an existing
+    fact or group, no question twice."""
     tune, held = _questions("tune"), _questions("held_out")
-    assert len(tune) + len(held) >= 150 and len(held) >= 30
+    assert len(tune) + len(held) >= 150 and (len(held) >= 30 or not held)
+    asked = [q["q"].casefold() for q in tune + held]
+    assert len(asked) == len(set(asked)), sorted(q for q in asked if asked.count(q) > 1)
     paths = kb.paths()
     for q in tune + held:
         for p in q["paths"]:
@@ -60,6 +63,8 @@ def test_ask_on_the_tuning_set(kb: KnowledgeBase, db: sqlite3.Connection) -> Non
 def test_ask_on_the_held_out_set(kb: KnowledgeBase, db: sqlite3.Connection, capsys: pytest.CaptureFixture[str]) -> None:
     """The held-out set, never tuned on, is reported, not gated (a gate would invite tuning on
     it; benchmarks/questions.py publishes it). Only a ranking that is plainly broken fails here."""
+    if not _questions("held_out"):
+        pytest.skip("held_out.yaml has no questions yet")
     top1, top5 = _rates(kb, db, "held_out")
     with capsys.disabled():
         print(f"\nheld-out questions: ask top-1 {top1:.1%}, top-5 {top5:.1%} (targets 90% / 98%)")

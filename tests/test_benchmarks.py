@@ -42,7 +42,8 @@ def test_published_figures_are_within_budget() -> None:
     assert set(ids) - later == SPEED | QUESTIONS
     gated = [m for i, m in ids.items() if i in SPEED or i.endswith("-tune")]
     assert all(m["pass"] is True for m in gated), [m["id"] for m in gated if m["pass"] is not True]
-    assert all(ids[i]["pass"] is not None for i in QUESTIONS)
+    # a held-out set with no questions yet is published as "n/a", never as a figure
+    assert all(ids[i]["pass"] is not None or (ids[i]["status"] == "n/a" and i.endswith("-held_out")) for i in QUESTIONS)
 
 
 def test_own_budgets_name_commands_that_exist_and_leave_the_rest_at_2x(tmp_path: Path) -> None:

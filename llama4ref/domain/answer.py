@@ -101,8 +101,12 @@ def _whole_variant(ranking: Ranking) -> str | None:
     named = [m for m in p.matches if any(t["kind"] in ("entity", "attribute") for t in m.terms)]
     if p.rest or len(named) != 1:
         return None
-    variants = [t for t in named[0].terms if t.get("cls") == "variant"]
-    return str(variants[0]["target"]) if variants and len(variants) == len(named[0].terms) else None
+    terms = named[0].terms
+    if any(t["kind"] == "attribute" for t in terms) and any(t["id"] == "meaning" for t in p.of_kind("intent")):
+        return None  # "what does 128E mean" asks what the name says (routed experts), not for the whole variant
+    entities = [t for t in terms if t["kind"] == "entity"]
+    variants = [t for t in entities if t.get("cls") == "variant"]
+    return str(variants[0]["target"]) if variants and len(variants) == len(entities) else None
 
 
 def _suggestion(ranking: Ranking, group: str | None) -> str:

@@ -4,8 +4,11 @@ The text is parsed with the vocabulary (llama4ref.records.vocabulary) into entit
 intents and left-over words. Every indexed fact is then scored: an entity the text names must
 match the fact's path (a fact about another variant or provider is pushed down), an attribute
 adds when a path segment carries it, an intent adds when the fact's unit answers it, and the
-BM25 score of the full-text match (llama4ref.store.fulltext) adds the rest. When the best fact sits
-under a group the text names but does not narrow (``maverick experts``), the group answers.
+BM25 score of the full-text match (llama4ref.store.fulltext) adds the rest, with the share of the text
+a fact satisfies. A model's name that says a quantity ("128E") counts as that attribute when the
+text names none; segments the text writes out ("IQ1_S", "llama 4") tell facts apart. When the
+best fact sits under a group the text names but does not narrow (``maverick experts``), the
+group answers, unless its members are prose facets or the text tells one member apart.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.paths import FactPath
-from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, words
+from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
 from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, known_words, units
 
 if TYPE_CHECKING:
@@ -29,6 +32,13 @@ _PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no m
 _SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
 _VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles"})
 _EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
+_LITERAL_RUN = 0.3  # a path segment (or run of its parts) holding a digit is written out in the text
+_LITERAL_MORE = 0.2  # each further such run
+_COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
+_GROUP_MARGIN = 0.5  # a group's best member this far ahead of the next is the answer on its own
+_FAMILY = -0.3  # a model's own fact when the text names the family and no model
+_SPECIFIC = 0.2  # an attribute named in two or three words, for each word past the first
+_PROSE = frozenset({"text", "text_list", "boolean"})
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 
 
@@ -54,6 +64,7 @@ class Ranking:
         self.parsed = parsed
         self.corrections = corrections
         self.scored: list[Scored] = []
+        self.runs: frozenset[str] = frozenset()
 
     @property
     def confident(self) -> bool:
@@ -67,10 +78,10 @@ class Ranking:
 def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     """Every indexed fact scored against ``text``, best first (ties by path)."""
     lex = Lexicon(kb.vocabulary())
-    parsed = lex.parse(text)
+    parsed = lex.parse(text, question=True)
     corrections = _corrections(db, lex, parsed)
     if corrections:
-        parsed = lex.parse(" ".join(corrections.get(w, w) for w in parsed.words))
+        parsed = lex.parse(" ".join(corrections.get(w, w) for w in parsed.words), question=True)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
@@ -80,13 +91,19 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         comparison={v.id for v in kb.variants(role="comparison")},
         preview={v.id for v in kb.variants(role="preview")},
         variant_ids={v.id for v in kb.variants()},
+        dotted=_dotted(kb),
+        named_variants={str(t["target"]) for t in parsed.of_kind("entity") if t.get("cls") == "variant"},
         guessed=set(corrections.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
         mentioned=_mentioned(db, parsed),
         defining=_defining(parsed),
         gpu_keys=tuple(FactPath.parse(t["target"]).leaf for t in lex.terms if t.get("cls") == "gpu"),
+        implied=not any(_own_attribute(m) for m in parsed.matches),
+        runs=word_runs(parsed.words),
+        family="llama4" in word_runs(parsed.words) and not any(t.get("cls") == "variant" for t in parsed.of_kind("entity")),
     )
     ranking = Ranking(text, parsed, corrections)
+    ranking.runs = ctx.runs
     for path, (unit, derived) in units(db).items():
         ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
     ranking.scored.sort(key=lambda s: (-s.score, s.path))
@@ -99,15 +116,22 @@ class _Context(NamedTuple):
     comparison: set[str]  # comparison models' ids
     preview: set[str]  # unreleased models' ids
     variant_ids: set[str]
+    dotted: dict[str, tuple[str, ...]]  # model ids with a dot in them, by their part before it ("llama-3": 3.1-405b, 3.3-70b)
+    named_variants: set[str]  # the models the text names
     guessed: set[str]  # words put in for misspelt ones: a match on them counts half
     in_text: dict[str, set[str]]  # left-over word → paths whose text holds it
     mentioned: dict[str, set[str]]  # an entity's words as written → paths whose text holds them all
     gpu_keys: tuple[str, ...]  # the path segments (or their parts) that name a GPU
     defining: frozenset[str]  # when the text asks what something is or means: the segments of answers that explain
+    runs: frozenset[str]  # the text's runs of words written together (stop words kept): "iq1s", "llama4"
+    family: bool  # the text names the family ("llama 4") and no model
+    implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
-    segs = list(FactPath.parse(path).pieces)  # pieces: a dotted comparison id is not segs[0] (see FactPath.pieces)
+    segs = path.split(".")
+    # "deepseek-v3.1" holds a dot: its paths' first segment is "deepseek-v3"
+    root = next((v for v in ctx.dotted.get(segs[0], ()) if path.startswith(v + ".")), segs[0])
     flat_path = flat(segs)
     parts = set(flat_path.replace(".", "_").split("_"))
     score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
@@ -131,14 +155,26 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 satisfied += _credit(m.text, ctx) / 2  # "gguf quants of scout": a family fact listing Scout's files
                 score += _MENTIONED
                 matched.append(m.text)
-            elif any(t.get("cls") == "variant" for t in ents) and not (ctx.variant_ids & set(segs)):
+            elif any(t.get("cls") == "variant" for t in ents) and not (
+                root in ctx.variant_ids or ctx.variant_ids.intersection(segs)
+            ):
                 score += _VARIANT_NEUTRAL
+            elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
+                wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
             else:
                 score += _STRICT_MISS
+            if ctx.implied and any(t["kind"] == "attribute" for t in m.terms):
+                # "what does 128E mean": a name that also says what it counts (routed experts)
+                wanted += 1
+                gain, depth = _attribute_score(m, segs, unit) or (0.0, -1)
+                if gain > 0:
+                    satisfied += _credit(m.text, ctx)
+                    score += gain
+                    deepest = max(deepest, depth)
             continue
         if _literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
             score += 1.0
-        attr = _attribute_score(m, segs, unit)
+        attr = _attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
         if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
             attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
         elif attr is not None and attr[0] == 0 and segs[-1] in ctx.defining and path in ctx.mentioned.get(m.text, ()):
@@ -148,7 +184,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             gain, depth = attr
             if gain > 0:
                 satisfied += _credit(m.text, ctx)
-                score += gain
+                score += gain + _SPECIFIC * min(m.end - m.start - 1, 2)  # "early fusion" says more than "images"
                 deepest = max(deepest, depth)
                 matched.append(m.text)
         for t in m.terms:
@@ -168,28 +204,52 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             matched.append(w)
         elif path in ctx.in_text.get(w, ()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
+    written = len({r for r in segment_runs(segs) if r in ctx.runs}) if satisfied > 0 and ctx.runs else 0
+    if written:  # "IQ1_S" names ud_iq1_s (iq1, iq1s) better than ud_iq1_m (iq1); "llama 4" names llama4, not llama3_3
+        score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
+        if any("_" in s and s.replace("_", "") in ctx.runs for s in segs):
+            score += _LITERAL_MORE  # a whole segment written out ("nope layer interval")
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
         score += _OFF_TIER
-    if segs[0] in ctx.comparison and not named_classes & {"variant"}:
+    if ctx.family and root in ctx.variant_ids:
+        score += _FAMILY  # "… of llama 4": the family's own fact before one variant's
+    if root in ctx.comparison and not named_classes & {"variant"}:
         score += _COMPARISON
-    elif segs[0] in ctx.preview and not named_classes & {"variant"}:
+    elif root in ctx.preview and not named_classes & {"variant"}:
         score += _PREVIEW
     if "vision_encoder" in segs and not {t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS:
         score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
     if "benchmarks" in segs:
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
+    if wanted:
+        score += _COVERAGE * min(satisfied / wanted, 1.0)
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+def _dotted(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for v in kb.variants():
+        if "." in v.id:
+            out[v.id.split(".")[0]] = (*out.get(v.id.split(".")[0], ()), v.id)
+    return out
+
+
+def _own_attribute(m: Match) -> bool:
+    """Whether a phrase names an attribute and nothing else ("experts"; not "128E", a name, nor
+    "how big", a way of asking that means parameters only when nothing else is asked about)."""
+    kinds = {t["kind"] for t in m.terms}
+    return "attribute" in kinds and not kinds & {"entity", "intent"}
 
 
 def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: _Context) -> bool:
     """Whether the path names some entity of the kinds ``ents`` are (another variant, provider,
     engine, GPU or benchmark): then a mention in its text is about that one, not the text's."""
     for cls in {t.get("cls", "named") for t in ents}:
-        if cls == "variant" and ctx.variant_ids & set(segs):
+        if cls == "variant" and (ctx.variant_ids.intersection(segs) or segs[0] in ctx.dotted):
             return True
         if cls == "provider" and segs[0] == "providers":
             return True
@@ -300,12 +360,23 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     segs = FactPath.parse(top.path).pieces
     if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
         return None
+    intents = ranking.parsed.of_kind("intent")
+    facets = {w for t in intents for w in t.get("path_words", ())} | (_EXPLAINING if _defining(ranking.parsed) else set())
+    if segs[-1] in facets:
+        return None  # "what is the eot token": the question asks for this facet (its meaning), not the group
     prefix = ".".join(segs[: top.deepest + 1])
     members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
     if len(members) < 2:
         return None
+    if all(m.unit in _PROSE for m in members):
+        return None  # a token's string and meaning, a fusion's type and mechanism: facets, not values to line up
+    tail = top.path[len(prefix) + 1 :].split(".")
+    if any(r in ranking.runs for r in segment_runs(["", *tail])):
+        return None  # the text writes out what tells this member apart ("llama 4" of debated_topics.llama4)
+    if top.score - members[1].score >= _GROUP_MARGIN:
+        return None  # one member answers clearly better than the rest ("refusals on debated topics, llama 4")
     kinds = {u for t in ranking.parsed.of_kind("intent") for u in t.get("units", ())} - {"text", "text_list", "boolean", "json"}
-    if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) < len(members):
+    if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) <= len(members):
         return None  # "how much data …": the kind of answer asked for picks the fact out of its group
     return prefix
 

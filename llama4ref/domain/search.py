@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from llama4ref.store.shapes.tools import SearchHitJSON
 
 MARK_START, MARK_END = "\x02", "\x03"
+SATISFIED_MIN = 0.5
+"""A hit satisfies at least this much of the query (a phrase or word found in its path, or two
+words found only in its text): facts matching a few of many query words still show, ranked below
+the ones matching more ("how often are the NoPE layers placed" finds the NoPE facts)."""
 
 
 class Hit(NamedTuple):  # a named tuple, like the answers in llama4ref.store.answers: cheap to define
@@ -71,7 +75,7 @@ def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection
     for s in ranking.scored:
         if len(out) >= limit:
             break
-        if s.satisfied < 1 or s.satisfied * 2 < s.wanted:
+        if s.satisfied < SATISFIED_MIN:  # the ranking's order decides; a fact that matches nothing is no hit
             continue
         out.append(Hit(kb.get(s.path), s.score, s.matched, ftsindex.snippet(db, s.path, terms, MARK_START, MARK_END)))
     return out

@@ -281,9 +281,14 @@ class Lexicon:
         """Every word of every phrase (for spelling suggestions)."""
         return {w for t in self.terms for p in t["phrases"] for w in words(p)}
 
-    def parse(self, text: str) -> Parsed:
-        """Longest phrases first; a word belongs to at most one phrase."""
-        toks = words(text)
+    def parse(self, text: str, question: bool = False) -> Parsed:
+        """Longest phrases first; a word belongs to at most one phrase.
+
+        ``question`` reads a question (``ask``, ``search``) rather than a document (claims): a
+        size and its unit written together ("24GB") are two words, a phrase may be written in
+        its other number ("attention chunks"), and a model's name keeps the attribute it also
+        says ("128E": routed experts). A document's values are read exactly as written."""
+        toks = [p for w in words(text) for p in _unit_split(w)] if question else words(text)
         parsed = Parsed(toks)
         used = [False] * len(toks)
         for size in range(min(MAX_WINDOW, len(toks)), 0, -1):
@@ -291,16 +296,58 @@ class Lexicon:
                 if any(used[start : start + size]):
                     continue
                 key = "".join(toks[start : start + size])
-                ids = self._phrases.get(key)
+                ids = self._phrases.get(key) or (_plural(self, key) if question else None)
                 if not ids or (size == 1 and key in STOPWORDS and not _named_stopword(self, ids)):
                     continue
                 for i in range(start, start + size):
                     used[i] = True
                 terms = tuple(self.terms[i] for i in ids)
+                if not question and any(t.get("cls") == "variant" for t in terms):
+                    terms = tuple(t for t in terms if t["kind"] != "attribute")
                 parsed.matches.append(Match(" ".join(toks[start : start + size]), start, start + size, terms))
         parsed.matches.sort(key=lambda m: m.start)
         parsed.rest = [w for w, u in zip(toks, used, strict=True) if not u and w not in STOPWORDS]
         return parsed
+
+
+def word_runs(ws: list[str]) -> frozenset[str]:
+    """Runs of words written together that may spell a path segment: two to four words holding a
+    digit ("iq1 s", "llama 4"), single words mixing letters and digits, and any three or four
+    words ("tokens per active parameter")."""
+    runs = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 2, min(i + 4, len(ws)) + 1)}
+    runs |= {w for w in ws if not w.isdigit() and not w.isalpha()}
+    long = {"".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 3, min(i + 4, len(ws)) + 1)}
+    return frozenset({r for r in runs if any(c.isdigit() for c in r) and len(r) >= 3} | long)
+
+
+def segment_runs(segs: list[str]) -> list[str]:
+    """The path's segments, and runs of a segment's underscore-separated parts, written together:
+    what a text may name by writing it out ("ud_iq1_s": "iq1s", "udiq1s"; "llama4_herd": "llama4")."""
+    out = []
+    for seg in segs[1:]:
+        parts = seg.split("_")
+        out.append("".join(parts))
+        out += ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if j - i < len(parts)]
+    return out
+
+
+_SIZE = re.compile(r"(\d+)(gb|gib|tb|mb|gbs)")
+
+
+def _unit_split(word: str) -> tuple[str, ...]:
+    """A size written with its unit ("24gb") is a number and a unit word, as "24 GB" is."""
+    m = _SIZE.fullmatch(word)
+    return (m.group(1), m.group(2)) if m else (word,)
+
+
+def _plural(lex: Lexicon, key: str) -> list[int] | None:
+    """The terms of a phrase's other number, when it has none of its own ("attention chunks" finds
+    "attention chunk", "expert counts" finds "expert count"); intents are phrased exactly."""
+    if len(key) < 4 or key[-1].isdigit():
+        return None
+    other = key[:-1] if key.endswith("s") else key + "s"
+    ids = [i for i in lex._phrases.get(other, ()) if lex.terms[i]["kind"] != "intent"]  # "what" is no "whats"
+    return ids or None
 
 
 def _named_stopword(lex: Lexicon, ids: list[int]) -> bool:
