@@ -10,8 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from llama4ref.export.tables import fact_as_of, fact_variant
-from llama4ref.records.models import Citation
-from llama4ref.store.answers import Fact, VariantInfo
+from llama4ref.store.answers import Citation, Fact, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 __all__ = ["GENERATED_MARK", "generated_docs"]
@@ -121,7 +120,7 @@ def benchmarks_page(kb: KnowledgeBase) -> str:
     order = [v.id for v in kb.variants()]
     names = {v.id: v.name for v in kb.variants()}
     grouped: dict[tuple[str, str], dict[str, dict[str, Fact]]] = defaultdict(lambda: defaultdict(dict))
-    sheets, titles = kb.sheets(), dict[str, str]()
+    sheets, titles = {s.record: s for s in kb.sheets()}, dict[str, str]()
     for path in kb.paths():
         vid = fact_variant(path, order)
         if vid is None or not path.startswith(f"{vid}.benchmarks."):
@@ -129,7 +128,8 @@ def benchmarks_page(kb: KnowledgeBase) -> str:
         fact = kb.get(path)
         suite, key = _suite(path, vid)
         grouped[(suite, str(fact.qualifiers.get("table", "")))][key][vid] = fact
-        title = str(sheets.get(fact.record or "", {}).get("title", suite.replace("_", " ")))
+        sheet = sheets.get(fact.record or "")
+        title = suite.replace("_", " ") if sheet is None else sheet.title
         titles.setdefault(suite, title.split(": ", 1)[-1])
     body = [
         "Scores as the sources report them. Each table keeps one source's setting (shots, metric); compare",

@@ -42,34 +42,42 @@ def list_records(
         )
     if kind == "sheets":
         sheets = kb.sheets()
-        return (
-            ["record", "subject", "title"],
-            [[key, str(s.get("subject", "")), str(s.get("title", ""))] for key, s in sorted(sheets.items())],
-            [{"record": key, **s} for key, s in sorted(sheets.items())],
-        )
+        return (["record", "subject", "title"], [[s.record, s.subject, s.title] for s in sheets], [s.to_json() for s in sheets])
     if kind == "license-terms":
         terms = kb.license_terms()
         return (
             ["id", "section", "kind", "title"],
             [[t.id, t.section, t.kind, t.title] for t in terms],
-            [t.model_dump(mode="json") for t in terms],
+            [t.to_json() for t in terms],
         )
     if kind == "identifiers":
         ids = kb.identifiers()
         return (
             ["name", "publisher", "variant", "stage", "precision", "packaging", "valid"],
             [
-                [
-                    i["name"],
-                    i.get("publisher", ""),
-                    i["variant"],
-                    i["stage"],
-                    i["precision"],
-                    i["packaging"],
-                    "yes" if i.get("valid", True) else "NO",
-                ]
-                for i in ids.values()
+                [i.name, i.publisher, str(i.variant), str(i.stage), i.precision, i.packaging, "yes" if i.valid else "NO"]
+                for i in ids
             ],
-            list(ids.values()),
+            [i.to_json() for i in ids],
         )
-    raise ValueError(kind)
+    return _generic(kb, kind)
+
+
+def _generic(kb: KnowledgeBase, listing: str) -> tuple[list[str], list[list[str]], Sequence[Mapping[str, Any]]]:
+    """A kind listed by the registry with no columns of its own: every scalar field, as written."""
+    from llama4ref.records.registry import by_listing
+    from llama4ref.store import answers
+
+    kind = by_listing(listing)
+    if kind is None or not kind.answer:
+        raise ValueError(listing)
+    records = kb.records(getattr(answers, kind.answer))
+    columns = [f for f in getattr(answers, kind.answer)._fields if f != "record"]
+    rows = [[_cell(getattr(r, c)) for c in columns] for r in records]
+    return columns, rows, [r.to_json() for r in records]
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, tuple):
+        return str(len(value))
+    return "" if value is None else str(value)

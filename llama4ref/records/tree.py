@@ -20,19 +20,14 @@ from pydantic import BaseModel, ValidationError
 
 from llama4ref.diagnostics import Diagnostic, Position
 from llama4ref.records.aliases import normalise_alias
-from llama4ref.records.models import FactSheet, FactSpec, IdentifierSet, LicenseTerm, Source, Variant, Vocabulary
+from llama4ref.records.models import FactSpec, IdentifierSet, LicenseTerm, Source, Variant
+from llama4ref.records.registry import BY_NAME, DEDICATED, kind_of_directory
 from llama4ref.records.treefiles import data_version, not_a_tree, record_files
 from llama4ref.records.units import unit_problems
 from llama4ref.records.yamlload import LoadedYaml, YamlError, load_yaml
 
-RECORD_KINDS: dict[str, type[BaseModel]] = {
-    "sources": Source,
-    "variants": Variant,
-    "license_terms": LicenseTerm,
-    "identifiers": IdentifierSet,
-    "vocabulary": Vocabulary,
-}
-"""Directories with a dedicated record kind; every other directory holds FactSheets."""
+RECORD_KINDS: dict[str, type[BaseModel]] = {name: BY_NAME[name].load_model() for name in DEDICATED}
+"""Directories with a dedicated record kind (llama4ref.records.registry); every other directory holds FactSheets."""
 
 MAX_FILES = 20_000
 
@@ -170,7 +165,7 @@ def _load_records(tree: Tree, root: Path) -> None:
 
 
 def _validate_record(kind: str, doc: LoadedYaml, diags: list[Diagnostic]) -> Any:
-    model = RECORD_KINDS.get(kind, FactSheet)
+    model = kind_of_directory(kind).load_model()
     if not isinstance(doc.data, dict):
         diags.append(Diagnostic(str(doc.path), Position(1, 1), "L4R-S001", f"a {model.__name__} record must be a mapping"))
         return None
@@ -275,9 +270,13 @@ def _cross_checks(tree: Tree, today: date) -> None:
             _check_citations(rec, (*entry.loc, "alternatives", j), alt.citations, sources, cited, diag)
         _check_supersession(entry, diag)
 
+    for rec in tree.records:  # a record cited as a whole: license terms, and any kind with `citations:`
+        whole: list[Any] | None = getattr(rec.record, "citations", None)
+        if whole:
+            _check_citations(rec, (), whole, sources, cited, diag)
+
     for rec in tree.of_kind("license_terms"):
         term: LicenseTerm = rec.record
-        _check_citations(rec, (), term.citations, sources, cited, diag)
         for i, path in enumerate(term.related):
             if path not in seen:
                 diag(rec, rec.doc.position(("related", i)), "L4R-T013", f"related fact {path!r} does not exist")

@@ -15,11 +15,12 @@ document as a mapping whose sections and fact shards are read on first access.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.records.aliases import normalise_alias
+from llama4ref.records.registry import DEDICATED, KINDS, SHEETS
 
 if TYPE_CHECKING:  # reading the index must not import the validator (pydantic, PyYAML)
     from llama4ref.records.tree import Tree
@@ -28,8 +29,8 @@ INDEX_FORMAT = 1
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 INDEX_PATH = PACKAGE_DIR / "_index"
 """The shipped index: a directory of JSON shards (see the module docstring)."""
-HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", "variants", "identifiers")
-LAZY_SECTIONS = ("sources", "sheets", "license_terms", "vocabulary")
+HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", *(k.section for k in KINDS if k.head))
+LAZY_SECTIONS = tuple(k.section for k in KINDS if not k.head)
 
 
 def shipped_facts_dir() -> Path:
@@ -41,48 +42,78 @@ def shipped_facts_dir() -> Path:
 
 
 def compile_index(tree: Tree) -> dict[str, Any]:
-    """A deterministic JSON-ready document holding every record of ``tree``."""
-    from llama4ref.records.tree import RECORD_KINDS
-    from llama4ref.records.vocabulary import compile_vocabulary
+    """A deterministic JSON-ready document holding every record of ``tree``.
 
-    dump = _dump
-    variants: dict[str, Any] = {}
-    aliases: dict[str, str] = {}
-    for rec in tree.of_kind("variants"):
-        v = rec.record
-        variants[v.id] = dump(v, exclude={"facts"}) | {"file": _rel(tree, rec.doc.path)}
-        aliases[normalise_alias(v.id)] = v.id
-        for alias in v.aliases:
-            aliases[normalise_alias(alias)] = v.id
+    Each record kind (llama4ref.records.registry) fills its section: by record id, the record's
+    fields as written (defaults left out) and its file, unless :data:`_SECTIONS` compiles it
+    another way."""
     facts: dict[str, Any] = {}
     for entry in tree.facts():
         line = entry.position("__key__").line
-        facts[entry.path] = dump(entry.spec) | {"record": entry.owner.key, "file": f"{_rel(tree, entry.owner.doc.path)}:{line}"}
-    sheets = {
-        rec.key: dump(rec.record, exclude={"facts"}) | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)} for rec in tree.sheets
-    }
-    identifiers: dict[str, Any] = {}
-    for rec in tree.of_kind("identifiers"):
-        s = rec.record
-        for ident in s.entries:
-            identifiers[f"{s.id}:{ident.name}"] = dump(ident) | {
-                "set": s.id,
-                "publisher": s.publisher,
-                "namespace": s.namespace,
-            }
-    return {
+        facts[entry.path] = _dump(entry.spec) | {"record": entry.owner.key, "file": f"{_rel(tree, entry.owner.doc.path)}:{line}"}
+    index: dict[str, Any] = {
         "format": INDEX_FORMAT,
         "data_version": tree.data_version,
-        "kinds": sorted({r.kind for r in tree.records if r.kind not in RECORD_KINDS}),
-        "sources": {r.record.id: dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind("sources")},
-        "variants": variants,
-        "aliases": aliases,
+        "kinds": sorted({r.kind for r in tree.records if r.kind not in DEDICATED}),
+        "aliases": _aliases(tree),
         "facts": facts,
-        "sheets": sheets,
-        "license_terms": {r.record.id: dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind("license_terms")},
-        "identifiers": identifiers,
-        "vocabulary": compile_vocabulary(tree, sorted(facts)),
     }
+    for kind in KINDS:
+        compile_section = _SECTIONS.get(kind.name, _by_id)
+        index[kind.section] = compile_section(tree, kind.name)
+    return index
+
+
+def _by_id(tree: Tree, kind: str) -> dict[str, Any]:
+    return {r.record.id: _dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind(kind)}
+
+
+def _aliases(tree: Tree) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for rec in tree.of_kind("variants"):
+        v = rec.record
+        aliases[normalise_alias(v.id)] = v.id
+        for alias in v.aliases:
+            aliases[normalise_alias(alias)] = v.id
+    return aliases
+
+
+def _variants(tree: Tree, kind: str) -> dict[str, Any]:
+    """Variants without their facts (those are in ``facts``)."""
+    return {r.record.id: _dump(r.record, exclude={"facts"}) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind(kind)}
+
+
+def _sheets(tree: Tree, kind: str) -> dict[str, Any]:
+    """Fact sheets without their facts, by record key (``<directory>/<id>``), with their directory as ``kind``."""
+    return {
+        rec.key: _dump(rec.record, exclude={"facts"}) | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)}
+        for rec in tree.sheets
+    }
+
+
+def _identifiers(tree: Tree, kind: str) -> dict[str, Any]:
+    """One entry per identifier (``<set>:<name>``), with its set's id, publisher and namespace."""
+    out: dict[str, Any] = {}
+    for rec in tree.of_kind(kind):
+        s = rec.record
+        for ident in s.entries:
+            out[f"{s.id}:{ident.name}"] = _dump(ident) | {"set": s.id, "publisher": s.publisher, "namespace": s.namespace}
+    return out
+
+
+def _vocabulary(tree: Tree, kind: str) -> dict[str, Any]:
+    from llama4ref.records.vocabulary import compile_vocabulary
+
+    return compile_vocabulary(tree, sorted({e.path for e in tree.facts()}))
+
+
+_SECTIONS: dict[str, Callable[[Tree, str], dict[str, Any]]] = {
+    "variants": _variants,
+    SHEETS: _sheets,
+    "identifiers": _identifiers,
+    "vocabulary": _vocabulary,
+}
+"""The kinds whose section is not simply their records by id."""
 
 
 def render_index(index: dict[str, Any]) -> str:
