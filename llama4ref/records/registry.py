@@ -10,14 +10,17 @@ schema generator read this table instead of naming the kinds themselves; docs/co
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 
-class RecordKind(NamedTuple):
-    """One kind of record and everywhere it goes."""
+class RecordKind:
+    """One kind of record and everywhere it goes. (A plain class, not a named tuple: the index
+    reader imports this table at start-up, and a named tuple class costs a fraction of a millisecond.)"""
+
+    __slots__ = ("answer", "collection", "head", "item", "listing", "model", "name", "schema", "section", "tables")
 
     name: str
     """The directory under ``facts/`` that holds the records (``*`` for fact sheets: every other directory)."""
@@ -29,17 +32,37 @@ class RecordKind(NamedTuple):
     """One record, singular: the ``kind`` ``diff`` reports and the ``type`` of its JSON Lines export."""
     section: str
     """The section of the compiled index that holds the records, keyed by id."""
-    answer: str = ""
+    answer: str
     """The answer type (:mod:`llama4ref.store.answers`) ``KnowledgeBase.records()`` builds from the
-    section; empty for a kind that is only read by name (the vocabulary)."""
-    listing: str | None = None
+    section; empty for a kind that is only read as a whole (the vocabulary)."""
+    listing: str | None
     """``llama4ref list <listing>`` (and its ``--json`` envelope kind), or None when not listed."""
-    collection: str | None = None
+    collection: str | None
     """Its list in the JSON export document, or None when not exported."""
-    tables: tuple[str, ...] = ()
+    tables: tuple[str, ...]
     """Its tables in the CSV and SQLite exports (:mod:`llama4ref.export.tables`)."""
-    head: bool = False
+    head: bool
     """Read at start-up (the index's ``head.json``) rather than from its own shard on first use."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        model: str,
+        schema: str,
+        item: str,
+        section: str,
+        answer: str = "",
+        listing: str | None = None,
+        collection: str | None = None,
+        tables: tuple[str, ...] = (),
+        head: bool = False,
+    ) -> None:
+        self.name, self.model, self.schema, self.item, self.section = name, model, schema, item, section
+        self.answer, self.listing, self.collection, self.tables, self.head = answer, listing, collection, tables, head
+
+    def __repr__(self) -> str:
+        return f"RecordKind(name={self.name!r}, model={self.model!r}, section={self.section!r})"
 
     def load_model(self) -> type[BaseModel]:
         from llama4ref.records import models
@@ -117,6 +140,16 @@ BY_NAME: dict[str, RecordKind] = {k.name: k for k in KINDS}
 
 DEDICATED: tuple[str, ...] = tuple(k.name for k in KINDS if k.name != SHEETS)
 """The directories with a record kind of their own; every other directory holds fact sheets."""
+
+
+LISTINGS: tuple[str, ...] = (
+    "variants",
+    "sources",
+    "facts",
+    *(k.listing for k in KINDS if k.listing is not None and k.listing not in ("variants", "sources")),
+)
+"""What ``llama4ref list`` lists, in the order its help gives them (facts are listed too, though
+they are not a record kind of their own)."""
 
 
 def kind_of_directory(directory: str) -> RecordKind:

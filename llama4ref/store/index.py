@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from llama4ref.records import registry
 from llama4ref.records.aliases import normalise_alias
-from llama4ref.records.registry import DEDICATED, KINDS, SHEETS
 
 if TYPE_CHECKING:  # reading the index must not import the validator (pydantic, PyYAML)
     from llama4ref.records.tree import Tree
@@ -29,8 +29,8 @@ INDEX_FORMAT = 1
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 INDEX_PATH = PACKAGE_DIR / "_index"
 """The shipped index: a directory of JSON shards (see the module docstring)."""
-HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", *(k.section for k in KINDS if k.head))
-LAZY_SECTIONS = tuple(k.section for k in KINDS if not k.head)
+HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", *(k.section for k in registry.KINDS if k.head))
+LAZY_SECTIONS = tuple(k.section for k in registry.KINDS if not k.head)
 
 
 def shipped_facts_dir() -> Path:
@@ -54,11 +54,11 @@ def compile_index(tree: Tree) -> dict[str, Any]:
     index: dict[str, Any] = {
         "format": INDEX_FORMAT,
         "data_version": tree.data_version,
-        "kinds": sorted({r.kind for r in tree.records if r.kind not in DEDICATED}),
+        "kinds": sorted({r.kind for r in tree.records if r.kind not in registry.DEDICATED}),
         "aliases": _aliases(tree),
         "facts": facts,
     }
-    for kind in KINDS:
+    for kind in registry.KINDS:
         compile_section = _SECTIONS.get(kind.name, _by_id)
         index[kind.section] = compile_section(tree, kind.name)
     return index
@@ -109,7 +109,7 @@ def _vocabulary(tree: Tree, kind: str) -> dict[str, Any]:
 
 _SECTIONS: dict[str, Callable[[Tree, str], dict[str, Any]]] = {
     "variants": _variants,
-    SHEETS: _sheets,
+    registry.SHEETS: _sheets,
     "identifiers": _identifiers,
     "vocabulary": _vocabulary,
 }

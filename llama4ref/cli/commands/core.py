@@ -9,6 +9,7 @@ import typer
 
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, existing_directory, fail
 from llama4ref.domain.completion import complete_fact_path, complete_variant
+from llama4ref.records.registry import LISTINGS
 
 if TYPE_CHECKING:
     from llama4ref.store.shapes.core import ValidationJSON
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
 
-LIST_KINDS = ("variants", "sources", "facts", "sheets", "license-terms", "identifiers")
+LIST_KINDS = LISTINGS
 
 
 def _version(value: bool) -> None:
