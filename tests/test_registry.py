@@ -21,7 +21,7 @@ from llama4ref.export.document import COLLECTIONS, ExportDocument
 from llama4ref.export.tables import TABLE_NAMES
 from llama4ref.records import models, registry
 from llama4ref.records.tree import RECORD_KINDS, load_tree
-from llama4ref.store import answers
+from llama4ref.store import answers, codec
 from llama4ref.store.index import HEAD_SECTIONS, LAZY_SECTIONS, compile_index, read_index
 from llama4ref.store.knowledge_base import KnowledgeBase
 from llama4ref.store.shapes import records as record_shapes
@@ -90,7 +90,7 @@ def errata(monkeypatch: pytest.MonkeyPatch) -> registry.RecordKind:
     shapes_ns = dict(vars(record_shapes))
     _run(shape_code, shapes_ns, "docs/contributing.md (shape)")
     monkeypatch.setattr(record_shapes, "ErratumJSON", shapes_ns["ErratumJSON"], raising=False)
-    monkeypatch.setattr(answers, "_CODECS", dict(answers._CODECS))  # the example's codecs go away after the test
+    monkeypatch.setattr(codec, "_CODECS", dict(codec._CODECS))  # the example's codecs go away after the test
     answers_ns = dict(vars(answers))
     _run(answer_code, answers_ns, "docs/contributing.md (answer)")
     monkeypatch.setattr(answers, "Erratum", answers_ns["Erratum"], raising=False)

@@ -6,20 +6,24 @@ dataclasses (a frozen dataclass costs about 0.6 ms to define; the start-up budge
 ``benchmarks/`` has no room for that). Build them with keywords; read their fields by name.
 Each answer type mirrors the fields of the record model it comes from (``llama4ref.records.models``).
 
-Every answer is read from the index and written as JSON by the same two functions, driven by
-its fields: :func:`_build` (``from_index``) and :func:`_as_json` (``to_json``). ``to_json()``
-returns the answer's documented shape (:mod:`llama4ref.store.shapes`): every field, dates as
-``YYYY-MM-DD``; the records ``list sheets`` and ``list identifiers`` print as the index stores
-them (:func:`_as_stored`: fields at their default left out, keys sorted).
+Every answer is read from the index and written as JSON by the same reader and writer, made
+from its fields (:mod:`llama4ref.store.codec`): ``from_index`` is :func:`~llama4ref.store.codec.build`,
+``to_json`` is :func:`~llama4ref.store.codec.as_json`, and ``declare(...)`` after each class names
+the fields that are not held as their JSON (dates, nested answers). ``to_json()`` returns the
+answer's documented shape (:mod:`llama4ref.store.shapes`): every field, dates as ``YYYY-MM-DD``;
+the records ``list sheets`` and ``list identifiers`` print as the index stores them
+(:func:`~llama4ref.store.codec.as_stored`: fields at their default left out, keys sorted).
 ``tests/test_results.py`` checks each answer against its record model and its shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
+
+from llama4ref.store.codec import DATE, MAPPING, TUPLE, as_json, as_stored, build, declare, many, maybe
 
 if TYPE_CHECKING:
     from pydantic import JsonValue
@@ -38,139 +42,6 @@ if TYPE_CHECKING:
     )
     from llama4ref.store.shapes.records import IdentifierJSON, LicenseTermJSON, SheetJSON
 
-_T = TypeVar("_T")
-
-
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
-"""How one field is read from the index (or JSON) and written back as JSON."""
-
-_DATE: Codec = (_date, _iso)
-_TUPLE: Codec = (tuple, list)
-_MAPPING: Codec = (lambda raw: MappingProxyType(dict(raw)), dict)
-
-
-def _many(answer: Any) -> Codec:
-    """A tuple of nested answers (a JSON list of their shapes)."""
-    return (lambda raw: tuple(answer.from_index(x) for x in raw), lambda value: [x.to_json() for x in value])
-
-
-def _maybe(answer: Any) -> Codec:
-    """A nested answer or None."""
-    return (
-        lambda raw: None if raw is None else answer.from_index(raw),
-        lambda value: None if value is None else value.to_json(),
-    )
-
-
-_CODECS: dict[type, dict[str, Codec]] = {}
-"""The fields of each answer type that are not written in JSON as they are held (see :func:`_codecs`)."""
-
-
-def _codecs(answer: type, **fields: Codec) -> None:
-    """Declare how the fields of ``answer`` that are not JSON as held are read and written."""
-    _CODECS[answer] = fields
-
-
-_READERS: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
-
-
-def _build(cls: Callable[..., _T], raw: Mapping[str, Any]) -> _T:
-    """An answer from its index (or JSON) form: every field of ``cls`` that ``raw`` holds, read
-    through its codec when it has one; absent fields take their defaults; other keys are ignored."""
-    read = _READERS.get(cls) or _reader(cls)  # type: ignore[call-overload]
-    answer: _T = read(raw)
-    return answer
-
-
-def _reader(cls: Any) -> Callable[[Mapping[str, Any]], Any]:
-    """The function that builds a ``cls`` from a mapping, made once per type: each field read by
-    name (its default when absent), through its codec if it has one."""
-    codecs = _CODECS.get(cls, {})
-    defaults: Mapping[str, Any] = cls._field_defaults
-    env: dict[str, Any] = {"new": tuple.__new__, "cls": cls}
-    items = []
-    for name in cls._fields:
-        got = f"raw[{name!r}]"
-        if name in codecs:
-            env[f"read_{name}"] = codecs[name][0]
-            got = f"read_{name}({got})"
-        if name in defaults:
-            env[f"default_{name}"] = defaults[name]
-            got = f"({got} if {name!r} in raw else default_{name})"
-        items.append(got)
-    exec(f"def read(raw):\n    return new(cls, ({', '.join(items)},))\n", env)  # our own field names only
-    read: Callable[[Mapping[str, Any]], Any] = env["read"]
-    _READERS[cls] = read
-    return read
-
-
-_WRITERS: dict[tuple[type, tuple[str, ...] | None], Callable[[Any], Any]] = {}
-
-
-def _writer(cls: Any, order: tuple[str, ...] | None) -> Callable[[Any], Any]:
-    """The function that writes a ``cls`` as JSON, made once per type and field order: one dict
-    display naming every field, each read by position and written through its codec if it has
-    one (as fast as writing it out by hand, which is what it does)."""
-    codecs = _CODECS.get(cls, {})
-    fields: tuple[str, ...] = cls._fields
-    env: dict[str, Any] = {}
-    items = []
-    for name in order or fields:
-        i = fields.index(name)
-        if name in codecs:
-            env[f"write_{name}"] = codecs[name][1]
-            items.append(f"{name!r}: write_{name}(answer[{i}])")
-        else:
-            items.append(f"{name!r}: answer[{i}]")
-    exec(f"def write(answer):\n    return {{{', '.join(items)}}}\n", env)  # our own field names only
-    write: Callable[[Any], Any] = env["write"]
-    _WRITERS[(cls, order)] = write
-    return write
-
-
-def _as_json(answer: Any, order: tuple[str, ...] | None = None) -> Any:
-    """Every field of ``answer`` as JSON (written through its codec when it has one), in
-    ``order`` or else field order."""
-    write = _WRITERS.get((type(answer), order)) or _writer(type(answer), order)
-    return write(answer)
-
-
-def _plain(value: Any) -> Any:
-    if type(value) is date:
-        return value.isoformat()
-    if type(value) is MappingProxyType:
-        return dict(value)
-    return value
-
-
-def _stored(value: Any) -> Any:
-    if type(value) is tuple:
-        return [_stored(v) for v in value]
-    if isinstance(value, tuple):  # a nested answer
-        return _as_stored(value)
-    return _plain(value)
-
-
-def _as_stored(answer: Any, *, first: str | None = None) -> Any:
-    """``answer`` as the index stores it: fields at their default left out, keys sorted
-    (``first``, when given, comes before the others)."""
-    defaults: Mapping[str, Any] = answer._field_defaults
-    out = {} if first is None else {first: getattr(answer, first)}
-    for name in sorted(answer._fields):
-        value = getattr(answer, name)
-        if name != first and not (name in defaults and value == defaults[name]):
-            out[name] = _stored(value)
-    return out
-
-
 _NO_QUALIFIERS: Mapping[str, Any] = MappingProxyType({})
 
 
@@ -187,13 +58,13 @@ class Citation(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Citation:
-        return _build(cls, raw)
+        return build(cls, raw)
 
     def to_json(self) -> CitationJSON:
-        return cast("CitationJSON", _as_json(self))
+        return cast("CitationJSON", as_json(self))
 
 
-_codecs(Citation, as_of=_DATE)
+declare(Citation, as_of=DATE)
 
 
 class Alternative(NamedTuple):
@@ -210,14 +81,14 @@ class Alternative(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Alternative:
-        return _build(cls, raw)
+        return build(cls, raw)
 
     def to_json(self) -> AlternativeJSON:
         order = ("value", "bound", "rank", "reason", "citations", "id", "superseded_by", "note")
-        return cast("AlternativeJSON", _as_json(self, order))
+        return cast("AlternativeJSON", as_json(self, order))
 
 
-_codecs(Alternative, citations=_many(Citation))
+declare(Alternative, citations=many(Citation))
 
 
 class Fact(NamedTuple):
@@ -240,7 +111,7 @@ class Fact(NamedTuple):
     @classmethod
     def from_index(cls, path: str, raw: Mapping[str, Any]) -> Fact:
         """The fact stored at ``path`` from its compiled-index entry."""
-        return _build(cls, {**raw, "path": path})
+        return build(cls, {**raw, "path": path})
 
     def as_int(self) -> int:
         """The value as an integer; raises TypeError when it is not one."""
@@ -262,12 +133,12 @@ class Fact(NamedTuple):
 
     def to_json(self) -> FactJSON:
         """The documented JSON shape of a fact (see docs/json.md): every field, and ``display``."""
-        data = _as_json(self)
+        data = as_json(self)
         data["display"] = self.display()
         return cast("FactJSON", data)
 
 
-_codecs(Fact, citations=_many(Citation), alternatives=_many(Alternative), qualifiers=_MAPPING, inputs=_TUPLE)
+declare(Fact, citations=many(Citation), alternatives=many(Alternative), qualifiers=MAPPING, inputs=TUPLE)
 
 
 class VariantInfo(NamedTuple):
@@ -283,13 +154,13 @@ class VariantInfo(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> VariantInfo:
-        return _build(cls, raw)
+        return build(cls, raw)
 
     def to_json(self) -> VariantJSON:
-        return cast("VariantJSON", _as_json(self, ("id", "name", "family", "role", "aliases", "summary", "file")))
+        return cast("VariantJSON", as_json(self, ("id", "name", "family", "role", "aliases", "summary", "file")))
 
 
-_codecs(VariantInfo, aliases=_TUPLE)
+declare(VariantInfo, aliases=TUPLE)
 
 
 class SourceVersion(NamedTuple):
@@ -302,7 +173,7 @@ class SourceVersion(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> SourceVersion:
-        return _build(cls, raw)
+        return build(cls, raw)
 
     def pin(self) -> str:
         """A short human form of the pinned version (the one implementation; ``Source.pin`` asks it)."""
@@ -311,10 +182,10 @@ class SourceVersion(NamedTuple):
         return pin_text(self.commit, self.release, self.published, self.snapshot)
 
     def to_json(self) -> SourceVersionJSON:
-        return cast("SourceVersionJSON", _as_json(self))
+        return cast("SourceVersionJSON", as_json(self))
 
 
-_codecs(SourceVersion, published=_DATE)
+declare(SourceVersion, published=DATE)
 
 
 class PackageFile(NamedTuple):
@@ -329,7 +200,7 @@ class PackageFile(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> PackageFile:
-        return _build(cls, raw)
+        return build(cls, raw)
 
     def label(self) -> str:
         """How a reader finds the file: ``vllm 0.10.0 sdist (tests/models/registry.py)``."""
@@ -337,7 +208,7 @@ class PackageFile(NamedTuple):
         return f"{self.name} {self.version}{where} ({self.path})"
 
     def to_json(self) -> PackageFileJSON:
-        return cast("PackageFileJSON", _as_json(self, ("registry", "name", "version", "path", "dist")))
+        return cast("PackageFileJSON", as_json(self, ("registry", "name", "version", "path", "dist")))
 
 
 class Source(NamedTuple):
@@ -362,7 +233,7 @@ class Source(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Source:
-        return _build(cls, raw)
+        return build(cls, raw)
 
     def pin(self) -> str:
         """A short human form of the pinned version."""
@@ -371,10 +242,10 @@ class Source(NamedTuple):
     def to_json(self) -> SourceJSON:
         """The documented JSON shape of a source (the record's fields, dates as YYYY-MM-DD)."""
         order = ("id", "title", "publisher", "kind", "url", "repo", "path", "version", "retrieved", "tier", "note")
-        return cast("SourceJSON", _as_json(self, (*order, "authors", "transcribes", "read_from", "sha256", "package")))
+        return cast("SourceJSON", as_json(self, (*order, "authors", "transcribes", "read_from", "sha256", "package")))
 
 
-_codecs(Source, version=_maybe(SourceVersion), retrieved=_DATE, authors=_TUPLE, package=_maybe(PackageFile))
+declare(Source, version=maybe(SourceVersion), retrieved=DATE, authors=TUPLE, package=maybe(PackageFile))
 
 
 class Sheet(NamedTuple):
@@ -393,11 +264,11 @@ class Sheet(NamedTuple):
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Sheet:
         """The sheet from its index entry, its key given as ``record``."""
-        return _build(cls, raw)
+        return build(cls, raw)
 
     def to_json(self) -> SheetJSON:
         """The sheet as ``list sheets --json`` prints it: ``record``, then the stored fields."""
-        return cast("SheetJSON", _as_stored(self, first="record"))
+        return cast("SheetJSON", as_stored(self, first="record"))
 
 
 class LicenseTerm(NamedTuple):
@@ -417,13 +288,13 @@ class LicenseTerm(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> LicenseTerm:
-        return _build(cls, raw)
+        return build(cls, raw)
 
     def to_json(self) -> LicenseTermJSON:
-        return cast("LicenseTermJSON", _as_json(self))
+        return cast("LicenseTermJSON", as_json(self))
 
 
-_codecs(LicenseTerm, citations=_many(Citation), related=_TUPLE)
+declare(LicenseTerm, citations=many(Citation), related=TUPLE)
 
 
 class ModelLicense(NamedTuple):
@@ -434,10 +305,10 @@ class ModelLicense(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> ModelLicense:
-        return _build(cls, raw)
+        return build(cls, raw)
 
 
-_codecs(ModelLicense, citations=_many(Citation))
+declare(ModelLicense, citations=many(Citation))
 
 
 class Identifier(NamedTuple):
@@ -461,7 +332,7 @@ class Identifier(NamedTuple):
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Identifier:
-        return _build(cls, raw)
+        return build(cls, raw)
 
     @property
     def key(self) -> str:
@@ -470,7 +341,7 @@ class Identifier(NamedTuple):
 
     def to_json(self) -> IdentifierJSON:
         """The identifier as the index stores it: fields at their default left out, keys sorted."""
-        return cast("IdentifierJSON", _as_stored(self))
+        return cast("IdentifierJSON", as_stored(self))
 
 
-_codecs(Identifier, citations=_many(Citation), license=_maybe(ModelLicense))
+declare(Identifier, citations=many(Citation), license=maybe(ModelLicense))
