@@ -64,7 +64,7 @@ def list_records(
 
 
 def _generic(kb: KnowledgeBase, listing: str) -> tuple[list[str], list[list[str]], Sequence[Mapping[str, Any]]]:
-    """A kind listed by the registry with no columns of its own: every scalar field, as written."""
+    """A kind the registry lists that has no columns of its own: one column per field (a list as its length)."""
     from llama4ref.records.registry import by_listing
     from llama4ref.store import answers
 
