@@ -22,7 +22,7 @@ from llama4ref.export.tables import TABLE_NAMES
 from llama4ref.records import models, registry
 from llama4ref.records.tree import RECORD_KINDS, load_tree
 from llama4ref.store import answers, codec
-from llama4ref.store.index import HEAD_SECTIONS, LAZY_SECTIONS, compile_index, read_index
+from llama4ref.store.index import compile_index, head_sections, lazy_sections, read_index
 from llama4ref.store.knowledge_base import KnowledgeBase
 from llama4ref.store.shapes import records as record_shapes
 from llama4ref.store.shapes.kinds import KINDS as ENVELOPES
@@ -38,7 +38,7 @@ def test_every_kind_names_a_model_a_section_and_a_schema() -> None:
     shipped = read_index()
     for kind in registry.KINDS:
         assert kind.load_model() is getattr(models, kind.model)
-        assert kind.section in shipped and kind.section in (*HEAD_SECTIONS, *LAZY_SECTIONS)
+        assert kind.section in shipped and kind.section in (*head_sections(), *lazy_sections())
         assert (REPO / "schemas" / f"{kind.schema}.schema.json").is_file()
         assert not kind.answer or hasattr(answers, kind.answer)
     assert tuple(k.schema for k in registry.KINDS) == RECORD_SCHEMAS

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.records import registry
 from llama4ref.records.aliases import normalise_alias
 
 if TYPE_CHECKING:  # reading the index must not import the validator (pydantic, PyYAML)
@@ -29,8 +28,22 @@ INDEX_FORMAT = 1
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 INDEX_PATH = PACKAGE_DIR / "_index"
 """The shipped index: a directory of JSON shards (see the module docstring)."""
-HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", *(k.section for k in registry.KINDS if k.head))
-LAZY_SECTIONS = tuple(k.section for k in registry.KINDS if not k.head)
+
+
+def head_sections() -> tuple[str, ...]:
+    """The sections ``head.json`` holds: the small tables every query uses (the registry's
+    ``head`` kinds). Read from the registry when asked: a lookup that needs no other section
+    never imports it (the start-up budget)."""
+    from llama4ref.records.registry import KINDS
+
+    return ("format", "data_version", "kinds", "aliases", *(k.section for k in KINDS if k.head))
+
+
+def lazy_sections() -> tuple[str, ...]:
+    """The sections read from their own file on first access: every other kind's."""
+    from llama4ref.records.registry import KINDS
+
+    return tuple(k.section for k in KINDS if not k.head)
 
 
 def shipped_facts_dir() -> Path:
@@ -47,6 +60,8 @@ def compile_index(tree: Tree) -> dict[str, Any]:
     Each record kind (llama4ref.records.registry) fills its section: by record id, the record's
     fields as written (defaults left out) and its file, unless :data:`_SECTIONS` compiles it
     another way."""
+    from llama4ref.records import registry
+
     facts: dict[str, Any] = {}
     for entry in tree.facts():
         line = entry.position("__key__").line
@@ -59,7 +74,7 @@ def compile_index(tree: Tree) -> dict[str, Any]:
         "facts": facts,
     }
     for kind in registry.KINDS:
-        compile_section = _SECTIONS.get(kind.name, _by_id)
+        compile_section = _SECTIONS.get("sheets" if kind.name == registry.SHEETS else kind.name, _by_id)
         index[kind.section] = compile_section(tree, kind.name)
     return index
 
@@ -109,11 +124,11 @@ def _vocabulary(tree: Tree, kind: str) -> dict[str, Any]:
 
 _SECTIONS: dict[str, Callable[[Tree, str], dict[str, Any]]] = {
     "variants": _variants,
-    registry.SHEETS: _sheets,
+    "sheets": _sheets,
     "identifiers": _identifiers,
     "vocabulary": _vocabulary,
 }
-"""The kinds whose section is not simply their records by id."""
+"""The kinds whose section is not simply their records by id (fact sheets: ``sheets``)."""
 
 
 def render_index(index: dict[str, Any]) -> str:
@@ -128,9 +143,9 @@ def shard_key(path: str) -> str:
 
 def render_shards(index: dict[str, Any]) -> dict[str, str]:
     """The files of the shipped index (name → exact text), deterministic like :func:`render_index`."""
-    head = {k: index[k] for k in HEAD_SECTIONS} | {"paths": sorted(index["facts"])}
+    head = {k: index[k] for k in head_sections()} | {"paths": sorted(index["facts"])}
     out = {"head.json": render_index(head)}
-    out.update({f"{name}.json": render_index(index[name]) for name in LAZY_SECTIONS})
+    out.update({f"{name}.json": render_index(index[name]) for name in lazy_sections()})
     shards: dict[str, dict[str, Any]] = {}
     for path, fact in index["facts"].items():
         shards.setdefault(shard_key(path), {})[path] = fact
@@ -169,17 +184,17 @@ class _ShardedIndex(Mapping[str, Any]):
         if key not in self._data:
             if key == "facts":
                 self._data[key] = _ShardedFacts(self._root, self._paths)
-            elif key in LAZY_SECTIONS:
+            elif key in lazy_sections():
                 self._data[key] = _read_json(self._root / f"{key}.json")
             else:
                 raise KeyError(key)
         return self._data[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter((*HEAD_SECTIONS, "facts", *LAZY_SECTIONS))
+        return iter((*head_sections(), "facts", *lazy_sections()))
 
     def __len__(self) -> int:
-        return len(HEAD_SECTIONS) + 1 + len(LAZY_SECTIONS)
+        return len(head_sections()) + 1 + len(lazy_sections())
 
 
 class _ShardedFacts(Mapping[str, Any]):

@@ -40,7 +40,7 @@ class KnowledgeBase:
         self._cache: dict[str, Fact] = {}
         self._source_cache: dict[str, Source] = {}
         self._identifiers: list[Identifier] | None = None
-        self._ident_lookup: dict[str, list[Identifier]] | None = None
+        self._ident_lookup: dict[str, list[Mapping[str, Any]]] | None = None
         self._branch_set: frozenset[str] | None = None
 
     # -- identity ---------------------------------------------------------------------
@@ -244,14 +244,14 @@ class KnowledgeBase:
         """The catalog entries whose name equals ``name`` without regard to case and width,
         official entries first."""
         require_str(name, "name")
-        if self._ident_lookup is None:
-            lookup: dict[str, list[Identifier]] = {}
-            for entry in self.identifiers():
-                lookup.setdefault(normalise_alias(entry.name), []).append(entry)
+        if self._ident_lookup is None:  # the index entries by name; an answer is built only for a match
+            lookup: dict[str, list[Mapping[str, Any]]] = {}
+            for entry in self._index.get("identifiers", {}).values():
+                lookup.setdefault(normalise_alias(str(entry["name"])), []).append(entry)
             for entries in lookup.values():
-                entries.sort(key=lambda e: (not e.official, e.set))
+                entries.sort(key=lambda e: (not e.get("official", False), str(e["set"])))
             self._ident_lookup = lookup
-        return list(self._ident_lookup.get(normalise_alias(name), ()))
+        return [Identifier.from_index(e) for e in self._ident_lookup.get(normalise_alias(name), ())]
 
     def citations_of(self, fact: Fact) -> list[Citation]:
         """The fact's citations, or its inputs' citations when it is derived."""
