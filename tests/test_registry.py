@@ -153,3 +153,24 @@ def test_the_worked_example_kind_is_validated(errata: registry.RecordKind, facts
     tree = load_tree(_tree(tmp_path / "facts", facts_dir, "A wording.", extra="severity: high\n"))
     codes = [(Path(d.file).parent.name, d.code, d.message) for d in tree.diagnostics]
     assert ("errata", "L4R-S001", "severity: unknown field 'severity'") in codes
+
+
+def test_a_model_and_an_entry_are_a_complete_kind_of_data(
+    errata: registry.RecordKind, facts_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without an answer type, the example kind is still validated, compiled, quote-counted and given a schema."""
+    from llama4ref.domain.quotes import _index_citations
+    from tools.schemagen import all_schemas
+
+    data_only = registry.RecordKind(
+        name=errata.name, model=errata.model, schema=errata.schema, item=errata.item, section=errata.section
+    )
+    monkeypatch.setattr(registry, "KINDS", (*registry.KINDS[:-1], data_only))
+    monkeypatch.setattr(registry, "BY_NAME", {k.name: k for k in registry.KINDS})
+    tree = load_tree(_tree(tmp_path / "facts", facts_dir, "A wording."))
+    assert tree.ok, tree.diagnostics
+    index = compile_index(tree)
+    assert index["errata"]["example-fix"]["file"] == "facts/errata/example-fix.yaml"
+    quoted = [c["quote"] for c in _index_citations(index)]
+    assert quoted == [index["errata"]["example-fix"]["citations"][0]["quote"]]  # the tree's one quote, counted
+    assert '"title": "Erratum"' in all_schemas()["erratum.schema.json"]

@@ -201,8 +201,8 @@ def _index_citations(index: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
     from llama4ref.records.registry import KINDS
 
     for kind in KINDS:  # records cited as a whole (license terms, identifiers, …): their `citations`
-        if kind.answer:
-            for entry in index[kind.section].values():
+        for entry in index[kind.section].values():
+            if isinstance(entry, Mapping):  # (the vocabulary's section is a table, not records)
                 yield from entry.get("citations", ())
 
 
