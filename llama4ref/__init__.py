@@ -17,7 +17,7 @@ from llama4ref.domain.resolve import Resolution
 from llama4ref.domain.resolve import resolve as _resolve
 from llama4ref.domain.search import search as _search
 from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, UnknownIdError
-from llama4ref.store.answers import Alternative, Citation, Fact, Source, VariantInfo
+from llama4ref.store.answers import Alternative, Citation, Fact, LicenseTerm, Source, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase, require_str
 from llama4ref.store.loaders import knowledge_base, load, search_index
 from llama4ref.version import __version__
@@ -25,7 +25,6 @@ from llama4ref.version import __version__
 if TYPE_CHECKING:
     from llama4ref.claims import Claim
     from llama4ref.domain.answer import Answer
-    from llama4ref.records.models import LicenseTerm
 
 __all__ = [
     "Alternative",
@@ -57,12 +56,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``LicenseTerm`` is a pydantic record model: imported on first use, so that
-    ``import llama4ref`` and a lookup never pay for pydantic (the start-up budget)."""
-    if name == "LicenseTerm":
-        from llama4ref.records.models import LicenseTerm
-
-        return LicenseTerm
+    """``Claim`` and ``Answer`` are imported on first use, so that ``import llama4ref`` and a
+    lookup never pay for their modules (the start-up budget)."""
     if name == "Claim":
         from llama4ref.claims import Claim
 

@@ -69,7 +69,7 @@ def test_sqlite_row_counts_equal_the_knowledge_base(db: sqlite3.Connection, kb: 
     assert count(db, "alternatives") == sum(len(f.alternatives) for f in facts)
     cits = sum(len(f.citations) + sum(len(a.citations) for a in f.alternatives) for f in facts)
     cits += sum(len(t.citations) for t in kb.license_terms())
-    cits += sum(len(i.get("citations", [])) for i in kb.identifiers().values())
+    cits += sum(len(i.citations) for i in kb.identifiers())
     assert count(db, "citations") == cits
 
 

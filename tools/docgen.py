@@ -11,8 +11,7 @@ from pathlib import Path
 
 from llama4ref.export.tables import fact_variant, newest_source_date
 from llama4ref.paths import BENCHMARKS, FactPath
-from llama4ref.records.models import Citation
-from llama4ref.store.answers import Fact, VariantInfo
+from llama4ref.store.answers import Citation, Fact, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 __all__ = ["GENERATED_MARK", "generated_docs"]
@@ -128,7 +127,7 @@ def benchmarks_page(kb: KnowledgeBase) -> str:
     order = [v.id for v in kb.variants()]
     names = {v.id: v.name for v in kb.variants()}
     grouped: dict[tuple[str, str], dict[str, dict[str, Fact]]] = defaultdict(lambda: defaultdict(dict))
-    sheets, titles = kb.sheets(), dict[str, str]()
+    sheets, titles = {s.record: s for s in kb.sheets()}, dict[str, str]()
     for path in kb.paths():
         fp = FactPath.parse(path)
         if fp.kind != BENCHMARKS or fp.head not in names:
@@ -136,7 +135,8 @@ def benchmarks_page(kb: KnowledgeBase) -> str:
         vid, fact = fp.head, kb.get(path)
         suite, key = _suite(path)
         grouped[(suite, str(fact.qualifiers.get("table", "")))][key][vid] = fact
-        title = str(sheets.get(fact.record or "", {}).get("title", suite.replace("_", " ")))
+        sheet = sheets.get(fact.record or "")
+        title = suite.replace("_", " ") if sheet is None else sheet.title
         titles.setdefault(suite, title.split(": ", 1)[-1])
     body = [
         "Scores as the sources report them. Each table keeps one source's setting (shots, metric); compare",

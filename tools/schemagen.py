@@ -11,26 +11,19 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from llama4ref.records import registry
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_URI = "urn:llama4ref:schemas:"
-RECORD_SCHEMAS = ("source", "variant", "fact-sheet", "license-term", "identifier-set", "vocabulary")
+RECORD_SCHEMAS = tuple(k.schema for k in registry.KINDS)
 
 
 def schema_models() -> dict[str, type[BaseModel]]:
-    """Record kind → its pydantic model."""
-    from llama4ref.records.models import FactSheet, IdentifierSet, LicenseTerm, Source, Variant, Vocabulary
-
-    return {
-        "source": Source,
-        "variant": Variant,
-        "fact-sheet": FactSheet,
-        "license-term": LicenseTerm,
-        "identifier-set": IdentifierSet,
-        "vocabulary": Vocabulary,
-    }
+    """Record kind (its schema name) → its pydantic model, from the registry of record kinds."""
+    return {k.schema: k.load_model() for k in registry.KINDS}
 
 
 def _head(name: str) -> dict[str, Any]:
@@ -111,7 +104,7 @@ def all_schemas() -> dict[str, str]:
     """Path under ``schemas/`` → exact text of every generated schema."""
     from llama4ref.store.shapes.kinds import KINDS
 
-    out = {f"{name}.schema.json": render(schema_for(name)) for name in RECORD_SCHEMAS}
+    out = {f"{name}.schema.json": render(schema_for(name)) for name in schema_models()}
     out["export.schema.json"] = render(export_schema())
     out["json/envelope.schema.json"] = render(envelope_schema())
     out.update({f"json/{kind}.schema.json": render(output_schema(kind)) for kind in sorted(KINDS)})

@@ -153,9 +153,9 @@ def judge_base(value: str) -> BaseModel:
     try:
         kb = knowledge_base()
         entries = kb.identifier_matches(model_id)
-        licensed = [e for e in entries if isinstance(e.get("license"), dict)]
+        licensed = [e.license for e in entries if e.license is not None]
         if licensed:
-            lic = str(licensed[0]["license"]["id"])
+            lic = licensed[0].id
             return BaseModel(model_id, lic == "llama4", lic, f"the records give license: {lic}")
         found = resolve(kb, model_id)
     except Llama4RefError:

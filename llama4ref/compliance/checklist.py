@@ -16,8 +16,8 @@ from llama4ref.compliance.rules import RULES
 if TYPE_CHECKING:
     from llama4ref.store.shapes.tools import ChecklistItemJSON
 
-if TYPE_CHECKING:  # the records are built by the caller; importing pydantic here would slow start-up
-    from llama4ref.records.models import LicenseTerm
+if TYPE_CHECKING:
+    from llama4ref.store.answers import LicenseTerm
 
 _DOCUMENT_ORDER = {"llama-4-community-license": 0, "acceptable-use-policy": 1}
 _NAMED_SECTIONS = {"heading": 0, "preamble": 1, "introduction": 1, "prohibited": 2, "multimodal": 3, "reporting": 4}

@@ -120,17 +120,16 @@ def _fact_fields(fact: Fact) -> dict[str, Any]:
 
 
 def _records(kb: KnowledgeBase) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every record of every kind (llama4ref.records.registry) as JSON, by (kind, key); where a
+    record is written is not compared."""
+    from llama4ref.records.registry import KINDS
+    from llama4ref.store import answers
+
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    for s in kb.sources():
-        out[("source", s.id)] = dict(s.to_json())
-    for v in kb.variants():
-        out[("variant", v.id)] = {k: val for k, val in v.to_json().items() if k != "file"}
-    for t in kb.license_terms():
-        out[("license_term", t.id)] = t.model_dump(mode="json")
-    for name, ident in kb.identifiers().items():
-        out[("identifier", name)] = dict(ident)
-    for key, sheet in kb.sheets().items():
-        out[("sheet", key)] = {k: v for k, v in sheet.items() if k != "file"}
+    for kind in KINDS:
+        if kind.answer:
+            for key, rec in kb.keyed(getattr(answers, kind.answer)).items():
+                out[(kind.item, key)] = {k: v for k, v in rec.to_json().items() if k not in ("record", "file")}
     return out
 
 

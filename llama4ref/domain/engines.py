@@ -91,9 +91,9 @@ def _resolve(kb: KnowledgeBase, name: str) -> str:
 
 
 def _engine_name(kb: KnowledgeBase, engine: str) -> str:
-    for sheet in kb.sheets().values():
-        if sheet.get("subject") == f"engines.{engine}":
-            return str(sheet.get("title", engine))
+    for sheet in kb.sheets():
+        if sheet.subject == f"engines.{engine}":
+            return sheet.title
     return engine
 
 

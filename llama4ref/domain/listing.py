@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from llama4ref.records.registry import LISTINGS
 
 if TYPE_CHECKING:
-    from llama4ref.records.models import LicenseTerm
-    from llama4ref.store.answers import Fact, Source, VariantInfo
+    from llama4ref.store.answers import Fact, Identifier, LicenseTerm, Sheet, Source, VariantInfo
     from llama4ref.store.knowledge_base import KnowledgeBase
 
-ListKind = Literal["variants", "sources", "facts", "sheets", "license-terms", "identifiers"]
-LIST_KINDS: tuple[ListKind, ...] = ("variants", "sources", "facts", "sheets", "license-terms", "identifiers")
-"""The kinds ``list_records`` (and ``llama4ref list``) know, in the order they are documented."""
+ListKind = str
+"""A name ``llama4ref list`` takes: one of :data:`LIST_KINDS`."""
+LIST_KINDS: tuple[str, ...] = LISTINGS
+"""The kinds ``list_records`` (and ``llama4ref list``) know, in the order they are documented:
+facts, and every record kind the registry (:mod:`llama4ref.records.registry`) gives a listing."""
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,11 @@ class FactListing:
 class SheetListing:
     """The fact-sheet records, by record key."""
 
-    items: list[tuple[str, Mapping[str, Any]]]
+    items: list[Sheet]
     kind: ClassVar[ListKind] = "sheets"
 
     def to_json(self) -> Sequence[Mapping[str, Any]]:
-        return [{"record": key, **sheet} for key, sheet in self.items]
+        return [s.to_json() for s in self.items]
 
 
 @dataclass(frozen=True)
@@ -90,21 +93,34 @@ class LicenseTermListing:
     kind: ClassVar[ListKind] = "license-terms"
 
     def to_json(self) -> Sequence[Mapping[str, Any]]:
-        return [t.model_dump(mode="json") for t in self.items]
+        return [t.to_json() for t in self.items]
 
 
 @dataclass(frozen=True)
 class IdentifierListing:
     """Every catalog entry (published model names and what each denotes)."""
 
-    items: list[Mapping[str, Any]]
+    items: list[Identifier]
     kind: ClassVar[ListKind] = "identifiers"
 
     def to_json(self) -> Sequence[Mapping[str, Any]]:
-        return list(self.items)
+        return [i.to_json() for i in self.items]
 
 
-Listing = VariantListing | SourceListing | FactListing | SheetListing | LicenseTermListing | IdentifierListing
+@dataclass(frozen=True)
+class RecordListing:
+    """The records of a kind that has no listing of its own (a new kind added to the registry):
+    one column per field of its answer type."""
+
+    kind: str
+    columns: list[str]
+    items: list[Any]
+
+    def to_json(self) -> Sequence[Mapping[str, Any]]:
+        return [r.to_json() for r in self.items]
+
+
+Listing = VariantListing | SourceListing | FactListing | SheetListing | LicenseTermListing | IdentifierListing | RecordListing
 
 
 def list_records(kb: KnowledgeBase, kind: ListKind, prefix: str = "") -> Listing:
@@ -116,9 +132,20 @@ def list_records(kb: KnowledgeBase, kind: ListKind, prefix: str = "") -> Listing
     if kind == "facts":
         return FactListing([FactEntry(f, sorted({c.source for c in kb.citations_of(f)})) for f in kb.facts(prefix)])
     if kind == "sheets":
-        return SheetListing(sorted(kb.sheets().items()))
+        return SheetListing(kb.sheets())
     if kind == "license-terms":
         return LicenseTermListing(kb.license_terms())
     if kind == "identifiers":
-        return IdentifierListing(list(kb.identifiers().values()))
-    raise ValueError(kind)
+        return IdentifierListing(kb.identifiers())
+    return _generic(kb, kind)
+
+
+def _generic(kb: KnowledgeBase, listing: str) -> RecordListing:
+    from llama4ref.records.registry import by_listing
+    from llama4ref.store import answers
+
+    found = by_listing(listing)
+    if found is None or not found.answer:
+        raise ValueError(listing)
+    answer = getattr(answers, found.answer)
+    return RecordListing(listing, [f for f in answer._fields if f != "record"], list(kb.records(answer)))

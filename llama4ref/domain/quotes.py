@@ -193,10 +193,12 @@ def _index_citations(index: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
         yield from spec["citations"]
         for alt in spec.get("alternatives", []):
             yield from alt["citations"]
-    for term in index["license_terms"].values():
-        yield from term.get("citations", [])
-    for entry in index["identifiers"].values():
-        yield from entry["citations"]
+    from llama4ref.records.registry import KINDS
+
+    for kind in KINDS:  # records cited as a whole (license terms, identifiers, …): their `citations`
+        for entry in index[kind.section].values():
+            if isinstance(entry, Mapping):  # (the vocabulary's section is a table, not records)
+                yield from entry.get("citations", ())
 
 
 def check_quotes(tree: Tree, texts: dict[str, str], names: dict[str, str], where: str = ".") -> QuoteReport:

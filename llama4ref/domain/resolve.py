@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.records.aliases import CharNote, differing_characters, hidden_characters, look_key, nfc, normalise_alias, trim
-from llama4ref.store.answers import Citation
+from llama4ref.store.answers import Identifier
 from llama4ref.store.idparse import EXPERTS_TO_VARIANT, SIZES_B, Resolution, generation, parse
 
 if TYPE_CHECKING:
@@ -73,20 +73,20 @@ def _alias(name: str, variant: str) -> Resolution:
     )
 
 
-def _from_catalog(name: str, ident: dict[str, Any]) -> Resolution:
+def _from_catalog(name: str, ident: Identifier) -> Resolution:
     return Resolution(
         input=name,
-        variant=ident["variant"],
-        stage=ident["stage"],
-        precision=ident["precision"],
-        packaging=ident["packaging"],
-        official=ident.get("official", False),
-        valid=ident.get("valid", True),
+        variant=ident.variant,
+        stage=ident.stage,
+        precision=ident.precision,
+        packaging=ident.packaging,
+        official=ident.official,
+        valid=ident.valid,
         method="catalog",
-        publisher=ident.get("publisher"),
-        namespace=ident.get("namespace"),
-        reason=ident.get("reason"),
-        citations=tuple(Citation.from_index(c) for c in ident.get("citations", ())),
+        publisher=ident.publisher,
+        namespace=ident.namespace,
+        reason=ident.reason,
+        citations=ident.citations,
     )
 
 
@@ -121,7 +121,7 @@ def _from_providers(kb: KnowledgeBase, name: str) -> list[tuple[str, Resolution]
 def _listing_set(kb: KnowledgeBase, segment: str) -> str | None:
     """The catalog set (as a provider segment, ``meta_llama_api``) that a provider record belongs
     to: the longest set id the segment equals or extends (``meta_llama_api_cerebras``)."""
-    ids = {str(i.get("set", "")).replace("-", "_") for i in kb.identifiers().values()}
+    ids = {i.set.replace("-", "_") for i in kb.identifiers()}
     fits = [x for x in ids if segment == x or segment.startswith(x + "_")]
     return max(fits, key=len) if fits else None
 
@@ -170,10 +170,10 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     aliases = kb._aliases  # same package: the alias table is the index's
     if hidden:
         pass
-    elif key in aliases and not any(m.get("official") for m in matches) and kb.variant(aliases[key]).role != "comparison":
+    elif key in aliases and not any(m.official for m in matches) and kb.variant(aliases[key]).role != "comparison":
         # A model's own name (``Llama-4-Maverick``) means the model, even where a provider
         # happens to use the same string as its endpoint id.
-        users = list(dict.fromkeys(str(m.get("publisher")) for m in matches))
+        users = list(dict.fromkeys(m.publisher for m in matches))
         users += [str(h.publisher) for _, h in _from_providers(kb, canonical) if str(h.publisher) not in users]
         found = _alias(name, aliases[key])
         return found._replace(reason=f"the same string is also the model id at {', '.join(users)}") if users else found
@@ -194,7 +194,7 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
         )
     if matches:
         found = _from_catalog(name, matches[0])
-        note = f"matched {matches[0]['name']!r} without regard to case"
+        note = f"matched {matches[0].name!r} without regard to case"
         if found.official:
             note += "; only that exact spelling is the official id"
         return found._replace(official=False, reason=f"{found.reason}; {note}" if found.reason else note)
@@ -205,22 +205,22 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     parsed = parse(text)
     if parsed is None:
         shown_ids = {normalise_alias(a): a for v in kb.variants() if v.role != "comparison" for a in (v.id, *v.aliases)}
-        shown_ids |= {normalise_alias(str(i["name"])): str(i["name"]) for i in kb.identifiers().values()}
+        shown_ids |= {normalise_alias(i.name): i.name for i in kb.identifiers()}
         raise UnknownIdError("identifier", name, lambda: [shown_ids[k] for k in kb._suggest(key, list(shown_ids))])
     return parsed._replace(input=name)
 
 
-def _exact(kb: KnowledgeBase, name: str, text: str, matches: list[dict[str, Any]]) -> Resolution | None:
+def _exact(kb: KnowledgeBase, name: str, text: str, matches: list[Identifier]) -> Resolution | None:
     """The answer for a name that is exactly a catalog id or a provider record's model id."""
-    listed = [m for m in matches if m["name"] == text]
+    listed = [m for m in matches if m.name == text]
     served = _from_providers(kb, text)
     if listed:
         # The catalog entry is the id's primary meaning (Meta's official name first, then a
         # repository or the listing provider's endpoint); other publishers that reuse the
         # same string are named, not merged in.
         found = _from_catalog(name, listed[0])
-        sets = {str(m.get("set", "")).replace("-", "_") for m in listed}
-        others = [str(m.get("publisher")) for m in listed[1:]]
+        sets = {m.set.replace("-", "_") for m in listed}
+        others = [m.publisher for m in listed[1:]]
         others += [str(h.publisher) for segment, h in served if _listing_set(kb, segment) not in sets]
         if not others:
             return found
@@ -233,30 +233,30 @@ def _exact(kb: KnowledgeBase, name: str, text: str, matches: list[dict[str, Any]
     return None
 
 
-def _imitated(kb: KnowledgeBase, text: str, matches: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+def _imitated(kb: KnowledgeBase, text: str, matches: list[Identifier] | None = None) -> Identifier | None:
     """The catalog entry ``text`` looks like without being it, beyond ASCII letter case: same
     NFKC form or same confusable skeleton (UTS #39), official entries first; None otherwise."""
     matches = kb.identifier_matches(text) if matches is None else matches
-    if any(m["name"] == nfc(text) for m in matches):
+    if any(m.name == nfc(text) for m in matches):
         return None
     if matches:
-        target = str(matches[0]["name"])
+        target = matches[0].name
         same = len(target) == len(text) and all(a == b or (a + b).isascii() for a, b in zip(text, target, strict=True))
         return None if same else matches[0]
     wanted = look_key(text)
     if not wanted:
         return None
-    hits = [e for e in kb.identifiers().values() if look_key(str(e["name"])) == wanted]
-    hits.sort(key=lambda e: (not e.get("official", False), str(e["name"])))
+    hits = [e for e in kb.identifiers() if look_key(e.name) == wanted]
+    hits.sort(key=lambda e: (not e.official, e.name))
     return hits[0] if hits else None
 
 
-def _lookalike(name: str, text: str, entry: dict[str, Any]) -> Resolution:
-    target = str(entry["name"])
+def _lookalike(name: str, text: str, entry: Identifier) -> Resolution:
+    target = entry.name
     notes = differing_characters(text, target)
     shown = "; ".join(n.shown() for n in notes[:5])
     more = f" and {len(notes) - 5} more" if len(notes) > 5 else ""
-    whose = f"{entry.get('publisher')}'s {'official ' if entry.get('official') else ''}id"
+    whose = f"{entry.publisher}'s {'official ' if entry.official else ''}id"
     reason = f"a look-alike of {target!r} ({whose}), not that id: {shown}{more}; a look-alike id is never official"
     return Resolution(
         input=name,

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, JsonValue
 from llama4ref.export.tables import EXPORT_SCHEMA_VERSION, Table, build_tables, fact_variant, newest_source_date
 from llama4ref.records.models import Alternative, Citation, Identifier, LicenseTerm, Source
 from llama4ref.records.models.common import Bound, Scalar
+from llama4ref.records.registry import KINDS, SHEETS
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 if TYPE_CHECKING:
@@ -126,14 +127,17 @@ class ExportDocument(_Out):
     identifiers: list[ExportIdentifier]
 
 
-COLLECTIONS: dict[str, str] = {
-    "sources": "source",
-    "variants": "variant",
-    "sheets": "sheet",
-    "facts": "fact",
-    "license_terms": "license_term",
-    "identifiers": "identifier",
-}
+def _collections() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind in KINDS:
+        if kind.collection:
+            out[kind.collection] = kind.item
+        if kind.name == SHEETS:
+            out["facts"] = "fact"  # the facts follow the records they are written in
+    return out
+
+
+COLLECTIONS: dict[str, str] = _collections()
 """Document list → the ``type`` of its lines in JSONL."""
 
 
@@ -148,16 +152,8 @@ def export_document(kb: KnowledgeBase) -> ExportDocument:
     ]
     variants = [ExportVariant.model_validate(v.to_json()) for v in sorted(kb.variants(), key=lambda v: v.id)]
     sheets = [
-        ExportSheet(
-            record=key,
-            kind=str(s["kind"]),
-            id=str(s["id"]),
-            subject=str(s["subject"]),
-            title=str(s["title"]),
-            note=s.get("note"),
-            file=s.get("file"),
-        )
-        for key, s in sorted(kb.sheets().items())
+        ExportSheet(record=s.record, kind=s.kind, id=s.id, subject=s.subject, title=s.title, note=s.note, file=s.file)
+        for s in kb.sheets()
     ]
     facts = [
         ExportFact.model_validate(
@@ -165,12 +161,9 @@ def export_document(kb: KnowledgeBase) -> ExportDocument:
         )
         for f in kb.facts()
     ]
-    terms = sorted(kb.license_terms(), key=lambda t: t.id)
-    idents = [
-        ExportIdentifier.model_validate(raw, strict=False)
-        for raw in sorted(kb.identifiers().values(), key=lambda i: str(i["name"]))
-    ]
-    lists: dict[str, list[Any]] = {
+    terms = [LicenseTerm.model_validate(t.to_json(), strict=False) for t in sorted(kb.license_terms(), key=lambda t: t.id)]
+    idents = [ExportIdentifier.model_validate(i.to_json(), strict=False) for i in sorted(kb.identifiers(), key=lambda i: i.name)]
+    built: dict[str, list[Any]] = {
         "sources": sources,
         "variants": variants,
         "sheets": sheets,
@@ -178,6 +171,7 @@ def export_document(kb: KnowledgeBase) -> ExportDocument:
         "license_terms": terms,
         "identifiers": idents,
     }
+    lists = {name: built[name] if name in built else _records(kb, name) for name in COLLECTIONS}
     return ExportDocument(
         schema_version=EXPORT_SCHEMA_VERSION,
         data_version=kb.data_version,
@@ -185,6 +179,14 @@ def export_document(kb: KnowledgeBase) -> ExportDocument:
         counts={k: len(v) for k, v in lists.items()},
         **lists,
     )
+
+
+def _records(kb: KnowledgeBase, collection: str) -> list[Any]:
+    """A kind's records as their JSON (an ExportDocument field of its model's type validates them)."""
+    from llama4ref.store import answers
+
+    kind = next(k for k in KINDS if k.collection == collection)
+    return [r.to_json() for r in kb.records(getattr(answers, kind.answer))]
 
 
 def render_json(doc: ExportDocument) -> str:

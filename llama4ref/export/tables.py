@@ -14,7 +14,7 @@ from typing import Any
 
 from llama4ref.formatting import format_value
 from llama4ref.paths import FactPath
-from llama4ref.store.answers import Citation, Fact
+from llama4ref.store.answers import Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 EXPORT_SCHEMA_VERSION = 3
@@ -335,18 +335,10 @@ def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
         add("variants", var.id, var.name, var.family, var.role, var.summary, var.file)
         for alias in sorted(set(var.aliases)):
             add("variant_aliases", var.id, alias)
-    sheets = kb.sheets()
-    for key, sheet in sorted(sheets.items()):
-        add(
-            "sheets",
-            key,
-            sheet.get("kind"),
-            sheet.get("id"),
-            sheet.get("subject"),
-            sheet.get("title"),
-            sheet.get("note"),
-            sheet.get("file"),
-        )
+    sheet_list = kb.sheets()
+    sheets = {sheet.record for sheet in sheet_list}
+    for sheet in sheet_list:
+        add("sheets", sheet.record, sheet.kind, sheet.id, sheet.subject, sheet.title, sheet.note, sheet.file)
     cit_rows: list[tuple[str, str | None, int | None, str | None, str | None, list[Any]]] = []
     for fact in kb.facts():
         sheet_key = fact.record if fact.record in sheets else None
@@ -401,24 +393,23 @@ def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
             add("license_term_related", term.id, path)
         cit_rows.append(("license_term", None, None, term.id, None, list(term.citations)))
     sets: dict[str, tuple[Any, ...]] = {}
-    for ident_id, ident in sorted(kb.identifiers().items()):
-        sets.setdefault(ident["set"], (ident["set"], ident.get("publisher"), ident.get("namespace")))
+    for ident in sorted(kb.identifiers(), key=lambda i: i.key):
+        sets.setdefault(ident.set, (ident.set, ident.publisher, ident.namespace))
         add(
             "identifiers",
-            ident_id,
-            ident["name"],
-            ident["set"],
-            ident["variant"],
-            ident["stage"],
-            ident["precision"],
-            ident["packaging"],
-            int(ident.get("official", False)),
-            int(ident.get("valid", True)),
-            ident.get("reason"),
-            ident.get("note"),
+            ident.key,
+            ident.name,
+            ident.set,
+            ident.variant,
+            ident.stage,
+            ident.precision,
+            ident.packaging,
+            int(ident.official),
+            int(ident.valid),
+            ident.reason,
+            ident.note,
         )
-        cites = [Citation.from_index(c) for c in ident.get("citations", [])]
-        cit_rows.append(("identifier", None, None, None, ident_id, cites))
+        cit_rows.append(("identifier", None, None, None, ident.key, list(ident.citations)))
     for row in sorted(sets.values()):
         add("identifier_sets", *row)
     for kind, fpath, owner_alt, term_id, owner_ident, cites in cit_rows:

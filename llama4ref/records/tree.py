@@ -19,20 +19,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from llama4ref.diagnostics import Diagnostic, Position
+from llama4ref.records import registry
 from llama4ref.records.aliases import normalise_alias
-from llama4ref.records.models import FactSheet, FactSpec, IdentifierSet, LicenseTerm, Source, Variant, Vocabulary
+from llama4ref.records.models import FactSpec, IdentifierSet, LicenseTerm, Source, Variant
 from llama4ref.records.treefiles import data_version, not_a_tree, record_files
 from llama4ref.records.units import unit_problems
 from llama4ref.records.yamlload import LoadedYaml, YamlError, load_yaml
 
-RECORD_KINDS: dict[str, type[BaseModel]] = {
-    "sources": Source,
-    "variants": Variant,
-    "license_terms": LicenseTerm,
-    "identifiers": IdentifierSet,
-    "vocabulary": Vocabulary,
-}
-"""Directories with a dedicated record kind; every other directory holds FactSheets."""
+RECORD_KINDS: dict[str, type[BaseModel]] = {name: registry.BY_NAME[name].load_model() for name in registry.DEDICATED}
+"""Directories with a dedicated record kind (llama4ref.records.registry); every other directory holds FactSheets."""
 
 MAX_FILES = 20_000
 
@@ -86,7 +81,7 @@ class Tree:
 
     @property
     def sheets(self) -> list[LoadedRecord]:
-        return [r for r in self.records if r.kind not in RECORD_KINDS]
+        return [r for r in self.records if r.kind not in registry.DEDICATED]
 
     def facts(self) -> list[FactEntry]:
         """Every stored fact in the tree, in file order."""
@@ -94,7 +89,7 @@ class Tree:
         for rec in self.records:
             if rec.kind == "variants":
                 subject = rec.record.id
-            elif rec.kind in RECORD_KINDS:
+            elif rec.kind in registry.DEDICATED:
                 continue
             else:
                 subject = rec.record.subject
@@ -170,7 +165,7 @@ def _load_records(tree: Tree, root: Path) -> None:
 
 
 def _validate_record(kind: str, doc: LoadedYaml, diags: list[Diagnostic]) -> Any:
-    model = RECORD_KINDS.get(kind, FactSheet)
+    model = registry.kind_of_directory(kind).load_model()
     if not isinstance(doc.data, dict):
         diags.append(Diagnostic(str(doc.path), Position(1, 1), "L4R-S001", f"a {model.__name__} record must be a mapping"))
         return None
@@ -281,9 +276,13 @@ def _cross_checks(tree: Tree, today: date) -> None:
             hint = _did_you_mean(str(term_id), sorted(term_ids))
             diag(rec, entry.position("qualifiers", "related_license_term"), "L4R-T013", f"unknown license term{hint}")
 
+    for rec in tree.records:  # a record cited as a whole: license terms, and any kind with `citations:`
+        whole: list[Any] | None = getattr(rec.record, "citations", None)
+        if whole:
+            _check_citations(rec, (), whole, sources, cited, diag)
+
     for rec in tree.of_kind("license_terms"):
         term: LicenseTerm = rec.record
-        _check_citations(rec, (), term.citations, sources, cited, diag)
         for i, path in enumerate(term.related):
             if path not in seen:
                 diag(rec, rec.doc.position(("related", i)), "L4R-T013", f"related fact {path!r} does not exist")

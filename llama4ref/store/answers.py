@@ -4,9 +4,16 @@ These are named tuples, not pydantic models or dataclasses: the records were val
 the index was compiled, and a lookup must pay neither for importing pydantic nor for creating
 dataclasses (a frozen dataclass costs about 0.6 ms to define; the start-up budget in
 ``benchmarks/`` has no room for that). Build them with keywords; read their fields by name.
-Each answer type mirrors the fields of the record model it comes from (``llama4ref.records.models``);
-``tests/test_results.py`` keeps them in step. ``to_json()`` gives the documented JSON shape
-(dates as ``YYYY-MM-DD``, every field present).
+Each answer type mirrors the fields of the record model it comes from (``llama4ref.records.models``).
+
+Every answer is read from the index and written as JSON by the same reader and writer, made
+from its fields (:mod:`llama4ref.store.codec`): ``from_index`` is :func:`~llama4ref.store.codec.build`,
+``to_json`` is :func:`~llama4ref.store.codec.as_json`, and ``declare(...)`` after each class names
+the fields that are not held as their JSON (dates, nested answers). ``to_json()`` returns the
+answer's documented shape (:mod:`llama4ref.store.shapes`): every field, dates as ``YYYY-MM-DD``;
+the records ``list sheets`` and ``list identifiers`` print as the index stores them
+(:func:`~llama4ref.store.codec.as_stored`: fields at their default left out, keys sorted).
+``tests/test_results.py`` checks each answer against its record model and its shape.
 """
 
 from __future__ import annotations
@@ -14,12 +21,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
+
+from llama4ref.store.codec import DATE, MAPPING, TUPLE, as_json, as_stored, build, declare, many, maybe
 
 if TYPE_CHECKING:
     from pydantic import JsonValue
 
     from llama4ref.records.models.common import Bound, Rank, Scalar
+    from llama4ref.records.models.identifiers import Namespace, Packaging, Precision
+    from llama4ref.records.models.license_term import Document, TermKind
     from llama4ref.store.shapes.core import (
         AlternativeJSON,
         CitationJSON,
@@ -29,15 +40,7 @@ if TYPE_CHECKING:
         SourceVersionJSON,
         VariantJSON,
     )
-
-
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
+    from llama4ref.store.shapes.records import IdentifierJSON, LicenseTermJSON, SheetJSON
 
 _NO_QUALIFIERS: Mapping[str, Any] = MappingProxyType({})
 
@@ -54,31 +57,14 @@ class Citation(NamedTuple):
     conversion: str | None = None
 
     @classmethod
-    def from_index(cls, raw: dict[str, Any]) -> Citation:
-        return cls(
-            source=raw["source"],
-            locator=raw["locator"],
-            quote=raw["quote"],
-            as_of=_date(raw.get("as_of")),
-            note=raw.get("note"),
-            medium=raw.get("medium", "text"),
-            conversion=raw.get("conversion"),
-        )
+    def from_index(cls, raw: Mapping[str, Any]) -> Citation:
+        return build(cls, raw)
 
     def to_json(self) -> CitationJSON:
-        return {
-            "source": self.source,
-            "locator": self.locator,
-            "quote": self.quote,
-            "as_of": _iso(self.as_of),
-            "note": self.note,
-            "medium": self.medium,
-            "conversion": self.conversion,
-        }
+        return cast("CitationJSON", as_json(self))
 
 
-def _citations(raw: dict[str, Any]) -> tuple[Citation, ...]:
-    return tuple(Citation.from_index(c) for c in raw.get("citations", ()))
+declare(Citation, as_of=DATE)
 
 
 class Alternative(NamedTuple):
@@ -94,29 +80,15 @@ class Alternative(NamedTuple):
     note: str | None = None
 
     @classmethod
-    def from_index(cls, raw: dict[str, Any]) -> Alternative:
-        return cls(
-            value=raw["value"],
-            bound=raw.get("bound", "exact"),
-            rank=raw["rank"],
-            reason=raw["reason"],
-            citations=_citations(raw),
-            id=raw.get("id"),
-            superseded_by=raw.get("superseded_by"),
-            note=raw.get("note"),
-        )
+    def from_index(cls, raw: Mapping[str, Any]) -> Alternative:
+        return build(cls, raw)
 
     def to_json(self) -> AlternativeJSON:
-        return {
-            "value": self.value,
-            "bound": self.bound,
-            "rank": self.rank,
-            "reason": self.reason,
-            "citations": [c.to_json() for c in self.citations],
-            "id": self.id,
-            "superseded_by": self.superseded_by,
-            "note": self.note,
-        }
+        order = ("value", "bound", "rank", "reason", "citations", "id", "superseded_by", "note")
+        return cast("AlternativeJSON", as_json(self, order))
+
+
+declare(Alternative, citations=many(Citation))
 
 
 class Fact(NamedTuple):
@@ -137,20 +109,9 @@ class Fact(NamedTuple):
     inputs: tuple[str, ...] = ()
 
     @classmethod
-    def from_index(cls, path: str, raw: dict[str, Any]) -> Fact:
+    def from_index(cls, path: str, raw: Mapping[str, Any]) -> Fact:
         """The fact stored at ``path`` from its compiled-index entry."""
-        return cls(
-            path=path,
-            value=raw["value"],
-            unit=raw["unit"],
-            bound=raw.get("bound", "exact"),
-            citations=_citations(raw),
-            alternatives=tuple(Alternative.from_index(a) for a in raw.get("alternatives", ())),
-            qualifiers=MappingProxyType(dict(raw.get("qualifiers", {}))),
-            note=raw.get("note"),
-            record=raw.get("record"),
-            file=raw.get("file"),
-        )
+        return build(cls, {**raw, "path": path})
 
     def as_int(self) -> int:
         """The value as an integer; raises TypeError when it is not one."""
@@ -171,23 +132,13 @@ class Fact(NamedTuple):
         return format_value(self.value, self.unit, self.bound)
 
     def to_json(self) -> FactJSON:
-        """The documented JSON shape of a fact (see docs/json.md)."""
-        return {
-            "path": self.path,
-            "value": self.value,
-            "unit": self.unit,
-            "bound": self.bound,
-            "citations": [c.to_json() for c in self.citations],
-            "alternatives": [a.to_json() for a in self.alternatives],
-            "qualifiers": dict(self.qualifiers),
-            "note": self.note,
-            "record": self.record,
-            "file": self.file,
-            "derived": self.derived,
-            "formula": self.formula,
-            "inputs": list(self.inputs),
-            "display": self.display(),
-        }
+        """The documented JSON shape of a fact (see docs/json.md): every field, and ``display``."""
+        data = as_json(self)
+        data["display"] = self.display()
+        return cast("FactJSON", data)
+
+
+declare(Fact, citations=many(Citation), alternatives=many(Alternative), qualifiers=MAPPING, inputs=TUPLE)
 
 
 class VariantInfo(NamedTuple):
@@ -202,27 +153,14 @@ class VariantInfo(NamedTuple):
     file: str | None = None
 
     @classmethod
-    def from_index(cls, raw: dict[str, Any]) -> VariantInfo:
-        return cls(
-            id=raw["id"],
-            name=raw["name"],
-            family=raw["family"],
-            role=raw["role"],
-            aliases=tuple(raw.get("aliases", ())),
-            summary=raw["summary"],
-            file=raw.get("file"),
-        )
+    def from_index(cls, raw: Mapping[str, Any]) -> VariantInfo:
+        return build(cls, raw)
 
     def to_json(self) -> VariantJSON:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "family": self.family,
-            "role": self.role,
-            "aliases": list(self.aliases),
-            "summary": self.summary,
-            "file": self.file,
-        }
+        return cast("VariantJSON", as_json(self, ("id", "name", "family", "role", "aliases", "summary", "file")))
+
+
+declare(VariantInfo, aliases=TUPLE)
 
 
 class SourceVersion(NamedTuple):
@@ -233,19 +171,36 @@ class SourceVersion(NamedTuple):
     release: str | None = None
     snapshot: str | None = None
 
+    @classmethod
+    def from_index(cls, raw: Mapping[str, Any]) -> SourceVersion:
+        return build(cls, raw)
+
+    def pin(self) -> str:
+        """A short human form of the pinned version (the one implementation; ``Source.pin`` asks it)."""
+        from llama4ref.formatting import pin_text
+
+        return pin_text(self.commit, self.release, self.published, self.snapshot)
+
     def to_json(self) -> SourceVersionJSON:
-        return {"commit": self.commit, "published": _iso(self.published), "release": self.release, "snapshot": self.snapshot}
+        return cast("SourceVersionJSON", as_json(self))
+
+
+declare(SourceVersion, published=DATE)
 
 
 class PackageFile(NamedTuple):
     """A published package release that ships a cited file as pinned."""
 
-    registry: str
     name: str
     version: str
     path: str
+    registry: str = "pypi"
     dist: Literal["wheel", "sdist"] = "wheel"
     """"wheel", or "sdist" for a file only the source archive ships."""
+
+    @classmethod
+    def from_index(cls, raw: Mapping[str, Any]) -> PackageFile:
+        return build(cls, raw)
 
     def label(self) -> str:
         """How a reader finds the file: ``vllm 0.10.0 sdist (tests/models/registry.py)``."""
@@ -253,7 +208,7 @@ class PackageFile(NamedTuple):
         return f"{self.name} {self.version}{where} ({self.path})"
 
     def to_json(self) -> PackageFileJSON:
-        return {"registry": self.registry, "name": self.name, "version": self.version, "path": self.path, "dist": self.dist}
+        return cast("PackageFileJSON", as_json(self, ("registry", "name", "version", "path", "dist")))
 
 
 class Source(NamedTuple):
@@ -277,52 +232,116 @@ class Source(NamedTuple):
     package: PackageFile | None = None
 
     @classmethod
-    def from_index(cls, raw: dict[str, Any]) -> Source:
-        v = raw["version"]
-        return cls(
-            id=raw["id"],
-            title=raw["title"],
-            publisher=raw["publisher"],
-            kind=raw["kind"],
-            url=raw["url"],
-            repo=raw.get("repo"),
-            path=raw.get("path"),
-            version=SourceVersion(
-                commit=v.get("commit"), published=_date(v.get("published")), release=v.get("release"), snapshot=v.get("snapshot")
-            ),
-            retrieved=date.fromisoformat(raw["retrieved"]),
-            tier=raw["tier"],
-            note=raw.get("note"),
-            authors=tuple(raw.get("authors", ())),
-            transcribes=raw.get("transcribes"),
-            read_from=raw.get("read_from"),
-            sha256=raw.get("sha256"),
-            package=PackageFile(**({"registry": "pypi"} | raw["package"])) if raw.get("package") else None,
-        )
+    def from_index(cls, raw: Mapping[str, Any]) -> Source:
+        return build(cls, raw)
 
     def pin(self) -> str:
         """A short human form of the pinned version."""
-        from llama4ref.formatting import pin_text
-
-        return pin_text(self.version.commit, self.version.release, self.version.published, self.version.snapshot)
+        return self.version.pin()
 
     def to_json(self) -> SourceJSON:
         """The documented JSON shape of a source (the record's fields, dates as YYYY-MM-DD)."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "publisher": self.publisher,
-            "kind": self.kind,
-            "url": self.url,
-            "repo": self.repo,
-            "path": self.path,
-            "version": self.version.to_json(),
-            "retrieved": self.retrieved.isoformat(),
-            "tier": self.tier,
-            "note": self.note,
-            "authors": list(self.authors),
-            "transcribes": self.transcribes,
-            "read_from": self.read_from,
-            "sha256": self.sha256,
-            "package": None if self.package is None else self.package.to_json(),
-        }
+        order = ("id", "title", "publisher", "kind", "url", "repo", "path", "version", "retrieved", "tier", "note")
+        return cast("SourceJSON", as_json(self, (*order, "authors", "transcribes", "read_from", "sha256", "package")))
+
+
+declare(Source, version=maybe(SourceVersion), retrieved=DATE, authors=TUPLE, package=maybe(PackageFile))
+
+
+class Sheet(NamedTuple):
+    """A fact sheet record without its facts (``kb.facts(sheet.subject)`` gives them)."""
+
+    record: str
+    """The record's key: ``<directory>/<id>``."""
+    id: str
+    kind: str
+    """The directory the sheet is in (its topic)."""
+    subject: str
+    title: str
+    note: str | None = None
+    file: str | None = None
+
+    @classmethod
+    def from_index(cls, raw: Mapping[str, Any]) -> Sheet:
+        """The sheet from its index entry, its key given as ``record``."""
+        return build(cls, raw)
+
+    def to_json(self) -> SheetJSON:
+        """The sheet as ``list sheets --json`` prints it: ``record``, then the stored fields."""
+        return cast("SheetJSON", as_stored(self, first="record"))
+
+
+class LicenseTerm(NamedTuple):
+    """One clause of the Llama 4 Community License or the Acceptable Use Policy: an obligation,
+    permission or restriction, its operative sentence, and how to check it."""
+
+    id: str
+    document: Document
+    section: str
+    kind: TermKind
+    title: str
+    summary: str
+    citations: tuple[Citation, ...]
+    checkable: str | None = None
+    rule: str | None = None
+    related: tuple[str, ...] = ()
+
+    @classmethod
+    def from_index(cls, raw: Mapping[str, Any]) -> LicenseTerm:
+        return build(cls, raw)
+
+    def to_json(self) -> LicenseTermJSON:
+        return cast("LicenseTermJSON", as_json(self))
+
+
+declare(LicenseTerm, citations=many(Citation), related=TUPLE)
+
+
+class ModelLicense(NamedTuple):
+    """The license a published model is under, as its own model card states (``id``: ``llama4``)."""
+
+    id: str
+    citations: tuple[Citation, ...]
+
+    @classmethod
+    def from_index(cls, raw: Mapping[str, Any]) -> ModelLicense:
+        return build(cls, raw)
+
+
+declare(ModelLicense, citations=many(Citation))
+
+
+class Identifier(NamedTuple):
+    """One published identifier, what it denotes, and the set (publisher) that lists it."""
+
+    name: str
+    variant: str | None
+    stage: Literal["base", "instruct"] | None
+    precision: Precision
+    packaging: Packaging
+    citations: tuple[Citation, ...]
+    set: str
+    """The identifier set record's id."""
+    publisher: str
+    namespace: Namespace
+    official: bool = False
+    valid: bool = True
+    reason: str | None = None
+    note: str | None = None
+    license: ModelLicense | None = None
+
+    @classmethod
+    def from_index(cls, raw: Mapping[str, Any]) -> Identifier:
+        return build(cls, raw)
+
+    @property
+    def key(self) -> str:
+        """The catalog key, ``<set>:<name>`` (one name may be listed by several sets)."""
+        return f"{self.set}:{self.name}"
+
+    def to_json(self) -> IdentifierJSON:
+        """The identifier as the index stores it: fields at their default left out, keys sorted."""
+        return cast("IdentifierJSON", as_stored(self))
+
+
+declare(Identifier, citations=many(Citation), license=maybe(ModelLicense))

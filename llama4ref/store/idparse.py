@@ -7,10 +7,11 @@ reported as invalid. :mod:`llama4ref.domain.resolve` looks names up in the catal
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from llama4ref.records.aliases import CharNote, normalise_alias
 from llama4ref.store.answers import Citation
+from llama4ref.store.codec import as_json, declare, many
 
 if TYPE_CHECKING:
     from llama4ref.store.shapes.core import ResolutionJSON
@@ -75,23 +76,14 @@ class Resolution(NamedTuple):
 
     def to_json(self) -> ResolutionJSON:
         """The documented JSON shape of a resolution (every field, citations as objects)."""
-        return {
-            "input": self.input,
-            "variant": self.variant,
-            "stage": self.stage,
-            "precision": self.precision,
-            "packaging": self.packaging,
-            "official": self.official,
-            "valid": self.valid,
-            "method": self.method,
-            "publisher": self.publisher,
-            "namespace": self.namespace,
-            "reason": self.reason,
-            "family": self.family,
-            "lookalike_of": self.lookalike_of,
-            "characters": [c.to_json() for c in self.characters],
-            "citations": [c.to_json() for c in self.citations],
-        }
+        return cast("ResolutionJSON", as_json(self, _RESOLUTION_JSON))
+
+
+_RESOLUTION_JSON = (
+    *("input", "variant", "stage", "precision", "packaging", "official", "valid", "method", "publisher", "namespace"),
+    *("reason", "family", "lookalike_of", "characters", "citations"),
+)
+declare(Resolution, characters=many(CharNote), citations=many(Citation))
 
 
 _GENERATION = re.compile(r"llama[-_ ]?([1-9])(?![0-9])(?![0-9]*(?:\.[0-9]+)?b)(?:[._]([0-9]+)(?![0-9]*b))?")

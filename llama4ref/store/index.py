@@ -30,8 +30,22 @@ INDEX_PATH = Path(__file__).resolve().parent.parent / "_index"
 """Where the index lives in a source checkout: ``python -m tools.build`` writes it there. The
 runtime never reads this path; it reads the packaged copy through the package loader
 (:func:`read_shipped`), so a zipped install works too."""
-HEAD_SECTIONS = ("format", "data_version", "kinds", "aliases", "variants", "identifiers")
-LAZY_SECTIONS = ("sources", "sheets", "license_terms", "vocabulary")
+
+
+def head_sections() -> tuple[str, ...]:
+    """The sections ``head.json`` holds: the small tables every query uses (the registry's
+    ``head`` kinds). Read from the registry when asked: a lookup that needs no other section
+    never imports it (the start-up budget)."""
+    from llama4ref.records.registry import KINDS
+
+    return ("format", "data_version", "kinds", "aliases", *(k.section for k in KINDS if k.head))
+
+
+def lazy_sections() -> tuple[str, ...]:
+    """The sections read from their own file on first access: every other kind's."""
+    from llama4ref.records.registry import KINDS
+
+    return tuple(k.section for k in KINDS if not k.head)
 
 _MATERIALISED: Path | None = None
 
@@ -99,48 +113,80 @@ def _materialised_facts() -> Path:
 
 
 def compile_index(tree: Tree) -> dict[str, Any]:
-    """A deterministic JSON-ready document holding every record of ``tree``."""
-    from llama4ref.records.tree import RECORD_KINDS
-    from llama4ref.records.vocabulary import compile_vocabulary
+    """A deterministic JSON-ready document holding every record of ``tree``.
 
-    dump = _dump
-    variants: dict[str, Any] = {}
-    aliases: dict[str, str] = {}
-    for rec in tree.of_kind("variants"):
-        v = rec.record
-        variants[v.id] = dump(v, exclude={"facts"}) | {"file": _rel(tree, rec.doc.path)}
-        aliases[normalise_alias(v.id)] = v.id
-        for alias in v.aliases:
-            aliases[normalise_alias(alias)] = v.id
+    Each record kind (llama4ref.records.registry) fills its section: by record id, the record's
+    fields as written (defaults left out) and its file, unless :data:`_SECTIONS` compiles it
+    another way."""
+    from llama4ref.records import registry
+
     facts: dict[str, Any] = {}
     for entry in tree.facts():
         line = entry.position("__key__").line
-        facts[entry.path] = dump(entry.spec) | {"record": entry.owner.key, "file": f"{_rel(tree, entry.owner.doc.path)}:{line}"}
-    sheets = {
-        rec.key: dump(rec.record, exclude={"facts"}) | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)} for rec in tree.sheets
-    }
-    identifiers: dict[str, Any] = {}
-    for rec in tree.of_kind("identifiers"):
-        s = rec.record
-        for ident in s.entries:
-            identifiers[f"{s.id}:{ident.name}"] = dump(ident) | {
-                "set": s.id,
-                "publisher": s.publisher,
-                "namespace": s.namespace,
-            }
-    return {
+        facts[entry.path] = _dump(entry.spec) | {"record": entry.owner.key, "file": f"{_rel(tree, entry.owner.doc.path)}:{line}"}
+    index: dict[str, Any] = {
         "format": INDEX_FORMAT,
         "data_version": tree.data_version,
-        "kinds": sorted({r.kind for r in tree.records if r.kind not in RECORD_KINDS}),
-        "sources": {r.record.id: dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind("sources")},
-        "variants": variants,
-        "aliases": aliases,
+        "kinds": sorted({r.kind for r in tree.records if r.kind not in registry.DEDICATED}),
+        "aliases": _aliases(tree),
         "facts": facts,
-        "sheets": sheets,
-        "license_terms": {r.record.id: dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind("license_terms")},
-        "identifiers": identifiers,
-        "vocabulary": compile_vocabulary(tree, sorted(facts)),
     }
+    for kind in registry.KINDS:
+        compile_section = _SECTIONS.get("sheets" if kind.name == registry.SHEETS else kind.name, _by_id)
+        index[kind.section] = compile_section(tree, kind.name)
+    return index
+
+
+def _by_id(tree: Tree, kind: str) -> dict[str, Any]:
+    return {r.record.id: _dump(r.record) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind(kind)}
+
+
+def _aliases(tree: Tree) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for rec in tree.of_kind("variants"):
+        v = rec.record
+        aliases[normalise_alias(v.id)] = v.id
+        for alias in v.aliases:
+            aliases[normalise_alias(alias)] = v.id
+    return aliases
+
+
+def _variants(tree: Tree, kind: str) -> dict[str, Any]:
+    """Variants without their facts (those are in ``facts``)."""
+    return {r.record.id: _dump(r.record, exclude={"facts"}) | {"file": _rel(tree, r.doc.path)} for r in tree.of_kind(kind)}
+
+
+def _sheets(tree: Tree, kind: str) -> dict[str, Any]:
+    """Fact sheets without their facts, by record key (``<directory>/<id>``), with their directory as ``kind``."""
+    return {
+        rec.key: _dump(rec.record, exclude={"facts"}) | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)}
+        for rec in tree.sheets
+    }
+
+
+def _identifiers(tree: Tree, kind: str) -> dict[str, Any]:
+    """One entry per identifier (``<set>:<name>``), with its set's id, publisher and namespace."""
+    out: dict[str, Any] = {}
+    for rec in tree.of_kind(kind):
+        s = rec.record
+        for ident in s.entries:
+            out[f"{s.id}:{ident.name}"] = _dump(ident) | {"set": s.id, "publisher": s.publisher, "namespace": s.namespace}
+    return out
+
+
+def _vocabulary(tree: Tree, kind: str) -> dict[str, Any]:
+    from llama4ref.records.vocabulary import compile_vocabulary
+
+    return compile_vocabulary(tree, sorted({e.path for e in tree.facts()}))
+
+
+_SECTIONS: dict[str, Callable[[Tree, str], dict[str, Any]]] = {
+    "variants": _variants,
+    "sheets": _sheets,
+    "identifiers": _identifiers,
+    "vocabulary": _vocabulary,
+}
+"""The kinds whose section is not simply their records by id (fact sheets: ``sheets``)."""
 
 
 def render_index(index: dict[str, Any]) -> str:
@@ -155,9 +201,9 @@ def shard_key(path: str) -> str:
 
 def render_shards(index: dict[str, Any]) -> dict[str, str]:
     """The files of the shipped index (name → exact text), deterministic like :func:`render_index`."""
-    head = {k: index[k] for k in HEAD_SECTIONS} | {"paths": sorted(index["facts"])}
+    head = {k: index[k] for k in head_sections()} | {"paths": sorted(index["facts"])}
     out = {"head.json": render_index(head)}
-    out.update({f"{name}.json": render_index(index[name]) for name in LAZY_SECTIONS})
+    out.update({f"{name}.json": render_index(index[name]) for name in lazy_sections()})
     shards: dict[str, dict[str, Any]] = {}
     for path, fact in index["facts"].items():
         shards.setdefault(shard_key(path), {})[path] = fact
@@ -200,17 +246,17 @@ class _ShardedIndex(Mapping[str, Any]):
         if key not in self._data:
             if key == "facts":
                 self._data[key] = _ShardedFacts(self._read, self._paths)
-            elif key in LAZY_SECTIONS:
+            elif key in lazy_sections():
                 self._data[key] = self._read(f"{key}.json")
             else:
                 raise KeyError(key)
         return self._data[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter((*HEAD_SECTIONS, "facts", *LAZY_SECTIONS))
+        return iter((*head_sections(), "facts", *lazy_sections()))
 
     def __len__(self) -> int:
-        return len(HEAD_SECTIONS) + 1 + len(LAZY_SECTIONS)
+        return len(head_sections()) + 1 + len(lazy_sections())
 
 
 class _ShardedFacts(Mapping[str, Any]):

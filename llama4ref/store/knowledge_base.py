@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from llama4ref.errors import UnknownIdError
 from llama4ref.records.aliases import normalise_alias
-from llama4ref.store.answers import Citation, Fact, Source, VariantInfo
+from llama4ref.store.answers import Citation, Fact, Identifier, LicenseTerm, Sheet, Source, VariantInfo
 
-if TYPE_CHECKING:
-    from llama4ref.records.models import LicenseTerm
+_A_co = TypeVar("_A_co", covariant=True)
+
+
+class AnswerType(Protocol[_A_co]):
+    """An answer type of :mod:`llama4ref.store.answers`: built from its index entry."""
+
+    def from_index(self, raw: Mapping[str, Any], /) -> _A_co: ...
+
 
 # Start-up budget (benchmarks/): the query layer imports neither pydantic nor difflib until a
 # record model or a suggestion is needed; answers are built straight from the index dicts.
@@ -33,7 +39,8 @@ class KnowledgeBase:
         self._aliases: dict[str, str] = index["aliases"]
         self._cache: dict[str, Fact] = {}
         self._source_cache: dict[str, Source] = {}
-        self._ident_lookup: dict[str, list[dict[str, Any]]] | None = None
+        self._identifiers: list[Identifier] | None = None
+        self._ident_lookup: dict[str, list[Mapping[str, Any]]] | None = None
         self._branch_set: frozenset[str] | None = None
 
     # -- identity ---------------------------------------------------------------------
@@ -56,10 +63,10 @@ class KnowledgeBase:
         key = normalise_alias(name)
         if key in self._aliases:
             return self._aliases[key]
-        valid = [i for i in self.identifier_matches(name) if i.get("valid", True)]
+        valid = [i for i in self.identifier_matches(name) if i.valid]
         if valid:
-            exact = [i for i in valid if i["name"] == name.strip()]
-            return str((exact or valid)[0]["variant"])
+            exact = [i for i in valid if i.name == name.strip()]
+            return str((exact or valid)[0].variant)
         if parse:
             from llama4ref.store.idparse import parse as parse_id
 
@@ -196,38 +203,55 @@ class KnowledgeBase:
                 out.append(f"license_terms/{tid}")
         return sorted(out)
 
-    def sheets(self) -> dict[str, dict[str, Any]]:
-        return dict(self._index.get("sheets", {}))
+    def records(self, answer: AnswerType[_A_co]) -> list[_A_co]:
+        """Every record of the kind whose answer type is ``answer`` (``kb.records(LicenseTerm)``),
+        in index order."""
+        return list(self.keyed(answer).values())
+
+    def keyed(self, answer: AnswerType[_A_co]) -> dict[str, _A_co]:
+        """The records of the kind whose answer type is ``answer``, by their key in the index (an
+        id; ``<directory>/<id>`` for a sheet, ``<set>:<name>`` for an identifier). Each is built
+        from its index entry, with that key given as ``record``."""
+        from llama4ref.records.registry import KINDS
+
+        name = getattr(answer, "__name__", "")
+        kind = next((k for k in KINDS if k.answer == name), None)
+        if kind is None:
+            raise ValueError(f"{name or answer!r} is the answer type of no record kind (llama4ref.records.registry)")
+        section: Mapping[str, Mapping[str, Any]] = self._index.get(kind.section, {})
+        return {key: answer.from_index({"record": key, **raw}) for key, raw in section.items()}
+
+    def sheets(self) -> list[Sheet]:
+        """Every fact sheet record (without its facts), sorted by record key (``<directory>/<id>``)."""
+        return sorted(self.records(Sheet), key=lambda s: s.record)
 
     def license_terms(self) -> list[LicenseTerm]:
-        from llama4ref.records.models import LicenseTerm
-
-        return [
-            LicenseTerm.model_validate({k: v for k, v in raw.items() if k != "file"}, strict=False)
-            for raw in self._index.get("license_terms", {}).values()
-        ]
+        """Every license term record, by id."""
+        return self.records(LicenseTerm)
 
     def vocabulary(self) -> Mapping[str, Any]:
         """The compiled vocabulary (llama4ref.records.vocabulary): terms and their phrases."""
         table: Mapping[str, Any] = self._index.get("vocabulary") or {"terms": [], "phrases": {}}
         return table
 
-    def identifiers(self) -> dict[str, dict[str, Any]]:
-        """Every catalog entry, keyed ``<set id>:<name>`` (one name may be listed by several sets)."""
-        return dict(self._index.get("identifiers", {}))
+    def identifiers(self) -> list[Identifier]:
+        """Every catalog entry, by key (``<set id>:<name>``: one name may be listed by several sets)."""
+        if self._identifiers is None:
+            self._identifiers = self.records(Identifier)
+        return list(self._identifiers)
 
-    def identifier_matches(self, name: str) -> list[dict[str, Any]]:
+    def identifier_matches(self, name: str) -> list[Identifier]:
         """The catalog entries whose name equals ``name`` without regard to case and width,
         official entries first."""
         require_str(name, "name")
-        if self._ident_lookup is None:
-            lookup: dict[str, list[dict[str, Any]]] = {}
+        if self._ident_lookup is None:  # the index entries by name; an answer is built only for a match
+            lookup: dict[str, list[Mapping[str, Any]]] = {}
             for entry in self._index.get("identifiers", {}).values():
                 lookup.setdefault(normalise_alias(str(entry["name"])), []).append(entry)
             for entries in lookup.values():
                 entries.sort(key=lambda e: (not e.get("official", False), str(e["set"])))
             self._ident_lookup = lookup
-        return list(self._ident_lookup.get(normalise_alias(name), ()))
+        return [Identifier.from_index(e) for e in self._ident_lookup.get(normalise_alias(name), ())]
 
     def citations_of(self, fact: Fact) -> list[Citation]:
         """The fact's citations, or its inputs' citations when it is derived."""

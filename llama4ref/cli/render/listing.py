@@ -20,6 +20,7 @@ def columns_and_rows(listing: Listing) -> tuple[list[str], list[list[str]]]:
         FactListing,
         IdentifierListing,
         LicenseTermListing,
+        RecordListing,
         SheetListing,
         SourceListing,
         VariantListing,
@@ -40,24 +41,25 @@ def columns_and_rows(listing: Listing) -> tuple[list[str], list[list[str]]]:
         ]
     if isinstance(listing, SheetListing):
         return ["record", "subject", "title"], [
-            [key, str(s.get("subject", "")), str(s.get("title", ""))] for key, s in listing.items
+            [s.record, s.subject, s.title] for s in listing.items
         ]
     if isinstance(listing, LicenseTermListing):
         return ["id", "section", "kind", "title"], [[t.id, t.section, t.kind, t.title] for t in listing.items]
     if isinstance(listing, IdentifierListing):
         return ["name", "publisher", "variant", "stage", "precision", "packaging", "valid"], [
-            [
-                i["name"],
-                i.get("publisher", ""),
-                i["variant"],
-                i["stage"],
-                i["precision"],
-                i["packaging"],
-                "yes" if i.get("valid", True) else "NO",
-            ]
+            [i.name, i.publisher, str(i.variant), str(i.stage), i.precision, i.packaging, "yes" if i.valid else "NO"]
             for i in listing.items
         ]
+    if isinstance(listing, RecordListing):
+        return listing.columns, [[_cell(getattr(r, c)) for c in listing.columns] for r in listing.items]
     assert_never(listing)
+
+
+def _cell(value: object) -> str:
+    """A field as a table cell: a list as its length."""
+    if isinstance(value, tuple):
+        return str(len(value))
+    return "" if value is None else str(value)
 
 
 def listing(con: Console, listing: Listing) -> None:

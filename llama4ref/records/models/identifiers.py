@@ -27,6 +27,8 @@ Packaging = Literal[
     "other",
 ]
 
+Namespace = Literal["huggingface", "provider", "catalog", "runtime-image", "meta-sku"]
+
 
 class ModelLicense(Record):
     """The license a published model is under, as its own model card (or the license file beside
@@ -62,7 +64,7 @@ class IdentifierSet(Record):
 
     id: RecordId
     publisher: ShortText
-    namespace: Literal["huggingface", "provider", "catalog", "runtime-image", "meta-sku"]
+    namespace: Namespace
     """Where the names live; ``meta-sku`` is Meta's own model ids (``llama model download --model-id``)."""
     note: Text | None = None
     entries: list[Identifier] = Field(min_length=1)

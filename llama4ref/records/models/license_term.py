@@ -9,14 +9,17 @@ from pydantic import Field
 from llama4ref.records.models.common import FactKey, Record, RecordId, ShortText, Text
 from llama4ref.records.models.fact import Citation
 
+Document = Literal["llama-4-community-license", "acceptable-use-policy"]
+TermKind = Literal["obligation", "permission", "restriction", "condition", "termination", "notice", "other"]
+
 
 class LicenseTerm(Record):
     """An obligation, permission or restriction, its operative sentence, and how to check it."""
 
     id: RecordId
-    document: Literal["llama-4-community-license", "acceptable-use-policy"]
+    document: Document
     section: ShortText
-    kind: Literal["obligation", "permission", "restriction", "condition", "termination", "notice", "other"]
+    kind: TermKind
     title: ShortText
     summary: Text
     citations: list[Citation] = Field(min_length=1)

@@ -88,9 +88,3 @@ class Source(Record):
         if self.kind == "transcription" and self.tier != "third-party":
             raise ValueError("a transcription is a third-party source (tier: third-party)")
         return self
-
-    def pin(self) -> str:
-        """A short human form of the pinned version."""
-        from llama4ref.formatting import pin_text
-
-        return pin_text(self.version.commit, self.version.release, self.version.published, self.version.snapshot)

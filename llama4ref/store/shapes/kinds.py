@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from llama4ref.records.models import LicenseTerm
 from llama4ref.store.shapes import ask, core, deploy, records, tools
 
 
@@ -34,7 +33,7 @@ KINDS: dict[str, Kind] = {
     ),
     "source": Kind(core.SourceBacksJSON, "sources ID --json", "One source and the facts it backs."),
     "sheets": Kind(list[records.SheetJSON], "list sheets --json", "Fact sheet records, without their facts."),
-    "license-terms": Kind(list[LicenseTerm], "list license-terms --json", "License term records, every field."),
+    "license-terms": Kind(list[records.LicenseTermJSON], "list license-terms --json", "License term records, every field."),
     "identifiers": Kind(
         list[records.IdentifierJSON], "list identifiers --json", "Published model identifiers, each with its set."
     ),

@@ -1,17 +1,19 @@
-"""The shapes of records listed as the index stores them (``list sheets``, ``list identifiers``).
+"""The shapes of the record listings: ``list sheets``, ``list license-terms``, ``list identifiers``.
 
-These answers are still the index's own dicts, written with their defaults left out, so some
-fields may be absent (issue 13 gives them typed answers). An identifier is its record model
-plus the fields of its set, so its schema follows the model.
+A license term is printed with every field, like a fact or a source. Sheets and identifiers are
+printed as the index stores them: fields left at their default are absent (``NotRequired``) and
+an identifier's citations are in that stored form too.
 """
 
 from __future__ import annotations
 
-from typing import NotRequired
+from typing import Literal, NotRequired
 
 from typing_extensions import TypedDict
 
-from llama4ref.records.models.identifiers import Identifier
+from llama4ref.records.models.identifiers import Namespace, Packaging, Precision
+from llama4ref.records.models.license_term import Document, TermKind
+from llama4ref.store.shapes.core import CitationJSON
 
 
 class SheetJSON(TypedDict):
@@ -23,16 +25,68 @@ class SheetJSON(TypedDict):
     id: str
     kind: str
     """The directory the sheet is in (its topic)."""
+    note: NotRequired[str]
     subject: str
     """The path prefix of the sheet's facts."""
     title: str
+
+
+class LicenseTermJSON(TypedDict):
+    """An obligation, permission or restriction, its operative sentence, and how to check it."""
+
+    id: str
+    document: Document
+    section: str
+    kind: TermKind
+    title: str
+    summary: str
+    citations: list[CitationJSON]
+    checkable: str | None
+    """How a repository can be checked for it, when it can."""
+    rule: str | None
+    """The id of the `license check` rule that enforces it."""
+    related: list[str]
+    """Paths of the facts it concerns."""
+
+
+class StoredCitationJSON(TypedDict):
+    """A citation as the index stores it: fields left at their default are absent."""
+
+    as_of: NotRequired[str]
+    conversion: NotRequired[str]
+    locator: str
+    medium: NotRequired[Literal["text", "image"]]
     note: NotRequired[str]
+    quote: str
+    source: str
 
 
-class IdentifierJSON(Identifier):
-    """A published model identifier (fields left at their default are absent), with its set's fields."""
+class ModelLicenseJSON(TypedDict):
+    """The license a published model is under, as its own model card states it."""
 
+    citations: list[StoredCitationJSON]
+    id: str
+    """The Hugging Face `license:` value (`llama4`)."""
+
+
+class IdentifierJSON(TypedDict):
+    """A published model identifier with its set's fields (fields left at their default are absent)."""
+
+    citations: list[StoredCitationJSON]
+    license: NotRequired[ModelLicenseJSON]
+    name: str
+    namespace: Namespace
+    note: NotRequired[str]
+    official: NotRequired[bool]
+    """Absent when false."""
+    packaging: Packaging
+    precision: Precision
+    publisher: str
+    reason: NotRequired[str]
+    """Why the name is not valid."""
     set: str
     """The identifier set record's id."""
-    publisher: str
-    namespace: str
+    stage: Literal["base", "instruct"] | None
+    valid: NotRequired[bool]
+    """Absent when true."""
+    variant: str | None
