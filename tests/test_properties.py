@@ -270,3 +270,37 @@ def test_longest_run_of_spaces_is_exact(text: str) -> None:
     from llama4ref.records.yamlload import _longest_run
 
     assert _longest_run(text, " ") == max(map(len, re.findall(" +", text)), default=0)
+
+
+def _tags(node: object) -> object:
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value, node.style)
+    if isinstance(node, yaml.SequenceNode):
+        return (node.tag, [_tags(n) for n in node.value])
+    if isinstance(node, yaml.MappingNode):
+        return (node.tag, [(_tags(k), _tags(v)) for k, v in node.value])
+    return node
+
+
+@SETTINGS
+@given(
+    YAMLISH
+    | st.sampled_from(["a: yes\nb: 0755\nc: 1:20\nd: .inf\ne: ~\nf: 2025-04-05\ng: 3.10\nh: <<\n", "[!!str 1, '', \"\", -]\n"])
+)
+def test_fast_tag_resolution_agrees_with_pyyaml(text: str) -> None:
+    """The loader's quicker resolver gives every node the tag PyYAML's own resolver gives it (libyaml and pure Python)."""
+    import yaml
+
+    from llama4ref.records.yamlload import _fast_resolving
+
+    for base in {getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader}:
+        fast = _fast_resolving(base, yaml.ScalarNode, yaml.SequenceNode)
+        results = []
+        for loader in (base, fast):
+            try:
+                results.append(_tags(yaml.compose(text, Loader=loader)))
+            except (yaml.YAMLError, RecursionError) as exc:
+                results.append(type(exc).__name__)
+        assert results[0] == results[1], text
