@@ -95,6 +95,8 @@ class _VocabMatcher:
                 for needle in dict.fromkeys((f"_{key}_", f"x{key}_")):
                     self._by_needle.setdefault(needle, []).append(n)
 
+        self._longest = max(map(len, self._by_needle), default=0)
+
     def _add(self, term: dict[str, Any]) -> int:
         self._phrases.append(term["phrases"])
         return len(self._phrases) - 1
@@ -106,10 +108,13 @@ class _VocabMatcher:
             if found is not None:
                 hits.update(found)
         ends = _positions(flat_path, "_")
+        longest, by_needle = self._longest, self._by_needle
         for i in sorted(ends + _positions(flat_path, "x")):
             for j in ends:
+                if j - i >= longest:
+                    break  # no needle is that long
                 if j > i:
-                    found = self._by_needle.get(flat_path[i : j + 1])
+                    found = by_needle.get(flat_path[i : j + 1])
                     if found is not None:
                         hits.update(found)
         return [p for n in sorted(hits) for p in self._phrases[n]]
