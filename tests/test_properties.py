@@ -293,10 +293,10 @@ def test_fast_tag_resolution_agrees_with_pyyaml(text: str) -> None:
     """The loader's quicker resolver gives every node the tag PyYAML's own resolver gives it (libyaml and pure Python)."""
     import yaml
 
-    from llama4ref.records.yamlload import _fast_resolving
+    from llama4ref.records.yamlparser import fast_resolving
 
     for base in {getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader}:
-        fast = _fast_resolving(base, yaml.ScalarNode, yaml.SequenceNode)
+        fast = fast_resolving(base, yaml.ScalarNode, yaml.SequenceNode)
         results = []
         for loader in (base, fast):
             try:
