@@ -2,8 +2,9 @@
 
 Every measurement runs the subject and its floor alternately (floor, subject, then subject,
 floor, ...) so that drift in machine load affects both, and judges the per-pair ratios.
-Wall time comes from ``time.perf_counter`` around the child; peak memory is the child's own
-``ru_maxrss`` from ``os.wait4`` (KiB on Linux), both taken by a small launcher (see run_once).
+Wall time comes from ``time.perf_counter`` around the child; peak memory and CPU time are the
+child's own ``ru_maxrss`` (KiB on Linux) and ``ru_utime + ru_stime`` from ``os.wait4``, all taken
+by a small launcher (see run_once).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,13 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Run:
-    """One child process: wall seconds, peak resident memory (KiB) and exit code."""
+    """One child process: wall seconds, peak resident memory (KiB), exit code and CPU seconds
+    (user + system, its waited-for children included)."""
 
     seconds: float
     maxrss_kib: int
     returncode: int
+    cpu_seconds: float = 0.0
 
 
 def child_env() -> dict[str, str]:
@@ -53,7 +56,7 @@ if pid == 0:
     finally:
         os._exit(127)
 _, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime)
 """
 
 
@@ -68,10 +71,10 @@ def run_once(argv: Sequence[str], *, env: dict[str, str], stderr: Path | None = 
     launcher = [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(stderr or ""), *argv]
     done = subprocess.run(launcher, capture_output=True, text=True, env=env, check=False)
     try:
-        seconds, rss, code = done.stdout.split()
+        seconds, rss, code, cpu = done.stdout.split()
     except ValueError:
         raise RuntimeError(f"launcher failed for {list(argv)}: {done.stderr.strip()[-500:]}") from None
-    return Run(float(seconds), int(rss), int(code))
+    return Run(float(seconds), int(rss), int(code), float(cpu))
 
 
 def run_capture(argv: Sequence[str], *, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -80,20 +83,33 @@ def run_capture(argv: Sequence[str], *, env: dict[str, str], timeout: float = 60
 
 
 def paired(
-    subject: Sequence[str], floor: Sequence[str], runs: int, *, env: dict[str, str], warmup: int = 1
+    subject: Sequence[str],
+    floor: Sequence[str],
+    runs: int,
+    *,
+    env: dict[str, str],
+    warmup: int = 1,
+    before: Callable[[], None] | None = None,
 ) -> tuple[list[Run], list[Run]]:
-    """``runs`` alternating runs of ``subject`` and ``floor`` after ``warmup`` discarded pairs."""
+    """``runs`` alternating runs of ``subject`` and ``floor`` after ``warmup`` discarded pairs;
+    ``before`` (untimed) precedes every run of the subject, e.g. to empty a cache."""
+
+    def subject_run() -> Run:
+        if before is not None:
+            before()
+        return run_once(subject, env=env)
+
     for _ in range(warmup):
         run_once(floor, env=env)
-        run_once(subject, env=env)
+        subject_run()
     subj: list[Run] = []
     flr: list[Run] = []
     for i in range(runs):
         if i % 2 == 0:
             flr.append(run_once(floor, env=env))
-            subj.append(run_once(subject, env=env))
+            subj.append(subject_run())
         else:
-            subj.append(run_once(subject, env=env))
+            subj.append(subject_run())
             flr.append(run_once(floor, env=env))
     return subj, flr
 

@@ -129,106 +129,51 @@ def machine(target: Target, env: dict[str, str]) -> dict[str, Any]:
     return {"cpu": cpu, "nproc": os.cpu_count(), "os": f"{platform.system()} {platform.release()}", **info}
 
 
+STARTUP: tuple[tuple[str, str, list[str], str, float], ...] = (
+    ("show", "`llama4ref show scout`, cold process", ["show", "scout"], "cli", 1.25),
+    ("get", "`llama4ref get maverick.params.total --json`", ["get", "maverick.params.total", "--json"], "cli", 1.2),
+    (
+        "ask",
+        "`llama4ref ask how many experts does maverick have --json`",
+        ["ask", "how", "many", "experts", "does", "maverick", "have", "--json"],
+        "cli",
+        1.2,
+    ),
+    (
+        "library",
+        "`import llama4ref; llama4ref.get(...)`",
+        ["-c", "import llama4ref; llama4ref.get('scout.params.total')"],
+        "lib",
+        1.3,
+    ),
+)
+"""Start-up budgets: (id, title, arguments, floor, budget in multiples of the floor's wall time).
+Arguments go to the ``llama4ref`` command, or to the interpreter for the ``lib`` floor."""
+
+FLOORS = {
+    "cli": ("import typer, rich.console, pydantic", 'python -c "import typer, rich.console, pydantic"'),
+    "lib": ("import pydantic", 'python -c "import pydantic"'),
+}
+SHOW_MEMORY_BUDGET = 1.3
+"""Peak memory of ``show``'s runs ÷ the floor's."""
+
+
 def startup(target: Target, s: Settings, env: dict[str, str]) -> list[dict[str, Any]]:
-    py, cli = target.python, target.cli
-    floor_cli = [py, "-c", "import typer, rich.console, pydantic"]
-    floor_lib = [py, "-c", "import pydantic"]
-    against_cli = 'python -c "import typer, rich.console, pydantic"'
     out = []
-
-    show = [*cli, "show", "scout"]
-    subj, flr = measure.paired(show, floor_cli, s.runs, env=env)
-    _check_ok(subj + flr, show)
-    times = measure.ratios([r.seconds for r in subj], [r.seconds for r in flr])
-    rss = measure.ratios([r.maxrss_kib for r in subj], [r.maxrss_kib for r in flr])
-    detail = _detail(subj, flr)
-    out.append(
-        judged(
-            result(
-                "show",
-                "`llama4ref show scout`, cold process",
-                "time ÷ floor",
-                against=against_cli,
-                value=measure.summary(times),
-                detail=detail,
-            ),
-            "<=",
-            1.25,
-            "x",
-        )
-    )
-    out.append(
-        judged(
-            result(
-                "show-memory",
-                "`llama4ref show scout`, peak memory",
-                "max RSS ÷ floor",
-                against=against_cli,
-                value=measure.summary(rss),
-                detail=detail,
-            ),
-            "<=",
-            1.3,
-            "x",
-        )
-    )
-
-    get = [*cli, "get", "maverick.params.total", "--json"]
-    subj, flr = measure.paired(get, floor_cli, s.runs, env=env)
-    _check_ok(subj + flr, get)
-    out.append(
-        judged(
-            result(
-                "get",
-                "`llama4ref get maverick.params.total --json`",
-                "time ÷ floor",
-                against=against_cli,
-                value=measure.summary(measure.ratios([r.seconds for r in subj], [r.seconds for r in flr])),
-                detail=_detail(subj, flr),
-            ),
-            "<=",
-            1.2,
-            "x",
-        )
-    )
-
-    ask = [*cli, "ask", "how", "many", "experts", "does", "maverick", "have", "--json"]
-    subj, flr = measure.paired(ask, floor_cli, s.runs, env=env)
-    _check_ok(subj + flr, ask)
-    out.append(
-        judged(
-            result(
-                "ask",
-                "`llama4ref ask how many experts does maverick have --json`",
-                "time ÷ floor",
-                against=against_cli,
-                value=measure.summary(measure.ratios([r.seconds for r in subj], [r.seconds for r in flr])),
-                detail=_detail(subj, flr),
-            ),
-            "<=",
-            1.2,
-            "x",
-        )
-    )
-
-    lib = [py, "-c", "import llama4ref; llama4ref.get('scout.params.total')"]
-    subj, flr = measure.paired(lib, floor_lib, s.runs, env=env)
-    _check_ok(subj + flr, lib)
-    out.append(
-        judged(
-            result(
-                "library",
-                "`import llama4ref; llama4ref.get(...)`",
-                "time ÷ floor",
-                against='python -c "import pydantic"',
-                value=measure.summary(measure.ratios([r.seconds for r in subj], [r.seconds for r in flr])),
-                detail=_detail(subj, flr),
-            ),
-            "<=",
-            1.3,
-            "x",
-        )
-    )
+    for mid, title, args, floor_id, budget in STARTUP:
+        code, against = FLOORS[floor_id]
+        argv = [target.python, *args] if floor_id == "lib" else [*target.cli, *args]
+        subj, flr = measure.paired(argv, [target.python, "-c", code], s.runs, env=env)
+        _check_ok(subj + flr, argv)
+        detail = _detail(subj, flr)
+        times = measure.summary(measure.ratios([r.seconds for r in subj], [r.seconds for r in flr]))
+        out.append(judged(result(mid, title, "time ÷ floor", against=against, value=times, detail=detail), "<=", budget, "x"))
+        if mid == "show":
+            rss = measure.summary(measure.ratios([r.maxrss_kib for r in subj], [r.maxrss_kib for r in flr]))
+            m = result(
+                "show-memory", "`llama4ref show scout`, peak memory", "max RSS ÷ floor", against=against, value=rss, detail=detail
+            )
+            out.append(judged(m, "<=", SHOW_MEMORY_BUDGET, "x"))
     return out
 
 
@@ -373,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only or ["startup", "commands", "meta", "check-name", "validate", "hostile", "questions"])
     steps: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
         ("startup", lambda: startup(target, s, env)),
-        ("commands", lambda: commands.every_command(target.python, target.cli, max(2, s.runs // 3), env)),
+        ("commands", lambda: commands.every_command(target.python, target.cli, max(2, s.runs // 3), env, CACHE / "commands")),
         ("meta", lambda: [versus_meta(target, s, env, install=not args.no_install)]),
         ("check-name", lambda: [check_names(target, s, env)]),
         ("validate", lambda: [validate_growth(target, s, env)]),

@@ -218,3 +218,89 @@ def test_the_quick_depth_bound_is_never_below_the_exact_one(text: str) -> None:
     from llama4ref.records.yamlload import _quick_depth_bound
 
     assert depth_bound(text) <= _quick_depth_bound(text)
+
+
+@SETTINGS
+@given(YAMLISH | YAMLISH.map(lambda t: t.replace("&x ", "&x")))
+def test_anchor_prefilter_never_misses_an_anchor(text: str) -> None:
+    """The loader reads a composed document again as events (to report anchors no alias uses) only
+    when ``_MAYBE_ANCHOR`` finds one: in any document libyaml or the pure-Python parser composes,
+    every anchor their scanner reads is found."""
+    import yaml
+
+    from llama4ref.records.yamlload import _MAYBE_ANCHOR
+
+    for loader in {getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader}:
+        try:
+            yaml.compose(text, Loader=loader)
+            anchors = [t for t in yaml.scan(text, Loader=loader) if isinstance(t, yaml.AnchorToken)]
+        except (yaml.YAMLError, RecursionError):
+            continue  # refused before anchors are looked for
+        if anchors:
+            assert _MAYBE_ANCHOR.search(text), (loader.__name__, text)
+
+
+def test_anchor_prefilter_finds_anchors_wherever_yaml_allows_them() -> None:
+    """Anchors no alias uses, in block and flow positions, are reported; "Q&A" and "A & B" read once."""
+    for text in ("a: &x 1\n", "a: [&x 1]\n", "a: {b: &x 1}\n", '{"a":&x 1}\n', "- &x 1\n", "--- &x\na: 1\n", "? &x a\n: 1\n",
+                 "a:\n  &x b: 1\n", "a: [1,&x 2]\n", "a:\n- &x 1\n"):  # fmt: skip
+        try:
+            load_yaml(Path("t.yaml"), text)
+        except YamlError as exc:
+            assert "L4R-Y008" in {d.code for d in exc.diagnostics}, text
+        else:
+            raise AssertionError(f"no error for {text!r}")
+    from llama4ref.records.yamlload import _MAYBE_ANCHOR
+
+    assert not _MAYBE_ANCHOR.search("a: Q&A and A & B, x&y\nb: 'R&D'\n")
+
+
+def test_printable_text_holds_no_unsafe_character() -> None:
+    """The loader skips the search for unsafe characters in text ``str.isprintable`` accepts: exact,
+    since every character UNSAFE_TEXT matches is unprintable."""
+    assert not [cp for cp in range(0x110000) if UNSAFE_TEXT.match(chr(cp)) and chr(cp).isprintable()]
+
+
+@SETTINGS
+@given(st.text(alphabet=" a\n\t\u3000", max_size=300))
+def test_longest_run_of_spaces_is_exact(text: str) -> None:
+    """The depth pre-check's longest run of spaces, found by substring searches, is the longest run there is."""
+    import re
+
+    from llama4ref.records.yamlload import _longest_run
+
+    assert _longest_run(text, " ") == max(map(len, re.findall(" +", text)), default=0)
+
+
+def _tags(node: object) -> object:
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value, node.style)
+    if isinstance(node, yaml.SequenceNode):
+        return (node.tag, [_tags(n) for n in node.value])
+    if isinstance(node, yaml.MappingNode):
+        return (node.tag, [(_tags(k), _tags(v)) for k, v in node.value])
+    return node
+
+
+@SETTINGS
+@given(
+    YAMLISH
+    | st.sampled_from(["a: yes\nb: 0755\nc: 1:20\nd: .inf\ne: ~\nf: 2025-04-05\ng: 3.10\nh: <<\n", "[!!str 1, '', \"\", -]\n"])
+)
+def test_fast_tag_resolution_agrees_with_pyyaml(text: str) -> None:
+    """The loader's quicker resolver gives every node the tag PyYAML's own resolver gives it (libyaml and pure Python)."""
+    import yaml
+
+    from llama4ref.records.yamlparser import fast_resolving
+
+    for base in {getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader}:
+        fast = fast_resolving(base, yaml.ScalarNode, yaml.SequenceNode)
+        results = []
+        for loader in (base, fast):
+            try:
+                results.append(_tags(yaml.compose(text, Loader=loader)))
+            except (yaml.YAMLError, RecursionError) as exc:
+                results.append(type(exc).__name__)
+        assert results[0] == results[1], text

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from llama4ref.cli.commands.core import LIST_KINDS
-from llama4ref.domain.diff import diff_knowledge_bases
 from llama4ref.cli.render.listing import columns_and_rows
+from llama4ref.domain.diff import diff_knowledge_bases
 from llama4ref.domain.listing import list_records
 from llama4ref.export.document import COLLECTIONS, ExportDocument
 from llama4ref.export.tables import TABLE_NAMES

@@ -33,6 +33,7 @@ from typing import Any
 from llama4ref.diagnostics import Diagnostic, Position
 from llama4ref.formatting import UNSAFE_TEXT
 from llama4ref.records.yamlevents import anchor_diagnostics, depth_bound, first_too_deep
+from llama4ref.records.yamlparser import loader_class as _loader_class
 
 MAX_FILE_BYTES = 1_048_576
 """Files above 1 MiB are refused before parsing (no fact file comes near it)."""
@@ -96,11 +97,6 @@ def _yaml() -> Any:
     return yaml
 
 
-def _loader_class() -> Any:
-    yaml = _yaml()
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
     """Read ``path`` (or ``text`` on its behalf) strictly; raise :class:`YamlError`."""
     file = str(path)
@@ -144,23 +140,44 @@ def load_yaml(path: Path, text: str | None = None) -> LoadedYaml:
         raise YamlError([Diagnostic(file, Position(1, 1), "L4R-Y004", "empty file: expected a mapping")])
     builder = _Builder(file)
     data = builder.build(node, "", 0)
-    if builder.aliased or "&" in text:  # an anchor no alias uses leaves no trace in the nodes
+    if builder.aliased or ("&" in text and _MAYBE_ANCHOR.search(text)):  # an anchor no alias uses leaves no trace in the nodes
         builder.errors += anchor_diagnostics(file, text, _loader_class())
     if builder.errors:
         raise YamlError(sorted(builder.errors))
     return LoadedYaml(path, data, builder.positions)
 
 
-_SPACES = re.compile(" +")
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:\"'\ufeff])&\S", re.M)
+"""Where an anchor may be: a node property starts a line or follows a separating space, a flow
+indicator (``:`` too: ``{"a":&x 1}``) or a quote, and names at least one character (libyaml's
+scanner reads one there even where the parser then refuses the document). "Q&A" and "A & B" in
+text are not anchors, so most files with a ``&`` are not read again as events."""
 
 
 def _quick_depth_bound(text: str) -> int:
     """A bound no lower than :func:`~llama4ref.records.yamlevents.depth_bound`, from whole-text counts
     (no line is indented deeper than the longest run of spaces, and no line holds more
     indicators than the text): the exact bound is computed only when this one is high."""
-    indent = max(map(len, _SPACES.findall(text)), default=0)
+    indent = _longest_run(text, " ")
     indicators = text.count("-") + text.count("?") + text.count(":")
     return text.count("[") + text.count("{") + 2 * (indent + 1) + indicators + 1
+
+
+def _longest_run(text: str, ch: str) -> int:
+    """The length of the longest run of ``ch`` in ``text``, by substring searches (a run of n
+    holds runs of every shorter length, so the longest is found by doubling, then halving)."""
+    if ch not in text:
+        return 0
+    have, lack = 1, 2
+    while ch * lack in text:
+        have, lack = lack, lack * 2
+    while lack - have > 1:
+        mid = (have + lack) // 2
+        if ch * mid in text:
+            have = mid
+        else:
+            lack = mid
+    return have
 
 
 def _invalid(file: str, exc: BaseException) -> Diagnostic:
@@ -225,16 +242,19 @@ class _Builder:
         """The data of ``node``, whose path is ``loc`` (see :data:`Positions`)."""
         mark = node.start_mark
         self.positions[loc] = (mark.line + 1) << 32 | (mark.column + 1)
-        if id(node) in self._seen:
+        seen = id(node)
+        if seen in self._seen:
             # The composer shares one node object between an anchor and its aliases.
             self.aliased = True
             return None
-        self._seen.add(id(node))
+        self._seen.add(seen)
         if depth > MAX_DEPTH:
             self._error(node, "L4R-Y009", f"nesting deeper than {MAX_DEPTH} levels")
             return None
         if getattr(node, "anchor", None):
             self.aliased = True
+        if isinstance(node, self._scalar_node):  # most nodes: tested first (the three kinds are disjoint)
+            return self._scalar(node)
         if isinstance(node, self._mapping_node):
             self._check_tag(node, "tag:yaml.org,2002:map")
             return self._mapping(node, loc, depth)
@@ -251,39 +271,46 @@ class _Builder:
     def _mapping(self, node: Any, loc: str, depth: int) -> dict[str, Any]:
         prefix = f"{loc}\x1f" if loc else ""
         out: dict[str, Any] = {}
+        positions = self.positions
         for key_node, value_node in node.value:
             if not isinstance(key_node, self._scalar_node) or key_node.tag == "tag:yaml.org,2002:merge":
                 self._error(key_node, "L4R-Y011", "mapping keys must be plain strings (no merge keys or complex keys)")
                 continue
             key = key_node.value
-            bad = _unsafe(key)
-            if bad:
-                self._error(key_node, "L4R-Y016", _unsafe_message(bad))
-                continue
-            if not key_node.style and key_node.tag != _STR:
+            if not key.isprintable():  # the search is needed only then (_unsafe)
+                bad = _unsafe(key)
+                if bad:
+                    self._error(key_node, "L4R-Y016", _unsafe_message(bad))
+                    continue
+            style = key_node.style
+            if not style and key_node.tag != _STR:
                 self._error(key_node, "L4R-Y011", f"mapping key {key!r} is not a string: quote it")
                 continue
-            if _folded(key_node):  # found by tests/test_properties.py: a key with a NEL in it was read as a space
+            kmark = key_node.start_mark
+            if style not in ("|", ">") and kmark.line != key_node.end_mark.line:  # folded (_FOLDED)
+                # found by tests/test_properties.py: a key with a NEL in it was read as a space
                 self._error(key_node, "L4R-Y014", _FOLDED)
                 continue
             if key in out:
                 self._error(key_node, "L4R-Y012", f"duplicate key {key!r} (an earlier value would be silently lost)")
                 continue
-            out[key] = self.build(value_node, f"{prefix}{key}", depth + 1)
-            kmark = key_node.start_mark
-            self.positions.setdefault(f"{prefix}{key}\x1f__key__", (kmark.line + 1) << 32 | (kmark.column + 1))
+            child = f"{prefix}{key}"
+            out[key] = self.build(value_node, child, depth + 1)
+            positions.setdefault(f"{child}\x1f__key__", (kmark.line + 1) << 32 | (kmark.column + 1))
         return out
 
     def _scalar(self, node: Any) -> Scalar:
         text: str = node.value
-        if _folded(node):
+        style = node.style
+        if style not in ("|", ">") and node.start_mark.line != node.end_mark.line:  # folded (_FOLDED)
             self._error(node, "L4R-Y014", _FOLDED)
             return None
-        bad = _unsafe(text)
-        if bad:
-            self._error(node, "L4R-Y016", _unsafe_message(bad))
-            return None
-        if node.style:  # quoted or block scalar: always a string (plain is None or "" by parser)
+        if not text.isprintable():  # the search is needed only then (_unsafe)
+            bad = _unsafe(text)
+            if bad:
+                self._error(node, "L4R-Y016", _unsafe_message(bad))
+                return None
+        if style:  # quoted or block scalar: always a string (plain is None or "" by parser)
             if node.tag != _STR:
                 self._error(node, "L4R-Y010", f"explicit tag {node.tag!r} is not allowed")
             return text
@@ -315,6 +342,8 @@ class _Builder:
 def _unsafe(text: str) -> re.Match[str] | None:
     """The first control or bidi character in a string, except a line feed (which multi-line
     text, a | block or a \\n escape, legitimately holds; the models say which fields may)."""
+    if text.isprintable():  # every character UNSAFE_TEXT matches is unprintable (tests/test_yamlload.py)
+        return None
     first = UNSAFE_TEXT.search(text)
     if first is None or first.group() != "\n":
         return first
@@ -331,12 +360,9 @@ def _unsafe_message(match: re.Match[str]) -> str:
 
 
 _FOLDED = "a plain or quoted scalar spans lines and would be folded: use a | block or \\n escapes"
-
-
-def _folded(node: Any) -> bool:
-    """Line breaks inside a plain or quoted scalar are folded to spaces (or one of two newlines
-    dropped): what the file shows is not the value. A | block or escapes say what they mean."""
-    return node.style not in ("|", ">") and node.start_mark.line != node.end_mark.line
+"""Line breaks inside a plain or quoted scalar (a node not in a ``|`` or ``>`` block that ends on
+another line than it starts) are folded to spaces, or one of two newlines dropped: what the file
+shows is not the value. A | block or escapes say what they mean."""
 
 
 _STR = "tag:yaml.org,2002:str"
