@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from llama4ref.claims.cues import BUDGET, EACH, MODIFIED, NAMED_SIZE, SCORED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, subject
 from llama4ref.claims.values import Value, values
@@ -21,7 +22,9 @@ from llama4ref.records.vocabulary import Lexicon, Match
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
-_CLAUSE = re.compile(r"[;,()·•]|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
+_CLAUSE = re.compile(
+    r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I
+)
 _STAGES = {
     "instruct": "instruct",
     "instruction": "instruct",
@@ -39,12 +42,14 @@ _AFTER_LLAMA4 = re.compile(r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
 _SIZED = re.compile(
-    r"(?i)^\s*(?:(?:,|and|or|&)\s*\d+(?:\.\d+)?\s*[bt]\s*)*(?:-?\s*(?:variants?|versions?|sizes?|checkpoints?)\b)"
+    r"(?i)^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:,\s*(?:and|or|&)?|and|or|&)\s*\d+(?:\.\d+)?\s*[bt]\s*(?:\([^()]{0,30}\)\s*)?)*"
+    r"(?:(?:moe|dense)\s+)?(?:-?\s*(?:variants?|versions?|sizes?|checkpoints?)\b)"
 )
-"""A size naming a model: "8B, 70B and 400B variants" (parameters, though the word is not written)."""
+"""A size naming a model: "8B, 70B and 400B variants", "8B (edge), 70B (single GPU), and 400B MoE
+variants" (parameters, though the word is not written)."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
 SEVERAL_PROVIDERS = "(several providers)"
-_LABELLED = re.compile(r"^:\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
+_LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
 """The value follows its label's colon: "Active Parameters: 400B"."""
 _RESTATED = re.compile(r"^\(\s*$")
 """A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
@@ -194,7 +199,9 @@ def statements(
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
             label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
             named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label or units[0] in label_units
-            sized_list = units[0] == "parameters" and bool(_SIZED.match(text[v.end :]))
+            sized_list = units[0] == "parameters" and bool(
+                _SIZED.match(text[v.end :]) or NAMED_SIZE.search(text[: v.start]) or MODIFIED.match(text[v.end :])
+            )
             named_unit, firm = named_unit or sized_list, firm or sized_list
             counted = labelled and bool(attrs) and {t["id"] for t in attrs} <= {"active", "total"}  # a table's "Active" column
             firm = firm and (
@@ -208,6 +215,11 @@ def statements(
             if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
                 bench = named[0][1]
                 benches = tuple(tgt for _, tgt in named)
+        if bench and not firm and len({t["target"] for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"}) == 1:
+            # "On the MMLU benchmark, Maverick scored 87.4, compared to 86.1 for GPT-5.4": the
+            # sentence's one benchmark, the variant and a score verb in the value's own clause
+            scorer = first(lex.parse(unglued(text[clause[0] : v.start])), "variant")
+            firm = scorer in LLAMA4 and bool(SCORED.search(text[clause[0] : v.start]))
         fact_ent = next(
             (
                 t["target"]
@@ -232,6 +244,8 @@ def statements(
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
+        if EACH.match(text[v.end :]):
+            firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         if v.day is not None and not attrs:
             continue
         variant, source, other = subject(parsed, vi)
@@ -245,7 +259,8 @@ def statements(
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
-        served_by = UNKNOWN_PROVIDER if _VIA.match(text[v.end :]) and provider is None else provider
+        via = _VIA.match(text[v.end :]) or (about_context and BUDGET.search(text))
+        served_by = UNKNOWN_PROVIDER if via and provider is None else provider
         unclear = (
             (others_named and _other_before(parsed, vi))
             or (head_other and source == "text")
