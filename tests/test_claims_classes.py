@@ -17,6 +17,38 @@ def verdicts(text: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # facts recorded for the whole family may agree with a statement; a list counts its items
+        ("Llama 4 was pre-trained on 200 languages.", {"200": "supported"}),
+        ("Llama 4 saw up to 48 images during pre-training.", {"48": "supported"}),
+        ("Llama 4 models understand 12 languages.", {"12": "supported"}),
+        ("Llama 4 supports 35 languages.", {"35": "contradicted"}),
+        ("Llama 4 Maverick was trained on 40 trillion tokens.", {"40 trillion": "contradicted"}),
+        # a provider's or an engine's date is not the model's release
+        ("Llama 4 Scout debuted on Groq on April 10, 2025.", {"April 10, 2025": "unchecked"}),
+        ("Llama 4 support landed in vLLM on 6 April 2025.", {"6 April 2025": "unchecked"}),
+        # value grammar: "top-8", a section number
+        # (predicted contradicted, still unchecked: "each token to its top-8 active experts", where "active"
+        # without "per token" is not tied to the per-token count the records hold)
+        ("Llama 4 Maverick routes each token to its top-8 active experts.", {"8": "unchecked"}),
+        ("Llama 4 Maverick: 128 experts, top-8 active per token.", {"128": "supported", "8": "contradicted"}),
+        ("# Llama 4\n\n## 4. Multilingual\n\n- Strong non-English performance\n", {}),
+        # a parallel size ("… and Scout with 1 090 billion") counts what the first one counts
+        (
+            "Maverick has 400 billion total parameters and Scout 1 090 billion.",
+            {"400 billion": "supported", "1 090 billion": "contradicted"},
+        ),
+        ("- Llama 4 Behemoth (400B MoE): the teacher model\n", {"400B": "contradicted"}),
+    ],
+)
+def test_second_round_classes(text: str, expected: dict[str, str]) -> None:
+    got = verdicts(text)
+    assert {k: got.get(k, "none") for k in expected} == expected
+    assert "contradicted" not in [s for k, s in got.items() if k not in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # value grammar: space-grouped and three-figure multiples of a billion, Chinese numerals
         (
             "Llama 4 Scout: 170 billion active parameters, 1 090 billion in total.",

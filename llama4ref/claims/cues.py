@@ -1,6 +1,6 @@
 """Cues in the words around a value that say what it counts or whose limit it is (used by
 llama4ref.claims.extract): a part's size ("… each"), a parameter count named by a modifier or a
-variant's name, a score verb, a budget a service sets for prompt and response together."""
+variant's name or a list of sizes, a score verb, a budget a service sets for prompt and response together."""
 
 from __future__ import annotations
 
@@ -19,3 +19,9 @@ BUDGET = re.compile(
 )
 """A budget for prompt and response together ("maximum prompt + response length"): a limit a
 service sets per request, which never contradicts the model's window."""
+SIZED = re.compile(
+    r"(?i)^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:,\s*(?:and|or|&)?|and|or|&)\s*\d+(?:\.\d+)?\s*[bt]\s*(?:\([^()]{0,30}\)\s*)?)*"
+    r"(?:(?:moe|dense)\s+)?(?:-?\s*(?:variants?|versions?|sizes?|checkpoints?)\b)"
+)
+"""A size naming a model: "8B, 70B and 400B variants", "8B (edge), 70B (single GPU), and 400B MoE
+variants" (parameters, though the word is not written)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.claims.cues import BUDGET, EACH, MODIFIED, NAMED_SIZE, SCORED
+from llama4ref.claims.cues import BUDGET, EACH, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, subject
 from llama4ref.claims.values import Value, values
@@ -41,12 +41,6 @@ _AFTER_OTHER = re.compile(
 _AFTER_LLAMA4 = re.compile(r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)\b")
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
-_SIZED = re.compile(
-    r"(?i)^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:,\s*(?:and|or|&)?|and|or|&)\s*\d+(?:\.\d+)?\s*[bt]\s*(?:\([^()]{0,30}\)\s*)?)*"
-    r"(?:(?:moe|dense)\s+)?(?:-?\s*(?:variants?|versions?|sizes?|checkpoints?)\b)"
-)
-"""A size naming a model: "8B, 70B and 400B variants", "8B (edge), 70B (single GPU), and 400B MoE
-variants" (parameters, though the word is not written)."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
 SEVERAL_PROVIDERS = "(several providers)"
 _LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
@@ -136,6 +130,7 @@ def statements(
     stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
+    counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     for v in vals:
         vi, ve = words.index(v.start), words.index(v.end - 1) + 1
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
@@ -192,6 +187,11 @@ def statements(
         if not units and any(m.text.endswith(" layers") and m.start - ve <= 2 for m in mine if m.start >= ve):
             units = ("layers",)  # "40× local decoder layers": a phrase ending in the unit word counts layers
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
+        named_size = v.mult >= 1e9 and bool(NAMED_SIZE.search(text[: v.start]))
+        if named_size:  # "Llama 4 Behemoth (400B MoE)": its size
+            units, firm = ("parameters",), True
+        elif "parameters" in units and unit_matches:
+            counted_sizes.append(v)  # "Maverick with 4 020 billion total parameters and Scout with 1 090 billion"
         if units:  # "400-billion parameter Mixture of Experts model": the unit word decides
             attrs = tuple(t for t in attrs if not t.get("units") or set(t["units"]) & set(units))
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
@@ -199,8 +199,9 @@ def statements(
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
             label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
             named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label or units[0] in label_units
+            parallel = any(u.mult == v.mult and u.end <= v.start for u in counted_sizes)  # the same word, "billion"
             sized_list = units[0] == "parameters" and bool(
-                _SIZED.match(text[v.end :]) or NAMED_SIZE.search(text[: v.start]) or MODIFIED.match(text[v.end :])
+                SIZED.match(text[v.end :]) or MODIFIED.match(text[v.end :]) or parallel
             )
             named_unit, firm = named_unit or sized_list, firm or sized_list
             counted = labelled and bool(attrs) and {t["id"] for t in attrs} <= {"active", "total"}  # a table's "Active" column
@@ -215,11 +216,6 @@ def statements(
             if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
                 bench = named[0][1]
                 benches = tuple(tgt for _, tgt in named)
-        if bench and not firm and len({t["target"] for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"}) == 1:
-            # "On the MMLU benchmark, Maverick scored 87.4, compared to 86.1 for GPT-5.4": the
-            # sentence's one benchmark, the variant and a score verb in the value's own clause
-            scorer = first(lex.parse(unglued(text[clause[0] : v.start])), "variant")
-            firm = scorer in LLAMA4 and bool(SCORED.search(text[clause[0] : v.start]))
         fact_ent = next(
             (
                 t["target"]
@@ -236,6 +232,11 @@ def statements(
             attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
             rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and _units_of(m) != _units_of(longest)]
             firm = firm and not rivals  # "Dense FFN inter size": "dense" (layers) or "size" (parameters)?
+        if bench and not firm and len({t["target"] for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"}) == 1:
+            # "On the MMLU benchmark, Maverick scored 87.4, compared to 86.1 for GPT-5.4": the
+            # sentence's one benchmark, the variant and a score verb in the value's own clause
+            scorer = first(lex.parse(unglued(text[clause[0] : v.start])), "variant")
+            firm = scorer in LLAMA4 and bool(SCORED.search(text[clause[0] : v.start]))
         about_context = any(t["id"] == "context" for t in attrs)
         # a run's setting, not the model's limit: an engine, or a GPU named in a sentence about context,
         # or memory / a GPU count next to a context figure ("68.5GB VRAM … with 4k context length")
@@ -266,7 +267,7 @@ def statements(
             or (head_other and source == "text")
             or (two_variants and source == "text")
         )
-        if unclear and source != "column" and not _in_clause(parsed, variant, clause, words, v.start):
+        if unclear and source != "column" and not named_size and not _in_clause(parsed, variant, clause, words, v.start):
             firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
         before_other = list(OTHER_NAME.finditer(text, label_start, v.start))  # in the clause or the value's label
         if before_other and not _in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
