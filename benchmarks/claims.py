@@ -4,7 +4,8 @@ Each labelled value is matched to the claim the checker reports for the same val
 order of appearance). Precision is over claims reported *contradicted*; recall is over
 labelled contradictions, and the verdict rate over every labelled supported/contradicted
 value. Items without a checkable claim must produce no contradiction. Tuning and held-out
-items are reported apart.
+items are reported apart: held out are the corpus items with ``split: held_out`` and every item of
+tests/claims/held_out_next.yaml when that file is present; with none, the held-out scores are "n/a".
 
     python -m benchmarks.claims [--json | --readme]
 """
@@ -18,13 +19,23 @@ from pathlib import Path
 from typing import Any
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "claims" / "corpus.yaml"
+HELD_OUT_NEXT = CORPUS.with_name("held_out_next.yaml")
+"""A new held-out set, dropped in as a file of its own: every item in it counts as held out."""
 
 
-def load() -> list[dict[str, Any]]:
+def load(corpus: Path = CORPUS, held_out_next: Path = HELD_OUT_NEXT) -> list[dict[str, Any]]:
+    """The corpus items, then those of ``held_out_next`` (if present) marked ``split: held_out``."""
     import yaml
 
-    items: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    items: list[dict[str, Any]] = yaml.safe_load(corpus.read_text(encoding="utf-8"))
+    if held_out_next.is_file():
+        extra: list[dict[str, Any]] = yaml.safe_load(held_out_next.read_text(encoding="utf-8")) or []
+        items += [{**item, "split": "held_out"} for item in extra]
     return items
+
+
+def held_out(item: dict[str, Any]) -> bool:
+    return item.get("split") == "held_out"
 
 
 def document(item: dict[str, Any]) -> str:
@@ -79,25 +90,31 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
             if c.status == "contradicted":
                 fp += 1
                 misses.append(f"unlabelled contradiction {c.text!r} ({c.path}) in {item['text'][:60]!r}")
+    measured = bool(labelled or no_claim_items)  # an empty split has no rates ("n/a")
     return {
         "claims": labelled,
         "contradicted_labelled": labelled_wrong,
-        "precision": tp / (tp + fp) if tp + fp else 1.0,
-        "recall": tp / labelled_wrong if labelled_wrong else 1.0,
-        "verdicts_right": right / labelled if labelled else 1.0,
+        "precision": (tp / (tp + fp) if tp + fp else 1.0) if measured else None,
+        "recall": (tp / labelled_wrong if labelled_wrong else 1.0) if measured else None,
+        "verdicts_right": (right / labelled if labelled else 1.0) if measured else None,
         "no_claim_items": no_claim_items,
         "no_claim_flags": no_claim_flags,
         "misses": misses,
     }
 
 
-def run() -> dict[str, dict[str, Any]]:
-    items = load()
+def run(items: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    items = load() if items is None else items
     return {
-        "tuning": score([i for i in items if i.get("split") != "held_out"]),  # held_out_v1 is tuning now
-        "held_out": score([i for i in items if i.get("split") == "held_out"]),
+        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v6 are tuning now
+        "held_out": score([i for i in items if held_out(i)]),
         "all": score(items),
     }
+
+
+def _rate(r: dict[str, Any], key: str) -> str:
+    """A rate as the README shows it; "n/a" when the split has no labelled claim."""
+    return "n/a" if r[key] is None else f"{r[key]:.1%}"
 
 
 def readme_rows(result: dict[str, dict[str, Any]]) -> list[str]:
@@ -106,8 +123,8 @@ def readme_rows(result: dict[str, dict[str, Any]]) -> list[str]:
     for split, label in (("tuning", "tuning"), ("held_out", "held out")):
         r = result[split]
         rows.append(
-            f"| {label} | {r['claims']} | {r['contradicted_labelled']} | {r['precision']:.1%} | {r['recall']:.1%} | "
-            f"{r['verdicts_right']:.1%} | {r['no_claim_flags']} |"
+            f"| {label} | {r['claims']} | {r['contradicted_labelled']} | {_rate(r, 'precision')} | {_rate(r, 'recall')} | "
+            f"{_rate(r, 'verdicts_right')} | {r['no_claim_flags']} |"
         )
     return rows
 
@@ -122,8 +139,8 @@ def main() -> None:
         return
     for name, r in result.items():
         print(
-            f"{name:9} claims {r['claims']:3} (contradicted {r['contradicted_labelled']:2})  precision {r['precision']:.1%}  "
-            f"recall {r['recall']:.1%}  verdicts right {r['verdicts_right']:.1%}  no-claim flags {r['no_claim_flags']}"
+            f"{name:9} claims {r['claims']:3} (contradicted {r['contradicted_labelled']:2})  precision {_rate(r, 'precision')}  "
+            f"recall {_rate(r, 'recall')}  verdicts right {_rate(r, 'verdicts_right')}  no-claim flags {r['no_claim_flags']}"
         )
     for m in result["all"]["misses"]:
         print("  -", m)

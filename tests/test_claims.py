@@ -82,7 +82,27 @@ def test_corpus_meets_the_targets() -> None:
     assert tuning["precision"] >= 0.95, tuning["misses"]
     assert tuning["recall"] >= 0.80, tuning["misses"]
     assert scores["all"]["no_claim_flags"] == 0
-    assert scores["held_out"]["claims"] >= 20
+
+
+def test_a_held_out_file_dropped_in_counts_as_held_out(tmp_path: Path) -> None:
+    """Items of tests/claims/held_out_next.yaml (when present) are held out; without any, the held-out rates are "n/a"."""
+    from benchmarks.claims import load, readme_rows
+
+    corpus, extra = tmp_path / "corpus.yaml", tmp_path / "held_out_next.yaml"
+    corpus.write_text(
+        '- {text: "Llama 4 Scout has 16 experts.", expect: [{value: "16", status: supported, fact: scout.experts}]}\n',
+        encoding="utf-8",
+    )
+    alone = load(corpus, extra)
+    assert readme_rows(corpus_scores(alone))[1] == "| held out | 0 | 0 | n/a | n/a | n/a | 0 |"
+    extra.write_text(
+        '- {text: "Llama 4 Maverick has 8 experts.", expect: [{value: "8", status: contradicted, fact: maverick.experts}]}\n',
+        encoding="utf-8",
+    )
+    items = load(corpus, extra)
+    assert [i.get("split") for i in items] == [None, "held_out"]
+    scores = corpus_scores(items)
+    assert (scores["tuning"]["claims"], scores["held_out"]["claims"], scores["held_out"]["recall"]) == (1, 1, 1.0)
 
 
 def test_cli_text_output_and_exit_codes(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
-_LABEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\**([^:|]{3,60}?)\**:\s*$")
+_LABEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\**([^:：|]{3,60}?)\**[:：]\s*$")  # "- **Llama 4 Scout**：" too
 _HTML_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1\s*>", re.I | re.S)
 _HTML_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _HTML_CELL = re.compile(r"</t[dh]\s*>", re.I)
@@ -97,7 +97,7 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
             continue
         heading = _HEADING.match(raw) or (_html_heading(raw) if kind == "html" else None)
         label = _LABEL_LINE.match(raw)
-        if heading or (label and not para):
+        if heading or (label and (not para or _LIST.match(raw))):  # a list item that is a label heads its sub-items
             spans += _paragraph(para, headings)
             para = []
             level = len(heading.group(1)) if heading and heading.group(1).startswith("#") else 7

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from llama4ref.claims.cues import BUDGET, EACH, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, provider_of, subject
 from llama4ref.claims.values import Value, values
@@ -21,7 +22,9 @@ from llama4ref.records.vocabulary import Lexicon, Match
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
-_CLAUSE = re.compile(r"[;,()·•]|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I)
+_CLAUSE = re.compile(
+    r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I
+)
 _STAGES = {
     "instruct": "instruct",
     "instruction": "instruct",
@@ -38,13 +41,9 @@ _AFTER_OTHER = re.compile(
 _AFTER_LLAMA4 = re.compile(r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)\b")
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
-_SIZED = re.compile(
-    r"(?i)^\s*(?:(?:,|and|or|&)\s*\d+(?:\.\d+)?\s*[bt]\s*)*(?:-?\s*(?:variants?|versions?|sizes?|checkpoints?)\b)"
-)
-"""A size naming a model: "8B, 70B and 400B variants" (parameters, though the word is not written)."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
 SEVERAL_PROVIDERS = "(several providers)"
-_LABELLED = re.compile(r"^:\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
+_LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
 """The value follows its label's colon: "Active Parameters: 400B"."""
 _RESTATED = re.compile(r"^\(\s*$")
 """A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
@@ -129,6 +128,7 @@ def statements(
     stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
+    counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     for v in vals:
         vi, ve = words.index(v.start), words.index(v.end - 1) + 1
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
@@ -185,6 +185,11 @@ def statements(
         if not units and any(m.text.endswith(" layers") and m.start - ve <= 2 for m in mine if m.start >= ve):
             units = ("layers",)  # "40× local decoder layers": a phrase ending in the unit word counts layers
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
+        named_size = v.mult >= 1e9 and bool(NAMED_SIZE.search(text[: v.start]))
+        if named_size:  # "Llama 4 Behemoth (400B MoE)": its size
+            units, firm = ("parameters",), True
+        elif "parameters" in units and unit_matches:
+            counted_sizes.append(v)  # "Maverick with 4 020 billion total parameters and Scout with 1 090 billion"
         if units:  # "400-billion parameter Mixture of Experts model": the unit word decides
             attrs = tuple(t for t in attrs if not t.get("units") or set(t["units"]) & set(units))
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
@@ -192,7 +197,10 @@ def statements(
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
             label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
             named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label or units[0] in label_units
-            sized_list = units[0] == "parameters" and bool(_SIZED.match(text[v.end :]))
+            parallel = any(u.mult == v.mult and u.end <= v.start for u in counted_sizes)  # the same word, "billion"
+            sized_list = units[0] == "parameters" and bool(
+                SIZED.match(text[v.end :]) or MODIFIED.match(text[v.end :]) or parallel
+            )
             named_unit, firm = named_unit or sized_list, firm or sized_list
             counted = labelled and bool(attrs) and {t["id"] for t in attrs} <= {"active", "total"}  # a table's "Active" column
             firm = firm and (
@@ -222,6 +230,11 @@ def statements(
             attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
             rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and _units_of(m) != _units_of(longest)]
             firm = firm and not rivals  # "Dense FFN inter size": "dense" (layers) or "size" (parameters)?
+        if bench and not firm and len({t["target"] for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"}) == 1:
+            # "On the MMLU benchmark, Maverick scored 87.4, compared to 86.1 for GPT-5.4": the
+            # sentence's one benchmark, the variant and a score verb in the value's own clause
+            scorer = first(lex.parse(unglued(text[clause[0] : v.start])), "variant")
+            firm = scorer in LLAMA4 and bool(SCORED.search(text[clause[0] : v.start]))
         about_context = any(t["id"] == "context" for t in attrs)
         # a run's setting, not the model's limit: an engine, or a GPU named in a sentence about context,
         # or memory / a GPU count next to a context figure ("68.5GB VRAM … with 4k context length")
@@ -230,6 +243,8 @@ def statements(
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
+        if EACH.match(text[v.end :]):
+            firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         if v.day is not None and not attrs:
             continue
         variant, source, other = subject(parsed, vi)
@@ -243,13 +258,14 @@ def statements(
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
-        served_by = UNKNOWN_PROVIDER if _VIA.match(text[v.end :]) and provider is None else provider
+        via = _VIA.match(text[v.end :]) or (about_context and BUDGET.search(text))
+        served_by = UNKNOWN_PROVIDER if via and provider is None else provider
         unclear = (
             (others_named and _other_before(parsed, vi))
             or (head_other and source == "text")
             or (two_variants and source == "text")
         )
-        if unclear and source != "column" and not _in_clause(parsed, variant, clause, words, v.start):
+        if unclear and source != "column" and not named_size and not _in_clause(parsed, variant, clause, words, v.start):
             firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
         before_other = list(OTHER_NAME.finditer(text, label_start, v.start))  # in the clause or the value's label
         if before_other and not _in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):

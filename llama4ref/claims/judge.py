@@ -50,9 +50,11 @@ _EXCLUSIVE = frozenset({"output", "per-token", "shared-expert", "active", "input
 ("Scout has 17B parameters" may mean active parameters; a mismatch is judged against the total)."""
 _PREFERRED_LAST = ("total", "routed", "instruct", "max_input", "context_window")
 _RELEASED = ("scout", "maverick")
-_SERVED = frozenset({"context", "output", "input", "price"})
-"""Attributes a provider sets for what it serves; other attributes on a provider's page are the
-model's own (experts, knowledge cutoff) and are judged at the model tier."""
+_FAMILY_WIDE = ("training.", "multimodal.")
+_SERVED = frozenset({"context", "output", "input", "price", "release"})
+"""Attributes a provider sets for what it serves (a date it started serving a model is not the
+model's release); other attributes on a provider's page are the model's own (experts, knowledge
+cutoff) and are judged at the model tier."""
 
 
 class Verdict(NamedTuple):
@@ -105,9 +107,16 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     if st.variant is None:
         return _family(kb, st)
     paths = [p for v in variants for p in _candidates(kb, f"{v}.", st)]
-    if not paths:
+    wide = _family_wide(kb, st)
+    if not paths and not wide:
         return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
-    return _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model")
+    return _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model", wide=wide)
+
+
+def _family_wide(kb: KnowledgeBase, st: Statement) -> list[str]:
+    """Facts recorded for the whole family (training.data_mixture.tokens, multimodal.images.pretraining_max):
+    a statement about any variant may agree with them, but is contradicted only by the variant's own."""
+    return [p for p in _candidates(kb, "", st) if p.startswith(_FAMILY_WIDE)]
 
 
 def _family(kb: KnowledgeBase, st: Statement) -> Verdict:
@@ -118,9 +127,10 @@ def _family(kb: KnowledgeBase, st: Statement) -> Verdict:
     recorded value is nearest the one written."""
     by_variant = {v: _candidates(kb, f"{v}.", st) for v in (*_RELEASED, "behemoth")}
     paths = [p for ps in by_variant.values() for p in ps]
-    if not paths:
+    wide = _family_wide(kb, st)
+    if not paths and not wide:
         return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
-    verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="family")
+    verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="family", wide=wide)
     if verdict.status != "contradicted":
         return verdict
     primaries = [_primary(kb, ps, st) for v, ps in by_variant.items() if ps]
@@ -205,23 +215,24 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
     if st.value.day is not None:
         allowed = {"date", "month"}
     out = []
-    under = FactPath.parse(prefix.rstrip("."))
+    under = FactPath.parse(prefix.rstrip(".")) if prefix else None  # "": every fact (family-wide statements)
     for path in kb.paths():
         if not path.startswith(prefix):
             continue
         fp = FactPath.parse(path)
         if fp.kind == BENCHMARKS:
             continue
-        rest = fp.after(under)
-        if not under.segments and rest[0] in ("providers", "runtime"):
+        rest = fp.after(under) if under is not None else fp.parts
+        if under is not None and not under.segments and rest[0] in ("providers", "runtime"):
             continue
         trained = st.stage == "pretrained" or any(a["id"] == "training" for a in st.attributes)
         if ("base" in rest or "training_context_length" in rest) and not trained and kb.get(path).unit == "tokens":
             continue  # the pre-trained model's window answers only a statement about the base model or training
         fact = kb.get(path)
-        if st.value.day is None and fact.unit not in _NUMERIC:
+        counted = fact.unit == "text_list" and rest[-1] in allowed  # "12 languages": scout.languages' length
+        if st.value.day is None and fact.unit not in _NUMERIC and not counted:
             continue
-        if allowed and fact.unit not in allowed:
+        if allowed and fact.unit not in allowed and not counted:
             continue
         if main and not any(_names(a, rest) for a in main):
             continue
@@ -288,13 +299,17 @@ def _preference(kb: KnowledgeBase, path: str) -> tuple[bool, bool, int, str]:
     return (kb.get(path).derived, not path.endswith(_PREFERRED_LAST), path.count("."), path)
 
 
-def _against(kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list[str], tier: str) -> Verdict:
+def _against(
+    kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list[str], tier: str, wide: list[str] | None = None
+) -> Verdict:
+    """The verdict against ``paths``; the family-wide facts ``wide`` may only agree (their
+    preferred value), after the statement's own facts."""
     named = _narrowed(paths, st)
     if not all(kb.get(p).derived for p in named):  # "Active Parameters: 400B" is held to the active count
         paths = named
     if tier != "provider":  # (the provider's own facts come first there)
         paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
-    for path in paths:
+    for path in [*paths, *sorted(wide or [], key=lambda p: _preference(kb, p))]:
         fact = kb.get(path)
         if _agrees(st.value, fact.value, fact.bound, _display(fact.qualifiers.get("display"))):
             return Verdict("supported", path, fact.value, None, _why(tier, path))
@@ -344,6 +359,8 @@ def _agrees(v: Value, recorded: Any, bound: str, written: str | None = None) -> 
         if v.precision == "month":
             return (recorded.year, recorded.month) == (v.day.year, v.day.month)
         return recorded == v.day
+    if isinstance(recorded, list):
+        recorded = len(recorded)  # a recorded list agrees with its count ("12 languages")
     if isinstance(recorded, bool) or not isinstance(recorded, (int, float)):
         return False
     step = _written_step(float(recorded), written) if bound == "approximately" else None

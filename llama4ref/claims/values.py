@@ -25,7 +25,8 @@ _MULT = {
     "billion": 1e9,
     "t": 1e12,
     "trillion": 1e12,
-    "万": 1e4,  # Chinese and Japanese numerals: "1090亿", "17 億", "2兆"
+    "万": 1e4,  # Chinese and Japanese numerals: "1090亿", "17 億", "1000 萬", "2兆"
+    "萬": 1e4,
     "亿": 1e8,
     "億": 1e8,
     "万亿": 1e12,
@@ -33,10 +34,10 @@ _MULT = {
 }
 _BINARY = {1e3: 1024.0, 1e6: 1024.0**2}
 _NUMBER = re.compile(
-    r"(?:(?<![\w.$/-])|(?<=\d[kKmMbBtT]/))(?P<num>\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
+    r"(?:(?<![\w.$/\u2010\u2011-])|(?<=\d[kKmMbBtT]/)|(?<=\btop-))(?P<num>\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d{1,3}(?: \d{3})+(?=\s*(?:trillion|billion|million|thousand)\b)"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3}(?: \d{3})*(?: 0\d\d)(?: \d{3})*(?!\d)|\d+(?:\.\d+)?)"
-    r"(?:\s*-?\s*(?P<mult>trillion|billion|million|thousand|万亿|[kmbt万亿億兆])(?![a-z]))?"
+    r"(?:\s*[-\u2010\u2011]?\s*(?P<mult>trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆])(?![a-z]))?"
     r"(?P<pct>\s*%)?(?P<plus>\+)?(?![\w.]*\d)(?![a-z])",
     re.I,
 )
@@ -62,6 +63,7 @@ _MASKS = [
     re.compile(r"\b\d+(?:\.\d+)?:\d+\b|\b\d+\^\d+\b"),  # ratios (3:1 blended) and powers (2^20)
     re.compile(r"(?i)\b\d+-(?:bit|shot|way|node|gpu)s?\b|\b(?:fp|int|bf|w|q)\d+\w*\b"),
     re.compile(r"#\d+"),
+    re.compile(r"^\s*\d+(?:\.\d+)*\.(?=\s+[A-Z])"),  # a section number opening a heading or item: "4. Multilingual"
     re.compile(r"(?i)\b\w*@\d+\b"),  # pass@1
 ]
 _APPROX = re.compile(r"(?i)(?:~|≈|\babout|\baround|\bapprox(?:imately|\.)?|\broughly|\bnearly|\balmost|\bsome|\blikely)\s*$")

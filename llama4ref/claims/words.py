@@ -13,11 +13,18 @@ from llama4ref.records.vocabulary import word_spans
 
 _GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z]{1,4}[a-z])|(?<=[A-Za-z]{3})(?=\d)")
 """Where two words run together: a lower-case run then a capital ("headsHead"), or a word then a digit."""
+_SIMPLIFIED = str.maketrans(
+    "躍參數專個萬億長層頭詞彙總態訓練據釋發佈語種維隱窗門專節點開",
+    "跃参数专个万亿长层头词汇总态训练据释发布语种维隐窗门专节点开",
+)
+"""Traditional Chinese characters of spec labels, folded one for one to the simplified forms the
+vocabulary spells ("活躍參數" → "活跃参数"); offsets do not move."""
 
 
 def unglued(text: str) -> str:
-    """``text`` with a space at each point where two words run together (for the lexicon)."""
-    return _GLUE.sub(" ", text)
+    """``text`` with a space at each point where two words run together, and traditional Chinese
+    characters in their simplified form (for the lexicon)."""
+    return _GLUE.sub(" ", text).translate(_SIMPLIFIED)
 
 
 class Words:
