@@ -1,22 +1,25 @@
 """The license constants the checker needs, read from the records (never hard-coded).
 
-:func:`load_license_terms` is deliberately small and isolated: it reads the FactSheet
-``license/llama4-community-license.yaml`` and the LicenseTerm records in ``license_terms/``
-with ``yaml.safe_load``. It can later be switched to the core loader or the shipped index
-without touching the checks, which only see the frozen :class:`LicenseTerms`.
+They come from a knowledge base: the shipped one (the compiled index, no YAML parsing) or one
+built from another facts tree by the strict loader and validator (:func:`load_license_terms`),
+so the checker sees the same records, checked the same way, as every other command. The checks
+only see the frozen :class:`LicenseTerms`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from llama4ref.errors import DataError
-from llama4ref.paths import FactPath
+from llama4ref.errors import DataError, UnknownIdError
 
-SHEET = Path("license") / "llama4-community-license.yaml"
-TERMS_DIR = Path("license_terms")
+if TYPE_CHECKING:
+    from llama4ref.store.answers import Citation
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+SHEET = "license"
+"""The fact sheet (subject) holding the license constants: ``license.name_prefix`` and so on."""
 AGREEMENT_SOURCE = "llama-models-license"
 AUP_SOURCE = "llama-models-use-policy"
 
@@ -48,77 +51,61 @@ class LicenseTerms:
 
 
 def load_license_terms(tree_dir: Path) -> LicenseTerms:
-    """Read the license constants from the facts tree at ``tree_dir``; raise DataError if absent."""
-    import yaml  # lazily: importing the checker reads nothing
+    """The license constants of the facts tree at ``tree_dir``, read by the strict loader and
+    validator; :class:`DataError` when the tree is invalid or lacks them."""
+    from llama4ref.store.loaders import load
 
-    sheet_path = tree_dir / SHEET
-    try:
-        sheet = yaml.safe_load(sheet_path.read_text(encoding="utf-8"))
-        term_docs = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((tree_dir / TERMS_DIR).glob("*.yaml"))]
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read the license records under {tree_dir}: {exc}") from exc
-    facts = sheet.get("facts", {}) if isinstance(sheet, dict) else {}
-    return _from_records(facts, term_docs, str(sheet_path))
+    return license_terms_from(load(tree_dir), f"{tree_dir}")
 
 
 def shipped_license_terms() -> LicenseTerms:
-    """The license constants of the shipped data, read from the compiled index: the same records
-    as ``load_license_terms(shipped_facts_dir())``, at the cost of two small JSON files."""
-    from llama4ref.store.index import read_index
+    """The license constants of the shipped data, from the compiled index."""
+    from llama4ref.store.loaders import knowledge_base
 
-    index = read_index()
-    facts = index["facts"]
-    sheet = FactPath("license")
-    sheet_facts = {fp.rest: facts[str(fp)] for fp in map(FactPath.parse, facts) if fp.startswith(sheet)}
-    term_docs = sorted(index["license_terms"].values(), key=lambda doc: str(doc.get("file", "")))
-    return _from_records(sheet_facts, term_docs, f"facts/{SHEET.as_posix()}")
+    return license_terms_from(knowledge_base(), "the shipped index")
 
 
-def _from_records(facts: dict[str, Any], term_docs: list[Any], sheet_path: str) -> LicenseTerms:
-    """The constants from the license sheet's facts (key → fact) and the LicenseTerm records."""
+def license_terms_from(kb: KnowledgeBase, where: str) -> LicenseTerms:
+    """The constants from the license sheet's facts and the LicenseTerm records of ``kb``."""
 
-    def value(key: str) -> str:
-        spec = facts.get(key)
-        if not isinstance(spec, dict) or not isinstance(spec.get("value"), str) or not spec["value"]:
-            raise DataError(f"{sheet_path}: fact license.{key} is missing or not text")
-        return str(spec["value"])
+    def fact_value(key: str) -> str:
+        try:
+            value = kb.get(f"{SHEET}.{key}").value
+        except UnknownIdError:
+            value = None
+        if not isinstance(value, str) or not value:
+            raise DataError(f"{where}: fact {SHEET}.{key} is missing or not text")
+        return value
 
     def title(key: str) -> str:
-        cits = facts.get(key, {}).get("citations") or [{}]
-        return str(cits[0].get("quote", ""))
+        citations = kb.get(f"{SHEET}.{key}").citations
+        return citations[0].quote if citations else ""
 
     agreement: list[Anchor] = []
     aup: list[Anchor] = []
-    for doc in term_docs:
-        if not isinstance(doc, dict):
-            continue
-        for cit in doc.get("citations", []) or []:
-            anchor = _anchor(doc, cit)
-            if anchor is None:
-                continue
-            if cit.get("source") == AGREEMENT_SOURCE:
-                agreement.append(anchor)
-            elif cit.get("source") == AUP_SOURCE:
-                aup.append(anchor)
+    for term in sorted(kb.license_terms(), key=lambda t: t.id):  # the records' file order
+        for cit in term.citations:
+            if cit.source == AGREEMENT_SOURCE:
+                agreement.append(_anchor(term.id, term.section, cit))
+            elif cit.source == AUP_SOURCE:
+                aup.append(_anchor(term.id, term.section, cit))
     return LicenseTerms(
-        name_prefix=value("name_prefix"),
-        attribution=value("attribution"),
-        notice=value("notice"),
-        agreement_fingerprint=value("fingerprint.agreement"),
-        aup_fingerprint=value("fingerprint.aup"),
-        aup_url=value("aup_url"),
-        agreement_urls=(value("agreement_url"), value("agreement_url_hf")),
-        license_ids=(value("hf_license_id"),),
+        name_prefix=fact_value("name_prefix"),
+        attribution=fact_value("attribution"),
+        notice=fact_value("notice"),
+        agreement_fingerprint=fact_value("fingerprint.agreement"),
+        aup_fingerprint=fact_value("fingerprint.aup"),
+        aup_url=fact_value("aup_url"),
+        agreement_urls=(fact_value("agreement_url"), fact_value("agreement_url_hf")),
+        license_ids=(fact_value("hf_license_id"),),
         agreement_title=title("fingerprint.agreement"),
         agreement_anchors=_unique(agreement),
         aup_anchors=_unique(aup),
     )
 
 
-def _anchor(doc: dict[str, Any], cit: Any) -> Anchor | None:
-    if not isinstance(cit, dict) or not isinstance(cit.get("quote"), str):
-        return None
-    return Anchor(term=str(doc.get("id", "")), section=str(doc.get("section", "")), quote=cit["quote"])
+def _anchor(term: str, section: str, cit: Citation) -> Anchor:
+    return Anchor(term=term, section=section, quote=cit.quote)
 
 
 def _unique(anchors: list[Anchor]) -> tuple[Anchor, ...]:
