@@ -97,3 +97,58 @@ def test_fresh_sentences(text: str, expected: dict[str, str]) -> None:
     assert {k: got.get(k, "none") for k in expected} == expected
     if not expected:
         assert "contradicted" not in got.values()
+
+
+def paths(text: str) -> dict[str, str | None]:
+    """Each value as written → the fact its verdict cites."""
+    return {c.text: c.path for c in llama4ref.check_claims(text)}
+
+
+_BOTH = "| Model | Active / Total params | Experts |\n|---|---|---|\n"
+_ACTIVE = "| Model | Active Parameters | Context |\n|---|---|---|\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a column naming both counts: a cell agrees with either; it is wrong only when it matches neither
+        (_BOTH + "| Llama 4 Scout | 17B / 109B | 16 |\n", {"17B": "supported", "109B": "supported"}),
+        (_BOTH + "| Llama 4 Behemoth | 288B / ~2T | 16 |\n", {"288B": "supported", "2T": "supported"}),
+        ("Llama 4 Maverick, active / total params: 17B", {"17B": "supported"}),
+        (_BOTH + "| Llama 4 Scout | 8B / 109B | 16 |\n", {"8B": "contradicted", "109B": "supported"}),
+        ("- Llama 4 Scout (8B) for laptops\n", {"8B": "contradicted"}),  # (guards: these pass without the rule too)
+        # the value's own modifier word beats its column's
+        (_ACTIVE + "| Llama 4 Maverick | 17B active / 400B+ total | 1M tokens |\n", {"17B": "supported", "400B+": "supported"}),
+        (_ACTIVE + "| Llama 4 Maverick | 17B active / 100B total | 1M tokens |\n", {"100B": "contradicted"}),
+        # a GPU run together with its count is a GPU named: a measured limit, never the model's window
+        ("# Llama 4 Scout\n\nOn 8xH100 in bf16 the model served up to 1.4M tokens.", {"1.4M": "unchecked"}),
+        ("Llama 4 Scout on 2xA100 reached a 500K-token context.", {"500K": "unchecked"}),
+        ("Llama 4 Scout reached a 500K-token context.", {"500K": "contradicted"}),
+        # "language model" is a kind of model, and a number inside a name is no value
+        ("Llama 4 (Large Language Model Meta AI 4) is a family of large language models.", {}),
+        ("Meta AI 4 is a language model built on Llama 4 Scout.", {}),
+        # a numbered item opening with a bold label: the number is the item's
+        ("# Llama 4 plan\n\n1. **Evaluation**: try Llama 4 Scout\n2. **Parallel Training**: tune Llama 4 Maverick\n", {}),
+        # a part of a month is one span, the part-of-month word included
+        ("Meta released Llama 4 in early May 2026.", {"early May 2026": "contradicted"}),
+        ("Meta released Llama 4 in early April 2025.", {"early April 2025": "supported"}),
+        ("Meta released Llama 4 in mid April 2025.", {"mid April 2025": "contradicted"}),
+        ("Meta released Llama 4 in late March 2025.", {"late March 2025": "contradicted"}),
+        # found while folding the set in: a date opening its sentence, a size after a variant and its stage,
+        # a release date followed by the platforms it went to (not one provider's start of service)
+        ("On April 5, 2026, Meta released Llama 4 in two sizes: Scout and Maverick.", {"April 5, 2026": "contradicted"}),
+        ("- Llama 4 Scout Instruct (8B) as the default assistant\n", {"8B": "contradicted"}),
+        ("| Model | Status |\n|---|---|\n| Llama 4 Scout | Released 2026-04-05 (Hugging Face, Ollama) |\n", {"2026-04-05": "contradicted"}),
+        ("| Model | Status |\n|---|---|\n| Llama 4 Scout | Released 2025-04-05 (Hugging Face, Ollama) |\n", {"2025-04-05": "supported"}),
+        ("| Model | Status |\n|---|---|\n| Llama 4 Scout | On Ollama since 2025-04-09 |\n", {"2025-04-09": "unchecked"}),
+    ],
+)
+def test_seventh_set_classes(text: str, expected: dict[str, str]) -> None:
+    got = verdicts(text)
+    assert {k: got.get(k, "none") for k in expected} == expected
+    assert "contradicted" not in [s for k, s in got.items() if k not in expected]
+
+
+def test_a_value_s_own_modifier_and_a_label_naming_both_pick_the_fact() -> None:
+    assert paths(_ACTIVE + "| Llama 4 Maverick | 17B active / 400B+ total | 1M tokens |\n")["400B+"] == "maverick.params.total"
+    assert paths(_BOTH + "| Llama 4 Behemoth | 288B / ~2T | 16 |\n")["288B"] == "behemoth.params.active"

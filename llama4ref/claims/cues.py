@@ -5,13 +5,15 @@ variant's name or a list of sizes, a score verb, a budget a service sets for pro
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 EACH = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,2}(?:each|apiece|per\s+(?:expert|layer|head|gpu|node|device|shard|block))\b")
 """A value followed by "… parameters each" or "… per expert" is the size of a part, not of the model."""
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
-NAMED_SIZE = re.compile(r"(?i)\b(?:scout|maverick|behemoth)\**\s*\(\s*$")
-"""A size in parentheses right after a variant's name ("Llama 4 Scout (8B)") is its parameter count."""
+NAMED_SIZE = re.compile(r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$")
+"""A size in parentheses right after a variant's name ("Llama 4 Scout (8B)", "Scout Instruct (8B)") is its parameter count."""
 SCORED = re.compile(r"(?i)\b(?:scor(?:ed|es|ing)|hit|hits|achiev(?:ed|es)|reach(?:ed|es)|posts?|posted|gets?|got)\s+(?:an?\s+)?$")
 """A score verb right before the value: "Maverick scored 87.4" under "On the MMLU benchmark, …"."""
 BUDGET = re.compile(
@@ -25,3 +27,52 @@ SIZED = re.compile(
 )
 """A size naming a model: "8B, 70B and 400B variants", "8B (edge), 70B (single GPU), and 400B MoE
 variants" (parameters, though the word is not written)."""
+
+
+def language_model(terms: Sequence[dict[str, Any]], following: str) -> bool:
+    """Whether a phrase read as the ``languages`` attribute is a kind of model ("large language
+    model(s)", "Large Language Model Meta AI 4"), not a count of languages."""
+    return following in ("model", "models") and any(t["kind"] == "attribute" and t["id"] == "languages" for t in terms)
+
+
+RIVALS = ("active", "total")
+"""Modifiers that exclude each other: a parameter count is either the active or the total one."""
+
+
+def rival_modifiers(attrs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The mutually exclusive modifiers among ``attrs`` (one term per id, in order)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for t in attrs:
+        if t.get("id") in RIVALS:
+            seen.setdefault(t["id"], t)
+    return list(seen.values())
+
+
+def settle_rivals(
+    attrs: Sequence[dict[str, Any]], own: Sequence[dict[str, Any]], label: Sequence[dict[str, Any]]
+) -> tuple[dict[str, Any], ...]:
+    """The modifiers a value is held to: its own word right after it wins ("400B+ total" under an
+    "Active Parameters" column); a label or column naming both counts ("Active / Total params")
+    leaves both, so the value is judged against either (llama4ref.claims.judge)."""
+    keep = rival_modifiers(own)[:1] or rival_modifiers([*attrs, *label])
+    if not rival_modifiers(own) and len(keep) < 2:
+        return tuple(attrs)
+    return tuple(t for t in attrs if t.get("id") not in RIVALS) + tuple(keep)
+
+
+_FRONTED_AFTER = re.compile(r"(?i)^\s*,\s*[^,;:()]{0,40}?\b(?:released|launched|unveiled|introduced|debuted|shipped)\b")
+
+
+def fronted_date(before: str, after: str) -> bool:
+    """A date opening its sentence ("On April 5, 2026, Meta released …"): the verb right after its
+    comma states what the date is, though a comma separates them."""
+    return bool(re.fullmatch(r"(?i)\s*(?:on|in)\s+", before)) and bool(_FRONTED_AFTER.match(after))
+
+
+_PLATFORMS = re.compile(r"^\s*\([^()]+,[^()]+\)")
+
+
+def released_to(before: str, after: str) -> bool:
+    """A release date followed by the platforms it was released to ("Released 2026-04-05 (Hugging
+    Face, Ollama)"): the model's own release, not one provider's or engine's start of service."""
+    return bool(re.search(r"(?i)\breleased?\s*(?:on\s*)?$", before)) and bool(_PLATFORMS.match(after))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from llama4ref.claims import cues
 from llama4ref.claims.cues import BUDGET, EACH, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, provider_of, subject
@@ -96,6 +97,7 @@ def statements(
         return []
     parsed = lex.parse(unglued(text))
     words = Words(text)
+    parsed.matches = [m for m in parsed.matches if not cues.language_model(m.terms, " ".join(words.tokens[m.end : m.end + 1]))]
     inside = [(v.start, v.end) for v in vals]
     cuts = [m.start() for m in _CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
     clauses = [0, *cuts, len(text) + 1]
@@ -130,7 +132,7 @@ def statements(
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     for v in vals:
-        vi, ve = words.index(v.start), words.index(v.end - 1) + 1
+        vi, ve = words.index(v.start), words.after(v.end)
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
         near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
@@ -169,7 +171,7 @@ def statements(
             # is a label's (a table cell) or the sentence's only value, reached across a plain list
             everyone = [u for u in vals if u is not v]  # nothing in the clause: the sentence's nearest phrases
             mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi) and _closest(m, vi, ve, everyone, words)]
-            firm = labelled or (len(vals) == 1 and _plain_link(mine, v, text, words))
+            firm = labelled or (len(vals) == 1 and _plain_link(mine, v, text, words)) or cues.fronted_date(text[: v.start], text[v.end :])
         unit_matches = [m for m in mine if _unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
@@ -235,10 +237,15 @@ def statements(
             # sentence's one benchmark, the variant and a score verb in the value's own clause
             scorer = first(lex.parse(unglued(text[clause[0] : v.start])), "variant")
             firm = scorer in LLAMA4 and bool(SCORED.search(text[clause[0] : v.start]))
+        own = [t for m in parsed.matches if m.start == ve and MODIFIED.match(text[v.end :]) for t in m.terms]
+        label_from = max([text.rfind("\n", 0, v.start) + 1, *(u.end for u in vals if u.end <= v.start)])
+        by_label = [t for m in parsed.matches if labelled and label_from <= words.char(m.start) < v.start for t in m.terms]
+        attrs = cues.settle_rivals(attrs, own, by_label + (column_parse.of_kind("attribute") if column_parse else []))
         about_context = any(t["id"] == "context" for t in attrs)
-        # a run's setting, not the model's limit: an engine, or a GPU named in a sentence about context,
-        # or memory / a GPU count next to a context figure ("68.5GB VRAM … with 4k context length")
-        engine = engine_named or (gpu_named and context_named) or (_hardware(near + mine) and about_context)
+        # a run's setting, not the model's: an engine, a GPU by context or tokens ("On 8xH100 … 1.4M tokens"), memory ("68.5GB VRAM")
+        limit = context_named or ("tokens" in units and not any(t["id"] == "training" for t in attrs))
+        listed = v.day is not None and cues.released_to(text[clause[0] : v.start], text[v.end :])  # not a provider's date
+        engine = not listed and (engine_named or (gpu_named and limit) or (_hardware(near + mine) and about_context))
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and _fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
@@ -259,7 +266,7 @@ def statements(
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
         via = _VIA.match(text[v.end :]) or (about_context and BUDGET.search(text))
-        served_by = UNKNOWN_PROVIDER if via and provider is None else provider
+        served_by = None if listed else UNKNOWN_PROVIDER if via and provider is None else provider
         unclear = (
             (others_named and _other_before(parsed, vi))
             or (head_other and source == "text")

@@ -280,6 +280,8 @@ _EXCLUSIVE_WORDS = {
 
 def _carries_named(path: str, st: Statement) -> bool:
     """Whether the fact carries one of the exclusive attributes the statement names ("active", "per token")."""
+    if {"active", "total"} <= {a["id"] for a in st.attributes}:  # a label naming both counts ("Active / Total")
+        return True
     named = {a["id"] for a in st.attributes} & (_EXCLUSIVE - {"input"})  # "input tokens" may be the context window
     segs = path.split(".")
     return not named or any(f"_{_EXCLUSIVE_WORDS[aid]}_" in f"_{s}_" for s in segs for aid in named)

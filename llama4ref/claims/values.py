@@ -43,7 +43,7 @@ _NUMBER = re.compile(
 )
 _MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _DATE = re.compile(
-    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
+    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<pm>early|mid|late)[\s-]+(?P<mp>{_MONTHS})\.?,?\s+(?P<ymp>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b",
     re.I,
 )
@@ -63,7 +63,8 @@ _MASKS = [
     re.compile(r"\b\d+(?:\.\d+)?:\d+\b|\b\d+\^\d+\b"),  # ratios (3:1 blended) and powers (2^20)
     re.compile(r"(?i)\b\d+-(?:bit|shot|way|node|gpu)s?\b|\b(?:fp|int|bf|w|q)\d+\w*\b"),
     re.compile(r"#\d+"),
-    re.compile(r"^\s*\d+(?:\.\d+)*\.(?=\s+[A-Z])"),  # a section number opening a heading or item: "4. Multilingual"
+    re.compile(r"(?m)^\s*\d+(?:\.\d+)*\.(?=\s+(?:[*_]{1,3})?[A-Z])"),  # a number opening a heading or item: "4. Multilingual", "2. **Parallel Training**"
+    re.compile(r"(?i)\bmeta[\s-]+ai[\s-]+\d+(?:\.\d+)?\b"),  # a name's number: "Large Language Model Meta AI 4"
     re.compile(r"(?i)\b\w*@\d+\b"),  # pass@1
 ]
 _APPROX = re.compile(r"(?i)(?:~|≈|\babout|\baround|\bapprox(?:imately|\.)?|\broughly|\bnearly|\balmost|\bsome|\blikely)\s*$")
@@ -163,11 +164,29 @@ def _date(m: re.Match[str]) -> tuple[date | None, str, date | None]:
         if n * size > 12:
             return None, "", None
         return _span(year, (n - 1) * size + 1, n * size)
+    if m.group("pm"):  # "early May 2026": days 1-10, 11-20 or 21 to the month's end
+        return _month_part(m.group("pm").lower(), m.group("mp"), int(m.group("ymp")))
     if m.group("part"):  # "late 2024"
         first, last = _PARTS[m.group("part").lower()]
         return _span(int(m.group("yp")), first, last)
     day, precision = _exact_date(m)
     return day, precision, None
+
+
+_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _month_part(part: str, month: str, year: int) -> tuple[date | None, str, date | None]:
+    """A part of a month ("mid April 2026") as a span: any day in it agrees ("late": to the month's end)."""
+    mon = _month_number(month)
+    first, last = _MONTH_PARTS[part]
+    following = date(year + 1, 1, 1) if mon == 12 else date(year, mon + 1, 1)
+    month_end = date.fromordinal(following.toordinal() - 1)
+    return date(year, mon, first), "span", date(year, mon, min(last, month_end.day))
+
+
+def _month_number(month: str) -> int:
+    return [x[:3] for x in _MONTHS.split("|")].index(month[:3].lower()) + 1
 
 
 def _exact_date(m: re.Match[str]) -> tuple[date | None, str]:
@@ -178,7 +197,7 @@ def _exact_date(m: re.Match[str]) -> tuple[date | None, str]:
         month = m.group("m1") or m.group("m2")
         year = int(m.group("y1") or m.group("y2"))
         day = m.group("d1") or m.group("d2")
-        mon = [x[:3] for x in _MONTHS.split("|")].index(month[:3].lower()) + 1
+        mon = _month_number(month)
         return date(year, mon, int(day) if day else 1), "day" if day else "month"
     except ValueError:
         return None, ""

@@ -11,8 +11,9 @@ import re
 
 from llama4ref.records.vocabulary import word_spans
 
-_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z]{1,4}[a-z])|(?<=[A-Za-z]{3})(?=\d)")
-"""Where two words run together: a lower-case run then a capital ("headsHead"), or a word then a digit."""
+_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z]{1,4}[a-z])|(?<=[A-Za-z]{3})(?=\d)|(?<=\d[xX×])(?=[A-Za-z]{1,4}\d)")
+"""Where two words run together: a lower-case run then a capital ("headsHead"), a word then a
+digit, or a GPU count then the GPU ("8xH100", "2xA100")."""
 _SIMPLIFIED = str.maketrans(
     "躍參數專個萬億長層頭詞彙總態訓練據釋發佈語種維隱窗門專節點開",
     "跃参数专个万亿长层头词汇总态训练据释发布语种维隐窗门专节点开",
@@ -47,6 +48,11 @@ class Words:
             if e > offset:
                 return i
         return len(self.spans)
+
+    def after(self, end: int) -> int:
+        """The index of the first word after a value ending at offset ``end`` ("400B+ total": "total")."""
+        i = self.index(end - 1)
+        return i + 1 if i < len(self.spans) and self.spans[i][0] < end else i
 
     def char(self, index: int) -> int:
         return self.spans[index][0] if index < len(self.spans) else (self.spans[-1][1] if self.spans else 0)
