@@ -152,3 +152,22 @@ def test_seventh_set_classes(text: str, expected: dict[str, str]) -> None:
 def test_a_value_s_own_modifier_and_a_label_naming_both_pick_the_fact() -> None:
     assert paths(_ACTIVE + "| Llama 4 Maverick | 17B active / 400B+ total | 1M tokens |\n")["400B+"] == "maverick.params.total"
     assert paths(_BOTH + "| Llama 4 Behemoth | 288B / ~2T | 16 |\n")["288B"] == "behemoth.params.active"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "Corpus Size" column counts training tokens, not parameters ("size")
+        (
+            "| Name | Parameters | Corpus Size |\n| --- | --- | --- |\n| Scout | 109B | 40T |\n| Maverick | 400B | 22T |\n",
+            {"109B": "supported", "40T": "supported", "400B": "supported", "22T": "supported"},
+        ),
+        ("| Name | Corpus Size |\n| --- | --- |\n| Llama 4 Scout | 20T |\n", {"20T": "contradicted"}),
+        # a misspelled model name keeps its number ("Lllma 3"): not a count of anything
+        ("Lllma 3 是 Dense,哪怕 400B 的模型都是 Dense;而 Llama 4 是 MoE 架構。", {}),
+    ],
+)
+def test_eighth_set_classes(text: str, expected: dict[str, str]) -> None:
+    got = verdicts(text)
+    assert {k: got.get(k, "none") for k in expected} == expected
+    assert "contradicted" not in [s for k, s in got.items() if k not in expected]

@@ -171,7 +171,11 @@ def statements(
             # is a label's (a table cell) or the sentence's only value, reached across a plain list
             everyone = [u for u in vals if u is not v]  # nothing in the clause: the sentence's nearest phrases
             mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi) and _closest(m, vi, ve, everyone, words)]
-            firm = labelled or (len(vals) == 1 and _plain_link(mine, v, text, words)) or cues.fronted_date(text[: v.start], text[v.end :])
+            firm = (
+                labelled
+                or (len(vals) == 1 and _plain_link(mine, v, text, words))
+                or cues.fronted_date(text[: v.start], text[v.end :])
+            )
         unit_matches = [m for m in mine if _unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute

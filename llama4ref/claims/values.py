@@ -52,8 +52,9 @@ _MASKS = [
     re.compile(r"(?i)(?:\bper\s+|/)1\s*[mk]\b(?:\s+(?:input|output))?"),  # prices: $0.15 per 1M input tokens
     re.compile(r"\b(?!\d+(?:\.\d+)?\s?[kmbtKMBT]?/\d)[\w.-]+/[\w.-]+"),  # repo ids and paths (not "109B/17B")
     re.compile(r"\b\d+\s*[bB]\s*[-x×_]?\s*\d+\s*[eE]\b"),  # 17B-16E, 17Bx128E
+    # a model name and its number, "Llama" also as people misspell it ("Lllma 3", "Lama 4")
     re.compile(
-        r"(?i)\b(?:llama|gemma|gemini|claude|gpt|qwen|mistral|deepseek|phi|sonnet|grok|command|kimi|glm|o)[\s-]?v?\d+(?:\.\d+)*[a-z]*(?:[\s-]+\d+(?:\.\d+)?\s*[bB]\b)?"
+        r"(?i)\b(?:l{1,3}a?m{1,2}a|gemma|gemini|claude|gpt|qwen|mistral|deepseek|phi|sonnet|grok|command|kimi|glm|o)[\s-]?v?\d+(?:\.\d+)*[a-z]*(?:[\s-]+\d+(?:\.\d+)?\s*[bB]\b)?"
     ),
     re.compile(
         r"(?i)\b\d+(?:\.\d+)?\s*(?:x|×)(?=\s|[A-Z]|\b)(?!\s*(?:[a-z]+\s+){0,2}layers\b)"
@@ -63,7 +64,9 @@ _MASKS = [
     re.compile(r"\b\d+(?:\.\d+)?:\d+\b|\b\d+\^\d+\b"),  # ratios (3:1 blended) and powers (2^20)
     re.compile(r"(?i)\b\d+-(?:bit|shot|way|node|gpu)s?\b|\b(?:fp|int|bf|w|q)\d+\w*\b"),
     re.compile(r"#\d+"),
-    re.compile(r"(?m)^\s*\d+(?:\.\d+)*\.(?=\s+(?:[*_]{1,3})?[A-Z])"),  # a number opening a heading or item: "4. Multilingual", "2. **Parallel Training**"
+    re.compile(
+        r"(?m)^\s*\d+(?:\.\d+)*\.(?=\s+(?:[*_]{1,3})?[A-Z])"
+    ),  # a number opening a heading or item: "4. Multilingual", "2. **Parallel Training**"
     re.compile(r"(?i)\bmeta[\s-]+ai[\s-]+\d+(?:\.\d+)?\b"),  # a name's number: "Large Language Model Meta AI 4"
     re.compile(r"(?i)\b\w*@\d+\b"),  # pass@1
 ]

@@ -47,6 +47,7 @@ def lazy_sections() -> tuple[str, ...]:
 
     return tuple(k.section for k in KINDS if not k.head)
 
+
 _MATERIALISED: Path | None = None
 
 

@@ -40,9 +40,7 @@ def columns_and_rows(listing: Listing) -> tuple[list[str], list[list[str]]]:
             for e in listing.items
         ]
     if isinstance(listing, SheetListing):
-        return ["record", "subject", "title"], [
-            [s.record, s.subject, s.title] for s in listing.items
-        ]
+        return ["record", "subject", "title"], [[s.record, s.subject, s.title] for s in listing.items]
     if isinstance(listing, LicenseTermListing):
         return ["id", "section", "kind", "title"], [[t.id, t.section, t.kind, t.title] for t in listing.items]
     if isinstance(listing, IdentifierListing):
