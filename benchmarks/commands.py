@@ -194,7 +194,7 @@ def _tree_cold(
     case: Case, title: str, tree_cache: Path, cli: list[str], floor: list[str], runs: int, env: dict[str, str]
 ) -> dict[str, Any]:
     """``case`` with the validation cache emptied before every run: a first run on the tree."""
-    m = result(f"{case.id}-cold", f"{title}, first run: the tree not yet in the validation cache", "CPU time ÷ floor", against=FLOOR)
+    m = result(f"{case.id}-tree-cold", f"{title}, first run: the tree not yet in the validation cache", "CPU time ÷ floor", against=FLOOR)
     clear: Callable[[], None] = lambda: shutil.rmtree(tree_cache, ignore_errors=True)  # noqa: E731
     m |= _measure(case, cli, floor, max(1, runs // 2), env, before=clear)
     m["reason"] = (

@@ -9,7 +9,7 @@ the same rows and ids.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.export.tables import Table, build_tables
 from llama4ref.paths import BENCHMARKS, LAYOUTS
@@ -17,7 +17,7 @@ from llama4ref.paths import BENCHMARKS, LAYOUTS
 if TYPE_CHECKING:
     import sqlite3
 
-    from llama4ref.export.document import ExportSummary
+    from llama4ref.export.writing import ExportSummary
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 
@@ -177,8 +177,6 @@ def add_search(db: sqlite3.Connection, kb: KnowledgeBase) -> int:
     ``facts`` has: ``path`` (path words and vocabulary), ``display`` (value and qualifiers) and
     ``note`` (quotes, notes and reasons); reading the table returns the facts' own columns.
     """
-    from llama4ref.store.fulltext import documents
-
     db.execute(
         f'CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(path, display, note, content="facts", '
         "tokenize = 'porter unicode61 remove_diacritics 2')"
@@ -191,19 +189,30 @@ def add_search(db: sqlite3.Connection, kb: KnowledgeBase) -> int:
             f"{d['value']} {d['label']}",
             f"{d['quotes']}\n{d['notes']}",
         )
-        for d in documents(kb)
+        for d in _search_documents(kb)
         if d["path"] in rowids
     ]
     db.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, path, display, note) VALUES (?, ?, ?, ?)", rows)
     return len(rows)
 
 
+def _search_documents(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The search documents of ``kb`` (llama4ref.store.fulltext): for the shipped knowledge base,
+    read back from the shipped full-text index, which was built from them (and is checked by the
+    build); for any other, computed."""
+    from llama4ref.store import fulltext, loaders
+
+    if not loaders.is_shipped(kb):
+        return fulltext.documents(kb)
+    return fulltext.stored_documents(loaders.search_index(), kb)
+
+
 def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
     """Write the database to ``path`` and Datasette's metadata beside it (``NAME.metadata.json``),
     atomically replacing regular files there (never a directory, link or device); foreign keys
     are enforced and checked. See :mod:`llama4ref.export.outfile`."""
-    from llama4ref.export.document import ExportSummary
     from llama4ref.export.outfile import check_target, write_all_atomically
+    from llama4ref.export.writing import ExportSummary
 
     meta = metadata_path(path)
     check_target(path)  # before the work of building the tables

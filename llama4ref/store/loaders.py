@@ -43,6 +43,12 @@ def knowledge_base() -> KnowledgeBase:
     return kb
 
 
+def is_shipped(kb: KnowledgeBase) -> bool:
+    """Whether ``kb`` is the shipped knowledge base (:func:`knowledge_base`), whose derived files
+    (the full-text index) ship beside it."""
+    return kb is _SHIPPED
+
+
 _SEARCH_INDEX: sqlite3.Connection | None = None
 
 
