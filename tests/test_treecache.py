@@ -200,3 +200,43 @@ def test_a_hit_imports_neither_pydantic_nor_yaml(
     imported = {line.split("|")[-1].strip() for line in cli.stderr.splitlines() if line.startswith("import time:")}
     assert "llama4ref.store.treecache" in imported
     assert not imported & {"pydantic", "yaml"}
+
+
+def test_refresh_reads_the_same_links_from_the_index_as_from_the_records() -> None:
+    """``refresh`` compares through a view of the compiled index (no YAML, no pydantic); each link it
+    finds is the one the loaded records give, down to the file and the quoted value."""
+    from llama4ref.domain import refresh
+    from tests.conftest import REPO
+
+    loaded, _ = refresh.load_store(REPO / "facts", records=True)
+    viewed, _ = refresh.load_store(REPO / "facts")
+    assert type(viewed).__name__ == "RecordsView"
+
+    def rows(tree: refresh.Records) -> list[tuple[object, ...]]:
+        return [
+            (str(k.record.doc.path), k.record.key, k.provider, k.variant, k.fact, k.claim, k.citation, k.version, k.key, k.field, k.value)
+            for k in refresh.links(tree)
+        ]
+
+    assert rows(viewed) == rows(loaded) and len(rows(loaded)) > 20
+    assert refresh.baseline_version(viewed) == refresh.baseline_version(loaded)
+    assert refresh.release_sources(viewed) == refresh.release_sources(loaded)
+
+
+def test_the_shipped_export_from_the_cache_is_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``export --format sqlite`` of the shipped data stores the database once and copies it after:
+    byte for byte what a fresh export writes (the metadata names the new file)."""
+    monkeypatch.setenv("LLAMA4REF_CACHE_DIR", str(tmp_path / "cache"))
+    outs = []
+    for name in ("first", "second"):
+        assert run_cli("export", "--format", "sqlite", "-o", str(tmp_path / f"{name}.db")).code == 0
+        outs.append(tmp_path / f"{name}.db")
+    assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".json", ".sqlite"]
+    monkeypatch.setenv("LLAMA4REF_NO_CACHE", "1")
+    assert run_cli("export", "--format", "sqlite", "-o", str(tmp_path / "fresh.db")).code == 0
+    fresh = (tmp_path / "fresh.db").read_bytes()
+    assert outs[0].read_bytes() == outs[1].read_bytes() == fresh
+    meta = [json.loads((tmp_path / f"{n}.metadata.json").read_text(encoding="utf-8")) for n in ("second", "fresh")]
+    assert list(meta[0]["databases"]) == ["second"]
+    assert meta[0]["databases"]["second"] == meta[1]["databases"]["fresh"]
+    assert {k: v for k, v in meta[0].items() if k != "databases"} == {k: v for k, v in meta[1].items() if k != "databases"}

@@ -43,7 +43,7 @@ from llama4ref.version import __version__
 if TYPE_CHECKING:
     from llama4ref.records.tree import Tree
 
-__all__ = ["CheckedTree", "cache_dir", "checked_tree", "tree_key"]
+__all__ = ["CheckedTree", "atomic_write_bytes", "cache_dir", "checked_tree", "code_fingerprint", "tree_key"]
 
 FORMAT = 1
 """The layout of an entry; a change makes every older entry a miss."""
@@ -142,7 +142,7 @@ def tree_key(root: Path) -> str:
     ValueError when an entry cannot be examined or read (such a tree is never cached)."""
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{FORMAT}\0{__version__}\0{sys.version}\0".encode())
-    h.update(_code_fingerprint().encode())
+    h.update(code_fingerprint().encode())
     for entry in _listing(root):
         mode, lmode = os.stat(entry.path).st_mode, entry.stat(follow_symlinks=False).st_mode
         h.update(f"\1{entry.name}\0{mode}\0{lmode}\0".encode("utf-8", "surrogateescape"))
@@ -181,11 +181,17 @@ def _hash_file(h: Any, path: str, size: int) -> None:
 _CODE: str | None = None
 
 
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """Sizes and modification times of this package's modules and of the libraries that validate."""
     global _CODE
     if _CODE is None:
         parts: list[str] = []
+        container = _PACKAGE
+        while not container.exists() and container != container.parent:  # a zipped install: the archive
+            container = container.parent
+        if container != _PACKAGE:
+            st = os.stat(container)
+            parts.append(f"{container}:{st.st_size}:{st.st_mtime_ns}")
         for dirpath, dirnames, filenames in os.walk(_PACKAGE):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(("_", ".")))
             for name in sorted(filenames):
@@ -287,10 +293,15 @@ def _write(where: Path, key: str, result: CheckedTree, valid_days: tuple[str | N
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
