@@ -312,17 +312,19 @@ def main(argv: list[str] | None = None) -> int:
     runs = args.runs or (3 if args.ci else 15)
     s = Settings(runs=runs, heavy_runs=1 if args.ci else max(1, min(3, runs // 5)), ci=args.ci)
     env = measure.child_env()
+    env["LLAMA4REF_CACHE_DIR"] = str(CACHE / "tree-cache")  # never the user's ~/.cache (commands.py empties its own)
     CACHE.mkdir(parents=True, exist_ok=True)
     target = _target(args.python, f"the environment of {args.python}") if args.python else isolated_target()
     host = machine(target, env)  # also proves the target environment has llama4ref
+    uncached = env | {"LLAMA4REF_NO_CACHE": "1"}  # growth and hostile inputs measure the validator itself
     only = set(args.only or ["startup", "commands", "meta", "check-name", "validate", "hostile", "questions"])
     steps: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
         ("startup", lambda: startup(target, s, env)),
         ("commands", lambda: commands.every_command(target.python, target.cli, max(2, s.runs // 3), env, CACHE / "commands")),
         ("meta", lambda: [versus_meta(target, s, env, install=not args.no_install)]),
         ("check-name", lambda: [check_names(target, s, env)]),
-        ("validate", lambda: [validate_growth(target, s, env)]),
-        ("hostile", lambda: hostile.measurements(target.cli, s.runs, env, CACHE / "hostile")),
+        ("validate", lambda: [validate_growth(target, s, uncached)]),
+        ("hostile", lambda: hostile.measurements(target.cli, s.runs, uncached, CACHE / "hostile")),
         ("questions", lambda: questions(target, env)),
     ]
     measurements: list[dict[str, Any]] = []

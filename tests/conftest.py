@@ -59,6 +59,19 @@ def _sigpipe_as_python_sets_it() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
+def tree_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One validation cache for the whole run (so later tests read what earlier ones stored)."""
+    return tmp_path_factory.mktemp("tree-cache")
+
+
+@pytest.fixture(autouse=True)
+def _tree_cache_in_tmp(tree_cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never write the validation cache (llama4ref.store.treecache) to the user's home; subprocesses
+    inherit the setting. Run with LLAMA4REF_NO_CACHE=1 to validate every tree afresh."""
+    monkeypatch.setenv("LLAMA4REF_CACHE_DIR", str(tree_cache_dir))
+
+
+@pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return llama4ref.knowledge_base()
 

@@ -32,7 +32,10 @@ from llama4ref.errors import Llama4RefError
 from llama4ref.paths import FactPath
 
 if TYPE_CHECKING:
+    from llama4ref.domain.records_view import RecordsView, ViewRecord
     from llama4ref.records.tree import LoadedRecord, Tree
+
+    Records = Tree | RecordsView  # the loaded tree (which --write edits), or a view of its index
     from llama4ref.store.knowledge_base import KnowledgeBase
     from llama4ref.store.shapes.tools import ChangeJSON, RefreshJSON, ReleaseJSON
 
@@ -70,7 +73,7 @@ def stored_value(name: str, raw: Any) -> Any:
 class Link:
     """One citation of a LiteLLM release in a provider record: which claim it backs."""
 
-    record: LoadedRecord
+    record: LoadedRecord | ViewRecord
     provider: str
     variant: str
     fact: str
@@ -84,14 +87,14 @@ class Link:
     value: Any
 
 
-def _subject(rec: LoadedRecord) -> tuple[str, str] | None:
+def _subject(rec: LoadedRecord | ViewRecord) -> tuple[str, str] | None:
     fp = FactPath.parse_or_none(str(getattr(rec.record, "subject", "")))
     if fp is None or fp.provider is None or fp.variant is None or fp.key:
         return None
     return fp.provider, fp.variant
 
 
-def release_sources(tree: Tree) -> dict[str, str]:
+def release_sources(tree: Records) -> dict[str, str]:
     """Source id → LiteLLM version, for every source that is a LiteLLM release's map."""
     out = {}
     for sid, src in tree.sources.items():
@@ -101,7 +104,7 @@ def release_sources(tree: Tree) -> dict[str, str]:
     return out
 
 
-def links(tree: Tree) -> list[Link]:
+def links(tree: Records) -> list[Link]:
     """Every citation of a LiteLLM release in the provider records, in file order."""
     versions = release_sources(tree)
     out: list[Link] = []
@@ -123,7 +126,7 @@ def links(tree: Tree) -> list[Link]:
     return out
 
 
-def baseline_version(tree: Tree) -> str | None:
+def baseline_version(tree: Records) -> str | None:
     """The newest LiteLLM release the provider records cite."""
     found = {link.version for link in links(tree)}
     return max(found, key=version_key) if found else None
@@ -219,7 +222,7 @@ def new_provider_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "unknown"
 
 
-def compare_releases(tree: Tree, kb: KnowledgeBase, baseline: Release, new: Release) -> RefreshReport:
+def compare_releases(tree: Records, kb: KnowledgeBase, baseline: Release, new: Release) -> RefreshReport:
     """Map the differences from ``baseline`` to ``new`` onto the provider records of ``tree``."""
     from llama4ref.domain.resolve import resolve
 
@@ -290,7 +293,7 @@ def _as_of_release(every: list[Link], version: str) -> list[Link]:
     return [link for links in newest.values() if version_key(links[0].version) >= limit for link in links]
 
 
-def _second_ids(report: RefreshReport, tree: Tree, cited: set[str]) -> None:
+def _second_ids(report: RefreshReport, tree: Records, cited: set[str]) -> None:
     """Say when a new entry is an offer the records already hold: a renamed id, or a second one."""
     gone = {(c.provider, c.variant): c.key for c in report.changes if c.kind == "offer-gone"}
     held = {where for rec in tree.sheets if (where := _subject(rec))}
@@ -365,14 +368,21 @@ def _compare_fields(
                            link.value, stored_value(name, after), files=(str(link.record.doc.path),)))  # fmt: skip
 
 
-def load_store(root: Path) -> tuple[Tree, KnowledgeBase]:
-    """The facts tree the refresh compares with and a knowledge base of it; refuses an invalid tree."""
-    from llama4ref.errors import DataError
-    from llama4ref.records.tree import load_tree
-    from llama4ref.store.index import compile_index
-    from llama4ref.store.knowledge_base import KnowledgeBase
+def load_store(root: Path, *, records: bool = False) -> tuple[Records, KnowledgeBase]:
+    """The facts tree the refresh compares with and a knowledge base of it; refuses an invalid tree.
 
-    tree = load_tree(root)
-    if not tree.ok:
-        raise DataError(f"{root}: {len(tree.diagnostics)} problem(s); run `llama4ref validate {root}`", tree.diagnostics)
-    return tree, KnowledgeBase(compile_index(tree))
+    Unless ``records`` (the loaded records, which ``--write`` edits), the tree is read through the
+    validation cache (llama4ref.store.treecache) and its records seen through the compiled index."""
+    from llama4ref.domain.records_view import records_view
+    from llama4ref.errors import DataError
+    from llama4ref.store.knowledge_base import KnowledgeBase
+    from llama4ref.store.treecache import checked_tree
+
+    checked = checked_tree(root, use_cache=not records)
+    if not checked.ok or checked.index is None:
+        raise DataError(f"{root}: {len(checked.diagnostics)} problem(s); run `llama4ref validate {root}`", checked.diagnostics)
+    kb = KnowledgeBase(checked.index)
+    if records:
+        assert checked.tree is not None  # a fresh validation keeps the loaded tree
+        return checked.tree, kb
+    return records_view(root, checked.index), kb

@@ -35,6 +35,7 @@ from llama4ref.records.yamlload import load_yaml
 from llama4ref.records.yamlwrite import block_end, document, emit, scalar
 
 if TYPE_CHECKING:
+    from llama4ref.domain.records_view import ViewRecord
     from llama4ref.records.tree import LoadedRecord, Tree
 
 UNITS = {"deprecation_date": "date", "provider_name": "text"}
@@ -108,7 +109,7 @@ class _Writer:
         for link in confirmed:
             groups[(link.record.doc.path, link.fact, link.claim)].append(link)
         for (_path, fact_key, claim), found in groups.items():
-            rec = found[0].record
+            rec = _loaded(found[0].record)
             cits = self.claim_citations(self.fact(rec, fact_key), claim)
             ops: list[tuple[int, str, dict[str, Any]]] = []
             for link in found:
@@ -275,6 +276,15 @@ class _Writer:
                 self.result.written.append(path)
 
 
+def _loaded(rec: LoadedRecord | ViewRecord) -> LoadedRecord:
+    """The loaded record a link names: the records are edited, never a view of the index."""
+    from llama4ref.records.tree import LoadedRecord
+
+    if not isinstance(rec, LoadedRecord):
+        raise TypeError("write() edits the loaded records: compare with load_store(root, records=True)")
+    return rec
+
+
 def write(report: RefreshReport, tree: Tree, root: Path, today: date, data_version: str | None = None) -> WriteResult:
     """Apply ``report`` to the facts tree at ``root`` (loaded as ``tree``); see the module docs."""
     w = _Writer(report, tree, root, today)
@@ -292,7 +302,7 @@ def write(report: RefreshReport, tree: Tree, root: Path, today: date, data_versi
         elif change.kind == "value-changed" and change.fact:
             link = next(k for k in every if k.version == report.baseline.version and k.key == change.key
                         and k.field == change.field and str(k.record.doc.path) in change.files and k.fact == change.fact)  # fmt: skip
-            w.value(change, link.record, change.fact, link.claim)
+            w.value(change, _loaded(link.record), change.fact, link.claim)
         elif change.kind == "field-added":
             for rec in recs:
                 w.field_added(change, rec)

@@ -7,17 +7,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from llama4ref.records.tree import Tree
     from llama4ref.store.shapes.core import ValidationJSON
+    from llama4ref.store.treecache import CheckedTree
 
 
-def validation_json(tree: Tree, root: Path) -> ValidationJSON:
+def validation_json(tree: CheckedTree, root: Path) -> ValidationJSON:
     """What ``llama4ref validate --json`` prints: counts, whether the tree is valid, every diagnostic."""
     return {
         "root": str(root),
         "files": tree.file_count,
-        "records": len(tree.records),
-        "facts": len(tree.facts()),
+        "records": tree.record_count,
+        "facts": tree.fact_count,
         "ok": tree.ok,
         "diagnostics": [
             {

@@ -13,29 +13,24 @@ generated from :class:`ExportDocument`.
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, JsonValue
 
-from llama4ref.export.tables import EXPORT_SCHEMA_VERSION, Table, build_tables, fact_variant, newest_source_date
+from llama4ref.export.tables import EXPORT_SCHEMA_VERSION, fact_variant, newest_source_date
+from llama4ref.export.writing import FORMATS, ExportSummary, Format, write_csv, write_export
 from llama4ref.records.models import Alternative, Citation, Identifier, LicenseTerm, Source
 from llama4ref.records.models.common import Bound, Scalar
 from llama4ref.records.registry import KINDS, SHEETS
 from llama4ref.store.knowledge_base import KnowledgeBase
-
-if TYPE_CHECKING:
-    from llama4ref.store.shapes.core import ExportSummaryJSON
 
 __all__ = [
     "FORMATS",
     "ExportDocument",
     "ExportFact",
     "ExportSummary",
+    "Format",
     "export_document",
     "export_text",
     "render_json",
@@ -44,8 +39,6 @@ __all__ = [
     "write_export",
 ]
 
-Format = Literal["json", "jsonl", "csv", "sqlite"]
-FORMATS: tuple[Format, ...] = ("json", "jsonl", "csv", "sqlite")
 
 
 class _Out(BaseModel):
@@ -208,85 +201,3 @@ def export_text(kb: KnowledgeBase, fmt: Literal["json", "jsonl"]) -> str:
     """The JSON or JSONL export as text (what ``llama4ref export`` prints without ``-o``)."""
     doc = export_document(kb)
     return render_json(doc) if fmt == "json" else render_jsonl(doc)
-
-
-@dataclass(frozen=True)
-class ExportSummary:
-    """What an export wrote: the format, the path, the files and the row count of each table or list."""
-
-    format: str
-    path: str
-    files: list[str] = field(default_factory=list)
-    rows: dict[str, int] = field(default_factory=dict)
-
-    def to_json(self) -> ExportSummaryJSON:
-        return {"format": self.format, "path": self.path, "files": self.files, "rows": self.rows}
-
-
-def write_csv(kb: KnowledgeBase, directory: Path) -> ExportSummary:
-    """One ``<table>.csv`` per table in ``directory`` (created if missing; its parent must exist),
-    UTF-8 with a header row. Existing ``<table>.csv`` files are replaced, all of them or, on a
-    failure, none; other files in the directory are left alone."""
-    import csv
-
-    from llama4ref.errors import Llama4RefError
-    from llama4ref.export.outfile import check_write_dir, write_all_atomically
-
-    if not str(directory):
-        raise Llama4RefError("the output path is empty")
-    if directory.exists() and not directory.is_dir():
-        raise Llama4RefError(f"{directory}: not a directory; --format csv writes one <table>.csv per table into a directory")
-    created = not directory.exists()
-    if created:
-        check_write_dir(directory.parent)
-        try:
-            directory.mkdir()
-        except OSError as exc:
-            raise Llama4RefError(f"{directory}: cannot create the directory: {exc.strerror}") from exc
-    tables = build_tables(kb)
-
-    def writer(table: Table) -> Callable[[Path], None]:
-        def write(tmp: Path) -> None:
-            with tmp.open("w", encoding="utf-8", newline="") as fh:
-                out = csv.writer(fh, lineterminator="\n")
-                out.writerow(table.column_names)
-                out.writerows(table.rows)
-
-        return write
-
-    try:
-        write_all_atomically([(directory / f"{name}.csv", writer(table)) for name, table in tables.items()])
-    except BaseException:
-        if created:
-            with contextlib.suppress(OSError):
-                directory.rmdir()
-        raise
-    return ExportSummary("csv", str(directory), [f"{name}.csv" for name in tables], {n: len(t.rows) for n, t in tables.items()})
-
-
-def write_export(kb: KnowledgeBase, fmt: Format, out: Path) -> ExportSummary:
-    """Write the export in ``fmt`` to ``out`` (a file; a directory for CSV).
-
-    An existing regular file at ``out`` is replaced atomically (see :mod:`llama4ref.export.outfile`);
-    a directory, symbolic link, device, FIFO or socket is refused with
-    :class:`~llama4ref.errors.Llama4RefError`, as is a write that fails (nothing is left behind).
-    """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "csv":
-        return write_csv(kb, out)
-    if fmt == "sqlite":
-        from llama4ref.export.sqlite import write_sqlite
-
-        return write_sqlite(kb, out)
-    from llama4ref.export.outfile import check_target, write_atomically
-
-    check_target(out)  # before the work of rendering
-    doc = export_document(kb)
-    text = render_json(doc) if fmt == "json" else render_jsonl(doc)
-
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, encoding="utf-8")
-
-    write_atomically(out, write)
-    return ExportSummary(fmt, str(out), [out.name], dict(doc.counts))

@@ -9,7 +9,7 @@ the same rows and ids.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.export.tables import Table, build_tables
 from llama4ref.paths import BENCHMARKS, LAYOUTS
@@ -17,7 +17,7 @@ from llama4ref.paths import BENCHMARKS, LAYOUTS
 if TYPE_CHECKING:
     import sqlite3
 
-    from llama4ref.export.document import ExportSummary
+    from llama4ref.export.writing import ExportSummary
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 
@@ -177,8 +177,6 @@ def add_search(db: sqlite3.Connection, kb: KnowledgeBase) -> int:
     ``facts`` has: ``path`` (path words and vocabulary), ``display`` (value and qualifiers) and
     ``note`` (quotes, notes and reasons); reading the table returns the facts' own columns.
     """
-    from llama4ref.store.fulltext import documents
-
     db.execute(
         f'CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(path, display, note, content="facts", '
         "tokenize = 'porter unicode61 remove_diacritics 2')"
@@ -191,28 +189,60 @@ def add_search(db: sqlite3.Connection, kb: KnowledgeBase) -> int:
             f"{d['value']} {d['label']}",
             f"{d['quotes']}\n{d['notes']}",
         )
-        for d in documents(kb)
+        for d in _search_documents(kb)
         if d["path"] in rowids
     ]
     db.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, path, display, note) VALUES (?, ?, ?, ?)", rows)
     return len(rows)
 
 
+def _search_documents(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The search documents of ``kb`` (llama4ref.store.fulltext): for the shipped knowledge base,
+    read back from the shipped full-text index, which was built from them (and is checked by the
+    build); for any other, computed."""
+    from llama4ref.store import fulltext, loaders
+
+    if not loaders.is_shipped(kb):
+        return fulltext.documents(kb)
+    return fulltext.stored_documents(loaders.search_index(), kb)
+
+
 def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
     """Write the database to ``path`` and Datasette's metadata beside it (``NAME.metadata.json``),
     atomically replacing regular files there (never a directory, link or device); foreign keys
     are enforced and checked. See :mod:`llama4ref.export.outfile`."""
-    from llama4ref.export.document import ExportSummary
+    from llama4ref.errors import Llama4RefError
+    from llama4ref.export import cached
     from llama4ref.export.outfile import check_target, write_all_atomically
+    from llama4ref.export.writing import ExportSummary
 
     meta = metadata_path(path)
     check_target(path)  # before the work of building the tables
     check_target(meta)
+    hit = cached.read(kb, path.stem)
+    if hit is not None:  # the shipped data, exported before by this very package: the same bytes
+        data, rows, doc = hit
+
+        def copy(tmp: Path) -> None:
+            tmp.write_bytes(data)
+
+        try:
+            write_all_atomically([(path, copy), (meta, lambda tmp: _write_json(tmp, doc))])
+            return ExportSummary("sqlite", str(path), [path.name, meta.name], rows)
+        except Llama4RefError:
+            pass  # nothing was left behind: export afresh, to fail (or not) exactly as without the cache
     tables = build_tables(kb)
-    write_all_atomically(
-        [(path, lambda tmp: _write_database(tmp, kb, tables, path)), (meta, lambda tmp: _write_metadata(tmp, kb, path, tables))]
-    )
-    return ExportSummary("sqlite", str(path), [path.name, meta.name], {name: len(t.rows) for name, t in tables.items()})
+    written: list[bytes] = []
+
+    def database(tmp: Path) -> None:
+        _write_database(tmp, kb, tables, path)
+        written.append(tmp.read_bytes())
+
+    doc = _metadata(kb, path, tables)
+    write_all_atomically([(path, database), (meta, lambda tmp: _write_json(tmp, doc))])
+    rows = {name: len(t.rows) for name, t in tables.items()}
+    cached.store(kb, written[0], rows, doc)
+    return ExportSummary("sqlite", str(path), [path.name, meta.name], rows)
 
 
 def metadata_path(db_path: Path) -> Path:
@@ -220,12 +250,15 @@ def metadata_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.stem + ".metadata.json")
 
 
-def _write_metadata(tmp: Path, kb: KnowledgeBase, db_path: Path, tables: dict[str, Table]) -> None:
-    import json
-
+def _metadata(kb: KnowledgeBase, db_path: Path, tables: dict[str, Table]) -> dict[str, Any]:
     from llama4ref.export.metadata import datasette_metadata
 
-    doc = datasette_metadata(kb, db_path.stem, tables)
+    return datasette_metadata(kb, db_path.stem, tables)
+
+
+def _write_json(tmp: Path, doc: dict[str, Any]) -> None:
+    import json
+
     tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

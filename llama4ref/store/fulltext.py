@@ -70,6 +70,19 @@ def documents(kb: KnowledgeBase) -> list[dict[str, Any]]:
     return rows
 
 
+def stored_documents(db: sqlite3.Connection, kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The rows of :func:`documents` for ``kb`` read back from ``db``, an index :func:`build` made
+    of it: the text of a ``json`` value is written again from ``kb`` (the index keeps its keys in
+    the order the records wrote them; the knowledge base read back from JSON may not)."""
+    cols = ", ".join(f"f.{c}" for c in COLUMNS)
+    found = db.execute(f"SELECT d.path, d.unit, d.derived, {cols} FROM docs d JOIN fts f ON f.rowid = d.id ORDER BY d.id")
+    rows = [dict(zip(("path", "unit", "derived", *COLUMNS), row, strict=True)) for row in found]
+    for row in rows:
+        if row["unit"] == "json":
+            row["value"] = json.dumps(kb.get(row["path"]).value, ensure_ascii=False)
+    return rows
+
+
 class _VocabMatcher:
     """The vocabulary phrases of a fact: those of every attribute term with a path word in it, then
     those of every entity term that :func:`entity_matches` it, in table order.

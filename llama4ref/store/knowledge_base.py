@@ -38,6 +38,7 @@ class KnowledgeBase:
         self._facts: Mapping[str, dict[str, Any]] = index["facts"]
         self._aliases: dict[str, str] = index["aliases"]
         self._cache: dict[str, Fact] = {}
+        self._normalised: dict[str, str] = {}  # normalise_path's answers: export and search ask for each path more than once
         self._source_cache: dict[str, Source] = {}
         self._identifiers: list[Identifier] | None = None
         self._ident_lookup: dict[str, list[Mapping[str, Any]]] | None = None
@@ -95,6 +96,12 @@ class KnowledgeBase:
     # -- facts ------------------------------------------------------------------------
     def normalise_path(self, path: str) -> str:
         """Resolve a variant alias at the start of ``path`` and lower-case the rest."""
+        done = self._normalised.get(path) if isinstance(path, str) else None
+        if done is None:
+            done = self._normalised[path] = self._normalise(path)
+        return done
+
+    def _normalise(self, path: str) -> str:
         parts = require_str(path, "path").strip().split(".")
         written = path.strip().lower()
         # The longest listed alias prefix wins ("llama-3.1-70b.benchmarks..."); a path that

@@ -43,6 +43,12 @@ def knowledge_base() -> KnowledgeBase:
     return kb
 
 
+def is_shipped(kb: KnowledgeBase) -> bool:
+    """Whether ``kb`` is the shipped knowledge base (:func:`knowledge_base`), whose derived files
+    (the full-text index) ship beside it."""
+    return kb is _SHIPPED
+
+
 _SEARCH_INDEX: sqlite3.Connection | None = None
 
 
@@ -62,8 +68,7 @@ def search_index() -> sqlite3.Connection:
 
 def load(facts_dir: str | Path) -> KnowledgeBase:
     """A knowledge base built from another facts tree; raises :class:`DataError` if invalid."""
-    from llama4ref.records.tree import load_tree
-    from llama4ref.store.index import compile_index
+    from llama4ref.store.treecache import checked_tree
 
     if not isinstance(facts_dir, (str, Path)):
         raise TypeError(f"facts_dir must be a str or Path, not {type(facts_dir).__name__}")
@@ -72,7 +77,7 @@ def load(facts_dir: str | Path) -> KnowledgeBase:
     root = Path(facts_dir)
     if not root.is_dir():
         raise DataError(f"{root}: not a directory" if root.exists() else f"{root}: no such file or directory")
-    tree = load_tree(root)
-    if not tree.ok:
-        raise DataError(f"{root}: {len(tree.diagnostics)} problem(s); run `llama4ref validate {root}`", tree.diagnostics)
-    return KnowledgeBase(compile_index(tree))
+    checked = checked_tree(root)  # a tree validated before with the same content comes from the cache
+    if not checked.ok or checked.index is None:
+        raise DataError(f"{root}: {len(checked.diagnostics)} problem(s); run `llama4ref validate {root}`", checked.diagnostics)
+    return KnowledgeBase(checked.index)

@@ -112,19 +112,24 @@ def validate(
         Optional[str],  # noqa: UP045  # typer introspection; a str, so that "" is refused, not read as "."
         typer.Argument(help="A facts tree (default: the shipped one).", show_default=False),
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Validate afresh: neither read nor write the tree cache.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Validate a facts tree: every record, every cross-record check, all errors at once.
 
-    Prints `file:line:col: CODE message` per problem; exits 1 when there are any.
+    Prints `file:line:col: CODE message` per problem; exits 1 when there are any. The result
+    is cached by the content of every file (~/.cache/llama4ref/trees, or $LLAMA4REF_CACHE_DIR),
+    so an unchanged tree is not validated twice; LLAMA4REF_NO_CACHE=1 or --no-cache bypass it.
 
     Example: llama4ref validate facts/
     """
-    from llama4ref.records.tree import load_tree
     from llama4ref.store.index import shipped_facts_dir
+    from llama4ref.store.treecache import checked_tree
 
     root = shipped_facts_dir() if directory is None else existing_directory(directory, "DIRECTORY")
-    tree = load_tree(root)
+    tree = checked_tree(root, use_cache=not no_cache, index=False)
     if json_out:
         from llama4ref.domain.validation import validation_json
 

@@ -54,7 +54,7 @@ def export(
     Example: llama4ref export --format sqlite -o llama4ref.db && datasette llama4ref.db
     """
     import llama4ref
-    from llama4ref.export.document import export_text, write_export
+    from llama4ref.export.writing import write_export
 
     kb = llama4ref.knowledge_base()
     if out is None:
@@ -62,6 +62,8 @@ def export(
             fail(f"--format {fmt.value} writes files: give -o PATH")
         if json_out:
             fail("--json prints a summary of written files: give -o PATH")
+        from llama4ref.export.document import export_text
+
         sys.stdout.write(export_text(kb, "json" if fmt is ExportFormat.json else "jsonl"))
         return
     summary = write_export(kb, fmt.value, path_argument(out, "--output"))

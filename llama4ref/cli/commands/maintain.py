@@ -75,7 +75,7 @@ def providers(
         fail("--data-version goes with --write")
     if write and root.name == "_facts":
         fail("--write edits a facts tree: give --facts DIR (a checkout's facts/), not the installed copy")
-    tree, kb = refresh.load_store(root)
+    tree, kb = refresh.load_store(root, records=write)  # --write edits the loaded records
     base = since or refresh.baseline_version(tree)
     if base is None:
         fail("the records cite no LiteLLM release: give --since VERSION")
@@ -90,8 +90,9 @@ def providers(
         sys.stdout.write("\n".join(report_lines(report, verbose=verbose)) + "\n")
     if write:
         from llama4ref.domain.refresh_write import write as apply
-        from llama4ref.records.tree import load_tree
+        from llama4ref.records.tree import Tree, load_tree
 
+        assert isinstance(tree, Tree)  # load_store(records=True) gives the loaded tree
         result = apply(report, tree, root, date.today(), data_version)
         for path in result.written:
             sys.stderr.write(f"wrote {path}\n")

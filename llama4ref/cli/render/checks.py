@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from llama4ref.compliance.names import NameResult
     from llama4ref.compliance.repo import RepoReport
     from llama4ref.domain.quotes import QuoteReport
-    from llama4ref.records.tree import Tree
+    from llama4ref.store.treecache import CheckedTree
 
 
 def lines(items: Iterable[str]) -> None:
@@ -31,14 +31,14 @@ def lines(items: Iterable[str]) -> None:
         sys.stdout.write(printable(item) + "\n")
 
 
-def validation(tree: Tree, root: Path, derived: int | None) -> None:
+def validation(tree: CheckedTree, root: Path, derived: int | None) -> None:
     """``validate``: one line per diagnostic, then counts and the verdict on stderr (``derived``: how many derived facts to add)."""
     lines(d.format() for d in tree.diagnostics)
     status = "ok" if tree.ok else f"{len(tree.diagnostics)} problem(s)"
-    facts = f"{len(tree.facts()):,} stored facts"
+    facts = f"{tree.fact_count:,} stored facts"
     if derived is not None:
-        facts = f"{len(tree.facts()):,} stored + {derived:,} derived facts"
-    sys.stderr.write(f"{printable(str(root))}: {tree.file_count:,} files, {len(tree.records):,} records, {facts}: {status}\n")
+        facts = f"{tree.fact_count:,} stored + {derived:,} derived facts"
+    sys.stderr.write(f"{printable(str(root))}: {tree.file_count:,} files, {tree.record_count:,} records, {facts}: {status}\n")
 
 
 def unchecked_lines(report: QuoteReport) -> list[str]:
