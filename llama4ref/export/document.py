@@ -40,7 +40,6 @@ __all__ = [
 ]
 
 
-
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, json_schema_serialization_defaults_required=True)
 

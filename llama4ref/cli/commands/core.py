@@ -112,9 +112,7 @@ def validate(
         Optional[str],  # noqa: UP045  # typer introspection; a str, so that "" is refused, not read as "."
         typer.Argument(help="A facts tree (default: the shipped one).", show_default=False),
     ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Validate afresh: neither read nor write the tree cache.")
-    ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Validate afresh: neither read nor write the tree cache.")] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Validate a facts tree: every record, every cross-record check, all errors at once.
