@@ -9,15 +9,19 @@ a fact satisfies. A model's name that says a quantity ("128E") counts as that at
 text names none; segments the text writes out ("IQ1_S", "llama 4") tell facts apart. When the
 best fact sits under a group the text names but does not narrow (``maverick experts``), the
 group answers, unless its members are prose facets or the text tells one member apart.
+Words meet path segments by their stems; a word only a fact's own text holds (label, value,
+quotes, notes) adds by how rare it is; asking what a thing does or means lifts the facet that
+explains it (llama4ref.domain.matching holds these word-level helpers).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from llama4ref.domain.matching import corrections, literal, named_in, rarity, stem, stem_in
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
-from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, known_words, units
+from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, path_count, units
 
 if TYPE_CHECKING:
     import sqlite3
@@ -40,6 +44,12 @@ _FAMILY = -0.3  # a model's own fact when the text names the family and no model
 _SPECIFIC = 0.2  # an attribute named in two or three words, for each word past the first
 _PROSE = frozenset({"text", "text_list", "boolean"})
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
+_RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, on top of the match
+_EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact explains it
+_WHOLE_NAME = 0.3  # an entity named anywhere in a path is one whole segment, not a part of one
+_LITERAL_SEGMENT = 1.5  # a phrase of two or more words written as one of the path's segments
+_LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of the fact's last segment
+_TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
 
 class Scored(NamedTuple):
@@ -79,9 +89,9 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     """Every indexed fact scored against ``text``, best first (ties by path)."""
     lex = Lexicon(kb.vocabulary())
     parsed = lex.parse(text, question=True)
-    corrections = _corrections(db, lex, parsed)
-    if corrections:
-        parsed = lex.parse(" ".join(corrections.get(w, w) for w in parsed.words), question=True)
+    fixes = corrections(db, lex, parsed)
+    if fixes:
+        parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
@@ -93,7 +103,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         variant_ids={v.id for v in kb.variants()},
         dotted=_dotted(kb),
         named_variants={str(t["target"]) for t in parsed.of_kind("entity") if t.get("cls") == "variant"},
-        guessed=set(corrections.values()),
+        guessed=set(fixes.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
         mentioned=_mentioned(db, parsed),
         defining=_defining(parsed),
@@ -101,8 +111,10 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         implied=not any(_own_attribute(m) for m in parsed.matches),
         runs=word_runs(parsed.words),
         family="llama4" in word_runs(parsed.words) and not any(t.get("cls") == "variant" for t in parsed.of_kind("entity")),
+        phrase_stems=frozenset(stem(w) for m in parsed.matches for w in m.text.split() if w not in STOPWORDS and len(w) > 2),
+        part_paths={w: path_count(db, w) for w in parsed.rest},
     )
-    ranking = Ranking(text, parsed, corrections)
+    ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
     for path, (unit, derived) in units(db).items():
         ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
@@ -126,6 +138,8 @@ class _Context(NamedTuple):
     runs: frozenset[str]  # the text's runs of words written together (stop words kept): "iq1s", "llama4"
     family: bool  # the text names the family ("llama 4") and no model
     implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
+    phrase_stems: frozenset[str]  # stems of the content words inside the text's vocabulary phrases
+    part_paths: dict[str, int]  # a left-over word → how many facts' paths hold it (rarer words say more)
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -133,7 +147,6 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     # "deepseek-v3.1" holds a dot: its paths' first segment is "deepseek-v3"
     root = next((v for v in ctx.dotted.get(segs[0], ()) if path.startswith(v + ".")), segs[0])
     flat_path = flat(segs)
-    parts = set(flat_path.replace(".", "_").split("_"))
     score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
     matched: list[str] = []
     named_classes: set[str] = set()
@@ -142,11 +155,13 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         if ents:
             wanted += 1
             named_classes |= {t.get("cls", "named") for t in ents}
-            hit = [t for t in ents if entity_matches(t, path, flat_path)]
+            hit = [t for t in ents if entity_matches(t, path, flat_path) or named_in(t, flat_path)]
             if hit:
                 satisfied += _credit(m.text, ctx)
                 exact = any(path == x or path.startswith(x + ".") for t in hit for x in (t["target"], *t.get("also", ())))
                 score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0 if exact else 2.5
+                if any(FactPath.parse(t["target"]).leaf in segs for t in hit if t.get("cls") == "benchmark"):
+                    score += _WHOLE_NAME  # "mmmu" names the segment mmmu more than mmmu_pro
                 entity_depth = max(entity_depth, *(_depth(t, segs) for t in hit))
                 matched.append(m.text)
             elif all(t.get("cls") == "topic" for t in ents):
@@ -172,8 +187,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                     score += gain
                     deepest = max(deepest, depth)
             continue
-        if _literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
-            score += 1.0
+        if literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
+            score += _LITERAL_SEGMENT
         attr = _attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
         if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
             attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
@@ -195,15 +210,20 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 if hits:
                     score += 0.5
                     deepest = max(deepest, *hits)
-    for w in parsed.rest:
+    for w in dict.fromkeys(parsed.rest):  # a word written twice ("pre-norm or post-norm") counts once
         wanted += 1
-        if w in parts or (w.endswith("s") and w[:-1] in parts):
+        forms = {w, w[:-1]} if w.endswith("s") else {w}
+        seg_hit = [i for i, s in enumerate(segs) if forms & set(s.split("_")) or stem_in(w, s)]
+        if seg_hit:
             satisfied += _credit(w, ctx)
-            score += 2.0 if {w, w[:-1]} & set(segs[-1].split("_")) else 1.5
-            deepest = max(deepest, *(i for i, s in enumerate(segs) if {w, w[:-1]} & set(s.split("_"))))
+            score += (2.0 if seg_hit[-1] == len(segs) - 1 else 1.5) + _RARE_PART * rarity(ctx.part_paths.get(w, 0))
+            deepest = max(deepest, *seg_hit)
             matched.append(w)
         elif path in ctx.in_text.get(w, ()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
+            score += _TEXT_WORD * rarity(len(ctx.in_text[w]))  # a rare word of the fact's own text says more
+    leaf = {stem(x) for x in segs[-1].split("_")} if len(segs) > 1 else set()
+    score += _LEAF_WORD * len(leaf & ctx.phrase_stems)  # "flex attention … fixed": flex_attention_fix_release's own words
     written = len({r for r in segment_runs(segs) if r in ctx.runs}) if satisfied > 0 and ctx.runs else 0
     if written:  # "IQ1_S" names ud_iq1_s (iq1, iq1s) better than ud_iq1_m (iq1); "llama 4" names llama4, not llama3_3
         score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
@@ -221,6 +241,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _PREVIEW
     if "vision_encoder" in segs and not {t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS:
         score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
+    named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_")} <= ctx.phrase_stems | {stem(w) for w in parsed.rest}
+    if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):
+        score += _EXPLAINS  # "what does <|eom|> do": the facet that explains the thing named, not its id or string
     if "benchmarks" in segs:
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
     if wanted:
@@ -311,13 +334,6 @@ def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] 
     return best, depth
 
 
-def _literal(ws: list[str], segs: list[str]) -> bool:
-    """Whether a run of two or more words, joined by underscores, is one of the path's segments
-    (one word naming a segment is what an attribute match already counts)."""
-    have = set(segs)
-    return any("_".join(ws[i:j]) in have for i in range(len(ws)) for j in range(i + 2, len(ws) + 1))
-
-
 def _depth(term: dict[str, Any], segs: list[str]) -> int:
     """The deepest path segment an entity term names."""
     dotted = ".".join(segs)
@@ -327,26 +343,6 @@ def _depth(term: dict[str, Any], segs: list[str]) -> int:
     target = term["target"]
     key = FactPath.parse(target).leaf
     return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
-
-
-def _corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[str, str]:
-    """Misspelt left-over words → the closest indexed or vocabulary word (typo tolerance)."""
-    unknown = [w for w in parsed.rest if len(w) > 4 and not w.isdigit()]  # "send" is no typo of "end"
-    if not unknown:
-        return {}
-    known = set(known_words(db)) | lex.phrase_words()
-    unknown = [w for w in unknown if w not in known]
-    if not unknown:
-        return {}
-    import difflib
-
-    pool = sorted(known)
-    out: dict[str, str] = {}
-    for w in unknown:
-        close = difflib.get_close_matches(w, pool, n=1, cutoff=0.8)
-        if close:
-            out[w] = close[0]
-    return out
 
 
 def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:

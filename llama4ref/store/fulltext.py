@@ -270,3 +270,9 @@ def snippet(db: sqlite3.Connection, path: str, terms: list[str], start: str = "\
         if row is not None and start in str(row[0]):
             return str(row[0])
     return None
+
+
+def path_count(db: sqlite3.Connection, term: str) -> int:
+    """How many facts' paths hold ``term`` (stemmed as the index stems it) among their words."""
+    row = db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", ('words : "' + term.replace('"', "") + '"',)).fetchone()
+    return int(row[0])
