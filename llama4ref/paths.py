@@ -55,9 +55,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 __all__ = ["BENCHMARKS", "LAYOUTS", "FactPath"]
 
@@ -79,8 +78,7 @@ _SEGMENTS = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
 _HEAD_PIECE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class FactPath:
+class FactPath(NamedTuple):  # a named tuple, not a dataclass: `import dataclasses` costs start-up time
     """A parsed fact path: its head (variant id or area) and the segments after it."""
 
     head: str

@@ -4,6 +4,7 @@ word of a fact's text is, names spelt out inside a segment, and typo and split-n
 from __future__ import annotations
 
 import math
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.paths import FactPath
@@ -24,6 +25,7 @@ def named_in(term: dict[str, Any], flat_path: str) -> bool:
     return "_" in key and f"_{key}_" in flat_path
 
 
+@lru_cache(maxsize=65536)  # the same path parts are stemmed for every question: once per process
 def stem(w: str) -> str:
     """A crude English stem: "fixed", "fixes", "fixing" → "fix"; "layers" → "layer"."""
     for suffix in ("ing", "ed", "es", "s"):
@@ -35,7 +37,12 @@ def stem(w: str) -> str:
 def stem_in(w: str, seg: str) -> bool:
     """Whether a word and one of a path segment's parts share a stem of three letters or more."""
     base = stem(w)
-    return len(base) >= 3 and any(stem(p) == base for p in seg.split("_"))
+    return len(base) >= 3 and base in _part_stems(seg)
+
+
+@cache
+def _part_stems(seg: str) -> frozenset[str]:
+    return frozenset(stem(p) for p in seg.split("_"))
 
 
 def rarity(n: int) -> float:
@@ -46,8 +53,13 @@ def rarity(n: int) -> float:
 def literal(ws: list[str], segs: list[str]) -> bool:
     """Whether a run of two or more words, joined by underscores, is one of the path's segments
     (one word naming a segment is what an attribute match already counts)."""
-    have = set(segs)
-    return any("_".join(ws[i:j]) in have for i in range(len(ws)) for j in range(i + 2, len(ws) + 1))
+    return not _joined_runs(tuple(ws)).isdisjoint(segs)
+
+
+@lru_cache(maxsize=1024)
+def _joined_runs(ws: tuple[str, ...]) -> frozenset[str]:
+    """Every run of two or more of ``ws``, joined by underscores (a question's, computed once)."""
+    return frozenset("_".join(ws[i:j]) for i in range(len(ws)) for j in range(i + 2, len(ws) + 1))
 
 
 def corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[str, str]:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from llama4ref.errors import UnknownIdError
 from llama4ref.paths import FactPath
-from llama4ref.records.vocabulary import compact
 from llama4ref.store.answers import Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 
@@ -91,6 +90,8 @@ def benchmark_key(kb: KnowledgeBase, name: str) -> str:
     def closest() -> list[str]:
         import difflib
 
+        from llama4ref.records.vocabulary import compact
+
         typed = compact(name)
         near = [p for p in sorted(phrases, key=len) if typed and p.startswith(typed)]  # "gpqa" → gpqa_diamond
         near += difflib.get_close_matches(typed, sorted(phrases), n=6, cutoff=0.6)
@@ -100,6 +101,8 @@ def benchmark_key(kb: KnowledgeBase, name: str) -> str:
 
 
 def _spelled(kb: KnowledgeBase, name: str) -> str | None:
+    from llama4ref.records.vocabulary import compact  # only when a name is looked up: `show` never needs it
+
     return _benchmark_phrases(kb).get(compact(name))
 
 

@@ -14,7 +14,7 @@ import typer
 from llama4ref.cli.options import FactPathArg, JsonOpt, VariantArg
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, existing_directory, fail
 from llama4ref.domain.completion import complete_fact_path
-from llama4ref.domain.listing import LIST_KINDS
+from llama4ref.records.registry import LISTINGS as LIST_KINDS  # not domain.listing: its dataclasses cost start-up time
 
 if TYPE_CHECKING:
     from llama4ref.store.shapes.tools import QuoteVerificationJSON
