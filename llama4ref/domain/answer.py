@@ -67,7 +67,9 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     if db is None:
         db = ftsindex.build(kb)
     ranking = rank(kb, db, text)
-    all_paths = [s.path for s in ranking.scored]
+    ranking.settle(RUNNERS_UP + 1)
+    scored = [s.path for s in ranking.scored]
+    all_paths = scored + sorted(set(ranking.paths).difference(scored))  # best first, unscored last
     top = ranking.scored[0] if ranking.scored else None
     whole = _whole_variant(ranking)
     if top is None or not ranking.confident or whole:
@@ -84,6 +86,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         facts = (kb.get(top.path),)
         taken = {top.path}
         path = top.path
+    ranking.settle(RUNNERS_UP, taken)
     rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
     return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
 
@@ -113,7 +116,7 @@ def _suggestion(ranking: Ranking, group: str | None) -> str:
     """The ``get`` or ``list`` command that shows more around the answer."""
     if group is not None:
         return f"llama4ref get {group}"
-    paths = [s.path for s in ranking.scored]
+    paths = ranking.paths
     for t in ranking.parsed.of_kind("entity"):
         target = str(t["target"])
         if any(p.startswith(target + ".") for p in paths):

@@ -16,6 +16,8 @@ explains it (llama4ref.domain.matching holds these word-level helpers).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.domain.matching import corrections, literal, named_in, rarity, stem, stem_in
@@ -48,6 +50,7 @@ _RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, o
 _EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact explains it
 _WHOLE_NAME = 0.3  # an entity named anywhere in a path is one whole segment, not a part of one
 _LITERAL_SEGMENT = 1.5  # a phrase of two or more words written as one of the path's segments
+_NO_EVIDENCE_MAX = 0.3  # the most a fact without any evidence can score (the benchmark stage bonus)
 _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of the fact's last segment
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
@@ -75,6 +78,20 @@ class Ranking:
         self.corrections = corrections
         self.scored: list[Scored] = []
         self.runs: frozenset[str] = frozenset()
+        self.paths: tuple[str, ...] = ()  # every indexed fact, scored or not
+        self.pending: list[Callable[[], Scored]] = []  # facts with no evidence, not scored yet
+
+    def settle(self, n: int, skip: Collection[str] = ()) -> None:
+        """Make the first ``n`` scored facts not in ``skip`` final: facts without evidence score
+        at most ``_NO_EVIDENCE_MAX``, so they are scored only when one of those does not beat it."""
+        if not self.pending:
+            return
+        head = [s for s in self.scored if s.path not in skip][:n]
+        if len(head) == n and all(s.score > _NO_EVIDENCE_MAX for s in head):
+            return
+        self.scored += [score() for score in self.pending]
+        self.pending = []
+        self.scored.sort(key=lambda s: (-s.score, s.path))
 
     @property
     def confident(self) -> bool:
@@ -113,13 +130,53 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         family="llama4" in word_runs(parsed.words) and not any(t.get("cls") == "variant" for t in parsed.of_kind("entity")),
         phrase_stems=frozenset(stem(w) for m in parsed.matches for w in m.text.split() if w not in STOPWORDS and len(w) > 2),
         part_paths={w: path_count(db, w) for w in parsed.rest},
+        vision_named=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
     )
+    ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
-    for path, (unit, derived) in units(db).items():
-        ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
+    facts = units(db)
+    ranking.paths = tuple(facts)
+    evidence = _evidence(parsed, ctx, relevance)
+    for path, (unit, derived) in facts.items():
+        if evidence.holds(path, unit):
+            ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
+        else:  # scored only when the order below the facts with evidence is needed (Ranking.settle)
+            ranking.pending.append(partial(_score, path, unit, derived, parsed, 0.0, ctx))
     ranking.scored.sort(key=lambda s: (-s.score, s.path))
     return ranking
+
+
+class _Evidence(NamedTuple):
+    """What a fact must show for :func:`_score` to give it more than ``_NO_EVIDENCE_MAX``: a
+    full-text hit, a unit some term asks for, or one of the needles in its path (every path test
+    in :func:`_score` (a segment, a part, a stem, a run of words, an entity's key) holds one of
+    them as a substring). A fact without any scores at most that, and satisfies nothing."""
+
+    paths: frozenset[str]
+    units: frozenset[str]
+    needles: tuple[str, ...]
+
+    def holds(self, path: str, unit: str) -> bool:
+        return path in self.paths or unit in self.units or "." not in path or any(n in path for n in self.needles)
+
+
+def _evidence(parsed: Parsed, ctx: _Context, relevance: dict[str, float]) -> _Evidence:
+    paths = set(relevance).union(*ctx.in_text.values(), *ctx.mentioned.values())
+    wanted_units: set[str] = set()
+    needles: set[str] = set(ctx.phrase_stems)
+    for m in parsed.matches:
+        ws = m.text.split()
+        needles.update("_".join(ws[i : i + 2]) for i in range(len(ws) - 1))  # runs of two or more words
+        needles.add("_".join(ws))
+        for t in m.terms:
+            wanted_units.update(t.get("units", ()))
+            needles.update(t.get("path_words", ()))
+            if t["kind"] == "entity":
+                needles.update((t["target"], *t.get("also", ()), FactPath.parse(t["target"]).leaf))
+    for w in parsed.rest:
+        needles.update((w, stem(w), w[:-1] if w.endswith("s") else w))
+    return _Evidence(frozenset(paths), frozenset(wanted_units), tuple(n for n in needles if n))
 
 
 class _Context(NamedTuple):
@@ -140,6 +197,8 @@ class _Context(NamedTuple):
     implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
     phrase_stems: frozenset[str]  # stems of the content words inside the text's vocabulary phrases
     part_paths: dict[str, int]  # a left-over word → how many facts' paths hold it (rarer words say more)
+    vision_named: bool  # the text names the vision encoder or what it sees
+    text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -239,9 +298,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _COMPARISON
     elif root in ctx.preview and not named_classes & {"variant"}:
         score += _PREVIEW
-    if "vision_encoder" in segs and not {t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS:
+    if "vision_encoder" in segs and not ctx.vision_named:
         score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
-    named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_")} <= ctx.phrase_stems | {stem(w) for w in parsed.rest}
+    named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_")} <= ctx.text_stems
     if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):
         score += _EXPLAINS  # "what does <|eom|> do": the facet that explains the thing named, not its id or string
     if "benchmarks" in segs:
