@@ -13,9 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.domain.resolve import Resolution
-from llama4ref.domain.resolve import resolve as _resolve
-from llama4ref.domain.search import search as _search
 from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, UnknownIdError
 from llama4ref.store.answers import Alternative, Citation, Fact, LicenseTerm, Source, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase, require_str
@@ -25,6 +22,7 @@ from llama4ref.version import __version__
 if TYPE_CHECKING:
     from llama4ref.claims import Claim
     from llama4ref.domain.answer import Answer
+    from llama4ref.domain.resolve import Resolution
 
 __all__ = [
     "Alternative",
@@ -56,8 +54,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``Claim`` and ``Answer`` are imported on first use, so that ``import llama4ref`` and a
-    lookup never pay for their modules (the start-up budget)."""
+    """``Claim``, ``Answer`` and ``Resolution`` are imported on first use, so that ``import
+    llama4ref`` and a lookup never pay for their modules (the start-up budget)."""
     if name == "Claim":
         from llama4ref.claims import Claim
 
@@ -66,6 +64,10 @@ def __getattr__(name: str) -> Any:
         from llama4ref.domain.answer import Answer
 
         return Answer
+    if name == "Resolution":
+        from llama4ref.domain.resolve import Resolution
+
+        return Resolution
     raise AttributeError(f"module 'llama4ref' has no attribute {name!r}")
 
 
@@ -94,6 +96,8 @@ def resolve(identifier: str, *, strict: bool = False) -> Resolution:
     with ``valid=False`` and a ``reason``; with ``strict=True`` it raises
     :class:`InvalidIdentifierError` instead.
     """
+    from llama4ref.domain.resolve import resolve as _resolve
+
     res = _resolve(knowledge_base(), require_str(identifier, "identifier"))
     if strict and not res.valid:
         raise InvalidIdentifierError(f"{identifier!r}: {res.reason}")
@@ -102,6 +106,8 @@ def resolve(identifier: str, *, strict: bool = False) -> Resolution:
 
 def search(text: str, limit: int = 20) -> list[Fact]:
     """Facts whose path, value, quotes or notes match ``text`` (any word order), best first (at most ``limit``, at least 1)."""
+    from llama4ref.domain.search import search as _search
+
     return [hit.fact for hit in _search(knowledge_base(), text, limit=limit, db=search_index())]
 
 

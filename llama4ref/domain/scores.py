@@ -7,8 +7,7 @@ independent reproductions) and are never merged into one table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from llama4ref.errors import UnknownIdError
 from llama4ref.paths import FactPath
@@ -21,24 +20,28 @@ if TYPE_CHECKING:
 SET_ORDER = ("pretrained", "instruct", "blog", "vllm_reproduction")
 
 
-@dataclass
 class Row:
-    benchmark: str
-    name: str
-    category: str
-    shots: str
-    metric: str
-    values: dict[str, Fact] = field(default_factory=dict)
+    """One benchmark's line in a table: its results by model (a plain class: importing
+    dataclasses would cost `show` part of its start-up budget)."""
+
+    __slots__ = ("benchmark", "category", "metric", "name", "shots", "values")
+
+    def __init__(self, benchmark: str, name: str, category: str, shots: str, metric: str) -> None:
+        self.benchmark, self.name, self.category, self.shots, self.metric = benchmark, name, category, shots, metric
+        self.values: dict[str, Fact] = {}
+
+    def __repr__(self) -> str:
+        return f"Row({self.benchmark!r}, {sorted(self.values)!r})"
 
 
-@dataclass
-class BenchTable:
+class BenchTable(NamedTuple):
+    """A set's table of results: its models, rows and where they come from."""
+
     set: str
     provenance: str
     models: list[str]
     rows: list[Row]
-    table: str = ""
-    """The source's own table name when one set holds several tables (the blog has three)."""
+    table: str = ""  # the source's own table name when one set holds several tables (the blog has three)
 
     def to_json(self) -> BenchTableJSON:
         return {
