@@ -142,6 +142,9 @@ def diff_knowledge_bases(old: KnowledgeBase, new: KnowledgeBase) -> DataDiff:
     old_paths, new_paths = set(old.paths()), set(new.paths())
     changed: list[FactChange] = []
     for path in sorted(old_paths & new_paths):
+        stored = old.raw_fact(path)
+        if stored is not None and stored == new.raw_fact(path):
+            continue  # the same index entry (location included) is the same fact
         a, b = old.get(path), new.get(path)
         fields = _changed_fields(_fact_fields(a), _fact_fields(b))
         if fields:
