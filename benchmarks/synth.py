@@ -13,8 +13,16 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-SPECIAL_KINDS = frozenset({"sources", "variants", "license_terms", "identifiers"})
-"""Record directories that are not fact sheets: copied once, never multiplied."""
+
+def _special_kinds() -> frozenset[str]:
+    from llama4ref.records.registry import DEDICATED
+
+    return frozenset(DEDICATED)
+
+
+SPECIAL_KINDS = _special_kinds()
+"""Record directories that are not fact sheets (sources, variants, vocabulary …, from the record
+registry): copied once, never multiplied."""
 
 MAX_FILES_USED = 15_000
 """Synthetic trees stay well under the validator's file cap (llama4ref.records.tree.MAX_FILES)."""
