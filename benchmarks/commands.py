@@ -42,6 +42,7 @@ EXTRA: dict[str, str] = {
     "show-behemoth": "show behemoth",
     "show-gpt-4o": "show gpt-4o",
     "sources-all": "sources",
+    "export-json": "export",  # the default format, to stdout: the JSON document (help's example is sqlite)
 }
 """Invocations beside the help examples (measurement id suffix → arguments): the slow ones of issue 13."""
 

@@ -138,8 +138,14 @@ _ACTIVE = "| Model | Active Parameters | Context |\n|---|---|---|\n"
         # a release date followed by the platforms it went to (not one provider's start of service)
         ("On April 5, 2026, Meta released Llama 4 in two sizes: Scout and Maverick.", {"April 5, 2026": "contradicted"}),
         ("- Llama 4 Scout Instruct (8B) as the default assistant\n", {"8B": "contradicted"}),
-        ("| Model | Status |\n|---|---|\n| Llama 4 Scout | Released 2026-04-05 (Hugging Face, Ollama) |\n", {"2026-04-05": "contradicted"}),
-        ("| Model | Status |\n|---|---|\n| Llama 4 Scout | Released 2025-04-05 (Hugging Face, Ollama) |\n", {"2025-04-05": "supported"}),
+        (
+            "| Model | Status |\n|---|---|\n| Llama 4 Scout | Released 2026-04-05 (Hugging Face, Ollama) |\n",
+            {"2026-04-05": "contradicted"},
+        ),
+        (
+            "| Model | Status |\n|---|---|\n| Llama 4 Scout | Released 2025-04-05 (Hugging Face, Ollama) |\n",
+            {"2025-04-05": "supported"},
+        ),
         ("| Model | Status |\n|---|---|\n| Llama 4 Scout | On Ollama since 2025-04-09 |\n", {"2025-04-09": "unchecked"}),
     ],
 )

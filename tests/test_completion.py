@@ -69,7 +69,9 @@ def test_variants_providers_benchmarks_and_sources(script: Path, kb: KnowledgeBa
     assert "llama-4-scout" in tab(script, "show", "llama-4-sc")
     assert "groq" in tab(script, "providers", "scout", "-p", "gr")
     assert "mmlu_pro" in tab(script, "benchmarks", "--name", "mmlu")
-    assert tab(script, "sources", "meta-blog-llama4-") == sorted(s.id for s in kb.sources() if s.id.startswith("meta-blog-llama4-"))
+    assert tab(script, "sources", "meta-blog-llama4-") == sorted(
+        s.id for s in kb.sources() if s.id.startswith("meta-blog-llama4-")
+    )
     assert "meta-llama/Llama-4-Scout-17B-16E-Instruct" in tab(script, "resolve", "meta-llama/Llama-4-Sc")
 
 

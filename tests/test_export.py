@@ -234,9 +234,9 @@ def test_list_and_mapping_values_have_their_own_rows(db: sqlite3.Connection, kb:
     ).fetchall()
     assert len({r[0] for r in rows}) == len(checkpoints)
     first = {k: v for item, k, v in rows if item == 1}
-    assert first == {k: (int(v) if isinstance(v, bool) else v) for k, v in checkpoints[0].items() if not isinstance(v, (list, dict))} | {
-        k: json.dumps(v, ensure_ascii=False, sort_keys=True) for k, v in checkpoints[0].items() if isinstance(v, (list, dict))
-    }
+    assert first == {
+        k: (int(v) if isinstance(v, bool) else v) for k, v in checkpoints[0].items() if not isinstance(v, (list, dict))
+    } | {k: json.dumps(v, ensure_ascii=False, sort_keys=True) for k, v in checkpoints[0].items() if isinstance(v, (list, dict))}
     structured = [f for f in kb.facts() if isinstance(f.value, (list, dict)) and f.value]
     assert count(db, "fact_value_items") >= len(structured) > 0
     assert {r[0] for r in db.execute("SELECT DISTINCT fact_path FROM fact_value_items")} == {f.path for f in structured}
@@ -250,7 +250,9 @@ def test_authors_and_references_are_relational(db: sqlite3.Connection, kb: Knowl
     got = [r[0] for r in db.execute("SELECT author FROM source_authors WHERE source_id = ? ORDER BY position", (s.id,))]
     assert got == list(s.authors)
     assert ("sources", "transcribes") in {(r[2], r[3]) for r in db.execute("PRAGMA foreign_key_list(sources)")}
-    assert ("alternatives", "superseded_by_alternative_id") in {(r[2], r[3]) for r in db.execute("PRAGMA foreign_key_list(alternatives)")}
+    assert ("alternatives", "superseded_by_alternative_id") in {
+        (r[2], r[3]) for r in db.execute("PRAGMA foreign_key_list(alternatives)")
+    }
     by_claim = count(db, "alternatives", "superseded_by IS NOT NULL AND superseded_by != 'preferred'")
     assert count(db, "alternatives", "superseded_by_alternative_id IS NOT NULL") == by_claim
 

@@ -101,6 +101,8 @@ def test_a_file_only_the_sdist_ships_is_extracted_from_below_its_top_folder(
     monkeypatch.setattr(fetch_mod, "_download", no_wheel)
     dest = tmp_path / "copies"
     assert [(r.source, r.status) for r in fetch_mod.fetch(dest, root)] == [("t", "ok")]
-    assert (dest / "t.py").read_text(encoding="utf-8").startswith("SOURCE: demo==1.0 sdist demo-1.0.tar.gz file tests/registry.py")
+    assert (
+        (dest / "t.py").read_text(encoding="utf-8").startswith("SOURCE: demo==1.0 sdist demo-1.0.tar.gz file tests/registry.py")
+    )
     report = verify_quotes(root, dest)
     assert (report.checked, report.failed) == (1, 0)

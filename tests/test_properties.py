@@ -159,7 +159,9 @@ def test_safe_dump_round_trips_or_is_refused(value: object) -> None:
 
 # Huge ints are built from a drawn exponent: drawing a 5,000-digit bounded integer directly needs
 # kilobytes of entropy, which older hypothesis releases overrun (an internal StopTest).
-HUGE_INTS = st.builds(lambda sign, exp, k: sign * (10**exp + k), st.sampled_from([1, -1]), st.integers(0, 5000), st.integers(0, 10**6))
+HUGE_INTS = st.builds(
+    lambda sign, exp, k: sign * (10**exp + k), st.sampled_from([1, -1]), st.integers(0, 5000), st.integers(0, 10**6)
+)
 
 
 @SETTINGS

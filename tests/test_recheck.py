@@ -168,7 +168,9 @@ def test_verify_quotes_takes_several_directories_and_a_coverage_floor(tmp_path: 
     b.mkdir()
     result = run_cli("verify-quotes", str(a), str(b), "--min-coverage", "50")
     assert result.code == 1 and "below the required 50%" in result.stderr
-    assert "of the" in result.stderr and "a text can hold" in result.stderr  # both shares: all quotes, and those not read from images
+    assert (
+        "of the" in result.stderr and "a text can hold" in result.stderr
+    )  # both shares: all quotes, and those not read from images
     assert "unchecked quotes by source:" in result.stdout and "read from an image" in result.stdout
     assert run_cli("verify-quotes", str(a)).code == 0
     assert run_cli("verify-quotes").code == 2

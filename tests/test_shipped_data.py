@@ -15,7 +15,13 @@ from tools.schemagen import RECORD_SCHEMAS, schema_for
 
 ROOT = Path(__file__).resolve().parent.parent
 TREE = load_tree(ROOT / "facts")
-SCHEMA_OF_KIND = {"sources": "source", "variants": "variant", "license_terms": "license-term", "identifiers": "identifier-set", "vocabulary": "vocabulary"}
+SCHEMA_OF_KIND = {
+    "sources": "source",
+    "variants": "variant",
+    "license_terms": "license-term",
+    "identifiers": "identifier-set",
+    "vocabulary": "vocabulary",
+}
 
 
 def _ids(recs: list[LoadedRecord]) -> list[str]:

@@ -131,7 +131,9 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(make_tree: Callable[..., Path], 
     assert checked_tree(root).cached  # rewritten
 
 
-def test_an_unusable_cache_directory_is_ignored(make_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unusable_cache_directory_is_ignored(
+    make_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_tree(BROKEN)
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory", encoding="utf-8")
@@ -141,7 +143,9 @@ def test_an_unusable_cache_directory_is_ignored(make_tree: Callable[..., Path], 
     assert checked_tree(root).diagnostics == load_tree(root).diagnostics
 
 
-def test_no_cache_reads_and_writes_nothing(make_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_reads_and_writes_nothing(
+    make_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_tree()
     where = tmp_path / "private-cache"
     monkeypatch.setenv("LLAMA4REF_CACHE_DIR", str(where))
@@ -186,7 +190,9 @@ def test_a_hit_imports_neither_pydantic_nor_yaml(
         f"print(checked_tree(__import__('pathlib').Path({str(root)!r})).cached, kb.get('scout.params.total').value,"
         " sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))\n"
     )
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60) for _ in range(2)]
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60) for _ in range(2)
+    ]
     assert runs[0].stdout.split()[:2] == ["True", "109000000000"]  # the first load stored it
     assert "pydantic" in runs[0].stdout  # a miss validates with pydantic
     assert runs[1].stdout.strip() == "True 109000000000 []"
@@ -214,7 +220,19 @@ def test_refresh_reads_the_same_links_from_the_index_as_from_the_records() -> No
 
     def rows(tree: refresh.Records) -> list[tuple[object, ...]]:
         return [
-            (str(k.record.doc.path), k.record.key, k.provider, k.variant, k.fact, k.claim, k.citation, k.version, k.key, k.field, k.value)
+            (
+                str(k.record.doc.path),
+                k.record.key,
+                k.provider,
+                k.variant,
+                k.fact,
+                k.claim,
+                k.citation,
+                k.version,
+                k.key,
+                k.field,
+                k.value,
+            )
             for k in refresh.links(tree)
         ]
 
@@ -240,3 +258,34 @@ def test_the_shipped_export_from_the_cache_is_the_same_bytes(tmp_path: Path, mon
     assert list(meta[0]["databases"]) == ["second"]
     assert meta[0]["databases"]["second"] == meta[1]["databases"]["fresh"]
     assert {k: v for k, v in meta[0].items() if k != "databases"} == {k: v for k, v in meta[1].items() if k != "databases"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_the_shipped_documents_from_the_cache_are_the_same_bytes(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``export --format json|jsonl`` of the shipped data renders the document once and copies it
+    after, to a file or to stdout: what a fresh export writes, with the same summary."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LLAMA4REF_CACHE_DIR", str(cache))
+    first = run_cli("export", "--format", fmt, "-o", str(tmp_path / "first"), "--json")
+    assert first.code == 0 and list(cache.glob(f"export-{fmt}-*.json"))
+    second = run_cli("export", "--format", fmt, "-o", str(tmp_path / "second"), "--json")
+    piped = run_cli("export", "--format", fmt)
+    monkeypatch.setenv("LLAMA4REF_NO_CACHE", "1")
+    fresh = run_cli("export", "--format", fmt, "-o", str(tmp_path / "fresh"), "--json")
+    want = (tmp_path / "fresh").read_text(encoding="utf-8")
+    assert (tmp_path / "first").read_text(encoding="utf-8") == (tmp_path / "second").read_text(encoding="utf-8") == want
+    assert piped.stdout == want
+    rows = [json.loads(r.stdout)["data"]["rows"] for r in (first, second, fresh)]
+    assert rows[0] == rows[1] == rows[2] and rows[0]["facts"] > 1000
+
+
+def test_a_damaged_document_in_the_cache_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LLAMA4REF_CACHE_DIR", str(cache))
+    assert run_cli("export", "--format", "json").code == 0
+    (entry,) = cache.glob("export-json-*.json-doc")
+    entry.write_text('{"forged": true}\n', encoding="utf-8")
+    out = run_cli("export", "--format", "json")
+    assert out.code == 0 and '"forged"' not in out.stdout and '"facts"' in out.stdout

@@ -1,8 +1,8 @@
-"""The SQLite export of the shipped knowledge base, kept beside the validation cache.
+"""The exports of the shipped knowledge base, kept beside the validation cache.
 
-The shipped data changes only with the package, so its database is the same bytes every time:
-the first ``export --format sqlite`` stores them (with the row counts and Datasette's metadata),
-later ones copy them. The key is the package's modules (as llama4ref.store.treecache fingerprints
+The shipped data changes only with the package, so its database and its JSON and JSONL
+documents are the same bytes every time: the first export in a format stores them (with the row
+counts, and for SQLite Datasette's metadata), later ones copy them. The key is the package's modules (as llama4ref.store.treecache fingerprints
 them), every file of the shipped index (name, size, time) and the SQLite library's version; only
 the newest entry is kept. Nothing but the shipped knowledge base is cached, ``LLAMA4REF_NO_CACHE=1``
 turns it off, and a cache that cannot be read or written is ignored.
@@ -21,7 +21,11 @@ if TYPE_CHECKING:
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 FORMAT = 1
-PREFIX = "export-sqlite-"
+SUFFIX = {  # an entry is export-<format>-<key><suffix>, with export-<format>-<key>.json beside it
+    "sqlite": ".sqlite",
+    "json": ".json-doc",
+    "jsonl": ".jsonl-doc",
+}
 
 
 def _key(kb: KnowledgeBase) -> tuple[Path, str] | None:
@@ -47,24 +51,63 @@ def _key(kb: KnowledgeBase) -> tuple[Path, str] | None:
 
 def read(kb: KnowledgeBase, database: str) -> tuple[bytes, dict[str, int], dict[str, Any]] | None:
     """The stored database, its row counts and its metadata document (for ``database``), or None."""
+    hit = read_bytes(kb, "sqlite")
+    if hit is None:
+        return None
+    data, info = hit
+    try:
+        doc: dict[str, Any] = info["metadata"]
+        doc["databases"] = {database: next(iter(doc["databases"].values()))}
+        return data, _rows(info), doc
+    except (KeyError, TypeError, AttributeError, StopIteration, ValueError):
+        return None
+
+
+def read_text(kb: KnowledgeBase, fmt: str) -> tuple[str, dict[str, int]] | None:
+    """The stored ``json`` or ``jsonl`` document and its counts, or None."""
+    hit = read_bytes(kb, fmt)
+    if hit is None:
+        return None
+    try:
+        return hit[0].decode("utf-8"), _rows(hit[1])
+    except (UnicodeDecodeError, KeyError, TypeError, AttributeError, ValueError):
+        return None
+
+
+def _rows(info: dict[str, Any]) -> dict[str, int]:
+    return {str(k): int(v) for k, v in info["rows"].items()}
+
+
+def read_bytes(kb: KnowledgeBase, fmt: str) -> tuple[bytes, dict[str, Any]] | None:
+    """The stored export in ``fmt`` and what was kept with it, or None."""
     try:
         found = _key(kb)
         if found is None:
             return None
         where, key = found
-        info = json.loads((where / f"{PREFIX}{key}.json").read_text(encoding="utf-8"))
-        data = (where / f"{PREFIX}{key}.sqlite").read_bytes()
+        name = f"export-{fmt}-{key}"
+        info = json.loads((where / f"{name}.json").read_text(encoding="utf-8"))
+        data = (where / f"{name}{SUFFIX[fmt]}").read_bytes()
         if info.get("key") != key or len(data) != info["size"] or hashlib.sha256(data).hexdigest() != info["sha256"]:
             return None
-        doc: dict[str, Any] = info["metadata"]
-        doc["databases"] = {database: next(iter(doc["databases"].values()))}
-        return data, {str(k): int(v) for k, v in info["rows"].items()}, doc
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration):
+        return (data, info) if isinstance(info, dict) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def store(kb: KnowledgeBase, data: bytes, rows: dict[str, int], metadata: dict[str, Any]) -> None:
     """Keep ``data`` (the database just written) for the next export; failures are ignored."""
+    store_bytes(kb, "sqlite", data, {"rows": rows, "metadata": metadata})
+
+
+def store_text(kb: KnowledgeBase, fmt: str, text: str, rows: dict[str, int]) -> None:
+    """Keep the ``json`` or ``jsonl`` document just rendered; failures are ignored."""
+    store_bytes(kb, fmt, text.encode("utf-8"), {"rows": rows})
+
+
+def store_bytes(kb: KnowledgeBase, fmt: str, data: bytes, extra: dict[str, Any]) -> None:
+    """Keep ``data`` (an export in ``fmt``) and ``extra`` beside it; only the newest package's
+    entry of each format is kept. Failures are ignored."""
     from llama4ref.store.treecache import atomic_write_bytes
 
     with contextlib.suppress(OSError, ValueError):
@@ -72,11 +115,12 @@ def store(kb: KnowledgeBase, data: bytes, rows: dict[str, int], metadata: dict[s
         if found is None:
             return
         where, key = found
+        name = f"export-{fmt}-{key}"
         where.mkdir(parents=True, exist_ok=True)
-        info = {"key": key, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "rows": rows, "metadata": metadata}
-        atomic_write_bytes(where / f"{PREFIX}{key}.sqlite", data)
-        atomic_write_bytes(where / f"{PREFIX}{key}.json", json.dumps(info, ensure_ascii=False).encode("utf-8"))
-        for old in where.glob(f"{PREFIX}*"):  # only the newest package's export is kept
-            if not old.name.startswith(f"{PREFIX}{key}."):
+        info = {"key": key, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), **extra}
+        atomic_write_bytes(where / f"{name}{SUFFIX[fmt]}", data)
+        atomic_write_bytes(where / f"{name}.json", json.dumps(info, ensure_ascii=False).encode("utf-8"))
+        for old in where.glob(f"export-{fmt}-*"):
+            if not old.name.startswith(f"{name}."):
                 with contextlib.suppress(OSError):
                     old.unlink()

@@ -198,5 +198,6 @@ def render_jsonl(doc: ExportDocument) -> str:
 
 def export_text(kb: KnowledgeBase, fmt: Literal["json", "jsonl"]) -> str:
     """The JSON or JSONL export as text (what ``llama4ref export`` prints without ``-o``)."""
-    doc = export_document(kb)
-    return render_json(doc) if fmt == "json" else render_jsonl(doc)
+    from llama4ref.export.writing import export_text_counted
+
+    return export_text_counted(kb, fmt)[0]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from llama4ref.store.knowledge_base import KnowledgeBase
     from llama4ref.store.shapes.core import ExportSummaryJSON
 
-__all__ = ["FORMATS", "ExportSummary", "Format", "write_csv", "write_export"]
+__all__ = ["FORMATS", "ExportSummary", "Format", "export_text_counted", "write_csv", "write_export"]
 
 Format = Literal["json", "jsonl", "csv", "sqlite"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "csv", "sqlite")
@@ -94,15 +94,30 @@ def write_export(kb: KnowledgeBase, fmt: Format, out: Path) -> ExportSummary:
         from llama4ref.export.sqlite import write_sqlite
 
         return write_sqlite(kb, out)
-    from llama4ref.export.document import export_document, render_json, render_jsonl
     from llama4ref.export.outfile import check_target, write_atomically
 
     check_target(out)  # before the work of rendering
-    doc = export_document(kb)
-    text = render_json(doc) if fmt == "json" else render_jsonl(doc)
+    text, counts = export_text_counted(kb, fmt)
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8")
 
     write_atomically(out, write)
-    return ExportSummary(fmt, str(out), [out.name], dict(doc.counts))
+    return ExportSummary(fmt, str(out), [out.name], counts)
+
+
+def export_text_counted(kb: KnowledgeBase, fmt: Literal["json", "jsonl"]) -> tuple[str, dict[str, int]]:
+    """The JSON or JSONL export as text, and the number of items in each list. The shipped data's
+    documents are kept in the export cache (llama4ref.export.cached): rendering them costs several
+    times the start-up floor, copying them almost nothing."""
+    from llama4ref.export import cached
+
+    hit = cached.read_text(kb, fmt)
+    if hit is not None:
+        return hit
+    from llama4ref.export.document import export_document, render_json, render_jsonl  # pydantic: only on a miss
+
+    doc = export_document(kb)
+    text = render_json(doc) if fmt == "json" else render_jsonl(doc)
+    cached.store_text(kb, fmt, text, dict(doc.counts))
+    return text, dict(doc.counts)

@@ -62,9 +62,9 @@ def export(
             fail(f"--format {fmt.value} writes files: give -o PATH")
         if json_out:
             fail("--json prints a summary of written files: give -o PATH")
-        from llama4ref.export.document import export_text
+        from llama4ref.export.writing import export_text_counted
 
-        sys.stdout.write(export_text(kb, "json" if fmt is ExportFormat.json else "jsonl"))
+        sys.stdout.write(export_text_counted(kb, "json" if fmt is ExportFormat.json else "jsonl")[0])
         return
     summary = write_export(kb, fmt.value, path_argument(out, "--output"))
     if json_out:
