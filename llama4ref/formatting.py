@@ -23,6 +23,8 @@ _UNIT_LABEL = {
     "percent": "%",
     "percentage_points": "percentage points",
     "multiplier": "×",
+    "gigabytes": "GB",
+    "gibibytes": "GiB",
 }
 
 

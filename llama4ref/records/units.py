@@ -20,6 +20,8 @@ Unit = Literal[
     "count",
     "token_id",
     "bytes",
+    "gigabytes",
+    "gibibytes",
     "languages",
     "gpu_hours",
     "watts",
@@ -56,6 +58,8 @@ INTEGER_UNITS = frozenset(
         "count",
         "token_id",
         "bytes",
+        "gigabytes",  # as a vendor states it ("80 GB"): 10^9 bytes unless a source says otherwise
+        "gibibytes",
         "languages",
     }
 )
@@ -91,6 +95,8 @@ MAX_MAGNITUDE: dict[str, int] = {
     "count": 10**15,
     "token_id": 10**9,
     "bytes": 10**18,
+    "gigabytes": 10**9,  # one system's memory is ~10^3 GB
+    "gibibytes": 10**9,
     "languages": 10**4,  # about 7,000 living languages
     "gpu_hours": 10**12,
     "watts": 10**12,
