@@ -146,7 +146,8 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
     """The shipped table: ``terms`` (a list) and ``phrases`` (compact phrase → term indexes)."""
     terms: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def add(kind: str, tid: str, phrases: list[str], written: tuple[str, ...] = (), **extra: Any) -> None:
+    def add(kind: str, tid: str, phrases: list[str], **extra: Any) -> None:
+        written: tuple[str, ...] = extra.pop("written", ())
         term = terms.setdefault((kind, tid), {"id": tid, "kind": kind, "phrases": []} | extra)
         for p in phrases:
             if compact(p) and p not in term["phrases"]:
@@ -213,9 +214,9 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
             if t.kind == "entity":
                 known = next((k for k, v in terms.items() if k[0] == "entity" and v["target"] == t.target), None)
                 extra = {"target": t.target, "cls": "named", "anywhere": False}
-                add("entity", known[1] if known else t.id, list(t.phrases), tuple(t.written), **extra)
+                add("entity", known[1] if known else t.id, list(t.phrases), written=tuple(t.written), **extra)
             else:
-                add(t.kind, t.id, list(t.phrases), tuple(t.written), path_words=list(t.path_words), units=list(t.units))
+                add(t.kind, t.id, list(t.phrases), written=tuple(t.written), path_words=list(t.path_words), units=list(t.units))
     ordered = [terms[k] for k in sorted(terms)]
     phrases: dict[str, list[int]] = {}
     for i, term in enumerate(ordered):
