@@ -234,6 +234,13 @@ def test_eighth_set_classes(text: str, expected: dict[str, str]) -> None:
         ("Llama 4 Scout beats Gemma 3 (128K context window).", {"128K": "unchecked"}),
         # (a guard: it passes without the rule only because "contexte" was not read before)
         ("Llama 4 Scout est plus performant que Gemma 3, qui offre 128 000 tokens de contexte.", {"128 000": "unchecked"}),
+        # French "billions" before "de" counts 10^12; a genitive puts the model after its figure
+        ("Llama 4 Behemoth totalise 2 billions de paramètres.", {"2 billions": "supported"}),
+        ("Llama 4 Behemoth totalise 2 billions de paramètres actifs.", {"2 billions": "contradicted"}),
+        ("Llama 4 Maverick와 달리, 2조 파라미터의 Behemoth는 아직 학습 중입니다.", {"2조": "supported"}),
+        # a training throughput per GPU is a counted figure
+        ("Llama 4 Behemoth was trained at 390 TFLOPs per GPU.", {"390": "supported"}),
+        ("Llama 4 Behemoth was trained at 500 TFLOPs per GPU.", {"500": "contradicted"}),
     ],
 )
 def test_generalisation_classes(text: str, expected: dict[str, str]) -> None:
@@ -244,7 +251,7 @@ def test_generalisation_classes(text: str, expected: dict[str, str]) -> None:
 
 
 def test_a_word_of_another_language_is_read_but_not_indexed_as_a_name() -> None:
-    """A term's ``written`` words parse like its phrases; the search index lists only its phrases."""
+    """A term's ``written`` words parse like its phrases; the full-text index lists only its phrases."""
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
 

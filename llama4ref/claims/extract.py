@@ -53,7 +53,11 @@ _AFTER_OTHER = re.compile(
     r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
 )
 """A value followed by "… in Llama 3" or "… for GPT-4o" is about that model."""
-_AFTER_LLAMA4 = re.compile(r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)\b")
+_AFTER_LLAMA4 = re.compile(
+    r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*)(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
+)
+"""The model named right after the value: "to 131.1K tokens in Llama 4 Scout", or a genitive that
+puts the model after its figure ("2조 파라미터의 Behemoth", "1090亿参数的Scout")."""
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
@@ -281,7 +285,7 @@ def statements(
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
-        if EACH.match(text[v.end :]):
+        if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         if v.day is not None and not attrs:
             continue

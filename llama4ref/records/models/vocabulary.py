@@ -42,7 +42,7 @@ class Term(Record):
     written: list[Phrase] = Field(default_factory=list)
     """The same words as other languages write them ("paramètres", "контекст", "파라미터"): read in
     text like the phrases (a document check-claims reads, a question), but not listed among a
-    fact's everyday names in the search index."""
+    fact's everyday names in the full-text index (`search`)."""
     note: Text | None = None
 
     @model_validator(mode="after")
