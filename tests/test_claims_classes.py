@@ -219,6 +219,9 @@ def test_eighth_set_classes(text: str, expected: dict[str, str]) -> None:
         # (guards: these two pass without the family carry too; with it, they need the earlier-generation cues)
         ("Llama 4 arrived this spring. The previous generation had a 128K context window.", {"128K": "unchecked"}),
         ("Llama 4 arrived this spring. Most competitors stop at 128K tokens of context.", {"128K": "unchecked"}),
+        ("Llama 4 arrived this spring. Previous Llama models offered a 128K context window.", {"128K": "unchecked"}),
+        # a sentence that names Llama 4 itself is about it, whatever the sentence before was about
+        ("Llama 3 had a 128K window. Llama 4 was trained on 15 trillion tokens.", {"15 trillion": "contradicted"}),
         # one GPU the model fits on is not a measured run's setting
         (
             "Llama 4 Scout is built for efficiency, fitting on a single NVIDIA H100 GPU, and offers a context window of 1 million tokens.",

@@ -20,6 +20,7 @@ from llama4ref.claims.subject import (
     ANOTHER,
     FAMILY,
     LLAMA4,
+    LLAMA4_NAME,
     OTHER_NAME,
     about_named_before,
     ents,
@@ -105,8 +106,8 @@ def statements(
     span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None, sized: str | None = None
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
-    first); ``carried`` is the variant the previous sentence of the paragraph was about; ``sized``
-    the variant the document names only by its size."""
+    first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
+    ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size."""
     text = mask_code(span.text)
     if _HYPOTHETICAL.search(text):
         return []
@@ -296,9 +297,9 @@ def statements(
             variant, source = column_variant, "column"
         elif variant is None and carried == FAMILY:
             pass  # the paragraph is about Llama 4 as a whole (family, above)
-        elif variant is None and carried == ANOTHER:
+        elif variant is None and carried == ANOTHER and not LLAMA4_NAME.search(text):  # (unless it names Llama 4 itself)
             other = True  # the paragraph's previous sentence or row is about another model
-        elif variant is None and carried and not other:
+        elif variant is None and carried and carried != ANOTHER and not other:
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"

@@ -41,7 +41,7 @@ ANOTHER = "(another model)"
 """What a sentence or spec row is about when it names another model and no Llama 4 variant."""
 OTHER_NAME = re.compile(
     r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d"
-    r"|predecessors?|previous (?:generation|models?|version)|prior (?:generation|models?)|last generation|older (?:llama )?models"
+    r"|predecessors?|(?:previous|prior|earlier|older|last) (?:llama )?(?:generations?|models?|versions?|releases?)|industry standard"
     r"|competitors?|rivals?|other (?:open |closed |frontier )?models|most (?:open |closed |other )?models)\b"
 )
 """Another model named before a value ("since Llama 3’s release in April 2024", "the previous
@@ -108,7 +108,8 @@ def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
 
 COMPARED = re.compile(
     r"(?i)(?:\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\b(?:plus|moins|más|menos|mais)\s+(?:\w+\s+){0,2}que|\bals)"
-    r"\s+(?:(?:the|le|la|el|o|der|die|das)\s+)?(?:(?:meta\s+)?llama[\s-]?4\s+)?(?:scout|maverick|behemoth|llama[\s-]?[1-3](?:\.\d+)?(?:'s)?"
+    r"\s+(?:(?:the|le|la|el|o|der|die|das|any|all)\s+)?(?:(?:meta\s+)?llama[\s-]?4\s+)?(?:scout|maverick|behemoth|llama[\s-]?[1-3](?:\.\d+)?(?:'s)?"
+    r"|(?:earlier|previous|prior|older)\s+(?:llama\s+)?(?:generations?|models?|versions?)"
     r"|gpt-?[\w.-]*|gemini[\w.-]*|gemma[\w.-]*|claude[\w.-]*|qwen[\w.-]*|mistral[\w.-]*|deepseek[\w.-]*)(?:\s+[\w.]*\d[\w.]*)?"
 )
 """A model named as what another is compared with ("more capable than Llama 4 Scout", "10x more
