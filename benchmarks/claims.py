@@ -106,7 +106,7 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
 def run(items: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     items = load() if items is None else items
     return {
-        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v7 are tuning now
+        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v8 are tuning now
         "held_out": score([i for i in items if held_out(i)]),
         "all": score(items),
     }

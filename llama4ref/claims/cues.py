@@ -8,7 +8,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-EACH = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,2}(?:each|apiece|per\s+(?:expert|layer|head|gpu|node|device|shard|block))\b")
+EACH = re.compile(
+    r"(?i)^\s*(?:[\w-]+\s+){0,2}(?:each|apiece|per\s+(?:expert|layer|head|gpu|node|device|shard|block)|chacune?|cada\s+uno|cada\s+una"
+    r"|ciascuno|ciascuna|jeweils|каждый|каждая|각각)(?!\w)"
+)
 """A value followed by "… parameters each" or "… per expert" is the size of a part, not of the model."""
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
@@ -21,6 +24,12 @@ BUDGET = re.compile(
 )
 """A budget for prompt and response together ("maximum prompt + response length"): a limit a
 service sets per request, which never contradicts the model's window."""
+CURRENT = re.compile(
+    r"(?i)\b(?:currently|for now|at present|at the moment|aktuell|derzeit|zurzeit|momentan|actuellement|pour l'instant|actualmente"
+    r"|atualmente|attualmente|per ora)\b|в настоящее время|сейчас|현재|現在|目前"
+)
+"""A window said to hold "currently" ("mit aktuell 3,5 Millionen Token Kontext"): what a deployment
+serves for now, never the model's nominal window."""
 SIZED = re.compile(
     r"(?i)^\s*(?:\([^()]{0,30}\)\s*)?(?:(?:,\s*(?:and|or|&)?|and|or|&)\s*\d+(?:\.\d+)?\s*[bt]\s*(?:\([^()]{0,30}\)\s*)?)*"
     r"(?:(?:moe|dense)\s+)?(?:-?\s*(?:variants?|versions?|sizes?|checkpoints?)\b)"
@@ -60,13 +69,16 @@ def settle_rivals(
     return tuple(t for t in attrs if t.get("id") not in RIVALS) + tuple(keep)
 
 
-_FRONTED_AFTER = re.compile(r"(?i)^\s*,\s*[^,;:()]{0,40}?\b(?:released|launched|unveiled|introduced|debuted|shipped)\b")
+_FRONTED_AFTER = re.compile(
+    r"(?i)^\s*,\s*[^,;:()]{0,40}?\b(?:released|launched|unveiled|introduced|debuted|shipped|lanzó|lanzo|presentó|presento|lançou|lancé"
+    r"|a\s+lancé|a\s+présenté|ha\s+rilasciato|ha\s+lanciato|veröffentlichte|выпустила|представила|merilis)(?!\w)"
+)
 
 
 def fronted_date(before: str, after: str) -> bool:
     """A date opening its sentence ("On April 5, 2026, Meta released …"): the verb right after its
     comma states what the date is, though a comma separates them."""
-    return bool(re.fullmatch(r"(?i)\s*(?:on|in)\s+", before)) and bool(_FRONTED_AFTER.match(after))
+    return bool(re.fullmatch(r"(?i)\s*(?:on|in|el|le|il|am|em|no|в)?\s*", before)) and bool(_FRONTED_AFTER.match(after))
 
 
 _PLATFORMS = re.compile(r"^\s*\([^()]+,[^()]+\)")

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?[-\u2013\u2014]{2,}")
+"""A table's separator row; a page's typography may have turned its hyphens into dashes ("|——-|—–|")."""
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 _LABEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\**([^:：|]{3,60}?)\**[:：]\s*$")  # "- **Llama 4 Scout**：" too
@@ -112,13 +113,14 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
             )
             i += 1
             continue
-        if raw.count("|") >= 2 and i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1]):
+        bare = not para and _bare_table(lines, i)
+        if bare or (raw.count("|") >= 2 and i + 1 < len(lines) and _TABLE_SEP.match(lines[i + 1])):
             spans += _paragraph(para, headings)
             para = []
-            j = i + 2
+            j = i + (1 if bare else 2)
             while j < len(lines) and lines[j].count("|") >= 1 and lines[j].strip():
                 j += 1
-            spans += _table(lines, i, j, headings)
+            spans += _table(lines, i, j, headings, i + (1 if bare else 2))
             i = j
             continue
         if not raw.strip():
@@ -257,12 +259,24 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def _table(lines: list[str], head: int, end: int, headings: dict[int, str]) -> list[Span]:
+def _bare_table(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` opens a table that lost its separator row (a page's table copied as
+    text): it and the next line are "| … |" rows with the same number of cells, three or more."""
+    if i + 1 >= len(lines):
+        return False
+    rows = [lines[i].strip(), lines[i + 1].strip()]
+    if not all(r.startswith("|") and r.endswith("|") and len(r) > 2 for r in rows) or _TABLE_SEP.match(rows[1]):
+        return False
+    return len(_cells(rows[0])) == len(_cells(rows[1])) >= 3
+
+
+def _table(lines: list[str], head: int, end: int, headings: dict[int, str], first: int | None = None) -> list[Span]:
     """Each cell of a table as ``"<row label> <column heading>: <cell>"``; a column heading
-    that names a model is kept apart (``Span.column``) so the cell is about that model."""
+    that names a model is kept apart (``Span.column``) so the cell is about that model. Rows
+    start at ``first`` (after the separator row, when the table has one)."""
     header = [_strip_md(c) for _, c in _cells(lines[head])]
     out: list[Span] = []
-    for r in range(head + 2, end):
+    for r in range(head + 2 if first is None else first, end):
         cells = _cells(lines[r])
         if len(cells) < 2:
             continue

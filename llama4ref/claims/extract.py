@@ -13,9 +13,23 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import cues
-from llama4ref.claims.cues import BUDGET, EACH, MODIFIED, NAMED_SIZE, SCORED, SIZED
+from llama4ref.claims.binding import closest, hardware, is_unit_word, one_gpu, unit_follows, units_of
+from llama4ref.claims.cues import BUDGET, CURRENT, EACH, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.subject import ANOTHER, LLAMA4, OTHER_NAME, ents, first, from_headings, other_model, provider_of, subject
+from llama4ref.claims.subject import (
+    ANOTHER,
+    FAMILY,
+    LLAMA4,
+    LLAMA4_NAME,
+    OTHER_NAME,
+    about_named_before,
+    ents,
+    first,
+    from_headings,
+    other_model,
+    provider_of,
+    subject,
+)
 from llama4ref.claims.values import Value, values
 from llama4ref.claims.words import Words, unglued
 from llama4ref.records.vocabulary import Lexicon, Match
@@ -24,7 +38,8 @@ if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
 _CLAUSE = re.compile(
-    r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus)\s|:\s|\|", re.I
+    r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus|et|y|e|und|ed|и|но|mais|pero|ma|aber)\s|:\s|\|",
+    re.I,
 )
 _STAGES = {
     "instruct": "instruct",
@@ -39,7 +54,11 @@ _AFTER_OTHER = re.compile(
     r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
 )
 """A value followed by "… in Llama 3" or "… for GPT-4o" is about that model."""
-_AFTER_LLAMA4 = re.compile(r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)\b")
+_AFTER_LLAMA4 = re.compile(
+    r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*)(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
+)
+"""The model named right after the value: "to 131.1K tokens in Llama 4 Scout", or a genitive that
+puts the model after its figure ("2조 파라미터의 Behemoth", "1090亿参数的Scout")."""
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
@@ -87,8 +106,8 @@ def statements(
     span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None, sized: str | None = None
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
-    first); ``carried`` is the variant the previous sentence of the paragraph was about; ``sized``
-    the variant the document names only by its size."""
+    first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
+    ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size."""
     text = mask_code(span.text)
     if _HYPOTHETICAL.search(text):
         return []
@@ -106,7 +125,7 @@ def statements(
     heading_attr = _heading_attribute(heading_parses, parsed)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
-    family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant"))
+    family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
     provider = first(parsed, "provider") or head_provider
     named_providers = {p for m in parsed.matches for t in m.terms if (p := provider_of(t)) is not None}
     several = len(named_providers) > 1
@@ -116,6 +135,11 @@ def statements(
         provider = provider or first(block, "provider")
     engine_named = bool(ents(parsed, "engine")) or bool(block and ents(block, "engine"))
     gpu_named = bool(ents(parsed, "gpu")) or bool(block and ents(block, "gpu"))
+    gpu_run = bool(block and ents(block, "gpu")) or any(
+        t["kind"] == "entity" and t.get("cls") == "gpu" and not one_gpu(words.tokens[max(0, m.start - 3) : m.start])
+        for m in parsed.matches
+        for t in m.terms
+    )  # "on 8xH100 …" is a run's setting; "fits on a single H100" says what the model needs
     context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
     rerun = bool(_RERUN.search(" ".join([text, *span.headings]))) or any(
         ents(p, "engine") or ents(p, "gpu") for p, _ in heading_parses
@@ -131,13 +155,14 @@ def statements(
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
+    unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
     for v in vals:
         vi, ve = words.index(v.start), words.after(v.end)
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
         near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
         others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not _AFTER_OTHER.match(text[u.end :])]
-        mine = [m for m in near if _closest(m, vi, ve, others, words)]
+        mine = [m for m in near if closest(m, vi, ve, others, words, unit_words)]
         firm = True
         labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
         restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
@@ -150,7 +175,7 @@ def statements(
             label_units = {
                 u
                 for m in parsed.matches
-                if before <= words.char(m.start) < clause[0] and _is_unit_word(m)
+                if before <= words.char(m.start) < clause[0] and is_unit_word(m)
                 for t in m.terms
                 if t["kind"] == "unit"
                 for u in t["units"]
@@ -159,7 +184,7 @@ def statements(
                 m
                 for m in parsed.matches
                 if before <= words.char(m.start) < clause[0]
-                and any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)
+                and any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)
             ]
         if restated and not any(t["kind"] == "unit" or t.get("units") for m in near for t in m.terms):
             # "Release: Q1 2026 (March 2026)": what the restated value is about, this one is
@@ -170,19 +195,21 @@ def statements(
             # borrowed from elsewhere in the sentence: may agree, never contradict, unless the value
             # is a label's (a table cell) or the sentence's only value, reached across a plain list
             everyone = [u for u in vals if u is not v]  # nothing in the clause: the sentence's nearest phrases
-            mine = [m for m in parsed.matches if not (m.start < ve and m.end > vi) and _closest(m, vi, ve, everyone, words)]
+            mine = [
+                m for m in parsed.matches if not (m.start < ve and m.end > vi) and closest(m, vi, ve, everyone, words, unit_words)
+            ]
             firm = (
                 labelled
                 or (len(vals) == 1 and _plain_link(mine, v, text, words))
                 or cues.fronted_date(text[: v.start], text[v.end :])
             )
-        unit_matches = [m for m in mine if _unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
-        named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not _is_unit_word(m) for t in m.terms)]
+        unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
+        named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
             unit_matches += [
                 m
                 for m in mine
-                if _is_unit_word(m)
+                if is_unit_word(m)
                 and m not in unit_matches
                 and 0 <= vi - m.end <= 1
                 and not re.search(r"(?i)(?:/|\bper)\s*$", text[: words.char(m.start)])  # "Active Params / token: 17 B"
@@ -217,9 +244,14 @@ def statements(
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
             named = [(m, t["target"]) for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"]
             rest = [u for u in vals if u is not v]
-            if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and _closest(named[0][0], vi, ve, rest, words):
+            if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and closest(named[0][0], vi, ve, rest, words, unit_words):
                 bench = named[0][1]
                 benches = tuple(tgt for _, tgt in named)
+        arena = next((t for t in attrs if t["id"] == "elo" and t.get("path_words")), None)
+        if bench is None and arena is not None and v.mult == 1.0:
+            # "an ELO of 1417 on LMArena": the arena rating Meta reported; a rating moves with the
+            # checkpoint ranked and the day it is read, so it may agree but never contradicts
+            bench, benches, firm = arena["path_words"][0], (arena["path_words"][0],), False
         fact_ent = next(
             (
                 t["target"]
@@ -234,7 +266,7 @@ def statements(
         if len(mains) > 1:  # "Hidden Dimension Size": the longest phrase names the attribute
             longest = max(mains, key=lambda m: m.end - m.start)
             attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
-            rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and _units_of(m) != _units_of(longest)]
+            rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and units_of(m) != units_of(longest)]
             firm = firm and not rivals  # "Dense FFN inter size": "dense" (layers) or "size" (parameters)?
         if bench and not firm and len({t["target"] for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"}) == 1:
             # "On the MMLU benchmark, Maverick scored 87.4, compared to 86.1 for GPT-5.4": the
@@ -249,12 +281,12 @@ def statements(
         # a run's setting, not the model's: an engine, a GPU by context or tokens ("On 8xH100 … 1.4M tokens"), memory ("68.5GB VRAM")
         limit = context_named or ("tokens" in units and not any(t["id"] == "training" for t in attrs))
         listed = v.day is not None and cues.released_to(text[clause[0] : v.start], text[v.end :])  # not a provider's date
-        engine = not listed and (engine_named or (gpu_named and limit) or (_hardware(near + mine) and about_context))
+        engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and _fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
-        if EACH.match(text[v.end :]):
+        if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         if v.day is not None and not attrs:
             continue
@@ -263,13 +295,15 @@ def statements(
             variant, source = None, "none"  # a variant named after the value is weaker than the context's
         if variant is None and column_variant:
             variant, source = column_variant, "column"
-        elif variant is None and carried == ANOTHER:
+        elif variant is None and carried == FAMILY:
+            pass  # the paragraph is about Llama 4 as a whole (family, above)
+        elif variant is None and carried == ANOTHER and not LLAMA4_NAME.search(text):  # (unless it names Llama 4 itself)
             other = True  # the paragraph's previous sentence or row is about another model
-        elif variant is None and carried and not other:
+        elif variant is None and carried and carried != ANOTHER and not other:
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
-        via = _VIA.match(text[v.end :]) or (about_context and BUDGET.search(text))
+        via = _VIA.match(text[v.end :]) or (about_context and (BUDGET.search(text) or CURRENT.search(text[clause[0] : v.start])))
         served_by = None if listed else UNKNOWN_PROVIDER if via and provider is None else provider
         unclear = (
             (others_named and _other_before(parsed, vi))
@@ -281,6 +315,8 @@ def statements(
         before_other = list(OTHER_NAME.finditer(text, label_start, v.start))  # in the clause or the value's label
         if before_other and not _in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
             variant, other = None, True
+        elif not before_other and about_named_before(text, clause[0], v.start):
+            variant, other = None, True  # "… outperforms Gemma 3, which offers 128K tokens": that model's figure
         after_l4 = _AFTER_LLAMA4.match(text[v.end :])
         if after_l4:  # "to 131.1K tokens in Llama 4 Scout": the model named right after the value
             variant, other, source = after_l4.group(1).lower(), False, "text"
@@ -332,40 +368,6 @@ def _fits(v: Value, attr: dict[str, Any]) -> bool:
     return ("tokens" in units and v.mult in (1e3, 1e6)) or ("parameters" in units and v.mult >= 1e9)
 
 
-def _closest(m: Match, vi: int, ve: int, others: list[Value], words: Words) -> bool:
-    """Whether the phrase ``m`` is nearer this value than any other value in the clause."""
-    dist = _distance(m, vi, ve, words)
-    return all(_distance(m, words.index(u.start), words.index(u.end - 1) + 1, words) >= dist for u in others)
-
-
-def _distance(m: Match, vi: int, ve: int, words: Words) -> float:
-    """Words between a phrase and a value; a phrase after the value binds a little less, except
-    after "on"/"in" ("scores 69.8 on GPQA Diamond"), where it binds first."""
-    if m.end <= vi:
-        return vi - m.end
-    gap = words.tokens[ve : m.start]
-    if 1 <= len(gap) <= 2 and gap[-1] in ("on", "in"):
-        return -0.25
-    return m.start - ve + 0.5
-
-
-def _is_unit_word(m: Match) -> bool:
-    """A phrase that is both an attribute and a unit word ("tokens", "experts", "layers")."""
-    units = {u for t in m.terms if t["kind"] == "unit" for u in t["units"]}
-    return bool(units) and all(set(t.get("units") or ()) <= units for t in m.terms if t["kind"] == "attribute")
-
-
-def _hardware(matches: list[Match]) -> bool:
-    """Whether the phrases name memory or a GPU count ("68.5GB VRAM", "on a single GPU")."""
-    return any(t["id"] in ("memory", "gpus", "single-gpu") for m in matches for t in m.terms)
-
-
-def _unit_follows(m: Match, ve: int, words: Words) -> bool:
-    """Whether a unit word follows the value, directly or after a modifier ("288B active parameters")."""
-    gap = words.tokens[ve : m.start]
-    return m.start >= ve and (len(gap) <= 1 or (len(gap) == 2 and gap[-1] in ("active", "total", "routed", "shared")))
-
-
 def _quoted_alone(text: str, v: Value) -> bool:
     """A value that is a whole quoted string ('"109B"') is mentioned as a name, not stated."""
     before, after = text[: v.start].rstrip(), text[v.end :].lstrip()
@@ -400,7 +402,3 @@ def _plain_link(mine: list[Match], v: Value, text: str, words: Words) -> bool:
     lo = min(min(words.char(m.start), v.start) for m in mine)
     hi = max(max(words.char(m.end - 1), v.end) for m in mine)
     return not any(ch in text[lo:hi] for ch in "();:")
-
-
-def _units_of(m: Match) -> frozenset[str]:
-    return frozenset(u for t in m.terms if t["kind"] == "attribute" for u in t.get("units") or ())

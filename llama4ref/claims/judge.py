@@ -43,6 +43,7 @@ _NUMERIC = frozenset(
         "percent",
         "count",
         "watts",
+        "tflops_per_gpu",
     }
 )
 _EXCLUSIVE = frozenset({"output", "per-token", "shared-expert", "active", "input"})

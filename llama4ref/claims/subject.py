@@ -35,10 +35,17 @@ def provider_of(term: dict[str, Any]) -> str | None:
 
 
 LLAMA4 = frozenset({"scout", "maverick", "behemoth"})
+LLAMA4_NAME = re.compile(r"(?i)\b(?:llama[\s-]?4|scout|maverick|behemoth)\b")
+"""Llama 4 or one of its variants, as a text names them."""
 ANOTHER = "(another model)"
 """What a sentence or spec row is about when it names another model and no Llama 4 variant."""
-OTHER_NAME = re.compile(r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d)\b")
-"""Another model named before a value ("since Llama 3’s release in April 2024")."""
+OTHER_NAME = re.compile(
+    r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d"
+    r"|predecessors?|(?:previous|prior|earlier|older|last) (?:llama )?(?:generations?|models?|versions?|releases?)|industry standard"
+    r"|competitors?|rivals?|other (?:open |closed |frontier )?models|most (?:open |closed |other )?models)\b"
+)
+"""Another model named before a value ("since Llama 3’s release in April 2024", "the previous
+generation had a 128K window", "most competitors stop at 128K")."""
 
 
 def other_model(parsed: Any) -> bool:
@@ -99,13 +106,49 @@ def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
     return variant, provider, family
 
 
+COMPARED = re.compile(
+    r"(?i)(?:\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\b(?:plus|moins|más|menos|mais)\s+(?:\w+\s+){0,2}que|\bals)"
+    r"\s+(?:(?:the|le|la|el|o|der|die|das|any|all)\s+)?(?:(?:meta\s+)?llama[\s-]?4\s+)?(?:scout|maverick|behemoth|llama[\s-]?[1-3](?:\.\d+)?(?:'s)?"
+    r"|(?:earlier|previous|prior|older)\s+(?:llama\s+)?(?:generations?|models?|versions?)"
+    r"|gpt-?[\w.-]*|gemini[\w.-]*|gemma[\w.-]*|claude[\w.-]*|qwen[\w.-]*|mistral[\w.-]*|deepseek[\w.-]*)(?:\s+[\w.]*\d[\w.]*)?"
+)
+"""A model named as what another is compared with ("more capable than Llama 4 Scout", "10x more
+tokens than Llama 3", "plus performant que le Llama 4 Scout"): the sentence is not about it."""
+FAMILY = "(Llama 4)"
+"""What a sentence is about when it names Llama 4 as a whole (no variant, no other model): the
+sentences after it in its paragraph are about Llama 4 too."""
+
+
 def subject_of(text: str, lex: Lexicon) -> str | None:
-    """The one Llama 4 variant ``text`` names, if it names exactly one; :data:`ANOTHER` when it
-    names another model and no Llama 4 variant."""
+    """The one Llama 4 variant ``text`` names, if it names exactly one (a variant named only as
+    what something is compared with does not count); :data:`ANOTHER` when it names another model
+    and no Llama 4 variant; :data:`FAMILY` when it names Llama 4 alone."""
+    text = COMPARED.sub(lambda m: " " * len(m.group(0)), text)
     parsed = lex.parse(text)
     named = first(parsed, "variant")
+    if named is None and not ents(parsed, "variant") and not OTHER_NAME.search(text) and re.search(r"(?i)\bllama[\s-]?4\b", text):
+        return FAMILY
     if named is None and not ents(parsed, "variant") and OTHER_NAME.search(text):
         return ANOTHER
     if named is None and other_model(parsed) and not any(t["target"] in LLAMA4 for t in ents(parsed, "variant")):
         return ANOTHER
     return named
+
+
+_ATTACHED = re.compile(
+    r"(?i)^[\s,(]*(?:(?:which|that|who|whose|qui|dont|que|cuyo|cuya|che|cui|der|die|das|dessen|который|которая|которое|которые|у которого)\b"
+    r"|$)"
+)
+
+
+def about_named_before(text: str, clause_start: int, value_start: int) -> bool:
+    """Whether the value's clause hangs on another model named right before it ("… than Gemma 3,
+    which offers 128K tokens", "Gemma 3 (128K context)"): a relative clause or an aside opening
+    with the value, right after that model's name and its version."""
+    prior = list(OTHER_NAME.finditer(text, 0, clause_start))
+    if not prior or not re.fullmatch(r"[\s\w.-]{0,12}", text[prior[-1].end() : clause_start]):
+        return False
+    between = text[prior[-1].end() : value_start]
+    if LLAMA4_NAME.search(between):
+        return False
+    return bool(_ATTACHED.match(text[clause_start:value_start]))

@@ -32,19 +32,74 @@ _MULT = {
     "万亿": 1e12,
     "兆": 1e12,
 }
+_LOCAL_MULT = {
+    # other languages' number words, each unambiguous in its language (never the English-looking
+    # "billions", which French means as 10^12 and some English writers as 10^9)
+    1e6: "mio. millions millionen millones millón millon milioni milione milhões milhoes milhão milhao mio миллион миллиона миллионов млн juta 백만",
+    1e9: "mrd. milliard milliards milliarde milliarden mrd miliardi miliardo miliar miliard bilhão bilhao bilhões bilhoes "
+    "миллиард миллиарда миллиардов млрд 십억",
+    1e12: "billones billón billon biliões bilioes bilião biliao trilioni trilione triliun trilhões trilhoes trilhão trilhao "
+    "billionen триллион триллиона триллионов трлн 조",
+    1e3: "mil mille tausend тысяч тысячи тыс",
+    1e4: "만",
+    1e7: "천만",
+    1e8: "억",
+    1e10: "백억",
+    1e11: "천억",
+}
+_LOCAL_MULT_WORDS = {w: m for m, ws in _LOCAL_MULT.items() for w in ws.split()} | {
+    "mil millones": 1e9,  # Spanish and Portuguese: a thousand millions
+    "mil milhões": 1e9,
+    "mil milhoes": 1e9,
+}
+_MULT.update(_LOCAL_MULT_WORDS)
+_MULT["billions"] = 1e12  # French, and read only before "de" ("2 billions de paramètres"): 10^12
+_EUROPEAN = frozenset(w for w in _LOCAL_MULT_WORDS if re.fullmatch(r"[a-zà-ÿа-яё ]+", w))
+"""Number words of languages that write a decimal comma and group thousands with dots ("3,5
+Millionen", "2.000 miliardi", "40 000 milliards")."""
+_LOCAL = "|".join(re.escape(w) for w in sorted(_LOCAL_MULT_WORDS, key=len, reverse=True))
+_EUROPEAN_RX = "|".join(re.escape(w) for w in sorted(_EUROPEAN, key=len, reverse=True))
 _BINARY = {1e3: 1024.0, 1e6: 1024.0**2}
 _NUMBER = re.compile(
-    r"(?:(?<![\w.$/\u2010\u2011-])|(?<=\d[kKmMbBtT]/)|(?<=\btop-))(?P<num>\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d{1,3}(?: \d{3})+(?=\s*(?:trillion|billion|million|thousand)\b)"
+    r"(?:(?<![A-Za-z0-9_\u00c0-\u024f\u0400-\u04ff.$/\u2010\u2011-])|(?<=\d[kKmMbBtT]/)|(?<=\btop-))(?P<num>"
+    rf"\d{{1,3}}(?:\.\d{{3}})+(?=\s*(?:{_EUROPEAN_RX})(?!\w))|\d+,\d{{1,2}}(?=\s*(?:million|{_EUROPEAN_RX})(?!\w))"
+    r"|\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
+    rf"|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+|\d{{1,3}}(?: \d{{3}})+(?=\s*(?:trillion|billion|million|thousand|{_EUROPEAN_RX})(?!\w))"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3}(?: \d{3})*(?: 0\d\d)(?: \d{3})*(?!\d)|\d+(?:\.\d+)?)"
-    r"(?:\s*[-\u2010\u2011]?\s*(?P<mult>trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆])(?![a-z]))?"
+    rf"(?:\s*[-\u2010\u2011]?\s*(?P<mult>{_LOCAL}|billions(?=\s+d[e'’])|trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆])(?![a-zа-яё]))?"
     r"(?P<pct>\s*%)?(?P<plus>\+)?(?![\w.]*\d)(?![a-z])",
     re.I,
 )
 _MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_LOCAL_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "enero janeiro janvier gennaio januar января januari",
+            "febrero fevereiro février fevrier febbraio februar февраля februari",
+            "marzo março marco mars märz maerz марта maret",
+            "abril avril aprile april апреля",
+            "mayo maio mai maggio мая mei",
+            "junio junho juin giugno juni июня",
+            "julio julho juillet luglio juli июля",
+            "agosto août aout august августа agustus",
+            "septiembre setiembre setembro septembre settembre september сентября",
+            "octubre outubro octobre ottobre oktober октября",
+            "noviembre novembro novembre november ноября",
+            "diciembre dezembro décembre decembre dicembre dezember декабря desember",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+"""Month names of other languages, as a date writes them ("5 de abril de 2025", "05 апреля 2025",
+"5. April 2025"); the English ones are in _MONTHS."""
+_LOCAL_MONTHS_RX = "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<pm>early|mid|late)[\s-]+(?P<mp>{_MONTHS})\.?,?\s+(?P<ymp>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b",
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b"
+    rf"|\b(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_LOCAL_MONTHS_RX})\.?,?\s+(?:de\s+|del\s+)?(?P<y3>\d{{4}})(?!\d)"
+    r"|(?<!\d)(?P<y4>\d{4})\s*[年년]\s*(?P<m4>\d{1,2})\s*[月월](?:\s*(?P<d4>\d{1,2})\s*[日일])?",
     re.I,
 )
 _MASKS = [
@@ -70,9 +125,20 @@ _MASKS = [
     re.compile(r"(?i)\bmeta[\s-]+ai[\s-]+\d+(?:\.\d+)?\b"),  # a name's number: "Large Language Model Meta AI 4"
     re.compile(r"(?i)\b\w*@\d+\b"),  # pass@1
 ]
-_APPROX = re.compile(r"(?i)(?:~|≈|\babout|\baround|\bapprox(?:imately|\.)?|\broughly|\bnearly|\balmost|\bsome|\blikely)\s*$")
-_ABOVE = re.compile(r"(?i)(?:>|≥|\bover|\bmore than|\babove|\bexceeds?|\bat least|\bbeyond)\s*$")
-_BELOW = re.compile(r"(?i)(?:<|≤|\bunder|\bless than|\bfewer than|\bbelow|\bat most)\s*$")
+_APPROX = re.compile(
+    r"(?i)(?:~|≈|\babout|\baround|\bapprox(?:imately|\.)?|\broughly|\bnearly|\balmost|\bsome|\blikely"
+    r"|\benviron|\bprès de|\bcerca de|\baproximadamente|\bcirca|\bcirca di|\betwa|\brund|\bungefähr|\bquase|\bcasi|\bpresque|\bquasi"
+    r"|\bпримерно|\bоколо|\bпочти|약|約|约|大约|大約)\s*$"
+)
+_ABOVE = re.compile(
+    r"(?i)(?:>|≥|\bover|\bmore than|\babove|\bexceeds?|\bat least|\bbeyond|\bplus de|\bmás de|\bmais de|\boltre|\bpiù di|\büber"
+    r"|\bmehr als|\bболее|\bсвыше|超过|超過)\s*$"
+)
+_BELOW = re.compile(
+    r"(?i)(?:<|≤|\bunder|\bless than|\bfewer than|\bbelow|\bat most|\bmoins de|\bmenos de|\bmeno di|\bunter|\bweniger als|\bменее)\s*$"
+)
+"""Words before a value that make it approximate, a lower or an upper bound (English and the
+other languages check-claims reads: "environ", "etwa", "más de", "более", "约")."""
 _GLUED_PERCENT = re.compile(r"(?<=[A-Za-z]{3})(\d{1,2}(?:\.\d)?)\s*%")
 _RANGE = re.compile(r"^\s*(?:to|-|–|—)\s*$")
 
@@ -109,7 +175,7 @@ def values(text: str) -> list[Value]:
     for k, m in enumerate(nums):
         if k in skip:
             continue
-        raw = _digits(m.group("num"))
+        raw = _digits(_local_digits(m.group("num"), m.group("mult")))
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("mult"):
             continue  # a year
         mult = _MULT[m.group("mult").lower()] if m.group("mult") else 1.0
@@ -144,6 +210,17 @@ def values(text: str) -> list[Value]:
         out.append(Value(float(raw), float(raw), step, 1.0, "exact", m.group(0), m.start(), m.end()))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def _local_digits(num: str, mult: str | None) -> str:
+    """A number written before another language's number word in that language's way: dots
+    group thousands ("2.000 miliardi") and a comma marks the decimals ("3,5 Millionen")."""
+    word = (mult or "").lower()
+    if word not in _EUROPEAN and word != "million":
+        return num
+    if word != "million" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num):
+        return num.replace(".", "")
+    return num.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", num) else num
 
 
 def _digits(num: str) -> str:
@@ -197,6 +274,11 @@ def _exact_date(m: re.Match[str]) -> tuple[date | None, str]:
         if m.group("iso"):
             parts = [int(p) for p in m.group("iso").split("-")]
             return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1), "day" if len(parts) > 2 else "month"
+        if m.group("y4"):  # "2025年4月5日", "2025년 4월 5일"
+            day4 = m.group("d4")
+            return date(int(m.group("y4")), int(m.group("m4")), int(day4) if day4 else 1), "day" if day4 else "month"
+        if m.group("m3"):
+            return date(int(m.group("y3")), _LOCAL_MONTHS[m.group("m3").lower()], int(m.group("d3"))), "day"
         month = m.group("m1") or m.group("m2")
         year = int(m.group("y1") or m.group("y2"))
         day = m.group("d1") or m.group("d2")

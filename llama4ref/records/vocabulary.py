@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 MAX_WINDOW = 8
 """The longest phrase, in words, the parser looks for."""
 
-_WORD = re.compile(r"[a-z0-9]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-"""Letter-and-digit runs; each Chinese or Japanese character is a word of its own ("活跃参数")."""
+_WORD = re.compile(
+    r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0430-\u045f]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]"
+)
+"""Letter-and-digit runs, accented Latin and Cyrillic letters included ("paramètres",
+"параметров"); each Chinese or Japanese character and each Korean syllable is a word of its own
+("活跃参数", "파라미터의": a particle written onto a word leaves the word's syllables whole)."""
 _GENERIC_NAMES = frozenset({"llama", "meta", "llama4", "nvidia", "oci", "vertex"})
 """Provider display names too generic to name a provider on their own (other records or the
 vocabulary name these providers unambiguously)."""
@@ -143,10 +147,14 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
     terms: dict[tuple[str, str], dict[str, Any]] = {}
 
     def add(kind: str, tid: str, phrases: list[str], **extra: Any) -> None:
+        written: tuple[str, ...] = extra.pop("written", ())
         term = terms.setdefault((kind, tid), {"id": tid, "kind": kind, "phrases": []} | extra)
         for p in phrases:
             if compact(p) and p not in term["phrases"]:
                 term["phrases"].append(p)
+        for p in written:  # other languages' words: parsed, not indexed as a fact's names (fulltext)
+            if compact(p) and p not in term.setdefault("written", []):
+                term["written"].append(p)
 
     for rec in tree.of_kind("variants"):
         v = rec.record
@@ -206,13 +214,13 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
             if t.kind == "entity":
                 known = next((k for k, v in terms.items() if k[0] == "entity" and v["target"] == t.target), None)
                 extra = {"target": t.target, "cls": "named", "anywhere": False}
-                add("entity", known[1] if known else t.id, list(t.phrases), **extra)
+                add("entity", known[1] if known else t.id, list(t.phrases), written=tuple(t.written), **extra)
             else:
-                add(t.kind, t.id, list(t.phrases), path_words=list(t.path_words), units=list(t.units))
+                add(t.kind, t.id, list(t.phrases), written=tuple(t.written), path_words=list(t.path_words), units=list(t.units))
     ordered = [terms[k] for k in sorted(terms)]
     phrases: dict[str, list[int]] = {}
     for i, term in enumerate(ordered):
-        for p in term["phrases"]:
+        for p in [*term["phrases"], *term.get("written", ())]:
             ids = phrases.setdefault(compact(p), [])
             if i not in ids:
                 ids.append(i)
@@ -232,11 +240,14 @@ def check_vocabulary(tree: Tree, fact_paths: set[str]) -> list[Diagnostic]:
                 out.append(
                     Diagnostic(str(rec.doc.path), pos, "L4R-T013", f"term {t.id!r}: no fact path is or starts with {t.target!r}")
                 )
-            for j, phrase in enumerate(t.phrases):
+            for field, j, phrase in [
+                *(("phrases", j, p) for j, p in enumerate(t.phrases)),
+                *(("written", j, p) for j, p in enumerate(t.written)),
+            ]:
                 key = (t.kind, compact(phrase))
                 owner = owners.setdefault(key, f"{rec.record.id}:{t.id}")
                 if owner != f"{rec.record.id}:{t.id}":
-                    pos = rec.doc.position(("terms", i, "phrases", j))
+                    pos = rec.doc.position(("terms", i, field, j))
                     out.append(
                         Diagnostic(str(rec.doc.path), pos, "L4R-T017", f"phrase {phrase!r} already names {t.kind} {owner}")
                     )

@@ -29,6 +29,8 @@ class Term(Record):
     * ``intent``: how a question is asked (``how many``, ``when``); ``units`` are the units an
       answer to it has.
     * ``unit``: a word for a unit (``tokens``, ``GPU hours``); ``units`` holds exactly that unit.
+
+    ``written`` holds the term's words in other languages (see the field).
     """
 
     id: RecordId
@@ -37,6 +39,10 @@ class Term(Record):
     target: FactKey | None = None
     path_words: list[PathWord] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
+    written: list[Phrase] = Field(default_factory=list)
+    """The same words as other languages write them ("paramètres", "контекст", "파라미터"): read in
+    text like the phrases (a document check-claims reads, a question), but not listed among a
+    fact's everyday names in the full-text index (`search`)."""
     note: Text | None = None
 
     @model_validator(mode="after")

@@ -1,0 +1,98 @@
+"""Which phrase a value takes: distances in words between values and the phrases around them,
+the unit word after a value (directly or across a joining word of another language), and cues
+of hardware named beside a figure (used by llama4ref.claims.extract)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from llama4ref.claims.values import Value
+    from llama4ref.claims.words import Words
+    from llama4ref.records.vocabulary import Match
+
+
+LINKS = frozenset({"de", "d", "di", "des", "del", "da", "do", "of", "von", "개", "의", "명", "人", "の", "個"})
+"""Words that join a number to its unit in other languages ("17 miliardi di parametri", "1090억 개의
+파라미터", "16人のエキスパート")."""
+
+
+def unit_after(ve: int, units: list[Match], words: Words) -> Match | None:
+    """The unit word right after a value, directly or across a joining word ("17 miliardi di parametri")."""
+    for m in units:
+        if m.start == ve or (m.start > ve and all(w in LINKS for w in words.tokens[ve : m.start]) and m.start - ve <= 2):
+            return m
+    return None
+
+
+def reach(ve: int, units: list[Match], words: Words) -> int:
+    """Where a value's reading ends: after the unit word that follows it, so a modifier written
+    after the unit ("parametri attivi", "paramètres actifs") is as near the value as one written
+    before it."""
+    unit = unit_after(ve, units, words)
+    return unit.end if unit is not None else ve
+
+
+def closest(m: Match, vi: int, ve: int, others: list[Value], words: Words, units: list[Match] | None = None) -> bool:
+    """Whether the phrase ``m`` is nearer this value than any other value in the clause. A value
+    with a unit word of its own right after it does not compete for the phrase right before it
+    when that phrase is counted in another unit ("524K context 109B params": "context" is the
+    524K's)."""
+    dist = distance(m, vi, ve, words, units)
+    counted = units_of(m)
+    for u in others:
+        own = unit_after(words.after(u.end), units or [], words) if m.end == words.index(u.start) else None
+        if counted and own is not None and not counted & {x for t in own.terms if t["kind"] == "unit" for x in t["units"]}:
+            continue  # the phrase right before another value that has its own, other unit
+        if distance(m, words.index(u.start), words.index(u.end - 1) + 1, words, units) < dist:
+            return False
+    return True
+
+
+def distance(m: Match, vi: int, ve: int, words: Words, units: list[Match] | None = None) -> float:
+    """Words between a phrase and a value; a phrase after the value binds a little less, except
+    after "on"/"in" ("scores 69.8 on GPQA Diamond"), where it binds first. A phrase after the
+    value's unit word is measured from that word."""
+    if m.end <= vi:
+        return vi - m.end
+    end = reach(ve, units or [], words)
+    if m.start >= end > ve:
+        ve = end
+    gap = words.tokens[ve : m.start]
+    if 1 <= len(gap) <= 2 and gap[-1] in ("on", "in"):
+        return -0.25
+    return m.start - ve - sum(w in LINKS for w in gap) + 0.5  # joining words ("di", "개의") do not part a value from its unit
+
+
+def is_unit_word(m: Match) -> bool:
+    """A phrase that is both an attribute and a unit word ("tokens", "experts", "layers")."""
+    units = {u for t in m.terms if t["kind"] == "unit" for u in t["units"]}
+    return bool(units) and all(set(t.get("units") or ()) <= units for t in m.terms if t["kind"] == "attribute")
+
+
+_ONE = frozenset(
+    {"a", "an", "one", "1", "single", "seul", "seule", "solo", "sola", "única", "unica", "einzigen", "einer"}
+) | frozenset({"одном", "одной", "单", "單", "単", "一", "한"})
+
+
+def one_gpu(before: list[str]) -> bool:
+    """Whether the words before a GPU's name make it one card ("a single NVIDIA H100"): what the
+    model fits on, not the setting of a measured run."""
+    return bool(set(before) & _ONE) and not any(w.isdigit() and w != "1" for w in before)
+
+
+def hardware(matches: list[Match]) -> bool:
+    """Whether the phrases name memory or a GPU count ("68.5GB VRAM", "on a single GPU")."""
+    return any(t["id"] in ("memory", "gpus", "single-gpu") for m in matches for t in m.terms)
+
+
+def unit_follows(m: Match, ve: int, words: Words) -> bool:
+    """Whether a unit word follows the value, directly or after a modifier ("288B active parameters")."""
+    gap = words.tokens[ve : m.start]
+    return m.start >= ve and (
+        len(gap) <= 1 or (len(gap) == 2 and (gap[-1] in ("active", "total", "routed", "shared") or set(gap) <= LINKS))
+    )
+
+
+def units_of(m: Match) -> frozenset[str]:
+    return frozenset(u for t in m.terms if t["kind"] == "attribute" for u in t.get("units") or ())
