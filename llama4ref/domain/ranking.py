@@ -18,7 +18,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.domain.matching import corrections, literal, named_in, rarity, stem, stem_in
+from llama4ref.domain.matching import (
+    attribute_score,
+    corrections,
+    drop_negated,
+    joined_in,
+    literal,
+    named_in,
+    rarity,
+    reference_variants,
+    stem,
+    stem_in,
+)
+from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
 from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, path_count, units
@@ -49,6 +61,8 @@ _EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact 
 _WHOLE_NAME = 0.3  # an entity named anywhere in a path is one whole segment, not a part of one
 _LITERAL_SEGMENT = 1.5  # a phrase of two or more words written as one of the path's segments
 _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of the fact's last segment
+_REFERENCE = -1.0  # a model's fact when the text names that model only to compare another with it
+_VALUE = 1.5  # times the rarity of a number the text writes that is the fact's value
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
 
@@ -92,6 +106,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     fixes = corrections(db, lex, parsed)
     if fixes:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
+    drop_negated(parsed)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
@@ -113,6 +128,10 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         family="llama4" in word_runs(parsed.words) and not any(t.get("cls") == "variant" for t in parsed.of_kind("entity")),
         phrase_stems=frozenset(stem(w) for m in parsed.matches for w in m.text.split() if w not in STOPWORDS and len(w) > 2),
         part_paths={w: path_count(db, w) for w in parsed.rest},
+        valued=value_matches(db, text, parsed),
+        reference=reference_variants(parsed),
+        vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
+        encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
@@ -140,6 +159,10 @@ class _Context(NamedTuple):
     implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
     phrase_stems: frozenset[str]  # stems of the content words inside the text's vocabulary phrases
     part_paths: dict[str, int]  # a left-over word → how many facts' paths hold it (rarer words say more)
+    reference: frozenset[str]  # models named only as what another is compared with ("like scout")
+    vision: bool  # the text names images, patches, tiles or the vision encoder
+    encoder: bool  # the text names the vision encoder itself
+    valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -181,7 +204,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             if ctx.implied and any(t["kind"] == "attribute" for t in m.terms):
                 # "what does 128E mean": a name that also says what it counts (routed experts)
                 wanted += 1
-                gain, depth = _attribute_score(m, segs, unit) or (0.0, -1)
+                gain, depth = attribute_score(m, segs, unit) or (0.0, -1)
                 if gain > 0:
                     satisfied += _credit(m.text, ctx)
                     score += gain
@@ -189,7 +212,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             continue
         if literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
             score += _LITERAL_SEGMENT
-        attr = _attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
+        attr = attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
         if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
             attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
         elif attr is not None and attr[0] == 0 and segs[-1] in ctx.defining and path in ctx.mentioned.get(m.text, ()):
@@ -213,7 +236,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     for w in dict.fromkeys(parsed.rest):  # a word written twice ("pre-norm or post-norm") counts once
         wanted += 1
         forms = {w, w[:-1]} if w.endswith("s") else {w}
-        seg_hit = [i for i, s in enumerate(segs) if forms & set(s.split("_")) or stem_in(w, s)]
+        seg_hit = [i for i, s in enumerate(segs) if forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s)]
         if seg_hit:
             satisfied += _credit(w, ctx)
             score += (2.0 if seg_hit[-1] == len(segs) - 1 else 1.5) + _RARE_PART * rarity(ctx.part_paths.get(w, 0))
@@ -229,6 +252,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
         if any("_" in s and s.replace("_", "") in ctx.runs for s in segs):
             score += _LITERAL_MORE  # a whole segment written out ("nope layer interval")
+    score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
@@ -239,8 +263,10 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _COMPARISON
     elif root in ctx.preview and not named_classes & {"variant"}:
         score += _PREVIEW
-    if "vision_encoder" in segs and not {t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS:
-        score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
+    if ("vision_encoder" in segs and not ctx.vision) or (ctx.encoder and segs[0] != "multimodal"):
+        score += _SUB_MODEL  # the encoder's layers, heads, activation and norms are not the language model's
+    if root in ctx.reference:
+        score += _REFERENCE  # "does maverick use qk norm like scout does": scout is what it is compared with
     named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_")} <= ctx.phrase_stems | {stem(w) for w in parsed.rest}
     if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):
         score += _EXPLAINS  # "what does <|eom|> do": the facet that explains the thing named, not its id or string
@@ -308,30 +334,6 @@ def _mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
 def _credit(text: str, ctx: _Context) -> float:
     """1 for words as written; 1/2 when a word was put in for a misspelt one."""
     return 0.5 if set(text.split()) & ctx.guessed else 1.0
-
-
-def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:
-    """(gain, deepest segment) of a phrase's attribute terms, or None when it names none."""
-    attrs = [t for t in m.terms if t["kind"] == "attribute"]
-    if not attrs:
-        return None
-    best, depth = 0.0, -1
-    padded = [f"_{s}_" for s in segs]
-    last = len(segs) - 1
-    for t in attrs:
-        for rank, w in enumerate(t.get("path_words", ())):
-            primary = 0.25 * min(rank, 3)  # the first path word is the attribute's own segment
-            wp = f"_{w}_"
-            for i, s in enumerate(segs):
-                if wp not in padded[i]:
-                    continue
-                gain = (2.5 if i == last else 2.0) if s == w else 1.5
-                gain -= primary
-                if gain > best or (gain == best and i > depth):
-                    best, depth = gain, i
-        if unit in t.get("units", ()):
-            best, depth = (best + 0.4, depth) if best else (0.8, len(segs) - 1)
-    return best, depth
 
 
 def _depth(term: dict[str, Any], segs: list[str]) -> int:
