@@ -9,7 +9,17 @@ import sqlite3
 import pytest
 
 from llama4ref.domain.answer import ask
-from llama4ref.domain.matching import corrections, drop_negated, is_typo, rarity, reference_variants, stem, stem_in
+from llama4ref.domain.matching import (
+    corrections,
+    drop_negated,
+    is_typo,
+    numbered_conflict,
+    numbered_words,
+    rarity,
+    reference_variants,
+    stem,
+    stem_in,
+)
 from llama4ref.domain.ranking import rank
 from llama4ref.domain.values import numbers, value_matches
 from llama4ref.records.vocabulary import Lexicon
@@ -166,3 +176,18 @@ def test_a_model_named_to_compare_with_is_not_the_subject(kb: KnowledgeBase, db:
 )
 def test_vocabulary_for_widths_venues_and_values(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str) -> None:
     assert _first(kb, db, text) == want
+
+
+def test_a_number_with_a_unit_tells_paths_apart() -> None:
+    """ "8bit" is not the 4bit path; "2xh100" is not an 8xh100 setup; the same number is no conflict."""
+    assert numbered_conflict(numbered_words(["scout", "8bit", "mlx"]), "_quantization_._families_._mlx_._scout_4bit_memory_")
+    assert not numbered_conflict(numbered_words(["scout", "8bit", "mlx"]), "_files_._scout_._mlx_._8bit_._bytes_")
+    assert numbered_conflict(numbered_words(["oom", "on", "2xh100"]), "_runtime_._vllm_._scout_._8xh100_._flags_")
+    assert not numbered_conflict(numbered_words(["scout", "on", "h100"]), "_runtime_._vllm_._scout_._8xh100_._flags_")
+
+
+def test_words_set_aside_are_not_asked_about(kb: KnowledgeBase) -> None:
+    lex = Lexicon(kb.vocabulary())
+    parsed = lex.parse("what else does rluf optimize besides love reactions", question=True)
+    drop_negated(parsed)
+    assert not {"besides", "love", "reactions"} & set(parsed.rest)

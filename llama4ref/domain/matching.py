@@ -4,6 +4,7 @@ word of a fact's text is, names spelt out inside a segment, and typo and split-n
 from __future__ import annotations
 
 import math
+import re
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -159,12 +160,22 @@ def _distance(a: str, b: str) -> int:
 
 def drop_negated(parsed: Parsed) -> None:
     """Forget the vocabulary phrases written right after a negation: "the dense (non-moe) layers"
-    asks about the dense layers, not the MoE ones. Left-over words stay: a fact's own text may
-    say "non-English" too."""
+    asks about the dense layers, not the MoE ones. Left-over words stay (a fact's own text may
+    say "non-English" too), except after a word that sets things aside: "what does RLUF optimize
+    besides love reactions" asks about everything but the love reactions."""
     ws = parsed.words
-    negated = {i + 1 for i, w in enumerate(ws) if w in NEGATIONS}
-    if negated:
-        parsed.matches = [m for m in parsed.matches if m.start not in negated]
+    negated = {i + 1 for i, w in enumerate(ws) if w in NEGATIONS | EXCLUDING}
+    if not negated:
+        return
+    parsed.matches = [m for m in parsed.matches if m.start not in negated]
+    aside = {j for i, w in enumerate(ws) if w in EXCLUDING for j in range(i, min(i + 3, len(ws)))}
+    if aside:
+        kept = {i for m in parsed.matches for i in range(m.start, m.end)}
+        parsed.rest = [w for i, w in enumerate(ws) if w in parsed.rest and i not in aside and i not in kept]
+
+
+EXCLUDING = frozenset({"besides", "except", "excluding"})
+"""Words that set aside the next words of the text ("besides love reactions")."""
 
 
 COMPARED_WITH = frozenset({"like", "unlike", "than", "as", "only"})
@@ -207,3 +218,42 @@ def attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] |
         if unit in t.get("units", ()):
             best, depth = (best + 0.4, depth) if best else (0.8, len(segs) - 1)
     return best, depth
+
+
+_NUMBERED = re.compile(r"(\d+)([a-z][a-z0-9]*)")
+
+
+def numbered_words(ws: list[str]) -> dict[str, set[str]]:
+    """The units the text writes right after a number ("8bit", "16e", "70b") → those numbers."""
+    out: dict[str, set[str]] = {}
+    for w in ws:
+        m = _NUMBERED.fullmatch(w)
+        if m:
+            out.setdefault(m.group(2), set()).add(m.group(1))
+    return out
+
+
+def numbered_conflict(numbered: dict[str, set[str]], flat_path: str) -> bool:
+    """Whether the path writes a number with a unit the text also writes, but never with that
+    number: "8bit" asks about files.scout.mlx.8bit, not quantization.families.mlx.scout_4bit_memory."""
+    for part in _path_parts(flat_path):
+        m = _NUMBERED.fullmatch(part)
+        if m and m.group(2) in numbered and m.group(1) not in numbered[m.group(2)]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _path_parts(flat_path: str) -> tuple[str, ...]:
+    return tuple(p for p in flat_path.replace(".", "_").split("_") if p and p[0].isdigit())
+
+
+def term_depth(term: dict[str, Any], segs: list[str]) -> int:
+    """The deepest path segment an entity term names."""
+    dotted = ".".join(segs)
+    for target in (term["target"], *term.get("also", ())):
+        if dotted.startswith(target):
+            return str(target).count(".")
+    target = term["target"]
+    key = FactPath.parse(target).leaf
+    return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)

@@ -11,7 +11,9 @@ best fact sits under a group the text names but does not narrow (``maverick expe
 group answers, unless its members are prose facets or the text tells one member apart.
 Words meet path segments by their stems; a word only a fact's own text holds (label, value,
 quotes, notes) adds by how rare it is; asking what a thing does or means lifts the facet that
-explains it (llama4ref.domain.matching holds these word-level helpers).
+explains it (llama4ref.domain.matching holds these word-level helpers). A number the text writes
+adds when it is the fact's value (llama4ref.domain.values); a phrase after "non" or "besides" is
+set aside; a model named after "like" or "than" is the one compared with, not the subject.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ from llama4ref.domain.matching import (
     joined_in,
     literal,
     named_in,
+    numbered_conflict,
+    numbered_words,
     rarity,
     reference_variants,
     stem,
     stem_in,
+    term_depth,
 )
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
@@ -62,6 +67,7 @@ _WHOLE_NAME = 0.3  # an entity named anywhere in a path is one whole segment, no
 _LITERAL_SEGMENT = 1.5  # a phrase of two or more words written as one of the path's segments
 _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of the fact's last segment
 _REFERENCE = -1.0  # a model's fact when the text names that model only to compare another with it
+_CONFLICT = -1.0  # the path writes a number with a unit ("4bit") the text gives another number ("8bit")
 _VALUE = 1.5  # times the rarity of a number the text writes that is the fact's value
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
@@ -130,6 +136,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         part_paths={w: path_count(db, w) for w in parsed.rest},
         valued=value_matches(db, text, parsed),
         reference=reference_variants(parsed),
+        numbered=numbered_words(parsed.words),
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
     )
@@ -159,6 +166,7 @@ class _Context(NamedTuple):
     implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
     phrase_stems: frozenset[str]  # stems of the content words inside the text's vocabulary phrases
     part_paths: dict[str, int]  # a left-over word → how many facts' paths hold it (rarer words say more)
+    numbered: dict[str, set[str]]  # a unit written after a number ("8bit") → the numbers the text gives it
     reference: frozenset[str]  # models named only as what another is compared with ("like scout")
     vision: bool  # the text names images, patches, tiles or the vision encoder
     encoder: bool  # the text names the vision encoder itself
@@ -185,7 +193,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0 if exact else 2.5
                 if any(FactPath.parse(t["target"]).leaf in segs for t in hit if t.get("cls") == "benchmark"):
                     score += _WHOLE_NAME  # "mmmu" names the segment mmmu more than mmmu_pro
-                entity_depth = max(entity_depth, *(_depth(t, segs) for t in hit))
+                entity_depth = max(entity_depth, *(term_depth(t, segs) for t in hit))
                 matched.append(m.text)
             elif all(t.get("cls") == "topic" for t in ents):
                 wanted -= 1
@@ -235,7 +243,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                     deepest = max(deepest, *hits)
     for w in dict.fromkeys(parsed.rest):  # a word written twice ("pre-norm or post-norm") counts once
         wanted += 1
-        forms = {w, w[:-1]} if w.endswith("s") else {w}
+        forms = {w, w[:-1]} if w.endswith("s") else {w, w + "x"} if w.isdigit() else {w}  # "32": budget_4_32x
         seg_hit = [i for i, s in enumerate(segs) if forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s)]
         if seg_hit:
             satisfied += _credit(w, ctx)
@@ -245,6 +253,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         elif path in ctx.in_text.get(w, ()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
             score += _TEXT_WORD * rarity(len(ctx.in_text[w]))  # a rare word of the fact's own text says more
+    if ctx.numbered and numbered_conflict(ctx.numbered, flat_path):
+        score += _CONFLICT  # "8bit mlx": not the 4bit one
     leaf = {stem(x) for x in segs[-1].split("_")} if len(segs) > 1 else set()
     score += _LEAF_WORD * len(leaf & ctx.phrase_stems)  # "flex attention … fixed": flex_attention_fix_release's own words
     written = len({r for r in segment_runs(segs) if r in ctx.runs}) if satisfied > 0 and ctx.runs else 0
@@ -334,17 +344,6 @@ def _mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
 def _credit(text: str, ctx: _Context) -> float:
     """1 for words as written; 1/2 when a word was put in for a misspelt one."""
     return 0.5 if set(text.split()) & ctx.guessed else 1.0
-
-
-def _depth(term: dict[str, Any], segs: list[str]) -> int:
-    """The deepest path segment an entity term names."""
-    dotted = ".".join(segs)
-    for target in (term["target"], *term.get("also", ())):
-        if dotted.startswith(target):
-            return str(target).count(".")
-    target = term["target"]
-    key = FactPath.parse(target).leaf
-    return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
 
 
 def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
