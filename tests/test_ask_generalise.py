@@ -150,6 +150,9 @@ def test_a_number_the_text_writes_finds_the_fact_holding_it(kb: KnowledgeBase, d
         # a version in a name, and the numbers a how-many question already knows, are not values
         assert value_matches(db, text, lex.parse(text, question=True)) == {}
     assert _first(kb, db, "which special token is 200007") == "tokenizer.special_tokens.eom"  # its id, nothing else
+    text = "token id 200005"  # the fact whose value is the number says more than a table holding it among others
+    hits = value_matches(db, text, lex.parse(text, question=True))
+    assert hits["tokenizer.special_tokens.header_start"] > hits["tokenizer.special_token_ranges"] > 0
 
 
 def test_a_phrase_after_non_is_not_asked_about(kb: KnowledgeBase) -> None:

@@ -47,9 +47,15 @@ def numbers(text: str, grouped: bool = False) -> list[tuple[float, float, int]]:
 
 
 @lru_cache(maxsize=4)
-def _fact_numbers(db: sqlite3.Connection) -> tuple[tuple[str, tuple[float, ...]], ...]:
+def _fact_numbers(db: sqlite3.Connection) -> tuple[tuple[str, tuple[float, ...], float], ...]:
+    """Each fact's numbers, and how much one of them says: a value that is the number (written
+    once, perhaps also rounded: "8,192 (8.19K)") says all, one number of a list or table half."""
     rows = db.execute("SELECT d.path, f.value FROM docs d JOIN fts f ON f.rowid = d.id").fetchall()
-    return tuple((str(p), tuple(v for v, _, _ in numbers(str(text), grouped=True))) for p, text in rows)
+    out = []
+    for p, text in rows:
+        found = numbers(str(text), grouped=True)
+        out.append((str(p), tuple(v for v, _, _ in found), 1.0 if len({start for _, _, start in found}) <= 2 else 0.5))
+    return tuple(out)
 
 
 def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed) -> dict[str, float]:
@@ -70,7 +76,7 @@ def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed) -> dict[str
     out: dict[str, float] = {}
     facts = _fact_numbers(db)
     for value, tol in dict.fromkeys(asked):
-        hits = [p for p, held in facts if any(abs(h - value) <= tol for h in held)]
-        for p in hits:
-            out[p] = out.get(p, 0.0) + rarity(len(hits))
+        hits = [(p, share) for p, held, share in facts if any(abs(h - value) <= tol for h in held)]
+        for p, share in hits:
+            out[p] = out.get(p, 0.0) + share * rarity(len(hits))
     return out
