@@ -1,6 +1,6 @@
 """Ranking scores only the facts with some evidence for a question (issue 13: `ask` within its
 start-up budget); the rest are scored when the order below them is needed. That is exact only
-while a fact without evidence scores at most ``_NO_EVIDENCE_MAX`` and satisfies nothing: these
+while a fact without evidence scores at most ``NO_EVIDENCE_MAX`` and satisfies nothing: these
 tests score the facts left aside for every benchmark question and hold the rule to it."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import yaml
 
 from llama4ref.domain import ranking as ranking_module
 from llama4ref.domain.answer import ask
+from llama4ref.domain.evidence import NO_EVIDENCE_MAX
 from llama4ref.domain.ranking import rank
 from llama4ref.store import fulltext as ftsindex
 from llama4ref.store.knowledge_base import KnowledgeBase
@@ -50,7 +51,7 @@ def test_facts_left_aside_score_no_more_than_the_bound_and_satisfy_nothing(kb: K
         late = [score() for score in r.pending]
         aside += len(late)
         assert len(r.scored) + len(late) == len(r.paths), text
-        bad = [s for s in late if s.score > ranking_module._NO_EVIDENCE_MAX or s.satisfied > 0]
+        bad = [s for s in late if s.score > NO_EVIDENCE_MAX or s.satisfied > 0]
         assert not bad, (text, bad[:3])
     assert aside > 0  # the rule prunes something: otherwise this test checks nothing
 
@@ -65,5 +66,5 @@ def test_answers_are_the_same_as_when_every_fact_is_scored(
         def holds(self, path: str, unit: str) -> bool:
             return True
 
-    monkeypatch.setattr(ranking_module, "_evidence", lambda *args: _Everything())
+    monkeypatch.setattr(ranking_module, "evidence_for", lambda *args: _Everything())
     assert [ask(kb, t, db).to_json() for t in texts] == pruned

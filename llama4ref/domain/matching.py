@@ -4,7 +4,9 @@ word of a fact's text is, names spelt out inside a segment, and typo and split-n
 from __future__ import annotations
 
 import math
+import re
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.paths import FactPath
@@ -13,16 +15,24 @@ from llama4ref.store.fulltext import known_words
 if TYPE_CHECKING:
     import sqlite3
 
-    from llama4ref.records.vocabulary import Lexicon, Parsed
+    from llama4ref.records.vocabulary import Lexicon, Match, Parsed
+
+NEGATIONS = frozenset({"non"})
+"""A word that says the text is not asking about what follows it ("non-moe layers", "non-english")."""
 
 
 def named_in(term: dict[str, Any], flat_path: str) -> bool:
     """Whether a path spells out a named thing's several-word key inside a segment of its own
-    ("history.timeline.llama_guard_4_model_card" is about llama_guard_4)."""
+    ("history.timeline.llama_guard_4_model_card" is about llama_guard_4), or names the thing by
+    its own short name where the term's target is one fact ("aup" names license.aup_url, and
+    license.fingerprint.aup is about the AUP too)."""
     if term.get("cls", "named") != "named":
         return False
     key = FactPath.parse(term["target"]).leaf
-    return "_" in key and f"_{key}_" in flat_path
+    if "_" in key and f"_{key}_" in flat_path:
+        return True
+    short = str(term["id"]).replace("-", "_")
+    return short != key and "_" in key and key.startswith(short + "_") and f"_{short}_" in flat_path
 
 
 @lru_cache(maxsize=65536)  # the same path parts are stemmed for every question: once per process
@@ -38,6 +48,18 @@ def stem_in(w: str, seg: str) -> bool:
     """Whether a word and one of a path segment's parts share a stem of three letters or more."""
     base = stem(w)
     return len(base) >= 3 and base in _part_stems(seg)
+
+
+def joined_in(w: str, seg: str) -> bool:
+    """Whether a word is two neighbouring parts of a path segment written together ("finetune" of
+    fine_tune_beyond_supported, "pretrain" of pre_train)."""
+    return len(w) > 5 and w in _joined_pairs(seg)
+
+
+@cache
+def _joined_pairs(seg: str) -> frozenset[str]:
+    parts = seg.split("_")
+    return frozenset(a + b for a, b in pairwise(parts))
 
 
 @cache
@@ -82,7 +104,156 @@ def corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[st
             out[w] = next(j for j in joined if j in known)
     unknown = [w for w in unknown if w not in out]
     for w in unknown:
-        close = difflib.get_close_matches(w, pool, n=1, cutoff=0.8)
+        close = difflib.get_close_matches(w, pool, n=3, cutoff=0.8)
+        if any(_same_word(w, c) for c in close):
+            continue  # "chart" is "charts" written in the singular: no typo of "chat"
+        close = [c for c in close if is_typo(w, c)]
         if close:
             out[w] = close[0]
     return out
+
+
+_ENDINGS = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "ly", "e")
+
+
+def _base(w: str) -> str:
+    for suffix in _ENDINGS:
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def is_typo(word: str, known: str) -> bool:
+    """Whether ``known`` is what a misspelt ``word`` meant, rather than another word: a typo keeps
+    the first letter and is one slip away (a letter wrong, missing, added or two swapped), while a word with a digit
+    ("2xh100"), another form of the same word ("counting", "cover"), or a word with letters
+    added in front or behind ("unlike", "xinference", "cross") is a word of its own."""
+    if any(c.isdigit() for c in word) or word[0] != known[0]:
+        return False
+    if known.startswith(word) and not _same_word(word, known):
+        return len(known) == len(word) + 1  # "behemot"
+    if _same_word(word, known) or known.endswith(word) or word.endswith(known):
+        return False
+    return _distance(word, known) <= 1
+
+
+def _same_word(word: str, known: str) -> bool:
+    """Whether two words are forms of one ("cover", "covers"; "counting", "count"; "optimize", "optimized")."""
+    if known.startswith(word):
+        return len(known) > len(word) + 1 or known[-1] in "sde"
+    return word.startswith(known) or _base(word) == _base(known)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance with swaps of two neighbouring letters counted as one slip."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def drop_negated(parsed: Parsed) -> None:
+    """Forget the vocabulary phrases written right after a negation: "the dense (non-moe) layers"
+    asks about the dense layers, not the MoE ones. Left-over words stay (a fact's own text may
+    say "non-English" too), except after a word that sets things aside: "what does RLUF optimize
+    besides love reactions" asks about everything but the love reactions."""
+    ws = parsed.words
+    negated = {i + 1 for i, w in enumerate(ws) if w in NEGATIONS | EXCLUDING}
+    if not negated:
+        return
+    parsed.matches = [m for m in parsed.matches if m.start not in negated]
+    aside = {j for i, w in enumerate(ws) if w in EXCLUDING for j in range(i, min(i + 3, len(ws)))}
+    if aside:
+        kept = {i for m in parsed.matches for i in range(m.start, m.end)}
+        parsed.rest = [w for i, w in enumerate(ws) if w in parsed.rest and i not in aside and i not in kept]
+
+
+EXCLUDING = frozenset({"besides", "except", "excluding"})
+"""Words that set aside the next words of the text ("besides love reactions")."""
+
+
+COMPARED_WITH = frozenset({"like", "unlike", "than", "as", "only"})
+"""Words before a model's name that make it what another model is compared with ("like scout does",
+"bigger than scout", "the same license as scout", "or is that only scout")."""
+
+
+def reference_variants(parsed: Parsed) -> frozenset[str]:
+    """The models the text names only after a comparing word, when it names another one plainly:
+    the question is about the other ("does maverick have a rope_scaling block like scout does")."""
+    named: dict[str, bool] = {}
+    for m in parsed.matches:
+        for t in m.terms:
+            if t["kind"] == "entity" and t.get("cls") == "variant":
+                after = m.start > 0 and parsed.words[m.start - 1] in COMPARED_WITH
+                named[str(t["target"])] = named.get(str(t["target"]), True) and after
+    reference = frozenset(v for v, only_after in named.items() if only_after)
+    return reference if len(reference) < len(named) else frozenset()
+
+
+def attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:
+    """(gain, deepest segment) of a phrase's attribute terms, or None when it names none."""
+    attrs = [t for t in m.terms if t["kind"] == "attribute"]
+    if not attrs:
+        return None
+    best, depth = 0.0, -1
+    padded = [f"_{s}_" for s in segs]
+    last = len(segs) - 1
+    for t in attrs:
+        for rank, w in enumerate(t.get("path_words", ())):
+            primary = 0.25 * min(rank, 3)  # the first path word is the attribute's own segment
+            wp = f"_{w}_"
+            for i, s in enumerate(segs):
+                if wp not in padded[i]:
+                    continue
+                gain = (2.5 if i == last else 2.0) if s == w else 1.5
+                gain -= primary
+                if gain > best or (gain == best and i > depth):
+                    best, depth = gain, i
+        if unit in t.get("units", ()):
+            best, depth = (best + 0.4, depth) if best else (0.8, len(segs) - 1)
+    return best, depth
+
+
+_NUMBERED = re.compile(r"(\d+)([a-z][a-z0-9]*)")
+
+
+def numbered_words(ws: list[str]) -> dict[str, set[str]]:
+    """The units the text writes right after a number ("8bit", "16e", "70b") → those numbers."""
+    out: dict[str, set[str]] = {}
+    for w in ws:
+        m = _NUMBERED.fullmatch(w)
+        if m:
+            out.setdefault(m.group(2), set()).add(m.group(1))
+    return out
+
+
+def numbered_conflict(numbered: dict[str, set[str]], flat_path: str) -> bool:
+    """Whether the path writes a number with a unit the text also writes, but never with that
+    number: "8bit" asks about files.scout.mlx.8bit, not quantization.families.mlx.scout_4bit_memory."""
+    for part in _path_parts(flat_path):
+        m = _NUMBERED.fullmatch(part)
+        if m and m.group(2) in numbered and m.group(1) not in numbered[m.group(2)]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _path_parts(flat_path: str) -> tuple[str, ...]:
+    return tuple(p for p in flat_path.replace(".", "_").split("_") if p and p[0].isdigit())
+
+
+def term_depth(term: dict[str, Any], segs: list[str]) -> int:
+    """The deepest path segment an entity term names."""
+    dotted = ".".join(segs)
+    for target in (term["target"], *term.get("also", ())):
+        if dotted.startswith(target):
+            return str(target).count(".")
+    target = term["target"]
+    key = FactPath.parse(target).leaf
+    return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)

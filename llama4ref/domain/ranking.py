@@ -11,7 +11,9 @@ best fact sits under a group the text names but does not narrow (``maverick expe
 group answers, unless its members are prose facets or the text tells one member apart.
 Words meet path segments by their stems; a word only a fact's own text holds (label, value,
 quotes, notes) adds by how rare it is; asking what a thing does or means lifts the facet that
-explains it (llama4ref.domain.matching holds these word-level helpers).
+explains it (llama4ref.domain.matching holds these word-level helpers). A number the text writes
+adds when it is the fact's value (llama4ref.domain.values); a phrase after "non" or "besides" is
+set aside; a model named after "like" or "than" is the one compared with, not the subject.
 """
 
 from __future__ import annotations
@@ -20,7 +22,23 @@ from collections.abc import Callable, Collection
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.domain.matching import corrections, literal, named_in, rarity, stem, stem_in
+from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
+from llama4ref.domain.matching import (
+    attribute_score,
+    corrections,
+    drop_negated,
+    joined_in,
+    literal,
+    named_in,
+    numbered_conflict,
+    numbered_words,
+    rarity,
+    reference_variants,
+    stem,
+    stem_in,
+    term_depth,
+)
+from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
 from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, path_count, units
@@ -50,8 +68,10 @@ _RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, o
 _EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact explains it
 _WHOLE_NAME = 0.3  # an entity named anywhere in a path is one whole segment, not a part of one
 _LITERAL_SEGMENT = 1.5  # a phrase of two or more words written as one of the path's segments
-_NO_EVIDENCE_MAX = 0.3  # the most a fact without any evidence can score (the benchmark stage bonus)
 _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of the fact's last segment
+_REFERENCE = -1.0  # a model's fact when the text names that model only to compare another with it
+_CONFLICT = -1.0  # the path writes a number with a unit ("4bit") the text gives another number ("8bit")
+_VALUE = 1.5  # times the rarity of a number the text writes that is the fact's value
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
 
@@ -83,11 +103,11 @@ class Ranking:
 
     def settle(self, n: int, skip: Collection[str] = ()) -> None:
         """Make the first ``n`` scored facts not in ``skip`` final: facts without evidence score
-        at most ``_NO_EVIDENCE_MAX``, so they are scored only when one of those does not beat it."""
+        at most ``NO_EVIDENCE_MAX``, so they are scored only when one of those does not beat it."""
         if not self.pending:
             return
         head = [s for s in self.scored if s.path not in skip][:n]
-        if len(head) == n and all(s.score > _NO_EVIDENCE_MAX for s in head):
+        if len(head) == n and all(s.score > NO_EVIDENCE_MAX for s in head):
             return
         self.scored += [score() for score in self.pending]
         self.pending = []
@@ -109,6 +129,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     fixes = corrections(db, lex, parsed)
     if fixes:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
+    drop_negated(parsed)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
@@ -130,14 +151,18 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         family="llama4" in word_runs(parsed.words) and not any(t.get("cls") == "variant" for t in parsed.of_kind("entity")),
         phrase_stems=frozenset(stem(w) for m in parsed.matches for w in m.text.split() if w not in STOPWORDS and len(w) > 2),
         part_paths={w: path_count(db, w) for w in parsed.rest},
-        vision_named=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
+        valued=value_matches(db, text, parsed),
+        reference=reference_variants(parsed),
+        numbered=numbered_words(parsed.words),
+        vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
+        encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
     )
     ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
     facts = units(db)
     ranking.paths = tuple(facts)
-    evidence = _evidence(parsed, ctx, relevance)
+    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems)
     for path, (unit, derived) in facts.items():
         if evidence.holds(path, unit):
             ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
@@ -145,38 +170,6 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
             ranking.pending.append(partial(_score, path, unit, derived, parsed, 0.0, ctx))
     ranking.scored.sort(key=lambda s: (-s.score, s.path))
     return ranking
-
-
-class _Evidence(NamedTuple):
-    """What a fact must show for :func:`_score` to give it more than ``_NO_EVIDENCE_MAX``: a
-    full-text hit, a unit some term asks for, or one of the needles in its path (every path test
-    in :func:`_score` (a segment, a part, a stem, a run of words, an entity's key) holds one of
-    them as a substring). A fact without any scores at most that, and satisfies nothing."""
-
-    paths: frozenset[str]
-    units: frozenset[str]
-    needles: tuple[str, ...]
-
-    def holds(self, path: str, unit: str) -> bool:
-        return path in self.paths or unit in self.units or "." not in path or any(n in path for n in self.needles)
-
-
-def _evidence(parsed: Parsed, ctx: _Context, relevance: dict[str, float]) -> _Evidence:
-    paths = set(relevance).union(*ctx.in_text.values(), *ctx.mentioned.values())
-    wanted_units: set[str] = set()
-    needles: set[str] = set(ctx.phrase_stems)
-    for m in parsed.matches:
-        ws = m.text.split()
-        needles.update("_".join(ws[i : i + 2]) for i in range(len(ws) - 1))  # runs of two or more words
-        needles.add("_".join(ws))
-        for t in m.terms:
-            wanted_units.update(t.get("units", ()))
-            needles.update(t.get("path_words", ()))
-            if t["kind"] == "entity":
-                needles.update((t["target"], *t.get("also", ()), FactPath.parse(t["target"]).leaf))
-    for w in parsed.rest:
-        needles.update((w, stem(w), w[:-1] if w.endswith("s") else w))
-    return _Evidence(frozenset(paths), frozenset(wanted_units), tuple(n for n in needles if n))
 
 
 class _Context(NamedTuple):
@@ -197,7 +190,11 @@ class _Context(NamedTuple):
     implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
     phrase_stems: frozenset[str]  # stems of the content words inside the text's vocabulary phrases
     part_paths: dict[str, int]  # a left-over word → how many facts' paths hold it (rarer words say more)
-    vision_named: bool  # the text names the vision encoder or what it sees
+    numbered: dict[str, set[str]]  # a unit written after a number ("8bit") → the numbers the text gives it
+    reference: frozenset[str]  # models named only as what another is compared with ("like scout")
+    vision: bool  # the text names images, patches, tiles or the vision encoder
+    encoder: bool  # the text names the vision encoder itself
+    valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
 
 
@@ -221,7 +218,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0 if exact else 2.5
                 if any(FactPath.parse(t["target"]).leaf in segs for t in hit if t.get("cls") == "benchmark"):
                     score += _WHOLE_NAME  # "mmmu" names the segment mmmu more than mmmu_pro
-                entity_depth = max(entity_depth, *(_depth(t, segs) for t in hit))
+                entity_depth = max(entity_depth, *(term_depth(t, segs) for t in hit))
                 matched.append(m.text)
             elif all(t.get("cls") == "topic" for t in ents):
                 wanted -= 1
@@ -240,7 +237,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             if ctx.implied and any(t["kind"] == "attribute" for t in m.terms):
                 # "what does 128E mean": a name that also says what it counts (routed experts)
                 wanted += 1
-                gain, depth = _attribute_score(m, segs, unit) or (0.0, -1)
+                gain, depth = attribute_score(m, segs, unit) or (0.0, -1)
                 if gain > 0:
                     satisfied += _credit(m.text, ctx)
                     score += gain
@@ -248,7 +245,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             continue
         if literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
             score += _LITERAL_SEGMENT
-        attr = _attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
+        attr = attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
         if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
             attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
         elif attr is not None and attr[0] == 0 and segs[-1] in ctx.defining and path in ctx.mentioned.get(m.text, ()):
@@ -271,8 +268,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                     deepest = max(deepest, *hits)
     for w in dict.fromkeys(parsed.rest):  # a word written twice ("pre-norm or post-norm") counts once
         wanted += 1
-        forms = {w, w[:-1]} if w.endswith("s") else {w}
-        seg_hit = [i for i, s in enumerate(segs) if forms & set(s.split("_")) or stem_in(w, s)]
+        forms = {w, w[:-1]} if w.endswith("s") else {w, w + "x"} if w.isdigit() else {w}  # "32": budget_4_32x
+        seg_hit = [i for i, s in enumerate(segs) if forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s)]
         if seg_hit:
             satisfied += _credit(w, ctx)
             score += (2.0 if seg_hit[-1] == len(segs) - 1 else 1.5) + _RARE_PART * rarity(ctx.part_paths.get(w, 0))
@@ -281,6 +278,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         elif path in ctx.in_text.get(w, ()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
             score += _TEXT_WORD * rarity(len(ctx.in_text[w]))  # a rare word of the fact's own text says more
+    if ctx.numbered and numbered_conflict(ctx.numbered, flat_path):
+        score += _CONFLICT  # "8bit mlx": not the 4bit one
     leaf = {stem(x) for x in segs[-1].split("_")} if len(segs) > 1 else set()
     score += _LEAF_WORD * len(leaf & ctx.phrase_stems)  # "flex attention … fixed": flex_attention_fix_release's own words
     written = len({r for r in segment_runs(segs) if r in ctx.runs}) if satisfied > 0 and ctx.runs else 0
@@ -288,6 +287,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
         if any("_" in s and s.replace("_", "") in ctx.runs for s in segs):
             score += _LITERAL_MORE  # a whole segment written out ("nope layer interval")
+    score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
@@ -298,8 +298,10 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _COMPARISON
     elif root in ctx.preview and not named_classes & {"variant"}:
         score += _PREVIEW
-    if "vision_encoder" in segs and not ctx.vision_named:
-        score += _SUB_MODEL  # the vision encoder's layers, heads and activation are not the model's
+    if ("vision_encoder" in segs and not ctx.vision) or (ctx.encoder and segs[0] != "multimodal"):
+        score += _SUB_MODEL  # the encoder's layers, heads, activation and norms are not the language model's
+    if root in ctx.reference:
+        score += _REFERENCE  # "does maverick use qk norm like scout does": scout is what it is compared with
     named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_")} <= ctx.text_stems
     if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):
         score += _EXPLAINS  # "what does <|eom|> do": the facet that explains the thing named, not its id or string
@@ -367,41 +369,6 @@ def _mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
 def _credit(text: str, ctx: _Context) -> float:
     """1 for words as written; 1/2 when a word was put in for a misspelt one."""
     return 0.5 if set(text.split()) & ctx.guessed else 1.0
-
-
-def _attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:
-    """(gain, deepest segment) of a phrase's attribute terms, or None when it names none."""
-    attrs = [t for t in m.terms if t["kind"] == "attribute"]
-    if not attrs:
-        return None
-    best, depth = 0.0, -1
-    padded = [f"_{s}_" for s in segs]
-    last = len(segs) - 1
-    for t in attrs:
-        for rank, w in enumerate(t.get("path_words", ())):
-            primary = 0.25 * min(rank, 3)  # the first path word is the attribute's own segment
-            wp = f"_{w}_"
-            for i, s in enumerate(segs):
-                if wp not in padded[i]:
-                    continue
-                gain = (2.5 if i == last else 2.0) if s == w else 1.5
-                gain -= primary
-                if gain > best or (gain == best and i > depth):
-                    best, depth = gain, i
-        if unit in t.get("units", ()):
-            best, depth = (best + 0.4, depth) if best else (0.8, len(segs) - 1)
-    return best, depth
-
-
-def _depth(term: dict[str, Any], segs: list[str]) -> int:
-    """The deepest path segment an entity term names."""
-    dotted = ".".join(segs)
-    for target in (term["target"], *term.get("also", ())):
-        if dotted.startswith(target):
-            return str(target).count(".")
-    target = term["target"]
-    key = FactPath.parse(target).leaf
-    return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
 
 
 def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
