@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 license_app = typer.Typer(
     name="license",
     help="The Llama 4 Community License as data: the obligations checklist, and `license check PATH`.",
+    short_help="The Llama 4 Community License as data: the obligations checklist, and `license check PATH`.",  # whole in the command list (Click would cut it with "...")
     invoke_without_command=True,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
