@@ -96,6 +96,9 @@ def test_an_unknown_option_is_one_line_with_a_pointer_to_help(cmd: str) -> None:
         (["license", "check", ""], "llama4ref: error: PATH: give a path (got an empty string)\n"),
         (["check-claims", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
         (["check-claims", "README.md", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
+        # a prefix no fact path starts with is an unknown id, as for compare --prefix (it was an empty table, exit 0)
+        (["list", "facts", "--prefix", "scot"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
+        (["list", "facts", "--prefix", "scot", "--json"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
         # an empty fact path is no prefix of every fact (it was a traceback)
         (["get", ""], "llama4ref: error: give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
         (["get", " "], "llama4ref: error: give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
