@@ -11,7 +11,7 @@ from llama4ref.cli.render.common import _citation as citation
 from llama4ref.cli.render.common import fact_detail, value_text
 from llama4ref.cli.render.grid import say
 from llama4ref.paths import FactPath
-from llama4ref.printable import printable
+from llama4ref.printable import echoed, printable
 
 if TYPE_CHECKING:
     from llama4ref.domain.answer import Answer
@@ -67,8 +67,6 @@ def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None
 
 def hits(con: Console, text: str, found: list[Hit]) -> None:
     """Search results: path and value, with the matching passage and the query's words in bold."""
-    from llama4ref.cli.output import echoed
-
     con.print(Text(printable(f"{len(found)} result(s) for {echoed(text)}"), style="bold"))
     for h in found:
         say(con, Text(f"{h.fact.path}  ", style="cyan").append(value_text(h.fact)), 4)
