@@ -36,7 +36,9 @@ class UnknownIdError(Llama4RefError, LookupError):
 
     def __str__(self) -> str:
         hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
-        return f"unknown {self.kind} {self.name!r}{hint}"
+        from llama4ref.printable import echoed  # a name of 18,000 characters is cut, its length said
+
+        return f"unknown {self.kind} {echoed(self.name)}{hint}"
 
 
 class DataError(Llama4RefError):

@@ -60,3 +60,18 @@ def json_printable(text: str) -> str:
     Python's ``json`` reads back as the same lone surrogate.
     """
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+ECHO_LIMIT = 60
+"""How much of a user's text a header or an error message repeats."""
+
+
+def echoed(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A user's text as a header or an error repeats it: quoted, cut after ``limit`` characters with the full length said.
+
+    >>> echoed("x" * 100_000, 5)
+    "'xxxxx…' (100,000 characters)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}"[:-1] + f"…' ({len(text):,} characters)"

@@ -124,6 +124,12 @@ def test_group_path_suggests_children() -> None:
     assert "scout.params.total" in info.value.suggestions
 
 
+def test_an_empty_prefix_is_no_group(kb: KnowledgeBase) -> None:
+    """An empty or blank prefix names no group (it was every fact, and `get ''` a traceback)."""
+    assert kb.group("scout.experts")
+    assert kb.group("") == [] and kb.group("  ") == []
+
+
 def test_unknown_variant() -> None:
     """An unknown variant raises UnknownIdError."""
     with pytest.raises(llama4ref.UnknownIdError):

@@ -93,6 +93,19 @@ def test_an_unknown_option_is_one_line_with_a_pointer_to_help(cmd: str) -> None:
         (["verify-quotes", ""], "llama4ref: error: SOURCES_DIR: give a path (got an empty string)\n"),
         (["export", "-o", ""], "llama4ref: error: --output: give a path (got an empty string)\n"),
         (["export", "-f", "csv", "-o", ""], "llama4ref: error: --output: give a path (got an empty string)\n"),
+        (["license", "check", ""], "llama4ref: error: PATH: give a path (got an empty string)\n"),
+        (["check-claims", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
+        (["check-claims", "README.md", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
+        # a prefix no fact path starts with is an unknown id, as for compare --prefix (it was an empty table, exit 0)
+        (["list", "facts", "--prefix", "scot"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
+        (["list", "facts", "--prefix", "scot", "--json"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
+        # a huge unknown name is repeated cut, its length said (it was repeated whole: 10,000 characters on one line)
+        (["get", "x" * 10_000], f"llama4ref: error: unknown fact path '{'x' * 60}…' (10,000 characters)\n"),
+        (["show", "x" * 10_000], f"llama4ref: error: unknown variant '{'x' * 60}…' (10,000 characters)\n"),
+        (["sources", "x" * 10_000], f"llama4ref: error: unknown source '{'x' * 60}…' (10,000 characters)\n"),
+        # an empty fact path is no prefix of every fact (it was a traceback)
+        (["get", ""], "llama4ref: error: give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
+        (["get", " "], "llama4ref: error: give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
         (
             ["check-name", "--from-file", ""],
             "llama4ref: error: --from-file: give a file name, or - for standard input (got an empty string)\n",

@@ -160,3 +160,40 @@ def test_prompt_text_is_the_json_prompt(width: int) -> None:
         capture_output=True, check=True, cwd=REPO, env={**os.environ, "COLUMNS": str(width)},
     ).stdout  # fmt: skip
     assert piped.split(b"\n", 1)[1].startswith((wanted + "\n\n").encode())
+
+
+HANGING = {
+    ("get", "maverick.params.total"): lambda line: line.startswith((" ", "maverick.params.total")),
+    ("ask", "what", "is", "the", "context", "window", "of", "scout", "on", "bedrock"): lambda line: (
+        line.startswith((" ", "providers.", "Also relevant:", "More:")) or not line
+    ),
+    ("search", "maverick", "experts"): lambda line: line.startswith((" ", "maverick.", "20 result(s)")),
+    ("resolve", "accounts/fireworks/models/llama4-maverick-instruct-basic"): lambda line: line.startswith((" ", "accounts/")),
+    ("engines", "vllm", "--variant", "scout"): lambda line: line.startswith((" ", "vLLM (vllm)")),
+    ("audit", "--only", "scout"): lambda line: line.startswith((" ", "PASS ", "FAIL ")) or line.endswith(" failed"),
+}
+"""Commands whose long lines wrap at 80 columns, and what a line must start with: a wrapped line
+continues indented under its own line, never at column 0 where it reads as a new entry."""
+
+
+@pytest.mark.parametrize("args", list(HANGING), ids=[" ".join(a)[:40] for a in HANGING])
+def test_wrapped_lines_hang_under_their_own_line(args: tuple[str, ...]) -> None:
+    """At 80 columns, a line that wraps (a citation's locator, a quote, a note, a search snippet) keeps its indent."""
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
+    code, out = pty_run(list(args), 80, tmp)
+    lines = out.rstrip("\n").split("\n")
+    assert code == 0 and len(lines) > 3, out[-2000:]
+    assert any(cell_len(line) > 70 for line in lines), "nothing long enough to wrap: this test would prove nothing"
+    loose = [line for line in lines if not HANGING[args](line)]
+    assert not loose, f"`llama4ref {' '.join(args)}`: lines at column 0 inside an entry: {loose[:3]}"
+    assert all(cell_len(line) <= 80 for line in lines)
+
+
+def test_memory_assumptions_hang() -> None:
+    """`memory`'s assumption lines wrap under their own text, not at column 0."""
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
+    code, out = pty_run(["memory", "scout", "--precision", "int4", "--gpu", "h100"], 80, tmp)
+    tail = out.rstrip("\n").split("\n")
+    tail = tail[next(i for i, line in enumerate(tail) if line.startswith("assumption:")) :]
+    assert code == 0 and len(tail) > 3
+    assert all(line.startswith(("assumption: ", " " * 12)) for line in tail), tail

@@ -150,3 +150,18 @@ def test_version_names_the_data_version(kb: KnowledgeBase) -> None:
     out = real_cli("--version").stdout
     assert out == f"llama4ref {llama4ref.__version__} (data {kb.data_version})\n"
     assert (REPO / "facts" / "DATA_VERSION").read_text(encoding="utf-8").strip() == kb.data_version
+
+
+@pytest.mark.parametrize("args", [("--help",), ("license", "--help"), ("refresh", "--help")], ids=" ".join)
+def test_command_lists_show_whole_summaries(args: tuple[str, ...]) -> None:
+    """At 80 columns a command list shows each summary whole, wrapped under its column, never cut with "..."."""
+    res = real_cli(*args, env={"COLUMNS": "80"})
+    commands = res.stdout.split("\nCommands:\n", 1)[1]
+    assert res.returncode == 0 and commands.strip()
+    assert "..." not in commands and "…" not in commands, commands
+    assert all(len(line) <= 80 for line in commands.split("\n"))
+    app_cmd = typer.main.get_command(app)
+    group = app_cmd if len(args) == 1 else app_cmd.commands[args[0]]  # type: ignore[attr-defined]
+    for name, cmd in group.commands.items():
+        first = " ".join((cmd.help or "").strip().split("\n\n", 1)[0].split())
+        assert first and " ".join(commands.split()).find(f"{name} {first}") >= 0, name

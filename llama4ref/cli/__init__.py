@@ -37,6 +37,24 @@ maintain.register(app)
 claims.register(app)
 
 
+def _whole_summaries(commands: list[typer.models.CommandInfo]) -> None:
+    """Each command's summary in a command list is its help's first paragraph, whole.
+
+    Click would cut it to one line with "..." (at 80 columns, about 60 characters), which hid
+    half of most summaries; a whole paragraph wraps under its column instead.
+    """
+    for info in commands:
+        doc = (info.callback.__doc__ or "") if info.callback else ""
+        first = " ".join(doc.strip().split("\n\n", 1)[0].split())
+        if info.short_help is None and first:
+            info.short_help = first
+
+
+_whole_summaries(app.registered_commands)
+_whole_summaries(compliance.license_app.registered_commands)
+_whole_summaries(maintain.refresh_app.registered_commands)
+
+
 def invoked_app(argv: list[str]) -> typer.Typer:
     """``app`` with only the command ``argv`` names, when it names one.
 

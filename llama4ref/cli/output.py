@@ -66,21 +66,6 @@ def console(stderr: bool = False) -> Console:
     )
 
 
-ECHO_LIMIT = 60
-"""How much of a user's query a header repeats."""
-
-
-def echoed(text: str, limit: int = ECHO_LIMIT) -> str:
-    """A user's query as a header repeats it: quoted, cut after ``limit`` characters with the full length said.
-
-    >>> echoed("x" * 100_000, 5)
-    "'xxxxx…' (100,000 characters)"
-    """
-    if len(text) <= limit:
-        return repr(text)
-    return f"{text[:limit]!r}"[:-1] + f"…' ({len(text):,} characters)"
-
-
 def error_line(message: str) -> str:
     """The one line an error prints on stderr: ``llama4ref: error: <message>``, made printable."""
     return f"llama4ref: error: {printable(message)}\n"

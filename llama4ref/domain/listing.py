@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from llama4ref.errors import UnknownIdError
 from llama4ref.records.registry import LISTINGS
 
 if TYPE_CHECKING:
@@ -130,7 +131,10 @@ def list_records(kb: KnowledgeBase, kind: ListKind, prefix: str = "") -> Listing
     if kind == "sources":
         return SourceListing([SourceEntry(s, kb.backed_by(s.id)) for s in kb.sources()])
     if kind == "facts":
-        return FactListing([FactEntry(f, sorted({c.source for c in kb.citations_of(f)})) for f in kb.facts(prefix)])
+        facts = kb.facts(prefix)
+        if prefix and not facts:
+            raise _unknown_prefix(kb, prefix)
+        return FactListing([FactEntry(f, sorted({c.source for c in kb.citations_of(f)})) for f in facts])
     if kind == "sheets":
         return SheetListing(kb.sheets())
     if kind == "license-terms":
@@ -149,3 +153,13 @@ def _generic(kb: KnowledgeBase, listing: str) -> RecordListing:
         raise ValueError(listing)
     answer = getattr(answers, found.answer)
     return RecordListing(listing, [f for f in answer._fields if f != "record"], list(kb.records(answer)))
+
+
+def _unknown_prefix(kb: KnowledgeBase, prefix: str) -> UnknownIdError:
+    """A prefix no fact path starts with: the error names the closest prefixes (else the top-level ones)."""
+
+    def suggestions() -> list[str]:
+        pool = {".".join(parts[:k]) for parts in (p.split(".") for p in kb.paths()) for k in range(1, len(parts))}
+        return kb._suggest(prefix, pool) or sorted({p.split(".", 1)[0] for p in pool})
+
+    return UnknownIdError("prefix", prefix, suggestions)

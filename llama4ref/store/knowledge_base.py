@@ -169,8 +169,10 @@ class KnowledgeBase:
         return [self.get(p) for p in self.paths(prefix, derived=derived)]
 
     def group(self, prefix: str) -> list[Fact]:
-        """The facts under a path prefix (``maverick.experts``), or [] when none is."""
+        """The facts under a path prefix (``maverick.experts``), or [] when none is (an empty prefix is none)."""
         full = self.normalise_path(prefix)
+        if not full:
+            return []
         return [self.get(p) for p in self.paths(prefix) if p != full]
 
     def stored_paths(self) -> Iterable[str]:

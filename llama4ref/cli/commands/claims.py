@@ -6,13 +6,12 @@ A module-level function; :func:`register` attaches it to the app.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt
-from llama4ref.cli.output import EXIT_USAGE, emit_json, fail
+from llama4ref.cli.output import EXIT_USAGE, emit_json, fail, path_argument
 
 if TYPE_CHECKING:
     from llama4ref.claims import Claim
@@ -71,7 +70,7 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
         if p == "-":
             out.append(("-", sys.stdin.read()))
             continue
-        path = Path(p)
+        path = path_argument(p, "PATHS")
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _SUFFIXES and ".git" not in f.parts)
         elif path.is_file():

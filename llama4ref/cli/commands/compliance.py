@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt, JsonFormatOpt, JsonOpt
-from llama4ref.cli.output import EXIT_USAGE, console, emit_json, fail
+from llama4ref.cli.output import EXIT_USAGE, console, emit_json, fail, path_argument
 
 if TYPE_CHECKING:
     from llama4ref.compliance.terms import LicenseTerms
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 license_app = typer.Typer(
     name="license",
     help="The Llama 4 Community License as data: the obligations checklist, and `license check PATH`.",
+    short_help="The Llama 4 Community License as data: the obligations checklist, and `license check PATH`.",  # whole in the command list (Click would cut it with "...")
     invoke_without_command=True,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -60,7 +61,9 @@ def license_checklist(
 
 @license_app.command("check")
 def license_check(
-    path: Annotated[Path, typer.Argument(help="A model repository directory, or a single model card file.")] = Path("."),
+    path_text: Annotated[
+        str, typer.Argument(metavar="path", help="A model repository directory, or a single model card file.")
+    ] = ".",
     name: Annotated[Optional[str], typer.Option("--name", help="The published model name, if the card does not give it.")] = None,  # noqa: UP045
     fmt: CheckFormatOpt = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
@@ -80,6 +83,7 @@ def license_check(
     import llama4ref
     from llama4ref.compliance import CheckPathError, check_repo, to_sarif
 
+    path = path_argument(path_text, "PATH")
     if json_out:
         fmt = "json"
     if fmt not in ("text", "json", "sarif"):

@@ -62,6 +62,8 @@ def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
     """
     import llama4ref
 
+    if not path.strip():
+        fail("give a fact path or prefix, e.g. maverick.params.total or maverick.experts")
     kb = llama4ref.knowledge_base()
     if not kb.has(path) and kb.group(path):
         members = kb.group(path)

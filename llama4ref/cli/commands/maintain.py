@@ -13,6 +13,7 @@ from llama4ref.cli.output import EXIT_PROBLEMS, emit_json, fail
 refresh_app = typer.Typer(
     name="refresh",
     help="Compare the records with a newer release of a catalog they cite (maintainers; uses the package index).",
+    short_help="Compare the records with a newer release of a catalog they cite (maintainers; uses the package index).",  # whole in the command list (Click would cut it with "...")
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

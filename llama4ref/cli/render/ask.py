@@ -9,8 +9,9 @@ from rich.text import Text
 
 from llama4ref.cli.render.common import _citation as citation
 from llama4ref.cli.render.common import fact_detail, value_text
+from llama4ref.cli.render.grid import say
 from llama4ref.paths import FactPath
-from llama4ref.printable import printable
+from llama4ref.printable import echoed, printable
 
 if TYPE_CHECKING:
     from llama4ref.domain.answer import Answer
@@ -35,7 +36,7 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
         if ans.runners_up:
             con.print("Closest facts:")
             for f in ans.runners_up:
-                con.print(Text(f"  {f.path}  ").append(value_text(f)))
+                say(con, Text(f"  {f.path}  ").append(value_text(f)), 4)
         con.print(Text(f"Try: {ans.suggestion}", style="bold"))
         return
     if ans.is_group:
@@ -50,7 +51,7 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
         con.print()
         con.print(Text("Also relevant:", style="bold"))
         for f in ans.runners_up:
-            con.print(Text(f"  {f.path}  ").append(value_text(f)))
+            say(con, Text(f"  {f.path}  ").append(value_text(f)), 4)
     if ans.suggestion and ans.is_group:
         con.print(Text(f"More: {ans.suggestion}", style="dim"))
 
@@ -59,20 +60,18 @@ def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None
     """The facts under a path prefix, one line each."""
     con.print(Text(f"{prefix}.*", style="bold cyan").append(f"  ({len(facts)} facts)", style="dim"))
     for f in facts[:shown]:
-        con.print(Text(f"  {'.'.join(FactPath.parse(f.path).after(prefix))}: ").append(value_text(f)))
+        say(con, Text(f"  {'.'.join(FactPath.parse(f.path).after(prefix))}: ").append(value_text(f)), 4)
     if shown is not None and len(facts) > shown:
         con.print(Text(f"  … {len(facts) - shown} more: llama4ref get {prefix}", style="dim"))
 
 
 def hits(con: Console, text: str, found: list[Hit]) -> None:
     """Search results: path and value, with the matching passage and the query's words in bold."""
-    from llama4ref.cli.output import echoed
-
     con.print(Text(printable(f"{len(found)} result(s) for {echoed(text)}"), style="bold"))
     for h in found:
-        con.print(Text(f"{h.fact.path}  ", style="cyan").append(value_text(h.fact)))
+        say(con, Text(f"{h.fact.path}  ", style="cyan").append(value_text(h.fact)), 4)
         if h.snippet:
-            con.print(Text("    ").append(marked(h.snippet)))
+            say(con, Text("    ").append(marked(h.snippet)), 4)
 
 
 def marked(snippet: str) -> Text:

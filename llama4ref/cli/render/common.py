@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from llama4ref.cli.render.grid import say
 from llama4ref.paths import FactPath
 from llama4ref.printable import printable
 
@@ -123,14 +124,14 @@ def overview(con: Console, ov: Overview) -> None:
 def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
     head = Text(safe(fact.path), style="bold cyan")
     con.print(head)
-    con.print(Text("  value: ").append(value_text(fact)))
+    say(con, Text("  value: ").append(value_text(fact)), 9)
     if fact.qualifiers:
-        con.print(Text("  " + safe(", ".join(f"{k}={v}" for k, v in fact.qualifiers.items())), style="dim"))
+        say(con, Text("  " + safe(", ".join(f"{k}={v}" for k, v in fact.qualifiers.items())), style="dim"), 4)
     if fact.derived:
-        con.print(Text(f"  formula: {safe(fact.formula)}"))
+        say(con, Text(f"  formula: {safe(fact.formula)}"), 11)
         for path in fact.inputs:
             inp = kb.get(path)
-            con.print(Text(f"    {safe(path)} = ").append(safe(inp.display())))
+            say(con, Text(f"    {safe(path)} = ").append(safe(inp.display())), 6)
     for cit in fact.citations:
         _citation(con, kb, cit)
     for alt in fact.alternatives:
@@ -138,12 +139,12 @@ def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
 
         line = Text(f"  alternative ({safe(alt.rank)}): ", style=RANK_STYLE.get(alt.rank, ""))
         line.append(safe(format_value(alt.value, fact.unit, alt.bound)))
-        con.print(line)
-        con.print(Text(f"    reason: {safe(alt.reason)}", style="dim"))
+        say(con, line, 4)
+        say(con, Text(f"    reason: {safe(alt.reason)}", style="dim"), 12)
         for cit in alt.citations:
             _citation(con, kb, cit, indent="    ")
     if fact.note:
-        con.print(Text(f"  note: {safe(fact.note)}", style="dim"))
+        say(con, Text(f"  note: {safe(fact.note)}", style="dim"), 8)
 
 
 def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  ") -> None:
@@ -153,13 +154,13 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
     line.append(f" [{safe(src.tier)}, {safe(src.pin())}] — {safe(cit.locator)}")
     if cit.as_of:
         line.append(f" (as of {safe(cit.as_of)})")
-    con.print(line)
+    say(con, line, len(indent) + 8)
     quote = Text(f"{indent}  “{safe(cit.quote)}”", style="green")
     if cit.medium == "image":
         quote.append("  (read from an image)", style="dim")
-    con.print(quote)
+    say(con, quote, len(indent) + 3)
     if cit.conversion:
-        con.print(Text(f"{indent}  reading: {safe(cit.conversion)}", style="dim"))
+        say(con, Text(f"{indent}  reading: {safe(cit.conversion)}", style="dim"), len(indent) + 11)
 
 
 def audit(con: Console, results: list[CheckResult]) -> None:
@@ -167,18 +168,14 @@ def audit(con: Console, results: list[CheckResult]) -> None:
         mark = Text("PASS ", style="green") if r.ok else Text("FAIL ", style="bold red")
         mark.append(safe(r.title), style="bold")
         mark.append(f"  [{safe(r.id)}]", style="dim")
-        con.print(mark)
-        con.print(Text(f"  formula:  {safe(r.formula)}"))
+        say(con, mark, 5)
+        say(con, Text(f"  formula:  {safe(r.formula)}"), 12)
         for path, value in r.inputs.items():
-            con.print(Text(f"    {safe(path)} = {safe(value)}", style="dim"))
-        con.print(
-            Text(
-                f"  computed: {safe(r.computed)}   expected: {safe(r.expected)} ({safe(r.expected_from)})"
-                f"   tolerance: {safe(r.tolerance)}"
-            )
-        )
+            say(con, Text(f"    {safe(path)} = {safe(value)}", style="dim"), 6)
+        computed = f"  computed: {safe(r.computed)}   expected: {safe(r.expected)} ({safe(r.expected_from)})"
+        say(con, Text(f"{computed}   tolerance: {safe(r.tolerance)}"), 12)
         if r.detail:
-            con.print(Text(f"  {safe(r.detail)}", style="yellow" if r.ok else "red"))
+            say(con, Text(f"  {safe(r.detail)}", style="yellow" if r.ok else "red"), 4)
     failed = sum(not r.ok for r in results)
     con.print(Text(f"{len(results) - failed} passed, {failed} failed", style="bold"))
 
@@ -269,9 +266,9 @@ def source_detail(con: Console, src: Source, backs: list[str]) -> None:
         ("retrieved", str(src.retrieved)),
     ):
         if value is not None:
-            con.print(Text(f"  {label}: {safe(value)}"))
+            say(con, Text(f"  {label}: {safe(value)}"), len(label) + 4)
     if src.note:
-        con.print(Text(f"  note: {safe(src.note)}", style="dim"))
+        say(con, Text(f"  note: {safe(src.note)}", style="dim"), 8)
     con.print(Text(f"Backs {len(backs)} fact(s):", style="bold"))
     for path in backs:
         con.print(Text(f"  {safe(path)}"))

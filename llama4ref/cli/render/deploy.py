@@ -9,6 +9,7 @@ from rich.text import Text
 
 from llama4ref.cli.render import grid
 from llama4ref.cli.render.common import safe, value_text
+from llama4ref.cli.render.grid import say
 from llama4ref.formatting import format_value
 
 if TYPE_CHECKING:
@@ -140,9 +141,9 @@ def resolution(con: Console, res: Resolution) -> None:
         if isinstance(value, bool):
             value = "yes" if value else "no"
         if value not in (None, ""):
-            con.print(Text(f"  {label}: {safe(value)}"))
+            say(con, Text(f"  {label}: {safe(value)}"), len(label) + 4)
     for c in res.citations:
-        con.print(Text(f"  source: {safe(c.source)} — {safe(c.locator)}: “{safe(c.quote)}”", style="dim"))
+        say(con, Text(f"  source: {safe(c.source)} — {safe(c.locator)}: “{safe(c.quote)}”", style="dim"), 10)
 
 
 def fit_headline(con: Console, kb: KnowledgeBase, p: Plan, what: str, gpus: int, gpu: str | None) -> None:
@@ -185,4 +186,4 @@ def memory(con: Console, p: Plan) -> None:
         verdict = "yes" if p.fits_one_gpu else "no"
         con.print(Text(f"fits on one {safe(p.gpu or 'GPU')}{off}: {verdict}", style="bold"))
     for a in p.assumptions:
-        con.print(Text(f"assumption: {safe(a)}", style="dim"))
+        say(con, Text(f"assumption: {safe(a)}", style="dim"), 12)

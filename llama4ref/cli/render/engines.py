@@ -7,11 +7,16 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from llama4ref.cli.render.grid import say
 from llama4ref.formatting import format_value
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
     from llama4ref.domain.engines import Engine
+
+
+HANG_MAX = 36
+"""A value continues under itself when its label is at most this wide, else just inside its line."""
 
 
 def engines(con: Console, found: list[Engine], variant: str | None) -> None:
@@ -35,7 +40,7 @@ def engines(con: Console, found: list[Engine], variant: str | None) -> None:
             line = Text("  ")
             line.append(printable(label), style="cyan")
             line.append(printable(f": {value}"))
-            con.print(line)
+            say(con, line, len(label) + 4 if len(label) + 4 <= HANG_MAX else 6)
             cites = ", ".join(dict.fromkeys(c.source for c in f.citations))
             when = row.dated.isoformat() if row.dated else "undated"
-            con.print(Text(printable(f"    {when} · {cites}"), style="dim"), overflow="fold")
+            say(con, Text(printable(f"    {when} · {cites}"), style="dim"), 6)

@@ -189,6 +189,31 @@ def label_value(con: Console, label: Text, value: Text, indent: str = "  ") -> T
     return out
 
 
+def hanging(con: Console, text: Text, indent: int) -> Text:
+    """``text`` wrapped between words at the console width, continuation lines indented ``indent`` cells.
+
+    A line printed as it is would continue at column 0 under its own indent. The indent shrinks
+    when the longest word (a URL, an id) would otherwise have to be split.
+    """
+    if text.cell_len <= con.width and "\n" not in text.plain:
+        return text
+    indent = max(0, min(indent, con.width - _longest_word(text)))
+    first = text.wrap(con, con.width, overflow="fold")[0]
+    rest = text[len(first.plain) :]
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip(" \n")) :]
+    first.rstrip()
+    out = first
+    for line in _wrap(con, rest, max(con.width - indent, 8)) if rest.plain else []:
+        out.append("\n" + " " * indent)
+        out.append_text(line)
+    return out
+
+
+def say(con: Console, text: Text, indent: int) -> None:
+    """Print :func:`hanging`'s lines (no re-wrapping: they already fit)."""
+    con.print(hanging(con, text, indent), soft_wrap=True)
+
+
 def records(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
     """Always the stacked view (for rows too rich for columns at any width)."""
     cols = [column(c) for c in columns]
