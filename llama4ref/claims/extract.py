@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import cues
 from llama4ref.claims.binding import closest, hardware, is_unit_word, one_gpu, unit_follows, units_of
-from llama4ref.claims.cues import BUDGET, CURRENT, EACH, MODIFIED, NAMED_SIZE, SCORED, SIZED
+from llama4ref.claims.cues import BUDGET, CURRENT, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import (
     ANOTHER,
@@ -282,6 +282,7 @@ def statements(
         limit = context_named or ("tokens" in units and not any(t["id"] == "training" for t in attrs))
         listed = v.day is not None and cues.released_to(text[clause[0] : v.start], text[v.end :])  # not a provider's date
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
+        engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and _fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
@@ -322,6 +323,8 @@ def statements(
             variant, other, source = after_l4.group(1).lower(), False, "text"
         if _AFTER_OTHER.match(text[v.end :]):
             variant, other = None, True
+        if source == "text" and (cues.compared_pair(text[: v.start]) or (two_variants and cues.up_to(text[: v.start]))):
+            variant = None  # "Scout vs Maverick: 10M context", "Scout and Maverick … up to 40T": either one's (the family's)
         if column_parse is not None and not column_variant and (other_model(column_parse) or OTHER_NAME.search(str(span.column))):
             other = True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
         if block_other and source != "text":
