@@ -130,7 +130,11 @@ def _rate(r: dict[str, Any], key: str) -> str:
 def readme_rows(result: dict[str, dict[str, Any]]) -> list[str]:
     """The README's claim-checking table rows (tests/test_claims.py checks the README holds them)."""
     rows = []
-    for split, label in (("tuning", "tuning"), ("held_out", "held out"), ("wrong_excerpts", "excerpts with a wrong claim (all sets)")):
+    for split, label in (
+        ("tuning", "tuning"),
+        ("held_out", "held out"),
+        ("wrong_excerpts", "excerpts with a wrong claim (all sets)"),
+    ):
         r = result[split]
         rows.append(
             f"| {label} | {r['claims']} | {r['contradicted_labelled']} | {_rate(r, 'precision')} | {_rate(r, 'recall')} | "

@@ -289,6 +289,21 @@ def test_a_word_of_another_language_is_read_but_not_indexed_as_a_name() -> None:
             "Loaded Llama-4-Maverick with 0.25M context (262144) because of VRAM limits.",
             {"0.25M": "unchecked", "262144": "unchecked"},
         ),
+        # a date opening its sentence belongs to the verb after its comma, not to phrases farther on
+        (
+            "In April 2027, Meta launched Llama 4 Scout, the first of its models built on a mixture of experts.",
+            {"April 2027": "contradicted"},
+        ),
+        ("On 3 May 2027, Meta shipped Llama 4 Maverick to developers.", {"3 May 2027": "contradicted"}),
+        # a figure said of "both" is held to each variant named, in its sentence or the one before
+        (
+            "Meta has two new models, Llama 4 Scout and Llama 4 Maverick. Both offer a context of 10M tokens.",
+            {"10M": "contradicted"},
+        ),
+        ("Llama 4 Scout und Maverick bieten beide ein Kontextfenster von 10 Millionen Token.", {"10 Millionen": "contradicted"}),
+        ("Llama 4 Scout and Maverick both use a 202,048-token vocabulary.", {"202,048": "supported"}),
+        # (a guard: "both ... up to" a training total is the larger one's)
+        ("Llama 4 Scout and Maverick were both pre-trained on up to 40 trillion tokens.", {"40 trillion": "supported"}),
         # (a guard: a window the model is said to have is still checked)
         ("Llama 4 Maverick offers a 10M context window.", {"10M": "contradicted"}),
     ],
