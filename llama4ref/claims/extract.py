@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import cues
-from llama4ref.claims.binding import closest, hardware, is_unit_word, one_gpu, unit_follows, units_of
+from llama4ref.claims.binding import closest, hardware, is_unit_word, one_gpu, plain_link, quoted_alone, unit_follows, units_of
 from llama4ref.claims.cues import BOTH, BUDGET, CURRENT, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import (
@@ -117,7 +117,7 @@ def statements(
     text = mask_code(span.text)
     if _HYPOTHETICAL.search(text):
         return []
-    vals = [v for v in values(text) if not _quoted_alone(text, v)]
+    vals = [v for v in values(text) if not quoted_alone(text, v)]
     if not vals:
         return []
     parsed = lex.parse(unglued(text))
@@ -207,7 +207,7 @@ def statements(
             fronted = cues.fronted_date(text[: v.start], text[v.end :])
             if fronted:  # "On April 5, 2026, Meta released Scout — the first … built on …": the verb's
                 mine = [m for m in mine if words.char(m.start) < v.end + fronted]
-            firm = labelled or (len(vals) == 1 and _plain_link(mine, v, text, words)) or bool(fronted)
+            firm = labelled or (len(vals) == 1 and plain_link(mine, v, text, words)) or bool(fronted)
         unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
@@ -382,12 +382,6 @@ def _fits(v: Value, attr: dict[str, Any]) -> bool:
     return ("tokens" in units and v.mult in (1e3, 1e6)) or ("parameters" in units and v.mult >= 1e9)
 
 
-def _quoted_alone(text: str, v: Value) -> bool:
-    """A value that is a whole quoted string ('"109B"') is mentioned as a name, not stated."""
-    before, after = text[: v.start].rstrip(), text[v.end :].lstrip()
-    return bool(before) and bool(after) and before[-1] in "\"“'‘" and after[0] in "\"”'’"
-
-
 def _in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: Words, vi_char: int) -> bool:
     """Whether ``variant`` is named in the value's own clause, before it."""
     return any(
@@ -406,13 +400,3 @@ def _other_before(parsed: Any, vi: int) -> bool:
         for t in m.terms
         if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
     )
-
-
-def _plain_link(mine: list[Match], v: Value, text: str, words: Words) -> bool:
-    """Whether the phrases reach the value across a list ("Scout and Maverick on April 5"), not
-    across a parenthesis, a semicolon or a colon (an aside about something else)."""
-    if not mine:
-        return False
-    lo = min(min(words.char(m.start), v.start) for m in mine)
-    hi = max(max(words.char(m.end - 1), v.end) for m in mine)
-    return not any(ch in text[lo:hi] for ch in "();:")
