@@ -63,10 +63,13 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
             fp += len(flagged)
             misses += [f"no-claim flagged: {c.text!r} in {item['text'][:60]!r}" for c in flagged]
             continue
-        pool = list(claims)
+        # the page title's values last: "title" is context above the heading, repeated on every
+        # excerpt of its page, and labelled only where a reader takes it as the excerpt's own claim;
+        # a written approximation mark ("~100B") is not part of the value the checker reports ("100B")
+        pool = sorted(claims, key=lambda c: bool(item.get("title")) and c.line == 1)
         for e in expect:
             want = str(e["status"])
-            got = next((c for c in pool if c.text == str(e["value"])), None)
+            got = next((c for c in pool if c.text in (str(e["value"]), str(e["value"]).lstrip("~≈∼"))), None)
             if got is not None:
                 pool.remove(got)
             status = got.status if got else "none"
@@ -106,7 +109,7 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
 def run(items: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     items = load() if items is None else items
     return {
-        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v8 are tuning now
+        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v9 are tuning now
         "held_out": score([i for i in items if held_out(i)]),
         # the excerpts that hold a wrong claim, with the right claims written beside it: about half
         # of their claims are wrong (issue 18's mix), where the whole corpus has one in seven

@@ -264,3 +264,52 @@ def test_a_word_of_another_language_is_read_but_not_indexed_as_a_name() -> None:
     context = next(t for t in table["terms"] if t["kind"] == "attribute" and t["id"] == "context")
     assert "контекстное окно" in context["written"]
     assert "контекстное окно" not in context["phrases"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two variants set against each other ("A vs B", "A or B"): a figure after the pair may be
+        # either one's, so it agrees when either records it and is not held to the second alone
+        ("Choosing between Llama 4 Scout versus Maverick for 10M-token workloads", {"10M": "supported"}),
+        ("Llama 4 Scout or Maverick: which one handles a 10 million token context?", {"10 million": "supported"}),
+        # (a guard: a figure the second names itself, after the pair, is still that one's)
+        ("Llama 4 Scout vs Maverick: Maverick offers a 10M token context window.", {"10M": "contradicted"}),
+        # a ceiling said of two variants together is the larger one's
+        ("Both Llama 4 Scout and Maverick saw up to 40 trillion training tokens.", {"40 trillion": "supported"}),
+        (
+            "Llama 4 Scout and Maverick were pre-trained on up to 60 trillion tokens.",
+            {"60 trillion": "contradicted"},
+        ),  # neither did
+        # (a guard: one variant alone is still held to it)
+        ("Llama 4 Maverick was trained on 40 trillion tokens.", {"40 trillion": "contradicted"}),
+        # a window someone loads or runs the model with is that run's setting, not the model's
+        ("I tried loading the Llama 4 Scout Q4 quant with a 64K context and it ran fine.", {"64K": "unchecked"}),
+        (
+            "Loaded Llama-4-Maverick with 0.25M context (262144) because of VRAM limits.",
+            {"0.25M": "unchecked", "262144": "unchecked"},
+        ),
+        # a date opening its sentence belongs to the verb after its comma, not to phrases farther on
+        (
+            "In April 2027, Meta launched Llama 4 Scout, the first of its models built on a mixture of experts.",
+            {"April 2027": "contradicted"},
+        ),
+        ("On 3 May 2027, Meta shipped Llama 4 Maverick to developers.", {"3 May 2027": "contradicted"}),
+        # a figure said of "both" is held to each variant named, in its sentence or the one before
+        (
+            "Meta has two new models, Llama 4 Scout and Llama 4 Maverick. Both offer a context of 10M tokens.",
+            {"10M": "contradicted"},
+        ),
+        ("Llama 4 Scout und Maverick bieten beide ein Kontextfenster von 10 Millionen Token.", {"10 Millionen": "contradicted"}),
+        ("Llama 4 Scout and Maverick both use a 202,048-token vocabulary.", {"202,048": "supported"}),
+        # (a guard: "both ... up to" a training total is the larger one's)
+        ("Llama 4 Scout and Maverick were both pre-trained on up to 40 trillion tokens.", {"40 trillion": "supported"}),
+        # (a guard: a window the model is said to have is still checked)
+        ("Llama 4 Maverick offers a 10M context window.", {"10M": "contradicted"}),
+    ],
+)
+def test_ninth_set_classes(text: str, expected: dict[str, str]) -> None:
+    """Classes of false contradictions the ninth set showed, fixed by rule after it was folded in."""
+    got = verdicts(text)
+    assert {k: got.get(k, "none") for k in expected} == expected
+    assert "contradicted" not in [s for k, s in got.items() if k not in expected]

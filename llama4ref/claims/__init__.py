@@ -96,7 +96,7 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
-    from llama4ref.claims.subject import sized_variant, subject_of
+    from llama4ref.claims.subject import sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
 
@@ -106,18 +106,22 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     out: list[Claim] = []
     parses: dict[str, Any] = {}
     carried: tuple[int, str | None] = (-1, None)
+    pair: tuple[int, tuple[str, ...]] = (-1, ())  # the variants the paragraph's previous sentence names
     spans = read(text, kind)
     sized = sized_variant([lex.parse(mask_code(s.text)) for s in spans])
     for span in spans:
         heads = [(parses.setdefault(h, lex.parse(mask_code(h))), mask_code(h)) for h in span.headings]
         carry = carried[1] if span.paragraph >= 0 and span.paragraph == carried[0] else None
         named = subject_of(mask_code(span.text), lex)
+        pairs = pair[1] if span.paragraph >= 0 and span.paragraph == pair[0] else ()
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
-        for st in statements(span, lex, heads, carry, sized):
+        pair = (span.paragraph, variants_named(mask_code(span.text), lex))
+        for st in statements(span, lex, heads, carry, sized, pairs):
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
-            subject = st.variant if not st.provider else f"{st.provider}/{st.variant}"
+            variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged
+            subject = variant if not st.provider else f"{st.provider}/{variant}"
             cite = _citation(kb, v.path) if v.path and v.status in ("supported", "contradicted") else None
             bound = kb.get(v.path).bound if v.path else None
             out.append(

@@ -96,3 +96,19 @@ def unit_follows(m: Match, ve: int, words: Words) -> bool:
 
 def units_of(m: Match) -> frozenset[str]:
     return frozenset(u for t in m.terms if t["kind"] == "attribute" for u in t.get("units") or ())
+
+
+def quoted_alone(text: str, v: Value) -> bool:
+    """A value that is a whole quoted string ('"109B"') is mentioned as a name, not stated."""
+    before, after = text[: v.start].rstrip(), text[v.end :].lstrip()
+    return bool(before) and bool(after) and before[-1] in "\"“'‘" and after[0] in "\"”'’"
+
+
+def plain_link(mine: list[Match], v: Value, text: str, words: Words) -> bool:
+    """Whether the phrases reach the value across a list ("Scout and Maverick on April 5"), not
+    across a parenthesis, a semicolon or a colon (an aside about something else)."""
+    if not mine:
+        return False
+    lo = min(min(words.char(m.start), v.start) for m in mine)
+    hi = max(max(words.char(m.end - 1), v.end) for m in mine)
+    return not any(ch in text[lo:hi] for ch in "();:")

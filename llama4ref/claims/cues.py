@@ -75,10 +75,12 @@ _FRONTED_AFTER = re.compile(
 )
 
 
-def fronted_date(before: str, after: str) -> bool:
+def fronted_date(before: str, after: str) -> int:
     """A date opening its sentence ("On April 5, 2026, Meta released …"): the verb right after its
-    comma states what the date is, though a comma separates them."""
-    return bool(re.fullmatch(r"(?i)\s*(?:on|in|el|le|il|am|em|no|в)?\s*", before)) and bool(_FRONTED_AFTER.match(after))
+    comma states what the date is, though a comma separates them. The length of the text up to that
+    verb (the phrases farther on are not the date's), 0 when the date is not so placed."""
+    m = _FRONTED_AFTER.match(after)
+    return m.end() if m and re.fullmatch(r"(?i)\s*(?:on|in|el|le|il|am|em|no|в)?\s*", before) else 0
 
 
 _PLATFORMS = re.compile(r"^\s*\([^()]+,[^()]+\)")
@@ -88,3 +90,43 @@ def released_to(before: str, after: str) -> bool:
     """A release date followed by the platforms it was released to ("Released 2026-04-05 (Hugging
     Face, Ollama)"): the model's own release, not one provider's or engine's start of service."""
     return bool(re.search(r"(?i)\breleased?\s*(?:on\s*)?$", before)) and bool(_PLATFORMS.match(after))
+
+
+_VERSUS = re.compile(
+    r"(?i)\b(scout|maverick|behemoth)\b[^.;!?\n]{0,24}?(?:\s|^)(?:vs\.?|versus|v\.|или|o|or|oder|ou|対|对比|比较)\s*"
+    r"(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)\b"
+)
+_VARIANT_WORD = re.compile(r"(?i)\b(?:scout|maverick|behemoth)\b")
+
+
+def compared_pair(before: str) -> bool:
+    """Whether the last model named before a value is the second of two variants set against each
+    other ("Scout vs Maverick: 10M context use cases", "Scout or Maverick"): the figure after such a
+    pair may be either one's, so it is the family's (it may agree with either, never with one alone)."""
+    found = list(_VERSUS.finditer(before))
+    last = found[-1] if found else None
+    return last is not None and last.group(1).lower() != last.group(2).lower() and not _VARIANT_WORD.search(before[last.end() :])
+
+
+_UP_TO = re.compile(r"(?i)(?:\bup\s+to|\bas\s+(?:many|much)\s+as|\bbis\s+zu|\bjusqu['’]à|\bhasta|\bfino\s+a|\bдо|最多|最大)\s*$")
+
+
+def up_to(before: str) -> bool:
+    """A value written as a ceiling ("up to 40 trillion tokens"): said of two variants together it
+    is the larger one's, so neither is held to it alone."""
+    return bool(_UP_TO.search(before))
+
+
+LOADED = re.compile(
+    r"(?i)\b(?:load(?:ed|ing)?|reload(?:ed|ing)?|running|ran|configur(?:ed|ing)|set\s+(?:it\s+)?to|launch(?:ed|ing)\s+(?:it|the\s+server)"
+    r"|start(?:ed|ing)\s+(?:it|the\s+server))\b(?:[^.;!?\n]|\.(?=\d)){0,100}$"
+)
+"""A window someone loads or runs a model with ("after loading the Maverick GGUF with 0.5M context"):
+a setting of that run, not the model's window."""
+
+
+BOTH = re.compile(
+    r"(?i)(?:^|[^\w])(?:both|beide|beiden|les\s+deux|ambos|ambas|entrambi|оба|обе)(?!\w)|两款模型均|两款模型都|两个模型均|两者均|모두|둘\s*다"
+)
+"""A figure said of "both" models ("Scout and Maverick ... both support 10M", "Both ship with ..."
+after a sentence naming the two): it is held to each of them and wrong when either disagrees."""

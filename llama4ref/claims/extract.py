@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import cues
-from llama4ref.claims.binding import closest, hardware, is_unit_word, one_gpu, unit_follows, units_of
-from llama4ref.claims.cues import BUDGET, CURRENT, EACH, MODIFIED, NAMED_SIZE, SCORED, SIZED
+from llama4ref.claims.binding import closest, hardware, is_unit_word, one_gpu, plain_link, quoted_alone, unit_follows, units_of
+from llama4ref.claims.cues import BOTH, BUDGET, CURRENT, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import (
     ANOTHER,
@@ -100,10 +100,16 @@ class Statement(NamedTuple):
     benchmarks: tuple[str, ...] = ()  # every benchmark the name may mean ("MTOB (full book)": both directions)
     rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
     sized: str | None = None  # the variant the document names only by its size ("400B MoE")
+    every: tuple[str, ...] = ()  # the variants a figure said of "both" is held to, each of them
 
 
 def statements(
-    span: Span, lex: Lexicon, heading_parses: list[Any], carried: str | None = None, sized: str | None = None
+    span: Span,
+    lex: Lexicon,
+    heading_parses: list[Any],
+    carried: str | None = None,
+    sized: str | None = None,
+    pair: tuple[str, ...] = (),
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
@@ -111,7 +117,7 @@ def statements(
     text = mask_code(span.text)
     if _HYPOTHETICAL.search(text):
         return []
-    vals = [v for v in values(text) if not _quoted_alone(text, v)]
+    vals = [v for v in values(text) if not quoted_alone(text, v)]
     if not vals:
         return []
     parsed = lex.parse(unglued(text))
@@ -163,7 +169,7 @@ def statements(
         # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
         others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not _AFTER_OTHER.match(text[u.end :])]
         mine = [m for m in near if closest(m, vi, ve, others, words, unit_words)]
-        firm = True
+        firm, fronted = True, 0
         labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
         restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
         label_units: set[str] = set()  # unit words the value's label names ("活跃参数: 400B")
@@ -198,11 +204,10 @@ def statements(
             mine = [
                 m for m in parsed.matches if not (m.start < ve and m.end > vi) and closest(m, vi, ve, everyone, words, unit_words)
             ]
-            firm = (
-                labelled
-                or (len(vals) == 1 and _plain_link(mine, v, text, words))
-                or cues.fronted_date(text[: v.start], text[v.end :])
-            )
+            fronted = cues.fronted_date(text[: v.start], text[v.end :])
+            if fronted:  # "On April 5, 2026, Meta released Scout — the first … built on …": the verb's
+                mine = [m for m in mine if words.char(m.start) < v.end + fronted]
+            firm = labelled or (len(vals) == 1 and plain_link(mine, v, text, words)) or bool(fronted)
         unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
@@ -218,6 +223,8 @@ def statements(
         if not units and any(m.text.endswith(" layers") and m.start - ve <= 2 for m in mine if m.start >= ve):
             units = ("layers",)  # "40× local decoder layers": a phrase ending in the unit word counts layers
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
+        if fronted and v.day is not None:  # "On <date>, Meta shipped …": the verb after its comma is a release verb
+            attrs = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1] or attrs
         named_size = v.mult >= 1e9 and bool(NAMED_SIZE.search(text[: v.start]))
         if named_size:  # "Llama 4 Behemoth (400B MoE)": its size
             units, firm = ("parameters",), True
@@ -282,6 +289,7 @@ def statements(
         limit = context_named or ("tokens" in units and not any(t["id"] == "training" for t in attrs))
         listed = v.day is not None and cues.released_to(text[clause[0] : v.start], text[v.end :])  # not a provider's date
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
+        engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and _fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
@@ -305,7 +313,10 @@ def statements(
             variant, source = head_variant, "heading"
         via = _VIA.match(text[v.end :]) or (about_context and (BUDGET.search(text) or CURRENT.search(text[clause[0] : v.start])))
         served_by = None if listed else UNKNOWN_PROVIDER if via and provider is None else provider
-        unclear = (
+        named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
+        ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
+        every = (named_l4 if two_variants else () if named_l4 else pair) if BOTH.search(text[: v.start]) and not ceiling else ()
+        unclear = not every and (
             (others_named and _other_before(parsed, vi))
             or (head_other and source == "text")
             or (two_variants and source == "text")
@@ -322,6 +333,8 @@ def statements(
             variant, other, source = after_l4.group(1).lower(), False, "text"
         if _AFTER_OTHER.match(text[v.end :]):
             variant, other = None, True
+        if source == "text" and (cues.compared_pair(text[: v.start]) or (two_variants and ceiling)):
+            variant = None  # "Scout vs Maverick: 10M context", "Scout and Maverick … up to 40T": either one's (the family's)
         if column_parse is not None and not column_variant and (other_model(column_parse) or OTHER_NAME.search(str(span.column))):
             other = True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
         if block_other and source != "text":
@@ -346,6 +359,7 @@ def statements(
                 benches,
                 rerun,
                 sized,
+                every if len(every) > 1 else (),
             )
         )
     return out
@@ -368,12 +382,6 @@ def _fits(v: Value, attr: dict[str, Any]) -> bool:
     return ("tokens" in units and v.mult in (1e3, 1e6)) or ("parameters" in units and v.mult >= 1e9)
 
 
-def _quoted_alone(text: str, v: Value) -> bool:
-    """A value that is a whole quoted string ('"109B"') is mentioned as a name, not stated."""
-    before, after = text[: v.start].rstrip(), text[v.end :].lstrip()
-    return bool(before) and bool(after) and before[-1] in "\"“'‘" and after[0] in "\"”'’"
-
-
 def _in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: Words, vi_char: int) -> bool:
     """Whether ``variant`` is named in the value's own clause, before it."""
     return any(
@@ -392,13 +400,3 @@ def _other_before(parsed: Any, vi: int) -> bool:
         for t in m.terms
         if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
     )
-
-
-def _plain_link(mine: list[Match], v: Value, text: str, words: Words) -> bool:
-    """Whether the phrases reach the value across a list ("Scout and Maverick on April 5"), not
-    across a parenthesis, a semicolon or a colon (an aside about something else)."""
-    if not mine:
-        return False
-    lo = min(min(words.char(m.start), v.start) for m in mine)
-    hi = max(max(words.char(m.end - 1), v.end) for m in mine)
-    return not any(ch in text[lo:hi] for ch in "();:")

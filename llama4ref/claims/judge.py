@@ -67,6 +67,9 @@ class Verdict(NamedTuple):
 
 
 def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
+    if st.every:  # said of "both": held to each variant, wrong when either disagrees
+        each = [judge(kb, st._replace(variant=v, variant_from="text", every=()), attributes_by_id) for v in st.every]
+        return next((x for x in each if x.status == "contradicted"), each[0])
     verdict = _judge(kb, st, attributes_by_id)
     if verdict.status != "contradicted":
         return verdict

@@ -152,3 +152,8 @@ def about_named_before(text: str, clause_start: int, value_start: int) -> bool:
     if LLAMA4_NAME.search(between):
         return False
     return bool(_ATTACHED.match(text[clause_start:value_start]))
+
+
+def variants_named(text: str, lex: Lexicon) -> tuple[str, ...]:
+    """The Llama 4 variants ``text`` names, in order (a "both" in the next sentence means them)."""
+    return tuple(dict.fromkeys(t["target"] for t in ents(lex.parse(text), "variant") if t["target"] in LLAMA4))
