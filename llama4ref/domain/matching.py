@@ -4,12 +4,14 @@ word of a fact's text is, names spelt out inside a segment, and typo and split-n
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 import re
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.paths import FactPath
+from llama4ref.records.vocabulary import STOPWORDS
 from llama4ref.store.fulltext import known_words
 
 if TYPE_CHECKING:
@@ -183,6 +185,11 @@ COMPARED_WITH = frozenset({"like", "unlike", "than", "as", "only"})
 "bigger than scout", "the same license as scout", "or is that only scout")."""
 
 
+CHART_WORDS = frozenset({"chart", "charts", "table", "tables", "graph", "graphs", "figure", "plot"})
+"""Words after a model's name that make it the owner of a chart another model appears in ("gpt-4o's
+score in the maverick chart": the chart is Maverick's, the score GPT-4o's)."""
+
+
 def reference_variants(parsed: Parsed) -> frozenset[str]:
     """The models the text names only after a comparing word, when it names another one plainly:
     the question is about the other ("does maverick have a rope_scaling block like scout does")."""
@@ -191,6 +198,7 @@ def reference_variants(parsed: Parsed) -> frozenset[str]:
         for t in m.terms:
             if t["kind"] == "entity" and t.get("cls") == "variant":
                 after = m.start > 0 and parsed.words[m.start - 1] in COMPARED_WITH
+                after = after or (m.end < len(parsed.words) and parsed.words[m.end] in CHART_WORDS)
                 named[str(t["target"])] = named.get(str(t["target"]), True) and after
     reference = frozenset(v for v, only_after in named.items() if only_after)
     return reference if len(reference) < len(named) else frozenset()
@@ -257,3 +265,15 @@ def term_depth(term: dict[str, Any], segs: list[str]) -> int:
     target = term["target"]
     key = FactPath.parse(target).leaf
     return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
+
+
+def reversed_pairs(ws: list[str], rest: Collection[str]) -> frozenset[str]:
+    """Neighbouring left-over words of the text joined in the reverse of the order written
+    ("kgv->eng": eng_kgv, the other direction)."""
+    content = [w for w in ws if w not in STOPWORDS]
+    return frozenset(f"{b}_{a}" for a, b in pairwise(content) if a != b and a in rest and b in rest)
+
+
+def in_segment(pairs: frozenset[str], segs: list[str]) -> bool:
+    """Whether a segment holds one of ``pairs`` as neighbouring parts (mtob_half_eng_kgv: eng_kgv)."""
+    return any(f"_{p}_" in f"_{s}_" for s in segs for p in pairs)

@@ -27,6 +27,7 @@ from llama4ref.domain.matching import (
     attribute_score,
     corrections,
     drop_negated,
+    in_segment,
     joined_in,
     literal,
     named_in,
@@ -34,6 +35,7 @@ from llama4ref.domain.matching import (
     numbered_words,
     rarity,
     reference_variants,
+    reversed_pairs,
     stem,
     stem_in,
     term_depth,
@@ -72,6 +74,7 @@ _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of
 _REFERENCE = -1.0  # a model's fact when the text names that model only to compare another with it
 _CONFLICT = -1.0  # the path writes a number with a unit ("4bit") the text gives another number ("8bit")
 _VALUE = 1.5  # times the rarity of a number the text writes that is the fact's value
+_REVERSED = -0.3  # two neighbouring words of the text are a segment's neighbouring parts in the other order
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
 
@@ -156,6 +159,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         numbered=numbered_words(parsed.words),
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
+        reversed=reversed_pairs(parsed.words, set(parsed.rest)),
     )
     ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
     ranking = Ranking(text, parsed, fixes)
@@ -195,6 +199,7 @@ class _Context(NamedTuple):
     vision: bool  # the text names images, patches, tiles or the vision encoder
     encoder: bool  # the text names the vision encoder itself
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
+    reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
 
 
@@ -287,6 +292,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
         if any("_" in s and s.replace("_", "") in ctx.runs for s in segs):
             score += _LITERAL_MORE  # a whole segment written out ("nope layer interval")
+    if ctx.reversed and in_segment(ctx.reversed, segs):
+        score += _REVERSED  # "kgv->eng": mtob_half_kgv_eng, not mtob_half_eng_kgv
     score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
