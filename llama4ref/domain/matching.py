@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from llama4ref.records.vocabulary import Lexicon, Match, Parsed
 
-NEGATIONS = frozenset({"non"})
+NEGATIONS = frozenset({"non", "not"})
 """A word that says the text is not asking about what follows it ("non-moe layers", "non-english")."""
 
 
