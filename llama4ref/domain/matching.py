@@ -37,6 +37,16 @@ def named_in(term: dict[str, Any], flat_path: str) -> bool:
     return short != key and "_" in key and key.startswith(short + "_") and f"_{short}_" in flat_path
 
 
+def routed_in(term: dict[str, Any], segs: list[str], providers: Collection[str]) -> bool:
+    """Whether a provider the text names is one part of a path's compound provider key whose other
+    part is another provider it names: a service one routes to the other ("groq-backed maverick on
+    the llama api": providers.meta_llama_api_groq)."""
+    if term.get("cls") != "provider" or len(segs) < 2 or segs[0] != "providers":
+        return False
+    key = str(term["target"]).split(".")[-1]
+    return any(segs[1] in (f"{key}_{other}", f"{other}_{key}") for other in providers if other != key)
+
+
 @lru_cache(maxsize=65536)  # the same path parts are stemmed for every question: once per process
 def stem(w: str) -> str:
     """A crude English stem: "fixed", "fixes", "fixing" → "fix"; "layers" → "layer"."""

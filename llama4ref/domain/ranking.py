@@ -36,6 +36,7 @@ from llama4ref.domain.matching import (
     rarity,
     reference_variants,
     reversed_pairs,
+    routed_in,
     stem,
     stem_in,
     term_depth,
@@ -160,6 +161,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
+        providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
     )
     ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
     ranking = Ranking(text, parsed, fixes)
@@ -199,6 +201,7 @@ class _Context(NamedTuple):
     vision: bool  # the text names images, patches, tiles or the vision encoder
     encoder: bool  # the text names the vision encoder itself
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
+    providers: set[str]  # the keys of the providers the text names
     reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
 
@@ -216,7 +219,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         if ents:
             wanted += 1
             named_classes |= {t.get("cls", "named") for t in ents}
-            hit = [t for t in ents if entity_matches(t, path, flat_path) or named_in(t, flat_path)]
+            hit = [t for t in ents if entity_matches(t, path, flat_path) or named_in(t, flat_path) or routed_in(t, segs, ctx.providers)]
             if hit:
                 satisfied += _credit(m.text, ctx)
                 exact = any(path == x or path.startswith(x + ".") for t in hit for x in (t["target"], *t.get("also", ())))
