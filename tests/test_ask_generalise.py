@@ -240,3 +240,26 @@ def test_a_phrase_after_not_is_not_asked_about(kb: KnowledgeBase, db: sqlite3.Co
     drop_negated(parsed)
     assert "instruct" not in {m.text for m in parsed.matches}
     assert _first(kb, db, "scout context window for the base model, not instruct") == "scout.context_window.base"
+
+
+def test_a_provider_routed_through_another_is_named_by_both(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """The Llama API served by Groq is providers.meta_llama_api_groq: naming both finds it, naming
+    one still finds that provider's own facts first."""
+    assert _first(kb, db, "model id of groq-routed maverick on the llama api") == "providers.meta_llama_api_groq.maverick.model_id"
+    assert _first(kb, db, "groq maverick model id") == "providers.groq.maverick.model_id"
+
+
+def test_a_percentage_meets_percentages(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """ "~4%" is a share: a fact whose value is a count of 4 is no match for it."""
+    lex = Lexicon(kb.vocabulary())
+    share = value_matches(db, "~4% of maverick", lex.parse("~4% of maverick", question=True))
+    plain = value_matches(db, "~4 of maverick", lex.parse("~4 of maverick", question=True))
+    assert "maverick.params.active_fraction" in share
+    assert set(share) < set(plain)
+
+
+def test_vocabulary_for_odd_or_even_layers_and_maker_spelt_names(kb: KnowledgeBase) -> None:
+    lex = Lexicon(kb.vocabulary())
+    assert "interval" in {t["id"] for t in lex.parse("moe on the odd or even layers", question=True).of_kind("attribute")}
+    named = {t["target"] for t in lex.parse("claude 3.7 sonnet on math-500", question=True).of_kind("entity")}
+    assert "claude-sonnet-3.7" in named
