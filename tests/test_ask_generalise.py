@@ -245,7 +245,9 @@ def test_a_phrase_after_not_is_not_asked_about(kb: KnowledgeBase, db: sqlite3.Co
 def test_a_provider_routed_through_another_is_named_by_both(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
     """The Llama API served by Groq is providers.meta_llama_api_groq: naming both finds it, naming
     one still finds that provider's own facts first."""
-    assert _first(kb, db, "model id of groq-routed maverick on the llama api") == "providers.meta_llama_api_groq.maverick.model_id"
+    assert (
+        _first(kb, db, "model id of groq-routed maverick on the llama api") == "providers.meta_llama_api_groq.maverick.model_id"
+    )
     assert _first(kb, db, "groq maverick model id") == "providers.groq.maverick.model_id"
 
 

@@ -4,15 +4,15 @@ word of a fact's text is, names spelt out inside a segment, and typo and split-n
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
 import re
+from collections.abc import Collection
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS
-from llama4ref.store.fulltext import known_words
+from llama4ref.store.fulltext import containing, known_words
 
 if TYPE_CHECKING:
     import sqlite3
@@ -287,3 +287,25 @@ def reversed_pairs(ws: list[str], rest: Collection[str]) -> frozenset[str]:
 def in_segment(pairs: frozenset[str], segs: list[str]) -> bool:
     """Whether a segment holds one of ``pairs`` as neighbouring parts (mtob_half_eng_kgv: eng_kgv)."""
     return any(f"_{p}_" in f"_{s}_" for s in segs for p in pairs)
+
+
+EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
+"""The path words of the facets that explain a thing: what a question asking what it is wants."""
+
+
+def defining(parsed: Parsed) -> frozenset[str]:
+    """The path words of the text's explaining intents ("what is", "mean"): definition, meaning, …"""
+    return frozenset(w for t in parsed.of_kind("intent") for w in t.get("path_words", ()) if w in EXPLAINING)
+
+
+def mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
+    """For each entity the text names (and each attribute, when it asks what something means):
+    the facts whose indexed text holds all its words."""
+    out: dict[str, set[str]] = {}
+    explaining = bool(defining(parsed))
+    for m in parsed.matches:
+        kinds = {t["kind"] for t in m.terms}
+        if "entity" not in kinds and not (explaining and "attribute" in kinds):
+            continue
+        out[m.text] = containing(db, [w for w in m.text.split() if w not in STOPWORDS])
+    return out
