@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.paths import FactPath
-from llama4ref.store.fulltext import known_words
+from llama4ref.records.vocabulary import STOPWORDS
+from llama4ref.store.fulltext import containing, known_words
 
 if TYPE_CHECKING:
     import sqlite3
 
     from llama4ref.records.vocabulary import Lexicon, Match, Parsed
 
-NEGATIONS = frozenset({"non"})
+NEGATIONS = frozenset({"non", "not"})
 """A word that says the text is not asking about what follows it ("non-moe layers", "non-english")."""
 
 
@@ -33,6 +35,16 @@ def named_in(term: dict[str, Any], flat_path: str) -> bool:
         return True
     short = str(term["id"]).replace("-", "_")
     return short != key and "_" in key and key.startswith(short + "_") and f"_{short}_" in flat_path
+
+
+def routed_in(term: dict[str, Any], segs: list[str], providers: Collection[str]) -> bool:
+    """Whether a provider the text names is one part of a path's compound provider key whose other
+    part is another provider it names: a service one routes to the other ("groq-backed maverick on
+    the llama api": providers.meta_llama_api_groq)."""
+    if term.get("cls") != "provider" or len(segs) < 2 or segs[0] != "providers":
+        return False
+    key = str(term["target"]).split(".")[-1]
+    return any(segs[1] in (f"{key}_{other}", f"{other}_{key}") for other in providers if other != key)
 
 
 @lru_cache(maxsize=65536)  # the same path parts are stemmed for every question: once per process
@@ -183,6 +195,11 @@ COMPARED_WITH = frozenset({"like", "unlike", "than", "as", "only"})
 "bigger than scout", "the same license as scout", "or is that only scout")."""
 
 
+CHART_WORDS = frozenset({"chart", "charts", "table", "tables", "graph", "graphs", "figure", "plot"})
+"""Words after a model's name that make it the owner of a chart another model appears in ("gpt-4o's
+score in the maverick chart": the chart is Maverick's, the score GPT-4o's)."""
+
+
 def reference_variants(parsed: Parsed) -> frozenset[str]:
     """The models the text names only after a comparing word, when it names another one plainly:
     the question is about the other ("does maverick have a rope_scaling block like scout does")."""
@@ -191,6 +208,7 @@ def reference_variants(parsed: Parsed) -> frozenset[str]:
         for t in m.terms:
             if t["kind"] == "entity" and t.get("cls") == "variant":
                 after = m.start > 0 and parsed.words[m.start - 1] in COMPARED_WITH
+                after = after or (m.end < len(parsed.words) and parsed.words[m.end] in CHART_WORDS)
                 named[str(t["target"])] = named.get(str(t["target"]), True) and after
     reference = frozenset(v for v, only_after in named.items() if only_after)
     return reference if len(reference) < len(named) else frozenset()
@@ -257,3 +275,37 @@ def term_depth(term: dict[str, Any], segs: list[str]) -> int:
     target = term["target"]
     key = FactPath.parse(target).leaf
     return max((i for i, s in enumerate(segs) if f"_{key}_" in f"_{s}_" or s.endswith("x" + key)), default=-1)
+
+
+def reversed_pairs(ws: list[str], rest: Collection[str]) -> frozenset[str]:
+    """Neighbouring left-over words of the text joined in the reverse of the order written
+    ("kgv->eng": eng_kgv, the other direction)."""
+    content = [w for w in ws if w not in STOPWORDS]
+    return frozenset(f"{b}_{a}" for a, b in pairwise(content) if a != b and a in rest and b in rest)
+
+
+def in_segment(pairs: frozenset[str], segs: list[str]) -> bool:
+    """Whether a segment holds one of ``pairs`` as neighbouring parts (mtob_half_eng_kgv: eng_kgv)."""
+    return any(f"_{p}_" in f"_{s}_" for s in segs for p in pairs)
+
+
+EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
+"""The path words of the facets that explain a thing: what a question asking what it is wants."""
+
+
+def defining(parsed: Parsed) -> frozenset[str]:
+    """The path words of the text's explaining intents ("what is", "mean"): definition, meaning, …"""
+    return frozenset(w for t in parsed.of_kind("intent") for w in t.get("path_words", ()) if w in EXPLAINING)
+
+
+def mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
+    """For each entity the text names (and each attribute, when it asks what something means):
+    the facts whose indexed text holds all its words."""
+    out: dict[str, set[str]] = {}
+    explaining = bool(defining(parsed))
+    for m in parsed.matches:
+        kinds = {t["kind"] for t in m.terms}
+        if "entity" not in kinds and not (explaining and "attribute" in kinds):
+            continue
+        out[m.text] = containing(db, [w for w in m.text.split() if w not in STOPWORDS])
+    return out

@@ -24,16 +24,22 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
 from llama4ref.domain.matching import (
+    EXPLAINING,
     attribute_score,
     corrections,
+    defining,
     drop_negated,
+    in_segment,
     joined_in,
     literal,
+    mentioned,
     named_in,
     numbered_conflict,
     numbered_words,
     rarity,
     reference_variants,
+    reversed_pairs,
+    routed_in,
     stem,
     stem_in,
     term_depth,
@@ -41,7 +47,7 @@ from llama4ref.domain.matching import (
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
-from llama4ref.store.fulltext import bm25, containing, entity_matches, flat, path_count, units
+from llama4ref.store.fulltext import bm25, entity_matches, flat, path_count, units
 
 if TYPE_CHECKING:
     import sqlite3
@@ -55,7 +61,6 @@ _COMPARISON = -2.0  # a comparison model's fact when the text names none
 _PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no model
 _SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
 _VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles"})
-_EXPLAINING = frozenset({"definition", "meaning", "name_meaning", "what_it_does", "purpose", "method"})
 _LITERAL_RUN = 0.3  # a path segment (or run of its parts) holding a digit is written out in the text
 _LITERAL_MORE = 0.2  # each further such run
 _COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
@@ -72,6 +77,7 @@ _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of
 _REFERENCE = -1.0  # a model's fact when the text names that model only to compare another with it
 _CONFLICT = -1.0  # the path writes a number with a unit ("4bit") the text gives another number ("8bit")
 _VALUE = 1.5  # times the rarity of a number the text writes that is the fact's value
+_REVERSED = -0.3  # two neighbouring words of the text are a segment's neighbouring parts in the other order
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
 
@@ -143,8 +149,8 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         named_variants={str(t["target"]) for t in parsed.of_kind("entity") if t.get("cls") == "variant"},
         guessed=set(fixes.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
-        mentioned=_mentioned(db, parsed),
-        defining=_defining(parsed),
+        mentioned=mentioned(db, parsed),
+        defining=defining(parsed),
         gpu_keys=tuple(FactPath.parse(t["target"]).leaf for t in lex.terms if t.get("cls") == "gpu"),
         implied=not any(_own_attribute(m) for m in parsed.matches),
         runs=word_runs(parsed.words),
@@ -156,6 +162,8 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         numbered=numbered_words(parsed.words),
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
+        reversed=reversed_pairs(parsed.words, set(parsed.rest)),
+        providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
     )
     ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
     ranking = Ranking(text, parsed, fixes)
@@ -195,6 +203,8 @@ class _Context(NamedTuple):
     vision: bool  # the text names images, patches, tiles or the vision encoder
     encoder: bool  # the text names the vision encoder itself
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
+    providers: set[str]  # the keys of the providers the text names
+    reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
 
 
@@ -211,7 +221,11 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         if ents:
             wanted += 1
             named_classes |= {t.get("cls", "named") for t in ents}
-            hit = [t for t in ents if entity_matches(t, path, flat_path) or named_in(t, flat_path)]
+            hit = [
+                t
+                for t in ents
+                if entity_matches(t, path, flat_path) or named_in(t, flat_path) or routed_in(t, segs, ctx.providers)
+            ]
             if hit:
                 satisfied += _credit(m.text, ctx)
                 exact = any(path == x or path.startswith(x + ".") for t in hit for x in (t["target"], *t.get("also", ())))
@@ -287,6 +301,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
         if any("_" in s and s.replace("_", "") in ctx.runs for s in segs):
             score += _LITERAL_MORE  # a whole segment written out ("nope layer interval")
+    if ctx.reversed and in_segment(ctx.reversed, segs):
+        score += _REVERSED  # "kgv->eng": mtob_half_kgv_eng, not mtob_half_eng_kgv
     score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
@@ -348,24 +364,6 @@ def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx
     return False
 
 
-def _defining(parsed: Parsed) -> frozenset[str]:
-    """The path words of the text's explaining intents ("what is", "mean"): definition, meaning, …"""
-    return frozenset(w for t in parsed.of_kind("intent") for w in t.get("path_words", ()) if w in _EXPLAINING)
-
-
-def _mentioned(db: sqlite3.Connection, parsed: Parsed) -> dict[str, set[str]]:
-    """For each entity the text names (and each attribute, when it asks what something means):
-    the facts whose indexed text holds all its words."""
-    out: dict[str, set[str]] = {}
-    explaining = bool(_defining(parsed))
-    for m in parsed.matches:
-        kinds = {t["kind"] for t in m.terms}
-        if "entity" not in kinds and not (explaining and "attribute" in kinds):
-            continue
-        out[m.text] = containing(db, [w for w in m.text.split() if w not in STOPWORDS])
-    return out
-
-
 def _credit(text: str, ctx: _Context) -> float:
     """1 for words as written; 1/2 when a word was put in for a misspelt one."""
     return 0.5 if set(text.split()) & ctx.guessed else 1.0
@@ -383,7 +381,7 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
         return None
     intents = ranking.parsed.of_kind("intent")
-    facets = {w for t in intents for w in t.get("path_words", ())} | (_EXPLAINING if _defining(ranking.parsed) else set())
+    facets = {w for t in intents for w in t.get("path_words", ())} | (EXPLAINING if defining(ranking.parsed) else set())
     if segs[-1] in facets:
         return None  # "what is the eot token": the question asks for this facet (its meaning), not the group
     prefix = ".".join(segs[: top.deepest + 1])

@@ -58,6 +58,13 @@ def _fact_numbers(db: sqlite3.Connection) -> tuple[tuple[str, tuple[float, ...],
     return tuple(out)
 
 
+@lru_cache(maxsize=4)
+def _percent_facts(db: sqlite3.Connection) -> frozenset[str]:
+    """The facts whose displayed value writes a percentage ("~4.25%")."""
+    rows = db.execute("SELECT d.path, f.value FROM docs d JOIN fts f ON f.rowid = d.id").fetchall()
+    return frozenset(str(p) for p, text in rows if "%" in str(text))
+
+
 def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed) -> dict[str, float]:
     """Path → how strongly the numbers ``text`` writes name its value: the rarity of each number
     among the facts' values (a "1" says little, "200005" much), summed. A number that is part of
@@ -70,13 +77,15 @@ def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed) -> dict[str
     in_names = {spans[i][0] for m in parsed.matches for i in range(m.start, min(m.end, len(spans)))
                 if len(parsed.words) == len(spans) and any(t["kind"] == "entity" for t in m.terms)}  # fmt: skip
     in_names |= {spans[i][0] for i in range(1, len(spans)) if text[slice(*spans[i - 1])].casefold() in _NAME_WORDS}
-    asked = [(v, tol) for v, tol, start in numbers(text) if start not in in_names]
+    percent = {m.start() for m in _NUMBER.finditer(text) if m.group(2) == "%"}
+    asked = [(v, tol, start in percent) for v, tol, start in numbers(text) if start not in in_names]
     if not asked:
         return {}
     out: dict[str, float] = {}
     facts = _fact_numbers(db)
-    for value, tol in dict.fromkeys(asked):
-        hits = [(p, share) for p, held, share in facts if any(abs(h - value) <= tol for h in held)]
+    shares = _percent_facts(db)
+    for value, tol, pct in dict.fromkeys(asked):  # "~4%" meets a percentage, not a count of 4
+        hits = [(p, share) for p, held, share in facts if any(abs(h - value) <= tol for h in held) and (not pct or p in shares)]
         for p, share in hits:
             out[p] = out.get(p, 0.0) + share * rarity(len(hits))
     return out
