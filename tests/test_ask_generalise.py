@@ -265,3 +265,15 @@ def test_vocabulary_for_odd_or_even_layers_and_maker_spelt_names(kb: KnowledgeBa
     assert "interval" in {t["id"] for t in lex.parse("moe on the odd or even layers", question=True).of_kind("attribute")}
     named = {t["target"] for t in lex.parse("claude 3.7 sonnet on math-500", question=True).of_kind("entity")}
     assert "claude-sonnet-3.7" in named
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("title of the cgpo paper on arxiv", "research.cgpo.title"),
+        ("arxiv title of rluf", "research.rluf.title"),
+    ],
+)
+def test_the_word_before_of_is_what_is_asked(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str) -> None:
+    """ "title of … on arxiv": the title, not the arxiv id the other word also names."""
+    assert ask(kb, text, db).ranked_paths()[0] == want

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from functools import partial
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
@@ -76,6 +77,7 @@ _LITERAL_SEGMENT = 1.5  # a phrase of two or more words written as one of the pa
 _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of the fact's last segment
 _REFERENCE = -1.0  # a model's fact when the text names that model only to compare another with it
 _CONFLICT = -1.0  # the path writes a number with a unit ("4bit") the text gives another number ("8bit")
+_HEAD = 0.5  # a left-over word written before "of" that is the fact's last segment
 _VALUE = 1.5  # times the rarity of a number the text writes that is the fact's value
 _REVERSED = -0.3  # two neighbouring words of the text are a segment's neighbouring parts in the other order
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
@@ -160,6 +162,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         valued=value_matches(db, text, parsed),
         reference=reference_variants(parsed),
         numbered=numbered_words(parsed.words),
+        heads=frozenset(a for a, b in pairwise(parsed.words) if b == "of" and a not in STOPWORDS),
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
@@ -203,6 +206,7 @@ class _Context(NamedTuple):
     vision: bool  # the text names images, patches, tiles or the vision encoder
     encoder: bool  # the text names the vision encoder itself
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
+    heads: frozenset[str]  # words written before "of" ("title of …"): what the text asks for
     providers: set[str]  # the keys of the providers the text names
     reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
@@ -287,6 +291,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         if seg_hit:
             satisfied += _credit(w, ctx)
             score += (2.0 if seg_hit[-1] == len(segs) - 1 else 1.5) + _RARE_PART * rarity(ctx.part_paths.get(w, 0))
+            if w in ctx.heads and seg_hit[-1] == len(segs) - 1:
+                score += _HEAD  # "title of the herd paper on arxiv": the title, not the arxiv id
             deepest = max(deepest, *seg_hit)
             matched.append(w)
         elif path in ctx.in_text.get(w, ()):
