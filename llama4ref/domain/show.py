@@ -80,10 +80,9 @@ def overview(kb: KnowledgeBase, name: str) -> Overview:
     results = map(FactPath.parse, kb.paths(f"{info.id}.{BENCHMARKS}", derived=False))
     if any(fp.table in tables for fp in results if fp.head == info.id):
         see_also.append(f"llama4ref benchmarks --variant {info.id}")
-    deployed = [
-        p for kind in ("providers", "runtime") for p in kb.paths(kind, derived=False) if FactPath.parse(p).variant == info.id
-    ]
-    if kb.has(f"{info.id}.context_window.instruct") or deployed:
+    if kb.has(f"{info.id}.context_window.instruct") or any(
+        FactPath.parse(p).variant == info.id for kind in ("providers", "runtime") for p in kb.paths(kind, derived=False)
+    ):
         see_also.append(f"llama4ref context {info.id}")
     if info.role != "comparison" and kb.paths("safety", derived=False):
         see_also.append("llama4ref safety")
