@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import signal
+import sqlite3
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -79,6 +80,15 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def facts_dir() -> Path:
     return shipped_facts_dir()
+
+
+@pytest.fixture(scope="session")
+def db() -> sqlite3.Connection:
+    """The shipped full-text index (llama4ref.store.fulltext), read once for the run; the export
+    tests define a ``db`` of their own (the SQLite export)."""
+    from llama4ref.store import fulltext
+
+    return fulltext.shipped()
 
 
 MINIMAL_TREE = {

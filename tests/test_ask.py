@@ -21,11 +21,6 @@ from tests.conftest import run_cli
 QUESTIONS = Path(__file__).parent / "questions"
 
 
-@pytest.fixture(scope="module")
-def db() -> sqlite3.Connection:
-    return ftsindex.shipped()
-
-
 def _questions(name: str) -> list[dict[str, Any]]:
     data: list[dict[str, Any]] | None = yaml.safe_load((QUESTIONS / f"{name}.yaml").read_text(encoding="utf-8"))
     return data or []  # held_out.yaml has its header only until the next set is written

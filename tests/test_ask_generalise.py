@@ -24,13 +24,7 @@ from llama4ref.domain.matching import (
 from llama4ref.domain.ranking import rank
 from llama4ref.domain.values import numbers, value_matches
 from llama4ref.records.vocabulary import Lexicon
-from llama4ref.store import fulltext as ftsindex
 from llama4ref.store.knowledge_base import KnowledgeBase
-
-
-@pytest.fixture(scope="module")
-def db() -> sqlite3.Connection:
-    return ftsindex.shipped()
 
 
 def _first(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> str | None:

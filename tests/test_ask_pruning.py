@@ -15,7 +15,6 @@ from llama4ref.domain import ranking as ranking_module
 from llama4ref.domain.answer import ask
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX
 from llama4ref.domain.ranking import rank
-from llama4ref.store import fulltext as ftsindex
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 QUESTIONS = Path(__file__).resolve().parent / "questions"
@@ -37,11 +36,6 @@ def _questions() -> list[str]:
     for name in ("tune.yaml", "held_out.yaml"):
         out += [str(item["q"]) for item in yaml.safe_load((QUESTIONS / name).read_text(encoding="utf-8")) or []]
     return out + ODD
-
-
-@pytest.fixture(scope="module")
-def db() -> sqlite3.Connection:
-    return ftsindex.shipped()
 
 
 def test_facts_left_aside_score_no_more_than_the_bound_and_satisfy_nothing(kb: KnowledgeBase, db: sqlite3.Connection) -> None:

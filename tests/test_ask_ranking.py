@@ -13,15 +13,9 @@ from llama4ref.domain.answer import ask
 from llama4ref.domain.ranking import rank
 from llama4ref.domain.search import search
 from llama4ref.records.vocabulary import Lexicon
-from llama4ref.store import fulltext as ftsindex
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def db() -> sqlite3.Connection:
-    return ftsindex.shipped()
 
 
 def _first(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> str | None:

@@ -18,21 +18,10 @@ import llama4ref
 from llama4ref.errors import DataError
 from llama4ref.records.tree import load_tree
 from llama4ref.store.treecache import cache_dir, checked_tree, tree_key
-from tests.conftest import run_cli
+from tests.conftest import MINIMAL_TREE, run_cli
 
 BROKEN = {
-    "sources/card.yaml": """\
-        id: card
-        title: A model card
-        publisher: Meta
-        kind: model-card
-        url: https://example.org/card
-        version:
-          published: 2025-04-05
-        retrieved: 2026-11-23
-        tier: first-party
-        colour: blue
-        """,
+    "sources/card.yaml": MINIMAL_TREE["sources/card.yaml"] + "colour: blue\n",  # a field sources do not have
     "variants/odd.yaml": "id: [unclosed\n",
     "stray.txt": "not a record\n",
     "variants/notes.md": "# notes\n",
