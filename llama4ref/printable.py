@@ -49,7 +49,12 @@ def printable(text: str) -> str:
     """
     if not _NEEDS_ESCAPE.search(text) or text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else _escape_char(ch) for ch in text)
+    return _NEEDS_ESCAPE.sub(_escape_match, text)
+
+
+def _escape_match(m: re.Match[str]) -> str:
+    ch = m.group()
+    return ch if ch.isprintable() else _escape_char(ch)
 
 
 def json_printable(text: str) -> str:

@@ -65,13 +65,23 @@ def quote_verification(report: QuoteReport, drift: list[str], *, strict: bool, m
     )
 
 
+_BATCH = 512
+"""Lines of ``check-name`` output written at once."""
+
+
 def name_checks(results: Iterable[NameResult]) -> None:
     """``check-name``: a status and the name, and for a name that fails, the rule, why and a suggestion."""
+    batch: list[str] = []
     for r in results:
         line = f"{r.status.upper():9} {r.input}"
         if r.status != "pass":
             line += f"  [{r.rule} §{r.section}] {r.message}; suggest: {r.suggestion}"
-        sys.stdout.write(printable(line) + "\n")
+        batch.append(printable(line))
+        if len(batch) == _BATCH:  # one write per batch: a long list is mostly write calls otherwise
+            sys.stdout.write("\n".join(batch) + "\n")
+            batch.clear()
+    if batch:
+        sys.stdout.write("\n".join(batch) + "\n")
 
 
 def as_given(path: Path, kind: str, finding: Finding) -> Finding:
