@@ -23,7 +23,7 @@ __all__ = ["json_printable", "printable"]
 _NEEDS_ESCAPE = re.compile(r"[^\x20-\x7e]")
 """Only non-ASCII or ASCII control characters can be unprintable: a quick pre-check."""
 
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]")
+_JSON_UNSAFE = r"[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
 """What ``json.dumps(ensure_ascii=False)`` leaves raw and a terminal may act on: DEL and C1
 controls, bidi controls, zero-width and invisible format characters, line and paragraph
 separators, and lone surrogates (undecodable input bytes, which cannot be encoded as UTF-8)."""
@@ -64,7 +64,7 @@ def json_printable(text: str) -> str:
     character, so a parser reads the same value; a lone surrogate becomes its escape, which
     Python's ``json`` reads back as the same lone surrogate.
     """
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)  # compiled on first use (start-up)
 
 
 ECHO_LIMIT = 60

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _variants(kb: KnowledgeBase) -> list[str]:
-    return [v.id for v in kb.variants()]
+    return kb.variant_ids()  # in index order: sorting them by size would read every variant's facts
 
 
 _CANDIDATES: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[Derivation, tuple[str, ...]]]] = weakref.WeakKeyDictionary()

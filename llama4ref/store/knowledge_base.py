@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
@@ -42,7 +43,7 @@ class KnowledgeBase:
         self._source_cache: dict[str, Source] = {}
         self._identifiers: list[Identifier] | None = None
         self._ident_lookup: dict[str, list[Mapping[str, Any]]] | None = None
-        self._branch_set: frozenset[str] | None = None
+        self._sorted: list[str] | None = None
         self._backer_map: dict[str, list[str]] | None = None
 
     # -- identity ---------------------------------------------------------------------
@@ -81,6 +82,10 @@ class KnowledgeBase:
         vid = self.variant_id(name)
         return VariantInfo.from_index(self._index["variants"][vid])
 
+    def variant_ids(self) -> list[str]:
+        """Every model record's id, in the index's order (cheap: no facts are read)."""
+        return list(self._index["variants"])
+
     def variants(self, role: str | None = None) -> list[VariantInfo]:
         """Every model record, Llama 4 variants first."""
         order = {"released": 0, "preview": 1, "comparison": 2}
@@ -111,19 +116,21 @@ class KnowledgeBase:
             vid = self._find_variant(".".join(parts[:cut]), parse=False)
             if vid is not None:
                 return ".".join([vid, *(p.lower() for p in parts[cut:])])
-        if written in self._facts or written in self._branches():
+        if written in self._facts or self._under(written):
             return written
         vid = self._find_variant(parts[0], parse=True)
         if vid is not None:
             return ".".join([vid, *(p.lower() for p in parts[1:])])
         return written
 
-    def _branches(self) -> frozenset[str]:
-        """Every path that stored facts lie under (``scout.params`` for ``scout.params.total``),
-        built once: a membership test instead of a scan of every path."""
-        if self._branch_set is None:
-            self._branch_set = frozenset(p[:i] for p in self._facts for i, ch in enumerate(p) if ch == ".")
-        return self._branch_set
+    def _under(self, prefix: str) -> list[str]:
+        """The stored paths that lie under ``prefix`` (``scout.params.total`` under ``scout.params``),
+        in order: a range of the sorted paths, found by bisection (no scan of every path)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._facts)  # the shipped index lists them sorted already: a linear pass
+        paths = self._sorted
+        # Every path under it begins with prefix + "."; "/" follows "." in code-point order.
+        return paths[bisect_left(paths, prefix + ".") : bisect_left(paths, prefix + "/")]
 
     def get(self, path: str) -> Fact:
         """The fact at ``path`` (stored or derived); raises :class:`UnknownIdError`."""
@@ -158,7 +165,7 @@ class KnowledgeBase:
     def paths(self, prefix: str = "", *, derived: bool = True) -> list[str]:
         """Every fact path under ``prefix`` (stored, and derived when asked)."""
         full = self.normalise_path(prefix) if prefix else ""
-        stored = [p for p in self._facts if not full or p == full or p.startswith(full + ".")]
+        stored = list(self._facts) if not full else ([full] if full in self._facts else []) + self._under(full)
         if derived:
             from llama4ref.store.derived import derived_paths
 
