@@ -40,7 +40,9 @@ def test_the_command_runs_with_the_collector_on_and_start_up_frozen() -> None:
 def test_exit_codes_and_output_are_the_cli_s() -> None:
     """`python -m llama4ref` (the same function as the console script) keeps the CLI's output
     and exit codes: 0 with the answer, 2 with one error line for an unknown path."""
-    ok = subprocess.run([sys.executable, "-m", "llama4ref", "get", "scout.params.total"], capture_output=True, text=True, check=False)
+    ok = subprocess.run(
+        [sys.executable, "-m", "llama4ref", "get", "scout.params.total"], capture_output=True, text=True, check=False
+    )
     assert ok.returncode == 0 and ok.stdout.startswith("scout.params.total"), ok.stderr
     bad = subprocess.run([sys.executable, "-m", "llama4ref", "get", "zzz"], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and bad.stderr == "llama4ref: error: unknown fact path 'zzz'\n" and bad.stdout == ""
