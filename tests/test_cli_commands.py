@@ -88,3 +88,18 @@ def test_a_listing_shows_one_row_per_record(kind: str) -> None:
     columns, rows = columns_and_rows(found)
     assert len(rows) == len(found.to_json()) > 0
     assert {len(r) for r in rows} == {len(columns)}
+
+
+def test_check_claims_on_a_directory_skips_environments_and_hidden_directories(tmp_path: Path) -> None:
+    """`check-claims .` judges the project's own documents: a virtual environment (a directory
+    with pyvenv.cfg), a hidden one and node_modules are not entered; a file named is always read."""
+    wrong = "Llama 4 Scout has 8 experts.\n"
+    for name in ("docs/a.md", ".venv/lib/b.md", "env/c.md", "node_modules/pkg/d.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(wrong, encoding="utf-8")
+    (tmp_path / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    r = run_cli("check-claims", str(tmp_path))
+    assert r.code == 1 and r.stdout.count("L4-CLAIM-CONTRADICTED") == 1 and "docs" in r.stdout, r
+    assert r.stderr.startswith("1 document(s)"), r.stderr
+    r = run_cli("check-claims", str(tmp_path / "env" / "c.md"))
+    assert r.code == 1 and "L4-CLAIM-CONTRADICTED" in r.stdout

@@ -16,12 +16,14 @@ from llama4ref.cli.output import EXIT_USAGE, emit_json, fail, path_argument
 if TYPE_CHECKING:
     from llama4ref.claims import Claim
 
-_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt", ".rst")
-
-
 def check_claims(
     paths: Annotated[
-        list[str], typer.Argument(help="Files or directories (Markdown, HTML, text, model cards); '-' reads stdin.")
+        list[str],
+        typer.Argument(
+            help="Files or directories (Markdown, HTML, text, model cards); '-' reads stdin. A directory is "
+            "searched for .md, .html, .rst and .txt files, not entering hidden directories, virtual "
+            "environments, node_modules or site-packages."
+        ),
     ],
     verbose: Annotated[bool, typer.Option("--verbose", help="Also list statements the records cannot check.")] = False,
     json_out: JsonEnvelopeOpt = False,
@@ -72,7 +74,9 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
             continue
         path = path_argument(p, "PATHS")
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _SUFFIXES and ".git" not in f.parts)
+            from llama4ref.claims.files import document_files
+
+            files = document_files(path)
         elif path.is_file():
             files = [path]
         else:
