@@ -16,6 +16,7 @@ from llama4ref.cli.output import EXIT_USAGE, emit_json, fail, path_argument
 if TYPE_CHECKING:
     from llama4ref.claims import Claim
 
+
 def check_claims(
     paths: Annotated[
         list[str],
