@@ -35,16 +35,28 @@ sequences, CR and LF start lines), line and paragraph separators, and bidirectio
 embeddings, overrides and isolates (which reorder what follows them on screen)."""
 
 
-def humanize(number: float) -> str:
+def humanize(number: float, *, binary: bool = False) -> str:
     """109000000000 -> '109B', 10485760 -> '10.49M'; exact to 2 decimals. Past 10^15 (and
     for inf and nan) in scientific notation; any int, however long, without converting it
-    to a float or to its full decimal text."""
+    to a float or to its full decimal text.
+
+    With ``binary`` (token counts), a count that is a whole number of 1,024s or 1,048,576s and
+    has no exact decimal form is written as the field writes it: 262144 -> '256K', 10485760 ->
+    '10M' (10 x 2^20), 8192 -> '8K'; 40000000000000 stays '40T' and 202048 '202.05K'.
+
+    >>> humanize(10_485_760), humanize(10_485_760, binary=True), humanize(40 * 10**12, binary=True)
+    ('10.49M', '10M', '40T')
+    """
     if isinstance(number, int) and abs(number) >= 10**15:
         return _scientific(number)
     if not math.isfinite(number) or abs(number) >= 1e15:
         return f"{number:.3g}"
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(number) >= size:
+            if binary and isinstance(number, int) and number % int(size) and suffix in "MK":
+                whole = 1 << (20 if suffix == "M" else 10)
+                if number % whole == 0:
+                    return f"{number // whole}{suffix}"
             text = f"{number / size:.2f}".rstrip("0").rstrip(".")
             return f"{text}{suffix}"
     return f"{number:g}"
@@ -68,7 +80,7 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
     if unit == "fraction" and isinstance(value, (int, float)):
         return f"{sign}{value * 100:g}%"
     if isinstance(value, int) and unit in _SUFFIX_UNITS:
-        return f"{sign}{value:,} ({humanize(value)}) {unit}"
+        return f"{sign}{value:,} ({humanize(value, binary=unit == 'tokens')}) {unit}"
     if isinstance(value, int):
         label = _UNIT_LABEL.get(unit, unit)
         if value == 1 and label.endswith("s"):

@@ -71,7 +71,7 @@ class FactJSON(TypedDict):
     inputs: list[str]
     """For a derived fact: the paths it is computed from."""
     display: str
-    """The value as a person reads it (`10,485,760 (10.49M) tokens`)."""
+    """The value as a person reads it (`10,485,760 (10M) tokens`)."""
 
 
 class VariantJSON(TypedDict):
