@@ -186,6 +186,18 @@ def drop_negated(parsed: Parsed) -> None:
         parsed.rest = [w for i, w in enumerate(ws) if w in parsed.rest and i not in aside and i not in kept]
 
 
+def drop_repeated(parsed: Parsed) -> None:
+    """Forget a phrase written again: "an fp8 maverick but no fp8 scout" asks about fp8 once, not
+    twice (a repeat would count double against every fact that lacks it)."""
+    seen: set[str] = set()
+    kept = []
+    for m in parsed.matches:
+        if m.text not in seen:
+            kept.append(m)
+        seen.add(m.text)
+    parsed.matches = kept
+
+
 EXCLUDING = frozenset({"besides", "except", "excluding"})
 """Words that set aside the next words of the text ("besides love reactions")."""
 

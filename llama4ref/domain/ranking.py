@@ -30,6 +30,7 @@ from llama4ref.domain.matching import (
     corrections,
     defining,
     drop_negated,
+    drop_repeated,
     in_segment,
     joined_in,
     literal,
@@ -138,6 +139,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     if fixes:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
     drop_negated(parsed)
+    drop_repeated(parsed)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
