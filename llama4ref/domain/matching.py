@@ -296,6 +296,13 @@ def reversed_pairs(ws: list[str], rest: Collection[str]) -> frozenset[str]:
     return frozenset(f"{b}_{a}" for a, b in pairwise(content) if a != b and a in rest and b in rest)
 
 
+def written_pairs(ws: list[str], rest: Collection[str]) -> frozenset[str]:
+    """Neighbouring left-over words of the text joined in the order written ("generation prompt
+    string": generation_prompt, prompt_string)."""
+    content = [w for w in ws if w not in STOPWORDS]
+    return frozenset(f"{a}_{b}" for a, b in pairwise(content) if a != b and a in rest and b in rest)
+
+
 def in_segment(pairs: frozenset[str], segs: list[str]) -> bool:
     """Whether a segment holds one of ``pairs`` as neighbouring parts (mtob_half_eng_kgv: eng_kgv)."""
     return any(f"_{p}_" in f"_{s}_" for s in segs for p in pairs)
