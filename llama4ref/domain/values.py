@@ -66,17 +66,27 @@ def _percent_facts(db: sqlite3.Connection) -> frozenset[str]:
 
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "twelve": 12, "sixteen": 16, "seventeen": 17, "twenty": 20, "hundred": 100}  # fmt: skip
+                 "twelve": 12, "sixteen": 16, "seventeen": 17, "twenty": 20}  # fmt: skip
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def spelled_numbers(ws: list[str]) -> list[float]:
-    """The amounts a text writes with a scale word ("two trillion", "10 million"): a number
-    written in words or digits, then thousand, million, billion or trillion."""
+    """The amounts a text writes with a scale word: a number in words or digits, perhaps
+    hundreds, then thousand, million, billion or trillion ("two trillion", "10 million", "four
+    hundred billion"). A scale word alone ("per million tokens") is no amount."""
     out = []
-    for a, b in zip(ws, ws[1:], strict=False):
-        if b in _SCALE_WORDS and (a in _NUMBER_WORDS or a.isdigit()):
-            out.append(float(_NUMBER_WORDS.get(a) or int(a)) * _SCALE_WORDS[b])
+    for i, w in enumerate(ws):
+        if w not in _SCALE_WORDS:
+            continue
+        j, amount = i - 1, 1.0
+        if j >= 0 and ws[j] == "hundred":
+            j, amount = j - 1, 100.0
+        n = ws[j] if j >= 0 else ""
+        if n in _NUMBER_WORDS or n.isdigit():
+            amount *= _NUMBER_WORDS.get(n) or int(n)
+        elif amount == 1.0:
+            continue
+        out.append(amount * _SCALE_WORDS[w])
     return out
 
 
