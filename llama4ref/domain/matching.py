@@ -186,6 +186,18 @@ def drop_negated(parsed: Parsed) -> None:
         parsed.rest = [w for i, w in enumerate(ws) if w in parsed.rest and i not in aside and i not in kept]
 
 
+def drop_repeated(parsed: Parsed) -> None:
+    """Forget a phrase written again: "an fp8 maverick but no fp8 scout" asks about fp8 once, not
+    twice (a repeat would count double against every fact that lacks it)."""
+    seen: set[str] = set()
+    kept = []
+    for m in parsed.matches:
+        if m.text not in seen:
+            kept.append(m)
+        seen.add(m.text)
+    parsed.matches = kept
+
+
 EXCLUDING = frozenset({"besides", "except", "excluding"})
 """Words that set aside the next words of the text ("besides love reactions")."""
 
@@ -282,6 +294,13 @@ def reversed_pairs(ws: list[str], rest: Collection[str]) -> frozenset[str]:
     ("kgv->eng": eng_kgv, the other direction)."""
     content = [w for w in ws if w not in STOPWORDS]
     return frozenset(f"{b}_{a}" for a, b in pairwise(content) if a != b and a in rest and b in rest)
+
+
+def written_pairs(ws: list[str], rest: Collection[str]) -> frozenset[str]:
+    """Neighbouring left-over words of the text joined in the order written ("generation prompt
+    string": generation_prompt, prompt_string)."""
+    content = [w for w in ws if w not in STOPWORDS]
+    return frozenset(f"{a}_{b}" for a, b in pairwise(content) if a != b and a in rest and b in rest)
 
 
 def in_segment(pairs: frozenset[str], segs: list[str]) -> bool:

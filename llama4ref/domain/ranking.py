@@ -30,6 +30,7 @@ from llama4ref.domain.matching import (
     corrections,
     defining,
     drop_negated,
+    drop_repeated,
     in_segment,
     joined_in,
     literal,
@@ -44,6 +45,7 @@ from llama4ref.domain.matching import (
     stem,
     stem_in,
     term_depth,
+    written_pairs,
 )
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
@@ -80,6 +82,7 @@ _CONFLICT = -1.0  # the path writes a number with a unit ("4bit") the text gives
 _HEAD = 0.5  # a left-over word written before "of" that is the fact's last segment
 _VALUE = 1.5  # times the rarity of a number the text writes that is the fact's value
 _REVERSED = -0.3  # two neighbouring words of the text are a segment's neighbouring parts in the other order
+_PAIR = 0.5  # two neighbouring left-over words are a segment's neighbouring parts, in the order written
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
 
@@ -138,6 +141,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     if fixes:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
     drop_negated(parsed)
+    drop_repeated(parsed)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
@@ -166,6 +170,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
+        pairs=written_pairs(parsed.words, set(parsed.rest)),
         providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
     )
     ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
@@ -209,6 +214,7 @@ class _Context(NamedTuple):
     heads: frozenset[str]  # words written before "of" ("title of …"): what the text asks for
     providers: set[str]  # the keys of the providers the text names
     reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
+    pairs: frozenset[str]  # neighbouring left-over words joined in the order written ("generation prompt")
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
 
 
@@ -307,6 +313,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += min(_LITERAL_RUN + _LITERAL_MORE * (written - 1), 2 * _LITERAL_RUN)
         if any("_" in s and s.replace("_", "") in ctx.runs for s in segs):
             score += _LITERAL_MORE  # a whole segment written out ("nope layer interval")
+    if ctx.pairs and in_segment(ctx.pairs, segs):
+        score += _PAIR  # "generation prompt string": dialog.generation_prompt, the two words as the path writes them
     if ctx.reversed and in_segment(ctx.reversed, segs):
         score += _REVERSED  # "kgv->eng": mtob_half_kgv_eng, not mtob_half_eng_kgv
     score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers

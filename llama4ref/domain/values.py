@@ -65,13 +65,39 @@ def _percent_facts(db: sqlite3.Connection) -> frozenset[str]:
     return frozenset(str(p) for p, text in rows if "%" in str(text))
 
 
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "twelve": 12, "sixteen": 16, "seventeen": 17, "twenty": 20}  # fmt: skip
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def spelled_numbers(ws: list[str]) -> list[float]:
+    """The amounts a text writes with a scale word: a number in words or digits, perhaps
+    hundreds, then thousand, million, billion or trillion ("two trillion", "10 million", "four
+    hundred billion"). A scale word alone ("per million tokens") is no amount."""
+    out = []
+    for i, w in enumerate(ws):
+        if w not in _SCALE_WORDS:
+            continue
+        j, amount = i - 1, 1.0
+        if j >= 0 and ws[j] == "hundred":
+            j, amount = j - 1, 100.0
+        n = ws[j] if j >= 0 else ""
+        if n in _NUMBER_WORDS or n.isdigit():
+            amount *= _NUMBER_WORDS.get(n) or int(n)
+        elif amount == 1.0:
+            continue
+        out.append(amount * _SCALE_WORDS[w])
+    return out
+
+
 def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed) -> dict[str, float]:
     """Path → how strongly the numbers ``text`` writes name its value: the rarity of each number
     among the facts' values (a "1" says little, "200005" much), summed. A number that is part of
     a name the text gives ("mistral 3.1", "gemma 3 27b", "llama 4") is no value, and a question
     asking how many or how big gives its numbers as what it knows ("of scout's 48 layers how many
     use rope"), not as the answer."""
-    if not any(c.isdigit() for c in text) or any(t["id"] in _ASKING_A_NUMBER for t in parsed.of_kind("intent")):
+    spelled = spelled_numbers(parsed.words)
+    if not (spelled or any(c.isdigit() for c in text)) or any(t["id"] in _ASKING_A_NUMBER for t in parsed.of_kind("intent")):
         return {}
     spans = word_spans(text)
     in_names = {spans[i][0] for m in parsed.matches for i in range(m.start, min(m.end, len(spans)))
@@ -79,6 +105,7 @@ def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed) -> dict[str
     in_names |= {spans[i][0] for i in range(1, len(spans)) if text[slice(*spans[i - 1])].casefold() in _NAME_WORDS}
     percent = {m.start() for m in _NUMBER.finditer(text) if m.group(2) == "%"}
     asked = [(v, tol, start in percent) for v, tol, start in numbers(text) if start not in in_names]
+    asked += [(v, 0.05 * v, False) for v in spelled]
     if not asked:
         return {}
     out: dict[str, float] = {}
