@@ -65,15 +65,18 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         # the page title's values last: "title" is context above the heading, repeated on every
         # excerpt of its page, and labelled only where a reader takes it as the excerpt's own claim;
-        # a written approximation mark ("~100B") is not part of the value the checker reports ("100B")
+        # a written approximation mark ("~100B") is not part of the value the checker reports ("100B");
+        # among claims with the same text ("87.3%" in two columns of one table), the one judged
+        # against the label's fact is the label's, else the first
         pool = sorted(claims, key=lambda c: bool(item.get("title")) and c.line == 1)
         for e in expect:
             want = str(e["status"])
-            got = next((c for c in pool if c.text in (str(e["value"]), str(e["value"]).lstrip("~≈∼"))), None)
+            same = [c for c in pool if c.text in (str(e["value"]), str(e["value"]).lstrip("~≈∼"))]
+            got = next((c for c in same if _about(c.path, e)), same[0] if same else None)
             if got is not None:
                 pool.remove(got)
             status = got.status if got else "none"
-            fact_ok = got is not None and got.path is not None and fnmatch.fnmatch(got.path, str(e["fact"]) + "*")
+            fact_ok = got is not None and _about(got.path, e)
             if want in ("supported", "contradicted"):
                 labelled += 1
                 ok = status == want and (fact_ok or want == "supported")
@@ -104,6 +107,11 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
         "no_claim_flags": no_claim_flags,
         "misses": misses,
     }
+
+
+def _about(path: str | None, label: dict[str, Any]) -> bool:
+    """Whether a claim judged against ``path`` is about the label's fact (a path prefix, "*" any variant)."""
+    return path is not None and fnmatch.fnmatch(path, str(label["fact"]) + "*")
 
 
 def run(items: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:

@@ -13,6 +13,9 @@ EACH = re.compile(
     r"|ciascuno|ciascuna|jeweils|каждый|каждая|각각)(?!\w)"
 )
 """A value followed by "… parameters each" or "… per expert" is the size of a part, not of the model."""
+ACROSS = re.compile(r"(?i)\b(?:across|among|between|spread\s+over|distributed\s+over)\s+(?:(?:its|the|their)\s+)?$")
+"""A count after "across" ("17B active parameters engaged per token across 16 experts") is what the
+words after it count (the experts); the words before it describe what is spread across them."""
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
 NAMED_SIZE = re.compile(r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$")

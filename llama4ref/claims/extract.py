@@ -13,7 +13,18 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import cues
-from llama4ref.claims.binding import closest, hardware, is_unit_word, one_gpu, plain_link, quoted_alone, unit_follows, units_of
+from llama4ref.claims.binding import (
+    closest,
+    fits,
+    hardware,
+    heading_attribute,
+    is_unit_word,
+    one_gpu,
+    plain_link,
+    quoted_alone,
+    unit_follows,
+    units_of,
+)
 from llama4ref.claims.cues import BOTH, BUDGET, CURRENT, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import (
@@ -26,9 +37,14 @@ from llama4ref.claims.subject import (
     ents,
     first,
     from_headings,
+    led_by_other,
+    likened,
+    named_in_clause,
+    other_before,
     other_model,
     provider_of,
     subject,
+    two_models,
 )
 from llama4ref.claims.values import Value, values
 from llama4ref.claims.words import Words, unglued
@@ -51,9 +67,11 @@ _STAGES = {
 }
 _SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
 _AFTER_OTHER = re.compile(
-    r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
+    r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:(?:in|for|of|on|with)\s+|from\s+(?![\w\s.-]{0,16}['’]s\b))"
+    r"(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
 )
-"""A value followed by "… in Llama 3" or "… for GPT-4o" is about that model."""
+"""A value followed by "… in Llama 3", "… for GPT-4o" or "… from Llama 3" is about that model (not
+"… from Llama 3's 128K", where the figure after is Llama 3's)."""
 _AFTER_LLAMA4 = re.compile(
     r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*)(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
 )
@@ -128,7 +146,7 @@ def statements(
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
-    heading_attr = _heading_attribute(heading_parses, parsed)
+    heading_attr = heading_attribute(heading_parses, parsed)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
@@ -162,6 +180,7 @@ def statements(
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
+    skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
     for v in vals:
         vi, ve = words.index(v.start), words.after(v.end)
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
@@ -169,6 +188,8 @@ def statements(
         # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
         others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not _AFTER_OTHER.match(text[u.end :])]
         mine = [m for m in near if closest(m, vi, ve, others, words, unit_words)]
+        if cues.ACROSS.search(text[: v.start]):  # "17B active parameters per token across 16 experts": the words after
+            mine = [m for m in mine if m.start >= ve]
         firm, fronted = True, 0
         labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
         restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
@@ -290,7 +311,7 @@ def statements(
         listed = v.day is not None and cues.released_to(text[clause[0] : v.start], text[v.end :])  # not a provider's date
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
-        if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and _fits(v, heading_attr):
+        if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
@@ -298,7 +319,7 @@ def statements(
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         if v.day is not None and not attrs:
             continue
-        variant, source, other = subject(parsed, vi)
+        variant, source, other = subject(parsed, vi, skip)
         if source == "after" and (column_variant or head_variant or carried):
             variant, source = None, "none"  # a variant named after the value is weaker than the context's
         if variant is None and column_variant:
@@ -317,17 +338,19 @@ def statements(
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
         every = (named_l4 if two_variants else () if named_l4 else pair) if BOTH.search(text[: v.start]) and not ceiling else ()
         unclear = not every and (
-            (others_named and _other_before(parsed, vi))
+            (others_named and other_before(parsed, vi))
             or (head_other and source == "text")
             or (two_variants and source == "text")
         )
-        if unclear and source != "column" and not named_size and not _in_clause(parsed, variant, clause, words, v.start):
+        if unclear and source != "column" and not named_size and not named_in_clause(parsed, variant, clause, words, v.start):
             firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
         before_other = list(OTHER_NAME.finditer(text, label_start, v.start))  # in the clause or the value's label
-        if before_other and not _in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
+        if before_other and not named_in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
             variant, other = None, True
         elif not before_other and about_named_before(text, clause[0], v.start):
             variant, other = None, True  # "… outperforms Gemma 3, which offers 128K tokens": that model's figure
+        elif led_by_other(text, v.start):
+            variant, other = None, True  # "Llama 4's predecessor, Llama 3.1, introduced a 405B model": that model's
         after_l4 = _AFTER_LLAMA4.match(text[v.end :])
         if after_l4:  # "to 131.1K tokens in Llama 4 Scout": the model named right after the value
             variant, other, source = after_l4.group(1).lower(), False, "text"
@@ -336,7 +359,9 @@ def statements(
         if source == "text" and (cues.compared_pair(text[: v.start]) or (two_variants and ceiling)):
             variant = None  # "Scout vs Maverick: 10M context", "Scout and Maverick … up to 40T": either one's (the family's)
         if column_parse is not None and not column_variant and (other_model(column_parse) or OTHER_NAME.search(str(span.column))):
-            other = True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
+            variant, other = None, True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
+        if span.blank_column and source != "text" and two_models(heading_parses):
+            variant, firm = None, False  # a column the header leaves unnamed, under headings naming two models: whose?
         if block_other and source != "text":
             variant, other = None, True  # a spec block about another model, under a Llama 4 heading
         out.append(
@@ -363,40 +388,3 @@ def statements(
             )
         )
     return out
-
-
-def _heading_attribute(heading_parses: list[Any], parsed: Any) -> dict[str, Any] | None:
-    """The one counted attribute the innermost heading names ("Extended Context") when the span
-    itself names none: bare figures under it are about that attribute."""
-    if not heading_parses or any(
-        t["kind"] in ("attribute", "unit") or t.get("cls") == "benchmark" for m in parsed.matches for t in m.terms
-    ):
-        return None
-    named = {t["id"]: t for t in heading_parses[-1][0].of_kind("attribute")}
-    return next(iter(named.values())) if len(named) == 1 and next(iter(named.values())).get("units") else None
-
-
-def _fits(v: Value, attr: dict[str, Any]) -> bool:
-    """Whether a bare figure's multiplier fits a heading's attribute: K or M tokens, B or T parameters."""
-    units = set(attr.get("units") or ())
-    return ("tokens" in units and v.mult in (1e3, 1e6)) or ("parameters" in units and v.mult >= 1e9)
-
-
-def _in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: Words, vi_char: int) -> bool:
-    """Whether ``variant`` is named in the value's own clause, before it."""
-    return any(
-        clause[0] <= words.char(m.start) < clause[1] and words.char(m.start) < vi_char
-        for m in parsed.matches
-        for t in m.terms
-        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] == variant
-    )
-
-
-def _other_before(parsed: Any, vi: int) -> bool:
-    """Whether a model that is not Llama 4 is named before word ``vi``."""
-    return any(
-        m.start < vi
-        for m in parsed.matches
-        for t in m.terms
-        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
-    )
