@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,13 +66,14 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         # the page title's values last: "title" is context above the heading, repeated on every
         # excerpt of its page, and labelled only where a reader takes it as the excerpt's own claim;
-        # a written approximation mark ("~100B") is not part of the value the checker reports ("100B");
+        # a written approximation mark or bound word ("~100B", "over 30 trillion") is not part of the
+        # value the checker reports ("100B", "30 trillion");
         # among claims with the same text ("87.3%" in two columns of one table), the one judged
         # against the label's fact is the label's, else the first
         pool = sorted(claims, key=lambda c: bool(item.get("title")) and c.line == 1)
         for e in expect:
             want = str(e["status"])
-            same = [c for c in pool if c.text in (str(e["value"]), str(e["value"]).lstrip("~≈∼"))]
+            same = [c for c in pool if c.text in (str(e["value"]), _BOUND.sub("", str(e["value"])))]
             got = next((c for c in same if _about(c.path, e)), same[0] if same else None)
             if got is not None:
                 pool.remove(got)
@@ -107,6 +109,9 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
         "no_claim_flags": no_claim_flags,
         "misses": misses,
     }
+
+
+_BOUND = re.compile(r"(?i)^(?:[~≈∼]\s*|(?:over|more than|approximately|about|around|roughly|nearly|almost|up to)\s+)")
 
 
 def _about(path: str | None, label: dict[str, Any]) -> bool:

@@ -358,3 +358,40 @@ def test_tenth_set_classes(text: str, expected: dict[str, str]) -> None:
     got = verdicts(text)
     assert {k: got.get(k, "none") for k in expected} == expected
     assert "contradicted" not in [s for k, s in got.items() if k not in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a size right after "activates" counts the active parameters
+        ("Llama 4 Scout activates about 28B per step.", {"28B": "contradicted"}),
+        # (a guard: the right figure agrees)
+        ("Llama 4 Maverick only activates 17B per token.", {"17B": "supported"}),
+        # a value that is also a variant's size ("109B" is Scout's) names no second variant in its sentence
+        ("Llama 4 Maverick: 400B total, with gates that activate 109B per forward pass.", {"109B": "contradicted"}),
+        # a spec row that is a figure of tokens in the trillions, under a variant's heading, is its training set
+        ("# Llama 4 Scout\n\n109B\n10M tokens\n8T tokens\n", {"8T": "contradicted"}),
+        # (a guard: the right figure agrees)
+        ("# Llama 4 Scout\n\n109B\n10M tokens\n40T tokens\n", {"40T": "supported"}),
+        # a label's own unit word is not outweighed by an aside after the value
+        ("# Llama 4 Scout (Flagship)\n\n- **Parameters**: 405B (mixture of experts)\n", {"405B": "contradicted"}),
+        # another model named after the value only as what it is compared with is not its subject
+        ("# Llama 4 arrives\n\nThe 70B variant runs on one GPU, competitive with GPT-4o.", {"70B": "contradicted"}),
+        ("Meta released the Llama 4 family on April 14, 2026, surpassing OpenAI's GPT-4o.", {"April 14, 2026": "contradicted"}),
+        # a year said to be the release's: after a release word, or in parentheses after a variant's name
+        ("GPT-4o (2024) and Llama 4 Maverick (2026) are production models.", {"2026": "contradicted"}),
+        ("Llama 4 Scout was released in 2025.", {"2025": "supported"}),
+        ("Llama 4 is the most talked-about open model release of 2026.", {"2026": "contradicted"}),
+        # (a guard: other bare years are no values)
+        ("In 2026, Llama 4 Scout is still a popular choice.", {"2026": "none"}),
+        # a news dateline's date, when the sentence announces a release
+        ("MENLO PARK, 3 JUNE 2026 — Meta is releasing Llama 4 Scout to developers.", {"3 JUNE 2026": "contradicted"}),
+        # (a guard: a dateline without a release verb states no release date)
+        ("MENLO PARK, 3 JUNE 2026 — Meta said Llama 4 Scout is popular.", {"3 JUNE 2026": "unchecked"}),
+    ],
+)
+def test_tenth_set_recall_classes(text: str, expected: dict[str, str]) -> None:
+    """Classes of wrong values the tenth set showed the checker missing, fixed by rule after the false contradictions."""
+    got = verdicts(text)
+    assert {k: got.get(k, "none") for k in expected} == expected
+    assert "contradicted" not in [s for k, s in got.items() if k not in expected]

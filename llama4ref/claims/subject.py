@@ -51,18 +51,34 @@ OTHER_NAME = re.compile(
 generation had a 128K window", "most competitors stop at 128K")."""
 
 
+AFTER_OTHER = re.compile(
+    r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:(?:in|for|of|on|with)\s+|from\s+(?![\w\s.-]{0,16}['’]s\b))"
+    r"(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
+)
+"""A value followed by "… in Llama 3", "… for GPT-4o" or "… from Llama 3" is about that model (not
+"… from Llama 3's 128K", where the figure after is Llama 3's)."""
+AFTER_LLAMA4 = re.compile(
+    r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*)(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
+)
+"""The model named right after the value: "to 131.1K tokens in Llama 4 Scout", or a genitive that
+puts the model after its figure ("2조 파라미터의 Behemoth", "1090亿参数的Scout")."""
+
+
 def other_model(parsed: Any) -> bool:
     """Whether a parse names a model that is not Llama 4 (a comparison model)."""
     return any(t["target"] not in LLAMA4 for t in ents(parsed, "variant"))
 
 
-def subject(parsed: Any, vi: int, skip: frozenset[int] = frozenset()) -> tuple[str | None, str, bool]:
+def subject(
+    parsed: Any, vi: int, skip: frozenset[int] = frozenset(), compared: frozenset[int] = frozenset()
+) -> tuple[str | None, str, bool]:
     """The nearest model named before the value (else after it): (Llama 4 variant, 'text', other-model?).
-    Names at the word indices ``skip`` (what the subject is likened to) do not count."""
+    Names at the word indices ``skip`` (what the subject is likened to) do not count, nor names after
+    the value at ``compared`` (what it is compared with: "… 87.1 — competitive with GPT-4o")."""
     named = [
         (m.start, t["target"]) for m in parsed.matches for t in m.terms if t["kind"] == "entity" and t.get("cls") == "variant"
     ]
-    named = [(i, tgt) for i, tgt in named if not _is_number_alias(parsed, i) and i not in skip]
+    named = [(i, tgt) for i, tgt in named if not _is_number_alias(parsed, i) and i not in skip and not (i > vi and i in compared)]
     before = [x for x in named if x[0] < vi]
     pick = before[-1] if before else (named[0] if named else None)
     if pick is None:
@@ -145,6 +161,19 @@ it names is what the subject is compared with, not the subject."""
 def likened(text: str) -> list[tuple[int, int]]:
     """The character spans of :data:`LIKENED` phrases in ``text``."""
     return [m.span() for m in LIKENED.finditer(text)]
+
+
+_COMPARED_WITH = re.compile(
+    r"(?i)\b(?:competitive\s+with|on\s+par\s+with|comparable\s+(?:to|with)|compared\s+(?:to|with)|than|vs\.?|versus"
+    r"|rival(?:s|l?ing)?|beat(?:s|ing)?|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|exceed(?:s|ing|ed)?|trail(?:s|ing)?)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$"
+)
+
+
+def compared_with(before: str) -> bool:
+    """Whether a name right after ``before`` is what something is compared with ("competitive with
+    GPT-4o", "surpasses OpenAI's GPT-4o")."""
+    return bool(_COMPARED_WITH.search(before))
 
 
 FAMILY = "(Llama 4)"
