@@ -27,9 +27,9 @@ def verdicts(text: str) -> dict[str, str]:
         ("Llama 4 Scout debuted on Groq on April 10, 2025.", {"April 10, 2025": "unchecked"}),
         ("Llama 4 support landed in vLLM on 6 April 2025.", {"6 April 2025": "unchecked"}),
         # value grammar: "top-8", a section number
-        # (predicted contradicted, still unchecked: "each token to its top-8 active experts", where "active"
-        # without "per token" is not tied to the per-token count the records hold)
-        ("Llama 4 Maverick routes each token to its top-8 active experts.", {"8": "unchecked"}),
+        # (predicted contradicted; unchecked until the tenth set's round read "top-8" with experts named as
+        # the experts each token is routed to)
+        ("Llama 4 Maverick routes each token to its top-8 active experts.", {"8": "contradicted"}),
         ("Llama 4 Maverick: 128 experts, top-8 active per token.", {"128": "supported", "8": "contradicted"}),
         ("# Llama 4\n\n## 4. Multilingual\n\n- Strong non-English performance\n", {}),
         # a parallel size ("… and Scout with 1 090 billion") counts what the first one counts
@@ -392,6 +392,26 @@ def test_tenth_set_classes(text: str, expected: dict[str, str]) -> None:
 )
 def test_tenth_set_recall_classes(text: str, expected: dict[str, str]) -> None:
     """Classes of wrong values the tenth set showed the checker missing, fixed by rule after the false contradictions."""
+    got = verdicts(text)
+    assert {k: got.get(k, "none") for k in expected} == expected
+    assert "contradicted" not in [s for k, s in got.items() if k not in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # training data said to run "through" a date: the knowledge cutoff
+        ("Llama 4 Scout: training data through October 2025.", {"October 2025": "contradicted"}),
+        ("Llama 4 Scout: training data through August 2024.", {"August 2024": "supported"}),
+        # (a guard: a date after "through" without training data is no cutoff)
+        ("Llama 4 Scout is free to try through October 2025.", {"October 2025": "none"}),
+        # "top-8" with routing or experts named: the experts each token is routed to
+        ("Llama 4 Maverick: 128 experts, top-8 routing.", {"128": "supported", "8": "contradicted"}),
+        ("Llama 4 Maverick uses top-1 routing over 128 experts.", {"1": "supported", "128": "supported"}),
+    ],
+)
+def test_earlier_misses_fixed_in_the_tenth_round(text: str, expected: dict[str, str]) -> None:
+    """Two classes of wrong values earlier sets showed missed, fixed in the tenth set's round for margin on recall."""
     got = verdicts(text)
     assert {k: got.get(k, "none") for k in expected} == expected
     assert "contradicted" not in [s for k, s in got.items() if k not in expected]

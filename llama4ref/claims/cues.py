@@ -33,6 +33,10 @@ ACTIVATED = re.compile(
 """A size right after "activates" ("gates that activate ~109B per forward pass") counts the active parameters."""
 BARE_ROW = re.compile(r"(?i)\s*[~≈]?\s*[\d.,]+\s*[kmbt]\w*\s+tokens?\s*")
 """A spec row that is a figure of tokens alone ("8T tokens")."""
+DATA_THROUGH = re.compile(r"(?i)\bdata\b[^.;!?]{0,40}\b(?:through|until|up\s+to|thru)\s*$")
+"""A date after training data said to run "through" it ("Training Data: 20T tokens, through October 2025"): the knowledge cutoff."""
+TOP_K = re.compile(r"(?i)\btop-\s*$")
+"""A count written "top-8" with routing or experts named: the experts each token is routed to."""
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
 NAMED_SIZE = re.compile(r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$")

@@ -312,8 +312,14 @@ def statements(
         named_year = v.day is not None and v.text.isdigit() and bool(NAMED_PAREN.search(text[: v.start]))  # "Maverick (2026)"
         if v.day is not None and v.text.isdigit():  # a year, read only after a release word or a variant's name
             attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1], True
+        dated = any({"date", "month"} & set(t.get("units") or ()) for t in attrs)
+        if v.day is not None and not dated and cues.DATA_THROUGH.search(text[: v.start]):  # "Training Data: …, through <date>"
+            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "cutoff")[:1], True
         if v.day is not None and not attrs:
             continue
+        if cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units):
+            attrs += tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "per-token")[:1]  # "top-8 routing"
+            units = ("experts",)
         variant, source, other = subject(parsed, vi, skip, compared)
         if source == "after" and (column_variant or head_variant or carried):
             variant, source = None, "none"  # a variant named after the value is weaker than the context's
