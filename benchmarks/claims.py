@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,15 +66,19 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         # the page title's values last: "title" is context above the heading, repeated on every
         # excerpt of its page, and labelled only where a reader takes it as the excerpt's own claim;
-        # a written approximation mark ("~100B") is not part of the value the checker reports ("100B")
+        # a written approximation mark or bound word ("~100B", "over 30 trillion") is not part of the
+        # value the checker reports ("100B", "30 trillion");
+        # among claims with the same text ("87.3%" in two columns of one table), the one judged
+        # against the label's fact is the label's, else the first
         pool = sorted(claims, key=lambda c: bool(item.get("title")) and c.line == 1)
         for e in expect:
             want = str(e["status"])
-            got = next((c for c in pool if c.text in (str(e["value"]), str(e["value"]).lstrip("~≈∼"))), None)
+            same = [c for c in pool if c.text in (str(e["value"]), _BOUND.sub("", str(e["value"])))]
+            got = next((c for c in same if _about(c.path, e)), same[0] if same else None)
             if got is not None:
                 pool.remove(got)
             status = got.status if got else "none"
-            fact_ok = got is not None and got.path is not None and fnmatch.fnmatch(got.path, str(e["fact"]) + "*")
+            fact_ok = got is not None and _about(got.path, e)
             if want in ("supported", "contradicted"):
                 labelled += 1
                 ok = status == want and (fact_ok or want == "supported")
@@ -106,10 +111,18 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+_BOUND = re.compile(r"(?i)^(?:[~≈∼]\s*|(?:over|more than|approximately|about|around|roughly|nearly|almost|up to)\s+)")
+
+
+def _about(path: str | None, label: dict[str, Any]) -> bool:
+    """Whether a claim judged against ``path`` is about the label's fact (a path prefix, "*" any variant)."""
+    return path is not None and fnmatch.fnmatch(path, str(label["fact"]) + "*")
+
+
 def run(items: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     items = load() if items is None else items
     return {
-        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v9 are tuning now
+        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v10 are tuning now
         "held_out": score([i for i in items if held_out(i)]),
         # the excerpts that hold a wrong claim, with the right claims written beside it: about half
         # of their claims are wrong (issue 18's mix), where the whole corpus has one in seven

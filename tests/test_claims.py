@@ -105,6 +105,17 @@ def test_a_held_out_file_dropped_in_counts_as_held_out(tmp_path: Path) -> None:
     assert (scores["tuning"]["claims"], scores["held_out"]["claims"], scores["held_out"]["recall"]) == (1, 1, 1.0)
 
 
+def test_a_label_pairs_with_the_same_text_claim_judged_against_its_fact() -> None:
+    """Two claims with the same text (one score in two columns): the label goes to the one judged
+    against its fact, not simply to the first."""
+    from benchmarks.claims import score
+
+    doc = "| Benchmark | GPT-4o | Llama 4 Maverick |\n|---|---|---|\n| MMLU | 89.2 | 89.2 |\n"
+    label = {"value": "89.2", "status": "contradicted", "fact": "maverick.benchmarks"}
+    result = score([{"text": doc, "expect": [label]}])
+    assert (result["precision"], result["recall"]) == (1.0, 1.0), result["misses"]
+
+
 def test_cli_text_output_and_exit_codes(tmp_path: Path) -> None:
     """file:line:col: CODE lines; exit 1 on a contradiction, 0 without, 2 on a missing file."""
     bad = tmp_path / "bad.md"

@@ -1,10 +1,11 @@
 """Which phrase a value takes: distances in words between values and the phrases around them,
 the unit word after a value (directly or across a joining word of another language), and cues
-of hardware named beside a figure (used by llama4ref.claims.extract)."""
+of hardware named beside a figure, the attribute a heading names for the bare figures under it
+(used by llama4ref.claims.extract)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from llama4ref.claims.values import Value
@@ -112,3 +113,20 @@ def plain_link(mine: list[Match], v: Value, text: str, words: Words) -> bool:
     lo = min(min(words.char(m.start), v.start) for m in mine)
     hi = max(max(words.char(m.end - 1), v.end) for m in mine)
     return not any(ch in text[lo:hi] for ch in "();:")
+
+
+def heading_attribute(heading_parses: list[Any], parsed: Any) -> dict[str, Any] | None:
+    """The one counted attribute the innermost heading names ("Extended Context") when the span
+    itself names none: bare figures under it are about that attribute."""
+    if not heading_parses or any(
+        t["kind"] in ("attribute", "unit") or t.get("cls") == "benchmark" for m in parsed.matches for t in m.terms
+    ):
+        return None
+    named = {t["id"]: t for t in heading_parses[-1][0].of_kind("attribute")}
+    return next(iter(named.values())) if len(named) == 1 and next(iter(named.values())).get("units") else None
+
+
+def fits(v: Value, attr: dict[str, Any]) -> bool:
+    """Whether a bare figure's multiplier fits a heading's attribute: K or M tokens, B or T parameters."""
+    units = set(attr.get("units") or ())
+    return ("tokens" in units and v.mult in (1e3, 1e6)) or ("parameters" in units and v.mult >= 1e9)

@@ -1,6 +1,7 @@
 """Cues in the words around a value that say what it counts or whose limit it is (used by
 llama4ref.claims.extract): a part's size ("… each"), a parameter count named by a modifier or a
-variant's name or a list of sizes, a score verb, a budget a service sets for prompt and response together."""
+variant's name or a list of sizes, a score verb, a budget a service sets for prompt and response together;
+and cues of a whole sentence: a reproduction or quantized run, a figure presented as hypothetical, one's own run."""
 
 from __future__ import annotations
 
@@ -8,11 +9,34 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+RERUN = re.compile(r"(?i)reproduc|\b(?:fp8|fp16|bf16|int4|int8|quantized|quantised)\b")
+"""A benchmark figure from a reproduction or a quantized run is another setting than the published score."""
+HYPOTHETICAL = re.compile(
+    r"(?i)\b(?:impossible|invalid|hypothetical|suppose|imagine|would be wrong|is wrong|typo|reduced to|cut down to|shrunk to|truncated to|toy|unit test)\b"
+)
+"""A sentence that presents a figure as wrong, impossible or a cut-down test copy states no claim about the model."""
+OWN_RUN = re.compile(
+    r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b"
+    r"|\b(?:our|my) (?:eval\w*|runs?|results|tests?|testing|experiments?|measurements?|setup)\b"
+)
 EACH = re.compile(
     r"(?i)^\s*(?:[\w-]+\s+){0,2}(?:each|apiece|per\s+(?:expert|layer|head|gpu|node|device|shard|block)|chacune?|cada\s+uno|cada\s+una"
     r"|ciascuno|ciascuna|jeweils|каждый|каждая|각각)(?!\w)"
 )
 """A value followed by "… parameters each" or "… per expert" is the size of a part, not of the model."""
+ACROSS = re.compile(r"(?i)\b(?:across|among|between|spread\s+over|distributed\s+over)\s+(?:(?:its|the|their)\s+)?$")
+"""A count after "across" ("17B active parameters engaged per token across 16 experts") is what the
+words after it count (the experts); the words before it describe what is spread across them."""
+ACTIVATED = re.compile(
+    r"(?i)\b(?:activat(?:es|ed|e|ing)|engag(?:es|ed|e|ing))\s+(?:(?:only|just|roughly|about|around|approximately|some)\s+)*[~≈]?\s*$"
+)
+"""A size right after "activates" ("gates that activate ~109B per forward pass") counts the active parameters."""
+BARE_ROW = re.compile(r"(?i)\s*[~≈]?\s*[\d.,]+\s*[kmbt]\w*\s+tokens?\s*")
+"""A spec row that is a figure of tokens alone ("8T tokens")."""
+DATA_THROUGH = re.compile(r"(?i)\bdata\b[^.;!?]{0,40}\b(?:through|until|up\s+to|thru)\s*$")
+"""A date after training data said to run "through" it ("Training Data: 20T tokens, through October 2025"): the knowledge cutoff."""
+TOP_K = re.compile(r"(?i)\btop-\s*$")
+"""A count written "top-8" with routing or experts named: the experts each token is routed to."""
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
 NAMED_SIZE = re.compile(r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$")
@@ -76,11 +100,21 @@ _FRONTED_AFTER = re.compile(
 
 
 def fronted_date(before: str, after: str) -> int:
-    """A date opening its sentence ("On April 5, 2026, Meta released …"): the verb right after its
-    comma states what the date is, though a comma separates them. The length of the text up to that
+    """A date opening its sentence ("On April 5, 2026, Meta released …"), or a news dateline's
+    ("MENLO PARK, 10 MAY 2026 — … releasing …"): the release verb after it states what the date is,
+    though a comma or a dash separates them. The length of the text up to that
     verb (the phrases farther on are not the date's), 0 when the date is not so placed."""
     m = _FRONTED_AFTER.match(after)
-    return m.end() if m and re.fullmatch(r"(?i)\s*(?:on|in|el|le|il|am|em|no|в)?\s*", before) else 0
+    if m and re.fullmatch(r"(?i)\s*(?:on|in|el|le|il|am|em|no|в)?\s*", before):
+        return m.end()
+    m = _DATELINE_AFTER.match(after)  # "MENLO PARK, 10 MAY 2026 — Meta has ..., releasing Llama 4 Scout": the news is the release
+    return m.end() if m and _DATELINE.fullmatch(before) else 0
+
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40},\s*")
+_DATELINE_AFTER = re.compile(
+    r"(?i)^\s*[—–-]{1,2}\s[^.;!?]*?\b(?:releas(?:ed|es|ing)|launch(?:ed|es|ing)|unveil(?:ed|s|ing)|debut(?:ed|s|ing)|ship(?:ped|s|ping))(?!\w)"
+)
 
 
 _PLATFORMS = re.compile(r"^\s*\([^()]+,[^()]+\)")

@@ -35,6 +35,7 @@ class Span(NamedTuple):
     column: str | None = None  # a table column heading that names the subject ("Maverick")
     paragraph: int = -1  # sentences of one paragraph share this number (-1: not prose)
     block: str = ""  # a spec block's rows together: a runtime, GPU, provider or other model named in one row is the block's
+    blank_column: bool = False  # a table cell whose column the header leaves unnamed ("| Specification | ||")
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -275,6 +276,7 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
     that names a model is kept apart (``Span.column``) so the cell is about that model. Rows
     start at ``first`` (after the separator row, when the table has one)."""
     header = [_strip_md(c) for _, c in _cells(lines[head])]
+    sides = _sides(headings) if len(header) == 3 and not any(header[1:]) else None
     out: list[Span] = []
     for r in range(head + 2 if first is None else first, end):
         cells = _cells(lines[r])
@@ -287,8 +289,26 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
             column = header[k] if k < len(header) else ""
             prefix = f"{label} {column}: "
             text = prefix + _strip_md(cell)
-            out.append(Span(text, ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1)), _stack(headings), column or None))
+            starts = ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1))
+            about = sides[k - 1] if sides and k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
+            out.append(Span(text, starts, _stack(headings), about or None, blank_column=not about))
     return out
+
+
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.|对比|對比|대)\s+", re.I)
+
+
+def _sides(headings: dict[int, str]) -> tuple[str, str] | None:
+    """The two sides of the innermost heading that sets two things against each other ("GPT-4o
+    (11-20) vs Llama 4 Maverick 17B Instruct"): a comparison table with two value columns the
+    header leaves unnamed lists them in that order."""
+    for level in sorted(headings, reverse=True):
+        parts = _VERSUS.split(headings[level])
+        if len(parts) == 2 and all(p.strip() for p in parts):
+            return parts[0].strip(), parts[1].strip()
+        if len(parts) > 2:
+            return None
+    return None
 
 
 def _html_heading(raw: str) -> re.Match[str] | None:

@@ -13,24 +13,43 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import cues
-from llama4ref.claims.binding import closest, hardware, is_unit_word, one_gpu, plain_link, quoted_alone, unit_follows, units_of
+from llama4ref.claims.binding import (
+    closest,
+    fits,
+    hardware,
+    heading_attribute,
+    is_unit_word,
+    one_gpu,
+    plain_link,
+    quoted_alone,
+    unit_follows,
+    units_of,
+)
 from llama4ref.claims.cues import BOTH, BUDGET, CURRENT, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import (
+    AFTER_LLAMA4,
+    AFTER_OTHER,
     ANOTHER,
     FAMILY,
     LLAMA4,
     LLAMA4_NAME,
     OTHER_NAME,
     about_named_before,
+    compared_with,
     ents,
     first,
     from_headings,
+    led_by_other,
+    likened,
+    named_in_clause,
+    other_before,
     other_model,
     provider_of,
     subject,
+    two_models,
 )
-from llama4ref.claims.values import Value, values
+from llama4ref.claims.values import NAMED_PAREN, Value, values
 from llama4ref.claims.words import Words, unglued
 from llama4ref.records.vocabulary import Lexicon, Match
 
@@ -50,15 +69,6 @@ _STAGES = {
     "base": "pretrained",
 }
 _SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
-_AFTER_OTHER = re.compile(
-    r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
-)
-"""A value followed by "… in Llama 3" or "… for GPT-4o" is about that model."""
-_AFTER_LLAMA4 = re.compile(
-    r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*)(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
-)
-"""The model named right after the value: "to 131.1K tokens in Llama 4 Scout", or a genitive that
-puts the model after its figure ("2조 파라미터의 Behemoth", "1090亿参数的Scout")."""
 _VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
@@ -67,16 +77,6 @@ _LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s
 """The value follows its label's colon: "Active Parameters: 400B"."""
 _RESTATED = re.compile(r"^\(\s*$")
 """A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
-_RERUN = re.compile(r"(?i)reproduc|\b(?:fp8|fp16|bf16|int4|int8|quantized|quantised)\b")
-"""A benchmark figure from a reproduction or a quantized run is another setting than the published score."""
-_HYPOTHETICAL = re.compile(
-    r"(?i)\b(?:impossible|invalid|hypothetical|suppose|imagine|would be wrong|is wrong|typo|reduced to|cut down to|shrunk to|truncated to|toy|unit test)\b"
-)
-"""A sentence that presents a figure as wrong, impossible or a cut-down test copy states no claim about the model."""
-_OWN_RUN = re.compile(
-    r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b"
-    r"|\b(?:our|my) (?:eval\w*|runs?|results|tests?|testing|experiments?|measurements?|setup)\b"
-)
 
 
 class Statement(NamedTuple):
@@ -115,7 +115,7 @@ def statements(
     first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
     ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size."""
     text = mask_code(span.text)
-    if _HYPOTHETICAL.search(text):
+    if cues.HYPOTHETICAL.search(text):
         return []
     vals = [v for v in values(text) if not quoted_alone(text, v)]
     if not vals:
@@ -128,7 +128,7 @@ def statements(
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
-    heading_attr = _heading_attribute(heading_parses, parsed)
+    heading_attr = heading_attribute(heading_parses, parsed)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
@@ -147,12 +147,14 @@ def statements(
         for t in m.terms
     )  # "on 8xH100 …" is a run's setting; "fits on a single H100" says what the model needs
     context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
-    rerun = bool(_RERUN.search(" ".join([text, *span.headings]))) or any(
+    rerun = bool(cues.RERUN.search(" ".join([text, *span.headings]))) or any(
         ents(p, "engine") or ents(p, "gpu") for p, _ in heading_parses
     )
     rerun = rerun or engine_named or gpu_named
     others_named = other_model(parsed) and any(t["target"] in LLAMA4 for t in ents(parsed, "variant"))
-    two_variants = len({t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4}) > 1
+    sizes = {words.index(u.start) for u in vals}  # a value that is also a variant's size ("109B") names no variant here
+    l4_named = {t["target"] for m in parsed.matches if m.start not in sizes for t in m.terms if t.get("cls") == "variant"}
+    two_variants = len(l4_named & LLAMA4) > 1
     head_other = head_variant is None and any(other_model(p) for p, _ in heading_parses)  # a page about Gemma 3
     block_other = block is not None and other_model(block) and not first(block, "variant")  # "Model: Llama 3.1 70B"
     shots_m = _SHOTS.search(text)
@@ -162,13 +164,17 @@ def statements(
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
+    skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
+    compared = frozenset(m.start for m in parsed.matches if compared_with(text[: words.char(m.start)]))
     for v in vals:
         vi, ve = words.index(v.start), words.after(v.end)
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
         near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
-        others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not _AFTER_OTHER.match(text[u.end :])]
+        others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not AFTER_OTHER.match(text[u.end :])]
         mine = [m for m in near if closest(m, vi, ve, others, words, unit_words)]
+        if cues.ACROSS.search(text[: v.start]):  # "17B active parameters per token across 16 experts": the words after
+            mine = [m for m in mine if m.start >= ve]
         firm, fronted = True, 0
         labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
         restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
@@ -207,6 +213,8 @@ def statements(
             fronted = cues.fronted_date(text[: v.start], text[v.end :])
             if fronted:  # "On April 5, 2026, Meta released Scout — the first … built on …": the verb's
                 mine = [m for m in mine if words.char(m.start) < v.end + fronted]
+            if labelled and label_units:  # "Parameters: 405B (mixture of experts)": the label's unit word, not the aside's
+                mine = [m for m in mine if words.char(m.start) < clause[1]]
             firm = labelled or (len(vals) == 1 and plain_link(mine, v, text, words)) or bool(fronted)
         unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)]
@@ -232,6 +240,9 @@ def statements(
             counted_sizes.append(v)  # "Maverick with 4 020 billion total parameters and Scout with 1 090 billion"
         if units:  # "400-billion parameter Mixture of Experts model": the unit word decides
             attrs = tuple(t for t in attrs if not t.get("units") or set(t["units"]) & set(units))
+        activated = v.mult >= 1e9 and bool(cues.ACTIVATED.search(text[: v.start]))
+        if activated and not any(t["id"] == "active" for t in attrs):  # "gates that activate ~109B per forward pass"
+            attrs += tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "active")[:1]
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
@@ -239,13 +250,15 @@ def statements(
             named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label or units[0] in label_units
             parallel = any(u.mult == v.mult and u.end <= v.start for u in counted_sizes)  # the same word, "billion"
             sized_list = units[0] == "parameters" and bool(
-                SIZED.match(text[v.end :]) or MODIFIED.match(text[v.end :]) or parallel
+                SIZED.match(text[v.end :]) or MODIFIED.match(text[v.end :]) or parallel or activated
             )
             named_unit, firm = named_unit or sized_list, firm or sized_list
             counted = labelled and bool(attrs) and {t["id"] for t in attrs} <= {"active", "total"}  # a table's "Active" column
             firm = firm and (
                 trained or named_unit or counted
             )  # "Active Parameters: 400B"; "17B" alone may agree, never contradict
+        if units == ("tokens",) and not attrs and v.mult >= 1e12 and span.block and cues.BARE_ROW.fullmatch(text):
+            attrs = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "training")[:1]  # a "8T tokens" row
         benches = tuple(t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark")
         bench = benches[0] if benches else None
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
@@ -270,7 +283,7 @@ def statements(
             None,
         )
         mains = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" and t.get("units") for t in m.terms)]
-        if len(mains) > 1:  # "Hidden Dimension Size": the longest phrase names the attribute
+        if len(mains) > 1 and not activated:  # "Hidden Dimension Size": the longest phrase names the attribute
             longest = max(mains, key=lambda m: m.end - m.start)
             attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
             rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and units_of(m) != units_of(longest)]
@@ -290,15 +303,24 @@ def statements(
         listed = v.day is not None and cues.released_to(text[clause[0] : v.start], text[v.end :])  # not a provider's date
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
-        if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and _fits(v, heading_attr):
+        if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
         if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
+        named_year = v.day is not None and v.text.isdigit() and bool(NAMED_PAREN.search(text[: v.start]))  # "Maverick (2026)"
+        if v.day is not None and v.text.isdigit():  # a year, read only after a release word or a variant's name
+            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1], True
+        dated = any({"date", "month"} & set(t.get("units") or ()) for t in attrs)
+        if v.day is not None and not dated and cues.DATA_THROUGH.search(text[: v.start]):  # "Training Data: …, through <date>"
+            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "cutoff")[:1], True
         if v.day is not None and not attrs:
             continue
-        variant, source, other = subject(parsed, vi)
+        if cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units):
+            attrs += tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "per-token")[:1]  # "top-8 routing"
+            units = ("experts",)
+        variant, source, other = subject(parsed, vi, skip, compared)
         if source == "after" and (column_variant or head_variant or carried):
             variant, source = None, "none"  # a variant named after the value is weaker than the context's
         if variant is None and column_variant:
@@ -317,26 +339,35 @@ def statements(
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
         every = (named_l4 if two_variants else () if named_l4 else pair) if BOTH.search(text[: v.start]) and not ceiling else ()
         unclear = not every and (
-            (others_named and _other_before(parsed, vi))
+            (others_named and other_before(parsed, vi))
             or (head_other and source == "text")
             or (two_variants and source == "text")
         )
-        if unclear and source != "column" and not named_size and not _in_clause(parsed, variant, clause, words, v.start):
+        if (
+            unclear
+            and source != "column"
+            and not (named_size or named_year)
+            and not named_in_clause(parsed, variant, clause, words, v.start)
+        ):
             firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
         before_other = list(OTHER_NAME.finditer(text, label_start, v.start))  # in the clause or the value's label
-        if before_other and not _in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
+        if before_other and not named_in_clause(parsed, variant, (before_other[-1].end(), clause[1]), words, v.start):
             variant, other = None, True
         elif not before_other and about_named_before(text, clause[0], v.start):
             variant, other = None, True  # "… outperforms Gemma 3, which offers 128K tokens": that model's figure
-        after_l4 = _AFTER_LLAMA4.match(text[v.end :])
+        elif led_by_other(text, v.start):
+            variant, other = None, True  # "Llama 4's predecessor, Llama 3.1, introduced a 405B model": that model's
+        after_l4 = AFTER_LLAMA4.match(text[v.end :])
         if after_l4:  # "to 131.1K tokens in Llama 4 Scout": the model named right after the value
             variant, other, source = after_l4.group(1).lower(), False, "text"
-        if _AFTER_OTHER.match(text[v.end :]):
+        if AFTER_OTHER.match(text[v.end :]):
             variant, other = None, True
         if source == "text" and (cues.compared_pair(text[: v.start]) or (two_variants and ceiling)):
             variant = None  # "Scout vs Maverick: 10M context", "Scout and Maverick … up to 40T": either one's (the family's)
         if column_parse is not None and not column_variant and (other_model(column_parse) or OTHER_NAME.search(str(span.column))):
-            other = True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
+            variant, other = None, True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
+        if span.blank_column and source != "text" and two_models(heading_parses):
+            variant, firm = None, False  # a column the header leaves unnamed, under headings naming two models: whose?
         if block_other and source != "text":
             variant, other = None, True  # a spec block about another model, under a Llama 4 heading
         out.append(
@@ -351,7 +382,7 @@ def statements(
                 fact_ent,
                 stage,
                 shots,
-                bool(_OWN_RUN.search(low_text)),
+                bool(cues.OWN_RUN.search(low_text)),
                 other,
                 family,
                 engine,
@@ -363,40 +394,3 @@ def statements(
             )
         )
     return out
-
-
-def _heading_attribute(heading_parses: list[Any], parsed: Any) -> dict[str, Any] | None:
-    """The one counted attribute the innermost heading names ("Extended Context") when the span
-    itself names none: bare figures under it are about that attribute."""
-    if not heading_parses or any(
-        t["kind"] in ("attribute", "unit") or t.get("cls") == "benchmark" for m in parsed.matches for t in m.terms
-    ):
-        return None
-    named = {t["id"]: t for t in heading_parses[-1][0].of_kind("attribute")}
-    return next(iter(named.values())) if len(named) == 1 and next(iter(named.values())).get("units") else None
-
-
-def _fits(v: Value, attr: dict[str, Any]) -> bool:
-    """Whether a bare figure's multiplier fits a heading's attribute: K or M tokens, B or T parameters."""
-    units = set(attr.get("units") or ())
-    return ("tokens" in units and v.mult in (1e3, 1e6)) or ("parameters" in units and v.mult >= 1e9)
-
-
-def _in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: Words, vi_char: int) -> bool:
-    """Whether ``variant`` is named in the value's own clause, before it."""
-    return any(
-        clause[0] <= words.char(m.start) < clause[1] and words.char(m.start) < vi_char
-        for m in parsed.matches
-        for t in m.terms
-        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] == variant
-    )
-
-
-def _other_before(parsed: Any, vi: int) -> bool:
-    """Whether a model that is not Llama 4 is named before word ``vi``."""
-    return any(
-        m.start < vi
-        for m in parsed.matches
-        for t in m.terms
-        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
-    )

@@ -8,10 +8,13 @@ the paragraph's previous sentence or a heading name it otherwise (llama4ref.clai
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import Lexicon
+
+if TYPE_CHECKING:
+    from llama4ref.claims.words import Words
 
 
 def ents(parsed: Any, cls: str) -> list[dict[str, Any]]:
@@ -48,17 +51,34 @@ OTHER_NAME = re.compile(
 generation had a 128K window", "most competitors stop at 128K")."""
 
 
+AFTER_OTHER = re.compile(
+    r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:(?:in|for|of|on|with)\s+|from\s+(?![\w\s.-]{0,16}['’]s\b))"
+    r"(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
+)
+"""A value followed by "… in Llama 3", "… for GPT-4o" or "… from Llama 3" is about that model (not
+"… from Llama 3's 128K", where the figure after is Llama 3's)."""
+AFTER_LLAMA4 = re.compile(
+    r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*)(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
+)
+"""The model named right after the value: "to 131.1K tokens in Llama 4 Scout", or a genitive that
+puts the model after its figure ("2조 파라미터의 Behemoth", "1090亿参数的Scout")."""
+
+
 def other_model(parsed: Any) -> bool:
     """Whether a parse names a model that is not Llama 4 (a comparison model)."""
     return any(t["target"] not in LLAMA4 for t in ents(parsed, "variant"))
 
 
-def subject(parsed: Any, vi: int) -> tuple[str | None, str, bool]:
-    """The nearest model named before the value (else after it): (Llama 4 variant, 'text', other-model?)."""
+def subject(
+    parsed: Any, vi: int, skip: frozenset[int] = frozenset(), compared: frozenset[int] = frozenset()
+) -> tuple[str | None, str, bool]:
+    """The nearest model named before the value (else after it): (Llama 4 variant, 'text', other-model?).
+    Names at the word indices ``skip`` (what the subject is likened to) do not count, nor names after
+    the value at ``compared`` (what it is compared with: "… 87.1 — competitive with GPT-4o")."""
     named = [
         (m.start, t["target"]) for m in parsed.matches for t in m.terms if t["kind"] == "entity" and t.get("cls") == "variant"
     ]
-    named = [(i, tgt) for i, tgt in named if not _is_number_alias(parsed, i)]
+    named = [(i, tgt) for i, tgt in named if not _is_number_alias(parsed, i) and i not in skip and not (i > vi and i in compared)]
     before = [x for x in named if x[0] < vi]
     pick = before[-1] if before else (named[0] if named else None)
     if pick is None:
@@ -106,6 +126,13 @@ def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
     return variant, provider, family
 
 
+def two_models(parses: list[Any]) -> bool:
+    """Whether headings name two models: two Llama 4 variants, or Llama 4 (or a variant) and another model."""
+    variants = {t["target"] for p, _ in parses for t in ents(p, "variant") if t["target"] in LLAMA4}
+    llama4 = bool(variants) or any(re.search(r"(?i)llama[\s-]?4", text) for _, text in parses)
+    return len(variants) > 1 or (llama4 and any(other_model(p) or OTHER_NAME.search(text) for p, text in parses))
+
+
 COMPARED = re.compile(
     r"(?i)(?:\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\b(?:plus|moins|más|menos|mais)\s+(?:\w+\s+){0,2}que|\bals)"
     r"\s+(?:(?:the|le|la|el|o|der|die|das|any|all)\s+)?(?:(?:meta\s+)?llama[\s-]?4\s+)?(?:scout|maverick|behemoth|llama[\s-]?[1-3](?:\.\d+)?(?:'s)?"
@@ -114,6 +141,41 @@ COMPARED = re.compile(
 )
 """A model named as what another is compared with ("more capable than Llama 4 Scout", "10x more
 tokens than Llama 3", "plus performant que le Llama 4 Scout"): the sentence is not about it."""
+_LIKE = (
+    r"similar(?:ly)?\s+to|(?:just\s+)?like|unlike|as\s+with|semelhante\s+a[os]?|similar\s+a[os]?|assim\s+como|como"
+    r"|diferente\s+d[oa]|ao\s+contr[aá]rio\s+d[oa]|(?:al\s+)?igual\s+que|a\s+diferencia\s+del?|(?:tout\s+)?comme"
+    r"|contrairement\s+(?:à|au)|à\s+l['’]instar\s+d[eu]|(?:ähnlich\s+)?wie|anders\s+als|im\s+gegensatz\s+zu[mr]?"
+    r"|simile\s+a[l]?|come|a\s+differenza\s+d[ie]l?|как\s+и|в\s+отличие\s+от|подобно|类似于|類似於|不同于|像"
+)
+_NAME = r"(?:(?:the|o|a|el|la|le|der|die|das|dem|il|lo)\s+)?(?:meta\s+)?(?:llama(?:[\s-]?4)?\s+)?(?:scout|maverick|behemoth)"
+LIKENED = re.compile(
+    rf"(?i)(?:^|[,:;，：]\s*|\s-\s)\s*(?:{_LIKE})\s*{_NAME}\b[^,.;:!?，。]{{0,30}}[,，]"
+    rf"|(?:^|[,:;，：]\s*)(?:与|和|跟|同)\s*{_NAME}\s*(?:类似|相似|一样|一樣|相同|不同)[^,，。]{{0,6}}[,，]"
+    rf"|{_NAME}\s*(?:와|과)\s*(?:마찬가지로|달리|비슷하게|같이)"
+)
+"""A fronted phrase likening the subject to a variant ("Similar to Llama 4 Scout, this model has …",
+"Semelhante ao Meta Llama Scout, este modelo possui …", "Unlike Maverick, Scout …"): the variant
+it names is what the subject is compared with, not the subject."""
+
+
+def likened(text: str) -> list[tuple[int, int]]:
+    """The character spans of :data:`LIKENED` phrases in ``text``."""
+    return [m.span() for m in LIKENED.finditer(text)]
+
+
+_COMPARED_WITH = re.compile(
+    r"(?i)\b(?:competitive\s+with|on\s+par\s+with|comparable\s+(?:to|with)|compared\s+(?:to|with)|than|vs\.?|versus"
+    r"|rival(?:s|l?ing)?|beat(?:s|ing)?|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|exceed(?:s|ing|ed)?|trail(?:s|ing)?)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$"
+)
+
+
+def compared_with(before: str) -> bool:
+    """Whether a name right after ``before`` is what something is compared with ("competitive with
+    GPT-4o", "surpasses OpenAI's GPT-4o")."""
+    return bool(_COMPARED_WITH.search(before))
+
+
 FAMILY = "(Llama 4)"
 """What a sentence is about when it names Llama 4 as a whole (no variant, no other model): the
 sentences after it in its paragraph are about Llama 4 too."""
@@ -123,7 +185,7 @@ def subject_of(text: str, lex: Lexicon) -> str | None:
     """The one Llama 4 variant ``text`` names, if it names exactly one (a variant named only as
     what something is compared with does not count); :data:`ANOTHER` when it names another model
     and no Llama 4 variant; :data:`FAMILY` when it names Llama 4 alone."""
-    text = COMPARED.sub(lambda m: " " * len(m.group(0)), text)
+    text = LIKENED.sub(lambda m: " " * len(m.group(0)), COMPARED.sub(lambda m: " " * len(m.group(0)), text))
     parsed = lex.parse(text)
     named = first(parsed, "variant")
     if named is None and not ents(parsed, "variant") and not OTHER_NAME.search(text) and re.search(r"(?i)\bllama[\s-]?4\b", text):
@@ -154,6 +216,40 @@ def about_named_before(text: str, clause_start: int, value_start: int) -> bool:
     return bool(_ATTACHED.match(text[clause_start:value_start]))
 
 
+_APPOSED = re.compile(r"\s*,\s*([^,;:()]{1,40}),")
+
+
+def led_by_other(text: str, value_start: int) -> bool:
+    """Whether the sentence before the value is led by another model set off by an appositive that
+    names it too ("Llama 4's predecessor, Llama 3.1, introduced a 405B parameter model", "Llama 3.1,
+    the previous generation, had 128K"), with no Llama 4 name between it and the value."""
+    for m in OTHER_NAME.finditer(text, 0, value_start):
+        apposed = _APPOSED.match(text, m.end(), value_start)
+        if apposed and OTHER_NAME.search(apposed.group(1)) and not LLAMA4_NAME.search(text, apposed.end(), value_start):
+            return True
+    return False
+
+
 def variants_named(text: str, lex: Lexicon) -> tuple[str, ...]:
     """The Llama 4 variants ``text`` names, in order (a "both" in the next sentence means them)."""
     return tuple(dict.fromkeys(t["target"] for t in ents(lex.parse(text), "variant") if t["target"] in LLAMA4))
+
+
+def named_in_clause(parsed: Any, variant: str | None, clause: tuple[int, int], words: Words, vi_char: int) -> bool:
+    """Whether ``variant`` is named in the value's own clause, before it."""
+    return any(
+        clause[0] <= words.char(m.start) < clause[1] and words.char(m.start) < vi_char
+        for m in parsed.matches
+        for t in m.terms
+        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] == variant
+    )
+
+
+def other_before(parsed: Any, vi: int) -> bool:
+    """Whether a model that is not Llama 4 is named before word ``vi``."""
+    return any(
+        m.start < vi
+        for m in parsed.matches
+        for t in m.terms
+        if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
+    )

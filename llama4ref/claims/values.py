@@ -5,7 +5,8 @@
 ("1_000_000", "4 020 billion", "1 048 576"), exponents ("400e9"), Chinese and Japanese
 multipliers ("1090亿", "17 億" = 1.7 billion), and spans of time ("Q1 2026", "late 2024": any
 day of the span agrees). It skips numbers that are part of names, versions, repository ids,
-hardware ("H100", "8x") or dates. A value keeps its written precision: half a
+hardware ("H100", "8x") or dates, and bare years, except one said to be a release's ("released
+in 2026", "Llama 4 Maverick (2026)"), which is read as a span of that year. A value keeps its written precision: half a
 unit of the last written digit is the rounding it allows, and "10M" may also be read with binary
 multiples (10 × 2²⁰).
 """
@@ -125,6 +126,13 @@ _MASKS = [
     re.compile(r"(?i)\bmeta[\s-]+ai[\s-]+\d+(?:\.\d+)?\b"),  # a name's number: "Large Language Model Meta AI 4"
     re.compile(r"(?i)\b\w*@\d+\b"),  # pass@1
 ]
+_YEAR_SAID = re.compile(
+    r"(?i)\b(?:released?|launch(?:ed)?|debut(?:ed)?|unveiled|introduced|shipped)(?:\s+(?:in|of|date))?\s*:?\s*$"
+)
+"""A release word right before a year ("released in 2026", "Release 2026", "the biggest release of 2026"): a
+year said to be the release's is read as a date (any day of that year); other bare years are not values."""
+NAMED_PAREN = re.compile(r"(?i)\b(?:scout|maverick|behemoth)\b[^()\n]{0,40}\(\s*$")
+"""A parenthesis opened after a variant's name ("Llama 4 Maverick 17B Instruct (2026)"): a year in it is the variant's release year."""
 _APPROX = re.compile(
     r"(?i)(?:~|≈|\babout|\baround|\bapprox(?:imately|\.)?|\broughly|\bnearly|\balmost|\bsome|\blikely"
     r"|\benviron|\bprès de|\bcerca de|\baproximadamente|\bcirca|\bcirca di|\betwa|\brund|\bungefähr|\bquase|\bcasi|\bpresque|\bquasi"
@@ -177,6 +185,11 @@ def values(text: str) -> list[Value]:
             continue
         raw = _digits(_local_digits(m.group("num"), m.group("mult")))
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("mult"):
+            if _YEAR_SAID.search(text[: m.start()]) or (
+                NAMED_PAREN.search(text[: m.start()]) and text[m.end() :].lstrip()[:1] == ")"
+            ):
+                year = int(raw)  # "released in 2026", "Llama 4 Maverick (2026)": any day of the year
+                out.append(Value(0, 0, 0, 1, "exact", raw, m.start(), m.end(), date(year, 1, 1), "span", date(year, 12, 31)))
             continue  # a year
         mult = _MULT[m.group("mult").lower()] if m.group("mult") else 1.0
         if "e" in raw.lower():  # "400e9": the exponent is the multiplier written
