@@ -75,13 +75,16 @@ def test_model_card_front_matter_title_is_the_subject() -> None:
 
 
 def test_corpus_meets_the_targets() -> None:
-    """On the labelled corpus (tuning split): precision ≥ 95% on contradicted, recall ≥ 80%, no flags on no-claim text."""
+    """On the labelled corpus (tuning split): precision ≥ 95% on contradicted, recall ≥ 80%, no flags on no-claim text.
+
+    A held-out set (tests/claims/held_out_next.yaml) is reported by the benchmark, not gated: it
+    is measured once on first sight, and a gate on it would invite tuning on it."""
     scores = corpus_scores()
     tuning = scores["tuning"]
     assert tuning["claims"] >= 80
     assert tuning["precision"] >= 0.95, tuning["misses"]
     assert tuning["recall"] >= 0.80, tuning["misses"]
-    assert scores["all"]["no_claim_flags"] == 0
+    assert tuning["no_claim_flags"] == 0, tuning["misses"]
 
 
 def test_a_held_out_file_dropped_in_counts_as_held_out(tmp_path: Path) -> None:
