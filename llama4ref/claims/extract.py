@@ -103,6 +103,11 @@ class Statement(NamedTuple):
     every: tuple[str, ...] = ()  # the variants a figure said of "both" is held to, each of them
 
 
+def attribute_phrase(m: Match) -> bool:
+    """Whether a phrase names an attribute and is no mere unit word ("routed experts", "MoE layers")."""
+    return not is_unit_word(m) and all(t["kind"] == "attribute" for t in m.terms)
+
+
 def statements(
     span: Span,
     lex: Lexicon,
@@ -110,10 +115,12 @@ def statements(
     carried: str | None = None,
     sized: str | None = None,
     pair: tuple[str, ...] = (),
+    budgeted: bool = False,
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
-    ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size."""
+    ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size; ``budgeted`` whether its paragraph
+    states a budget for prompt and response together (a service's limit)."""
     text = mask_code(span.text)
     if cues.HYPOTHETICAL.search(text):
         return []
@@ -128,6 +135,8 @@ def statements(
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
+    if span.heading and not LLAMA4_NAME.search(text) and two_models(heading_parses):
+        return []  # "## Mid-Range Models (best quality within ~30B params)" under "Gemma 4 vs Llama 4": no variant's figure
     heading_attr = heading_attribute(heading_parses, parsed)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
@@ -146,7 +155,8 @@ def statements(
         for m in parsed.matches
         for t in m.terms
     )  # "on 8xH100 …" is a run's setting; "fits on a single H100" says what the model needs
-    context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
+    sentence_attrs = {str(t["id"]) for t in parsed.of_kind("attribute")}
+    context_named = "context" in sentence_attrs
     rerun = bool(cues.RERUN.search(" ".join([text, *span.headings]))) or any(
         ents(p, "engine") or ents(p, "gpu") for p, _ in heading_parses
     )
@@ -166,6 +176,14 @@ def statements(
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
     skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
     compared = frozenset(m.start for m in parsed.matches if compared_with(text[: words.char(m.start)]))
+    # "this model" under a variant's heading is that variant; a name before it in the sentence is what it is
+    # set against ("Im Vergleich zu Llama 4 Scout bietet dieses Modell …"): the heading's, which may agree, never contradict
+    this_model = cues.THIS_MODEL.search(text) if head_variant else None
+    this_model_at = this_model.start() if this_model else len(text)
+    set_against = frozenset(
+        m.start for m in parsed.matches if this_model and words.char(m.start) < this_model.start() and m.start not in skip | sizes
+    )
+    skip |= set_against
     for v in vals:
         vi, ve = words.index(v.start), words.after(v.end)
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
@@ -216,6 +234,8 @@ def statements(
             if labelled and label_units:  # "Parameters: 405B (mixture of experts)": the label's unit word, not the aside's
                 mine = [m for m in mine if words.char(m.start) < clause[1]]
             firm = labelled or (len(vals) == 1 and plain_link(mine, v, text, words)) or bool(fronted)
+        if v.day is None and not labelled and any(m.start == ve and attribute_phrase(m) for m in mine):
+            mine = [m for m in mine if not (m.end <= vi and attribute_phrase(m))]  # "MoE layers use 128 routed experts": its own noun
         unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
@@ -293,6 +313,8 @@ def statements(
             # sentence's one benchmark, the variant and a score verb in the value's own clause
             scorer = first(lex.parse(unglued(text[clause[0] : v.start])), "variant")
             firm = scorer in LLAMA4 and bool(SCORED.search(text[clause[0] : v.start]))
+        if bench and cues.VERSIONED.search(text[label_start : clause[1]]):
+            firm = False  # "LiveCodeBench v6": another version of the benchmark than the one scored
         own = [t for m in parsed.matches if m.start == ve and MODIFIED.match(text[v.end :]) for t in m.terms]
         label_from = max([text.rfind("\n", 0, v.start) + 1, *(u.end for u in vals if u.end <= v.start)])
         by_label = [t for m in parsed.matches if labelled and label_from <= words.char(m.start) < v.start for t in m.terms]
@@ -333,7 +355,11 @@ def statements(
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
-        via = _VIA.match(text[v.end :]) or (about_context and (BUDGET.search(text) or CURRENT.search(text[clause[0] : v.start])))
+        if set_against and source == "heading" and v.start > this_model_at:
+            firm = False
+        via = _VIA.match(text[v.end :]) or (about_context and (budgeted or BUDGET.search(text) or CURRENT.search(text[clause[0] : v.start])))
+        # a model list's key ("maxLength: 131072") or a window beside an output cap: a service's limit
+        via = via or (about_context and (cues.config_entry(text, v.start, span.block) or cues.output_capped(sentence_attrs, len(vals))))
         served_by = None if listed else UNKNOWN_PROVIDER if via and provider is None else provider
         named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
