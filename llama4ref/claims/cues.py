@@ -170,7 +170,9 @@ CONFIG_KEY = re.compile(r"""["']?\b[a-z][a-z0-9]*(?:_[a-z0-9]+|[A-Z][a-z0-9]*)+\
 """A value set under a code or config key ("maxLength: 131072", "'context_length': 131072",
 "max_tokens=8192")."""
 _LIMIT_KEY = re.compile(r"(?i)^[\"']?max")
-_SPEC_KEYS = re.compile(r"(?i)\b(?:num_layers|num_hidden_layers|hidden_size|num_experts|num_local_experts|head_dim|vocab_size|numLayers|hiddenSize)\b")
+_SPEC_KEYS = re.compile(
+    r"""(?i)\b\w*(?:params|parameters|layers|hidden\w*|heads|head_dim|experts|intermediate\w*|vocab\w*)\b["']?\s*[:=]"""
+)
 
 
 def config_entry(text: str, start: int, block: str = "") -> bool:
@@ -183,10 +185,12 @@ def config_entry(text: str, start: int, block: str = "") -> bool:
     return key is not None and (bool(_LIMIT_KEY.match(key.group(0))) or not _SPEC_KEYS.search(text + "\n" + block))
 
 
-def output_capped(attr_ids: set[str], values: int) -> bool:
-    """Whether a sentence gives a window together with a cap on output ("extended context window of
-    131,072 tokens and maximum output of 8,192 tokens"): what a service serves, not the model's window."""
-    return "output" in attr_ids and values > 1
+def served(text: str, start: int, clause: int, block: str, capped: bool) -> bool:
+    """Whether a window at ``start`` is a service's limit, not the model's: a budget for prompt and
+    response together in its sentence (or, ``capped``, in its paragraph, or an output cap beside it:
+    "extended context window of 131,072 tokens and maximum output of 8,192 tokens"), a window held
+    "currently", or a model list's key ("maxLength: 131072")."""
+    return capped or bool(BUDGET.search(text) or CURRENT.search(text[clause:start])) or config_entry(text, start, block)
 
 
 VERSIONED = re.compile(r"(?i)(?<=[a-z])\s*[- ]?v\d+(?:\.\d+)?\b")
@@ -201,3 +205,17 @@ THIS_MODEL = re.compile(
 """"This model" in any of the languages read (en, fr, de, es, pt, it, ru, tr, ja, zh, ko): the page's
 own subject, so a variant named before it in the sentence ("Im Vergleich zu Llama 4 Scout bietet
 dieses Modell …") is what it is set against, not the subject."""
+
+
+STAGES = {
+    "instruct": "instruct",
+    "instruction": "instruct",
+    "chat": "instruct",
+    "pretrained": "pretrained",
+    "pre-trained": "pretrained",
+    "base": "pretrained",
+}
+"""Words naming a model's stage (a benchmark figure is held to that stage's score)."""
+SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
+VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
+"""A value followed by "… via LangMart": a limit some service sets, not the model's."""

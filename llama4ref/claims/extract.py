@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import cues
 from llama4ref.claims.binding import (
+    attribute_phrase,
     closest,
     fits,
     hardware,
@@ -25,7 +26,7 @@ from llama4ref.claims.binding import (
     unit_follows,
     units_of,
 )
-from llama4ref.claims.cues import BOTH, BUDGET, CURRENT, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
+from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import (
     AFTER_LLAMA4,
@@ -47,6 +48,7 @@ from llama4ref.claims.subject import (
     other_model,
     provider_of,
     subject,
+    this_model,
     two_models,
 )
 from llama4ref.claims.values import NAMED_PAREN, Value, values
@@ -60,17 +62,6 @@ _CLAUSE = re.compile(
     r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus|et|y|e|und|ed|и|но|mais|pero|ma|aber)\s|:\s|\|",
     re.I,
 )
-_STAGES = {
-    "instruct": "instruct",
-    "instruction": "instruct",
-    "chat": "instruct",
-    "pretrained": "pretrained",
-    "pre-trained": "pretrained",
-    "base": "pretrained",
-}
-_SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
-_VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
-"""A value followed by "… via LangMart": a limit some service sets, not the model's."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
 SEVERAL_PROVIDERS = "(several providers)"
 _LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
@@ -101,11 +92,6 @@ class Statement(NamedTuple):
     rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
     sized: str | None = None  # the variant the document names only by its size ("400B MoE")
     every: tuple[str, ...] = ()  # the variants a figure said of "both" is held to, each of them
-
-
-def attribute_phrase(m: Match) -> bool:
-    """Whether a phrase names an attribute and is no mere unit word ("routed experts", "MoE layers")."""
-    return not is_unit_word(m) and all(t["kind"] == "attribute" for t in m.terms)
 
 
 def statements(
@@ -167,22 +153,17 @@ def statements(
     two_variants = len(l4_named & LLAMA4) > 1
     head_other = head_variant is None and any(other_model(p) for p, _ in heading_parses)  # a page about Gemma 3
     block_other = block is not None and other_model(block) and not first(block, "variant")  # "Model: Llama 3.1 70B"
-    shots_m = _SHOTS.search(text)
+    shots_m = cues.SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
-    stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
+    stage = next((s for w, s in cues.STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
     skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
     compared = frozenset(m.start for m in parsed.matches if compared_with(text[: words.char(m.start)]))
-    # "this model" under a variant's heading is that variant; a name before it in the sentence is what it is
-    # set against ("Im Vergleich zu Llama 4 Scout bietet dieses Modell …"): the heading's, which may agree, never contradict
-    this_model = cues.THIS_MODEL.search(text) if head_variant else None
-    this_model_at = this_model.start() if this_model else len(text)
-    set_against = frozenset(
-        m.start for m in parsed.matches if this_model and words.char(m.start) < this_model.start() and m.start not in skip | sizes
-    )
+    # "this model" under a variant's heading: a name before it is what it is set against (the heading's may agree, never contradict)
+    this_model_at, set_against = this_model(text, parsed, words, skip | sizes) if head_variant else (len(text), frozenset[int]())
     skip |= set_against
     for v in vals:
         vi, ve = words.index(v.start), words.after(v.end)
@@ -235,7 +216,7 @@ def statements(
                 mine = [m for m in mine if words.char(m.start) < clause[1]]
             firm = labelled or (len(vals) == 1 and plain_link(mine, v, text, words)) or bool(fronted)
         if v.day is None and not labelled and any(m.start == ve and attribute_phrase(m) for m in mine):
-            mine = [m for m in mine if not (m.end <= vi and attribute_phrase(m))]  # "MoE layers use 128 routed experts": its own noun
+            mine = [m for m in mine if not (m.end <= vi and attribute_phrase(m))]  # "MoE layers use 128 routed experts"
         unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
@@ -355,11 +336,11 @@ def statements(
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
-        if set_against and source == "heading" and v.start > this_model_at:
-            firm = False
-        via = _VIA.match(text[v.end :]) or (about_context and (budgeted or BUDGET.search(text) or CURRENT.search(text[clause[0] : v.start])))
-        # a model list's key ("maxLength: 131072") or a window beside an output cap: a service's limit
-        via = via or (about_context and (cues.config_entry(text, v.start, span.block) or cues.output_capped(sentence_attrs, len(vals))))
+        firm = firm and not (set_against and source == "heading" and v.start > this_model_at)
+        via = bool(cues.VIA.match(text[v.end :])) or (
+            about_context
+            and cues.served(text, v.start, clause[0], span.block, budgeted or (len(vals) > 1 and "output" in sentence_attrs))
+        )
         served_by = None if listed else UNKNOWN_PROVIDER if via and provider is None else provider
         named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)

@@ -166,10 +166,14 @@ _LIKENESS_AFTER = (
     r"|\s*(?:类似|相似|一样|一樣|相同|不同)"
 )
 """The same, written after the name (ja, ko, tr, zh postpositions): "Meta Llama Scoutと同様に、このモデルは …"."""
+_RELATIVE = (
+    r"\s*(?:which|that|who|whose|where|qui|que|dont|cuyo|cuya|che|cui|der|die|das|dessen|который|которая|которое|которые)\b"
+)
+"""A relative pronoun after the comma: "similar to Scout, which has 16 experts" is about Scout."""
 _NAME = r"(?:(?:the|o|a|el|la|le|der|die|das|dem|il|lo)\s+)?(?:meta\s+)?(?:llama(?:[\s-]?4)?\s+)?(?:scout|maverick|behemoth)"
 LIKENED = re.compile(
     rf"(?i)(?:^|[,:;，：]\s*|\s-\s)\s*(?:{_LIKE})\s*{_NAME}\b[^,.;:!?，。]{{0,30}}[,，]"
-    rf"|(?<!\w)(?:{_LIKENESS})\s*{_NAME}\b[^,.;:!?，。、]{{0,30}}[,，、]"
+    rf"|(?<!\w)(?:{_LIKENESS})\s*{_NAME}\b[^,.;:!?，。、]{{0,30}}[,，、](?!{_RELATIVE})"
     rf"|(?:^|[,:;，：]\s*)(?:与|和|跟|同)\s*{_NAME}\s*(?:类似|相似|一样|一樣|相同|不同)[^,，。]{{0,6}}[,，]"
     rf"|{_NAME}\s*(?:와|과)\s*(?:마찬가지로|달리|비슷하게|같이)"
     rf"|{_NAME}(?:{_LIKENESS_AFTER})[^,.;:!?，。、]{{0,12}}[,，、]"
@@ -274,4 +278,19 @@ def other_before(parsed: Any, vi: int) -> bool:
         for m in parsed.matches
         for t in m.terms
         if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
+    )
+
+
+def this_model(text: str, parsed: Any, words: Words, taken: frozenset[int]) -> tuple[int, frozenset[int]]:
+    """Where "this model" (:data:`llama4ref.claims.cues.THIS_MODEL`, any language) stands in
+    ``text`` and the names before it, outside the word indices ``taken``: under a variant's heading
+    "this model" is that variant, and a variant named before it in the sentence ("Im Vergleich zu
+    Llama 4 Scout bietet dieses Modell …") is what it is set against."""
+    from llama4ref.claims.cues import THIS_MODEL
+
+    found = THIS_MODEL.search(text)
+    if found is None:
+        return len(text), frozenset()
+    return found.start(), frozenset(
+        m.start for m in parsed.matches if words.char(m.start) < found.start() and m.start not in taken
     )
