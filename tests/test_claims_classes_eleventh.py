@@ -118,3 +118,17 @@ def test_a_model_spec_in_code_still_states_the_window() -> None:
     got = verdicts("scout = {\n'name': 'Llama 4 Scout',\n'num_layers': 48,\n'context_length': 10_000_000,\n}\n")
     assert got == {"48": "supported", "10_000_000": "supported"}
     assert verdicts("Llama 4 Maverick scores 55.0 on LiveCodeBench.") == {"55.0": "contradicted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (a missed wrong value) a date after the model's name and its maker in parentheses is its
+        # release, though another model and its maker are named before it
+        ("Qwen 3 (Alibaba, April 2025) and Llama 4 Scout (Meta, May 2026) lead the open models.", {"May 2026": "contradicted"}),
+        ("Mistral Small 3.1 (Mistral AI, March 2025) and Llama 4 Maverick (Meta · April 2025).", {"April 2025": "supported"}),
+    ],
+)
+def test_a_date_beside_the_maker_is_the_release(text: str, expected: dict[str, str]) -> None:
+    got = verdicts(text)
+    assert {k: got.get(k, "none") for k in expected} == expected

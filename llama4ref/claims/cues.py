@@ -219,3 +219,7 @@ STAGES = {
 SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
 VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 """A value followed by "… via LangMart": a limit some service sets, not the model's."""
+
+
+MAKER_DATED = re.compile(r"(?i)\b(llama[\s-]?4|scout|maverick|behemoth)\s*\(\s*meta(?:\s+ai)?\s*[,·;]\s*$")
+"""A date after the model's name and its maker in parentheses ("Llama 4 (Meta, March 2026)"): its release."""

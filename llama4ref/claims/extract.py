@@ -318,6 +318,9 @@ def statements(
         dated = any({"date", "month"} & set(t.get("units") or ()) for t in attrs)
         if v.day is not None and not dated and cues.DATA_THROUGH.search(text[: v.start]):  # "Training Data: …, through <date>"
             attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "cutoff")[:1], True
+        maker = cues.MAKER_DATED.search(text[: v.start]) if v.day is not None and not attrs else None
+        if maker:  # "Llama 4 (Meta, March 2026)": its release
+            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1], True
         if v.day is not None and not attrs:
             continue
         if cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units):
@@ -341,7 +344,7 @@ def statements(
             about_context
             and cues.served(text, v.start, clause[0], span.block, budgeted or (len(vals) > 1 and "output" in sentence_attrs))
         )
-        served_by = None if listed else UNKNOWN_PROVIDER if via and provider is None else provider
+        served_by = None if listed or maker else UNKNOWN_PROVIDER if via and provider is None else provider
         named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
         every = (named_l4 if two_variants else () if named_l4 else pair) if BOTH.search(text[: v.start]) and not ceiling else ()
@@ -353,7 +356,7 @@ def statements(
         if (
             unclear
             and source != "column"
-            and not (named_size or named_year)
+            and not (named_size or named_year or maker)
             and not named_in_clause(parsed, variant, clause, words, v.start)
         ):
             firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
@@ -364,6 +367,8 @@ def statements(
             variant, other = None, True  # "… outperforms Gemma 3, which offers 128K tokens": that model's figure
         elif led_by_other(text, v.start):
             variant, other = None, True  # "Llama 4's predecessor, Llama 3.1, introduced a 405B model": that model's
+        if maker:  # the model the parenthesis follows, not one named earlier
+            variant, other = (maker.group(1).lower() if maker.group(1).lower() in LLAMA4 else None), False
         after_l4 = AFTER_LLAMA4.match(text[v.end :])
         if after_l4:  # "to 131.1K tokens in Llama 4 Scout": the model named right after the value
             variant, other, source = after_l4.group(1).lower(), False, "text"
