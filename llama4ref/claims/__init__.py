@@ -93,6 +93,7 @@ def _shown(value: Any) -> str:
 
 def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-") -> list[Claim]:
     """Every Llama 4 statement in ``text`` with its verdict, in document order."""
+    from llama4ref.claims.cues import BUDGET
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
@@ -109,6 +110,9 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     pair: tuple[int, tuple[str, ...]] = (-1, ())  # the variants the paragraph's previous sentence names
     spans = read(text, kind)
     sized = sized_variant([lex.parse(mask_code(s.text)) for s in spans])
+    # a paragraph that states a budget for prompt and response together ("Maximum prompt + response
+    # length is 512,000 tokens"): the windows its other sentences give are that service's too
+    budgeted = {s.paragraph for s in spans if s.paragraph >= 0 and BUDGET.search(s.text)}
     for span in spans:
         heads = [(parses.setdefault(h, lex.parse(mask_code(h))), mask_code(h)) for h in span.headings]
         carry = carried[1] if span.paragraph >= 0 and span.paragraph == carried[0] else None
@@ -117,7 +121,7 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
-        for st in statements(span, lex, heads, carry, sized, pairs):
+        for st in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted):
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged

@@ -71,6 +71,11 @@ def is_unit_word(m: Match) -> bool:
     return bool(units) and all(set(t.get("units") or ()) <= units for t in m.terms if t["kind"] == "attribute")
 
 
+def attribute_phrase(m: Match) -> bool:
+    """Whether a phrase names an attribute and is no mere unit word ("routed experts", "MoE layers")."""
+    return not is_unit_word(m) and all(t["kind"] == "attribute" for t in m.terms)
+
+
 _ONE = frozenset(
     {"a", "an", "one", "1", "single", "seul", "seule", "solo", "sola", "única", "unica", "einzigen", "einer"}
 ) | frozenset({"одном", "одной", "单", "單", "単", "一", "한"})

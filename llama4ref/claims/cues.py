@@ -164,3 +164,62 @@ BOTH = re.compile(
 )
 """A figure said of "both" models ("Scout and Maverick ... both support 10M", "Both ship with ..."
 after a sentence naming the two): it is held to each of them and wrong when either disagrees."""
+
+
+CONFIG_KEY = re.compile(r"""["']?\b[a-z][a-z0-9]*(?:_[a-z0-9]+|[A-Z][a-z0-9]*)+\b["']?\s*[:=]\s*$""")
+"""A value set under a code or config key ("maxLength: 131072", "'context_length': 131072",
+"max_tokens=8192")."""
+_LIMIT_KEY = re.compile(r"(?i)^[\"']?max")
+_SPEC_KEYS = re.compile(
+    r"""(?i)\b\w*(?:params|parameters|layers|hidden\w*|heads|head_dim|experts|intermediate\w*|vocab\w*)\b["']?\s*[:=]"""
+)
+
+
+def config_entry(text: str, start: int, block: str = "") -> bool:
+    """Whether the value at ``start`` stands right after a code or config key on its own line: a
+    limit key ("maxLength", "max_tokens") is a model list's or a run's setting; any other key
+    ("context_length") too, unless the entry describes the architecture (a model's spec: layers,
+    hidden size, experts; ``block`` holds the entry's other rows)."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    key = CONFIG_KEY.search(line)
+    return key is not None and (bool(_LIMIT_KEY.match(key.group(0))) or not _SPEC_KEYS.search(text + "\n" + block))
+
+
+def served(text: str, start: int, clause: int, block: str, capped: bool) -> bool:
+    """Whether a window at ``start`` is a service's limit, not the model's: a budget for prompt and
+    response together in its sentence (or, ``capped``, in its paragraph, or an output cap beside it:
+    "extended context window of 131,072 tokens and maximum output of 8,192 tokens"), a window held
+    "currently", or a model list's key ("maxLength: 131072")."""
+    return capped or bool(BUDGET.search(text) or CURRENT.search(text[clause:start])) or config_entry(text, start, block)
+
+
+VERSIONED = re.compile(r"(?i)(?<=[a-z])\s*[- ]?v\d+(?:\.\d+)?\b")
+"""A benchmark named with a version ("LiveCodeBench v6", "MMLU-Pro v2"): another edition than the
+one a published score names, so the figure may agree but never contradicts."""
+
+
+THIS_MODEL = re.compile(
+    r"(?i)\b(?:this|the\s+present)\s+model\b|\bce\s+modèle\b|\bdieses\s+modell\b|\b(?:este|esse|esto)\s+modelo\b|\bquesto\s+modello\b"
+    r"|\b(?:эта|данная)\s+модель\b|\bbu\s+model\b|このモデル|本モデル|该模型|該模型|此模型|这个模型|這個模型|本模型|이\s*모델"
+)
+""""This model" in any of the languages read (en, fr, de, es, pt, it, ru, tr, ja, zh, ko): the page's
+own subject, so a variant named before it in the sentence ("Im Vergleich zu Llama 4 Scout bietet
+dieses Modell …") is what it is set against, not the subject."""
+
+
+STAGES = {
+    "instruct": "instruct",
+    "instruction": "instruct",
+    "chat": "instruct",
+    "pretrained": "pretrained",
+    "pre-trained": "pretrained",
+    "base": "pretrained",
+}
+"""Words naming a model's stage (a benchmark figure is held to that stage's score)."""
+SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
+VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
+"""A value followed by "… via LangMart": a limit some service sets, not the model's."""
+
+
+MAKER_DATED = re.compile(r"(?i)\b(llama[\s-]?4|scout|maverick|behemoth)\s*\(\s*meta(?:\s+ai)?\s*[,·;]\s*$")
+"""A date after the model's name and its maker in parentheses ("Llama 4 (Meta, March 2026)"): its release."""

@@ -36,6 +36,7 @@ class Span(NamedTuple):
     paragraph: int = -1  # sentences of one paragraph share this number (-1: not prose)
     block: str = ""  # a spec block's rows together: a runtime, GPU, provider or other model named in one row is the block's
     blank_column: bool = False  # a table cell whose column the header leaves unnamed ("| Specification | ||")
+    heading: bool = False  # a heading's own text
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -110,7 +111,12 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
                 del headings[deeper]
             headings[level] = _strip_md(title)
             spans.append(
-                Span(_strip_md(title), ((0, i + 1, _indent(raw) + 1),), _stack({k: v for k, v in headings.items() if k < level}))
+                Span(
+                    _strip_md(title),
+                    ((0, i + 1, _indent(raw) + 1),),
+                    _stack({k: v for k, v in headings.items() if k < level}),
+                    heading=bool(heading),
+                )
             )
             i += 1
             continue
@@ -275,7 +281,7 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
     """Each cell of a table as ``"<row label> <column heading>: <cell>"``; a column heading
     that names a model is kept apart (``Span.column``) so the cell is about that model. Rows
     start at ``first`` (after the separator row, when the table has one)."""
-    header = [_strip_md(c) for _, c in _cells(lines[head])]
+    header = _aligned([_strip_md(c) for _, c in _cells(lines[head])], lines[head + 1 :])
     sides = _sides(headings) if len(header) == 3 and not any(header[1:]) else None
     out: list[Span] = []
     for r in range(head + 2 if first is None else first, end):
@@ -293,6 +299,23 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
             about = sides[k - 1] if sides and k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
             out.append(Span(text, starts, _stack(headings), about or None, blank_column=not about))
     return out
+
+
+_MODEL_CELL = re.compile(
+    r"(?i)\b(?:llama[\s-]?\d|scout|maverick|behemoth|gpt-?[\w.]*\d|gemini|gemma|claude|qwen|mistral|mixtral|deepseek|phi-?\d|grok|kimi)"
+)
+
+
+def _aligned(header: list[str], rows: list[str]) -> list[str]:
+    """A header row that names a model in its first cell and leaves its last cell empty (or has one
+    cell fewer than the rows), "| Gemma 4 E4B | Llama 4 Scout | … | |" over "| Active params | 4B |
+    17B | …": it heads the value columns, not the row labels, so it is moved one column right."""
+    if not header or not _MODEL_CELL.search(header[0]):
+        return header
+    widths = [len(_cells(r)) for r in rows if r.strip().startswith("|") and not _TABLE_SEP.match(r.strip())][:3]
+    if header[-1] == "" or (widths and all(w == len(header) + 1 for w in widths)):
+        return ["", *header[:-1]] if header[-1] == "" else ["", *header]
+    return header
 
 
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.|对比|對比|대)\s+", re.I)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import cues
 from llama4ref.claims.binding import (
+    attribute_phrase,
     closest,
     fits,
     hardware,
@@ -25,7 +26,7 @@ from llama4ref.claims.binding import (
     unit_follows,
     units_of,
 )
-from llama4ref.claims.cues import BOTH, BUDGET, CURRENT, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
+from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.subject import (
     AFTER_LLAMA4,
@@ -47,6 +48,7 @@ from llama4ref.claims.subject import (
     other_model,
     provider_of,
     subject,
+    this_model,
     two_models,
 )
 from llama4ref.claims.values import NAMED_PAREN, Value, values
@@ -60,17 +62,6 @@ _CLAUSE = re.compile(
     r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus|et|y|e|und|ed|и|но|mais|pero|ma|aber)\s|:\s|\|",
     re.I,
 )
-_STAGES = {
-    "instruct": "instruct",
-    "instruction": "instruct",
-    "chat": "instruct",
-    "pretrained": "pretrained",
-    "pre-trained": "pretrained",
-    "base": "pretrained",
-}
-_SHOTS = re.compile(r"(?i)\b(\d+)[- ]shot\b|\bzero[- ]shot\b")
-_VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
-"""A value followed by "… via LangMart": a limit some service sets, not the model's."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
 SEVERAL_PROVIDERS = "(several providers)"
 _LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
@@ -110,10 +101,12 @@ def statements(
     carried: str | None = None,
     sized: str | None = None,
     pair: tuple[str, ...] = (),
+    budgeted: bool = False,
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
-    ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size."""
+    ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size; ``budgeted`` whether its paragraph
+    states a budget for prompt and response together (a service's limit)."""
     text = mask_code(span.text)
     if cues.HYPOTHETICAL.search(text):
         return []
@@ -128,6 +121,8 @@ def statements(
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
+    if span.heading and not LLAMA4_NAME.search(text) and two_models(heading_parses):
+        return []  # "## Mid-Range Models (best quality within ~30B params)" under "Gemma 4 vs Llama 4": no variant's figure
     heading_attr = heading_attribute(heading_parses, parsed)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
@@ -146,7 +141,8 @@ def statements(
         for m in parsed.matches
         for t in m.terms
     )  # "on 8xH100 …" is a run's setting; "fits on a single H100" says what the model needs
-    context_named = any(t["id"] == "context" for t in parsed.of_kind("attribute"))
+    sentence_attrs = {str(t["id"]) for t in parsed.of_kind("attribute")}
+    context_named = "context" in sentence_attrs
     rerun = bool(cues.RERUN.search(" ".join([text, *span.headings]))) or any(
         ents(p, "engine") or ents(p, "gpu") for p, _ in heading_parses
     )
@@ -157,15 +153,18 @@ def statements(
     two_variants = len(l4_named & LLAMA4) > 1
     head_other = head_variant is None and any(other_model(p) for p, _ in heading_parses)  # a page about Gemma 3
     block_other = block is not None and other_model(block) and not first(block, "variant")  # "Model: Llama 3.1 70B"
-    shots_m = _SHOTS.search(text)
+    shots_m = cues.SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
-    stage = next((s for w, s in _STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
+    stage = next((s for w, s in cues.STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
     skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
     compared = frozenset(m.start for m in parsed.matches if compared_with(text[: words.char(m.start)]))
+    # "this model" under a variant's heading: a name before it is what it is set against (the heading's may agree, never contradict)
+    this_model_at, set_against = this_model(text, parsed, words, skip | sizes) if head_variant else (len(text), frozenset[int]())
+    skip |= set_against
     for v in vals:
         vi, ve = words.index(v.start), words.after(v.end)
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
@@ -216,6 +215,8 @@ def statements(
             if labelled and label_units:  # "Parameters: 405B (mixture of experts)": the label's unit word, not the aside's
                 mine = [m for m in mine if words.char(m.start) < clause[1]]
             firm = labelled or (len(vals) == 1 and plain_link(mine, v, text, words)) or bool(fronted)
+        if v.day is None and not labelled and any(m.start == ve and attribute_phrase(m) for m in mine):
+            mine = [m for m in mine if not (m.end <= vi and attribute_phrase(m))]  # "MoE layers use 128 routed experts"
         unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
@@ -293,6 +294,8 @@ def statements(
             # sentence's one benchmark, the variant and a score verb in the value's own clause
             scorer = first(lex.parse(unglued(text[clause[0] : v.start])), "variant")
             firm = scorer in LLAMA4 and bool(SCORED.search(text[clause[0] : v.start]))
+        if bench and cues.VERSIONED.search(text[label_start : clause[1]]):
+            firm = False  # "LiveCodeBench v6": another version of the benchmark than the one scored
         own = [t for m in parsed.matches if m.start == ve and MODIFIED.match(text[v.end :]) for t in m.terms]
         label_from = max([text.rfind("\n", 0, v.start) + 1, *(u.end for u in vals if u.end <= v.start)])
         by_label = [t for m in parsed.matches if labelled and label_from <= words.char(m.start) < v.start for t in m.terms]
@@ -315,6 +318,9 @@ def statements(
         dated = any({"date", "month"} & set(t.get("units") or ()) for t in attrs)
         if v.day is not None and not dated and cues.DATA_THROUGH.search(text[: v.start]):  # "Training Data: …, through <date>"
             attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "cutoff")[:1], True
+        maker = cues.MAKER_DATED.search(text[: v.start]) if v.day is not None and not attrs else None
+        if maker:  # "Llama 4 (Meta, March 2026)": its release
+            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1], True
         if v.day is not None and not attrs:
             continue
         if cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units):
@@ -333,8 +339,12 @@ def statements(
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading"
-        via = _VIA.match(text[v.end :]) or (about_context and (BUDGET.search(text) or CURRENT.search(text[clause[0] : v.start])))
-        served_by = None if listed else UNKNOWN_PROVIDER if via and provider is None else provider
+        firm = firm and not (set_against and source == "heading" and v.start > this_model_at)
+        via = bool(cues.VIA.match(text[v.end :])) or (
+            about_context
+            and cues.served(text, v.start, clause[0], span.block, budgeted or (len(vals) > 1 and "output" in sentence_attrs))
+        )
+        served_by = None if listed or maker else UNKNOWN_PROVIDER if via and provider is None else provider
         named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
         every = (named_l4 if two_variants else () if named_l4 else pair) if BOTH.search(text[: v.start]) and not ceiling else ()
@@ -346,7 +356,7 @@ def statements(
         if (
             unclear
             and source != "column"
-            and not (named_size or named_year)
+            and not (named_size or named_year or maker)
             and not named_in_clause(parsed, variant, clause, words, v.start)
         ):
             firm = False  # another model named before the value, the variant elsewhere: whose figure is unclear
@@ -357,6 +367,8 @@ def statements(
             variant, other = None, True  # "… outperforms Gemma 3, which offers 128K tokens": that model's figure
         elif led_by_other(text, v.start):
             variant, other = None, True  # "Llama 4's predecessor, Llama 3.1, introduced a 405B model": that model's
+        if maker:  # the model the parenthesis follows, not one named earlier
+            variant, other = (maker.group(1).lower() if maker.group(1).lower() in LLAMA4 else None), False
         after_l4 = AFTER_LLAMA4.match(text[v.end :])
         if after_l4:  # "to 131.1K tokens in Llama 4 Scout": the model named right after the value
             variant, other, source = after_l4.group(1).lower(), False, "text"

@@ -147,15 +147,41 @@ _LIKE = (
     r"|contrairement\s+(?:à|au)|à\s+l['’]instar\s+d[eu]|(?:ähnlich\s+)?wie|anders\s+als|im\s+gegensatz\s+zu[mr]?"
     r"|simile\s+a[l]?|come|a\s+differenza\s+d[ie]l?|как\s+и|в\s+отличие\s+от|подобно|类似于|類似於|不同于|像"
 )
+_LIKENESS = (
+    r"similar(?:ly)?\s+to|in\s+contrast\s+to|compared\s+(?:to|with)|(?:much\s+)?the\s+same\s+as|identical\s+to|analogous\s+to"
+    r"|semblable\s+(?:à|au)|similaire\s+(?:à|au)|pareil(?:le)?\s+(?:à|au)|identique\s+(?:à|au)|par\s+rapport\s+(?:à|au)"
+    r"|à\s+l['’]instar\s+d[eu]|contrairement\s+(?:à|au)|semelhante\s+a[os]?|parecido\s+(?:com|a[ol]?)|diferente\s+d[oa]"
+    r"|ao\s+contr[aá]rio\s+d[oa]|a\s+diferencia\s+del?|al\s+igual\s+que|similar\s+al?|parecid[oa]\s+al?"
+    r"|ähnlich\s+(?:wie|zu[mr]?|de[mr])|genau\s+wie|anders\s+als|im\s+gegensatz\s+zu[mr]?|vergleichbar\s+mit|verglichen\s+mit"
+    r"|simile\s+a[l]?|analogamente\s+a[l]?|a\s+differenza\s+d[ie]l?|come\s+per|rispetto\s+a[l]?"
+    r"|как\s+и|в\s+отличие\s+от|подобно|аналогично|по\s+сравнению\s+с|так\s+же\s+как"
+    r"|类似于|類似於|不同于|不同於|如同|相比于|相较于"
+)
+"""Words that liken or contrast the subject with what follows, wherever they stand in a sentence (en,
+fr, pt, es, de, it, ru, zh): unlike a bare "like" or "como", they never introduce the subject itself."""
+_LIKENESS_AFTER = (
+    r"と同様に?|と同じく|と同じように|のように|とは異なり|と異なり|と比べ(?:て|ると)?|に比べ(?:て|ると)?|に似て"
+    r"|와|과|처럼|에\s*비해|와\s*달리|과\s*달리"
+    r"|\s*['’]?(?:[ae]|y[ae])?\s+(?:gibi|benzer\s+(?:şekilde|olarak)|kıyasla|göre)|['’]?(?:[dt][ae]n)\s+farklı\s+olarak"
+    r"|\s*(?:类似|相似|一样|一樣|相同|不同)"
+)
+"""The same, written after the name (ja, ko, tr, zh postpositions): "Meta Llama Scoutと同様に、このモデルは …"."""
+_RELATIVE = (
+    r"\s*(?:which|that|who|whose|where|qui|que|dont|cuyo|cuya|che|cui|der|die|das|dessen|который|которая|которое|которые)\b"
+)
+"""A relative pronoun after the comma: "similar to Scout, which has 16 experts" is about Scout."""
 _NAME = r"(?:(?:the|o|a|el|la|le|der|die|das|dem|il|lo)\s+)?(?:meta\s+)?(?:llama(?:[\s-]?4)?\s+)?(?:scout|maverick|behemoth)"
 LIKENED = re.compile(
     rf"(?i)(?:^|[,:;，：]\s*|\s-\s)\s*(?:{_LIKE})\s*{_NAME}\b[^,.;:!?，。]{{0,30}}[,，]"
+    rf"|(?<!\w)(?:{_LIKENESS})\s*{_NAME}\b[^,.;:!?，。、]{{0,30}}[,，、](?!{_RELATIVE})"
     rf"|(?:^|[,:;，：]\s*)(?:与|和|跟|同)\s*{_NAME}\s*(?:类似|相似|一样|一樣|相同|不同)[^,，。]{{0,6}}[,，]"
     rf"|{_NAME}\s*(?:와|과)\s*(?:마찬가지로|달리|비슷하게|같이)"
+    rf"|{_NAME}(?:{_LIKENESS_AFTER})[^,.;:!?，。、]{{0,12}}[,，、]"
 )
-"""A fronted phrase likening the subject to a variant ("Similar to Llama 4 Scout, this model has …",
-"Semelhante ao Meta Llama Scout, este modelo possui …", "Unlike Maverick, Scout …"): the variant
-it names is what the subject is compared with, not the subject."""
+"""A phrase likening the subject to a variant ("Similar to Llama 4 Scout, this model has …",
+"Architecture : semblable à Meta Llama Scout, ce modèle …", "Meta Llama Scoutと同様に、このモデルは …",
+"Unlike Maverick, Scout …"), fronted or after a label: the variant it names is what the subject is
+compared with, not the subject. The phrase ends at its comma: what follows is the subject's."""
 
 
 def likened(text: str) -> list[tuple[int, int]]:
@@ -252,4 +278,19 @@ def other_before(parsed: Any, vi: int) -> bool:
         for m in parsed.matches
         for t in m.terms
         if t["kind"] == "entity" and t.get("cls") == "variant" and t["target"] not in LLAMA4
+    )
+
+
+def this_model(text: str, parsed: Any, words: Words, taken: frozenset[int]) -> tuple[int, frozenset[int]]:
+    """Where "this model" (:data:`llama4ref.claims.cues.THIS_MODEL`, any language) stands in
+    ``text`` and the names before it, outside the word indices ``taken``: under a variant's heading
+    "this model" is that variant, and a variant named before it in the sentence ("Im Vergleich zu
+    Llama 4 Scout bietet dieses Modell …") is what it is set against."""
+    from llama4ref.claims.cues import THIS_MODEL
+
+    found = THIS_MODEL.search(text)
+    if found is None:
+        return len(text), frozenset()
+    return found.start(), frozenset(
+        m.start for m in parsed.matches if words.char(m.start) < found.start() and m.start not in taken
     )
