@@ -46,6 +46,14 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> CliResult:
     return CliResult(code, out.getvalue(), err.getvalue())
 
 
+def first_answer(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> str | None:
+    """The path ``ask`` puts first for ``text`` (None when it ranks nothing)."""
+    from llama4ref.domain.answer import ask
+
+    got = ask(kb, text, db).ranked_paths()
+    return got[0] if got else None
+
+
 @pytest.fixture(autouse=True)
 def _sigpipe_as_python_sets_it() -> Iterator[None]:
     """Tests run the CLI's main() in-process, and main() restores SIGPIPE's default action, as a

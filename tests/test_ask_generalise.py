@@ -25,11 +25,7 @@ from llama4ref.domain.ranking import rank
 from llama4ref.domain.values import numbers, value_matches
 from llama4ref.records.vocabulary import Lexicon
 from llama4ref.store.knowledge_base import KnowledgeBase
-
-
-def _first(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> str | None:
-    got = ask(kb, text, db).ranked_paths()
-    return got[0] if got else None
+from tests.conftest import first_answer as _first
 
 
 def test_words_meet_path_segments_by_stem() -> None:

@@ -14,13 +14,9 @@ from llama4ref.domain.ranking import rank
 from llama4ref.domain.search import search
 from llama4ref.records.vocabulary import Lexicon
 from llama4ref.store.knowledge_base import KnowledgeBase
+from tests.conftest import first_answer as _first
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _first(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> str | None:
-    got = ask(kb, text, db).ranked_paths()
-    return got[0] if got else None
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,12 @@ import sqlite3
 import pytest
 
 from llama4ref.domain import ranking as ranking_module
-from llama4ref.domain.answer import ask
 from llama4ref.domain.matching import drop_repeated, written_pairs
 from llama4ref.domain.ranking import rank
 from llama4ref.domain.values import spelled_numbers, value_matches
 from llama4ref.records.vocabulary import Lexicon, words
 from llama4ref.store.knowledge_base import KnowledgeBase
-
-
-def _first(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> str | None:
-    got = ask(kb, text, db).ranked_paths()
-    return got[0] if got else None
+from tests.conftest import first_answer as _first
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 import llama4ref
-
-
-def verdicts(text: str) -> dict[str, str]:
-    """Each value as written → its status (the last one when a value repeats)."""
-    return {c.text: c.status for c in llama4ref.check_claims(text)}
+from tests.test_claims_classes import assert_verdicts, verdicts
 
 
 @pytest.mark.parametrize(
@@ -57,9 +53,7 @@ def verdicts(text: str) -> dict[str, str]:
     ],
 )
 def test_a_variant_the_subject_is_likened_to_is_not_the_subject(text: str, expected: dict[str, str]) -> None:
-    got = verdicts(text)
-    assert {k: got.get(k, "none") for k in expected} == expected
-    assert "contradicted" not in got.values()
+    assert_verdicts(text, expected, none_contradicted=True)
 
 
 @pytest.mark.parametrize(
@@ -87,9 +81,7 @@ def test_a_variant_the_subject_is_likened_to_is_not_the_subject(text: str, expec
     ],
 )
 def test_columns_headings_and_nouns(text: str, expected: dict[str, str]) -> None:
-    got = verdicts(text)
-    assert {k: got.get(k, "none") for k in expected} == expected
-    assert "contradicted" not in got.values()
+    assert_verdicts(text, expected, none_contradicted=True)
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 
-def _variants(kb: KnowledgeBase) -> list[str]:
-    return kb.variant_ids()  # in index order: sorting them by size would read every variant's facts
-
-
 _CANDIDATES: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[Derivation, tuple[str, ...]]]] = weakref.WeakKeyDictionary()
 """Expanded rules per knowledge base, computed once (`show` asks for several derived values)."""
 
@@ -30,7 +26,7 @@ def _candidates(kb: KnowledgeBase) -> dict[str, tuple[Derivation, tuple[str, ...
     out = _CANDIDATES.get(kb)
     if out is None:
         out = {}
-        variant_ids = _variants(kb)
+        variant_ids = kb.variant_ids()  # index order: kb.variants() sorts by size, reading every variant's facts
         for derivation in DERIVATIONS:
             for vid in variant_ids if "{v}" in derivation.path else [None]:
                 path, inputs = expand(derivation, vid)
