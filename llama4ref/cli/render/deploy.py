@@ -29,7 +29,7 @@ def _claim(c: DatedValue | None, unit: str = "tokens") -> str:
 def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -> None:
     rows = []
     for o in found:
-        ctx = _claim(o.context).replace(" tokens", "") + (f" ({o.context_kind})" if o.context_kind else "")
+        ctx = _claim(o.context).replace(" tokens", "") + (f", {o.context_kind}" if o.context_kind else "")
         price = (
             "—"
             if o.price_input is None
@@ -57,7 +57,9 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
             safe(when or "undated"),
         ]
         rows.append([Text(c) for c in cells])  # Text: values like "[superseded]" are not markup
-    columns = ["provider", "variant", "model id", "context", "max output", "precision", "$/1M in/out", "sources", "as of"]
+    columns = [
+        "provider", "variant", "model id", "context (tokens)", "max output (tokens)", "precision", "$/1M in/out", "sources", "as of"
+    ]  # fmt: skip
     grid.table(con, title, columns, rows)
 
 
