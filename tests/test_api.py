@@ -117,6 +117,17 @@ def test_unknown_path_is_a_lookup_error_with_suggestions() -> None:
     assert "did you mean" in str(info.value)
 
 
+def test_unknown_variant_suggests_each_variant_once() -> None:
+    """Two spellings of one model ("llama-3.1-405b", "llama 3.1 405b") are one suggestion, its id."""
+    kb = llama4ref.knowledge_base()
+    for name in ("llama5", "lama 3.1", "mavrik"):
+        with pytest.raises(llama4ref.UnknownIdError) as info:
+            kb.variant_id(name)
+        shown = list(info.value.suggestions)
+        assert shown and len(shown) == len(set(shown)), (name, shown)
+        assert set(shown) <= set(kb.variant_ids()), (name, shown)
+
+
 def test_group_path_suggests_children() -> None:
     """Asking for a group (a prefix of paths) suggests the facts inside it."""
     with pytest.raises(llama4ref.UnknownIdError) as info:

@@ -59,8 +59,13 @@ class KnowledgeBase:
         """
         found = self._find_variant(require_str(name, "name"), parse=parse)
         if found is None:
-            raise UnknownIdError("variant", name, lambda: self._suggest(normalise_alias(name), self._aliases))
+            raise UnknownIdError("variant", name, lambda: self._variant_suggestions(name))
         return found
+
+    def _variant_suggestions(self, name: str) -> list[str]:
+        """Close aliases, one per variant, each shown as the variant's id (never two spellings of one)."""
+        close = difflib_close(normalise_alias(name), list(self._aliases), n=8)
+        return list(dict.fromkeys(self._aliases[a] for a in close))[:3]
 
     def _find_variant(self, name: str, *, parse: bool) -> str | None:
         key = normalise_alias(name)
@@ -288,12 +293,17 @@ class KnowledgeBase:
 
     # -- helpers ----------------------------------------------------------------------
     def _suggest(self, key: str, pool: Iterable[str]) -> list[str]:
-        import difflib
-
-        return difflib.get_close_matches(key, list(pool), n=3, cutoff=0.6)
+        return difflib_close(key, list(pool), n=3)
 
     def _path_suggestions(self, full: str) -> list[str]:
         children = [p for p in self.paths(full)]
         if children:
             return children[:6]
         return self._suggest(full, self.paths())
+
+
+def difflib_close(key: str, pool: list[str], n: int) -> list[str]:
+    """The ``n`` entries of ``pool`` closest to ``key`` (difflib, imported only when a name is unknown)."""
+    import difflib
+
+    return difflib.get_close_matches(key, pool, n=n, cutoff=0.6)
