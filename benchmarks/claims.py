@@ -55,7 +55,7 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
     no_claim_flags = no_claim_items = 0
     misses: list[str] = []
     for item in items:
-        claims = check_claims(document(item))
+        claims = check_claims(document(item), source=item.get("source"))
         expect = item.get("expect") or []
         if not expect:
             no_claim_items += 1

@@ -91,12 +91,17 @@ def _shown(value: Any) -> str:
     return str(_jsonable(value))
 
 
-def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-") -> list[Claim]:
-    """Every Llama 4 statement in ``text`` with its verdict, in document order."""
+def check_claims(
+    text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-", source: str | None = None
+) -> list[Claim]:
+    """Every Llama 4 statement in ``text`` with its verdict, in document order. ``source`` is the
+    address the text was read from (else the one it carries: front matter ``source:``, an HTML
+    canonical link); on a provider's own page, served limits are that provider's."""
     from llama4ref.claims.cues import BUDGET
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
+    from llama4ref.claims.pages import address_in, page_provider
     from llama4ref.claims.subject import sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
@@ -104,6 +109,7 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     kb = kb or knowledge_base()
     lex = Lexicon(kb.vocabulary())
     attrs = {t["id"]: t for t in lex.terms if t["kind"] == "attribute"}
+    served_by = page_provider(source or address_in(text, kind), lex)
     out: list[Claim] = []
     parses: dict[str, Any] = {}
     carried: tuple[int, str | None] = (-1, None)
@@ -121,7 +127,7 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
-        for st in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted):
+        for st in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by):
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged

@@ -223,3 +223,8 @@ VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 
 MAKER_DATED = re.compile(r"(?i)\b(llama[\s-]?4|scout|maverick|behemoth)\s*\(\s*meta(?:\s+ai)?\s*[,·;]\s*$")
 """A date after the model's name and its maker in parentheses ("Llama 4 (Meta, March 2026)"): its release."""
+
+
+COUNTED_PARTS = frozenset({"experts", "layers", "heads", "images", "tiles", "gpus", "languages", "dimensions"})
+"""Units that count a model's parts or inputs: a figure written with a scale word ("109 billion",
+"109 میلیارد") is never one of them."""

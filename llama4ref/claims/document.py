@@ -37,6 +37,7 @@ class Span(NamedTuple):
     block: str = ""  # a spec block's rows together: a runtime, GPU, provider or other model named in one row is the block's
     blank_column: bool = False  # a table cell whose column the header leaves unnamed ("| Specification | ||")
     heading: bool = False  # a heading's own text
+    columns: tuple[str, ...] = ()  # a table cell's: the headings of every value column of its table
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -297,7 +298,8 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
             text = prefix + _strip_md(cell)
             starts = ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1))
             about = sides[k - 1] if sides and k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
-            out.append(Span(text, starts, _stack(headings), about or None, blank_column=not about))
+            span = Span(text, starts, _stack(headings), about or None, blank_column=not about, columns=tuple(header[1:]))
+            out.append(span)
     return out
 
 

@@ -102,11 +102,13 @@ def statements(
     sized: str | None = None,
     pair: tuple[str, ...] = (),
     budgeted: bool = False,
+    page_provider: str | None = None,
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
     ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size; ``budgeted`` whether its paragraph
-    states a budget for prompt and response together (a service's limit)."""
+    states a budget for prompt and response together (a service's limit); ``page_provider`` the
+    provider whose own page the document is."""
     text = mask_code(span.text)
     if cues.HYPOTHETICAL.search(text):
         return []
@@ -126,8 +128,13 @@ def statements(
     heading_attr = heading_attribute(heading_parses, parsed)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
+    # the table's columns are models (one is headed by a Llama 4 variant): a column headed by any
+    # other name is another model's, whether or not the vocabulary knows that name
+    models_across = column_parse is not None and not column_variant and any(
+        first(lex.parse(mask_code(c)), "variant") in LLAMA4 for c in span.columns if c and c != span.column
+    )
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
-    provider = first(parsed, "provider") or head_provider
+    provider = first(parsed, "provider") or head_provider or page_provider
     named_providers = {p for m in parsed.matches for t in m.terms if (p := provider_of(t)) is not None}
     several = len(named_providers) > 1
     provider = SEVERAL_PROVIDERS if several else provider  # "Groq and Fireworks restricted Scout's context to …"
@@ -244,6 +251,8 @@ def statements(
         activated = v.mult >= 1e9 and bool(cues.ACTIVATED.search(text[: v.start]))
         if activated and not any(t["id"] == "active" for t in attrs):  # "gates that activate ~109B per forward pass"
             attrs += tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "active")[:1]
+        if v.mult >= 1e6:  # a scale word ("billion", "میلیارد", "milliárd") says the value is no count of parts
+            attrs = tuple(t for t in attrs if not t.get("units") or not set(t["units"]) <= cues.COUNTED_PARTS)
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
@@ -376,8 +385,10 @@ def statements(
             variant, other = None, True
         if source == "text" and (cues.compared_pair(text[: v.start]) or (two_variants and ceiling)):
             variant = None  # "Scout vs Maverick: 10M context", "Scout and Maverick … up to 40T": either one's (the family's)
-        if column_parse is not None and not column_variant and (other_model(column_parse) or OTHER_NAME.search(str(span.column))):
-            variant, other = None, True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
+        if column_parse is not None and not column_variant and (
+            other_model(column_parse) or OTHER_NAME.search(str(span.column)) or models_across
+        ):
+            variant, other = None, True  # a column about another model ("Gemma 3 27B", "GPT-5.2", "Qwen3-235B-A22B")
         if span.blank_column and source != "text" and two_models(heading_parses):
             variant, firm = None, False  # a column the header leaves unnamed, under headings naming two models: whose?
         if block_other and source != "text":

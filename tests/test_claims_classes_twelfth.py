@@ -1,0 +1,74 @@
+"""check-claims on texts written for this test (not quoted from any page), one or more per class of
+false contradiction the twelfth held-out set showed, each in other wording, another language or
+with other model names than that set; the verdicts were predicted from the records first."""
+
+from __future__ import annotations
+
+import pytest
+
+import llama4ref
+from tests.test_claims_classes import assert_verdicts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (a) a table whose columns are models: a column headed by a name that is no Llama 4 variant
+        # is another model's, whether or not the vocabulary knows that name
+        (
+            "| | Llama 4 Scout | Falcon-180B | Yi-34B |\n|---|---|---|---|\n| Parameters | 109B | 180B | 34B |\n"
+            "| Context | 10M | 2K | 200K |\n",
+            {"109B": "supported", "10M": "supported", "180B": "unchecked", "34B": "unchecked", "200K": "unchecked"},
+        ),
+        (
+            "# Vergleich\n\n| Merkmal | Phi-4-mini | Llama 4 Maverick | Command R+ |\n|---|---|---|---|\n"
+            "| Experten | 0 | 128 | 8 |\n| Gesamtparameter | 3.8B | 400B | 104B |\n",
+            {"128": "supported", "400B": "supported", "3.8B": "unchecked", "104B": "unchecked", "8": "unchecked"},
+        ),
+        # (b) a provider's own page: a window there is that provider's served limit, never the model's
+        (
+            "---\nsource: https://console.groq.com/docs/models\n---\n\n# Llama 4 Scout\n\nFenêtre de contexte : 131 072 jetons.\n",
+            {"131 072": "supported"},
+        ),
+        (
+            "---\nsource: https://developers.cloudflare.com/workers-ai/models/llama-4-maverick/\n---\n\n# Llama 4 Maverick\n\n"
+            "The model accepts up to 333,000 tokens of context.\n",
+            {"333,000": "unchecked"},
+        ),
+        # (c) a scale word makes a figure no count of parts, in any language ("109 milliárd" is parameters)
+        (
+            "A Llama 4 Scout 109 milliárd paraméteres modell, 16 szakértővel (Mixture-of-Experts).",
+            {"109 milliárd": "supported"},
+        ),
+        (
+            "Llama 4 Maverick: مدلی با 400 میلیارد پارامتر و معماری Mixture-of-Experts.",
+            {"400 میلیارد": "supported"},
+        ),
+        # (d) a figure bound to an earlier model named right after it is that model's
+        (
+            "Pre-training data: 9T tokens for 2.1; Llama 4 Scout saw more than 30 trillion tokens.",
+            {"9T": "unchecked", "30 trillion": "supported"},
+        ),
+        (
+            "Llama 4 Maverick was trained on more tokens than Llama 3's 15 trillion.",
+            {"15 trillion": "unchecked"},
+        ),
+    ],
+)
+def test_twelfth_set_classes(text: str, expected: dict[str, str]) -> None:
+    assert_verdicts(text, expected)
+
+
+def test_a_page_address_in_html_names_the_provider() -> None:
+    """An HTML page's canonical link is its address: on a provider's page the window is that
+    provider's served limit, judged against its record (Oracle serves Maverick with 512,000)."""
+    page = (
+        '<html><head><link rel="canonical" href="https://docs.oracle.com/ja/llama-4-maverick.htm"></head>'
+        "\n<body>\n<h1>Llama 4 Maverick</h1>\n<p>Context length: 333,000 tokens.</p>\n</body></html>\n"
+    )
+    claims = [(c.status, c.path) for c in llama4ref.check_claims(page, kind="html") if c.text == "333,000"]
+    assert claims == [("contradicted", "providers.oci.maverick.context.total")]
+    # without the address, the same window is the model's, and wrong
+    bare = "<html><body>\n<h1>Llama 4 Maverick</h1>\n<p>Context length: 333,000 tokens.</p>\n</body></html>\n"
+    claims = [(c.status, c.path) for c in llama4ref.check_claims(bare, kind="html") if c.text == "333,000"]
+    assert claims == [("contradicted", "maverick.context_window.instruct")]
