@@ -39,8 +39,12 @@ TOP_K = re.compile(r"(?i)\btop-\s*$")
 """A count written "top-8" with routing or experts named: the experts each token is routed to."""
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
-NAMED_SIZE = re.compile(r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$")
-"""A size in parentheses right after a variant's name ("Llama 4 Scout (8B)", "Scout Instruct (8B)") is its parameter count."""
+NAMED_SIZE = re.compile(
+    r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$"
+    r"|\bllama[\s-]?4[\s-]+(?:\d+(?:\.\d+)?\s?[bt]\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$"
+)
+"""A size in parentheses right after a variant's name ("Llama 4 Scout (8B)", "Scout Instruct (8B)") is its
+parameter count; so are sizes written after the family's name ("Llama 4 8B, 70B"), sizes of Llama 4."""
 SCORED = re.compile(r"(?i)\b(?:scor(?:ed|es|ing)|hit|hits|achiev(?:ed|es)|reach(?:ed|es)|posts?|posted|gets?|got)\s+(?:an?\s+)?$")
 """A score verb right before the value: "Maverick scored 87.4" under "On the MMLU benchmark, …"."""
 BUDGET = re.compile(
@@ -228,3 +232,8 @@ MAKER_DATED = re.compile(r"(?i)\b(llama[\s-]?4|scout|maverick|behemoth)\s*\(\s*m
 COUNTED_PARTS = frozenset({"experts", "layers", "heads", "images", "tiles", "gpus", "languages", "dimensions"})
 """Units that count a model's parts or inputs: a figure written with a scale word ("109 billion",
 "109 میلیارد") is never one of them."""
+
+
+def dated(term: dict[str, Any]) -> bool:
+    """Whether an attribute is measured in dates (a release, a knowledge cutoff)."""
+    return bool({"date", "month"} & set(term.get("units") or ()))

@@ -38,6 +38,7 @@ class Span(NamedTuple):
     blank_column: bool = False  # a table cell whose column the header leaves unnamed ("| Specification | ||")
     heading: bool = False  # a heading's own text
     columns: tuple[str, ...] = ()  # a table cell's: the headings of every value column of its table
+    label_end: int = 0  # a table cell after the row's first: where its row label and column heading end (stated once)
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -290,6 +291,7 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
         if len(cells) < 2:
             continue
         label = _strip_md(cells[0][1])
+        stated = False  # whether the row label's own values were read with an earlier cell
         for k, (col, cell) in enumerate(cells[1:], start=1):
             if not cell:
                 continue
@@ -299,7 +301,8 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
             starts = ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1))
             about = sides[k - 1] if sides and k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
             span = Span(text, starts, _stack(headings), about or None, blank_column=not about, columns=tuple(header[1:]))
-            out.append(span)
+            out.append(span._replace(label_end=len(prefix) if stated else 0))
+            stated = True
     return out
 
 

@@ -75,7 +75,7 @@ class Statement(NamedTuple):
 
     value: Value
     variant: str | None
-    variant_from: str  # text | column | heading | none
+    variant_from: str  # text | column | heading | title | paragraph | none (llama4ref.claims.strength)
     provider: str | None
     attributes: tuple[dict[str, Any], ...]
     units: tuple[str, ...]
@@ -112,7 +112,7 @@ def statements(
     text = mask_code(span.text)
     if cues.HYPOTHETICAL.search(text):
         return []
-    vals = [v for v in values(text) if not quoted_alone(text, v)]
+    vals = [v for v in values(text) if not quoted_alone(text, v) and v.start >= span.label_end]  # (a row label's: once)
     if not vals:
         return []
     parsed = lex.parse(unglued(text))
@@ -123,6 +123,8 @@ def statements(
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
+    # the innermost heading names exactly one variant and no other model: what is under it is that variant's
+    inner_variant = first(heading_parses[-1][0], "variant") if heading_parses and not other_model(heading_parses[-1][0]) else None
     if span.heading and not LLAMA4_NAME.search(text) and two_models(heading_parses):
         return []  # "## Mid-Range Models (best quality within ~30B params)" under "Gemma 4 vs Llama 4": no variant's figure
     heading_attr = heading_attribute(heading_parses, parsed)
@@ -178,6 +180,8 @@ def statements(
         near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
         others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not AFTER_OTHER.match(text[u.end :])]
+        if v.day is not None:  # a date is a release's or a cutoff's: other phrases do not compete for it
+            near = [m for m in near if any(t["kind"] == "entity" or cues.dated(t) for t in m.terms)]
         mine = [m for m in near if closest(m, vi, ve, others, words, unit_words)]
         if cues.ACROSS.search(text[: v.start]):  # "17B active parameters per token across 16 experts": the words after
             mine = [m for m in mine if m.start >= ve]
@@ -347,8 +351,8 @@ def statements(
         elif variant is None and carried and carried != ANOTHER and not other:
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
-            variant, source = head_variant, "heading"
-        firm = firm and not (set_against and source == "heading" and v.start > this_model_at)
+            variant, source = head_variant, "heading" if head_variant == inner_variant else "title"
+        firm = firm and not (set_against and source in ("heading", "title") and v.start > this_model_at)
         via = bool(cues.VIA.match(text[v.end :])) or (
             about_context
             and cues.served(text, v.start, clause[0], span.block, budgeted or (len(vals) > 1 and "output" in sentence_attrs))

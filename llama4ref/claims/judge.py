@@ -18,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims.extract import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
+from llama4ref.claims.strength import weakly_bound
 from llama4ref.claims.values import Value, binary
 from llama4ref.paths import BENCHMARKS, FactPath
 
@@ -79,7 +80,10 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
         return verdict._replace(status="unchecked", reason="tokens of what (a context, a training set)? no attribute is named")
     if not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
         return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
-    return verdict
+    weak = weakly_bound(st.variant_from, bool(st.entity_fact) or st.variant is None)
+    if weak and st.family and _judge(kb, st._replace(variant=None), attributes_by_id).status == "contradicted":
+        return verdict._replace(reason=f"{verdict.reason}; no Llama 4 variant has this value")  # wrong whoever it is about
+    return verdict._replace(status="unchecked", reason=weak) if weak else verdict
 
 
 def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:

@@ -168,6 +168,16 @@ class Value(NamedTuple):
     until: date | None = None  # the last day a date written as a span ("Q1 2026", "late 2024") allows
 
 
+_LLAMA4_SIZED = re.compile(r"(?i)^l{1,3}a?m{1,2}a[\s-]?4(?=[\s-]+\d)")
+"""A size after the family's own name ("Llama 4 8B") states a size of Llama 4, not a name's number."""
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A masked stretch as spaces (a Llama 4 name keeps the size written after it)."""
+    named = _LLAMA4_SIZED.match(m.group(0))
+    return " " * (named.end() if named else len(m.group(0))) + (m.group(0)[named.end() :] if named else "")
+
+
 def values(text: str) -> list[Value]:
     """Dates and numbers in ``text`` (numbers inside names, versions and dates are skipped)."""
     out: list[Value] = []
@@ -178,7 +188,7 @@ def values(text: str) -> list[Value]:
             out.append(Value(0, 0, 0, 1, "exact", m.group(0), m.start(), m.end(), day, precision, until))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for rx in _MASKS:
-        masked = rx.sub(lambda m: " " * len(m.group(0)), masked)
+        masked = rx.sub(_blank, masked)
     nums = list(_NUMBER.finditer(masked))
     skip: set[int] = set()
     for k, m in enumerate(nums):
