@@ -16,6 +16,7 @@ from llama4ref.claims import cues
 from llama4ref.claims.binding import (
     attribute_phrase,
     closest,
+    counts_other,
     fits,
     hardware,
     heading_attribute,
@@ -103,12 +104,14 @@ def statements(
     pair: tuple[str, ...] = (),
     budgeted: bool = False,
     page_provider: str | None = None,
+    inner: Any = None,
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
     ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size; ``budgeted`` whether its paragraph
     states a budget for prompt and response together (a service's limit); ``page_provider`` the
-    provider whose own page the document is."""
+    provider whose own page the document is; ``inner`` the parse of the document's innermost
+    heading (the page address, read as an outer title, is never it)."""
     text = mask_code(span.text)
     if cues.HYPOTHETICAL.search(text):
         return []
@@ -124,7 +127,8 @@ def statements(
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
     # the innermost heading names exactly one variant and no other model: what is under it is that variant's
-    inner_variant = first(heading_parses[-1][0], "variant") if heading_parses and not other_model(heading_parses[-1][0]) else None
+    inner = inner if inner is not None or not heading_parses else heading_parses[-1][0]
+    inner_variant = first(inner, "variant") if inner is not None and not other_model(inner) else None
     if span.heading and not LLAMA4_NAME.search(text) and two_models(heading_parses):
         return []  # "## Mid-Range Models (best quality within ~30B params)" under "Gemma 4 vs Llama 4": no variant's figure
     heading_attr = heading_attribute(heading_parses, parsed)
@@ -323,6 +327,8 @@ def statements(
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
+        if counts_other(v, ve, parsed.matches, words, text):
+            firm = False  # "ran for 72 days", "16 متخصص": the count's own noun, which the vocabulary does not know, is what it counts
         if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         named_year = v.day is not None and v.text.isdigit() and bool(NAMED_PAREN.search(text[: v.start]))  # "Maverick (2026)"
@@ -380,6 +386,9 @@ def statements(
             variant, other = None, True  # "… outperforms Gemma 3, which offers 128K tokens": that model's figure
         elif led_by_other(text, v.start):
             variant, other = None, True  # "Llama 4's predecessor, Llama 3.1, introduced a 405B model": that model's
+        elif source != "column" and not LLAMA4_NAME.search(text) and (lead := OTHER_NAME.search(text, 0, v.start)):
+            if not text[: lead.start()].strip(" *_\"“'-"):  # "Llama 3 was dense and capped at 128K": the sentence's subject
+                variant, other = None, True
         if maker:  # the model the parenthesis follows, not one named earlier
             variant, other = (maker.group(1).lower() if maker.group(1).lower() in LLAMA4 else None), False
         after_l4 = AFTER_LLAMA4.match(text[v.end :])

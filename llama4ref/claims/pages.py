@@ -41,6 +41,16 @@ def address_in(text: str, kind: str) -> str | None:
     return None
 
 
+def topic_of(address: str | None) -> str | None:
+    """The words of a page address's path ("/news/meta-llama-4-open-source-moe" → "news meta llama
+    4 open source moe"): what the page is about, read like a title above its headings."""
+    if not address:
+        return None
+    path = urlsplit(address if "//" in address else f"//{address}").path
+    words = re.sub(r"[-_/.+%]+", " ", path).strip()
+    return words or None
+
+
 def host_of(address: str) -> str:
     host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
     return host.removeprefix("www.")
