@@ -72,3 +72,50 @@ def test_a_page_address_in_html_names_the_provider() -> None:
     bare = "<html><body>\n<h1>Llama 4 Maverick</h1>\n<p>Context length: 333,000 tokens.</p>\n</body></html>\n"
     claims = [(c.status, c.path) for c in llama4ref.check_claims(bare, kind="html") if c.text == "333,000"]
     assert claims == [("contradicted", "maverick.context_window.instruct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mismatch bound only by an outer title is contradicted only when no Llama 4 variant has the
+        # value: 1M is Maverick's window, so under a page titled for Scout it is weakly bound
+        ("# Llama 4 Scout\n\n## Serving notes\n\nThe window offered is 1M tokens.\n", {"1M": "unchecked"}),
+        ("# Llama 4 Scout\n\n## Serving notes\n\nThe window offered is 3M tokens.\n", {"3M": "contradicted"}),
+        # the innermost heading naming exactly one variant binds strongly
+        ("# Notes\n\n## Llama 4 Scout\n\n- Context window: 1M tokens\n", {"1M": "contradicted"}),
+        # an earlier sentence is weak binding too
+        ("Llama 4 Maverick is big. Its context window reaches 10M tokens.", {"10M": "unchecked"}),
+        ("Llama 4 Maverick is big. Its context window reaches 20M tokens.", {"20M": "contradicted"}),
+        # sizes written after the family's name are sizes of Llama 4
+        ("Meta shipped Llama 4 13B and 34B models.", {"13B": "contradicted", "34B": "contradicted"}),
+        ("The Llama 4 109B checkpoint is on the Hub.", {"109B": "supported"}),
+        # a date takes only a release or cutoff phrase, not a unit word nearer to it
+        ("Llama 4 Maverick was released as downloadable weights on 12 June 2026.", {"12 June 2026": "contradicted"}),
+        # a bare count with a noun of its own the vocabulary does not know counts that noun
+        ("Llama 4 Maverick training took 45 days on the cluster.", {}),
+        # a sentence opening with another model and naming no Llama 4 is about that model
+        ("Mistral Large was capped at 32K context; that changed with the next generation.", {"32K": "unchecked"}),
+    ],
+)
+def test_binding_and_own_nouns(text: str, expected: dict[str, str]) -> None:
+    assert_verdicts(text, expected)
+
+
+def test_a_row_label_value_is_stated_once() -> None:
+    """A size in a table's row label is read with the row's first cell only, not held to every column."""
+    doc = "| Model | Total | Active |\n|---|---|---|\n| Llama 4 Maverick 400B | 400B | 17B |\n"
+    got = [(c.text, c.status) for c in llama4ref.check_claims(doc)]
+    assert got.count(("400B", "supported")) == 2 and ("17B", "supported") in got
+    assert all(s != "contradicted" for _, s in got)
+
+
+def test_the_page_address_names_the_topic() -> None:
+    """A page address whose path names Llama 4 makes a bare spec list about the family."""
+    text = "- Context window: 64K tokens\n- Experts: 128\n"
+    plain = {c.text: c.status for c in llama4ref.check_claims(text)}
+    addressed = {c.text: c.status for c in llama4ref.check_claims(text, source="https://example.org/blog/llama-4-guide")}
+    assert plain.get("64K", "none") != "contradicted"
+    assert addressed["64K"] == "contradicted"
+    # an address naming another model too sets nothing
+    both = {c.text: c.status for c in llama4ref.check_claims(text, source="https://example.org/llama-4-vs-qwen-3")}
+    assert both.get("64K", "none") != "contradicted"

@@ -102,7 +102,7 @@ def check_claims(
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.pages import address_in, page_provider, topic_of
-    from llama4ref.claims.subject import LLAMA4_NAME, other_model, sized_variant, subject_of, variants_named
+    from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
 
@@ -113,7 +113,7 @@ def check_claims(
     served_by = page_provider(address, lex)
     topic = topic_of(address)  # the address's path, read as a title above every heading
     page = [(lex.parse(topic), topic)] if topic and LLAMA4_NAME.search(topic) else []
-    page = [p for p in page if not other_model(p[0])]  # (an address naming other models too sets nothing)
+    page = [p for p in page if not other_model(p[0]) and not OTHER_NAME.search(p[1])]  # (naming other models too: nothing)
     out: list[Claim] = []
     parses: dict[str, Any] = {}
     carried: tuple[int, str | None] = (-1, None)

@@ -237,3 +237,9 @@ COUNTED_PARTS = frozenset({"experts", "layers", "heads", "images", "tiles", "gpu
 def dated(term: dict[str, Any]) -> bool:
     """Whether an attribute is measured in dates (a release, a knowledge cutoff)."""
     return bool({"date", "month"} & set(term.get("units") or ()))
+
+
+def led_by(name: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether the sentence opens with a name ``name`` matches, before offset ``end``: its subject."""
+    lead = name.search(text, 0, end)
+    return lead is not None and not text[: lead.start()].strip(" *_\"“'-")

@@ -10,7 +10,7 @@ it in the sentence, else a table column or heading that names one.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.claims import cues
 from llama4ref.claims.binding import (
@@ -29,6 +29,7 @@ from llama4ref.claims.binding import (
 )
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
+from llama4ref.claims.statement import CLAUSE, LABELLED, RESTATED, SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.subject import (
     AFTER_LLAMA4,
     AFTER_OTHER,
@@ -59,41 +60,6 @@ from llama4ref.records.vocabulary import Lexicon, Match
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
-_CLAUSE = re.compile(
-    r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus|et|y|e|und|ed|и|но|mais|pero|ma|aber)\s|:\s|\|",
-    re.I,
-)
-UNKNOWN_PROVIDER = "(a provider the records do not cover)"
-SEVERAL_PROVIDERS = "(several providers)"
-_LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
-"""The value follows its label's colon: "Active Parameters: 400B"."""
-_RESTATED = re.compile(r"^\(\s*$")
-"""A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
-
-
-class Statement(NamedTuple):
-    """One value in a span with what it is about."""
-
-    value: Value
-    variant: str | None
-    variant_from: str  # text | column | heading | title | paragraph | none (llama4ref.claims.strength)
-    provider: str | None
-    attributes: tuple[dict[str, Any], ...]
-    units: tuple[str, ...]
-    benchmark: str | None
-    entity_fact: str | None  # an entity that is one fact (license.mau_threshold)
-    stage: str | None
-    shots: int | None
-    own_run: bool
-    other_model: bool  # the nearest model named is not Llama 4
-    family: bool  # the text or its headings name Llama 4
-    engine: bool  # a runtime engine or GPU is named: a measured limit, not the model's
-    firm: bool = True  # the attribute is attached to the value (same clause, a unit word, a table label)
-    benchmarks: tuple[str, ...] = ()  # every benchmark the name may mean ("MTOB (full book)": both directions)
-    rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
-    sized: str | None = None  # the variant the document names only by its size ("400B MoE")
-    every: tuple[str, ...] = ()  # the variants a figure said of "both" is held to, each of them
-
 
 def statements(
     span: Span,
@@ -122,7 +88,7 @@ def statements(
     words = Words(text)
     parsed.matches = [m for m in parsed.matches if not cues.language_model(m.terms, " ".join(words.tokens[m.end : m.end + 1]))]
     inside = [(v.start, v.end) for v in vals]
-    cuts = [m.start() for m in _CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    cuts = [m.start() for m in CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
@@ -136,8 +102,10 @@ def statements(
     column_variant = first(column_parse, "variant") if column_parse else None
     # the table's columns are models (one is headed by a Llama 4 variant): a column headed by any
     # other name is another model's, whether or not the vocabulary knows that name
-    models_across = column_parse is not None and not column_variant and any(
-        first(lex.parse(mask_code(c)), "variant") in LLAMA4 for c in span.columns if c and c != span.column
+    models_across = (
+        column_parse is not None
+        and not column_variant
+        and any(first(lex.parse(mask_code(c)), "variant") in LLAMA4 for c in span.columns if c and c != span.column)
     )
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
     provider = first(parsed, "provider") or head_provider or page_provider
@@ -190,8 +158,8 @@ def statements(
         if cues.ACROSS.search(text[: v.start]):  # "17B active parameters per token across 16 experts": the words after
             mine = [m for m in mine if m.start >= ve]
         firm, fronted = True, 0
-        labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
-        restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
+        labelled = bool(LABELLED.match(text[clause[0] : v.start]))
+        restated = bool(RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
         label_units: set[str] = set()  # unit words the value's label names ("活跃参数: 400B")
         label_start = clause[0]
         if labelled or restated:
@@ -264,7 +232,7 @@ def statements(
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
-            label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
+            label = text[max(0, clause[0] - 40) : clause[0]].casefold() if LABELLED.match(text[clause[0] : v.start]) else ""
             named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label or units[0] in label_units
             parallel = any(u.mult == v.mult and u.end <= v.start for u in counted_sizes)  # the same word, "billion"
             sized_list = units[0] == "parameters" and bool(
@@ -386,9 +354,8 @@ def statements(
             variant, other = None, True  # "… outperforms Gemma 3, which offers 128K tokens": that model's figure
         elif led_by_other(text, v.start):
             variant, other = None, True  # "Llama 4's predecessor, Llama 3.1, introduced a 405B model": that model's
-        elif source != "column" and not LLAMA4_NAME.search(text) and (lead := OTHER_NAME.search(text, 0, v.start)):
-            if not text[: lead.start()].strip(" *_\"“'-"):  # "Llama 3 was dense and capped at 128K": the sentence's subject
-                variant, other = None, True
+        elif source != "column" and not LLAMA4_NAME.search(text) and cues.led_by(OTHER_NAME, text, v.start):
+            variant, other = None, True  # "Llama 3 was dense and capped at 128K": the sentence's subject, its figures
         if maker:  # the model the parenthesis follows, not one named earlier
             variant, other = (maker.group(1).lower() if maker.group(1).lower() in LLAMA4 else None), False
         after_l4 = AFTER_LLAMA4.match(text[v.end :])
@@ -398,8 +365,10 @@ def statements(
             variant, other = None, True
         if source == "text" and (cues.compared_pair(text[: v.start]) or (two_variants and ceiling)):
             variant = None  # "Scout vs Maverick: 10M context", "Scout and Maverick … up to 40T": either one's (the family's)
-        if column_parse is not None and not column_variant and (
-            other_model(column_parse) or OTHER_NAME.search(str(span.column)) or models_across
+        if (
+            column_parse is not None
+            and not column_variant
+            and (other_model(column_parse) or OTHER_NAME.search(str(span.column)) or models_across)
         ):
             variant, other = None, True  # a column about another model ("Gemma 3 27B", "GPT-5.2", "Qwen3-235B-A22B")
         if span.blank_column and source != "text" and two_models(heading_parses):

@@ -71,6 +71,8 @@ def page_provider(address: str | None, lex: Lexicon) -> str | None:
             continue
         for name in (key, *term.get("phrases", ())):
             name = str(name).casefold()
-            if (" " not in name and "." not in name and name in labels) or ("." in name and (host == name or host.endswith("." + name))):
+            if (" " not in name and "." not in name and name in labels) or (
+                "." in name and (host == name or host.endswith("." + name))
+            ):
                 found.add(key)
     return next(iter(found)) if len(found) == 1 else None
