@@ -127,13 +127,14 @@ def data_version() -> str:
     return knowledge_base().data_version
 
 
-def check_claims(text: str, *, kind: str = "markdown", file: str = "-") -> list[Claim]:
+def check_claims(text: str, *, kind: str = "markdown", file: str = "-", source: str | None = None) -> list[Claim]:
     """The Llama 4 statements in ``text`` (Markdown, HTML or plain text), each judged against
     the records: supported, contradicted, disputed (matches a non-preferred value) or unchecked.
+    ``source`` is the address the text was read from, when known (a provider's page, a page about Llama 4).
 
     >>> [c.status for c in check_claims("Llama 4 Maverick has a 10M token context window.")]
     ['contradicted']
     """
     from llama4ref.claims import check_claims as _check
 
-    return _check(text, knowledge_base(), kind=kind, file=file)
+    return _check(text, knowledge_base(), kind=kind, file=file, source=source)

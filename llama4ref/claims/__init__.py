@@ -91,19 +91,29 @@ def _shown(value: Any) -> str:
     return str(_jsonable(value))
 
 
-def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-") -> list[Claim]:
-    """Every Llama 4 statement in ``text`` with its verdict, in document order."""
+def check_claims(
+    text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-", source: str | None = None
+) -> list[Claim]:
+    """Every Llama 4 statement in ``text`` with its verdict, in document order. ``source`` is the
+    address the text was read from (else the one it carries: front matter ``source:``, an HTML
+    canonical link); on a provider's own page, served limits are that provider's."""
     from llama4ref.claims.cues import BUDGET
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
-    from llama4ref.claims.subject import sized_variant, subject_of, variants_named
+    from llama4ref.claims.pages import address_in, page_provider, topic_of
+    from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
 
     kb = kb or knowledge_base()
     lex = Lexicon(kb.vocabulary())
     attrs = {t["id"]: t for t in lex.terms if t["kind"] == "attribute"}
+    address = source or address_in(text, kind)
+    served_by = page_provider(address, lex)
+    topic = topic_of(address)  # the address's path, read as a title above every heading
+    page = [(lex.parse(topic), topic)] if topic and LLAMA4_NAME.search(topic) else []
+    page = [p for p in page if not other_model(p[0]) and not OTHER_NAME.search(p[1])]  # (naming other models too: nothing)
     out: list[Claim] = []
     parses: dict[str, Any] = {}
     carried: tuple[int, str | None] = (-1, None)
@@ -115,13 +125,15 @@ def check_claims(text: str, kb: KnowledgeBase | None = None, *, kind: str = "mar
     budgeted = {s.paragraph for s in spans if s.paragraph >= 0 and BUDGET.search(s.text)}
     for span in spans:
         heads = [(parses.setdefault(h, lex.parse(mask_code(h))), mask_code(h)) for h in span.headings]
+        inner = heads[-1][0] if heads else None
+        heads = page + heads
         carry = carried[1] if span.paragraph >= 0 and span.paragraph == carried[0] else None
         named = subject_of(mask_code(span.text), lex)
         pairs = pair[1] if span.paragraph >= 0 and span.paragraph == pair[0] else ()
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
-        for st in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted):
+        for st in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged

@@ -135,3 +135,16 @@ def fits(v: Value, attr: dict[str, Any]) -> bool:
     """Whether a bare figure's multiplier fits a heading's attribute: K or M tokens, B or T parameters."""
     units = set(attr.get("units") or ())
     return ("tokens" in units and v.mult in (1e3, 1e6)) or ("parameters" in units and v.mult >= 1e9)
+
+
+def counts_other(v: Value, ve: int, matches: list[Match], words: Words, text: str) -> bool:
+    """Whether a bare count is followed by a noun of its own that the vocabulary does not know
+    ("ran for 72 days", "16 متخصص"): it counts that noun, not an attribute named elsewhere in the
+    clause. A scale word or unit the vocabulary knows, a joining word, a word before a phrase the
+    vocabulary knows ("89.2 on MMLU"), a sign or a percentage is no such noun."""
+    if v.day is not None or v.mult != 1.0 or ve >= len(words.tokens) or "%" in text[v.start : v.end + 2]:
+        return False
+    word = words.tokens[ve]
+    if not word.isalpha() or word in LINKS or words.char(ve) - v.end > 1:
+        return False
+    return not any(m.start <= ve + 1 < m.end or m.start <= ve < m.end for m in matches)  # (not "scores 89.2 on MMLU")

@@ -39,8 +39,12 @@ TOP_K = re.compile(r"(?i)\btop-\s*$")
 """A count written "top-8" with routing or experts named: the experts each token is routed to."""
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
-NAMED_SIZE = re.compile(r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$")
-"""A size in parentheses right after a variant's name ("Llama 4 Scout (8B)", "Scout Instruct (8B)") is its parameter count."""
+NAMED_SIZE = re.compile(
+    r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$"
+    r"|\bllama[\s-]?4[\s-]+(?:\d+(?:\.\d+)?\s?[bt]\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$"
+)
+"""A size in parentheses right after a variant's name ("Llama 4 Scout (8B)", "Scout Instruct (8B)") is its
+parameter count; so are sizes written after the family's name ("Llama 4 8B, 70B"), sizes of Llama 4."""
 SCORED = re.compile(r"(?i)\b(?:scor(?:ed|es|ing)|hit|hits|achiev(?:ed|es)|reach(?:ed|es)|posts?|posted|gets?|got)\s+(?:an?\s+)?$")
 """A score verb right before the value: "Maverick scored 87.4" under "On the MMLU benchmark, …"."""
 BUDGET = re.compile(
@@ -223,3 +227,19 @@ VIA = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:via|through)\s+(?!Llama)[A-Z]")
 
 MAKER_DATED = re.compile(r"(?i)\b(llama[\s-]?4|scout|maverick|behemoth)\s*\(\s*meta(?:\s+ai)?\s*[,·;]\s*$")
 """A date after the model's name and its maker in parentheses ("Llama 4 (Meta, March 2026)"): its release."""
+
+
+COUNTED_PARTS = frozenset({"experts", "layers", "heads", "images", "tiles", "gpus", "languages", "dimensions"})
+"""Units that count a model's parts or inputs: a figure written with a scale word ("109 billion",
+"109 میلیارد") is never one of them."""
+
+
+def dated(term: dict[str, Any]) -> bool:
+    """Whether an attribute is measured in dates (a release, a knowledge cutoff)."""
+    return bool({"date", "month"} & set(term.get("units") or ()))
+
+
+def led_by(name: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether the sentence opens with a name ``name`` matches, before offset ``end``: its subject."""
+    lead = name.search(text, 0, end)
+    return lead is not None and not text[: lead.start()].strip(" *_\"“'-")

@@ -37,6 +37,8 @@ class Span(NamedTuple):
     block: str = ""  # a spec block's rows together: a runtime, GPU, provider or other model named in one row is the block's
     blank_column: bool = False  # a table cell whose column the header leaves unnamed ("| Specification | ||")
     heading: bool = False  # a heading's own text
+    columns: tuple[str, ...] = ()  # a table cell's: the headings of every value column of its table
+    label_end: int = 0  # a table cell after the row's first: where its row label and column heading end (stated once)
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -289,6 +291,7 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
         if len(cells) < 2:
             continue
         label = _strip_md(cells[0][1])
+        stated = False  # whether the row label's own values were read with an earlier cell
         for k, (col, cell) in enumerate(cells[1:], start=1):
             if not cell:
                 continue
@@ -297,7 +300,9 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
             text = prefix + _strip_md(cell)
             starts = ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1))
             about = sides[k - 1] if sides and k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
-            out.append(Span(text, starts, _stack(headings), about or None, blank_column=not about))
+            span = Span(text, starts, _stack(headings), about or None, blank_column=not about, columns=tuple(header[1:]))
+            out.append(span._replace(label_end=len(prefix) if stated else 0))
+            stated = True
     return out
 
 

@@ -10,12 +10,13 @@ it in the sentence, else a table column or heading that names one.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.claims import cues
 from llama4ref.claims.binding import (
     attribute_phrase,
     closest,
+    counts_other,
     fits,
     hardware,
     heading_attribute,
@@ -28,6 +29,7 @@ from llama4ref.claims.binding import (
 )
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
+from llama4ref.claims.statement import CLAUSE, LABELLED, RESTATED, SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.subject import (
     AFTER_LLAMA4,
     AFTER_OTHER,
@@ -58,41 +60,6 @@ from llama4ref.records.vocabulary import Lexicon, Match
 if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
-_CLAUSE = re.compile(
-    r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus|et|y|e|und|ed|и|но|mais|pero|ma|aber)\s|:\s|\|",
-    re.I,
-)
-UNKNOWN_PROVIDER = "(a provider the records do not cover)"
-SEVERAL_PROVIDERS = "(several providers)"
-_LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
-"""The value follows its label's colon: "Active Parameters: 400B"."""
-_RESTATED = re.compile(r"^\(\s*$")
-"""A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
-
-
-class Statement(NamedTuple):
-    """One value in a span with what it is about."""
-
-    value: Value
-    variant: str | None
-    variant_from: str  # text | column | heading | none
-    provider: str | None
-    attributes: tuple[dict[str, Any], ...]
-    units: tuple[str, ...]
-    benchmark: str | None
-    entity_fact: str | None  # an entity that is one fact (license.mau_threshold)
-    stage: str | None
-    shots: int | None
-    own_run: bool
-    other_model: bool  # the nearest model named is not Llama 4
-    family: bool  # the text or its headings name Llama 4
-    engine: bool  # a runtime engine or GPU is named: a measured limit, not the model's
-    firm: bool = True  # the attribute is attached to the value (same clause, a unit word, a table label)
-    benchmarks: tuple[str, ...] = ()  # every benchmark the name may mean ("MTOB (full book)": both directions)
-    rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
-    sized: str | None = None  # the variant the document names only by its size ("400B MoE")
-    every: tuple[str, ...] = ()  # the variants a figure said of "both" is held to, each of them
-
 
 def statements(
     span: Span,
@@ -102,32 +69,46 @@ def statements(
     sized: str | None = None,
     pair: tuple[str, ...] = (),
     budgeted: bool = False,
+    page_provider: str | None = None,
+    inner: Any = None,
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
     ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size; ``budgeted`` whether its paragraph
-    states a budget for prompt and response together (a service's limit)."""
+    states a budget for prompt and response together (a service's limit); ``page_provider`` the
+    provider whose own page the document is; ``inner`` the parse of the document's innermost
+    heading (the page address, read as an outer title, is never it)."""
     text = mask_code(span.text)
     if cues.HYPOTHETICAL.search(text):
         return []
-    vals = [v for v in values(text) if not quoted_alone(text, v)]
+    vals = [v for v in values(text) if not quoted_alone(text, v) and v.start >= span.label_end]  # (a row label's: once)
     if not vals:
         return []
     parsed = lex.parse(unglued(text))
     words = Words(text)
     parsed.matches = [m for m in parsed.matches if not cues.language_model(m.terms, " ".join(words.tokens[m.end : m.end + 1]))]
     inside = [(v.start, v.end) for v in vals]
-    cuts = [m.start() for m in _CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    cuts = [m.start() for m in CLAUSE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
     clauses = [0, *cuts, len(text) + 1]
     low_text = text.casefold()
     head_variant, head_provider, head_family = from_headings(heading_parses)
+    # the innermost heading names exactly one variant and no other model: what is under it is that variant's
+    inner = inner if inner is not None or not heading_parses else heading_parses[-1][0]
+    inner_variant = first(inner, "variant") if inner is not None and not other_model(inner) else None
     if span.heading and not LLAMA4_NAME.search(text) and two_models(heading_parses):
         return []  # "## Mid-Range Models (best quality within ~30B params)" under "Gemma 4 vs Llama 4": no variant's figure
     heading_attr = heading_attribute(heading_parses, parsed)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
+    # the table's columns are models (one is headed by a Llama 4 variant): a column headed by any
+    # other name is another model's, whether or not the vocabulary knows that name
+    models_across = (
+        column_parse is not None
+        and not column_variant
+        and any(first(lex.parse(mask_code(c)), "variant") in LLAMA4 for c in span.columns if c and c != span.column)
+    )
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
-    provider = first(parsed, "provider") or head_provider
+    provider = first(parsed, "provider") or head_provider or page_provider
     named_providers = {p for m in parsed.matches for t in m.terms if (p := provider_of(t)) is not None}
     several = len(named_providers) > 1
     provider = SEVERAL_PROVIDERS if several else provider  # "Groq and Fireworks restricted Scout's context to …"
@@ -171,12 +152,14 @@ def statements(
         near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
         others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not AFTER_OTHER.match(text[u.end :])]
+        if v.day is not None:  # a date is a release's or a cutoff's: other phrases do not compete for it
+            near = [m for m in near if any(t["kind"] == "entity" or cues.dated(t) for t in m.terms)]
         mine = [m for m in near if closest(m, vi, ve, others, words, unit_words)]
         if cues.ACROSS.search(text[: v.start]):  # "17B active parameters per token across 16 experts": the words after
             mine = [m for m in mine if m.start >= ve]
         firm, fronted = True, 0
-        labelled = bool(_LABELLED.match(text[clause[0] : v.start]))
-        restated = bool(_RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
+        labelled = bool(LABELLED.match(text[clause[0] : v.start]))
+        restated = bool(RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
         label_units: set[str] = set()  # unit words the value's label names ("活跃参数: 400B")
         label_start = clause[0]
         if labelled or restated:
@@ -244,10 +227,12 @@ def statements(
         activated = v.mult >= 1e9 and bool(cues.ACTIVATED.search(text[: v.start]))
         if activated and not any(t["id"] == "active" for t in attrs):  # "gates that activate ~109B per forward pass"
             attrs += tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "active")[:1]
+        if v.mult >= 1e6:  # a scale word ("billion", "میلیارد", "milliárd") says the value is no count of parts
+            attrs = tuple(t for t in attrs if not t.get("units") or not set(t["units"]) <= cues.COUNTED_PARTS)
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
-            label = text[max(0, clause[0] - 40) : clause[0]].casefold() if _LABELLED.match(text[clause[0] : v.start]) else ""
+            label = text[max(0, clause[0] - 40) : clause[0]].casefold() if LABELLED.match(text[clause[0] : v.start]) else ""
             named_unit = any(units[0][:5] in m.text for m in mine) or units[0][:5] in label or units[0] in label_units
             parallel = any(u.mult == v.mult and u.end <= v.start for u in counted_sizes)  # the same word, "billion"
             sized_list = units[0] == "parameters" and bool(
@@ -310,6 +295,8 @@ def statements(
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
+        if counts_other(v, ve, parsed.matches, words, text):
+            firm = False  # "ran for 72 days", "16 متخصص": the count's own noun, which the vocabulary does not know, is what it counts
         if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         named_year = v.day is not None and v.text.isdigit() and bool(NAMED_PAREN.search(text[: v.start]))  # "Maverick (2026)"
@@ -338,8 +325,8 @@ def statements(
         elif variant is None and carried and carried != ANOTHER and not other:
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
-            variant, source = head_variant, "heading"
-        firm = firm and not (set_against and source == "heading" and v.start > this_model_at)
+            variant, source = head_variant, "heading" if head_variant == inner_variant else "title"
+        firm = firm and not (set_against and source in ("heading", "title") and v.start > this_model_at)
         via = bool(cues.VIA.match(text[v.end :])) or (
             about_context
             and cues.served(text, v.start, clause[0], span.block, budgeted or (len(vals) > 1 and "output" in sentence_attrs))
@@ -367,6 +354,8 @@ def statements(
             variant, other = None, True  # "… outperforms Gemma 3, which offers 128K tokens": that model's figure
         elif led_by_other(text, v.start):
             variant, other = None, True  # "Llama 4's predecessor, Llama 3.1, introduced a 405B model": that model's
+        elif source != "column" and not LLAMA4_NAME.search(text) and cues.led_by(OTHER_NAME, text, v.start):
+            variant, other = None, True  # "Llama 3 was dense and capped at 128K": the sentence's subject, its figures
         if maker:  # the model the parenthesis follows, not one named earlier
             variant, other = (maker.group(1).lower() if maker.group(1).lower() in LLAMA4 else None), False
         after_l4 = AFTER_LLAMA4.match(text[v.end :])
@@ -376,8 +365,12 @@ def statements(
             variant, other = None, True
         if source == "text" and (cues.compared_pair(text[: v.start]) or (two_variants and ceiling)):
             variant = None  # "Scout vs Maverick: 10M context", "Scout and Maverick … up to 40T": either one's (the family's)
-        if column_parse is not None and not column_variant and (other_model(column_parse) or OTHER_NAME.search(str(span.column))):
-            variant, other = None, True  # a column about another model ("Gemma 3 27B", "GPT-5.2")
+        if (
+            column_parse is not None
+            and not column_variant
+            and (other_model(column_parse) or OTHER_NAME.search(str(span.column)) or models_across)
+        ):
+            variant, other = None, True  # a column about another model ("Gemma 3 27B", "GPT-5.2", "Qwen3-235B-A22B")
         if span.blank_column and source != "text" and two_models(heading_parses):
             variant, firm = None, False  # a column the header leaves unnamed, under headings naming two models: whose?
         if block_other and source != "text":

@@ -14,11 +14,12 @@ attribute and no variant of the family agrees. Anything less is unchecked.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from llama4ref.claims.extract import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
-from llama4ref.claims.values import Value, binary
+from llama4ref.claims.agree import agrees, display
+from llama4ref.claims.statement import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
+from llama4ref.claims.strength import weakly_bound
+from llama4ref.claims.values import Value
 from llama4ref.paths import BENCHMARKS, FactPath
 
 if TYPE_CHECKING:
@@ -79,7 +80,10 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
         return verdict._replace(status="unchecked", reason="tokens of what (a context, a training set)? no attribute is named")
     if not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
         return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
-    return verdict
+    weak = weakly_bound(st.variant_from, bool(st.entity_fact) or st.variant is None)
+    if weak and _judge(kb, st._replace(variant=None, family=True), attributes_by_id).status == "contradicted":
+        return verdict._replace(reason=f"{verdict.reason}; no Llama 4 variant has this value")  # wrong whoever it is about
+    return verdict._replace(status="unchecked", reason=weak) if weak else verdict
 
 
 def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
@@ -317,11 +321,11 @@ def _against(
         paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
     for path in [*paths, *sorted(wide or [], key=lambda p: _preference(kb, p))]:
         fact = kb.get(path)
-        if _agrees(st.value, fact.value, fact.bound, _display(fact.qualifiers.get("display"))):
+        if agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
             return Verdict("supported", path, fact.value, None, _why(tier, path))
     for path in paths:
         for alt in kb.get(path).alternatives:
-            if _agrees(st.value, alt.value, alt.bound):
+            if agrees(st.value, alt.value, alt.bound):
                 status = "supported" if alt.rank == "rounded" else "disputed"
                 return Verdict(
                     status, path, kb.get(path).value, alt.rank, f"matches a {alt.rank} value ({alt.reason.rstrip('.')})"
@@ -339,71 +343,9 @@ def _against(
     return Verdict("contradicted", primary, kb.get(primary).value, None, _why(tier, primary))
 
 
-def _display(shown: Any) -> str | None:
-    return shown if isinstance(shown, str) else None
-
-
 def _why(tier: str, path: str) -> str:
     return {
         "provider": "preferred value, provider-served tier",
         "license": "preferred value, license term",
         "benchmark": "preferred value, published score",
     }.get(tier, "preferred value, model tier")
-
-
-def _agrees(v: Value, recorded: Any, bound: str, written: str | None = None) -> bool:
-    if v.day is not None:
-        if isinstance(recorded, str):
-            try:
-                recorded = date.fromisoformat(recorded if len(recorded) > 7 else recorded + "-01")
-            except ValueError:
-                return False
-        if not isinstance(recorded, date):
-            return False
-        if v.until is not None:  # "Q1 2026", "late 2024": any day of the span
-            return v.day <= recorded <= v.until
-        if v.precision == "month":
-            return (recorded.year, recorded.month) == (v.day.year, v.day.month)
-        return recorded == v.day
-    if isinstance(recorded, list):
-        recorded = len(recorded)  # a recorded list agrees with its count ("12 languages")
-    if isinstance(recorded, bool) or not isinstance(recorded, (int, float)):
-        return False
-    step = _written_step(float(recorded), written) if bound == "approximately" else None
-    for reading in (v, binary(v)):
-        if reading is not None and _within(reading, float(recorded), bound, step):
-            return True
-    if v.mult == 1.0 and 0 < v.high <= 1 and "." in v.text:  # 0.805 for 80.5
-        return _within(v._replace(low=v.low * 100, high=v.high * 100, step=v.step * 100), float(recorded), bound, step)
-    return False
-
-
-def _written_step(recorded: float, written: str | None) -> float | None:
-    """The rounding step of a recorded approximate value as its sources write it ("400B": whole
-    billions), read from the fact's display form; None when that form gives no figure."""
-    from llama4ref.claims.values import values
-
-    found = values(written) if written else []
-    if len(found) == 1 and found[0].day is None and abs(found[0].low - recorded) <= found[0].step / 2:
-        return found[0].step
-    return None
-
-
-def _within(v: Value, recorded: float, bound: str, recorded_step: float | None = None) -> bool:
-    """Whether the written value and the recorded one can be the same figure. A value written
-    approximately ("~400B", "about 17 billion") allows 10%. A recorded approximate value allows
-    its own rounding as its sources write it, added to the written value's: "400B" (whole
-    billions) agrees with "400 billion" and "0.4T", and "405B" (three figures) contradicts it.
-    Without a written form, a recorded approximate value or a bound allows 10%."""
-    tol = v.step / 2
-    if v.bound == "approximately":
-        tol = max(tol, 0.1 * max(abs(recorded), v.high))
-    elif bound == "approximately" and recorded_step is not None:
-        tol = tol + recorded_step / 2
-    elif bound in ("approximately", "at_least", "at_most"):
-        tol = max(tol, 0.1 * max(abs(recorded), v.high))
-    if v.bound == "at_least":
-        return recorded >= v.low - tol
-    if v.bound == "at_most":
-        return recorded <= v.high + tol
-    return v.low - tol <= recorded <= v.high + tol

@@ -53,10 +53,11 @@ generation had a 128K window", "most competitors stop at 128K")."""
 
 AFTER_OTHER = re.compile(
     r"(?i)^\s*(?:[a-z-]+\s+){0,2}(?:(?:in|for|of|on|with)\s+|from\s+(?![\w\s.-]{0,16}['’]s\b))"
-    r"(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi)\b"
+    r"(?:llama[\s-]?[1-3]|gpt|gemini|gemma|claude|qwen|mistral|deepseek|phi|v?[1-3]\.\d(?![\d.]*\s*(?:%|[^\W\d])))\b"
 )
-"""A value followed by "… in Llama 3", "… for GPT-4o" or "… from Llama 3" is about that model (not
-"… from Llama 3's 128K", where the figure after is Llama 3's)."""
+"""A value followed by "… in Llama 3", "… for GPT-4o", "… from Llama 3" or a bare earlier
+version ("15T tokens for 3.1", "in v2.0") is about that model (not "… from Llama 3's 128K",
+where the figure after is Llama 3's)."""
 AFTER_LLAMA4 = re.compile(
     r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*)(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
 )

@@ -36,11 +36,12 @@ _MULT = {
 _LOCAL_MULT = {
     # other languages' number words, each unambiguous in its language (never the English-looking
     # "billions", which French means as 10^12 and some English writers as 10^9)
-    1e6: "mio. millions millionen millones millón millon milioni milione milhões milhoes milhão milhao mio миллион миллиона миллионов млн juta 백만",
+    1e6: "mio. millions millionen millones millón millon milioni milione milhões milhoes milhão milhao mio миллион миллиона миллионов млн juta 백만 millió "
+    "میلیون مليون ملايين",
     1e9: "mrd. milliard milliards milliarde milliarden mrd miliardi miliardo miliar miliard bilhão bilhao bilhões bilhoes "
-    "миллиард миллиарда миллиардов млрд 십억",
+    "миллиард миллиарда миллиардов млрд 십억 milliárd میلیارد مليار مليارات",
     1e12: "billones billón billon biliões bilioes bilião biliao trilioni trilione triliun trilhões trilhoes trilhão trilhao "
-    "billionen триллион триллиона триллионов трлн 조",
+    "billionen триллион триллиона триллионов трлн 조 billió تریلیون تريليون",
     1e3: "mil mille tausend тысяч тысячи тыс",
     1e4: "만",
     1e7: "천만",
@@ -167,6 +168,16 @@ class Value(NamedTuple):
     until: date | None = None  # the last day a date written as a span ("Q1 2026", "late 2024") allows
 
 
+_LLAMA4_SIZED = re.compile(r"(?i)^l{1,3}a?m{1,2}a[\s-]?4(?=[\s-]+\d)")
+"""A size after the family's own name ("Llama 4 8B") states a size of Llama 4, not a name's number."""
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A masked stretch as spaces (a Llama 4 name keeps the size written after it)."""
+    named = _LLAMA4_SIZED.match(m.group(0))
+    return " " * (named.end() if named else len(m.group(0))) + (m.group(0)[named.end() :] if named else "")
+
+
 def values(text: str) -> list[Value]:
     """Dates and numbers in ``text`` (numbers inside names, versions and dates are skipped)."""
     out: list[Value] = []
@@ -177,7 +188,7 @@ def values(text: str) -> list[Value]:
             out.append(Value(0, 0, 0, 1, "exact", m.group(0), m.start(), m.end(), day, precision, until))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for rx in _MASKS:
-        masked = rx.sub(lambda m: " " * len(m.group(0)), masked)
+        masked = rx.sub(_blank, masked)
     nums = list(_NUMBER.finditer(masked))
     skip: set[int] = set()
     for k, m in enumerate(nums):

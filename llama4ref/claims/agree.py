@@ -1,0 +1,72 @@
+"""Whether a written value and a recorded one can be the same figure: dates by their written
+precision or span, numbers within the rounding each side's writing allows or within a stated
+bound (used by llama4ref.claims.judge)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from llama4ref.claims.values import Value, binary
+
+
+def display(shown: Any) -> str | None:
+    return shown if isinstance(shown, str) else None
+
+
+def agrees(v: Value, recorded: Any, bound: str, written: str | None = None) -> bool:
+    if v.day is not None:
+        if isinstance(recorded, str):
+            try:
+                recorded = date.fromisoformat(recorded if len(recorded) > 7 else recorded + "-01")
+            except ValueError:
+                return False
+        if not isinstance(recorded, date):
+            return False
+        if v.until is not None:  # "Q1 2026", "late 2024": any day of the span
+            return v.day <= recorded <= v.until
+        if v.precision == "month":
+            return (recorded.year, recorded.month) == (v.day.year, v.day.month)
+        return recorded == v.day
+    if isinstance(recorded, list):
+        recorded = len(recorded)  # a recorded list agrees with its count ("12 languages")
+    if isinstance(recorded, bool) or not isinstance(recorded, (int, float)):
+        return False
+    step = _written_step(float(recorded), written) if bound == "approximately" else None
+    for reading in (v, binary(v)):
+        if reading is not None and _within(reading, float(recorded), bound, step):
+            return True
+    if v.mult == 1.0 and 0 < v.high <= 1 and "." in v.text:  # 0.805 for 80.5
+        return _within(v._replace(low=v.low * 100, high=v.high * 100, step=v.step * 100), float(recorded), bound, step)
+    return False
+
+
+def _written_step(recorded: float, written: str | None) -> float | None:
+    """The rounding step of a recorded approximate value as its sources write it ("400B": whole
+    billions), read from the fact's display form; None when that form gives no figure."""
+    from llama4ref.claims.values import values
+
+    found = values(written) if written else []
+    if len(found) == 1 and found[0].day is None and abs(found[0].low - recorded) <= found[0].step / 2:
+        return found[0].step
+    return None
+
+
+def _within(v: Value, recorded: float, bound: str, recorded_step: float | None = None) -> bool:
+    """Whether the written value and the recorded one can be the same figure. A value written
+    approximately ("~400B", "about 17 billion") allows 10%. A recorded approximate value allows
+    its own rounding as its sources write it, added to the written value's: "400B" (whole
+    billions) agrees with "400 billion" and "0.4T", and "405B" (three figures) contradicts it.
+    Without a written form, a recorded approximate value or a bound allows 10%."""
+    tol = v.step / 2
+    if v.bound == "approximately":
+        tol = max(tol, 0.1 * max(abs(recorded), v.high))
+    elif bound == "approximately" and recorded_step is not None:
+        tol = tol + recorded_step / 2
+    elif bound in ("approximately", "at_least", "at_most"):
+        tol = max(tol, 0.1 * max(abs(recorded), v.high))
+    if v.bound == "at_least":
+        return recorded >= v.low - tol
+    if v.bound == "at_most":
+        return recorded <= v.high + tol
+    return v.low - tol <= recorded <= v.high + tol

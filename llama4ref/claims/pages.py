@@ -1,0 +1,78 @@
+"""The page a document was read from: its address (given, or written in the document itself)
+and the provider whose own page it is.
+
+A provider's page states that provider's served limits, whether or not a sentence names the
+provider ("Ventana de contexto: 512 000 tokens" on Oracle's documentation): a window read there
+is judged against that provider's record, or left unchecked, never against the model's own.
+A host is a provider's when it carries one of the provider's names (the maker's own
+pages carry none).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from llama4ref.claims.subject import provider_of
+
+if TYPE_CHECKING:
+    from llama4ref.records.vocabulary import Lexicon
+
+_FRONT_ADDRESS = re.compile(r"(?im)^(?:source|url|canonical(?:_url)?|source_url)\s*:\s*[\"']?(https?://\S+?)[\"']?\s*$")
+_HTML_ADDRESS = re.compile(
+    r"""(?is)<link\b[^>]*\brel=["']canonical["'][^>]*\bhref=["']([^"']+)["']"""
+    r"""|<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"']+)["']"""
+)
+
+
+def address_in(text: str, kind: str) -> str | None:
+    """The page address a document carries: a front-matter ``source:``/``url:`` line (Markdown)
+    or a canonical link or ``og:url`` (HTML)."""
+    if kind == "html":
+        m = _HTML_ADDRESS.search(text)
+        return (m.group(1) or m.group(2)) if m else None
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is not None:
+            m = _FRONT_ADDRESS.search("\n".join(lines[1:end]))
+            return m.group(1) if m else None
+    return None
+
+
+def topic_of(address: str | None) -> str | None:
+    """The words of a page address's path ("/news/meta-llama-4-open-source-moe" → "news meta llama
+    4 open source moe"): what the page is about, read like a title above its headings."""
+    if not address:
+        return None
+    path = urlsplit(address if "//" in address else f"//{address}").path
+    words = re.sub(r"[-_/.+%]+", " ", path).strip()
+    return words or None
+
+
+def host_of(address: str) -> str:
+    host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    return host.removeprefix("www.")
+
+
+def page_provider(address: str | None, lex: Lexicon) -> str | None:
+    """The provider whose own page ``address`` is: a label of its host is one of the provider's
+    one-word names ("docs.oracle.com": oracle, "console.groq.com": groq), or the host ends with a
+    dotted one ("build.nvidia.com"); None when no provider or several match."""
+    if not address:
+        return None
+    host = host_of(address).casefold()
+    labels = set(re.split(r"[.-]", host))
+    found = set()
+    for term in lex.terms:
+        key = provider_of(term) if term["kind"] == "entity" else None
+        if key is None:
+            continue
+        for name in (key, *term.get("phrases", ())):
+            name = str(name).casefold()
+            if (" " not in name and "." not in name and name in labels) or (
+                "." in name and (host == name or host.endswith("." + name))
+            ):
+                found.add(key)
+    return next(iter(found)) if len(found) == 1 else None

@@ -1,0 +1,45 @@
+"""What check-claims reads a value as: a :class:`Statement` (the value, whom and what it is
+about, how firmly), and the marks that cut a sentence into clauses and tie a value to its label
+(used by llama4ref.claims.extract, judged by llama4ref.claims.judge)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from llama4ref.claims.values import Value
+
+CLAUSE = re.compile(
+    r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus|et|y|e|und|ed|и|но|mais|pero|ma|aber)\s|:\s|\|",
+    re.I,
+)
+UNKNOWN_PROVIDER = "(a provider the records do not cover)"
+SEVERAL_PROVIDERS = "(several providers)"
+LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
+"""The value follows its label's colon: "Active Parameters: 400B"."""
+RESTATED = re.compile(r"^\(\s*$")
+"""A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
+
+
+class Statement(NamedTuple):
+    """One value in a span with what it is about."""
+
+    value: Value
+    variant: str | None
+    variant_from: str  # text | column | heading | title | paragraph | none (llama4ref.claims.strength)
+    provider: str | None
+    attributes: tuple[dict[str, Any], ...]
+    units: tuple[str, ...]
+    benchmark: str | None
+    entity_fact: str | None  # an entity that is one fact (license.mau_threshold)
+    stage: str | None
+    shots: int | None
+    own_run: bool
+    other_model: bool  # the nearest model named is not Llama 4
+    family: bool  # the text or its headings name Llama 4
+    engine: bool  # a runtime engine or GPU is named: a measured limit, not the model's
+    firm: bool = True  # the attribute is attached to the value (same clause, a unit word, a table label)
+    benchmarks: tuple[str, ...] = ()  # every benchmark the name may mean ("MTOB (full book)": both directions)
+    rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
+    sized: str | None = None  # the variant the document names only by its size ("400B MoE")
+    every: tuple[str, ...] = ()  # the variants a figure said of "both" is held to, each of them

@@ -1,0 +1,42 @@
+"""How strongly a statement's value is bound to the variant it is judged against, and the binding
+a contradiction needs.
+
+Precision first (issue 18): a value is *contradicted* only when variant, attribute and tier are
+unambiguous. The attribute and the tier are settled where the statement is read
+(llama4ref.claims.extract: ``firm``, the provider); the variant's binding is ranked here by where
+the variant was found:
+
+====================  =====  ===========================================================
+``variant_from``      rank   the variant is named …
+====================  =====  ===========================================================
+``text``, ``column``  4      in the value's own sentence, or as the header of its table column
+``heading``           3      by the innermost heading above the value (a spec list under it)
+``title``             2      only by an outer heading (a page title above other headings)
+``paragraph``         1      only by an earlier sentence of the paragraph
+``none``              0      nowhere: a statement about Llama 4 as a whole
+====================  =====  ===========================================================
+
+A mismatch bound more weakly than :data:`CONTRADICT_FROM` is reported unchecked ("weakly
+bound"), never contradicted. A statement whose entity is itself one fact (the license's
+monthly-active-user threshold) names no variant and needs none.
+"""
+
+from __future__ import annotations
+
+RANK = {"text": 4, "column": 4, "heading": 3, "title": 2, "paragraph": 1, "none": 0}
+CONTRADICT_FROM = 3
+"""The weakest binding a contradiction may have (tuned on the corpus; see docs/accuracy.md)."""
+
+WHERE = {
+    "heading": "the variant comes from the heading above",
+    "title": "the variant comes only from a page title above other headings",
+    "paragraph": "the variant comes only from an earlier sentence",
+    "none": "no variant is named (Llama 4 as a whole)",
+}
+
+
+def weakly_bound(variant_from: str, entity_fact: bool) -> str | None:
+    """Why a mismatch is too weakly bound to be a contradiction, or None when it is bound enough."""
+    if entity_fact or RANK.get(variant_from, 0) >= CONTRADICT_FROM:
+        return None
+    return f"weakly bound: {WHERE.get(variant_from, variant_from)}"
