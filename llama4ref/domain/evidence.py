@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from llama4ref.domain.forms import MONTHS
 from llama4ref.domain.matching import stem
 from llama4ref.paths import FactPath
 
@@ -61,6 +62,8 @@ def evidence_for(
                 needles.add(str(t["id"]).replace("-", "_"))  # a named thing's short name (named_in)
     for w in parsed.rest:
         needles.update((w, stem(w), w[:-1] if w.endswith("s") else w))
+        if w in MONTHS:  # a month meets a dated segment by its two digits (stated_2025_04_05)
+            needles.add(f"_{MONTHS[w]}")
         if len(w) > 5:  # two neighbouring parts written together (joined_in): "finetune" of fine_tune
             needles.update(f"{w[:i]}_{w[i:]}" for i in range(1, len(w)))
     return Evidence(frozenset(paths), frozenset(wanted_units), tuple(n for n in needles if n))
