@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from llama4ref.domain.forms import initials_in, stemmed_attribute, word_forms
+from llama4ref.domain.forms import initialisms, initials_in, stemmed_attribute, word_forms
 from llama4ref.domain.matching import corrections
 from llama4ref.domain.ranking import rank
 from llama4ref.domain.values import value_matches
@@ -91,6 +91,16 @@ def test_initials_and_months_are_word_forms() -> None:
     assert initials_in("moe", "mixture_of_experts") and initials_in("nih", "needle_in_haystack")
     assert not initials_in("moe", "moe_layers") and not initials_in("mo", "mixture_of")
     assert "04" in word_forms("april") and "09" in word_forms("sept") and word_forms("layers") == {"layers", "layer"}
+
+
+def test_initials_count_only_for_a_word_the_facts_use(db: sqlite3.Connection) -> None:
+    """The word "moe" is written in facts' texts; "wat" (for "what") is the initials of weight_applied_to
+    but no word of any fact, so it names nothing."""
+    from llama4ref.store.fulltext import containing
+
+    rest = ["moe", "wat"]
+    got = initialisms(db, rest, {w: containing(db, [w]) for w in rest})
+    assert "mixture_of_experts" in got["moe"] and "wat" not in got
 
 
 def test_a_name_cut_short_is_the_one_model_it_starts(kb: KnowledgeBase, db: sqlite3.Connection) -> None:

@@ -4,7 +4,8 @@ path's other number, a segment's initials, a month's digits, a model's name cut 
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from llama4ref.domain.matching import rarity
@@ -79,6 +80,26 @@ def initials_in(w: str, seg: str) -> bool:
 def _initials(seg: str) -> str:
     parts = seg.split("_")
     return "".join(p[0] for p in parts if p) if len(parts) > 2 else ""
+
+
+def initialisms(db: sqlite3.Connection, rest: list[str], in_text: Mapping[str, set[str]]) -> dict[str, frozenset[str]]:
+    """The left-over words that are the initials of some segment and that facts' texts use as a
+    word ("moe" is, "wat" for "what" is not) → those segments."""
+    asked = [w for w in rest if 2 < len(w) < 7 and w.isalpha() and in_text.get(w)]
+    if not asked:
+        return {}
+    table = _initials_table(db)
+    return {w: table[w] for w in asked if w in table}
+
+
+@lru_cache(maxsize=4)
+def _initials_table(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for (path,) in db.execute("SELECT path FROM docs"):  # about 3 ms, once, and only when asked
+        for seg in str(path).split("."):
+            if _initials(seg):
+                out.setdefault(_initials(seg), set()).add(seg)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def drop_language_model(parsed: Parsed) -> None:

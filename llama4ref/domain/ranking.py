@@ -18,13 +18,13 @@ set aside; a model named after "like" or "than" is the one compared with, not th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
-from llama4ref.domain.forms import drop_language_model, initials_in, stemmable, stemmed_attribute, word_forms
+from llama4ref.domain.forms import drop_language_model, initialisms, stemmable, stemmed_attribute, word_forms
 from llama4ref.domain.matching import (
     EXPLAINING,
     attribute_score,
@@ -177,12 +177,14 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
         stemmable=stemmable(db, parsed),
     )
-    ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
+    ctx = ctx._replace(
+        text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest}, initials=initialisms(db, parsed.rest, ctx.in_text)
+    )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
     facts = units(db)
     ranking.paths = tuple(facts)
-    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems)
+    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials)
     for path, (unit, derived) in facts.items():
         if evidence.holds(path, unit):
             ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
@@ -221,6 +223,7 @@ class _Context(NamedTuple):
     pairs: frozenset[str]  # neighbouring left-over words joined in the order written ("generation prompt")
     stemmable: frozenset[str]  # one-word attribute phrases naming a rare path part ("refusals": refusal_tone)
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
+    initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -301,7 +304,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         wanted += 1
         forms = word_forms(w)  # "32": budget_4_32x; "april": 2025_04_05
         seg_hit = [
-            i for i, s in enumerate(segs) if forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s) or initials_in(w, s)
+            i
+            for i, s in enumerate(segs)
+            if forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s) or s in ctx.initials.get(w, ())
         ]
         if seg_hit:
             satisfied += _credit(w, ctx)
