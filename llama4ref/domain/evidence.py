@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from llama4ref.domain.forms import MONTHS
 from llama4ref.domain.matching import stem
 from llama4ref.paths import FactPath
 
@@ -43,6 +44,7 @@ def evidence_for(
     in_text: Mapping[str, set[str]],
     mentioned: Mapping[str, set[str]],
     phrase_stems: frozenset[str],
+    initials: Mapping[str, frozenset[str]],
 ) -> Evidence:
     """The evidence a question leaves: the facts its full-text and value matches found, the units
     its terms ask for and the needles its words put in paths (see ``_Context`` in ranking)."""
@@ -60,7 +62,9 @@ def evidence_for(
                 needles.update((t["target"], *t.get("also", ()), FactPath.parse(t["target"]).leaf))
                 needles.add(str(t["id"]).replace("-", "_"))  # a named thing's short name (named_in)
     for w in parsed.rest:
-        needles.update((w, stem(w), w[:-1] if w.endswith("s") else w))
+        needles.update((w, stem(w), w[:-1] if w.endswith("s") else w, *initials.get(w, ())))
+        if w in MONTHS:  # a month meets a dated segment by its two digits (stated_2025_04_05)
+            needles.add(f"_{MONTHS[w]}")
         if len(w) > 5:  # two neighbouring parts written together (joined_in): "finetune" of fine_tune
             needles.update(f"{w[:i]}_{w[i:]}" for i in range(1, len(w)))
     return Evidence(frozenset(paths), frozenset(wanted_units), tuple(n for n in needles if n))

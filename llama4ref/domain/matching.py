@@ -98,17 +98,20 @@ def _joined_runs(ws: tuple[str, ...]) -> frozenset[str]:
 
 def corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[str, str]:
     """Misspelt left-over words → the closest indexed or vocabulary word (typo tolerance)."""
-    unknown = [w for w in parsed.rest if len(w) > 4 and not w.isdigit()]  # "send" is no typo of "end"
+    unknown = [w for w in parsed.rest if len(w) > 2 and w.isalpha()]  # "send" is no typo of "end"
     if not unknown:
         return {}
     known = set(known_words(db)) | lex.phrase_words()
     unknown = [w for w in unknown if w not in known]
+    from llama4ref.domain.forms import shortened
+
+    out = shortened(lex, unknown)
+    unknown = [w for w in unknown if len(w) > 4 and w not in out]
     if not unknown:
-        return {}
+        return out
     import difflib
 
     pool = sorted(known)
-    out: dict[str, str] = {}
     ws = parsed.words
     for i, w in enumerate(ws):  # "llama factory": a name written apart whose joined form is known
         joined = [a + b for a, b in ((ws[i - 1] if i else "", w), (w, ws[i + 1] if i + 1 < len(ws) else "")) if a and b]

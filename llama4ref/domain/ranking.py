@@ -18,12 +18,13 @@ set aside; a model named after "like" or "than" is the one compared with, not th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
+from llama4ref.domain.forms import drop_language_model, initialisms, stemmable, stemmed_attribute, word_forms
 from llama4ref.domain.matching import (
     EXPLAINING,
     attribute_score,
@@ -83,6 +84,7 @@ _HEAD = 0.5  # a left-over word written before "of" that is the fact's last segm
 _VALUE = 1.5  # times the rarity of a number the text writes that is the fact's value
 _REVERSED = -0.3  # two neighbouring words of the text are a segment's neighbouring parts in the other order
 _PAIR = 0.5  # two neighbouring left-over words are a segment's neighbouring parts, in the order written
+_UNASKED_SIDE = -0.3  # a cap on one side (max_input, max_output) the text does not name
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 
 
@@ -142,6 +144,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
     drop_negated(parsed)
     drop_repeated(parsed)
+    drop_language_model(parsed)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
@@ -172,13 +175,16 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
         pairs=written_pairs(parsed.words, set(parsed.rest)),
         providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
+        stemmable=stemmable(db, parsed),
     )
-    ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
+    ctx = ctx._replace(
+        text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest}, initials=initialisms(db, parsed.rest, ctx.in_text)
+    )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
     facts = units(db)
     ranking.paths = tuple(facts)
-    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems)
+    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials)
     for path, (unit, derived) in facts.items():
         if evidence.holds(path, unit):
             ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
@@ -215,7 +221,9 @@ class _Context(NamedTuple):
     providers: set[str]  # the keys of the providers the text names
     reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     pairs: frozenset[str]  # neighbouring left-over words joined in the order written ("generation prompt")
+    stemmable: frozenset[str]  # one-word attribute phrases naming a rare path part ("refusals": refusal_tone)
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
+    initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -274,6 +282,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             attr = (2.0, segs.index("_".join(m.text.split())))  # the words as written are a segment ("4bit")
         elif attr is not None and attr[0] == 0 and segs[-1] in ctx.defining and path in ctx.mentioned.get(m.text, ()):
             attr = (2.5, len(segs) - 1)  # "what does NoPE mean": a definition whose text uses the term
+        if attr is not None and attr[0] == 0 and m.text in ctx.stemmable:
+            attr = stemmed_attribute(m.text, segs) or attr  # "refusals … preachy": refusal_tone, "evaluation": evaluations
         if attr is not None:
             wanted += 1
             gain, depth = attr
@@ -292,8 +302,12 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                     deepest = max(deepest, *hits)
     for w in dict.fromkeys(parsed.rest):  # a word written twice ("pre-norm or post-norm") counts once
         wanted += 1
-        forms = {w, w[:-1]} if w.endswith("s") else {w, w + "x"} if w.isdigit() else {w}  # "32": budget_4_32x
-        seg_hit = [i for i, s in enumerate(segs) if forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s)]
+        forms = word_forms(w)  # "32": budget_4_32x; "april": 2025_04_05
+        seg_hit = [
+            i
+            for i, s in enumerate(segs)
+            if forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s) or s in ctx.initials.get(w, ())
+        ]
         if seg_hit:
             satisfied += _credit(w, ctx)
             score += (2.0 if seg_hit[-1] == len(segs) - 1 else 1.5) + _RARE_PART * rarity(ctx.part_paths.get(w, 0))
@@ -332,6 +346,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _SUB_MODEL  # the encoder's layers, heads, activation and norms are not the language model's
     if root in ctx.reference:
         score += _REFERENCE  # "does maverick use qk norm like scout does": scout is what it is compared with
+    side = segs[-1][4:] if segs[-1].startswith("max_") and segs[-1].count("_") == 1 else ""
+    if side and stem(side) not in ctx.text_stems:
+        score += _UNASKED_SIDE  # "deepinfra maverick context length": the window, not the input or output side's cap
     named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_")} <= ctx.text_stems
     if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):
         score += _EXPLAINS  # "what does <|eom|> do": the facet that explains the thing named, not its id or string
@@ -398,6 +415,8 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     facets = {w for t in intents for w in t.get("path_words", ())} | (EXPLAINING if defining(ranking.parsed) else set())
     if segs[-1] in facets:
         return None  # "what is the eot token": the question asks for this facet (its meaning), not the group
+    if segs[-1] == "total" and not any(t["id"] == "total" for t in ranking.parsed.of_kind("attribute")):
+        return None  # a group's total, best though unasked, is its own figure: "vertex maverick context window"
     prefix = ".".join(segs[: top.deepest + 1])
     members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
     if len(members) < 2:

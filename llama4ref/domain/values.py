@@ -24,6 +24,8 @@ _BINARY = {"k": 1024.0, "m": 1024.0**2}
 _NAME_WORDS = frozenset({"llama"})  # "llama 4", "llama 3.1": a number after these is a version
 _ASKING_A_NUMBER = frozenset({"how-many", "how-big"})  # intents whose answer is the number
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SIDES = re.compile(r"(?<![\w.])(\d+)\s*[x×]\s*(\d+)(?![\w.])", re.IGNORECASE)
+"""A size written as its two sides ("336x336", "1120 x 1120"): each side is a number the text gives."""
 
 
 def numbers(text: str, grouped: bool = False) -> list[tuple[float, float, int]]:
@@ -106,6 +108,7 @@ def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed) -> dict[str
     percent = {m.start() for m in _NUMBER.finditer(text) if m.group(2) == "%"}
     asked = [(v, tol, start in percent) for v, tol, start in numbers(text) if start not in in_names]
     asked += [(v, 0.05 * v, False) for v in spelled]
+    asked += [(float(d), 0.5, False) for m in _SIDES.finditer(text) for d in dict.fromkeys(m.groups())]  # "336x336": 336
     if not asked:
         return {}
     out: dict[str, float] = {}
