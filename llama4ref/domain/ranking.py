@@ -51,6 +51,7 @@ from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
 from llama4ref.store.fulltext import bm25, entity_matches, flat, path_count, units
+from llama4ref.store.termviews import clause_penalties
 
 if TYPE_CHECKING:
     import sqlite3
@@ -84,6 +85,8 @@ _VALUE = 1.5  # times the rarity of a number the text writes that is the fact's 
 _REVERSED = -0.3  # two neighbouring words of the text are a segment's neighbouring parts in the other order
 _PAIR = 0.5  # two neighbouring left-over words are a segment's neighbouring parts, in the order written
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
+_CLAUSE = -0.3  # a license term's fact (its clause), below a stored fact that answers as well (llama4ref.store.termviews)
+_CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
 
 
 class Scored(NamedTuple):
@@ -172,6 +175,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
         pairs=written_pairs(parsed.words, set(parsed.rest)),
         providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
+        clauses=clause_penalties(kb, _CLAUSE, _CLAUSE_OF_VALUE),
     )
     ctx = ctx._replace(text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest})
     ranking = Ranking(text, parsed, fixes)
@@ -215,6 +219,7 @@ class _Context(NamedTuple):
     providers: set[str]  # the keys of the providers the text names
     reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     pairs: frozenset[str]  # neighbouring left-over words joined in the order written ("generation prompt")
+    clauses: dict[str, float]  # a license term's fact path → what it is set below stored facts by
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
 
 
@@ -339,7 +344,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
     if wanted:
         score += _COVERAGE * min(satisfied / wanted, 1.0)
-    score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
+    score -= 0.08 * len(segs) + (0.3 if derived else 0.0) - ctx.clauses.get(path, 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
 
