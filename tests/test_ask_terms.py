@@ -211,3 +211,10 @@ def test_two_terms_may_not_share_a_fact_path(make_tree: Callable[..., Path]) -> 
 def test_search_puts_the_naming_rule_first_for_a_naming_question(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
     hits = [h.fact.path for h in search(kb, "could I call my fine-tune NovaChat-13B", limit=5, db=db)]
     assert set(hits[:2]) == {"license.name_prefix", "license_terms.naming_rule"}, hits
+
+
+def test_the_knowledge_base_names_the_terms_area_as_the_grammar_does() -> None:
+    from llama4ref import paths
+    from llama4ref.store import knowledge_base
+
+    assert knowledge_base.LICENSE_TERMS == paths.LICENSE_TERMS

@@ -7,11 +7,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
 from llama4ref.errors import UnknownIdError
-from llama4ref.paths import LICENSE_TERMS, term_path
 from llama4ref.records.aliases import normalise_alias
 from llama4ref.store.answers import Citation, Fact, Identifier, LicenseTerm, Sheet, Source, VariantInfo
 
 _A_co = TypeVar("_A_co", covariant=True)
+
+LICENSE_TERMS = "license_terms"
+"""llama4ref.paths.LICENSE_TERMS, written out: a lookup does not import the path grammar (start-up)."""
 
 
 class AnswerType(Protocol[_A_co]):
@@ -250,6 +252,8 @@ class KnowledgeBase:
         """Source id → the sorted paths citing it, from one pass over every fact (the bibliography
         asks for all sources: one scan of the facts per source was 3.7× the start-up floor)."""
         if self._backer_map is None:
+            from llama4ref.paths import term_path
+
             found: dict[str, set[str]] = {}
             for path, raw in self._facts.items():
                 for c in raw.get("citations", []):
@@ -259,7 +263,7 @@ class KnowledgeBase:
                         found.setdefault(c["source"], set()).add(path)
             for tid, term in self._index.get("license_terms", {}).items():
                 for c in term.get("citations", []):
-                    found.setdefault(c["source"], set()).add(term_path(tid))
+                    found.setdefault(c["source"], set()).add(term_path(tid))  # its fact, llama4ref.store.termviews
             self._backer_map = {sid: sorted(paths) for sid, paths in found.items()}
         return self._backer_map
 
