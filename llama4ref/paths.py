@@ -58,7 +58,7 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-__all__ = ["BENCHMARKS", "LAYOUTS", "FactPath"]
+__all__ = ["BENCHMARKS", "LAYOUTS", "LICENSE_TERMS", "FactPath", "term_path"]
 
 LAYOUTS: Final[dict[str, tuple[str, ...]]] = {
     "providers": ("provider", "variant"),
@@ -73,6 +73,20 @@ LAYOUTS: Final[dict[str, tuple[str, ...]]] = {
 
 BENCHMARKS: Final = "benchmarks"
 """The segment after a variant id under which its benchmark results sit."""
+
+LICENSE_TERMS: Final = "license_terms"
+"""The area under which each license term record is also a fact (``license_terms.naming_rule``):
+a read-only view of the record (llama4ref.store.termviews), never stored in a fact sheet."""
+
+
+def term_path(term_id: str) -> str:
+    """The fact path of a license term record's view: its id as a snake_case segment.
+
+    >>> term_path("aup-eu-multimodal")
+    'license_terms.aup_eu_multimodal'
+    """
+    return f"{LICENSE_TERMS}.{term_id.replace('-', '_').replace('.', '_')}"
+
 
 _SEGMENTS = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
 _HEAD_PIECE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")

@@ -90,6 +90,7 @@ def test_every_stored_path_is_reachable() -> None:
             (todo.append(cand) if cand.endswith(".") else reached.add(cand))
     stored = set(completion._head()["paths"])
     assert stored <= reached
+    assert "license_terms.naming_rule" in reached  # a license term's fact too
 
 
 def test_unknown_prefixes_offer_nothing() -> None:

@@ -54,10 +54,13 @@ def test_sqlite_tables_have_primary_keys(db: sqlite3.Connection) -> None:
 
 
 def test_sqlite_row_counts_equal_the_knowledge_base(db: sqlite3.Connection, kb: KnowledgeBase) -> None:
-    """One row per fact (stored and derived), source, variant, sheet, license term and identifier."""
+    """One row per fact (stored and derived), source, variant, sheet, license term and identifier;
+    a license term is a row of license_terms only, never also one of facts (its view, license_terms.<id>)."""
     stored = kb.paths(derived=False)
-    assert count(db, "facts") == len(kb.paths())
-    assert count(db, "facts", "derived = 1") == len(kb.paths()) - len(stored)
+    exported = kb.paths(terms=False)
+    assert count(db, "facts") == len(exported) == len(kb.paths()) - len(kb.license_terms())
+    assert count(db, "facts", "derived = 1") == len(exported) - len(stored)
+    assert count(db, "facts", "path LIKE 'license\\_terms.%' ESCAPE '\\'") == 0
     assert count(db, "sources") == len(kb.sources())
     assert count(db, "variants") == len(kb.variants())
     assert count(db, "sheets") == len(kb.sheets())
@@ -132,7 +135,7 @@ def test_json_export_validates_against_its_schema(kb: KnowledgeBase) -> None:
     doc = json.loads(render_json(export_document(kb)))
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
     assert doc["schema_version"] == 3 and doc["data_version"] == kb.data_version
-    assert doc["counts"]["facts"] == len(doc["facts"]) == len(kb.paths())
+    assert doc["counts"]["facts"] == len(doc["facts"]) == len(kb.paths(terms=False))  # the terms: in license_terms only
     total = next(f for f in doc["facts"] if f["path"] == "scout.params.total")
     assert total["value"] == 109_000_000_000 and total["citations"][0]["quote"]
 
@@ -170,7 +173,7 @@ def test_cli_export_sqlite_json_summary(tmp_path: Path, kb: KnowledgeBase) -> No
     res = run_cli("export", "--format", "sqlite", "-o", str(tmp_path / "x.db"), "--json")
     assert res.code == 0, res.stderr
     doc = json.loads(res.stdout)
-    assert doc["kind"] == "export" and doc["data"]["rows"]["facts"] == len(kb.paths())
+    assert doc["kind"] == "export" and doc["data"]["rows"]["facts"] == len(kb.paths(terms=False))
     assert (tmp_path / "x.db").is_file()
 
 

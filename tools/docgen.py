@@ -289,7 +289,8 @@ def sources_page(kb: KnowledgeBase) -> str:
 def reference_index(kb: KnowledgeBase) -> str:
     body = [
         f"Data version **{kb.data_version}**: {len(kb.paths(derived=False))} stored facts, "
-        f"{len(kb.paths()) - len(kb.paths(derived=False))} derived, {len(kb.sources())} sources.",
+        f"{len(kb.paths(terms=False)) - len(kb.paths(derived=False))} derived, {len(kb.license_terms())} license terms "
+        f"(each also a fact, `license_terms.<id>`), {len(kb.sources())} sources.",
         "",
     ]
     body += table(

@@ -189,7 +189,7 @@ def _benchmark(kb: KnowledgeBase, st: Statement) -> Verdict:
 def _score(kb: KnowledgeBase, st: Statement) -> Verdict:
     """A benchmark statement about one variant against its recorded scores."""
     names = set(st.benchmarks) or {str(st.benchmark)}
-    own = [p for p in kb.paths() if (fp := FactPath.parse(p)).kind == BENCHMARKS and fp.head == st.variant]
+    own = [p for p in kb.paths(terms=False) if (fp := FactPath.parse(p)).kind == BENCHMARKS and fp.head == st.variant]
     paths = [p for p in own if FactPath.parse(p).leaf in names]
     labels = {kb.get(p).qualifiers.get("benchmark") for p in paths} - {None}
     paths += [p for p in own if p not in paths and kb.get(p).qualifiers.get("benchmark") in labels and _same_setting(kb, p, st)]
@@ -224,7 +224,7 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
         allowed = {"date", "month"}
     out = []
     under = FactPath.parse(prefix.rstrip(".")) if prefix else None  # "": every fact (family-wide statements)
-    for path in kb.paths():
+    for path in kb.paths(terms=False):  # the license terms are no values to judge a claim by
         if not path.startswith(prefix):
             continue
         fp = FactPath.parse(path)

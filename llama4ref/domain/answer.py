@@ -4,10 +4,15 @@
 ranks every fact (llama4ref.domain.ranking) and returns an :class:`Answer`. When the best fact does
 not answer enough of the question, ``answer.found`` is false: the closest facts and the
 ``get``/``list`` command that would help are given instead (the CLI exits 1).
+
+A question whether a name will do for a derivative ("can I call my finetune MyModel?") is
+answered with the naming rule (the facts the vocabulary's ``naming`` intent points at), and the
+suggestion is ``llama4ref check-name`` with the name the question writes.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from llama4ref.store.answers import Fact
@@ -68,6 +73,9 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         db = ftsindex.build(kb)
     ranking = rank(kb, db, text)
     ranking.settle(RUNNERS_UP + 1)
+    rule = naming_rule(kb, ranking)
+    if rule:
+        return _naming_answer(kb, ranking, rule)
     scored = [s.path for s in ranking.scored]
     all_paths = scored + sorted(set(ranking.paths).difference(scored))  # best first, unscored last
     top = ranking.scored[0] if ranking.scored else None
@@ -89,6 +97,64 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     ranking.settle(RUNNERS_UP, taken)
     rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
     return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
+
+
+_NAMED = frozenset({"naming", "name", "license-name"})
+"""Vocabulary terms that say a text is about a model's name (an intent, an attribute, an entity)."""
+_NAME_WORDS = frozenset({"name", "call", "rename"})
+"""Words about a name left over when a longer phrase took the words after them ("call my fine-tune …")."""
+_QUOTED = re.compile(r"""(?:^|[\s(:])["'“‘`]([^"'”’`\n]{1,100})["'”’`](?=[\s?.!,;:)]|$)""")
+_AFTER_VERB = re.compile(
+    r"\b(?:call|name|rename|called|named)\s+(?:(?:it|my|our|the|this|a|model|finetune|fine-tune|fine|tune|tuned|"
+    r"fine-tuned|finetuned|merge|derivative|quant|version|llama|4|llama4|as|to)\s+)*([^\s?!,;]+)",
+    re.IGNORECASE,
+)
+
+
+def naming_rule(kb: KnowledgeBase, ranking: Ranking) -> list[str]:
+    """The paths of the naming rule (those ending in a path word of the vocabulary's ``naming``
+    intent), best first, when the text asks whether a name will do for a derivative: it names the
+    ``derivative`` attribute and something about names. Else []."""
+    p = ranking.parsed
+    named = any(t["id"] in _NAMED for m in p.matches for t in m.terms) or bool(_NAME_WORDS.intersection(p.rest))
+    if not named or not any(t["id"] == "derivative" for t in p.of_kind("attribute")):
+        return []
+    terms = kb.vocabulary()["terms"]
+    leaves = {w for t in terms if t["kind"] == "intent" and t["id"] == "naming" for w in t.get("path_words", ())}
+    ranking.settle(len(ranking.paths))
+    return [s.path for s in ranking.scored if s.path.rsplit(".", 1)[-1] in leaves]
+
+
+def written_name(text: str) -> str | None:
+    """The model name a naming question writes: quoted, or after "call"/"name" ("call my finetune
+    MyModel"); a word after the verb counts only when it looks like a name (a capital, a digit,
+    "-", "_" or "/")."""
+    quoted = _QUOTED.search(text)
+    if quoted:
+        return quoted.group(1).strip() or None
+    after = _AFTER_VERB.search(text)
+    if after:
+        name = after.group(1).rstrip(".:'\"”’")
+        if any(c.isupper() or c.isdigit() or c in "-_/" for c in name):
+            return name
+    return None
+
+
+def _naming_answer(kb: KnowledgeBase, ranking: Ranking, rule: list[str]) -> Answer:
+    """The naming rule as the answer (the best of its facts), the rest of the ranking after it."""
+    import shlex
+
+    name = written_name(ranking.text)
+    hint = f"llama4ref check-name {shlex.quote(name) if name else 'NAME'}"
+    top = ranking.scored[0] if ranking.scored else None
+    if top is not None and top.path in rule and ranking.confident:
+        matched = top.matched
+    else:
+        matched = tuple(m.text for m in ranking.parsed.matches if any(t["id"] in _NAMED | {"derivative"} for t in m.terms))
+    rest = [*rule[1:], *(s.path for s in ranking.scored if s.path not in rule)][:RUNNERS_UP]  # the rule's other facts first
+    return Answer(
+        ranking.text, True, rule[0], (kb.get(rule[0]),), tuple(kb.get(p) for p in rest), matched, ranking.corrections, hint
+    )
 
 
 def _written_order(fact: Fact) -> tuple[int, str, int]:

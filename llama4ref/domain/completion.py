@@ -35,10 +35,13 @@ def _head() -> Mapping[str, Any]:
 
 @cache
 def _paths() -> tuple[str, ...]:
+    from llama4ref.paths import term_path
     from llama4ref.records.derivations import DERIVATIONS
+    from llama4ref.store.index import read_shipped
 
     stored = _head()["paths"]
-    return tuple(sorted({*stored, *(r.path for r in DERIVATIONS)}))
+    terms = [term_path(tid) for tid in read_shipped("license_terms.json")]  # each license term's fact
+    return tuple(sorted({*stored, *(r.path for r in DERIVATIONS), *terms}))
 
 
 def _starting(candidates: Iterable[str], incomplete: str) -> list[str]:

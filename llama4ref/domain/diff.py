@@ -139,7 +139,7 @@ def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple
 
 def diff_knowledge_bases(old: KnowledgeBase, new: KnowledgeBase) -> DataDiff:
     """The differences from ``old`` to ``new`` (stored and derived facts, and every record kind)."""
-    old_paths, new_paths = set(old.paths()), set(new.paths())
+    old_paths, new_paths = set(old.paths(terms=False)), set(new.paths(terms=False))  # terms: compared as records
     changed: list[FactChange] = []
     for path in sorted(old_paths & new_paths):
         stored = old.raw_fact(path)

@@ -52,6 +52,7 @@ from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
 from llama4ref.store.fulltext import bm25, entity_matches, flat, path_count, units
+from llama4ref.store.termviews import clause_penalties
 
 if TYPE_CHECKING:
     import sqlite3
@@ -86,6 +87,8 @@ _REVERSED = -0.3  # two neighbouring words of the text are a segment's neighbour
 _PAIR = 0.5  # two neighbouring left-over words are a segment's neighbouring parts, in the order written
 _UNASKED_SIDE = -0.3  # a cap on one side (max_input, max_output) the text does not name
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
+_CLAUSE = -0.3  # a license term's fact (its clause), below a stored fact that answers as well (llama4ref.store.termviews)
+_CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
 
 
 class Scored(NamedTuple):
@@ -176,6 +179,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         pairs=written_pairs(parsed.words, set(parsed.rest)),
         providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
         stemmable=stemmable(db, parsed),
+        clauses=clause_penalties(kb, _CLAUSE, _CLAUSE_OF_VALUE),
     )
     ctx = ctx._replace(
         text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest}, initials=initialisms(db, parsed.rest, ctx.in_text)
@@ -222,6 +226,7 @@ class _Context(NamedTuple):
     reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     pairs: frozenset[str]  # neighbouring left-over words joined in the order written ("generation prompt")
     stemmable: frozenset[str]  # one-word attribute phrases naming a rare path part ("refusals": refusal_tone)
+    clauses: dict[str, float]  # a license term's fact path → what it is set below stored facts by
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
     initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
 
@@ -356,7 +361,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
     if wanted:
         score += _COVERAGE * min(satisfied / wanted, 1.0)
-    score -= 0.08 * len(segs) + (0.3 if derived else 0.0)
+    score -= 0.08 * len(segs) + (0.3 if derived else 0.0) - ctx.clauses.get(path, 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
 

@@ -57,6 +57,7 @@ def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection
     Raises :class:`TypeError` for a ``text`` that is not a ``str`` or a ``limit`` that is not an
     ``int``, :class:`ValueError` for a ``limit`` below 1.
     """
+    from llama4ref.domain.answer import naming_rule
     from llama4ref.domain.ranking import query_words, rank
     from llama4ref.store import fulltext as ftsindex
 
@@ -71,11 +72,14 @@ def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection
         for t in m.terms:
             keys = [FactPath.parse(t["target"]).leaf] if t["kind"] == "entity" else list(t.get("path_words", ()))
             terms += [p for k in keys for p in k.split("_") if len(p) > 2]
+    rule = naming_rule(kb, ranking)  # "can I call my finetune X": the naming rule first, as `ask` gives it
     out: list[Hit] = []
-    for s in ranking.scored:
+    for s in [*(s for s in ranking.scored if s.path in rule), *(s for s in ranking.scored if s.path not in rule)]:
         if len(out) >= limit:
             break
-        if s.satisfied < SATISFIED_MIN:  # the ranking's order decides; a fact that matches nothing is no hit
+        if (
+            s.satisfied < SATISFIED_MIN and s.path not in rule
+        ):  # the ranking's order decides; a fact that matches nothing is no hit
             continue
         out.append(Hit(kb.get(s.path), s.score, s.matched, ftsindex.snippet(db, s.path, terms, MARK_START, MARK_END)))
     return out

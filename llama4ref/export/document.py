@@ -151,7 +151,7 @@ def export_document(kb: KnowledgeBase) -> ExportDocument:
         ExportFact.model_validate(
             {**f.to_json(), "variant": fact_variant(f.path, variant_ids), "as_of": newest_source_date(kb, f)}, strict=False
         )
-        for f in kb.facts()
+        for f in kb.facts(terms=False)  # the license terms have their own list
     ]
     terms = [LicenseTerm.model_validate(t.to_json(), strict=False) for t in sorted(kb.license_terms(), key=lambda t: t.id)]
     idents = [ExportIdentifier.model_validate(i.to_json(), strict=False) for i in sorted(kb.identifiers(), key=lambda i: i.name)]

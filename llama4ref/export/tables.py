@@ -340,7 +340,7 @@ def build_tables(kb: KnowledgeBase) -> dict[str, Table]:
     for sheet in sheet_list:
         add("sheets", sheet.record, sheet.kind, sheet.id, sheet.subject, sheet.title, sheet.note, sheet.file)
     cit_rows: list[tuple[str, str | None, int | None, str | None, str | None, list[Any]]] = []
-    for fact in kb.facts():
+    for fact in kb.facts(terms=False):  # the license terms have their own table
         sheet_key = fact.record if fact.record in sheets else None
         add(
             "facts",

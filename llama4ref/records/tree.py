@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from llama4ref.diagnostics import Diagnostic, Position
+from llama4ref.paths import LICENSE_TERMS, term_path
 from llama4ref.records import registry
 from llama4ref.records.aliases import normalise_alias
 from llama4ref.records.models import FactSpec, IdentifierSet, LicenseTerm, Source, Variant
@@ -252,6 +253,7 @@ def _cross_checks(tree: Tree, today: date) -> None:
     # related_license_term qualifier names a license term.
     seen: dict[str, FactEntry] = {}
     term_ids = {rec.record.id for rec in tree.of_kind("license_terms")}
+    views = term_views(tree)
     for entry in tree.facts():
         rec = entry.owner
         if entry.path in seen:
@@ -261,6 +263,13 @@ def _cross_checks(tree: Tree, today: date) -> None:
             seen[entry.path] = entry
         if entry.path in derived_paths:
             diag(rec, entry.position("__key__"), "L4R-T014", f"{entry.path!r} is a derived value: it is computed, never stored")
+        if entry.path.split(".")[0] == LICENSE_TERMS:
+            diag(
+                rec,
+                entry.position("__key__"),
+                "L4R-T005",
+                f"{entry.path!r}: the license terms' facts are their records, never stored",
+            )
         spec = entry.spec
         for code, problem in unit_problems(spec.unit, spec.value):
             diag(rec, entry.position("value"), code, f"{entry.path}: {problem}")
@@ -283,6 +292,9 @@ def _cross_checks(tree: Tree, today: date) -> None:
 
     for rec in tree.of_kind("license_terms"):
         term: LicenseTerm = rec.record
+        if views[term_path(term.id)] != term.id:
+            first = views[term_path(term.id)]
+            diag(rec, rec.doc.position(("id",)), "L4R-T005", f"term {term.id!r} has the fact path of term {first!r}")
         for i, path in enumerate(term.related):
             if path not in seen:
                 diag(rec, rec.doc.position(("related", i)), "L4R-T013", f"related fact {path!r} does not exist")
@@ -306,10 +318,18 @@ def _cross_checks(tree: Tree, today: date) -> None:
 
     from llama4ref.records.vocabulary import check_vocabulary
 
-    diags.extend(check_vocabulary(tree, set(seen) | set(derived_paths)))
+    diags.extend(check_vocabulary(tree, set(seen) | set(derived_paths) | set(views)))
     for rec in tree.of_kind("sources"):
         if rec.record.id not in cited:
             diag(rec, rec.doc.position(("id",)), "L4R-T012", f"source {rec.record.id!r} is cited by no record")
+
+
+def term_views(tree: Tree) -> dict[str, str]:
+    """Each license term's fact path (llama4ref.paths.term_path) → the id of the first term with it."""
+    out: dict[str, str] = {}
+    for rec in tree.of_kind("license_terms"):
+        out.setdefault(term_path(rec.record.id), rec.record.id)
+    return out
 
 
 _SNAKE = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")

@@ -176,9 +176,10 @@ def _identifiers(tree: Tree, kind: str) -> dict[str, Any]:
 
 
 def _vocabulary(tree: Tree, kind: str) -> dict[str, Any]:
+    from llama4ref.records.tree import term_views
     from llama4ref.records.vocabulary import compile_vocabulary
 
-    return compile_vocabulary(tree, sorted({e.path for e in tree.facts()}))
+    return compile_vocabulary(tree, sorted({e.path for e in tree.facts()} | set(term_views(tree))))
 
 
 _SECTIONS: dict[str, Callable[[Tree, str], dict[str, Any]]] = {

@@ -12,6 +12,9 @@ from llama4ref.store.answers import Citation, Fact, Identifier, LicenseTerm, She
 
 _A_co = TypeVar("_A_co", covariant=True)
 
+LICENSE_TERMS = "license_terms"
+"""llama4ref.paths.LICENSE_TERMS, written out: a lookup does not import the path grammar (start-up)."""
+
 
 class AnswerType(Protocol[_A_co]):
     """An answer type of :mod:`llama4ref.store.answers`: built from its index entry."""
@@ -45,6 +48,7 @@ class KnowledgeBase:
         self._ident_lookup: dict[str, list[Mapping[str, Any]]] | None = None
         self._sorted: list[str] | None = None
         self._backer_map: dict[str, list[str]] | None = None
+        self._views: dict[str, str] | None = None  # a license term's fact path → its id (llama4ref.store.termviews)
 
     # -- identity ---------------------------------------------------------------------
     @property
@@ -114,6 +118,12 @@ class KnowledgeBase:
     def _normalise(self, path: str) -> str:
         parts = require_str(path, "path").strip().split(".")
         written = path.strip().lower()
+        if written.startswith(LICENSE_TERMS):  # a license term's view, its id written as the records do
+            from llama4ref.store.termviews import canonical
+
+            found = canonical(written, self.section(LICENSE_TERMS))
+            if found is not None:
+                return found
         # The longest listed alias prefix wins ("llama-3.1-70b.benchmarks..."); a path that
         # names stored facts as written is taken as written; only then is a single first
         # segment parsed by its parts ("Llama-4-Scout-17B-16E-Instruct-FP8.params...").
@@ -143,8 +153,13 @@ class KnowledgeBase:
         if full in self._cache:
             return self._cache[full]
         raw = self._facts.get(full)
+        term = None if raw is not None else self.term_id(full)
         if raw is not None:
             fact = Fact.from_index(full, raw)
+        elif term is not None:
+            from llama4ref.store.termviews import view
+
+            fact = view(full, term, self._index[LICENSE_TERMS][term])
         else:
             from llama4ref.store.derived import compute
 
@@ -167,18 +182,36 @@ class KnowledgeBase:
         """Shortcut for ``get(path).value``."""
         return self.get(path).value
 
-    def paths(self, prefix: str = "", *, derived: bool = True) -> list[str]:
-        """Every fact path under ``prefix`` (stored, and derived when asked)."""
+    def paths(self, prefix: str = "", *, derived: bool = True, terms: bool = True) -> list[str]:
+        """Every fact path under ``prefix``: the stored ones, and with ``derived`` the facts no
+        fact sheet stores: derived values and, with ``terms`` too, the license terms' views
+        (``license_terms.<id>``, llama4ref.store.termviews; the exports, which list the terms in
+        a table of their own, leave them out)."""
         full = self.normalise_path(prefix) if prefix else ""
         stored = list(self._facts) if not full else ([full] if full in self._facts else []) + self._under(full)
         if derived:
             from llama4ref.store.derived import derived_paths
 
             stored += [p for p in derived_paths(self) if not full or p == full or p.startswith(full + ".")]
+            if terms and (not full or LICENSE_TERMS.startswith(full.split(".")[0])):
+                stored += [p for p in self._term_views() if not full or p == full or p.startswith(full + ".")]
         return sorted(set(stored))
 
-    def facts(self, prefix: str = "", *, derived: bool = True) -> list[Fact]:
-        return [self.get(p) for p in self.paths(prefix, derived=derived)]
+    def facts(self, prefix: str = "", *, derived: bool = True, terms: bool = True) -> list[Fact]:
+        return [self.get(p) for p in self.paths(prefix, derived=derived, terms=terms)]
+
+    def term_id(self, path: str) -> str | None:
+        """The id of the license term whose view is at ``path`` (a normalised path), else None."""
+        if not path.startswith(LICENSE_TERMS + "."):
+            return None
+        return self._term_views().get(path)
+
+    def _term_views(self) -> dict[str, str]:
+        if self._views is None:
+            from llama4ref.store.termviews import view_paths
+
+            self._views = view_paths(self.section(LICENSE_TERMS))
+        return self._views
 
     def group(self, prefix: str) -> list[Fact]:
         """The facts under a path prefix (``maverick.experts``), or [] when none is (an empty prefix is none)."""
@@ -211,7 +244,7 @@ class KnowledgeBase:
         return None if raw is None else raw.get("file")
 
     def backed_by(self, source_id: str) -> list[str]:
-        """Paths of the facts (and license terms) that cite ``source_id``."""
+        """Paths of the facts (license terms' views among them) that cite ``source_id``."""
         self.source(source_id)
         return list(self._backers().get(source_id, ()))
 
@@ -219,6 +252,8 @@ class KnowledgeBase:
         """Source id → the sorted paths citing it, from one pass over every fact (the bibliography
         asks for all sources: one scan of the facts per source was 3.7× the start-up floor)."""
         if self._backer_map is None:
+            from llama4ref.paths import term_path
+
             found: dict[str, set[str]] = {}
             for path, raw in self._facts.items():
                 for c in raw.get("citations", []):
@@ -228,7 +263,7 @@ class KnowledgeBase:
                         found.setdefault(c["source"], set()).add(path)
             for tid, term in self._index.get("license_terms", {}).items():
                 for c in term.get("citations", []):
-                    found.setdefault(c["source"], set()).add(f"license_terms/{tid}")
+                    found.setdefault(c["source"], set()).add(term_path(tid))  # its fact, llama4ref.store.termviews
             self._backer_map = {sid: sorted(paths) for sid, paths in found.items()}
         return self._backer_map
 
@@ -257,6 +292,11 @@ class KnowledgeBase:
     def license_terms(self) -> list[LicenseTerm]:
         """Every license term record, by id."""
         return self.records(LicenseTerm)
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """One section of the compiled index as stored (``license_terms``: by id), {} when absent."""
+        found: Mapping[str, Any] = self._index.get(name) or {}
+        return found
 
     def vocabulary(self) -> Mapping[str, Any]:
         """The compiled vocabulary (llama4ref.records.vocabulary): terms and their phrases."""

@@ -54,6 +54,8 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
             say(con, Text(f"  {f.path}  ").append(value_text(f)), 4)
     if ans.suggestion and ans.is_group:
         con.print(Text(f"More: {ans.suggestion}", style="dim"))
+    elif ans.suggestion and not ans.suggestion.startswith("llama4ref list "):  # a command that checks more (check-name)
+        con.print(Text(f"Try: {ans.suggestion}", style="bold"))
 
 
 def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None) -> None:

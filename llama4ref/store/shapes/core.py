@@ -61,7 +61,7 @@ class FactJSON(TypedDict):
     """Scalar context (benchmark, shots, metric, …)."""
     note: str | None
     record: str | None
-    """The record the fact is written in; null for a derived fact."""
+    """The record the fact is written in (a license term's fact: `license_terms/<id>`); null for a derived fact."""
     file: str | None
     """`file:line` where the fact is written; null for a derived fact."""
     derived: bool
