@@ -163,3 +163,22 @@ def test_dropped_in_is_a_release_verb(kb: Any) -> None:
     claims = _by_text(check_claims("Meta's Llama 4 Scout dropped in late 2026 with a 10M window.", kb))
     assert claims["late 2026"].status == "contradicted"
     assert claims["late 2026"].path == "scout.release_date"
+
+
+def test_czech_number_words_and_a_space_grouped_token_count(kb: Any) -> None:
+    # "biliony" is 10^12 in Czech; a number grouped by one space before "tokenů" is one number
+    claims = _by_text(check_claims("Llama 4 Maverick nabízí kontextové okno 262 144 tokenů a 128 expertů.", kb))
+    assert claims["262 144"].status == "contradicted"
+    assert str(claims["262 144"].path).startswith("maverick.context_window")
+    assert claims["128"].status == "supported"
+    words = _by_text(
+        check_claims("Llama 4 Scout využívá 17 miliardami aktivních parametrů, model trénovaný na 30 bilionů tokenů.", kb)
+    )
+    assert words["17 miliardami"].path == "scout.params.active"
+    assert words["30 bilionů"].status == "supported"
+
+
+def test_czech_dates_name_their_month(kb: Any) -> None:
+    from llama4ref.claims.values import values
+
+    assert [(v.text, str(v.day)) for v in values("veřejně spuštěn 5. dubna 2025")] == [("5. dubna 2025", "2025-04-05")]
