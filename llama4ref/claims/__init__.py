@@ -97,11 +97,13 @@ def check_claims(
     """Every Llama 4 statement in ``text`` with its verdict, in document order. ``source`` is the
     address the text was read from (else the one it carries: front matter ``source:``, an HTML
     canonical link); on a provider's own page, served limits are that provider's."""
+    from llama4ref.claims.catalog import catalog_of, entry_provider, entry_variant, key_row, model_ids, settle
     from llama4ref.claims.cues import BUDGET
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.pages import address_in, page_provider, topic_of
+    from llama4ref.claims.scope import against_lead, shared_page
     from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
@@ -119,6 +121,10 @@ def check_claims(
     carried: tuple[int, str | None] = (-1, None)
     pair: tuple[int, tuple[str, ...]] = (-1, ())  # the variants the paragraph's previous sentence names
     spans = read(text, kind)
+    paths = [h for s in spans for h in s.headings if "/" in h and " " not in h.strip()]  # a heading that is a file path
+    catalog = catalog_of([address, file, *paths], kb, lex)
+    ids = model_ids(kb)
+    entries: dict[str, tuple[str | None, str | None]] = {}  # a catalog entry's provider and model, by its rows
     sized = sized_variant([lex.parse(mask_code(s.text)) for s in spans])
     # a paragraph that states a budget for prompt and response together ("Maximum prompt + response
     # length is 512,000 tokens"): the windows its other sentences give are that service's too
@@ -134,6 +140,12 @@ def check_claims(
             carried = (span.paragraph, named)
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
         for st in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
+            if span.block and key_row(span.text):  # a catalog or registry entry's row
+                if span.block not in entries:
+                    where = [span.block, catalog.entry] if catalog.entry else [span.block]
+                    entries[span.block] = (entry_provider(catalog.provider, where, ids), entry_variant(lex, where))
+                st = settle(st, *entries[span.block])
+            st = shared_page(against_lead(st, mask_code(span.text)), span.text, span.headings)
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged

@@ -5,6 +5,7 @@ of hardware named beside a figure, the attribute a heading names for the bare fi
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -105,9 +106,16 @@ def units_of(m: Match) -> frozenset[str]:
 
 
 def quoted_alone(text: str, v: Value) -> bool:
-    """A value that is a whole quoted string ('"109B"') is mentioned as a name, not stated."""
+    """A value that is a whole quoted string ('"109B"') is mentioned as a name, not stated, unless
+    it is a key's value (``release_date = "2025-04-05"``, ``"releaseDate": "2025-04-05"``: catalogs
+    and configs write dates and some numbers as strings)."""
     before, after = text[: v.start].rstrip(), text[v.end :].lstrip()
-    return bool(before) and bool(after) and before[-1] in "\"“'‘" and after[0] in "\"”'’"
+    quoted = bool(before) and bool(after) and before[-1] in "\"“'‘" and after[0] in "\"”'’"
+    return quoted and not _KEYED.search(before[:-1])
+
+
+_KEYED = re.compile(r"""(?:^|\n)\s*["']?[A-Za-z_][\w.-]*["']?\s*[:=]\s*$""")
+"""A code or config key at the start of a line, right before a quoted value."""
 
 
 def plain_link(mine: list[Match], v: Value, text: str, words: Words) -> bool:

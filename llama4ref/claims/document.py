@@ -179,6 +179,7 @@ def _spec_block(para: list[tuple[int, str]]) -> bool:
     if len(bodies) < 2:
         return False
     keyed = sum(bool(_KEY_LINE.match(b)) for b in bodies)
+    bodies = [b for b in bodies if b.strip("{}[]()<>,;")] or bodies  # (a line of brackets alone is structure, not a row)
     short = all(len(b) <= _SPEC_LINE and not b.endswith((".", "!", "?", ",")) for b in bodies)
     return keyed * 2 > len(bodies) or short
 

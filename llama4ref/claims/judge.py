@@ -81,7 +81,13 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     if not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
         return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
     weak = weakly_bound(st.variant_from, bool(st.entity_fact) or st.variant is None)
-    if weak and _judge(kb, st._replace(variant=None, family=True), attributes_by_id).status == "contradicted":
+    # a score belongs to one model, stage and setting: "no variant has this score" says nothing
+    # of a page's own or an aggregator's run (the family test is for sizes, windows and dates)
+    if (
+        weak
+        and not st.benchmark
+        and _judge(kb, st._replace(variant=None, family=True), attributes_by_id).status == "contradicted"
+    ):
         return verdict._replace(reason=f"{verdict.reason}; no Llama 4 variant has this value")  # wrong whoever it is about
     return verdict._replace(status="unchecked", reason=weak) if weak else verdict
 

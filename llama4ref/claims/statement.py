@@ -15,8 +15,8 @@ CLAUSE = re.compile(
 )
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
 SEVERAL_PROVIDERS = "(several providers)"
-LABELLED = re.compile(r"^[:：]\s*(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
-"""The value follows its label's colon: "Active Parameters: 400B"."""
+LABELLED = re.compile(r"^[:：]\s*[\"']?(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
+"""The value follows its label's colon: "Active Parameters: 400B" (or a key's, quoted: '"releaseDate": "2025-04-05"')."""
 RESTATED = re.compile(r"^\(\s*$")
 """A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
 

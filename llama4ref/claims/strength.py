@@ -11,6 +11,8 @@ the variant was found:
 ====================  =====  ===========================================================
 ``text``, ``column``  4      in the value's own sentence, or as the header of its table column
 ``heading``           3      by the innermost heading above the value (a spec list under it)
+``entry``             3      by the catalog entry the value is a field of: its key, its path or a
+                             row of its own (llama4ref.claims.catalog)
 ``title``             2      only by an outer heading (a page title above other headings)
 ``paragraph``         1      only by an earlier sentence of the paragraph
 ``none``              0      nowhere: a statement about Llama 4 as a whole
@@ -23,7 +25,7 @@ monthly-active-user threshold) names no variant and needs none.
 
 from __future__ import annotations
 
-RANK = {"text": 4, "column": 4, "heading": 3, "title": 2, "paragraph": 1, "none": 0}
+RANK = {"text": 4, "column": 4, "heading": 3, "entry": 3, "title": 2, "paragraph": 1, "none": 0}
 CONTRADICT_FROM = 3
 """The weakest binding a contradiction may have (tuned on the corpus; see docs/accuracy.md)."""
 

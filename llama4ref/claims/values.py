@@ -37,11 +37,11 @@ _LOCAL_MULT = {
     # other languages' number words, each unambiguous in its language (never the English-looking
     # "billions", which French means as 10^12 and some English writers as 10^9)
     1e6: "mio. millions millionen millones millón millon milioni milione milhões milhoes milhão milhao mio миллион миллиона миллионов млн juta 백만 millió "
-    "میلیون مليون ملايين",
+    "میلیون مليون ملايين milionů milionu miliony",
     1e9: "mrd. milliard milliards milliarde milliarden mrd miliardi miliardo miliar miliard bilhão bilhao bilhões bilhoes "
-    "миллиард миллиарда миллиардов млрд 십억 milliárd میلیارد مليار مليارات",
+    "миллиард миллиарда миллиардов млрд 십억 milliárd میلیارد مليار مليارات miliardy miliardami miliardu",
     1e12: "billones billón billon biliões bilioes bilião biliao trilioni trilione triliun trilhões trilhoes trilhão trilhao "
-    "billionen триллион триллиона триллионов трлн 조 billió تریلیون تريليون",
+    "billionen триллион триллиона триллионов трлн 조 billió تریلیون تريليون bilionů bilionu biliony",
     1e3: "mil mille tausend тысяч тысячи тыс",
     1e4: "만",
     1e7: "천만",
@@ -66,7 +66,7 @@ _NUMBER = re.compile(
     r"(?:(?<![A-Za-z0-9_\u00c0-\u024f\u0400-\u04ff.$/\u2010\u2011-])|(?<=\d[kKmMbBtT]/)|(?<=\btop-))(?P<num>"
     rf"\d{{1,3}}(?:\.\d{{3}})+(?=\s*(?:{_EUROPEAN_RX})(?!\w))|\d+,\d{{1,2}}(?=\s*(?:million|{_EUROPEAN_RX})(?!\w))"
     r"|\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
-    rf"|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+|\d{{1,3}}(?: \d{{3}})+(?=\s*(?:trillion|billion|million|thousand|{_EUROPEAN_RX})(?!\w))"
+    rf"|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+|\d{{1,3}}(?: \d{{3}})+(?=\s*(?:trillion|billion|million|thousand|tokens?|tokenů|{_EUROPEAN_RX})(?!\w))"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3}(?: \d{3})*(?: 0\d\d)(?: \d{3})*(?!\d)|\d+(?:\.\d+)?)"
     rf"(?:\s*[-\u2010\u2011]?\s*(?P<mult>{_LOCAL}|billions(?=\s+d[e'’])|trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆])(?![a-zа-яё]))?"
     r"(?P<pct>\s*%)?(?P<plus>\+)?(?![\w.]*\d)(?![a-z])",
@@ -77,18 +77,18 @@ _LOCAL_MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "enero janeiro janvier gennaio januar января januari",
-            "febrero fevereiro février fevrier febbraio februar февраля februari",
-            "marzo março marco mars märz maerz марта maret",
-            "abril avril aprile april апреля",
-            "mayo maio mai maggio мая mei",
-            "junio junho juin giugno juni июня",
-            "julio julho juillet luglio juli июля",
-            "agosto août aout august августа agustus",
-            "septiembre setiembre setembro septembre settembre september сентября",
-            "octubre outubro octobre ottobre oktober октября",
-            "noviembre novembro novembre november ноября",
-            "diciembre dezembro décembre decembre dicembre dezember декабря desember",
+            "ledna enero janeiro janvier gennaio januar января januari",
+            "února febrero fevereiro février fevrier febbraio februar февраля februari",
+            "března marzo março marco mars märz maerz марта maret",
+            "dubna abril avril aprile april апреля",
+            "května mayo maio mai maggio мая mei",
+            "června junio junho juin giugno juni июня",
+            "července julio julho juillet luglio juli июля",
+            "srpna agosto août aout august августа agustus",
+            "září septiembre setiembre setembro septembre settembre september сентября",
+            "října octubre outubro octobre ottobre oktober октября",
+            "listopadu noviembre novembro novembre november ноября",
+            "prosince diciembre dezembro décembre decembre dicembre dezember декабря desember",
         ),
         start=1,
     )

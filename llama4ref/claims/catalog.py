@@ -1,0 +1,160 @@
+"""Model catalogs and registries: whose served limits an entry states, and about which model.
+
+A catalog lists models one entry each: a provider file of a catalog repository
+(``providers/<provider>/models/<model>.toml``), a provider's model table in an app's code
+(``src/providers/fireworks.ts``: ``"accounts/fireworks/models/…": {maxTokens: 16384, …}``), or a
+section of a generated catalog headed by the provider's key. A context or output figure there is
+the limit the entry's provider serves, judged against that provider's record or left unchecked
+(a provider the records do not cover), never against the model's own window.
+
+The provider is exact: it is the one the file path names (the segment after ``providers``, or a
+file under ``models`` named after a provider), matched against the records' provider keys and
+names in full (``google-vertex``: both words name Vertex AI; ``nano-gpt``: no recorded provider).
+Within it, a model id the records give to a provider of the same family refines it: Meta's Llama
+API entry ``Cerebras-Llama-4-Scout-17B-16E-Instruct`` is that API routed to Cerebras, not
+Cerebras's own API. A name inside an entry (``name = "Cerebras-…"``) never moves the entry to
+another provider.
+
+The entry's other fields are claims about the model: its release date and knowledge cutoff are
+the model's (judged at the model tier, whatever provider lists them), and the model the entry's
+path or its own rows name binds its values as firmly as a heading does ("entry", see
+llama4ref.claims.strength).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import urlsplit
+
+from llama4ref.claims.statement import UNKNOWN_PROVIDER, Statement
+from llama4ref.claims.subject import LLAMA4, ents, other_model, provider_of
+from llama4ref.paths import FactPath
+from llama4ref.records.vocabulary import compact
+
+if TYPE_CHECKING:
+    from llama4ref.records.vocabulary import Lexicon
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+SERVED = frozenset({"context", "output", "input", "price"})
+"""Attributes an entry's provider sets for what it serves."""
+_KEY_ROW = re.compile(r"""^\s*["']?[A-Za-z_@][\w./@:-]*["']?\s*[:=]""")
+"""A catalog or code row: a key, then its value ("maxTokens: 16384,", 'context = 128_000')."""
+_EXTENSION = re.compile(r"\.(?:toml|ya?ml|json|jsonc|md|mdx|ts|tsx|js|mjs|py|go|rs)$", re.I)
+_ID_CHARS = r"[\w-]"
+
+
+class Catalog(NamedTuple):
+    """What a document's location says about it as a catalog."""
+
+    provider: str | None  # a provider key, UNKNOWN_PROVIDER, or None (no catalog path)
+    entry: str  # the location text the entry's model id may be read from (a file path)
+
+
+def key_row(text: str) -> bool:
+    """Whether a span is a catalog or code row (a key and its value)."""
+    return bool(_KEY_ROW.match(text))
+
+
+def catalog_of(locations: list[str | None], kb: KnowledgeBase, lex: Lexicon) -> Catalog:
+    """The catalog provider the first location with a provider segment names: a page address,
+    the file name, a heading that is a path."""
+    names = _provider_names(kb, lex)
+    for where in locations:
+        if not where:
+            continue
+        path = urlsplit(where).path if "//" in where else where
+        segs = [s for s in path.replace("\\", "/").split("/") if s]
+        for i, seg in enumerate(segs[:-1]):
+            if seg.casefold() == "providers":
+                return Catalog(_provider(_EXTENSION.sub("", segs[i + 1]), names) or UNKNOWN_PROVIDER, path)
+        if len(segs) >= 2 and segs[-2].casefold() == "models":  # "llms/models/groq.ts": a provider's table
+            found = _provider(_EXTENSION.sub("", segs[-1]), names)
+            if found:
+                return Catalog(found, path)
+    return Catalog(None, "")
+
+
+def _provider_names(kb: KnowledgeBase, lex: Lexicon) -> dict[str, set[str]]:
+    """Each recorded provider's names in compact form: its key, its display names (generic ones
+    such as "Llama" or "Nvidia" too: a catalog's provider segment is a provider by construction)
+    and the vocabulary's names for it."""
+    names: dict[str, set[str]] = {}
+    for path in kb.paths("providers"):
+        fp = FactPath.parse(path)
+        if fp.provider is None:
+            continue
+        own = names.setdefault(fp.provider, {compact(fp.provider)})
+        if fp.leaf == "provider_name" and isinstance(kb.get(path).value, str):
+            own.add(compact(str(kb.get(path).value)))
+    for term in lex.terms:
+        key = provider_of(term) if term["kind"] == "entity" else None
+        if key is not None:
+            names.setdefault(key, {compact(key)}).update(
+                compact(str(p)) for p in (*term.get("phrases", ()), *term.get("written", ()))
+            )
+    return names
+
+
+def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
+    """The one provider a catalog's provider segment names: written whole ("cloudflare-workers-ai"),
+    or each of its words a name of that provider ("google-vertex")."""
+    whole = {k for k, ns in names.items() if compact(slug) in ns}
+    if len(whole) == 1:
+        return next(iter(whole))
+    parts = [compact(w) for w in re.split(r"[-_.\s]+", slug) if compact(w)]
+    each = {k for k, ns in names.items() if parts and all(p in ns for p in parts)}
+    return next(iter(each)) if len(each) == 1 else None
+
+
+def model_ids(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Each recorded provider model id (case folded) and the providers that serve under it."""
+    out: dict[str, set[str]] = {}
+    for path in kb.paths("providers"):
+        fp = FactPath.parse(path)
+        value = kb.get(path).value
+        if fp.provider is not None and fp.leaf == "model_id" and isinstance(value, str):
+            out.setdefault(value.casefold(), set()).add(fp.provider)
+    return out
+
+
+def entry_provider(provider: str | None, texts: list[str], ids: dict[str, set[str]]) -> str | None:
+    """The provider of an entry: the catalog's, refined by the longest recorded model id the entry
+    names when that id belongs to one provider of the catalog provider's family (its key, or a key
+    that extends it: ``meta_llama_api_cerebras``); without a catalog provider, the provider a
+    model id belongs to alone ("@cf/meta/…", "accounts/fireworks/models/…")."""
+    if provider == UNKNOWN_PROVIDER:
+        return provider
+    body = "\n".join(texts).casefold()
+    named = [i for i in ids if re.search(rf"(?<!{_ID_CHARS}){re.escape(i)}(?!{_ID_CHARS})", body)]
+    named = [i for i in named if not any(i != j and i in j for j in named)]  # the longest ids only
+    owners = {p for i in named for p in ids[i]}
+    if provider is not None:
+        family = {p for p in owners if p == provider or p.startswith(provider + "_")}
+        return next(iter(family)) if len(family) == 1 else provider
+    return next(iter(owners)) if len(owners) == 1 else None
+
+
+def entry_variant(lex: Lexicon, texts: list[str]) -> str | None:
+    """The one Llama 4 variant an entry names (its path, its key or its rows), naming no other model."""
+    found: set[str] = set()
+    for text in texts:
+        parsed = lex.parse(re.sub(r"[-_/.:@]+", " ", text))
+        if other_model(parsed):
+            return None
+        found |= {t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def settle(st: Statement, provider: str | None, variant: str | None) -> Statement:
+    """A statement of a catalog row, with the entry's provider for a served limit (the model's own
+    tier for a release date or cutoff) and the entry's model bound as firmly as a heading."""
+    attrs = {str(a["id"]) for a in st.attributes}
+    if st.value.day is not None:
+        st = st._replace(provider=None)  # release_date, knowledge: the model's
+    elif provider is not None and (attrs & SERVED or "usd_per_million_tokens" in st.units):
+        st = st._replace(provider=provider)
+    weak = st.variant_from in ("title", "paragraph", "none")
+    if variant is not None and weak and st.variant in (None, variant) and not st.other_model:
+        st = st._replace(variant=variant, variant_from="entry")
+    return st
