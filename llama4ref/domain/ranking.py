@@ -39,6 +39,7 @@ from llama4ref.domain.matching import (
     named_in,
     numbered_conflict,
     numbered_words,
+    quoted_variants,
     rarity,
     reference_variants,
     reversed_pairs,
@@ -88,6 +89,10 @@ _PAIR = 0.5  # two neighbouring left-over words are a segment's neighbouring par
 _UNASKED_SIDE = -0.3  # a cap on one side (max_input, max_output) the text does not name
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 _CLAUSE = -0.3  # a license term's fact (its clause), below a stored fact that answers as well (llama4ref.store.termviews)
+_QUOTED = -2.0  # a model's fact whose value the text quotes while asking the same of another model
+_UNASKED_IMAGE = -0.4  # an image-understanding fact when the text names nothing about images or modalities
+_IMAGE_SEGMENTS = frozenset({"image_understanding", "image", "images", "vision"})
+_IMAGE_ASKED = _VISION_WORDS | {"modalities", "inputs", "fusion", "multiple-images", "per-request", "global-tile", "curriculum"}
 _CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
 
 
@@ -175,6 +180,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         heads=frozenset(a for a, b in pairwise(parsed.words) if b == "of" and a not in STOPWORDS),
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
+        imagery=bool({t["id"] for t in parsed.of_kind("attribute")} & _IMAGE_ASKED),
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
         pairs=written_pairs(parsed.words, set(parsed.rest)),
         providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
@@ -182,7 +188,9 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         clauses=clause_penalties(kb, _CLAUSE, _CLAUSE_OF_VALUE),
     )
     ctx = ctx._replace(
-        text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest}, initials=initialisms(db, parsed.rest, ctx.in_text)
+        text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest},
+        initials=initialisms(db, parsed.rest, ctx.in_text),
+        quoted=_quoted(db, text, parsed, ctx.named_variants) if len(ctx.named_variants) > 1 else frozenset(),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
@@ -220,6 +228,7 @@ class _Context(NamedTuple):
     reference: frozenset[str]  # models named only as what another is compared with ("like scout")
     vision: bool  # the text names images, patches, tiles or the vision encoder
     encoder: bool  # the text names the vision encoder itself
+    imagery: bool  # the text names images, vision, modalities, inputs or how images are fed in
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
     heads: frozenset[str]  # words written before "of" ("title of …"): what the text asks for
     providers: set[str]  # the keys of the providers the text names
@@ -229,6 +238,7 @@ class _Context(NamedTuple):
     clauses: dict[str, float]  # a license term's fact path → what it is set below stored facts by
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
     initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
+    quoted: frozenset[str] = frozenset()  # models whose figure the text quotes while asking about another
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -336,7 +346,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _PAIR  # "generation prompt string": dialog.generation_prompt, the two words as the path writes them
     if ctx.reversed and in_segment(ctx.reversed, segs):
         score += _REVERSED  # "kgv->eng": mtob_half_kgv_eng, not mtob_half_eng_kgv
-    score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
+    if root not in ctx.quoted:
+        score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
@@ -349,6 +360,10 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _PREVIEW
     if ("vision_encoder" in segs and not ctx.vision) or (ctx.encoder and segs[0] != "multimodal"):
         score += _SUB_MODEL  # the encoder's layers, heads, activation and norms are not the language model's
+    if not ctx.imagery and _IMAGE_SEGMENTS.intersection(segs[:-1]):
+        score += _UNASKED_IMAGE  # "supported languages": the model's, not image understanding's
+    if root in ctx.quoted:
+        score += _QUOTED  # "llama 3.3 70b has 80 layers, how many does scout have": scout's layers
     if root in ctx.reference:
         score += _REFERENCE  # "does maverick use qk norm like scout does": scout is what it is compared with
     side = segs[-1][4:] if segs[-1].startswith("max_") and segs[-1].count("_") == 1 else ""
@@ -364,6 +379,12 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0) - ctx.clauses.get(path, 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+def _quoted(db: sqlite3.Connection, text: str, parsed: Parsed, named: set[str]) -> frozenset[str]:
+    """The named models whose figure the text quotes back (llama4ref.domain.matching.quoted_variants)."""
+    asked = {w for t in parsed.of_kind("attribute") for w in t.get("path_words", ())}
+    return quoted_variants(named, value_matches(db, text, parsed, quoted=True), asked, units(db))
 
 
 def _dotted(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
