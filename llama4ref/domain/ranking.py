@@ -91,6 +91,7 @@ _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes ho
 _CLAUSE = -0.3  # a license term's fact (its clause), below a stored fact that answers as well (llama4ref.store.termviews)
 _QUOTED = -2.0  # a model's fact whose value the text quotes while asking the same of another model
 _UNASKED_IMAGE = -0.4  # an image-understanding fact when the text names nothing about images or modalities
+_UNASKED_BASE = -0.3  # a base (pretrained) model's fact when the text does not name the base model
 _IMAGE_SEGMENTS = frozenset({"image_understanding", "image", "images", "vision"})
 _IMAGE_ASKED = _VISION_WORDS | {"modalities", "inputs", "fusion", "multiple-images", "per-request", "global-tile", "curriculum"}
 _CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
@@ -180,6 +181,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         heads=frozenset(a for a, b in pairwise(parsed.words) if b == "of" and a not in STOPWORDS),
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
+        base=any(t["id"] == "pretrained" for t in parsed.of_kind("attribute")),
         imagery=bool({t["id"] for t in parsed.of_kind("attribute")} & _IMAGE_ASKED),
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
         pairs=written_pairs(parsed.words, set(parsed.rest)),
@@ -228,6 +230,7 @@ class _Context(NamedTuple):
     reference: frozenset[str]  # models named only as what another is compared with ("like scout")
     vision: bool  # the text names images, patches, tiles or the vision encoder
     encoder: bool  # the text names the vision encoder itself
+    base: bool  # the text names the base (pretrained) model
     imagery: bool  # the text names images, vision, modalities, inputs or how images are fed in
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
     heads: frozenset[str]  # words written before "of" ("title of …"): what the text asks for
@@ -360,6 +363,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _PREVIEW
     if ("vision_encoder" in segs and not ctx.vision) or (ctx.encoder and segs[0] != "multimodal"):
         score += _SUB_MODEL  # the encoder's layers, heads, activation and norms are not the language model's
+    if segs[-1] in ("base", "pretrained") and not ctx.base and segs[0] != "research":
+        score += _UNASKED_BASE  # "scout context length": the released (instruct) model's window first
     if not ctx.imagery and _IMAGE_SEGMENTS.intersection(segs[:-1]):
         score += _UNASKED_IMAGE  # "supported languages": the model's, not image understanding's
     if root in ctx.quoted:
