@@ -440,6 +440,8 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
         return named
     top = ranking.scored[0]
     segs = FactPath.parse(top.path).pieces
+    if segs[0] == "runtime" and len(segs) > 4 and any(t["id"] == "setup" for t in ranking.parsed.of_kind("intent")):
+        return ".".join(segs[:4])  # "is there a known working config": the whole tested setup, not one of its settings
     if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
         return None
     intents = ranking.parsed.of_kind("intent")
