@@ -8,12 +8,15 @@ BM25 score of the full-text match (llama4ref.store.fulltext) adds the rest, with
 a fact satisfies. A model's name that says a quantity ("128E") counts as that attribute when the
 text names none; segments the text writes out ("IQ1_S", "llama 4") tell facts apart. When the
 best fact sits under a group the text names but does not narrow (``maverick experts``), the
-group answers, unless its members are prose facets or the text tells one member apart.
+group may answer instead (llama4ref.domain.grouping).
 Words meet path segments by their stems; a word only a fact's own text holds (label, value,
 quotes, notes) adds by how rare it is; asking what a thing does or means lifts the facet that
 explains it (llama4ref.domain.matching holds these word-level helpers). A number the text writes
 adds when it is the fact's value (llama4ref.domain.values); a phrase after "non" or "besides" is
-set aside; a model named after "like" or "than" is the one compared with, not the subject.
+set aside; a model named after "like" or "than" is the one compared with, not the subject, and
+so is a model whose figure the text quotes while asking the same of another. A base model's fact
+waits behind the released model's, and an image-understanding fact behind others, unless the
+text names the base model or images.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
 from llama4ref.domain.forms import drop_language_model, initialisms, stemmable, stemmed_attribute, word_forms
 from llama4ref.domain.matching import (
-    EXPLAINING,
     attribute_score,
     corrections,
     defining,
@@ -70,10 +72,8 @@ _VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles
 _LITERAL_RUN = 0.3  # a path segment (or run of its parts) holding a digit is written out in the text
 _LITERAL_MORE = 0.2  # each further such run
 _COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
-_GROUP_MARGIN = 0.5  # a group's best member this far ahead of the next is the answer on its own
 _FAMILY = -0.3  # a model's own fact when the text names the family and no model
 _SPECIFIC = 0.2  # an attribute named in two or three words, for each word past the first
-_PROSE = frozenset({"text", "text_list", "boolean"})
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 _RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, on top of the match
 _EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact explains it
@@ -429,56 +429,6 @@ def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx
 def _credit(text: str, ctx: _Context) -> float:
     """1 for words as written; 1/2 when a word was put in for a misspelt one."""
     return 0.5 if set(text.split()) & ctx.guessed else 1.0
-
-
-def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
-    """The group the text asks about when the best fact sits under a named, un-narrowed prefix."""
-    if not ranking.scored:
-        return None
-    named = _named_group(ranking, all_paths)
-    if named is not None:
-        return named
-    top = ranking.scored[0]
-    segs = FactPath.parse(top.path).pieces
-    if segs[0] == "runtime" and len(segs) > 4 and any(t["id"] == "setup" for t in ranking.parsed.of_kind("intent")):
-        return ".".join(segs[:4])  # "is there a known working config": the whole tested setup, not one of its settings
-    if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
-        return None
-    intents = ranking.parsed.of_kind("intent")
-    facets = {w for t in intents for w in t.get("path_words", ())} | (EXPLAINING if defining(ranking.parsed) else set())
-    if segs[-1] in facets:
-        return None  # "what is the eot token": the question asks for this facet (its meaning), not the group
-    if segs[-1] == "total" and not any(t["id"] == "total" for t in ranking.parsed.of_kind("attribute")):
-        return None  # a group's total, best though unasked, is its own figure: "vertex maverick context window"
-    prefix = ".".join(segs[: top.deepest + 1])
-    members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
-    if len(members) < 2:
-        return None
-    if all(m.unit in _PROSE for m in members):
-        return None  # a token's string and meaning, a fusion's type and mechanism: facets, not values to line up
-    tail = top.path[len(prefix) + 1 :].split(".")
-    if any(r in ranking.runs for r in segment_runs(["", *tail])):
-        return None  # the text writes out what tells this member apart ("llama 4" of debated_topics.llama4)
-    if top.score - members[1].score >= _GROUP_MARGIN:
-        return None  # one member answers clearly better than the rest ("refusals on debated topics, llama 4")
-    kinds = {u for t in ranking.parsed.of_kind("intent") for u in t.get("units", ())} - {"text", "text_list", "boolean", "json"}
-    if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) <= len(members):
-        return None  # "how much data …": the kind of answer asked for picks the fact out of its group
-    return prefix
-
-
-def _named_group(ranking: Ranking, all_paths: list[str]) -> str | None:
-    """A question that names one thing and nothing about it ("what is iRoPE") asks for its group."""
-    p = ranking.parsed
-    ents = [m for m in p.matches if any(t["kind"] == "entity" for t in m.terms)]
-    top = ranking.scored[0]
-    if p.rest or p.of_kind("attribute") or len(ents) != 1 or top.deepest == top.path.count("."):
-        return None
-    targets = [t["target"] for t in ents[0].terms if t["kind"] == "entity" and t.get("cls") != "variant"]
-    for target in targets:
-        if sum(1 for q in all_paths if q.startswith(target + ".")) >= 2:
-            return str(target)
-    return None
 
 
 def query_words(text: str) -> list[str]:
