@@ -66,7 +66,8 @@ class Answer(NamedTuple):
 
 def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
     """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
-    from llama4ref.domain.ranking import group_of, rank
+    from llama4ref.domain.grouping import group_of
+    from llama4ref.domain.ranking import rank
     from llama4ref.store import fulltext as ftsindex
 
     if db is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -227,6 +227,24 @@ def reference_variants(parsed: Parsed) -> frozenset[str]:
                 named[str(t["target"])] = named.get(str(t["target"]), True) and after
     reference = frozenset(v for v, only_after in named.items() if only_after)
     return reference if len(reference) < len(named) else frozenset()
+
+
+def quoted_variants(named: set[str], valued: Mapping[str, float], asked: set[str], facts: Collection[str]) -> frozenset[str]:
+    """The models whose figure the text quotes back while asking the same of another model it
+    names ("llama 3.3 70b has 80 layers, how many does scout have"): a number the text writes is
+    the value of such a model's fact about an attribute the text names (a segment among the
+    attributes' path words ``asked``), and the other model's same fact holds another value."""
+    quoted = set()
+    for v in named:
+        for p in valued:
+            rel = p[len(v) + 1 :] if p.startswith(v + ".") else ""
+            if (
+                rel
+                and asked.intersection(rel.split("."))
+                and any(w != v and f"{w}.{rel}" in facts and f"{w}.{rel}" not in valued for w in named)
+            ):
+                quoted.add(v)
+    return frozenset(quoted) if len(quoted) < len(named) else frozenset()
 
 
 def attribute_score(m: Match, segs: list[str], unit: str) -> tuple[float, int] | None:

@@ -8,12 +8,15 @@ BM25 score of the full-text match (llama4ref.store.fulltext) adds the rest, with
 a fact satisfies. A model's name that says a quantity ("128E") counts as that attribute when the
 text names none; segments the text writes out ("IQ1_S", "llama 4") tell facts apart. When the
 best fact sits under a group the text names but does not narrow (``maverick experts``), the
-group answers, unless its members are prose facets or the text tells one member apart.
+group may answer instead (llama4ref.domain.grouping).
 Words meet path segments by their stems; a word only a fact's own text holds (label, value,
 quotes, notes) adds by how rare it is; asking what a thing does or means lifts the facet that
 explains it (llama4ref.domain.matching holds these word-level helpers). A number the text writes
 adds when it is the fact's value (llama4ref.domain.values); a phrase after "non" or "besides" is
-set aside; a model named after "like" or "than" is the one compared with, not the subject.
+set aside; a model named after "like" or "than" is the one compared with, not the subject, and
+so is a model whose figure the text quotes while asking the same of another. A base model's fact
+waits behind the released model's, and an image-understanding fact behind others, unless the
+text names the base model or images.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
 from llama4ref.domain.forms import drop_language_model, initialisms, stemmable, stemmed_attribute, word_forms
 from llama4ref.domain.matching import (
-    EXPLAINING,
     attribute_score,
     corrections,
     defining,
@@ -39,6 +41,7 @@ from llama4ref.domain.matching import (
     named_in,
     numbered_conflict,
     numbered_words,
+    quoted_variants,
     rarity,
     reference_variants,
     reversed_pairs,
@@ -69,10 +72,8 @@ _VISION_WORDS = frozenset({"vision-encoder", "vision", "images", "patch", "tiles
 _LITERAL_RUN = 0.3  # a path segment (or run of its parts) holding a digit is written out in the text
 _LITERAL_MORE = 0.2  # each further such run
 _COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
-_GROUP_MARGIN = 0.5  # a group's best member this far ahead of the next is the answer on its own
 _FAMILY = -0.3  # a model's own fact when the text names the family and no model
 _SPECIFIC = 0.2  # an attribute named in two or three words, for each word past the first
-_PROSE = frozenset({"text", "text_list", "boolean"})
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 _RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, on top of the match
 _EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact explains it
@@ -88,6 +89,11 @@ _PAIR = 0.5  # two neighbouring left-over words are a segment's neighbouring par
 _UNASKED_SIDE = -0.3  # a cap on one side (max_input, max_output) the text does not name
 _TEXT_WORD = 1.0  # a left-over word the fact's label, value, quotes or notes hold (times its rarity)
 _CLAUSE = -0.3  # a license term's fact (its clause), below a stored fact that answers as well (llama4ref.store.termviews)
+_QUOTED = -2.0  # a model's fact whose value the text quotes while asking the same of another model
+_UNASKED_IMAGE = -0.4  # an image-understanding fact when the text names nothing about images or modalities
+_UNASKED_BASE = -0.3  # a base (pretrained) model's fact when the text does not name the base model
+_IMAGE_SEGMENTS = frozenset({"image_understanding", "image", "images", "vision"})
+_IMAGE_ASKED = _VISION_WORDS | {"modalities", "inputs", "fusion", "multiple-images", "per-request", "global-tile", "curriculum"}
 _CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
 
 
@@ -175,6 +181,8 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         heads=frozenset(a for a, b in pairwise(parsed.words) if b == "of" and a not in STOPWORDS),
         vision=bool({t["id"] for t in parsed.of_kind("attribute")} & _VISION_WORDS),
         encoder=any(t["id"] == "vision-encoder" for t in parsed.of_kind("attribute")),
+        base=any(t["id"] == "pretrained" for t in parsed.of_kind("attribute")),
+        imagery=bool({t["id"] for t in parsed.of_kind("attribute")} & _IMAGE_ASKED),
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
         pairs=written_pairs(parsed.words, set(parsed.rest)),
         providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
@@ -182,7 +190,9 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         clauses=clause_penalties(kb, _CLAUSE, _CLAUSE_OF_VALUE),
     )
     ctx = ctx._replace(
-        text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest}, initials=initialisms(db, parsed.rest, ctx.in_text)
+        text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest},
+        initials=initialisms(db, parsed.rest, ctx.in_text),
+        quoted=_quoted(db, text, parsed, ctx.named_variants) if len(ctx.named_variants) > 1 else frozenset(),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
@@ -220,6 +230,8 @@ class _Context(NamedTuple):
     reference: frozenset[str]  # models named only as what another is compared with ("like scout")
     vision: bool  # the text names images, patches, tiles or the vision encoder
     encoder: bool  # the text names the vision encoder itself
+    base: bool  # the text names the base (pretrained) model
+    imagery: bool  # the text names images, vision, modalities, inputs or how images are fed in
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
     heads: frozenset[str]  # words written before "of" ("title of …"): what the text asks for
     providers: set[str]  # the keys of the providers the text names
@@ -229,6 +241,7 @@ class _Context(NamedTuple):
     clauses: dict[str, float]  # a license term's fact path → what it is set below stored facts by
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
     initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
+    quoted: frozenset[str] = frozenset()  # models whose figure the text quotes while asking about another
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -336,7 +349,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _PAIR  # "generation prompt string": dialog.generation_prompt, the two words as the path writes them
     if ctx.reversed and in_segment(ctx.reversed, segs):
         score += _REVERSED  # "kgv->eng": mtob_half_kgv_eng, not mtob_half_eng_kgv
-    score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
+    if root not in ctx.quoted:
+        score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
@@ -349,6 +363,12 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _PREVIEW
     if ("vision_encoder" in segs and not ctx.vision) or (ctx.encoder and segs[0] != "multimodal"):
         score += _SUB_MODEL  # the encoder's layers, heads, activation and norms are not the language model's
+    if segs[-1] in ("base", "pretrained") and not ctx.base and segs[0] != "research":
+        score += _UNASKED_BASE  # "scout context length": the released (instruct) model's window first
+    if not ctx.imagery and _IMAGE_SEGMENTS.intersection(segs[:-1]):
+        score += _UNASKED_IMAGE  # "supported languages": the model's, not image understanding's
+    if root in ctx.quoted:
+        score += _QUOTED  # "llama 3.3 70b has 80 layers, how many does scout have": scout's layers
     if root in ctx.reference:
         score += _REFERENCE  # "does maverick use qk norm like scout does": scout is what it is compared with
     side = segs[-1][4:] if segs[-1].startswith("max_") and segs[-1].count("_") == 1 else ""
@@ -364,6 +384,12 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0) - ctx.clauses.get(path, 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+def _quoted(db: sqlite3.Connection, text: str, parsed: Parsed, named: set[str]) -> frozenset[str]:
+    """The named models whose figure the text quotes back (llama4ref.domain.matching.quoted_variants)."""
+    asked = {w for t in parsed.of_kind("attribute") for w in t.get("path_words", ())}
+    return quoted_variants(named, value_matches(db, text, parsed, quoted=True), asked, units(db))
 
 
 def _dotted(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
@@ -403,54 +429,6 @@ def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx
 def _credit(text: str, ctx: _Context) -> float:
     """1 for words as written; 1/2 when a word was put in for a misspelt one."""
     return 0.5 if set(text.split()) & ctx.guessed else 1.0
-
-
-def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
-    """The group the text asks about when the best fact sits under a named, un-narrowed prefix."""
-    if not ranking.scored:
-        return None
-    named = _named_group(ranking, all_paths)
-    if named is not None:
-        return named
-    top = ranking.scored[0]
-    segs = FactPath.parse(top.path).pieces
-    if top.narrowed < 1 or top.deepest >= len(segs) - 1:  # a whole variant or topic is never the answer
-        return None
-    intents = ranking.parsed.of_kind("intent")
-    facets = {w for t in intents for w in t.get("path_words", ())} | (EXPLAINING if defining(ranking.parsed) else set())
-    if segs[-1] in facets:
-        return None  # "what is the eot token": the question asks for this facet (its meaning), not the group
-    if segs[-1] == "total" and not any(t["id"] == "total" for t in ranking.parsed.of_kind("attribute")):
-        return None  # a group's total, best though unasked, is its own figure: "vertex maverick context window"
-    prefix = ".".join(segs[: top.deepest + 1])
-    members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
-    if len(members) < 2:
-        return None
-    if all(m.unit in _PROSE for m in members):
-        return None  # a token's string and meaning, a fusion's type and mechanism: facets, not values to line up
-    tail = top.path[len(prefix) + 1 :].split(".")
-    if any(r in ranking.runs for r in segment_runs(["", *tail])):
-        return None  # the text writes out what tells this member apart ("llama 4" of debated_topics.llama4)
-    if top.score - members[1].score >= _GROUP_MARGIN:
-        return None  # one member answers clearly better than the rest ("refusals on debated topics, llama 4")
-    kinds = {u for t in ranking.parsed.of_kind("intent") for u in t.get("units", ())} - {"text", "text_list", "boolean", "json"}
-    if top.unit in kinds and 2 * sum(m.unit in kinds for m in members) <= len(members):
-        return None  # "how much data …": the kind of answer asked for picks the fact out of its group
-    return prefix
-
-
-def _named_group(ranking: Ranking, all_paths: list[str]) -> str | None:
-    """A question that names one thing and nothing about it ("what is iRoPE") asks for its group."""
-    p = ranking.parsed
-    ents = [m for m in p.matches if any(t["kind"] == "entity" for t in m.terms)]
-    top = ranking.scored[0]
-    if p.rest or p.of_kind("attribute") or len(ents) != 1 or top.deepest == top.path.count("."):
-        return None
-    targets = [t["target"] for t in ents[0].terms if t["kind"] == "entity" and t.get("cls") != "variant"]
-    for target in targets:
-        if sum(1 for q in all_paths if q.startswith(target + ".")) >= 2:
-            return str(target)
-    return None
 
 
 def query_words(text: str) -> list[str]:

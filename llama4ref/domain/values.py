@@ -92,14 +92,15 @@ def spelled_numbers(ws: list[str]) -> list[float]:
     return out
 
 
-def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed) -> dict[str, float]:
+def value_matches(db: sqlite3.Connection, text: str, parsed: Parsed, quoted: bool = False) -> dict[str, float]:
     """Path → how strongly the numbers ``text`` writes name its value: the rarity of each number
     among the facts' values (a "1" says little, "200005" much), summed. A number that is part of
     a name the text gives ("mistral 3.1", "gemma 3 27b", "llama 4") is no value, and a question
     asking how many or how big gives its numbers as what it knows ("of scout's 48 layers how many
-    use rope"), not as the answer."""
+    use rope"), not as the answer; ``quoted`` finds those known numbers' facts all the same."""
     spelled = spelled_numbers(parsed.words)
-    if not (spelled or any(c.isdigit() for c in text)) or any(t["id"] in _ASKING_A_NUMBER for t in parsed.of_kind("intent")):
+    asking = not quoted and any(t["id"] in _ASKING_A_NUMBER for t in parsed.of_kind("intent"))
+    if not (spelled or any(c.isdigit() for c in text)) or asking:
         return {}
     spans = word_spans(text)
     in_names = {spans[i][0] for m in parsed.matches for i in range(m.start, min(m.end, len(spans)))

@@ -25,11 +25,13 @@ MAX_WINDOW = 8
 """The longest phrase, in words, the parser looks for."""
 
 _WORD = re.compile(
-    r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0430-\u045f]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]"
+    r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0430-\u045f]+|[\u0900-\u0963\u0966-\u097f]+"
+    r"|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]"
 )
 """Letter-and-digit runs, accented Latin and Cyrillic letters included ("paramètres",
-"параметров"); each Chinese or Japanese character and each Korean syllable is a word of its own
-("活跃参数", "파라미터의": a particle written onto a word leaves the word's syllables whole)."""
+"параметров"), Devanagari words with their vowel signs ("भाषाओं"); each Chinese or Japanese
+character and each Korean syllable is a word of its own ("活跃参数", "파라미터의": a particle
+written onto a word leaves the word's syllables whole)."""
 _GENERIC_NAMES = frozenset({"llama", "meta", "llama4", "nvidia", "oci", "vertex"})
 """Provider display names too generic to name a provider on their own (other records or the
 vocabulary name these providers unambiguously)."""
