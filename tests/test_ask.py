@@ -16,6 +16,7 @@ from llama4ref.domain.search import MARK_START, search
 from llama4ref.records.vocabulary import Lexicon
 from llama4ref.store import fulltext as ftsindex
 from llama4ref.store.knowledge_base import KnowledgeBase
+from benchmarks.questions import whole_groups
 from tests.conftest import run_cli
 
 QUESTIONS = Path(__file__).parent / "questions"
@@ -47,6 +48,19 @@ def test_question_sets_are_large_and_answerable(kb: KnowledgeBase) -> None:
     for q in tune + held:
         for p in q["paths"]:
             assert p in paths or any(x.startswith(p + ".") for x in paths), (q["q"], p)
+
+
+def test_accepted_answers_include_their_whole_groups(kb: KnowledgeBase) -> None:
+    """One scoring rule for every set: a group all of whose facts are accepted is accepted too
+    (a new set gets them from ``python benchmarks/questions.py --add-groups FILE``)."""
+    paths = kb.paths()
+    missing = [
+        (q["q"], g)
+        for q in _questions("tune") + _questions("held_out")
+        for g in whole_groups(q["paths"], paths)
+        if g not in q["paths"]
+    ]
+    assert not missing, missing[:10]
 
 
 def test_ask_on_the_tuning_set(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
@@ -215,3 +229,22 @@ def test_ask_about_a_whole_variant_points_to_show(kb: KnowledgeBase, db: sqlite3
     """A question that only names a variant has no one answering fact: `show` is suggested."""
     ans = ask(kb, "what is L4 Scout", db)
     assert not ans.found and ans.suggestion == "llama4ref show scout"
+
+
+def test_add_groups_accepts_a_whole_group_in_a_new_set(tmp_path: Path) -> None:
+    """``--add-groups`` appends the group whose facts a question all accepts, and only that one;
+    comments and other lines are kept as written."""
+    from benchmarks.questions import add_groups
+
+    f = tmp_path / "set.yaml"
+    f.write_text(
+        "# header\n"
+        '- {q: "groq scout price", paths: [providers.groq.scout.price.input, providers.groq.scout.price.output]}\n'
+        '- {q: "groq scout input price", paths: [providers.groq.scout.price.input]}\n',
+        encoding="utf-8",
+    )
+    assert add_groups(f) == 1
+    lines = f.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# header"
+    assert yaml.safe_load(lines[1])[0]["paths"][-1] == "providers.groq.scout.price"
+    assert yaml.safe_load(lines[2])[0]["paths"] == ["providers.groq.scout.price.input"]
