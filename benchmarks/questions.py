@@ -102,7 +102,8 @@ def add_groups(file: Path) -> int:
         (q,) = yaml.safe_load(line)
         extra = [g for g in whole_groups(q["paths"], paths) if g not in q["paths"]]
         if extra:
-            lines[i] = re.sub(r"\]\}(\s*)$", lambda m: ", " + ", ".join(extra) + "]}" + m.group(1), line)
+            tail = ", " + ", ".join(extra) + "]}"
+            lines[i] = re.sub(r"\]\}(\s*)$", lambda m, tail=tail: tail + m.group(1), line)
             added += len(extra)
     file.write_text("".join(lines), encoding="utf-8")
     return added

@@ -11,12 +11,12 @@ import pytest
 import yaml
 
 import llama4ref
+from benchmarks.questions import whole_groups
 from llama4ref.domain.answer import ask
 from llama4ref.domain.search import MARK_START, search
 from llama4ref.records.vocabulary import Lexicon
 from llama4ref.store import fulltext as ftsindex
 from llama4ref.store.knowledge_base import KnowledgeBase
-from benchmarks.questions import whole_groups
 from tests.conftest import run_cli
 
 QUESTIONS = Path(__file__).parent / "questions"
