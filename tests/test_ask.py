@@ -248,3 +248,20 @@ def test_add_groups_accepts_a_whole_group_in_a_new_set(tmp_path: Path) -> None:
     assert lines[0] == "# header"
     assert yaml.safe_load(lines[1])[0]["paths"][-1] == "providers.groq.scout.price"
     assert yaml.safe_load(lines[2])[0]["paths"] == ["providers.groq.scout.price.input"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("what temperature should I use with llama 4", "prompt_format.sampling.reference_temperature"),
+        ("llama 4 default temperature", "prompt_format.sampling.reference_temperature"),
+        ("which top-p value does meta's generator use", "prompt_format.sampling.reference_top_p"),
+    ],
+)
+def test_sampling_questions_answer_with_the_reference_defaults(
+    kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str
+) -> None:
+    """Sampling settings are the reference generator's defaults (the model card states none), and
+    the attention temperature of iRoPE is a different thing."""
+    assert ask(kb, text, db).ranked_paths()[0] == want
+    assert ask(kb, "is attention temperature tuning on by default", db).ranked_paths()[0].startswith("irope.temperature_tuning")
