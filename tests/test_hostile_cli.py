@@ -96,6 +96,8 @@ def test_an_unknown_option_is_one_line_with_a_pointer_to_help(cmd: str) -> None:
         (["license", "check", ""], "llama4ref: error: PATH: give a path (got an empty string)\n"),
         (["check-claims", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
         (["check-claims", "README.md", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
+        # a device is no document (it was called missing; a FIFO would have blocked the read)
+        (["check-claims", "/dev/null"], "llama4ref: error: not a regular file or directory: /dev/null\n"),
         # a prefix no fact path starts with is an unknown id, as for compare --prefix (it was an empty table, exit 0)
         (["list", "facts", "--prefix", "scot"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
         (["list", "facts", "--prefix", "scot", "--json"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),

@@ -80,6 +80,8 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
             files = document_files(path)
         elif path.is_file():
             files = [path]
+        elif path.exists():  # a device, a FIFO, a socket: nothing to read as a document (a FIFO would block)
+            fail(f"not a regular file or directory: {p}", EXIT_USAGE)
         else:
             fail(f"no such file or directory: {p}", EXIT_USAGE)
         for f in files:
