@@ -158,6 +158,24 @@ def test_from_file_sparse_gigabyte_is_refused_by_its_size(tmp_path: Path) -> Non
     assert res.stderr == f"llama4ref: error: {big}: 1,073,741,824 bytes, over the 8,388,608-byte cap for a list of names\n"
 
 
+def test_check_claims_refuses_a_document_over_its_cap(tmp_path: Path) -> None:
+    """A document (a file named or found in a directory, or stdin) over 2,000,000 bytes is refused
+    at once, exit 2 (a 5 MB file ran for a quarter of an hour, one long paragraph using gigabytes)."""
+    from llama4ref.claims.files import MAX_DOCUMENT_BYTES
+
+    big = tmp_path / "docs" / "big.md"
+    big.parent.mkdir()
+    with big.open("wb") as fh:
+        fh.truncate(MAX_DOCUMENT_BYTES + 1)
+    tail = "-byte cap for a document; check it in parts\n"
+    for where in (big, big.parent):
+        res = run_cli("check-claims", str(where))
+        assert (res.code, res.stdout) == (2, "")
+        assert res.stderr == f"llama4ref: error: {big}: 2,000,001 bytes, over the 2,000,000{tail}"
+    res = _run("check-claims", "-", stdin=io.StringIO("Llama 4 Scout has 16 experts. " * 70_000))
+    assert (res.code, res.stdout, res.stderr) == (2, "", f"llama4ref: error: -: over the 2,000,000{tail}")
+
+
 def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:
     """The byte cap is exact: 8 MiB reads, 8 MiB + 1 is refused."""
     from llama4ref.cli.commands.compliance import MAX_NAMES_BYTES

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from llama4ref.claims.files import MAX_DOCUMENT_BYTES
 from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt
 from llama4ref.cli.output import EXIT_USAGE, emit_json, fail, path_argument
 
@@ -71,7 +72,10 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for p in paths:
         if p == "-":
-            out.append(("-", sys.stdin.read()))
+            text = sys.stdin.read(MAX_DOCUMENT_BYTES + 1)
+            if len(text.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
+                fail(f"-: over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
+            out.append(("-", text))
             continue
         path = path_argument(p, "PATHS")
         if path.is_dir():
@@ -86,10 +90,17 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
             fail(f"no such file or directory: {p}", EXIT_USAGE)
         for f in files:
             try:
+                _within_limit(str(f), f.stat().st_size)
                 out.append((str(f), f.read_text(encoding="utf-8", errors="replace")))
             except OSError as exc:
                 fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE)
     return out
+
+
+def _within_limit(name: str, size: int) -> None:
+    """Refuse (exit 2) a document larger than :data:`~llama4ref.claims.files.MAX_DOCUMENT_BYTES`."""
+    if size > MAX_DOCUMENT_BYTES:
+        fail(f"{name}: {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
 
 
 def register(app: typer.Typer) -> None:
