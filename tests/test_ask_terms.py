@@ -234,3 +234,12 @@ def test_a_fact_path_asked_alone_is_that_fact(kb: KnowledgeBase, db: sqlite3.Con
     answer = ask(kb, text, db)
     assert answer.found and answer.path == want and [f.path for f in answer.facts] == [want]
     assert want not in [f.path for f in answer.runners_up]
+
+
+@pytest.mark.parametrize("written", ["license_terms.", "license_terms/", " license_terms. "])
+def test_get_a_prefix_written_with_its_separator_lists_the_group(written: str) -> None:
+    """``get license_terms.`` (the separator typed too, as completion leaves it) lists the terms
+    as ``get license_terms`` does; it was an unknown fact path with three unrelated suggestions."""
+    want = run_cli("get", "license_terms", "--json")
+    res = run_cli("get", written, "--json")
+    assert (res.code, res.stdout) == (0, want.stdout) and '"kind": "group"' in res.stdout
