@@ -35,7 +35,8 @@ def check_claims(
 
     Prints file:line:col: L4-CLAIM-CONTRADICTED (and SUPPORTED / DISPUTED; UNCHECKED with
     --verbose). A provider's served limit is not held to the model's window; rounded
-    figures within their rounding agree. Exit 0 none contradicted; 1 some; 2 usage.
+    figures within their rounding agree. A document over 2,000,000 bytes is refused.
+    Exit 0 none contradicted; 1 some; 2 usage.
 
     Example: llama4ref check-claims README.md docs/
     """
