@@ -157,7 +157,7 @@ def settle(st: Statement, provider: str | None, variant: str | None) -> Statemen
         st = st._replace(provider=None)  # release_date, knowledge: the model's
     elif provider is not None and (attrs & SERVED or "usd_per_million_tokens" in st.units):
         st = st._replace(provider=provider)
-    weak = RANK.get(st.variant_from, 0) < CONTRADICT_FROM  # a title, an earlier sentence or nothing named it
+    weak = RANK[st.variant_from] < CONTRADICT_FROM  # a title, an earlier sentence or nothing named it
     if variant is not None and weak and st.variant in (None, variant) and not st.other_model:
         st = st._replace(variant=variant, variant_from="entry")
     return st
