@@ -176,6 +176,16 @@ def test_check_claims_refuses_a_document_over_its_cap(tmp_path: Path) -> None:
     assert (res.code, res.stdout, res.stderr) == (2, "", f"llama4ref: error: -: over the 2,000,000{tail}")
 
 
+def test_check_claims_refuses_a_binary_file(tmp_path: Path) -> None:
+    """A file holding NUL bytes is no text document: refused, exit 2 (its bytes read as UTF-8
+    gave made-up statements, exit 0)."""
+    blob = tmp_path / "notes.md"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00Llama 4 Scout 17B\x00\xff")
+    res = run_cli("check-claims", str(blob))
+    assert (res.code, res.stdout) == (2, "")
+    assert res.stderr == f"llama4ref: error: {blob}: a binary file (it holds NUL bytes), not a text document\n"
+
+
 def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:
     """The byte cap is exact: 8 MiB reads, 8 MiB + 1 is refused."""
     from llama4ref.cli.commands.compliance import MAX_NAMES_BYTES

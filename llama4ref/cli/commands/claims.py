@@ -92,9 +92,12 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
         for f in files:
             try:
                 _within_limit(str(f), f.stat().st_size)
-                out.append((str(f), f.read_text(encoding="utf-8", errors="replace")))
+                text = f.read_text(encoding="utf-8", errors="replace")
             except OSError as exc:
                 fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE)
+            if "\x00" in text:  # an image, an archive, UTF-16: its bytes read as text make up figures
+                fail(f"{f}: a binary file (it holds NUL bytes), not a text document", EXIT_USAGE)
+            out.append((str(f), text))
     return out
 
 
