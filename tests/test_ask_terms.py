@@ -218,3 +218,28 @@ def test_the_knowledge_base_names_the_terms_area_as_the_grammar_does() -> None:
     from llama4ref.store import knowledge_base
 
     assert knowledge_base.LICENSE_TERMS == paths.LICENSE_TERMS
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("license_terms.naming_rule", "license_terms.naming_rule"),  # the naming intent and license.name_prefix lost to it
+        (" license_terms/aup-eu-multimodal ", "license_terms.aup_eu_multimodal"),
+        ("license.name_prefix", "license.name_prefix"),
+    ],
+)
+def test_a_fact_path_asked_alone_is_that_fact(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str) -> None:
+    """A question that is one fact's path, in any form ``get`` accepts, is answered by that fact,
+    never by another the ranking puts first (``license.name_prefix`` for the naming rule's term)."""
+    answer = ask(kb, text, db)
+    assert answer.found and answer.path == want and [f.path for f in answer.facts] == [want]
+    assert want not in [f.path for f in answer.runners_up]
+
+
+@pytest.mark.parametrize("written", ["license_terms.", "license_terms/", " license_terms. "])
+def test_get_a_prefix_written_with_its_separator_lists_the_group(written: str) -> None:
+    """``get license_terms.`` (the separator typed too, as completion leaves it) lists the terms
+    as ``get license_terms`` does; it was an unknown fact path with three unrelated suggestions."""
+    want = run_cli("get", "license_terms", "--json")
+    res = run_cli("get", written, "--json")
+    assert (res.code, res.stdout) == (0, want.stdout) and '"kind": "group"' in res.stdout

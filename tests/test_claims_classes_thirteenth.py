@@ -182,3 +182,11 @@ def test_czech_dates_name_their_month(kb: Any) -> None:
     from llama4ref.claims.values import values
 
     assert [(v.text, str(v.day)) for v in values("veřejně spuštěn 5. dubna 2025")] == [("5. dubna 2025", "2025-04-05")]
+
+
+@pytest.mark.parametrize("doc", ["The 128 experts power Llama 4 Scout.", "A 1M context window is what Llama 4 Scout offers."])
+def test_a_variant_named_only_after_the_value_is_said_so_in_plain_words(kb: Any, doc: str) -> None:
+    """A variant the sentence names only after the value binds it weakly (rank 0, as no variant
+    at all): the reason says so in words; it read "weakly bound: after", the internal label."""
+    (claim,) = check_claims(doc, kb)
+    assert (claim.status, claim.reason) == ("unchecked", "weakly bound: the variant is named only after the value")

@@ -96,6 +96,8 @@ def test_an_unknown_option_is_one_line_with_a_pointer_to_help(cmd: str) -> None:
         (["license", "check", ""], "llama4ref: error: PATH: give a path (got an empty string)\n"),
         (["check-claims", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
         (["check-claims", "README.md", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
+        # a device is no document (it was called missing; a FIFO would have blocked the read)
+        (["check-claims", "/dev/null"], "llama4ref: error: not a regular file or directory: /dev/null\n"),
         # a prefix no fact path starts with is an unknown id, as for compare --prefix (it was an empty table, exit 0)
         (["list", "facts", "--prefix", "scot"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
         (["list", "facts", "--prefix", "scot", "--json"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
@@ -154,6 +156,34 @@ def test_from_file_sparse_gigabyte_is_refused_by_its_size(tmp_path: Path) -> Non
     res = _from_file(big)
     assert (res.code, res.stdout) == (2, "")
     assert res.stderr == f"llama4ref: error: {big}: 1,073,741,824 bytes, over the 8,388,608-byte cap for a list of names\n"
+
+
+def test_check_claims_refuses_a_document_over_its_cap(tmp_path: Path) -> None:
+    """A document (a file named or found in a directory, or stdin) over 2,000,000 bytes is refused
+    at once, exit 2 (a 5 MB file ran for a quarter of an hour, one long paragraph using gigabytes)."""
+    from llama4ref.claims.files import MAX_DOCUMENT_BYTES
+
+    big = tmp_path / "docs" / "big.md"
+    big.parent.mkdir()
+    with big.open("wb") as fh:
+        fh.truncate(MAX_DOCUMENT_BYTES + 1)
+    tail = "-byte cap for a document; check it in parts\n"
+    for where in (big, big.parent):
+        res = run_cli("check-claims", str(where))
+        assert (res.code, res.stdout) == (2, "")
+        assert res.stderr == f"llama4ref: error: {big}: 2,000,001 bytes, over the 2,000,000{tail}"
+    res = _run("check-claims", "-", stdin=io.StringIO("Llama 4 Scout has 16 experts. " * 70_000))
+    assert (res.code, res.stdout, res.stderr) == (2, "", f"llama4ref: error: -: over the 2,000,000{tail}")
+
+
+def test_check_claims_refuses_a_binary_file(tmp_path: Path) -> None:
+    """A file holding NUL bytes is no text document: refused, exit 2 (its bytes read as UTF-8
+    gave made-up statements, exit 0)."""
+    blob = tmp_path / "notes.md"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00Llama 4 Scout 17B\x00\xff")
+    res = run_cli("check-claims", str(blob))
+    assert (res.code, res.stdout) == (2, "")
+    assert res.stderr == f"llama4ref: error: {blob}: a binary file (it holds NUL bytes), not a text document\n"
 
 
 def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:

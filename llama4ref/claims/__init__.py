@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 Status = Literal["supported", "contradicted", "disputed", "unchecked"]
 
@@ -36,7 +36,7 @@ class Claim(NamedTuple):
     text: str  # the value as written
     sentence: str
     subject: str | None  # variant (or provider/variant)
-    status: str  # one of Status: judge() returns only these
+    status: Status
     path: str | None  # the fact it was judged against
     recorded: Any
     rank: str | None
@@ -68,7 +68,7 @@ class Claim(NamedTuple):
             "line": self.line,
             "col": self.col,
             "code": self.code,
-            "status": cast("Status", self.status),
+            "status": self.status,
             "text": self.text,
             "sentence": self.sentence,
             "subject": self.subject,

@@ -7,14 +7,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from llama4ref.claims.values import Value, binary
+from llama4ref.claims.values import Value, binary, values
 
 
 def display(shown: Any) -> str | None:
+    """A fact's ``display`` qualifier when it is text (how its sources write the value), else None."""
     return shown if isinstance(shown, str) else None
 
 
 def agrees(v: Value, recorded: Any, bound: str, written: str | None = None) -> bool:
+    """Whether the written value ``v`` and a recorded one (``bound``: exact, approximately,
+    at_least, at_most; ``written``: the record's display form) can be the same figure. A date
+    agrees at its written precision (a month with any day of it) or anywhere in its span ("Q1
+    2026"); a number within the rounding both sides allow (:func:`_within`), read also as binary
+    units (1M = 1,048,576) and as a fraction of 100 (0.805 for 80.5); a recorded list agrees
+    with its count. Anything else, booleans included, never agrees."""
     if v.day is not None:
         if isinstance(recorded, str):
             try:
@@ -44,8 +51,6 @@ def agrees(v: Value, recorded: Any, bound: str, written: str | None = None) -> b
 def _written_step(recorded: float, written: str | None) -> float | None:
     """The rounding step of a recorded approximate value as its sources write it ("400B": whole
     billions), read from the fact's display form; None when that form gives no figure."""
-    from llama4ref.claims.values import values
-
     found = values(written) if written else []
     if len(found) == 1 and found[0].day is None and abs(found[0].low - recorded) <= found[0].step / 2:
         return found[0].step

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from llama4ref.claims.statement import UNKNOWN_PROVIDER, Statement
+from llama4ref.claims.strength import CONTRADICT_FROM, RANK
 from llama4ref.claims.subject import LLAMA4, ents, other_model, provider_of
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import compact
@@ -148,13 +149,15 @@ def entry_variant(lex: Lexicon, texts: list[str]) -> str | None:
 
 def settle(st: Statement, provider: str | None, variant: str | None) -> Statement:
     """A statement of a catalog row, with the entry's provider for a served limit (the model's own
-    tier for a release date or cutoff) and the entry's model bound as firmly as a heading."""
+    tier for a release date or cutoff) and the entry's model bound as firmly as a heading, in place
+    of a variant bound too weakly to be contradicted (the same variant or none; never over a
+    variant the row's own text names, nor when another model leads it)."""
     attrs = {str(a["id"]) for a in st.attributes}
     if st.value.day is not None:
         st = st._replace(provider=None)  # release_date, knowledge: the model's
     elif provider is not None and (attrs & SERVED or "usd_per_million_tokens" in st.units):
         st = st._replace(provider=provider)
-    weak = st.variant_from in ("title", "paragraph", "none")
+    weak = RANK[st.variant_from] < CONTRADICT_FROM  # a title, an earlier sentence or nothing named it
     if variant is not None and weak and st.variant in (None, variant) and not st.other_model:
         st = st._replace(variant=variant, variant_from="entry")
     return st

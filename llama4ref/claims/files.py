@@ -13,7 +13,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["DOCUMENT_SUFFIXES", "SKIPPED_DIRECTORIES", "document_files"]
+__all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_BYTES", "SKIPPED_DIRECTORIES", "document_files"]
+
+MAX_DOCUMENT_BYTES = 2_000_000
+"""The largest document read (a file's size, or what stdin gives): checking takes some minutes
+per megabyte, so a larger one is refused at once rather than run for a quarter of an hour."""
 
 DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".mdx", ".html", ".htm", ".txt", ".rst"})
 """The file name endings (any case) read when a directory is searched."""

@@ -23,6 +23,7 @@ from llama4ref.claims.values import Value
 from llama4ref.paths import BENCHMARKS, FactPath
 
 if TYPE_CHECKING:
+    from llama4ref.claims import Status
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 _NUMERIC = frozenset(
@@ -60,7 +61,7 @@ cutoff) and are judged at the model tier."""
 
 
 class Verdict(NamedTuple):
-    status: str  # supported | contradicted | disputed | unchecked
+    status: Status
     path: str | None
     recorded: Any
     rank: str | None  # the rank of the matched value when not preferred
@@ -332,7 +333,7 @@ def _against(
     for path in paths:
         for alt in kb.get(path).alternatives:
             if agrees(st.value, alt.value, alt.bound):
-                status = "supported" if alt.rank == "rounded" else "disputed"
+                status: Status = "supported" if alt.rank == "rounded" else "disputed"
                 return Verdict(
                     status, path, kb.get(path).value, alt.rank, f"matches a {alt.rank} value ({alt.reason.rstrip('.')})"
                 )

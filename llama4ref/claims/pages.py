@@ -51,7 +51,8 @@ def topic_of(address: str | None) -> str | None:
     return words or None
 
 
-def host_of(address: str) -> str:
+def _host(address: str) -> str:
+    """The host of a page address, with or without its scheme, less a leading ``www.`` ("" when it has none)."""
     host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
     return host.removeprefix("www.")
 
@@ -62,7 +63,7 @@ def page_provider(address: str | None, lex: Lexicon) -> str | None:
     dotted one ("build.nvidia.com"); None when no provider or several match."""
     if not address:
         return None
-    host = host_of(address).casefold()
+    host = _host(address).casefold()
     labels = set(re.split(r"[.-]", host))
     found = set()
     for term in lex.terms:

@@ -5,7 +5,7 @@ about, how firmly), and the marks that cut a sentence into clauses and tie a val
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from llama4ref.claims.values import Value
 
@@ -13,6 +13,8 @@ CLAUSE = re.compile(
     r"[;,()·•，；（）、]|：|(?<=[\dA-Za-z])/(?=\d)|\s[-–—/]\s|\s(?:and|while|but|whereas|vs\.?|versus|et|y|e|und|ed|и|но|mais|pero|ma|aber)\s|:\s|\|",
     re.I,
 )
+Binding = Literal["text", "column", "heading", "entry", "title", "paragraph", "after", "none"]
+"""Where a statement's variant was named, firmest first (ranked in llama4ref.claims.strength)."""
 UNKNOWN_PROVIDER = "(a provider the records do not cover)"
 SEVERAL_PROVIDERS = "(several providers)"
 LABELLED = re.compile(r"^[:：]\s*[\"']?(?:[~≈]|about\s|approx\.?\s|approximately\s)?\s*$", re.I)
@@ -26,7 +28,7 @@ class Statement(NamedTuple):
 
     value: Value
     variant: str | None
-    variant_from: str  # text | column | heading | title | paragraph | none (llama4ref.claims.strength)
+    variant_from: Binding
     provider: str | None
     attributes: tuple[dict[str, Any], ...]
     units: tuple[str, ...]

@@ -15,6 +15,8 @@ the variant was found:
                              row of its own (llama4ref.claims.catalog)
 ``title``             2      only by an outer heading (a page title above other headings)
 ``paragraph``         1      only by an earlier sentence of the paragraph
+``after``             0      only after the value in its sentence ("12 experts power Scout"), no
+                             column, heading or earlier sentence naming one
 ``none``              0      nowhere: a statement about Llama 4 as a whole
 ====================  =====  ===========================================================
 
@@ -25,20 +27,26 @@ monthly-active-user threshold) names no variant and needs none.
 
 from __future__ import annotations
 
-RANK = {"text": 4, "column": 4, "heading": 3, "entry": 3, "title": 2, "paragraph": 1, "none": 0}
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from llama4ref.claims.statement import Binding
+
+RANK: dict[Binding, int] = {"text": 4, "column": 4, "heading": 3, "entry": 3, "title": 2, "paragraph": 1, "after": 0, "none": 0}
 CONTRADICT_FROM = 3
 """The weakest binding a contradiction may have (tuned on the corpus; see docs/accuracy.md)."""
 
-WHERE = {
+WHERE: dict[Binding, str] = {
     "heading": "the variant comes from the heading above",
     "title": "the variant comes only from a page title above other headings",
     "paragraph": "the variant comes only from an earlier sentence",
+    "after": "the variant is named only after the value",
     "none": "no variant is named (Llama 4 as a whole)",
 }
 
 
-def weakly_bound(variant_from: str, entity_fact: bool) -> str | None:
+def weakly_bound(variant_from: Binding, entity_fact: bool) -> str | None:
     """Why a mismatch is too weakly bound to be a contradiction, or None when it is bound enough."""
-    if entity_fact or RANK.get(variant_from, 0) >= CONTRADICT_FROM:
+    if entity_fact or RANK[variant_from] >= CONTRADICT_FROM:
         return None
     return f"weakly bound: {WHERE.get(variant_from, variant_from)}"

@@ -14,6 +14,7 @@ from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import Lexicon
 
 if TYPE_CHECKING:
+    from llama4ref.claims.statement import Binding
     from llama4ref.claims.words import Words
 
 
@@ -72,8 +73,9 @@ def other_model(parsed: Any) -> bool:
 
 def subject(
     parsed: Any, vi: int, skip: frozenset[int] = frozenset(), compared: frozenset[int] = frozenset()
-) -> tuple[str | None, str, bool]:
-    """The nearest model named before the value (else after it): (Llama 4 variant, 'text', other-model?).
+) -> tuple[str | None, Binding, bool]:
+    """The nearest model named before the value (else after it): (Llama 4 variant, 'text' or
+    'after', other-model?).
     Names at the word indices ``skip`` (what the subject is likened to) do not count, nor names after
     the value at ``compared`` (what it is compared with: "… 87.1 — competitive with GPT-4o")."""
     named = [

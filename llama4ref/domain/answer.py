@@ -73,6 +73,11 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     if db is None:
         db = ftsindex.build(kb)
     ranking = rank(kb, db, text)
+    exact = _fact_path(kb, text)
+    if exact is not None:  # a fact's own path ("license_terms.naming_rule"): that fact, whatever ranks first
+        ranking.settle(RUNNERS_UP, {exact})
+        rest = tuple(kb.get(s.path) for s in ranking.scored if s.path != exact)[:RUNNERS_UP]
+        return Answer(text, True, exact, (kb.get(exact),), rest, (), ranking.corrections, _suggestion(ranking, None))
     ranking.settle(RUNNERS_UP + 1)
     rule = naming_rule(kb, ranking)
     if rule:
@@ -98,6 +103,15 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     ranking.settle(RUNNERS_UP, taken)
     rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
     return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
+
+
+def _fact_path(kb: KnowledgeBase, text: str) -> str | None:
+    """The fact path ``text`` is, written alone (a stored, derived or license-term fact, in any
+    form ``get`` accepts), else None."""
+    word = text.strip()
+    if not word or any(c.isspace() for c in word) or not kb.has(word):
+        return None
+    return kb.get(word).path
 
 
 _NAMED = frozenset({"naming", "name", "license-name"})

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from llama4ref.claims.files import MAX_DOCUMENT_BYTES
 from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt
 from llama4ref.cli.output import EXIT_USAGE, emit_json, fail, path_argument
 
@@ -34,7 +35,8 @@ def check_claims(
 
     Prints file:line:col: L4-CLAIM-CONTRADICTED (and SUPPORTED / DISPUTED; UNCHECKED with
     --verbose). A provider's served limit is not held to the model's window; rounded
-    figures within their rounding agree. Exit 0 none contradicted; 1 some; 2 usage.
+    figures within their rounding agree. A document over 2,000,000 bytes is refused.
+    Exit 0 none contradicted; 1 some; 2 usage.
 
     Example: llama4ref check-claims README.md docs/
     """
@@ -71,7 +73,10 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for p in paths:
         if p == "-":
-            out.append(("-", sys.stdin.read()))
+            text = sys.stdin.read(MAX_DOCUMENT_BYTES + 1)
+            if len(text.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
+                fail(f"-: over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
+            out.append(("-", text))
             continue
         path = path_argument(p, "PATHS")
         if path.is_dir():
@@ -80,14 +85,26 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
             files = document_files(path)
         elif path.is_file():
             files = [path]
+        elif path.exists():  # a device, a FIFO, a socket: nothing to read as a document (a FIFO would block)
+            fail(f"not a regular file or directory: {p}", EXIT_USAGE)
         else:
             fail(f"no such file or directory: {p}", EXIT_USAGE)
         for f in files:
             try:
-                out.append((str(f), f.read_text(encoding="utf-8", errors="replace")))
+                _within_limit(str(f), f.stat().st_size)
+                text = f.read_text(encoding="utf-8", errors="replace")
             except OSError as exc:
                 fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE)
+            if "\x00" in text:  # an image, an archive, UTF-16: its bytes read as text make up figures
+                fail(f"{f}: a binary file (it holds NUL bytes), not a text document", EXIT_USAGE)
+            out.append((str(f), text))
     return out
+
+
+def _within_limit(name: str, size: int) -> None:
+    """Refuse (exit 2) a document larger than :data:`~llama4ref.claims.files.MAX_DOCUMENT_BYTES`."""
+    if size > MAX_DOCUMENT_BYTES:
+        fail(f"{name}: {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
 
 
 def register(app: typer.Typer) -> None:

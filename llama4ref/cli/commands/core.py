@@ -65,9 +65,10 @@ def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
     if not path.strip():
         fail("give a fact path or prefix, e.g. maverick.params.total or maverick.experts")
     kb = llama4ref.knowledge_base()
-    if not kb.has(path) and kb.group(path):
-        members = kb.group(path)
-        prefix = kb.normalise_path(path)
+    written = path.strip().rstrip("./") or path  # "license_terms." or "scout/": the prefix, its separator typed too
+    if not kb.has(path) and kb.group(written):
+        members = kb.group(written)
+        prefix = kb.normalise_path(written)
         if json_out:
             emit_json("group", {"prefix": prefix, "facts": [f.to_json() for f in members]})
             return
