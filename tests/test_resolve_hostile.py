@@ -129,3 +129,18 @@ def test_a_non_string_id_is_a_type_error(bad: object) -> None:
         llama4ref.resolve(bad)  # type: ignore[arg-type]  # the point of the test
     with pytest.raises(TypeError, match=r"str, not \w+"):
         llama_family(bad)  # type: ignore[arg-type]  # the point of the test
+
+
+@PROPERTY
+@given(
+    st.sampled_from([c["input"] for c in CASES] + [OFFICIAL, "ＬＬａｍａ-4-Scout-17B-16E", "groq/Scout-17B-16E", "gpt-4o"])
+    | st.text(max_size=40)
+)
+def test_catalog_prefilter_agrees_with_the_parser(key: str) -> None:
+    """``refresh providers`` skips parsing catalog keys that name no Llama and no variant; the
+    answer must be the parser's for every key (full-width and other non-ASCII keys are parsed)."""
+    from llama4ref.domain.catalog import is_llama4 as catalog_is_llama4
+    from llama4ref.domain.resolve import parse
+
+    found = parse(key)
+    assert catalog_is_llama4(key) == (found is not None and found.family == "llama-4")

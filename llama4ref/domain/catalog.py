@@ -70,8 +70,15 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in re.findall(r"[0-9]+", version))
 
 
+_NAMING_WORDS = ("llama", "scout", "maverick", "behemoth")
+"""The parser reads a key as Llama 4 only when it says "llama" or names a variant: an ASCII key
+with none of these words is not parsed (most of a catalog's 2,500 keys)."""
+
+
 def is_llama4(key: str) -> bool:
     """True when a catalog key names a Llama 4 model (by the resolver's parser)."""
+    if key.isascii() and not any(w in key.lower() for w in _NAMING_WORDS):
+        return False
     from llama4ref.domain.resolve import parse
 
     found = parse(key)
