@@ -87,8 +87,6 @@ def whole_groups(accepted: list[str], paths: list[str]) -> list[str]:
 def add_groups(file: Path) -> int:
     """Append to each question's ``paths`` the whole groups it does not list yet (line by line, so
     the file's comments and layout stay); returns how many were added."""
-    import re
-
     import yaml
 
     import llama4ref
@@ -102,8 +100,10 @@ def add_groups(file: Path) -> int:
         (q,) = yaml.safe_load(line)
         extra = [g for g in whole_groups(q["paths"], paths) if g not in q["paths"]]
         if extra:
-            tail = ", " + ", ".join(extra) + "]}"
-            lines[i] = re.sub(r"\]\}(\s*)$", lambda m, tail=tail: tail + m.group(1), line)
+            body = line.rstrip()
+            if not body.endswith("]}"):
+                raise SystemExit(f"{file}:{i + 1}: expected a one-line question ending in ']}}'")
+            lines[i] = body[:-2] + ", " + ", ".join(extra) + "]}" + line[len(body) :]
             added += len(extra)
     file.write_text("".join(lines), encoding="utf-8")
     return added
