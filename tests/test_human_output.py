@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from llama4ref.domain.compare import compare
@@ -61,3 +63,16 @@ def test_a_huge_query_is_echoed_short() -> None:
     """A 100,000-character search query is cut in the header, which says its length."""
     res = run_cli("search", "temperature " * 9000, "--limit", "1")
     assert res.stdout.splitlines()[0].endswith("(108,000 characters)") and len(res.stdout.splitlines()[0]) < 120
+
+
+def test_a_long_value_in_a_list_is_cut_and_get_shows_it_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Search hits and ask's runners-up point to facts: a value longer than about two lines ends in
+    "…" there (the tokenizer's split regex is 274 characters); `get` prints the whole value."""
+    monkeypatch.setenv("COLUMNS", "80")
+    regex = json.loads(run_cli("get", "tokenizer.split_pattern.regex", "--json").stdout)["data"]["value"]
+    assert len(regex) > 2 * 80
+    listed = run_cli("search", "tokenizer", "split", "pattern", "regex").stdout
+    block = listed.split("tokenizer.split_pattern.regex", 1)[1].split("\n    ", 1)[0]
+    assert block.rstrip().endswith("…") and len(block) < 2 * 80
+    whole = run_cli("get", "tokenizer.split_pattern.regex").stdout
+    assert regex.replace(" ", "") in whole.replace("\n", "").replace(" ", "")  # wrapped at its one space

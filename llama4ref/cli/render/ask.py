@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 GROUP_SHOWN = 12
+LISTED_LINES = 2
+"""How many terminal lines a value may take in a list of runners-up or search hits."""
+LISTED_MIN = 40
 
 
 def in_words(fact: Fact) -> str:
@@ -36,7 +39,7 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
         if ans.runners_up:
             con.print("Closest facts:")
             for f in ans.runners_up:
-                say(con, Text(f"  {f.path}  ").append(value_text(f)), 4)
+                listed(con, f"  {f.path}  ", f)
         con.print(Text(f"Try: {ans.suggestion}", style="bold"))
         return
     if ans.is_group:
@@ -51,11 +54,17 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
         con.print()
         con.print(Text("Also relevant:", style="bold"))
         for f in ans.runners_up:
-            say(con, Text(f"  {f.path}  ").append(value_text(f)), 4)
+            listed(con, f"  {f.path}  ", f)
     if ans.suggestion and ans.is_group:
         con.print(Text(f"More: {ans.suggestion}", style="dim"))
     elif ans.suggestion and not ans.suggestion.startswith("llama4ref list "):  # a command that checks more (check-name)
         con.print(Text(f"Try: {ans.suggestion}", style="bold"))
+
+
+def listed(con: Console, lead: str | Text, fact: Fact) -> None:
+    """One line of a list that points to a fact: its path, then its value cut to about two lines."""
+    head = lead if isinstance(lead, Text) else Text(lead)
+    say(con, head.copy().append_text(value_text(fact, limit=max(LISTED_MIN, LISTED_LINES * con.width - head.cell_len - 12))), 4)
 
 
 def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None) -> None:
@@ -71,7 +80,7 @@ def hits(con: Console, text: str, found: list[Hit]) -> None:
     """Search results: path and value, with the matching passage and the query's words in bold."""
     con.print(Text(printable(f"{len(found)} result(s) for {echoed(text)}"), style="bold"))
     for h in found:
-        say(con, Text(f"{h.fact.path}  ", style="cyan").append(value_text(h.fact)), 4)
+        listed(con, Text(f"{h.fact.path}  ", style="cyan"), h.fact)
         if h.snippet:
             say(con, Text("    ").append(marked(h.snippet)), 4)
 

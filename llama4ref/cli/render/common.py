@@ -31,9 +31,17 @@ def safe(value: object) -> str:
 RANK_STYLE = {"rounded": "cyan", "superseded": "yellow", "disputed": "red", "deprecated": "red", "alternative": "blue"}
 
 
-def value_text(fact: Fact) -> Text:
-    """A fact's value with markers for derived values and alternatives."""
-    text = Text(safe(fact.display()))
+def value_text(fact: Fact, limit: int | None = None) -> Text:
+    """A fact's value with markers for derived values and alternatives.
+
+    With ``limit``, a value longer than that many characters is cut at a word and ends in "…"
+    (a line of a list that points to the fact; ``get`` shows it whole).
+    """
+    shown = safe(fact.display())
+    if limit is not None and len(shown) > limit:
+        cut = shown[: max(limit - 1, 1)]
+        shown = (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut).rstrip(" ,;") + "…"
+    text = Text(shown)
     if fact.derived:
         text.append("  (derived)", style="magenta")
     if fact.alternatives:
