@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
+from llama4ref.cli.render.grid import GAP, PIPE_PAD
 from llama4ref.store.index import shipped_facts_dir
 from tests.conftest import REPO
 from tests.smoke_commands import plan
@@ -110,6 +111,17 @@ def test_pipes_are_unpadded_and_honour_columns(name: str) -> None:
     assert not [line for line in free.split("\n") if line.endswith(" ")]
     assert all(cell_len(line) <= 80 for line in narrow.split("\n"))
     assert len(free.split("\n")) <= len(narrow.split("\n"))
+
+
+def test_a_pipe_pads_no_column_past_its_cap() -> None:
+    """Piped `list facts` keeps its columns aligned, but the value column is padded to at most
+    PIPE_PAD: one 600-character value no longer pads every line of the listing to 950 characters."""
+    lines = pipes()[("list facts", None)].split("\n")
+    header = next(line for line in lines if line.startswith("path "))
+    assert header.index("sources") - header.index("value") == PIPE_PAD + GAP
+    short = next(line for line in lines if line.startswith("license.mau_threshold "))
+    assert short.index("llama-models-license") == header.index("sources")
+    assert max(len(line) for line in lines) > header.index("sources") + 100  # the long value is still whole
 
 
 def _names() -> list[str]:

@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 GAP = 2
 """Spaces between columns."""
 
+UNBOUNDED = 10_000
+"""A console at least this wide is a pipe without COLUMNS (llama4ref.cli.output.PIPE_WIDTH): nothing wraps."""
+
+PIPE_PAD = 80
+"""In such a pipe a column is padded to at most this width: a cell wider than that (a 700-character
+value) shifts the rest of its own row instead of padding every other row to its width."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -129,6 +136,7 @@ def render(con: Console, title: str | Text | None, columns: Sequence[str | Colum
     if widths is None:
         out.append_text(stacked(con, cols, cells))
         return out
+    pads = [min(w, PIPE_PAD) for w in widths] if con.width >= UNBOUNDED else widths
     lines: list[Text] = []
     for n, row in enumerate([header, *cells]):
         wrapped = [_wrap(con, cell, w) for cell, w in zip(row, widths, strict=True)]
@@ -140,7 +148,7 @@ def render(con: Console, title: str | Text | None, columns: Sequence[str | Colum
                     piece.stylize(col.style)
                 if i:
                     line.append(" " * GAP)
-                line.append_text(_pad(piece, widths[i], col.align))
+                line.append_text(_pad(piece, pads[i], col.align))
             line.rstrip()
             lines.append(line)
     out.append_text(Text("\n").join(lines))
