@@ -156,8 +156,64 @@ def settle(st: Statement, provider: str | None, variant: str | None) -> Statemen
     if st.value.day is not None:
         st = st._replace(provider=None)  # release_date, knowledge: the model's
     elif provider is not None and (attrs & SERVED or "usd_per_million_tokens" in st.units):
-        st = st._replace(provider=provider)
+        st = st._replace(provider=provider, provider_from="entry")
     weak = RANK[st.variant_from] < CONTRADICT_FROM  # a title, an earlier sentence or nothing named it
     if variant is not None and weak and st.variant in (None, variant) and not st.other_model:
         st = st._replace(variant=variant, variant_from="entry")
     return st
+
+
+_KEY = re.compile(r"""^\s*["']?([A-Za-z_@][\w./@:-]*)["']?\s*[:=]""")
+_MONEY = frozenset({"cents", "cent", "cost", "costs", "price", "prices", "pricing", "usd", "dollar", "dollars"})
+_SIDES = {"input": "input", "prompt": "input", "output": "output", "completion": "output"}
+_PER = {
+    "token": 1e6,
+    "tokens": 1e6,
+    "tok": 1e6,
+    "million": 1.0,
+    "1m": 1.0,
+    "m": 1.0,
+    "mtok": 1.0,
+    "thousand": 1e3,
+    "1k": 1e3,
+    "k": 1e3,
+}
+_PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, "per", "in", "usd"})
+"""The words of a price key whose meaning is certain; any other ("batches", "cache_read") leaves it unclear."""
+
+
+def key_words(row: str) -> list[str]:
+    """The words of a catalog row's key ("input_cents_per_million_tokens", "outputCostPerToken")."""
+    m = _KEY.match(row)
+    if m is None:
+        return []
+    key = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", m.group(1).rsplit(".", 1)[-1])
+    return [w for w in re.split(r"[_\-./@:]+", key.casefold()) if w]
+
+
+def money_key(row: str) -> bool:
+    """Whether a row's key names money ("prompt_cents_per_mtok", "inputCostPerToken")."""
+    words = key_words(row)
+    return bool(_MONEY & set(words)) or ("per" in words and bool({"token", "tokens", "tok"} & set(words)))
+
+
+def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) -> Statement:
+    """A value under a key that names money ("output_cents_per_million_tokens": 60,
+    "input_cost_per_token": 1.1e-7) read in the key's own unit, as US dollars per million tokens
+    of input or output; a money key whose scale, side or other words the checker cannot read with
+    certainty (no "per …", "cost_per_token_batches") makes the value not checkable, never
+    contradicted. A key that names no money leaves the statement as it was read."""
+    words = key_words(row)
+    if not money_key(row) or st.value.day is not None:
+        return st
+    after = words[words.index("per") + 1] if "per" in words and words.index("per") + 1 < len(words) else None
+    scale = _PER.get(after) if after else None
+    sides = {_SIDES[w] for w in words if w in _SIDES}
+    price = attributes.get("price")
+    if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:
+        return st._replace(firm=False, attributes=(price,) if price else st.attributes, units=("usd_per_million_tokens",))
+    factor = scale * (0.01 if {"cents", "cent"} & set(words) else 1.0)
+    v = st.value
+    value = v._replace(low=v.low * factor, high=v.high * factor, step=v.step * factor)
+    side = attributes[next(iter(sides))]
+    return st._replace(value=value, attributes=(price, side), units=("usd_per_million_tokens",), firm=True)

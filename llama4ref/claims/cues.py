@@ -157,7 +157,8 @@ def up_to(before: str) -> bool:
 
 LOADED = re.compile(
     r"(?i)\b(?:load(?:ed|ing)?|reload(?:ed|ing)?|running|ran|configur(?:ed|ing)|set\s+(?:it\s+)?to|launch(?:ed|ing)\s+(?:it|the\s+server)"
-    r"|start(?:ed|ing)\s+(?:it|the\s+server))\b(?:[^.;!?\n]|\.(?=\d)){0,100}$"
+    r"|start(?:ed|ing)\s+(?:it|the\s+server)"
+    r"|(?:limit|cap|restrict|clamp|truncate|reduce|lower)(?:s|ed|d|ing|ped|ping)?\s+(?:[\w.'’-]+\s+){0,8}(?:to|at))\b(?:[^.;!?\n]|\.(?=\d)){0,100}$"
 )
 """A window someone loads or runs a model with ("after loading the Maverick GGUF with 0.5M context"):
 a setting of that run, not the model's window."""

@@ -50,3 +50,20 @@ def weakly_bound(variant_from: Binding, entity_fact: bool) -> str | None:
     if entity_fact or RANK[variant_from] >= CONTRADICT_FROM:
         return None
     return f"weakly bound: {WHERE.get(variant_from, variant_from)}"
+
+
+PROVIDER_FROM = 3
+"""The weakest binding of the provider a served-limit contradiction may have."""
+REACH: int | None = None
+"""The most words a contradicted value may stand from the phrase naming its attribute (None: any)."""
+
+
+def doubtful(provider_from: Binding, reach: int, served: bool) -> str | None:
+    """Why a mismatch is not certain enough to be a contradiction (the provider of a served limit
+    named only far from the value, the attribute named far from it), or None."""
+    if served and RANK[provider_from] < PROVIDER_FROM:
+        where = "only in a page title above other headings" if provider_from == "title" else "only in another row or sentence"
+        return f"weakly bound provider: named {where}"
+    if REACH is not None and reach > REACH:
+        return f"the attribute is named {reach} words from the value"
+    return None

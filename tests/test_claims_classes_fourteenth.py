@@ -1,0 +1,91 @@
+"""The classes the fourteenth held-out claim set showed (issue 18), each as a general rule tested in
+key spellings, catalog formats and wordings the corpus does not have: a catalog key that carries its
+unit or currency, a key whose meaning is unclear, a provider bound only weakly to a served limit, a
+limit someone sets, and the gate that holds *contradicted* to certain readings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from llama4ref.claims import Claim, check_claims
+from llama4ref.store.loaders import knowledge_base
+
+
+@pytest.fixture(scope="module")
+def kb() -> Any:
+    return knowledge_base()
+
+
+def _by_text(claims: list[Claim]) -> dict[str, Claim]:
+    return {c.text: c for c in claims}
+
+
+def _flags(claims: list[Claim]) -> list[str]:
+    return [c.text for c in claims if c.status == "contradicted"]
+
+
+# -- a key that carries its unit: the value is read in it ------------------------------------------
+
+
+def test_a_per_token_price_key_in_camel_case_is_read_as_dollars_per_token(kb: Any) -> None:
+    doc = "export const scout = {\n  inputCostPerToken: 0.00000011,\n  outputCostPerToken: 0.00000099,\n};\n"
+    claims = _by_text(check_claims(doc, kb, file="src/catalog/providers/groq/llama-4-scout.ts"))
+    assert claims["0.00000011"].status == "supported"
+    assert claims["0.00000011"].path == "providers.groq.scout.price.input"
+    assert claims["0.00000099"].status == "contradicted"  # 0.99 USD per million against 0.34
+    assert claims["0.00000099"].path == "providers.groq.scout.price.output"  # never an output cap
+
+
+def test_a_cents_per_million_key_is_read_in_cents(kb: Any) -> None:
+    doc = "[pricing]\nprompt_cents_per_mtok = 18\ncompletion_cents_per_mtok = 95\n"
+    claims = _by_text(check_claims(doc, kb, file="registry/providers/together/llama-4-scout.toml"))
+    assert claims["18"].status == "supported"  # 0.18 USD per million
+    assert claims["18"].path == "providers.together.scout.price.input"
+    assert claims["95"].status == "contradicted"  # 0.95 USD against 0.59, not 95 output tokens
+    assert claims["95"].path == "providers.together.scout.price.output"
+
+
+def test_a_money_key_whose_scale_or_side_is_unclear_is_never_contradicted(kb: Any) -> None:
+    doc = "cache_read_cost_per_token: 0.00000004\noutput_price: 7\nprice_usd: 3\n"
+    claims = check_claims(doc, kb, file="models/providers/cerebras/llama-4-scout.yaml")
+    assert _flags(claims) == []
+    assert claims and all(c.status == "unchecked" for c in claims)
+
+
+# -- the provider of a served limit must be bound firmly --------------------------------------------
+
+
+def test_a_provider_named_only_in_a_page_title_does_not_contradict_a_window(kb: Any) -> None:
+    doc = "# Notes from our Groq evaluation\n\n## Llama 4 Scout\n\nThe context window is 64K tokens.\n"
+    (claim,) = check_claims(doc, kb)
+    assert claim.status == "unchecked"
+    assert "provider" in claim.reason
+
+
+def test_a_provider_named_in_another_row_of_a_block_does_not_contradict_a_window(kb: Any) -> None:
+    doc = '## llama-4-scout:acme\n\nmaxContextTokens: 1_048_576,\nnote: "priced like Cerebras",\n'
+    (claim,) = check_claims(doc, kb)
+    assert claim.status == "unchecked"
+    assert "another row" in claim.reason
+
+
+def test_a_provider_in_the_value_s_own_sentence_still_contradicts(kb: Any) -> None:
+    doc = "## Llama 4 Scout\n\nOn Cerebras, Scout's context window is 64K tokens.\n"
+    assert _flags(check_claims(doc, kb)) == ["64K"]
+
+
+# -- a limit someone sets is a setting, not the model's figure --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "# fix: cap Llama 4 Scout's context length at 16k until chunked attention lands\n",
+        "We lowered the Maverick max_model_len to 32k on our nodes.\n",
+        "This PR restricts the Llama 4 Scout context window to 256K tokens.\n",
+    ],
+)
+def test_a_limit_someone_sets_is_not_the_model_s_window(kb: Any, doc: str) -> None:
+    assert _flags(check_claims(doc, kb)) == []
