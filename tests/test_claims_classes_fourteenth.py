@@ -89,3 +89,51 @@ def test_a_provider_in_the_value_s_own_sentence_still_contradicts(kb: Any) -> No
 )
 def test_a_limit_someone_sets_is_not_the_model_s_window(kb: Any, doc: str) -> None:
     assert _flags(check_claims(doc, kb)) == []
+
+
+def test_a_price_written_with_a_float_s_tail_is_read_to_a_tenth_of_a_cent(kb: Any) -> None:
+    doc = "model: meta-llama/llama-4-scout-17b-16e-instruct\npricing:\n  output_cost_per_token: 0.0000003400300000000002\n"
+    (claim,) = check_claims(doc, kb, file="data/providers/groq/llama-4-scout.yaml")
+    assert (claim.status, claim.path) == ("supported", "providers.groq.scout.price.output")
+
+
+# -- a key that ends in tokens counts tokens, and a served limit needs its provider -----------------
+
+
+def test_a_prompt_tokens_key_is_a_served_window_not_a_price(kb: Any) -> None:
+    doc = '{\n  "max_prompt_tokens": 65536,\n  "max_completion_tokens": 8192\n}\n'
+    claims = _by_text(check_claims(doc, kb, file="catalog/providers/cerebras/llama-4-scout.json"))
+    assert claims["65536"].status == "contradicted"
+    assert claims["65536"].path == "providers.cerebras.scout.context.total"  # 32,768, not the input price
+    assert claims["8192"].status != "contradicted"  # no output cap recorded for Cerebras
+
+
+def test_a_tokens_key_in_an_entry_without_a_provider_is_no_claim_about_the_model(kb: Any) -> None:
+    doc = "export const llama4Scout = {\n  id: 'llama-4-scout',\n  maxPromptTokens: 65536,\n};\n"
+    claims = check_claims(doc, kb, file="web/src/lib/model-list.ts")
+    assert _flags(claims) == []
+
+
+def test_an_endpoint_cut_to_a_window_of_its_own_is_not_the_provider_s_recorded_one(kb: Any) -> None:
+    doc = "limits:\n    context_window: 32768\nmodel: accounts/fireworks/models/llama4-maverick-instruct-basic-32k\n"
+    claims = check_claims(doc, kb, file="models/providers/fireworks/llama4-maverick-instruct-basic-32k.yaml")
+    assert [c.status for c in claims] == ["unchecked"]
+
+
+# -- the model id an entry sits under binds its fields -----------------------------------------------
+
+
+def test_a_model_id_heading_binds_the_entry_s_fields(kb: Any) -> None:
+    doc = '## meta-llama/Llama-4-Maverick-17B-128E-Instruct\n\n"model_type": "llama4",\n"first_seen": "2025-04-09",\n"n_routed_experts": 32,\n'
+    claims = check_claims(doc, kb, file="data/hub_models.json")
+    assert [(c.text, c.status, str(c.path).split(".")[0]) for c in claims if c.status == "contradicted"] == [
+        ("32", "contradicted", "maverick")
+    ]
+
+
+# -- a runtime's log record states no figure of the model ---------------------------------------------
+
+
+def test_a_log_record_of_key_value_pairs_is_no_claim(kb: Any) -> None:
+    doc = "## Llama 4 Scout\n\nlevel=INFO source=server.go layers.total=49 layers.offloaded=20 experts.loaded=32\n"
+    assert _flags(check_claims(doc, kb)) == []

@@ -143,7 +143,8 @@ def check_claims(
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
-                    entries[span.block] = (entry_provider(catalog.provider, where, ids), entry_variant(lex, where))
+                    named_by = [h for h in span.headings[-1:] if h.strip() and " " not in h.strip()]  # a model id heading it
+                    entries[span.block] = (entry_provider(catalog.provider, where, ids), entry_variant(lex, where + named_by))
                 st = settle(priced(st, span.text, attrs), *entries[span.block])
             st = shared_page(against_lead(st, mask_code(span.text)), span.text, span.headings)
             v = judge(kb, st, attrs)

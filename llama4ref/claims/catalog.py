@@ -43,6 +43,8 @@ _KEY_ROW = re.compile(r"""^\s*["']?[A-Za-z_@][\w./@:-]*["']?\s*[:=]""")
 """A catalog or code row: a key, then its value ("maxTokens: 16384,", 'context = 128_000')."""
 _EXTENSION = re.compile(r"\.(?:toml|ya?ml|json|jsonc|md|mdx|ts|tsx|js|mjs|py|go|rs)$", re.I)
 _ID_CHARS = r"[\w-]"
+_WINDOWED = re.compile(r"(?i)llama[-_]?4[\w./:-]*?[-_:]\d+k(?![\w.])")
+"""A Llama 4 model id ending in a window of its own ("Llama-4-Scout-17B-16E-Instruct-64k", "…:128k")."""
 
 
 class Catalog(NamedTuple):
@@ -126,6 +128,8 @@ def entry_provider(provider: str | None, texts: list[str], ids: dict[str, set[st
     model id belongs to alone ("@cf/meta/…", "accounts/fireworks/models/…")."""
     if provider == UNKNOWN_PROVIDER:
         return provider
+    if provider is not None and any(_WINDOWED.search(t) for t in texts):
+        return UNKNOWN_PROVIDER  # "…-Instruct-64k": an endpoint cut to a window of its own, which no record holds
     body = "\n".join(texts).casefold()
     named = [i for i in ids if re.search(rf"(?<!{_ID_CHARS}){re.escape(i)}(?!{_ID_CHARS})", body)]
     named = [i for i in named if not any(i != j and i in j for j in named)]  # the longest ids only
@@ -202,8 +206,13 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
     "input_cost_per_token": 1.1e-7) read in the key's own unit, as US dollars per million tokens
     of input or output; a money key whose scale, side or other words the checker cannot read with
     certainty (no "per …", "cost_per_token_batches") makes the value not checkable, never
-    contradicted. A key that names no money leaves the statement as it was read."""
+    contradicted. A key that ends in tokens ("max_input_tokens") counts tokens; any other key leaves
+    the statement as it was read."""
     words = key_words(row)
+    if st.value.day is None and not money_key(row) and not st.units and {"tokens", "tok"} & set(words):
+        # "max_input_tokens: 128000": a count of tokens, never a price, and a limit someone serves
+        served = bool({"input", "output", "completion", "prompt", "max", "maximum"} & set(words))
+        return st._replace(units=("tokens",), provider=st.provider or (UNKNOWN_PROVIDER if served else None))
     if not money_key(row) or st.value.day is not None:
         return st
     after = words[words.index("per") + 1] if "per" in words and words.index("per") + 1 < len(words) else None
@@ -214,6 +223,7 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
         return st._replace(firm=False, attributes=(price,) if price else st.attributes, units=("usd_per_million_tokens",))
     factor = scale * (0.01 if {"cents", "cent"} & set(words) else 1.0)
     v = st.value
-    value = v._replace(low=v.low * factor, high=v.high * factor, step=v.step * factor)
+    # prices are quoted to a tenth of a cent per million: a float's tail ("0.0000015000300000000002") is noise
+    value = v._replace(low=v.low * factor, high=v.high * factor, step=max(v.step * factor, 0.001))
     side = attributes[next(iter(sides))]
     return st._replace(value=value, attributes=(price, side), units=("usd_per_million_tokens",), firm=True)

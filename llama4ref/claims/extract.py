@@ -82,7 +82,7 @@ def statements(
     provider whose own page the document is; ``inner`` the parse of the document's innermost
     heading (the page address, read as an outer title, is never it)."""
     text = mask_code(span.text)
-    if cues.HYPOTHETICAL.search(text):
+    if cues.HYPOTHETICAL.search(text) or cues.LOG_LINE.search(text):
         return []
     vals = [v for v in values(text) if not quoted_alone(text, v) and v.start >= span.label_end]  # (a row label's: once)
     if not vals:
