@@ -137,3 +137,20 @@ def test_a_model_id_heading_binds_the_entry_s_fields(kb: Any) -> None:
 def test_a_log_record_of_key_value_pairs_is_no_claim(kb: Any) -> None:
     doc = "## Llama 4 Scout\n\nlevel=INFO source=server.go layers.total=49 layers.offloaded=20 experts.loaded=32\n"
     assert _flags(check_claims(doc, kb)) == []
+
+
+# -- the gate: contradicted only when the key is read whole ------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["max_input_tokens_reserved", "maxInputTokensPerMinute", "context_window_floor"])
+def test_a_key_with_a_word_the_checker_cannot_read_is_not_checkable(kb: Any, key: str) -> None:
+    doc = f"model: meta-llama/llama-4-scout-17b-16e-instruct\nlimits:\n    {key}: 64000\n"
+    (claim,) = check_claims(doc, kb, file="catalog/providers/groq/llama-4-scout.yaml")
+    assert claim.status == "unchecked"
+    assert "not read" in claim.reason
+
+
+def test_a_key_read_whole_still_contradicts(kb: Any) -> None:
+    doc = "model: meta-llama/llama-4-scout-17b-16e-instruct\nlimits:\n    max_context_tokens: 64000\n"
+    (claim,) = check_claims(doc, kb, file="catalog/providers/groq/llama-4-scout.yaml")
+    assert (claim.status, claim.path) == ("contradicted", "providers.groq.scout.context.total")

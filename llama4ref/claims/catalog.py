@@ -195,10 +195,24 @@ def key_words(row: str) -> list[str]:
     return [w for w in re.split(r"[_\-./@:]+", key.casefold()) if w]
 
 
+_FILLER = frozenset({"max", "maximum", "min", "num", "n", "number", "total", "default", "value", "size", "count", "model"})
+"""Words of a key that say nothing about which figure it holds."""
+
+
+def unread_key(row: str, lex: Lexicon) -> list[str]:
+    """The words of a row's key the vocabulary does not read (``cents`` in "input_cents_per_million_tokens"
+    before money keys were read): the checker cannot tell with certainty what the figure under it is."""
+    words = key_words(row)
+    if not words or money_key(row):  # (a money key is read whole by priced, or left not checkable)
+        return []
+    return [w for w in lex.parse(" ".join(words)).rest if w not in _FILLER and not w.isdigit()]
+
+
 def money_key(row: str) -> bool:
     """Whether a row's key names money ("prompt_cents_per_mtok", "inputCostPerToken")."""
     words = key_words(row)
-    return bool(_MONEY & set(words)) or ("per" in words and bool({"token", "tokens", "tok"} & set(words)))
+    per = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "per"]
+    return bool(_MONEY & set(words)) or bool({"token", "tokens", "tok"} & set(per))  # (tokens per minute: a rate)
 
 
 def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) -> Statement:

@@ -78,7 +78,7 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
         return verdict
     if not st.firm:
         return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
-    doubt = strength.doubtful(st.provider_from, st.reach, str(verdict.path).startswith("providers."))
+    doubt = strength.doubtful(st.provider_from, st.reach, str(verdict.path).startswith("providers."), st.unread)
     if doubt:
         return verdict._replace(status="unchecked", reason=doubt)
     if set(st.units) == {"tokens"} and not st.attributes and not st.benchmark:
@@ -90,6 +90,7 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     # of a page's own or an aggregator's run (the family test is for sizes, windows and dates)
     if (
         weak
+        and strength.FAMILY_TEST
         and not st.benchmark
         and _judge(kb, st._replace(variant=None, family=True), attributes_by_id).status == "contradicted"
     ):
