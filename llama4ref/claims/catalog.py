@@ -195,6 +195,8 @@ def key_words(row: str) -> list[str]:
     return [w for w in re.split(r"[_\-./@:]+", key.casefold()) if w]
 
 
+_PROSE = re.compile(r"""\s*["'`][^"'`]*\s[^"'`]*""")
+"""A key's value that is a quoted sentence (it has a space), not a figure."""
 _FILLER = frozenset({"max", "maximum", "min", "num", "n", "number", "total", "default", "value", "size", "count", "model"})
 """Words of a key that say nothing about which figure it holds."""
 
@@ -202,10 +204,12 @@ _FILLER = frozenset({"max", "maximum", "min", "num", "n", "number", "total", "de
 def unread_key(row: str, lex: Lexicon) -> list[str]:
     """The words of a row's key the vocabulary does not read (``cents`` in "input_cents_per_million_tokens"
     before money keys were read): the checker cannot tell with certainty what the figure under it is."""
-    words = key_words(row)
-    if not words or money_key(row):  # (a money key is read whole by priced, or left not checkable)
+    key = _KEY.match(row)
+    if key is None or money_key(row):  # (a money key is read whole by priced, or left not checkable)
         return []
-    return [w for w in lex.parse(" ".join(words)).rest if w not in _FILLER and not w.isdigit()]
+    if _PROSE.match(row[key.end() :]):  # 'description: "… 128K context."': a sentence under a key is read by its own words
+        return []
+    return [w for w in lex.parse(" ".join(key_words(row))).rest if w not in _FILLER and not w.isdigit()]
 
 
 def money_key(row: str) -> bool:
