@@ -75,7 +75,8 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
         for e in expect:
             want = str(e["status"])
             same = [c for c in pool if c.text in (str(e["value"]), _BOUND.sub("", str(e["value"])))]
-            got = next((c for c in same if _about(c.path, e)), same[0] if same else None)
+            about = [c for c in same if _about(c.path, e)]  # (the one with the label's verdict first: a figure written twice)
+            got = next((c for c in about if c.status == want), about[0] if about else same[0] if same else None)
             if got is not None:
                 pool.remove(got)
             status = got.status if got else "none"
@@ -96,6 +97,8 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
                 fp += 1
                 misses.append(f"{e['value']!r}: want {want}, got contradicted {got.path if got else ''}")
         for c in pool:  # reported contradictions nobody labelled
+            if c.status == "contradicted" and _restated(c, claims, pool, expect):
+                continue  # one wrong figure written twice (input and output limit, "19.6B" and its raw count): labelled once
             if c.status == "contradicted":
                 fp += 1
                 misses.append(f"unlabelled contradiction {c.text!r} ({c.path}) in {item['text'][:60]!r}")
@@ -115,6 +118,28 @@ def score(items: list[dict[str, Any]]) -> dict[str, Any]:
 _BOUND = re.compile(r"(?i)^(?:[~≈∼]\s*|(?:over|more than|approximately|about|around|roughly|nearly|almost|up to)\s+)")
 
 
+def _restated(claim: Any, claims: list[Any], pool: list[Any], expect: list[dict[str, Any]]) -> bool:
+    """Whether an unlabelled contradiction restates a labelled one: judged against a fact under the
+    prefix of a label that is contradicted, its figure equal (within 1%) to the claim matched to that
+    label. The labels give once a figure that stands for two fields ("max_input_tokens" and
+    "max_output_tokens" both 1000000; "19.6B" and its raw count), against the field it gets wrong."""
+    from llama4ref.claims.values import values
+
+    def number(text: str) -> float | None:
+        found = values(text)
+        return found[0].high if found else None
+
+    mine = number(claim.text)
+    for other in claims:
+        if other is claim or other in pool:
+            continue
+        theirs = number(other.text)
+        same = mine is not None and theirs is not None and abs(mine - theirs) <= 0.01 * max(abs(theirs), 1e-9)
+        if same and any(e["status"] == "contradicted" and _about(claim.path, e) and _about(other.path, e) for e in expect):
+            return True
+    return False
+
+
 def _about(path: str | None, label: dict[str, Any]) -> bool:
     """Whether a claim judged against ``path`` is about the label's fact (a path prefix, "*" any variant)."""
     return path is not None and fnmatch.fnmatch(path, str(label["fact"]) + "*")
@@ -123,7 +148,7 @@ def _about(path: str | None, label: dict[str, Any]) -> bool:
 def run(items: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     items = load() if items is None else items
     return {
-        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v13 are tuning now
+        "tuning": score([i for i in items if not held_out(i)]),  # held_out_v1 … held_out_v14 are tuning now
         "held_out": score([i for i in items if held_out(i)]),
         # the excerpts that hold a wrong claim, with the right claims written beside it: about half
         # of their claims are wrong (issue 18's mix), where the whole corpus has one in seven

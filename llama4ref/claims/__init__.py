@@ -97,7 +97,7 @@ def check_claims(
     """Every Llama 4 statement in ``text`` with its verdict, in document order. ``source`` is the
     address the text was read from (else the one it carries: front matter ``source:``, an HTML
     canonical link); on a provider's own page, served limits are that provider's."""
-    from llama4ref.claims.catalog import catalog_of, entry_provider, entry_variant, key_row, model_ids, settle
+    from llama4ref.claims.catalog import catalog_of, entry_provider, entry_variant, key_row, model_ids, priced, settle, unread_key
     from llama4ref.claims.cues import BUDGET
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
@@ -143,8 +143,10 @@ def check_claims(
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
-                    entries[span.block] = (entry_provider(catalog.provider, where, ids), entry_variant(lex, where))
-                st = settle(st, *entries[span.block])
+                    named_by = [h for h in span.headings[-1:] if h.strip() and " " not in h.strip()]  # a model id heading it
+                    entries[span.block] = (entry_provider(catalog.provider, where, ids), entry_variant(lex, where + named_by))
+                st = settle(priced(st, span.text, attrs), *entries[span.block])
+                st = st._replace(unread=tuple(unread_key(span.text, lex)))
             st = shared_page(against_lead(st, mask_code(span.text)), span.text, span.headings)
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)

@@ -43,6 +43,8 @@ _KEY_ROW = re.compile(r"""^\s*["']?[A-Za-z_@][\w./@:-]*["']?\s*[:=]""")
 """A catalog or code row: a key, then its value ("maxTokens: 16384,", 'context = 128_000')."""
 _EXTENSION = re.compile(r"\.(?:toml|ya?ml|json|jsonc|md|mdx|ts|tsx|js|mjs|py|go|rs)$", re.I)
 _ID_CHARS = r"[\w-]"
+_WINDOWED = re.compile(r"(?i)llama[-_]?4[\w./:-]*?[-_:]\d+k(?![\w.])")
+"""A Llama 4 model id ending in a window of its own ("Llama-4-Scout-17B-16E-Instruct-64k", "…:128k")."""
 
 
 class Catalog(NamedTuple):
@@ -126,6 +128,8 @@ def entry_provider(provider: str | None, texts: list[str], ids: dict[str, set[st
     model id belongs to alone ("@cf/meta/…", "accounts/fireworks/models/…")."""
     if provider == UNKNOWN_PROVIDER:
         return provider
+    if provider is not None and any(_WINDOWED.search(t) for t in texts):
+        return UNKNOWN_PROVIDER  # "…-Instruct-64k": an endpoint cut to a window of its own, which no record holds
     body = "\n".join(texts).casefold()
     named = [i for i in ids if re.search(rf"(?<!{_ID_CHARS}){re.escape(i)}(?!{_ID_CHARS})", body)]
     named = [i for i in named if not any(i != j and i in j for j in named)]  # the longest ids only
@@ -156,8 +160,88 @@ def settle(st: Statement, provider: str | None, variant: str | None) -> Statemen
     if st.value.day is not None:
         st = st._replace(provider=None)  # release_date, knowledge: the model's
     elif provider is not None and (attrs & SERVED or "usd_per_million_tokens" in st.units):
-        st = st._replace(provider=provider)
+        st = st._replace(provider=provider, provider_from="entry")
     weak = RANK[st.variant_from] < CONTRADICT_FROM  # a title, an earlier sentence or nothing named it
     if variant is not None and weak and st.variant in (None, variant) and not st.other_model:
         st = st._replace(variant=variant, variant_from="entry")
     return st
+
+
+_KEY = re.compile(r"""^\s*["']?([A-Za-z_@][\w./@:-]*)["']?\s*[:=]""")
+_MONEY = frozenset({"cents", "cent", "cost", "costs", "price", "prices", "pricing", "usd", "dollar", "dollars"})
+_SIDES = {"input": "input", "prompt": "input", "output": "output", "completion": "output"}
+_PER = {
+    "token": 1e6,
+    "tokens": 1e6,
+    "tok": 1e6,
+    "million": 1.0,
+    "1m": 1.0,
+    "m": 1.0,
+    "mtok": 1.0,
+    "thousand": 1e3,
+    "1k": 1e3,
+    "k": 1e3,
+}
+_PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, "per", "in", "usd"})
+"""The words of a price key whose meaning is certain; any other ("batches", "cache_read") leaves it unclear."""
+
+
+def key_words(row: str) -> list[str]:
+    """The words of a catalog row's key ("input_cents_per_million_tokens", "outputCostPerToken")."""
+    m = _KEY.match(row)
+    if m is None:
+        return []
+    key = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", m.group(1).rsplit(".", 1)[-1])
+    return [w for w in re.split(r"[_\-./@:]+", key.casefold()) if w]
+
+
+_PROSE = re.compile(r"""\s*["'`][^"'`]*\s[^"'`]*""")
+"""A key's value that is a quoted sentence (it has a space), not a figure."""
+_FILLER = frozenset({"max", "maximum", "min", "num", "n", "number", "total", "default", "value", "size", "count", "model"})
+"""Words of a key that say nothing about which figure it holds."""
+
+
+def unread_key(row: str, lex: Lexicon) -> list[str]:
+    """The words of a row's key the vocabulary does not read (``cents`` in "input_cents_per_million_tokens"
+    before money keys were read): the checker cannot tell with certainty what the figure under it is."""
+    key = _KEY.match(row)
+    if key is None or money_key(row):  # (a money key is read whole by priced, or left not checkable)
+        return []
+    if _PROSE.match(row[key.end() :]):  # 'description: "… 128K context."': a sentence under a key is read by its own words
+        return []
+    return [w for w in lex.parse(" ".join(key_words(row))).rest if w not in _FILLER and not w.isdigit()]
+
+
+def money_key(row: str) -> bool:
+    """Whether a row's key names money ("prompt_cents_per_mtok", "inputCostPerToken")."""
+    words = key_words(row)
+    per = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "per"]
+    return bool(_MONEY & set(words)) or bool({"token", "tokens", "tok"} & set(per))  # (tokens per minute: a rate)
+
+
+def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) -> Statement:
+    """A value under a key that names money ("output_cents_per_million_tokens": 60,
+    "input_cost_per_token": 1.1e-7) read in the key's own unit, as US dollars per million tokens
+    of input or output; a money key whose scale, side or other words the checker cannot read with
+    certainty (no "per …", "cost_per_token_batches") makes the value not checkable, never
+    contradicted. A key that ends in tokens ("max_input_tokens") counts tokens; any other key leaves
+    the statement as it was read."""
+    words = key_words(row)
+    if st.value.day is None and not money_key(row) and not st.units and {"tokens", "tok"} & set(words):
+        # "max_input_tokens: 128000": a count of tokens, never a price, and a limit someone serves
+        served = bool({"input", "output", "completion", "prompt", "max", "maximum"} & set(words))
+        return st._replace(units=("tokens",), provider=st.provider or (UNKNOWN_PROVIDER if served else None))
+    if not money_key(row) or st.value.day is not None:
+        return st
+    after = words[words.index("per") + 1] if "per" in words and words.index("per") + 1 < len(words) else None
+    scale = _PER.get(after) if after else None
+    sides = {_SIDES[w] for w in words if w in _SIDES}
+    price = attributes.get("price")
+    if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:
+        return st._replace(firm=False, attributes=(price,) if price else st.attributes, units=("usd_per_million_tokens",))
+    factor = scale * (0.01 if {"cents", "cent"} & set(words) else 1.0)
+    v = st.value
+    # prices are quoted to a tenth of a cent per million: a float's tail ("0.0000015000300000000002") is noise
+    value = v._replace(low=v.low * factor, high=v.high * factor, step=max(v.step * factor, 0.001))
+    side = attributes[next(iter(sides))]
+    return st._replace(value=value, attributes=(price, side), units=("usd_per_million_tokens",), firm=True)

@@ -15,6 +15,9 @@ HYPOTHETICAL = re.compile(
     r"(?i)\b(?:impossible|invalid|hypothetical|suppose|imagine|would be wrong|is wrong|typo|reduced to|cut down to|shrunk to|truncated to|toy|unit test)\b"
 )
 """A sentence that presents a figure as wrong, impossible or a cut-down test copy states no claim about the model."""
+LOG_LINE = re.compile(r"(?:\b[\w.]+=\S+\s+){2,}[\w.]+=\S")
+"""A runtime's log record ("layers.requested=-1 layers.model=49 layers.offload=4"): its counts are the
+engine's (an output layer included, offloaded parts), no statement about the model."""
 OWN_RUN = re.compile(
     r"(?i)\b(?:we|our|i)\s+(?:measured|got|ran|evaluated|reproduced|tested|observed|benchmarked|obtained)\b|\blm_eval\b"
     r"|\b(?:our|my) (?:eval\w*|runs?|results|tests?|testing|experiments?|measurements?|setup)\b"
@@ -157,7 +160,8 @@ def up_to(before: str) -> bool:
 
 LOADED = re.compile(
     r"(?i)\b(?:load(?:ed|ing)?|reload(?:ed|ing)?|running|ran|configur(?:ed|ing)|set\s+(?:it\s+)?to|launch(?:ed|ing)\s+(?:it|the\s+server)"
-    r"|start(?:ed|ing)\s+(?:it|the\s+server))\b(?:[^.;!?\n]|\.(?=\d)){0,100}$"
+    r"|start(?:ed|ing)\s+(?:it|the\s+server)"
+    r"|(?:limit|cap|restrict|clamp|truncate|reduce|lower)(?:s|ed|d|ing|ped|ping)?\s+(?:[\w.'’-]+\s+){0,8}(?:to|at))\b(?:[^.;!?\n]|\.(?=\d)){0,100}$"
 )
 """A window someone loads or runs a model with ("after loading the Maverick GGUF with 0.5M context"):
 a setting of that run, not the model's window."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from llama4ref.claims import cues
 from llama4ref.claims.binding import (
+    attribute_gap,
     attribute_phrase,
     closest,
     counts_other,
@@ -27,6 +28,7 @@ from llama4ref.claims.binding import (
     unit_follows,
     units_of,
 )
+from llama4ref.claims.catalog import money_key
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.statement import CLAUSE, LABELLED, RESTATED, SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
@@ -48,6 +50,7 @@ from llama4ref.claims.subject import (
     named_in_clause,
     other_before,
     other_model,
+    provider_binding,
     provider_of,
     subject,
     this_model,
@@ -79,7 +82,7 @@ def statements(
     provider whose own page the document is; ``inner`` the parse of the document's innermost
     heading (the page address, read as an outer title, is never it)."""
     text = mask_code(span.text)
-    if cues.HYPOTHETICAL.search(text):
+    if cues.HYPOTHETICAL.search(text) or cues.LOG_LINE.search(text):
         return []
     vals = [v for v in values(text) if not quoted_alone(text, v) and v.start >= span.label_end]  # (a row label's: once)
     if not vals:
@@ -109,12 +112,13 @@ def statements(
     )
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
     provider = first(parsed, "provider") or head_provider or page_provider
+    provider_from = provider_binding(parsed, head_provider, inner)
     named_providers = {p for m in parsed.matches for t in m.terms if (p := provider_of(t)) is not None}
     several = len(named_providers) > 1
     provider = SEVERAL_PROVIDERS if several else provider  # "Groq and Fireworks restricted Scout's context to …"
     block = lex.parse(unglued(mask_code(span.block))) if span.block else None  # the other rows of a spec block
-    if block is not None and not several:
-        provider = provider or first(block, "provider")
+    if block is not None and not several and provider is None and first(block, "provider"):
+        provider, provider_from = first(block, "provider"), "paragraph"  # another row of the block names it
     engine_named = bool(ents(parsed, "engine")) or bool(block and ents(block, "engine"))
     gpu_named = bool(ents(parsed, "gpu")) or bool(block and ents(block, "gpu"))
     gpu_run = bool(block and ents(block, "gpu")) or any(
@@ -215,6 +219,8 @@ def statements(
         if not units and any(m.text.endswith(" layers") and m.start - ve <= 2 for m in mine if m.start >= ve):
             units = ("layers",)  # "40× local decoder layers": a phrase ending in the unit word counts layers
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
+        named_at = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" for t in m.terms)]
+        reach = attribute_gap(named_at, vi, ve, labelled or restated or bool(unit_matches))
         if fronted and v.day is not None:  # "On <date>, Meta shipped …": the verb after its comma is a release verb
             attrs = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1] or attrs
         named_size = v.mult >= 1e9 and bool(NAMED_SIZE.search(text[: v.start]))
@@ -293,6 +299,8 @@ def statements(
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
+        if v.day is None and not (attrs or units or bench or fact_ent) and span.block and money_key(text):
+            attrs = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "price")[:1]  # read by catalog.priced
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
         if counts_other(v, ve, parsed.matches, words, text):
@@ -396,6 +404,8 @@ def statements(
                 rerun,
                 sized,
                 every if len(every) > 1 else (),
+                provider_from,
+                reach,
             )
         )
     return out

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
 
+from llama4ref.claims import strength
 from llama4ref.claims.agree import agrees, display
 from llama4ref.claims.statement import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.strength import weakly_bound
@@ -79,6 +80,9 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
         return verdict
     if not st.firm:
         return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
+    doubt = strength.doubtful(st.provider_from, st.reach, str(verdict.path).startswith("providers."), st.unread)
+    if doubt:
+        return verdict._replace(status="unchecked", reason=doubt)
     if set(st.units) == {"tokens"} and not st.attributes and not st.benchmark:
         return verdict._replace(status="unchecked", reason="tokens of what (a context, a training set)? no attribute is named")
     if not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
@@ -88,6 +92,7 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     # of a page's own or an aggregator's run (the family test is for sizes, windows and dates)
     if (
         weak
+        and strength.FAMILY_TEST
         and not st.benchmark
         and _judge(kb, st._replace(variant=None, family=True), attributes_by_id).status == "contradicted"
     ):

@@ -45,3 +45,6 @@ class Statement(NamedTuple):
     rerun: bool = False  # a reproduction, quantized or engine run: not the published setting
     sized: str | None = None  # the variant the document names only by its size ("400B MoE")
     every: tuple[str, ...] = ()  # the variants a figure said of "both" is held to, each of them
+    provider_from: Binding = "text"  # where the provider was named (a served limit's tier; see llama4ref.claims.strength)
+    reach: int = 0  # words between the value and the phrase naming its attribute (0: adjacent, a label, a key, a column)
+    unread: tuple[str, ...] = ()  # words of a catalog row's key the vocabulary does not read

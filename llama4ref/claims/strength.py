@@ -21,7 +21,11 @@ the variant was found:
 ====================  =====  ===========================================================
 
 A mismatch bound more weakly than :data:`CONTRADICT_FROM` is reported unchecked ("weakly
-bound"), never contradicted. A statement whose entity is itself one fact (the license's
+bound"), never contradicted. The same holds for the provider of a served limit (named in the value's
+text, the innermost heading, the catalog entry or the page's own address: rank 3 or more,
+:data:`PROVIDER_FROM`), and a catalog row is contradicted only when every word of its key is read
+(:data:`KEY_READ`; "max_input_tokens_reserved": what the figure is, is unsure). The gates measured on
+every first-sight set are in docs/accuracy.md. A statement whose entity is itself one fact (the license's
 monthly-active-user threshold) names no variant and needs none.
 """
 
@@ -50,3 +54,27 @@ def weakly_bound(variant_from: Binding, entity_fact: bool) -> str | None:
     if entity_fact or RANK[variant_from] >= CONTRADICT_FROM:
         return None
     return f"weakly bound: {WHERE.get(variant_from, variant_from)}"
+
+
+KEY_READ = True
+"""Whether a catalog row is contradicted only when every word of its key is read."""
+FAMILY_TEST = True
+"""Whether a weakly bound mismatch is still contradicted when no Llama 4 variant has the value."""
+PROVIDER_FROM = 3
+"""The weakest binding of the provider a served-limit contradiction may have."""
+REACH: int | None = None
+"""The most words a contradicted value may stand from the phrase naming its attribute (None: any)."""
+
+
+def doubtful(provider_from: Binding, reach: int, served: bool, unread: tuple[str, ...] = ()) -> str | None:
+    """Why a mismatch is not certain enough to be a contradiction (a catalog key with words the
+    checker does not read, the provider of a served limit named only far from the value, the
+    attribute named far from it), or None."""
+    if KEY_READ and unread:
+        return f"the key's words {', '.join(unread)!r} are not read: what its figure is, is unsure"
+    if served and RANK[provider_from] < PROVIDER_FROM:
+        where = "only in a page title above other headings" if provider_from == "title" else "only in another row or sentence"
+        return f"weakly bound provider: named {where}"
+    if REACH is not None and reach > REACH:
+        return f"the attribute is named {reach} words from the value"
+    return None

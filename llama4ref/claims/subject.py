@@ -129,6 +129,16 @@ def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
     return variant, provider, family
 
 
+def provider_binding(parsed: Any, head_provider: str | None, inner: Any) -> Binding:
+    """Where a span's provider is named: its own text, the innermost heading, only an outer heading
+    (a page title), else the page's own address ("entry": as firm as a catalog entry's)."""
+    if first(parsed, "provider"):
+        return "text"
+    if head_provider and inner is not None and first(inner, "provider") == head_provider:
+        return "heading"
+    return "title" if head_provider else "entry"
+
+
 def two_models(parses: list[Any]) -> bool:
     """Whether headings name two models: two Llama 4 variants, or Llama 4 (or a variant) and another model."""
     variants = {t["target"] for p, _ in parses for t in ents(p, "variant") if t["target"] in LLAMA4}
