@@ -51,6 +51,7 @@ from llama4ref.domain.matching import (
     term_depth,
     written_pairs,
 )
+from llama4ref.domain.scope import carries, family_only, own_figure
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
 _STRICT_MISS = -5.0  # the text names an entity the fact is not about
 _VARIANT_NEUTRAL = -0.8  # the text names a variant; the fact is about the whole family
 _OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, engine or GPU
+_SETUP = -0.5  # more for a tested runtime setup's figure the model named has a fact of its own for
 _COMPARISON = -2.0  # a comparison model's fact when the text names none
 _PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no model
 _SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
@@ -193,6 +195,8 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest},
         initials=initialisms(db, parsed.rest, ctx.in_text),
         quoted=_quoted(db, text, parsed, ctx.named_variants) if len(ctx.named_variants) > 1 else frozenset(),
+        scope=family_only(parsed, units(db), ctx.named_variants),
+        asked=frozenset(w for t in parsed.of_kind("attribute") for w in t.get("path_words", ())),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
@@ -242,6 +246,11 @@ class _Context(NamedTuple):
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
     initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
     quoted: frozenset[str] = frozenset()  # models whose figure the text quotes while asking about another
+    asked: frozenset[str] = frozenset()  # the path words of every attribute the text names
+    scope: tuple[frozenset[str], frozenset[str]] = (
+        frozenset(),
+        frozenset(),
+    )  # asked attributes' path words no fact / a fact of the named models carries
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -279,7 +288,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             elif any(t.get("cls") == "variant" for t in ents) and not (
                 root in ctx.variant_ids or ctx.variant_ids.intersection(segs)
             ):
-                score += _VARIANT_NEUTRAL
+                score += 0.0 if carries(ctx.scope[0], segs) else _VARIANT_NEUTRAL  # "top_p for maverick": the family's
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
                 wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
             else:
@@ -354,7 +363,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
-        score += _OFF_TIER
+        score += _OFF_TIER + (
+            _SETUP if segs[0] == "runtime" and own_figure(ctx.scope[1], ctx.asked, segs) else 0.0
+        )  # "maverick max context": its own window
     if ctx.family and root in ctx.variant_ids:
         score += _FAMILY  # "… of llama 4": the family's own fact before one variant's
     if root in ctx.comparison and not named_classes & {"variant"}:
