@@ -90,6 +90,13 @@ def literal(ws: list[str], segs: list[str]) -> bool:
     return not _joined_runs(tuple(ws)).isdisjoint(segs)
 
 
+def literal_part(ws: list[str], segs: list[str]) -> int:
+    """The deepest segment a run of two or more words, joined by underscores, is a run of the parts
+    of ("flex attention" of flex_attention_fix_release), or -1."""
+    runs = _joined_runs(tuple(ws))
+    return max((i for i, s in enumerate(segs) if any(f"_{r}_" in f"_{s}_" for r in runs)), default=-1)
+
+
 @lru_cache(maxsize=1024)
 def _joined_runs(ws: tuple[str, ...]) -> frozenset[str]:
     """Every run of two or more of ``ws``, joined by underscores (a question's, computed once)."""

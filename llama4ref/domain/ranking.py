@@ -37,6 +37,7 @@ from llama4ref.domain.matching import (
     in_segment,
     joined_in,
     literal,
+    literal_part,
     mentioned,
     named_in,
     numbered_conflict,
@@ -81,6 +82,7 @@ _RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, o
 _EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact explains it
 _WHOLE_NAME = 0.3  # an entity named anywhere in a path is one whole segment, not a part of one
 _LITERAL_SEGMENT = 1.5  # a phrase of two or more words written as one of the path's segments
+_LITERAL_PART = 1.0  # an attribute phrase whose path words the fact lacks, written as a run of a segment's parts
 _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of the fact's last segment
 _REFERENCE = -1.0  # a model's fact when the text names that model only to compare another with it
 _CONFLICT = -1.0  # the path writes a number with a unit ("4bit") the text gives another number ("8bit")
@@ -311,6 +313,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             attr = (2.5, len(segs) - 1)  # "what does NoPE mean": a definition whose text uses the term
         if attr is not None and attr[0] == 0 and m.text in ctx.stemmable:
             attr = stemmed_attribute(m.text, segs) or attr  # "refusals … preachy": refusal_tone, "evaluation": evaluations
+        if attr is not None and attr[0] == 0 and (part := literal_part(m.text.split(), segs)) >= 0:
+            attr = (_LITERAL_PART, part)  # "flex attention … fixed in": flex_attention_fix_release
         if attr is not None:
             wanted += 1
             gain, depth = attr
