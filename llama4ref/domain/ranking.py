@@ -331,6 +331,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 if hits:
                     score += 0.5
                     deepest = max(deepest, *hits)
+    # another model's or the vision encoder's fact, neither named: a number the text quotes is no sign
+    # it is asked about ("vocab 128256 for llama 4?" quotes Llama 3's vocabulary back)
+    elsewhere = (root in ctx.comparison and "variant" not in named_classes) or ("vision_encoder" in segs and not ctx.vision)
     for w in dict.fromkeys(parsed.rest):  # a word written twice ("pre-norm or post-norm") counts once
         wanted += 1
         forms = word_forms(w)  # "32": budget_4_32x; "april": 2025_04_05
@@ -346,7 +349,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 score += _HEAD  # "title of the herd paper on arxiv": the title, not the arxiv id
             deepest = max(deepest, *seg_hit)
             matched.append(w)
-        elif path in ctx.in_text.get(w, ()):
+        elif path in ctx.in_text.get(w, ()) and not (elsewhere and w.isdigit()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
             score += _TEXT_WORD * rarity(len(ctx.in_text[w]))  # a rare word of the fact's own text says more
     if ctx.numbered and numbered_conflict(ctx.numbered, flat_path):
@@ -362,7 +365,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _PAIR  # "generation prompt string": dialog.generation_prompt, the two words as the path writes them
     if ctx.reversed and in_segment(ctx.reversed, segs):
         score += _REVERSED  # "kgv->eng": mtob_half_kgv_eng, not mtob_half_eng_kgv
-    if root not in ctx.quoted:
+    if root not in ctx.quoted and not elsewhere:
         score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
