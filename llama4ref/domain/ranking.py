@@ -124,6 +124,7 @@ class Ranking:
         self.corrections = corrections
         self.scored: list[Scored] = []
         self.runs: frozenset[str] = frozenset()
+        self.valued: frozenset[str] = frozenset()  # facts whose value is a number the text writes
         self.paths: tuple[str, ...] = ()  # every indexed fact, scored or not
         self.pending: list[Callable[[], Scored]] = []  # facts with no evidence, not scored yet
 
@@ -202,6 +203,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
+    ranking.valued = frozenset(ctx.valued)
     facts = units(db)
     ranking.paths = tuple(facts)
     evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials)
