@@ -93,6 +93,8 @@ def literal(ws: list[str], segs: list[str]) -> bool:
 def literal_part(ws: list[str], segs: list[str]) -> int:
     """The deepest segment a run of two or more words, joined by underscores, is a run of the parts
     of ("flex attention" of flex_attention_fix_release), or -1."""
+    if len(ws) < 2:
+        return -1  # one word naming a path part is an attribute's or a left-over word's business
     runs = _joined_runs(tuple(ws))
     return max((i for i, s in enumerate(segs) if any(f"_{r}_" in f"_{s}_" for r in runs)), default=-1)
 

@@ -194,17 +194,17 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         stemmable=stemmable(db, parsed),
         clauses=clause_penalties(kb, _CLAUSE, _CLAUSE_OF_VALUE),
     )
+    facts = units(db)
     ctx = ctx._replace(
         text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest},
         initials=initialisms(db, parsed.rest, ctx.in_text),
         quoted=_quoted(db, text, parsed, ctx.named_variants) if len(ctx.named_variants) > 1 else frozenset(),
-        scope=family_only(parsed, units(db), ctx.named_variants),
+        scope=family_only(parsed, facts, ctx.named_variants),
         asked=frozenset(w for t in parsed.of_kind("attribute") for w in t.get("path_words", ())),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
     ranking.valued = frozenset(ctx.valued)
-    facts = units(db)
     ranking.paths = tuple(facts)
     evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials)
     for path, (unit, derived) in facts.items():
@@ -292,7 +292,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             elif any(t.get("cls") == "variant" for t in ents) and not (
                 root in ctx.variant_ids or ctx.variant_ids.intersection(segs)
             ):
-                score += 0.0 if carries(ctx.scope[0], segs) else _VARIANT_NEUTRAL  # "top_p for maverick": the family's
+                # "top_p for maverick": an attribute only the family has is no miss of the model named
+                score += 0.0 if ctx.scope[0] and carries(ctx.scope[0], segs) else _VARIANT_NEUTRAL
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
                 wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
             else:
@@ -315,7 +316,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             attr = (2.5, len(segs) - 1)  # "what does NoPE mean": a definition whose text uses the term
         if attr is not None and attr[0] == 0 and m.text in ctx.stemmable:
             attr = stemmed_attribute(m.text, segs) or attr  # "refusals … preachy": refusal_tone, "evaluation": evaluations
-        if attr is not None and attr[0] == 0 and (part := literal_part(m.text.split(), segs)) >= 0:
+        if attr is not None and attr[0] == 0 and " " in m.text and (part := literal_part(m.text.split(), segs)) >= 0:
             attr = (_LITERAL_PART, part)  # "flex attention … fixed in": flex_attention_fix_release
         if attr is not None:
             wanted += 1
@@ -372,9 +373,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
-        score += _OFF_TIER + (
-            _SETUP if segs[0] == "runtime" and own_figure(ctx.scope[1], ctx.asked, segs) else 0.0
-        )  # "maverick max context": its own window
+        score += _OFF_TIER
+        if segs[0] == "runtime" and ctx.scope[1] and own_figure(ctx.scope[1], ctx.asked, segs):
+            score += _SETUP  # "maverick max context": its own window, not a tested setup's limit
     if ctx.family and root in ctx.variant_ids:
         score += _FAMILY  # "… of llama 4": the family's own fact before one variant's
     if root in ctx.comparison and not named_classes & {"variant"}:
