@@ -52,7 +52,7 @@ from llama4ref.domain.matching import (
     term_depth,
     written_pairs,
 )
-from llama4ref.domain.scope import carries, family_only, own_figure
+from llama4ref.domain.scope import carries, family_only, own_figure, units_as_attributes
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
@@ -159,6 +159,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     drop_negated(parsed)
     drop_repeated(parsed)
     drop_language_model(parsed)
+    units_as_attributes(parsed, lex.terms)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from llama4ref.records.vocabulary import Parsed
@@ -46,3 +46,18 @@ def own_figure(model: Collection[str], asked: Collection[str], segs: list[str]) 
     setup's "max_context" is Maverick's window again; its "int4_checkpoint_status" is not)."""
     carried = {w for w in asked if carries((w,), segs[-1:])}
     return bool(carried) and carried <= set(model)
+
+
+def units_as_attributes(parsed: Parsed, terms: Collection[dict[str, Any]]) -> None:
+    """A unit word written on its own, with no number before it, asks for the attribute of that
+    name ("wie viele Layer hat scout": the layers), as its plural would; the vocabulary keeps the
+    singular a unit so that check-claims reads "head dim 128" as no claim about heads."""
+    attributes = {t["id"]: t for t in terms if t["kind"] == "attribute"}
+    for i, m in enumerate(parsed.matches):
+        if not m.terms or any(t["kind"] != "unit" for t in m.terms):
+            continue
+        if m.start > 0 and parsed.words[m.start - 1].isdigit():
+            continue  # "48 layers": a quantity written with its unit
+        extra = tuple(attributes[t["id"]] for t in m.terms if t["id"] in attributes)
+        if extra:
+            parsed.matches[i] = m._replace(terms=m.terms + extra)
