@@ -12,7 +12,7 @@ import pytest
 from llama4ref.domain.grouping import group_of
 from llama4ref.domain.matching import literal_part
 from llama4ref.domain.ranking import rank
-from llama4ref.domain.scope import family_only, own_figure
+from llama4ref.domain.scope import family_only, own_figure, units_as_attributes
 from llama4ref.records.vocabulary import Lexicon
 from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import first_answer as _first
@@ -87,3 +87,15 @@ def test_family_only_and_own_figures(kb: KnowledgeBase) -> None:
 
 def test_setup_figures_still_answer_when_an_engine_is_named(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
     assert _first(kb, db, "vllm max context for maverick on 8xh200").startswith("runtime.vllm.maverick.8xh200")
+
+
+def test_a_unit_word_alone_asks_for_its_attribute(kb: KnowledgeBase) -> None:
+    """ "layer" is a unit in the vocabulary (check-claims reads "48 layer" as a quantity); written
+    alone it asks for the layers, written after a number it stays a unit."""
+    lex = Lexicon(kb.vocabulary())
+    alone = lex.parse("quanti layer ha scout", question=True)
+    units_as_attributes(alone, lex.terms)
+    assert "layers" in {t["id"] for t in alone.of_kind("attribute")}
+    counted = lex.parse("scout has 48 layer", question=True)
+    units_as_attributes(counted, lex.terms)
+    assert not counted.of_kind("attribute")
