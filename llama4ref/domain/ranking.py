@@ -16,7 +16,10 @@ adds when it is the fact's value (llama4ref.domain.values); a phrase after "non"
 set aside; a model named after "like" or "than" is the one compared with, not the subject, and
 so is a model whose figure the text quotes while asking the same of another. A base model's fact
 waits behind the released model's, and an image-understanding fact behind others, unless the
-text names the base model or images.
+text names the base model or images. An attribute no fact about the named model carries asks
+about the family (llama4ref.domain.scope), and a tested setup's figure the model has a fact of
+its own for waits behind that fact; a number the text writes gives no credit to another model's
+or the vision encoder's fact when the text names neither.
 """
 
 from __future__ import annotations
@@ -252,10 +255,8 @@ class _Context(NamedTuple):
     initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
     quoted: frozenset[str] = frozenset()  # models whose figure the text quotes while asking about another
     asked: frozenset[str] = frozenset()  # the path words of every attribute the text names
-    scope: tuple[frozenset[str], frozenset[str]] = (
-        frozenset(),
-        frozenset(),
-    )  # asked attributes' path words no fact / a fact of the named models carries
+    # the asked attributes' path words no fact about the named models carries, and those their own facts carry
+    scope: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
