@@ -3,7 +3,8 @@
 When the best fact sits under a group the text names but does not narrow (``maverick experts``),
 the group answers, unless its members are prose facets or the text tells one member apart; a
 question naming one thing and nothing about it ("what is iRoPE") asks for its group; asking for a
-known working config of a tested runtime setup asks for the whole setup.
+known working config of a tested runtime setup asks for the whole setup. A superlative ("max",
+"smallest", "máximo") asks for one figure, and so does a number the best member holds.
 """
 
 from __future__ import annotations
@@ -15,6 +16,44 @@ from llama4ref.records.vocabulary import segment_runs
 
 _GROUP_MARGIN = 0.5  # a group's best member this far ahead of the next is the answer on its own
 _PROSE = frozenset({"text", "text_list", "boolean"})
+_ONE_FIGURE = frozenset(
+    [
+        "max",
+        "maximum",
+        "longest",
+        "largest",
+        "biggest",
+        "highest",
+        "min",
+        "minimum",
+        "smallest",
+        "shortest",
+        "lowest",
+        "máximo",
+        "máxima",
+        "maximal",
+        "maximale",
+        "maximaler",
+        "massimo",
+        "massima",
+        "максимальный",
+        "максимальная",
+        "максимальное",
+        "максимум",
+        "maksimum",
+        "maksimal",
+        "अधिकतम",
+        "mínimo",
+        "mínima",
+        "minimo",
+        "minima",
+        "минимальный",
+        "минимальная",
+        "minimal",
+        "न्यूनतम",
+    ]
+)  # a superlative, in the languages the question sets use
+_ONE_FIGURE_CJK = ("最大", "最小", "최대", "최소", "最长", "最長")  # written inside a run of characters
 
 
 def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
@@ -36,6 +75,10 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
         return None  # "what is the eot token": the question asks for this facet (its meaning), not the group
     if segs[-1] == "total" and not any(t["id"] == "total" for t in ranking.parsed.of_kind("attribute")):
         return None  # a group's total, best though unasked, is its own figure: "vertex maverick context window"
+    if _ONE_FIGURE.intersection(ranking.parsed.words) or any(s in ranking.text for s in _ONE_FIGURE_CJK):
+        return None  # "maverick max context", "smallest gguf": one figure, the best member, not the group's lineup
+    if top.path in ranking.valued:
+        return None  # "bedrock scout 3.5 million context, right?": the member whose value the text quotes
     prefix = ".".join(segs[: top.deepest + 1])
     members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
     if len(members) < 2:

@@ -90,6 +90,16 @@ def literal(ws: list[str], segs: list[str]) -> bool:
     return not _joined_runs(tuple(ws)).isdisjoint(segs)
 
 
+def literal_part(ws: list[str], segs: list[str]) -> int:
+    """The deepest segment a phrase of two or more words, joined by underscores, is a run of the
+    parts of ("flex attention" of flex_attention_fix_release), or -1. The whole phrase: a part of it
+    may say the opposite ("special tokens" in "excluding the special tokens")."""
+    if len(ws) < 2:
+        return -1  # one word naming a path part is an attribute's or a left-over word's business
+    run = "_" + "_".join(ws) + "_"
+    return max((i for i, s in enumerate(segs) if run in f"_{s}_"), default=-1)
+
+
 @lru_cache(maxsize=1024)
 def _joined_runs(ws: tuple[str, ...]) -> frozenset[str]:
     """Every run of two or more of ``ws``, joined by underscores (a question's, computed once)."""

@@ -16,7 +16,10 @@ adds when it is the fact's value (llama4ref.domain.values); a phrase after "non"
 set aside; a model named after "like" or "than" is the one compared with, not the subject, and
 so is a model whose figure the text quotes while asking the same of another. A base model's fact
 waits behind the released model's, and an image-understanding fact behind others, unless the
-text names the base model or images.
+text names the base model or images. An attribute no fact about the named model carries asks
+about the family (llama4ref.domain.scope), and a tested setup's figure the model has a fact of
+its own for waits behind that fact; a number the text writes gives no credit to another model's
+or the vision encoder's fact when the text names neither.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from llama4ref.domain.matching import (
     in_segment,
     joined_in,
     literal,
+    literal_part,
     mentioned,
     named_in,
     numbered_conflict,
@@ -51,6 +55,7 @@ from llama4ref.domain.matching import (
     term_depth,
     written_pairs,
 )
+from llama4ref.domain.scope import carries, family_only, own_figure, units_as_attributes
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
@@ -65,6 +70,7 @@ if TYPE_CHECKING:
 _STRICT_MISS = -5.0  # the text names an entity the fact is not about
 _VARIANT_NEUTRAL = -0.8  # the text names a variant; the fact is about the whole family
 _OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, engine or GPU
+_SETUP = -0.5  # more for a tested runtime setup's figure the model named has a fact of its own for
 _COMPARISON = -2.0  # a comparison model's fact when the text names none
 _PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no model
 _SUB_MODEL = -0.5  # a vision-encoder fact when the text does not name the vision encoder
@@ -79,6 +85,7 @@ _RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, o
 _EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact explains it
 _WHOLE_NAME = 0.3  # an entity named anywhere in a path is one whole segment, not a part of one
 _LITERAL_SEGMENT = 1.5  # a phrase of two or more words written as one of the path's segments
+_LITERAL_PART = 1.0  # an attribute phrase whose path words the fact lacks, written as a run of a segment's parts
 _LEAF_WORD = 0.3  # each word of the text's vocabulary phrases that is a part of the fact's last segment
 _REFERENCE = -1.0  # a model's fact when the text names that model only to compare another with it
 _CONFLICT = -1.0  # the path writes a number with a unit ("4bit") the text gives another number ("8bit")
@@ -120,6 +127,7 @@ class Ranking:
         self.corrections = corrections
         self.scored: list[Scored] = []
         self.runs: frozenset[str] = frozenset()
+        self.valued: frozenset[str] = frozenset()  # facts whose value is a number the text writes
         self.paths: tuple[str, ...] = ()  # every indexed fact, scored or not
         self.pending: list[Callable[[], Scored]] = []  # facts with no evidence, not scored yet
 
@@ -154,6 +162,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     drop_negated(parsed)
     drop_repeated(parsed)
     drop_language_model(parsed)
+    units_as_attributes(parsed, lex.terms)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
@@ -189,14 +198,17 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         stemmable=stemmable(db, parsed),
         clauses=clause_penalties(kb, _CLAUSE, _CLAUSE_OF_VALUE),
     )
+    facts = units(db)
     ctx = ctx._replace(
         text_stems=ctx.phrase_stems | {stem(w) for w in parsed.rest},
         initials=initialisms(db, parsed.rest, ctx.in_text),
         quoted=_quoted(db, text, parsed, ctx.named_variants) if len(ctx.named_variants) > 1 else frozenset(),
+        scope=family_only(parsed, facts, ctx.named_variants),
+        asked=frozenset(w for t in parsed.of_kind("attribute") for w in t.get("path_words", ())),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
-    facts = units(db)
+    ranking.valued = frozenset(ctx.valued)
     ranking.paths = tuple(facts)
     evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials)
     for path, (unit, derived) in facts.items():
@@ -242,6 +254,9 @@ class _Context(NamedTuple):
     text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
     initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
     quoted: frozenset[str] = frozenset()  # models whose figure the text quotes while asking about another
+    asked: frozenset[str] = frozenset()  # the path words of every attribute the text names
+    # the asked attributes' path words no fact about the named models carries, and those their own facts carry
+    scope: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -279,7 +294,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             elif any(t.get("cls") == "variant" for t in ents) and not (
                 root in ctx.variant_ids or ctx.variant_ids.intersection(segs)
             ):
-                score += _VARIANT_NEUTRAL
+                # "top_p for maverick": an attribute only the family has is no miss of the model named
+                score += 0.0 if ctx.scope[0] and carries(ctx.scope[0], segs) else _VARIANT_NEUTRAL
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
                 wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
             else:
@@ -302,6 +318,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             attr = (2.5, len(segs) - 1)  # "what does NoPE mean": a definition whose text uses the term
         if attr is not None and attr[0] == 0 and m.text in ctx.stemmable:
             attr = stemmed_attribute(m.text, segs) or attr  # "refusals … preachy": refusal_tone, "evaluation": evaluations
+        if attr is not None and attr[0] == 0 and " " in m.text and (part := literal_part(m.text.split(), segs)) >= 0:
+            attr = (_LITERAL_PART, part)  # "flex attention … fixed in": flex_attention_fix_release
         if attr is not None:
             wanted += 1
             gain, depth = attr
@@ -318,6 +336,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 if hits:
                     score += 0.5
                     deepest = max(deepest, *hits)
+    # another model's or the vision encoder's fact, neither named: a number the text quotes is no sign
+    # it is asked about ("vocab 128256 for llama 4?" quotes Llama 3's vocabulary back)
+    elsewhere = (root in ctx.comparison and "variant" not in named_classes) or ("vision_encoder" in segs and not ctx.vision)
     for w in dict.fromkeys(parsed.rest):  # a word written twice ("pre-norm or post-norm") counts once
         wanted += 1
         forms = word_forms(w)  # "32": budget_4_32x; "april": 2025_04_05
@@ -333,7 +354,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 score += _HEAD  # "title of the herd paper on arxiv": the title, not the arxiv id
             deepest = max(deepest, *seg_hit)
             matched.append(w)
-        elif path in ctx.in_text.get(w, ()):
+        elif path in ctx.in_text.get(w, ()) and not (elsewhere and w.isdigit()):
             satisfied += _credit(w, ctx) / 2  # found in the fact's text, not its path
             score += _TEXT_WORD * rarity(len(ctx.in_text[w]))  # a rare word of the fact's own text says more
     if ctx.numbered and numbered_conflict(ctx.numbered, flat_path):
@@ -349,12 +370,14 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _PAIR  # "generation prompt string": dialog.generation_prompt, the two words as the path writes them
     if ctx.reversed and in_segment(ctx.reversed, segs):
         score += _REVERSED  # "kgv->eng": mtob_half_kgv_eng, not mtob_half_eng_kgv
-    if root not in ctx.quoted:
+    if root not in ctx.quoted and not elsewhere:
         score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
     if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
         score += _OFF_TIER
+        if segs[0] == "runtime" and ctx.scope[1] and own_figure(ctx.scope[1], ctx.asked, segs):
+            score += _SETUP  # "maverick max context": its own window, not a tested setup's limit
     if ctx.family and root in ctx.variant_ids:
         score += _FAMILY  # "… of llama 4": the family's own fact before one variant's
     if root in ctx.comparison and not named_classes & {"variant"}:

@@ -1,0 +1,63 @@
+"""Which thing a question is about when it names one model but asks what only the family has
+(issue 14): helpers for the ranking (llama4ref.domain.ranking)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from llama4ref.records.vocabulary import Parsed
+
+
+def carries(words: Collection[str], segs: list[str]) -> bool:
+    """Whether a path segment holds one of ``words`` (attribute path words) as a run of its parts."""
+    return any(f"_{w}_" in f"_{s}_" for s in segs for w in words)
+
+
+def family_only(parsed: Parsed, paths: Collection[str], named: Collection[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The path words of the text's attributes that no fact naming the models the text names
+    carries, and those that a fact of the models' own carries. "top_p for maverick" asks for the
+    family's sampling defaults, since no fact about Maverick says anything of sampling, so the
+    family's fact is no miss of the model named; "maverick max context" asks for Maverick's own
+    window, which a tested runtime setup's limit is not."""
+    if not named:
+        return frozenset(), frozenset()
+    about = [s for s in (p.split(".") for p in paths) if not set(named).isdisjoint(s)]
+    own = [s for s in about if s[0] in named]
+    family: set[str] = set()
+    model: set[str] = set()
+    for m in parsed.matches:
+        if any(t["kind"] == "entity" for t in m.terms):
+            continue  # "128E" names a model, not only what it counts
+        words = {w for t in m.terms if t["kind"] == "attribute" for w in t.get("path_words", ())}
+        if not words:
+            continue
+        if not any(carries(words, segs) for segs in about):
+            family |= words
+        elif any(carries(words, segs) for segs in own):
+            model |= words
+    return frozenset(family), frozenset(model)
+
+
+def own_figure(model: Collection[str], asked: Collection[str], segs: list[str]) -> bool:
+    """Whether a fact's last segment gives only figures the named model has a fact of its own for:
+    it carries attributes the text asks, and each is one the model's own facts carry (a tested
+    setup's "max_context" is Maverick's window again; its "int4_checkpoint_status" is not)."""
+    carried = {w for w in asked if carries((w,), segs[-1:])}
+    return bool(carried) and carried <= set(model)
+
+
+def units_as_attributes(parsed: Parsed, terms: Collection[dict[str, Any]]) -> None:
+    """A unit word written on its own, with no number before it, asks for the attribute of that
+    name ("wie viele Layer hat scout": the layers), as its plural would; the vocabulary keeps the
+    singular a unit so that check-claims reads "head dim 128" as no claim about heads."""
+    attributes = {t["id"]: t for t in terms if t["kind"] == "attribute"}
+    for i, m in enumerate(parsed.matches):
+        if not m.terms or any(t["kind"] != "unit" for t in m.terms):
+            continue
+        if m.start > 0 and parsed.words[m.start - 1].isdigit():
+            continue  # "48 layers": a quantity written with its unit
+        extra = tuple(attributes[t["id"]] for t in m.terms if t["id"] in attributes)
+        if extra:
+            parsed.matches[i] = m._replace(terms=m.terms + extra)
