@@ -78,6 +78,11 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     verdict = _judge(kb, st, attributes_by_id)
     if verdict.status != "contradicted":
         return verdict
+    served = _served_elsewhere(kb, st, verdict)
+    if served:  # a provider's served limit does not contradict the model's nominal window (issue 18)
+        return verdict._replace(
+            status="unchecked", reason=f"{served} serves {st.variant} with this limit; not the model's own window"
+        )
     if not st.firm:
         return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
     doubt = strength.doubtful(st.provider_from, st.reach, str(verdict.path).startswith("providers."), st.unread)
@@ -98,6 +103,26 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     ):
         return verdict._replace(reason=f"{verdict.reason}; no Llama 4 variant has this value")  # wrong whoever it is about
     return verdict._replace(status="unchecked", reason=weak) if weak else verdict
+
+
+def _served_elsewhere(kb: KnowledgeBase, st: Statement, verdict: Verdict) -> str | None:
+    """The provider a window figure held to the model's own window is a served window of: the value,
+    written in full and not a round figure, equals a recorded window or input limit some provider
+    serves the variant with ("131,072" under Scout: Groq's window). None for a provider-tier
+    verdict, another attribute, or a round figure ("128K", "128,000": as often a misread window)."""
+    path = str(verdict.path)
+    if path.startswith("providers.") or not st.variant or path.split(".")[1:2] != ["context_window"]:
+        return None
+    if st.value.mult != 1.0 or st.value.high % 1000 == 0:  # a round figure ("128K", "128,000") may be a misread window
+        return None
+    windows = (("context", "total"), ("context", "max_input"))
+    for _path, fp, fact in _judgeable(kb):
+        segs = fp.parts
+        if not (len(segs) > 4 and segs[0] == "providers" and segs[2] == st.variant and segs[3:5] in windows):
+            continue
+        if agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
+            return segs[1]
+    return None
 
 
 def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:

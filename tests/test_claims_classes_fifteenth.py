@@ -1,0 +1,58 @@
+"""The classes the fifteenth held-out claim set showed (issue 18), each as a general rule tested in
+wordings and file layouts the corpus does not have: a served window written as the model's (a
+provider's limit never contradicts the nominal window), a provider named only by the document's
+file path, a sentence about another model inside a Llama 4 entry, numbers in exponent form, and
+recall where a provider catalog's entries bind their provider unambiguously."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from llama4ref.claims import Claim, check_claims
+from llama4ref.store.loaders import knowledge_base
+
+
+@pytest.fixture(scope="module")
+def kb() -> Any:
+    return knowledge_base()
+
+
+def _by_text(claims: list[Claim]) -> dict[str, Claim]:
+    return {c.text: c for c in claims}
+
+
+def _flags(claims: list[Claim]) -> list[str]:
+    return [c.text for c in claims if c.status == "contradicted"]
+
+
+# -- a provider's served window is no contradiction of the model's nominal one ---------------------
+
+
+def test_a_served_window_given_as_the_model_s_is_not_contradicted(kb: Any) -> None:
+    # 327,680 is DeepInfra's recorded input limit for Scout; 1,048,576 Gmi's: neither is Meta's 10M,
+    # and neither may be held to it
+    claims = _by_text(check_claims("Maximum sequence length for Llama 4 Scout: 327,680 tokens.", kb))
+    assert claims["327,680"].status == "unchecked"
+    assert "deepinfra" in claims["327,680"].reason
+
+
+def test_a_window_no_provider_serves_is_still_contradicted(kb: Any) -> None:
+    claims = _by_text(check_claims("Maximum sequence length for Llama 4 Scout: 333,333 tokens.", kb))
+    assert claims["333,333"].status == "contradicted"
+
+
+# -- a file path naming a provider binds the windows in it like a heading --------------------------
+
+
+def test_a_provider_named_by_the_file_name_binds_its_windows(kb: Any) -> None:
+    doc = "## llama-4-scout-17b-16e-instruct\n\n* Max context: 131,072 tokens\n"
+    src = "https://github.com/example/notes/blob/0123456789abcdef0123456789abcdef01234567/docs/groq-model-notes.md"
+    claims = _by_text(check_claims(doc, kb, source=src))
+    assert claims["131,072"].status == "supported"
+    assert claims["131,072"].path == "providers.groq.scout.context.total"
+    # the repository's owner is not the file's provider: only the path after the commit is read
+    owner = "https://github.com/groq/notes/blob/0123456789abcdef0123456789abcdef01234567/docs/model-notes.md"
+    doc = "## llama-4-scout-17b-16e-instruct\n\n* Max context: 333,333 tokens\n"
+    assert _by_text(check_claims(doc, kb, source=owner))["333,333"].path == "scout.context_window.instruct"
