@@ -56,3 +56,25 @@ def test_a_provider_named_by_the_file_name_binds_its_windows(kb: Any) -> None:
     owner = "https://github.com/groq/notes/blob/0123456789abcdef0123456789abcdef01234567/docs/model-notes.md"
     doc = "## llama-4-scout-17b-16e-instruct\n\n* Max context: 333,333 tokens\n"
     assert _by_text(check_claims(doc, kb, source=owner))["333,333"].path == "scout.context_window.instruct"
+
+
+# -- a figure the attribute's phrase names a fact for exactly is that fact's ------------------------
+
+
+def test_a_layer_step_is_not_a_count_of_layers(kb: Any) -> None:
+    claims = _by_text(check_claims("Llama 4 Maverick sets its MoE layer step to 2 in the text config.", kb))
+    assert claims["2"].status == "supported"
+    assert claims["2"].path == "maverick.architecture.moe_layer_step"
+    wrong = _by_text(check_claims("Llama 4 Maverick has 30 MoE layers.", kb))
+    assert wrong["30"].status == "contradicted"
+    assert wrong["30"].path == "maverick.architecture.moe_layers"
+
+
+# -- a provider catalog's entry states what its provider serves, not Meta's window -----------------
+
+
+def test_a_provider_catalog_entry_copying_the_nominal_window_is_contradicted(kb: Any) -> None:
+    doc = 'name = "Llama 4 Scout Instruct"\ncontext = 10485760\n'
+    claims = _by_text(check_claims(doc, kb, file="registry/providers/groq/llama-4-scout.toml"))
+    assert claims["10485760"].status == "contradicted"  # Groq serves Scout with 131,072 tokens
+    assert str(claims["10485760"].path).startswith("providers.groq.scout.context")

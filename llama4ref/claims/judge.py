@@ -145,6 +145,8 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
         paths = sorted(_candidates(kb, prefix, st), key=lambda p: _preference(kb, p))
         if paths:
             nominal = sorted(_candidates(kb, f"{st.variant}.", st), key=lambda p: _preference(kb, p))
+            if st.variant_from == "entry" and strength.RANK[st.provider_from] >= strength.PROVIDER_FROM:
+                nominal = []  # a provider catalog's own entry states what that provider serves, not Meta's window
             return _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
         if served:
             return Verdict("unchecked", None, None, None, f"no record of {st.provider} serving {st.variant} with this limit")
@@ -157,7 +159,19 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     wide = _family_wide(kb, st)
     if not paths and not wide:
         return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
-    return _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model", wide=wide)
+    verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model", wide=wide)
+    return _named_fact(kb, st, variants) or verdict if verdict.status == "contradicted" else verdict
+
+
+def _named_fact(kb: KnowledgeBase, st: Statement, variants: list[str]) -> Verdict | None:
+    """A mismatch that agrees with a fact the attribute's phrase names by its exact leaf, whatever
+    that fact counts ("interleave_moe_layer_step": 1 is Scout's MoE layer step, not a count of MoE
+    layers): supported by that fact. None when no such fact agrees."""
+    leaves = {str(w) for a in st.attributes for w in a.get("path_words", ())}
+    for path, fp, fact in _judgeable(kb):
+        if fp.parts[0] in variants and fp.leaf in leaves and agrees(st.value, fact.value, fact.bound):
+            return Verdict("supported", path, fact.value, None, _why("model", path))
+    return None
 
 
 def _family_wide(kb: KnowledgeBase, st: Statement) -> list[str]:
