@@ -78,3 +78,14 @@ def test_a_provider_catalog_entry_copying_the_nominal_window_is_contradicted(kb:
     claims = _by_text(check_claims(doc, kb, file="registry/providers/groq/llama-4-scout.toml"))
     assert claims["10485760"].status == "contradicted"  # Groq serves Scout with 131,072 tokens
     assert str(claims["10485760"].path).startswith("providers.groq.scout.context")
+
+
+# -- numbers in exponent form -----------------------------------------------------------------------
+
+
+def test_per_token_prices_in_exponent_form_are_read(kb: Any) -> None:
+    doc = "export const scout = {\n  inputCostPerToken: 1.1e-7,\n  outputCostPerToken: 9.e-7,\n};\n"
+    claims = _by_text(check_claims(doc, kb, file="src/catalog/providers/groq/llama-4-scout.ts"))
+    assert claims.get("1.1e-7") is not None and claims["1.1e-7"].status == "supported"  # 0.11 USD per million
+    assert claims.get("9.e-7") is not None and claims["9.e-7"].status == "contradicted"  # 0.90 against 0.34
+    assert claims["9.e-7"].path == "providers.groq.scout.price.output"

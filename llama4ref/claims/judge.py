@@ -166,10 +166,14 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
 def _named_fact(kb: KnowledgeBase, st: Statement, variants: list[str]) -> Verdict | None:
     """A mismatch that agrees with a fact the attribute's phrase names by its exact leaf, whatever
     that fact counts ("interleave_moe_layer_step": 1 is Scout's MoE layer step, not a count of MoE
-    layers): supported by that fact. None when no such fact agrees."""
-    leaves = {str(w) for a in st.attributes for w in a.get("path_words", ())}
+    layers): supported by that fact. Only facts the attribute's unit left out are read (their own
+    unit differs). None when no such fact agrees."""
+    leaves = {str(w) for a in st.attributes if a.get("units") for w in a.get("path_words", ())}
+    units = {str(u) for a in st.attributes for u in a.get("units", ())} | set(st.units)
     for path, fp, fact in _judgeable(kb):
-        if fp.parts[0] in variants and fp.leaf in leaves and agrees(st.value, fact.value, fact.bound):
+        if fp.parts[0] not in variants or fp.leaf not in leaves or fact.unit in units or fact.derived:
+            continue  # (a fact of the attribute's own unit was judged already)
+        if agrees(st.value, fact.value, fact.bound):
             return Verdict("supported", path, fact.value, None, _why("model", path))
     return None
 
