@@ -89,3 +89,14 @@ def test_per_token_prices_in_exponent_form_are_read(kb: Any) -> None:
     assert claims.get("1.1e-7") is not None and claims["1.1e-7"].status == "supported"  # 0.11 USD per million
     assert claims.get("9.e-7") is not None and claims["9.e-7"].status == "contradicted"  # 0.90 against 0.34
     assert claims["9.e-7"].path == "providers.groq.scout.price.output"
+
+
+# -- a provider catalog file's entries bind their provider -------------------------------------------
+
+
+def test_a_file_in_a_models_folder_named_for_a_provider_is_that_provider_s_table(kb: Any) -> None:
+    # the folder's word completes the provider's name: "github" in "llm_models" is GitHub Models
+    doc = "- id: Llama-4-Scout-17B-16E-Instruct\n  context_window: 10485760\n"
+    claims = _by_text(check_claims(doc, kb, file="app/llm_models/github.yaml"))
+    assert claims["10485760"].status == "contradicted"  # GitHub Models serves Scout with 128,000 tokens
+    assert claims["10485760"].path == "providers.github_models.scout.context.total"

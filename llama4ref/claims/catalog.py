@@ -71,8 +71,9 @@ def catalog_of(locations: list[str | None], kb: KnowledgeBase, lex: Lexicon) -> 
         for i, seg in enumerate(segs[:-1]):
             if seg.casefold() == "providers":
                 return Catalog(_provider(_EXTENSION.sub("", segs[i + 1]), names) or UNKNOWN_PROVIDER, path)
-        if len(segs) >= 2 and segs[-2].casefold() == "models":  # "llms/models/groq.ts": a provider's table
-            found = _provider(_EXTENSION.sub("", segs[-1]), names)
+        if len(segs) >= 2 and compact(segs[-2]).endswith("models"):  # "llms/models/groq.ts", "aiModels/github.ts"
+            slug = _EXTENSION.sub("", segs[-1])
+            found = _provider(slug, names) or _provider(f"{slug}-models", names)  # the folder's word completes a name
             if found:
                 return Catalog(found, path)
     return Catalog(None, "")
