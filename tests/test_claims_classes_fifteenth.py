@@ -100,3 +100,10 @@ def test_a_file_in_a_models_folder_named_for_a_provider_is_that_provider_s_table
     claims = _by_text(check_claims(doc, kb, file="app/llm_models/github.yaml"))
     assert claims["10485760"].status == "contradicted"  # GitHub Models serves Scout with 128,000 tokens
     assert claims["10485760"].path == "providers.github_models.scout.context.total"
+
+
+def test_a_provider_s_code_file_names_its_provider_beside_a_code_word(kb: Any) -> None:
+    doc = "'llama-4-scout-17b-16e-instruct': {\n  contextWindow: 10485760,\n},\n"
+    claims = _by_text(check_claims(doc, kb, file="lib/providers/groq-client.ts"))
+    assert claims["10485760"].status == "contradicted"  # Groq serves Scout with 131,072 tokens
+    assert claims["10485760"].path == "providers.groq.scout.context.total"

@@ -108,7 +108,14 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
         return next(iter(whole))
     parts = [compact(w) for w in re.split(r"[-_.\s]+", slug) if compact(w)]
     each = {k for k, ns in names.items() if parts and all(p in ns for p in parts)}
+    if not each and len(parts) > 1:  # "cerebras-adapter.ts", "groq_client.py": the code's word names no one
+        own = [p for p in parts if p not in _CODE_WORDS]
+        each = {k for k, ns in names.items() if own and len(own) < len(parts) and all(p in ns for p in own)}
     return next(iter(each)) if len(each) == 1 else None
+
+
+_CODE_WORDS = frozenset({"adapter", "provider", "client", "config", "configs", "handler", "connector", "driver", "service"})
+"""Words a provider's code file adds to the provider's name."""
 
 
 def model_ids(kb: KnowledgeBase) -> dict[str, set[str]]:
