@@ -107,3 +107,21 @@ def test_a_provider_s_code_file_names_its_provider_beside_a_code_word(kb: Any) -
     claims = _by_text(check_claims(doc, kb, file="lib/providers/groq-client.ts"))
     assert claims["10485760"].status == "contradicted"  # Groq serves Scout with 131,072 tokens
     assert claims["10485760"].path == "providers.groq.scout.context.total"
+
+
+# -- a sentence about another model owns its figures, inside a Llama 4 entry too --------------------
+
+
+def test_a_description_about_another_model_in_a_llama_4_entry_is_that_model_s(kb: Any) -> None:
+    doc = (
+        "- id: llama-4-scout-instruct\n"
+        "  title: Llama 4 Scout Instruct\n"
+        "  summary: >-\n"
+        "    Copied from an older card: the Llama 3.1 family of multilingual chat models (LLMs) is offered in 8B, 70B and 405B sizes.\n"
+    )
+    claims = check_claims(doc, kb, file="catalog/providers/together.yml")
+    assert _flags(claims) == []
+    owned = [c for c in claims if c.text in ("8B", "70B", "405B")]
+    assert len(owned) == 3 and all(c.reason == "the nearest model named is not Llama 4" for c in owned)
+    # a sentence that names Llama 4 too keeps its figures
+    assert _flags(check_claims("Llama 4 Scout, unlike Llama 3, ships with 333B total parameters.", kb)) == ["333B"]

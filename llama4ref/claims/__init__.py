@@ -103,7 +103,7 @@ def check_claims(
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.pages import address_in, page_provider, topic_of
-    from llama4ref.claims.scope import against_lead, shared_page
+    from llama4ref.claims.scope import against_lead, other_sentence, shared_page
     from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
@@ -147,7 +147,7 @@ def check_claims(
                     entries[span.block] = (entry_provider(catalog.provider, where, ids), entry_variant(lex, where + named_by))
                 st = settle(priced(st, span.text, attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
-            st = shared_page(against_lead(st, mask_code(span.text)), span.text, span.headings)
+            st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged

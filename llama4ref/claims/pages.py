@@ -77,8 +77,8 @@ _FILE_EXTENSION = re.compile(r"(?i)\.(?:md|mdx|rst|txt|ya?ml|json|jsonc|toml|ts|
 
 def file_provider(address: str | None, lex: Lexicon) -> str | None:
     """The provider a document file's path names, read like a heading above it: a word of its file
-    name or of a folder it sits in is one of the provider's one-word names ("docs/GROQ_RATE_LIMITS.md",
-    "limits/groq/models.yaml"); only for a file (its name ends in a document or code extension; in a
+    name, or the whole name of a folder it sits in, is one of the provider's one-word names
+    ("docs/GROQ_RATE_LIMITS.md", "limits/groq/models.yaml"; not "karpathy-deep-oracle/"); only for a file (its name ends in a document or code extension; in a
     GitHub address, the path after the commit, so the owner and repository are not read), and
     None when no provider or several are named. A web page's slug is a topic, not a provider's page."""
     if not address:
@@ -87,9 +87,11 @@ def file_provider(address: str | None, lex: Lexicon) -> str | None:
     if not _FILE_EXTENSION.search(path):
         return None
     m = _REPO_FILE.match(path) if _host(address) == "github.com" else None
-    inside = m.group(1) if m else path
-    words = set(re.split(r"[-_./\s]+", _FILE_EXTENSION.sub("", inside).casefold())) - {""}
-    found = _named(words, "", lex)
+    segs = [s for s in (m.group(1) if m else path).casefold().split("/") if s]
+    if not segs:
+        return None
+    words = set(re.split(r"[-_.\s]+", _FILE_EXTENSION.sub("", segs[-1]))) - {""}
+    found = _named(words, "", lex) | _named(set(segs[:-1]), "", lex)  # a folder named for a provider, whole
     return next(iter(found)) if len(found) == 1 else None
 
 
