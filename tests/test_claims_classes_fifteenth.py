@@ -125,3 +125,12 @@ def test_a_description_about_another_model_in_a_llama_4_entry_is_that_model_s(kb
     assert len(owned) == 3 and all(c.reason == "the nearest model named is not Llama 4" for c in owned)
     # a sentence that names Llama 4 too keeps its figures
     assert _flags(check_claims("Llama 4 Scout, unlike Llama 3, ships with 333B total parameters.", kb)) == ["333B"]
+
+
+def test_an_entry_s_own_provider_row_binds_its_served_limits(kb: Any) -> None:
+    doc = '[\n  {\n    "model": "llama-4-scout-17b-16e-instruct",\n    "providers": ["groq"],\n    "context_length": 98765\n  }\n]\n'
+    claims = _by_text(check_claims(doc, kb, file="app/data/registry.json"))
+    assert claims["98765"].status == "contradicted"  # Groq serves Scout with 131,072 tokens
+    assert claims["98765"].path == "providers.groq.scout.context.total"
+    two = doc.replace('["groq"]', '["groq", "together"]')  # two providers: whose limit it is, is unsure
+    assert _by_text(check_claims(two, kb, file="app/data/registry.json"))["98765"].status == "unchecked"

@@ -97,7 +97,17 @@ def check_claims(
     """Every Llama 4 statement in ``text`` with its verdict, in document order. ``source`` is the
     address the text was read from (else the one it carries: front matter ``source:``, an HTML
     canonical link); on a provider's own page, served limits are that provider's."""
-    from llama4ref.claims.catalog import catalog_of, entry_provider, entry_variant, key_row, model_ids, priced, settle, unread_key
+    from llama4ref.claims.catalog import (
+        catalog_of,
+        entry_provider,
+        entry_variant,
+        key_row,
+        model_ids,
+        priced,
+        row_provider,
+        settle,
+        unread_key,
+    )
     from llama4ref.claims.cues import BUDGET
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.extract import statements
@@ -144,7 +154,8 @@ def check_claims(
                 if span.block not in entries:
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
                     named_by = [h for h in span.headings[-1:] if h.strip() and " " not in h.strip()]  # a model id heading it
-                    entries[span.block] = (entry_provider(catalog.provider, where, ids), entry_variant(lex, where + named_by))
+                    own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
+                    entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
                 st = settle(priced(st, span.text, attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)

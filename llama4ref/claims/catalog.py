@@ -79,6 +79,26 @@ def catalog_of(locations: list[str | None], kb: KnowledgeBase, lex: Lexicon) -> 
     return Catalog(None, "")
 
 
+_PROVIDER_ROW = re.compile(
+    r"""(?i)(?<![\w-])["']?provider(?:s|_?options|_?id|_?name)?["']?\s*[:=]\s*"""
+    r"""(?:\[\s*["']([\w .-]+)["']\s*\]|["']([\w .-]+)["'])"""
+)
+"""An entry's own row naming the one provider it is served by ('"provider": "groq"', 'providerOptions: ["sambanova"]')."""
+
+
+def row_provider(block: str | None, kb: KnowledgeBase, lex: Lexicon) -> str | None:
+    """The recorded provider an entry's own provider row names, when its rows name exactly one
+    (an app's catalog outside any provider's folder); None otherwise."""
+    if not block:
+        return None
+    slugs = {m.group(1) or m.group(2) for m in _PROVIDER_ROW.finditer(block)}
+    if not slugs:
+        return None
+    names = _provider_names(kb, lex)
+    found = {_provider(s, names) for s in slugs}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _provider_names(kb: KnowledgeBase, lex: Lexicon) -> dict[str, set[str]]:
     """Each recorded provider's names in compact form: its key, its display names (generic ones
     such as "Llama" or "Nvidia" too: a catalog's provider segment is a provider by construction)
