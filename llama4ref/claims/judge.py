@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
-from weakref import WeakKeyDictionary
 
 from llama4ref.claims import strength
 from llama4ref.claims.agree import agrees, display
+from llama4ref.claims.alike import judgeable, named_leaf, served_window
 from llama4ref.claims.statement import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.strength import weakly_bound
 from llama4ref.claims.values import Value
@@ -26,7 +26,6 @@ from llama4ref.paths import BENCHMARKS, FactPath
 
 if TYPE_CHECKING:
     from llama4ref.claims import Status
-    from llama4ref.store.answers import Fact
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 _NUMERIC = frozenset(
@@ -78,7 +77,7 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     verdict = _judge(kb, st, attributes_by_id)
     if verdict.status != "contradicted":
         return verdict
-    served = _served_elsewhere(kb, st, verdict)
+    served = served_window(kb, st, verdict.path)
     if served:  # a provider's served limit does not contradict the model's nominal window (issue 18)
         return verdict._replace(
             status="unchecked", reason=f"{served} serves {st.variant} with this limit; not the model's own window"
@@ -103,26 +102,6 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     ):
         return verdict._replace(reason=f"{verdict.reason}; no Llama 4 variant has this value")  # wrong whoever it is about
     return verdict._replace(status="unchecked", reason=weak) if weak else verdict
-
-
-def _served_elsewhere(kb: KnowledgeBase, st: Statement, verdict: Verdict) -> str | None:
-    """The provider a window figure held to the model's own window is a served window of: the value,
-    written in full and not a round figure, equals a recorded window or input limit some provider
-    serves the variant with ("131,072" under Scout: Groq's window). None for a provider-tier
-    verdict, another attribute, or a round figure ("128K", "128,000": as often a misread window)."""
-    path = str(verdict.path)
-    if path.startswith("providers.") or not st.variant or path.split(".")[1:2] != ["context_window"]:
-        return None
-    if st.value.mult != 1.0 or st.value.high % 1000 == 0:  # a round figure ("128K", "128,000") may be a misread window
-        return None
-    windows = (("context", "total"), ("context", "max_input"))
-    for _path, fp, fact in _judgeable(kb):
-        segs = fp.parts
-        if not (len(segs) > 4 and segs[0] == "providers" and segs[2] == st.variant and segs[3:5] in windows):
-            continue
-        if agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
-            return segs[1]
-    return None
 
 
 def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
@@ -160,22 +139,8 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     if not paths and not wide:
         return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
     verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model", wide=wide)
-    return _named_fact(kb, st, variants) or verdict if verdict.status == "contradicted" else verdict
-
-
-def _named_fact(kb: KnowledgeBase, st: Statement, variants: list[str]) -> Verdict | None:
-    """A mismatch that agrees with a fact the attribute's phrase names by its exact leaf, whatever
-    that fact counts ("interleave_moe_layer_step": 1 is Scout's MoE layer step, not a count of MoE
-    layers): supported by that fact. Only facts the attribute's unit left out are read (their own
-    unit differs). None when no such fact agrees."""
-    leaves = {str(w) for a in st.attributes if a.get("units") for w in a.get("path_words", ())}
-    units = {str(u) for a in st.attributes for u in a.get("units", ())} | set(st.units)
-    for path, fp, fact in _judgeable(kb):
-        if fp.parts[0] not in variants or fp.leaf not in leaves or fact.unit in units or fact.derived:
-            continue  # (a fact of the attribute's own unit was judged already)
-        if agrees(st.value, fact.value, fact.bound):
-            return Verdict("supported", path, fact.value, None, _why("model", path))
-    return None
+    leaf = named_leaf(kb, st, variants) if verdict.status == "contradicted" else None
+    return Verdict("supported", leaf[0], leaf[1], None, _why("model", leaf[0])) if leaf else verdict
 
 
 def _family_wide(kb: KnowledgeBase, st: Statement) -> list[str]:
@@ -282,7 +247,7 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
     out = []
     under = FactPath.parse(prefix.rstrip(".")) if prefix else None  # "": every fact (family-wide statements)
     trained = st.stage == "pretrained" or any(a["id"] == "training" for a in st.attributes)
-    for path, fp, fact in _judgeable(kb):
+    for path, fp, fact in judgeable(kb):
         if not path.startswith(prefix):
             continue
         rest = fp.after(under) if under is not None else fp.parts
@@ -303,21 +268,6 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
             continue
         out.append(path)
     return out
-
-
-_JUDGEABLE: WeakKeyDictionary[KnowledgeBase, tuple[tuple[str, FactPath, Fact], ...]] = WeakKeyDictionary()
-
-
-def _judgeable(kb: KnowledgeBase) -> tuple[tuple[str, FactPath, Fact], ...]:
-    """Every fact a claim may be judged by, parsed once per knowledge base: benchmark scores are
-    judged apart and the license terms are no values. A document's every statement scans this
-    list, so building it per statement (a parse and a lookup for each of ~1,200 facts) made
-    check-claims some milliseconds per statement."""
-    rows = _JUDGEABLE.get(kb)
-    if rows is None:
-        rows = tuple((p, fp, kb.get(p)) for p in kb.paths(terms=False) if (fp := FactPath.parse(p)).kind != BENCHMARKS)
-        _JUDGEABLE[kb] = rows
-    return rows
 
 
 def _narrowed(paths: list[str], st: Statement) -> list[str]:
