@@ -134,3 +134,13 @@ def test_an_entry_s_own_provider_row_binds_its_served_limits(kb: Any) -> None:
     assert claims["98765"].path == "providers.groq.scout.context.total"
     two = doc.replace('["groq"]', '["groq", "together"]')  # two providers: whose limit it is, is unsure
     assert _by_text(check_claims(two, kb, file="app/data/registry.json"))["98765"].status == "unchecked"
+
+
+def test_a_provider_s_section_giving_the_nominal_window_is_held_to_what_it_serves(kb: Any) -> None:
+    doc = "# Hosted Llama 4 limits\n\n## Groq\n\n- Llama 4 Scout context: 10M tokens\n"
+    claims = _by_text(check_claims(doc, kb))
+    assert claims["10M"].status == "contradicted"
+    assert claims["10M"].path == "providers.groq.scout.context.total"
+    # named in the sentence itself, the window may still be the model's ("its 10M window")
+    prose = _by_text(check_claims("Groq runs Llama 4 Scout, a model with its own 10M-token context window.", kb))
+    assert prose["10M"].status != "contradicted"

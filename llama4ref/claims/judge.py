@@ -124,7 +124,7 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
         paths = sorted(_candidates(kb, prefix, st), key=lambda p: _preference(kb, p))
         if paths:
             nominal = sorted(_candidates(kb, f"{st.variant}.", st), key=lambda p: _preference(kb, p))
-            if st.provider_from == "entry":
+            if st.provider_from != "text" and strength.RANK[st.provider_from] >= strength.PROVIDER_FROM:
                 nominal = []  # a provider catalog's own entry states what that provider serves, not Meta's window
             return _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
         if served:
