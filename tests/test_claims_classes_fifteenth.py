@@ -144,3 +144,11 @@ def test_a_provider_s_section_giving_the_nominal_window_is_held_to_what_it_serve
     # named in the sentence itself, the window may still be the model's ("its 10M window")
     prose = _by_text(check_claims("Groq runs Llama 4 Scout, a model with its own 10M-token context window.", kb))
     assert prose["10M"].status != "contradicted"
+
+
+def test_a_side_key_inside_a_money_object_is_read_in_the_object_s_unit(kb: Any) -> None:
+    doc = '{\n  "model": "llama-4-scout-17b-16e-instruct",\n  "usd_per_million_tokens": {\n    "input": 0.11,\n    "output": 0.9\n  }\n}\n'
+    claims = _by_text(check_claims(doc, kb, file="catalog/providers/groq.json"))
+    assert claims["0.11"].status == "supported"
+    assert claims["0.9"].status == "contradicted"  # 0.90 USD per million against Groq's 0.34
+    assert claims["0.9"].path == "providers.groq.scout.price.output"

@@ -103,6 +103,7 @@ def check_claims(
         entry_variant,
         key_row,
         model_ids,
+        nested_row,
         priced,
         row_provider,
         settle,
@@ -156,7 +157,7 @@ def check_claims(
                     named_by = [h for h in span.headings[-1:] if h.strip() and " " not in h.strip()]  # a model id heading it
                     own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
                     entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
-                st = settle(priced(st, span.text, attrs), *entries[span.block])
+                st = settle(priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)

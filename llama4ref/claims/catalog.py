@@ -240,6 +240,24 @@ def unread_key(row: str, lex: Lexicon) -> list[str]:
     return [w for w in lex.parse(" ".join(key_words(row))).rest if w not in _FILLER and not w.isdigit()]
 
 
+_PARENT = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*:\s*\{[^{}]*$""")
+"""The key of the object a row sits in, read back from the row ('"cost_per_1m_tokens": { "input": 0.5,')."""
+
+
+def nested_row(row: str, block: str | None) -> str:
+    """A row whose key is only a side ("input", "output") read with the key of the object it sits
+    in when that key names money ('"cost_per_1m_tokens": {"output": 0.77}' as
+    "cost_per_1m_tokens_output: 0.77"); any other row as it is."""
+    key = _KEY.match(row)
+    if key is None or not block or not set(key_words(row)) <= set(_SIDES) or not key_words(row):
+        return row
+    at = block.find(row.strip())
+    parent = _PARENT.search(block[:at]) if at > 0 else None
+    if parent is None or not money_key(f"{parent.group(1)}:"):
+        return row
+    return f"{parent.group(1)}_{key.group(1)}{row[key.end() - 1 :]}"
+
+
 def money_key(row: str) -> bool:
     """Whether a row's key names money ("prompt_cents_per_mtok", "inputCostPerToken")."""
     words = key_words(row)
