@@ -1,14 +1,13 @@
-"""Facts a claim may be judged by, and two readings that settle a mismatch before it is called a
-contradiction (llama4ref.claims.judge): a window figure that is a provider's served window
-(issue 18: a provider's served limit does not contradict the model's nominal window), and a figure
-that is a fact the attribute's phrase names by its exact leaf in another unit."""
+"""Facts a claim may be judged by, and a reading that settles a mismatch before it is called a
+contradiction (llama4ref.claims.judge): a figure that is a fact the attribute's phrase names by its
+exact leaf in another unit."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from llama4ref.claims.agree import agrees, display
+from llama4ref.claims.agree import agrees
 from llama4ref.paths import BENCHMARKS, FactPath
 
 if TYPE_CHECKING:
@@ -29,26 +28,6 @@ def judgeable(kb: KnowledgeBase) -> tuple[tuple[str, FactPath, Fact], ...]:
         rows = tuple((p, fp, kb.get(p)) for p in kb.paths(terms=False) if (fp := FactPath.parse(p)).kind != BENCHMARKS)
         _JUDGEABLE[kb] = rows
     return rows
-
-
-def served_window(kb: KnowledgeBase, st: Statement, judged: str | None) -> str | None:
-    """The provider a window figure held to the model's own window is a served window of: the value,
-    written in full and not a round figure, equals a recorded window or input limit some provider
-    serves the variant with ("131,072" under Scout: Groq's window). None for a provider-tier
-    verdict, another attribute, or a round figure ("128K", "128,000": as often a misread window)."""
-    path = str(judged)
-    if path.startswith("providers.") or not st.variant or path.split(".")[1:2] != ["context_window"]:
-        return None
-    if st.value.mult != 1.0 or st.value.high % 1000 == 0:  # a round figure ("128K", "128,000") may be a misread window
-        return None
-    windows = (("context", "total"), ("context", "max_input"))
-    for _path, fp, fact in judgeable(kb):
-        segs = fp.parts
-        if not (len(segs) > 4 and segs[0] == "providers" and segs[2] == st.variant and segs[3:5] in windows):
-            continue
-        if agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
-            return segs[1]
-    return None
 
 
 def named_leaf(kb: KnowledgeBase, st: Statement, variants: list[str]) -> tuple[str, Any] | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from llama4ref.claims import strength
 from llama4ref.claims.agree import agrees, display
-from llama4ref.claims.alike import judgeable, named_leaf, served_window
+from llama4ref.claims.alike import judgeable, named_leaf
 from llama4ref.claims.statement import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.strength import weakly_bound
 from llama4ref.claims.values import Value
@@ -77,11 +77,6 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     verdict = _judge(kb, st, attributes_by_id)
     if verdict.status != "contradicted":
         return verdict
-    served = served_window(kb, st, verdict.path)
-    if served:  # a provider's served limit does not contradict the model's nominal window (issue 18)
-        return verdict._replace(
-            status="unchecked", reason=f"{served} serves {st.variant} with this limit; not the model's own window"
-        )
     if not st.firm:
         return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
     doubt = strength.doubtful(st.provider_from, st.reach, str(verdict.path).startswith("providers."), st.unread)
