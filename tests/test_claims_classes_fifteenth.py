@@ -154,3 +154,47 @@ def test_a_side_key_inside_a_money_object_is_read_in_the_object_s_unit(kb: Any) 
     assert claims["0.11"].status == "supported"
     assert claims["0.9"].status == "contradicted"  # 0.90 USD per million against Groq's 0.34
     assert claims["0.9"].path == "providers.groq.scout.price.output"
+
+
+# -- a dollar amount is a price only where the text says so, and only a recorded provider's --------
+
+
+def test_a_dollar_amount_with_its_side_written_after_it_is_that_side_s_price(kb: Any) -> None:
+    # Groq's recorded Scout prices are $0.11 in and $0.34 out per million tokens
+    claims = _by_text(check_claims("On Groq, Llama 4 Scout costs $0.11 (input) and $0.90 (output) per 1M tokens.", kb))
+    assert claims["$0.11"].status == "supported"
+    assert (claims["$0.90"].status, claims["$0.90"].path) == ("contradicted", "providers.groq.scout.price.output")
+
+
+def test_a_dollar_cell_under_a_per_million_column_is_that_column_s_price(kb: Any) -> None:
+    table = "# Llama 4 Scout\n\n| Provider | Input $/1M | Output $/1M |\n|---|---|---|\n| Groq | $0.11 | $0.99 |\n"
+    claims = _by_text(check_claims(table, kb))
+    assert claims["$0.11"].status == "supported"
+    assert (claims["$0.99"].status, claims["$0.99"].path) == ("contradicted", "providers.groq.scout.price.output")
+
+
+def test_a_price_comment_beside_a_catalog_row_is_read_in_its_own_unit(kb: Any) -> None:
+    entry = (
+        '# llama-4-scout:groq\n\nmodel: "meta-llama/llama-4-scout-17b-16e-instruct"\ncost:\n'
+        "  input: 0.00000011  # $0.11 per 1M tokens\n  output: 0.00000034  # $0.99 per 1M tokens\n"
+    )
+    claims = _by_text(check_claims(entry, kb))
+    assert claims["$0.11"].status == "supported"
+    assert (claims["$0.99"].status, claims["$0.99"].path) == ("contradicted", "providers.groq.scout.price.output")
+
+
+def test_a_dollar_amount_without_a_price_context_or_a_recorded_provider_stays_unread(kb: Any) -> None:
+    assert check_claims("Llama 4 Scout on Groq: $5 of credit for new accounts.", kb) == []
+    assert _flags(check_claims("Running Llama 4 Maverick on your own cluster costs $0.90 per million tokens.", kb)) == []
+
+
+# -- a timestamp is the day it gives, not a month --------------------------------------------------
+
+
+def test_an_iso_timestamp_is_read_as_its_day(kb: Any) -> None:
+    from llama4ref.claims.values import values
+
+    (stamp,) = values('released_at: "2025-04-05T16:00:00.000Z"')
+    assert (stamp.text, stamp.precision, str(stamp.day)) == ("2025-04-05T16:00:00.000Z", "day", "2025-04-05")
+    claims = _by_text(check_claims("Llama 4 Scout release date: 2025-03-01T09:30+02:00", kb))
+    assert claims["2025-03-01T09:30+02:00"].status == "contradicted"

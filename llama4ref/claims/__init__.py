@@ -111,6 +111,7 @@ def check_claims(
     )
     from llama4ref.claims.cues import BUDGET
     from llama4ref.claims.document import mask_code, read
+    from llama4ref.claims.dollars import dollar_statement, priced_text
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.pages import address_in, page_provider, topic_of
@@ -150,14 +151,19 @@ def check_claims(
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
-        for st in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
+        span, dollars = priced_text(span)  # "$0.50 per million tokens": a price's amount, read
+        for found in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
+            st = dollar_statement(found, span.text, dollars, attrs)
+            if st is None:
+                continue
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
                     named_by = [h for h in span.headings[-1:] if h.strip() and " " not in h.strip()]  # a model id heading it
                     own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
                     entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
-                st = settle(priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
+                own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit
+                st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)

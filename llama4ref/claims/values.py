@@ -2,7 +2,7 @@
 
 ``values(text)`` finds "109B", "10-million", "1,000K", "40 to 50 billion", "above 85%",
 "~2T", "April 5, 2025" and "Aug 2024"; digit grouping by commas, underscores or spaces
-("1_000_000", "4 020 billion", "1 048 576"), exponents ("400e9", "1.1e-7", "7.e-7"), Chinese and Japanese
+("1_000_000", "4 020 billion", "1 048 576"), ISO timestamps (the day of "2025-04-05T16:00:00Z"), exponents ("400e9", "1.1e-7", "7.e-7"), Chinese and Japanese
 multipliers ("1090亿", "17 億" = 1.7 billion), and spans of time ("Q1 2026", "late 2024": any
 day of the span agrees). It skips numbers that are part of names, versions, repository ids,
 hardware ("H100", "8x") or dates, and bare years, except one said to be a release's ("released
@@ -98,7 +98,7 @@ _LOCAL_MONTHS = {
 "5. April 2025"); the English ones are in _MONTHS."""
 _LOCAL_MONTHS_RX = "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
-    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<pm>early|mid|late)[\s-]+(?P<mp>{_MONTHS})\.?,?\s+(?P<ymp>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
+    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<pm>early|mid|late)[\s-]+(?P<mp>{_MONTHS})\.?,?\s+(?P<ymp>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b"
     rf"|\b(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_LOCAL_MONTHS_RX})\.?,?\s+(?:de\s+|del\s+)?(?P<y3>\d{{4}})(?!\d)"
     r"|(?<!\d)(?P<y4>\d{4})\s*[年년]\s*(?P<m4>\d{1,2})\s*[月월](?:\s*(?P<d4>\d{1,2})\s*[日일])?",
