@@ -97,13 +97,25 @@ def check_claims(
     """Every Llama 4 statement in ``text`` with its verdict, in document order. ``source`` is the
     address the text was read from (else the one it carries: front matter ``source:``, an HTML
     canonical link); on a provider's own page, served limits are that provider's."""
-    from llama4ref.claims.catalog import catalog_of, entry_provider, entry_variant, key_row, model_ids, priced, settle, unread_key
+    from llama4ref.claims.catalog import (
+        catalog_of,
+        entry_provider,
+        entry_variant,
+        key_row,
+        model_ids,
+        nested_row,
+        priced,
+        row_provider,
+        settle,
+        unread_key,
+    )
     from llama4ref.claims.cues import BUDGET
     from llama4ref.claims.document import mask_code, read
+    from llama4ref.claims.dollars import dollar_statement, priced_text
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.pages import address_in, page_provider, topic_of
-    from llama4ref.claims.scope import against_lead, shared_page
+    from llama4ref.claims.scope import against_lead, other_sentence, shared_page
     from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
@@ -139,15 +151,21 @@ def check_claims(
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
-        for st in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
+        span, dollars = priced_text(span)  # "$0.50 per million tokens": a price's amount, read
+        for found in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
+            st = dollar_statement(found, span.text, dollars, attrs)
+            if st is None:
+                continue
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
                     named_by = [h for h in span.headings[-1:] if h.strip() and " " not in h.strip()]  # a model id heading it
-                    entries[span.block] = (entry_provider(catalog.provider, where, ids), entry_variant(lex, where + named_by))
-                st = settle(priced(st, span.text, attrs), *entries[span.block])
+                    own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
+                    entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
+                own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit
+                st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
-            st = shared_page(against_lead(st, mask_code(span.text)), span.text, span.headings)
+            st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
             line, col = span.position(st.value.start)
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged

@@ -71,11 +71,32 @@ def catalog_of(locations: list[str | None], kb: KnowledgeBase, lex: Lexicon) -> 
         for i, seg in enumerate(segs[:-1]):
             if seg.casefold() == "providers":
                 return Catalog(_provider(_EXTENSION.sub("", segs[i + 1]), names) or UNKNOWN_PROVIDER, path)
-        if len(segs) >= 2 and segs[-2].casefold() == "models":  # "llms/models/groq.ts": a provider's table
-            found = _provider(_EXTENSION.sub("", segs[-1]), names)
+        if len(segs) >= 2 and compact(segs[-2]).endswith("models"):  # "llms/models/groq.ts", "aiModels/github.ts"
+            slug = _EXTENSION.sub("", segs[-1])
+            found = _provider(slug, names) or _provider(f"{slug}-models", names)  # the folder's word completes a name
             if found:
                 return Catalog(found, path)
     return Catalog(None, "")
+
+
+_PROVIDER_ROW = re.compile(
+    r"""(?i)(?<![\w-])["']?provider(?:s|_?options|_?id|_?name)?["']?\s*[:=]\s*"""
+    r"""(?:\[\s*["']([\w .-]+)["']\s*\]|["']([\w .-]+)["'])"""
+)
+"""An entry's own row naming the one provider it is served by ('"provider": "groq"', 'providerOptions: ["sambanova"]')."""
+
+
+def row_provider(block: str | None, kb: KnowledgeBase, lex: Lexicon) -> str | None:
+    """The recorded provider an entry's own provider row names, when its rows name exactly one
+    (an app's catalog outside any provider's folder); None otherwise."""
+    if not block:
+        return None
+    slugs = {m.group(1) or m.group(2) for m in _PROVIDER_ROW.finditer(block)}
+    if not slugs:
+        return None
+    names = _provider_names(kb, lex)
+    found = {_provider(s, names) for s in slugs}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _provider_names(kb: KnowledgeBase, lex: Lexicon) -> dict[str, set[str]]:
@@ -107,7 +128,14 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
         return next(iter(whole))
     parts = [compact(w) for w in re.split(r"[-_.\s]+", slug) if compact(w)]
     each = {k for k, ns in names.items() if parts and all(p in ns for p in parts)}
+    if not each and len(parts) > 1:  # "cerebras-adapter.ts", "groq_client.py": the code's word names no one
+        own = [p for p in parts if p not in _CODE_WORDS]
+        each = {k for k, ns in names.items() if own and len(own) < len(parts) and all(p in ns for p in own)}
     return next(iter(each)) if len(each) == 1 else None
+
+
+_CODE_WORDS = frozenset({"adapter", "provider", "client", "config", "configs", "handler", "connector", "driver", "service"})
+"""Words a provider's code file adds to the provider's name."""
 
 
 def model_ids(kb: KnowledgeBase) -> dict[str, set[str]]:
@@ -210,6 +238,24 @@ def unread_key(row: str, lex: Lexicon) -> list[str]:
     if _PROSE.match(row[key.end() :]):  # 'description: "… 128K context."': a sentence under a key is read by its own words
         return []
     return [w for w in lex.parse(" ".join(key_words(row))).rest if w not in _FILLER and not w.isdigit()]
+
+
+_PARENT = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*:\s*\{[^{}]*$""")
+"""The key of the object a row sits in, read back from the row ('"cost_per_1m_tokens": { "input": 0.5,')."""
+
+
+def nested_row(row: str, block: str | None) -> str:
+    """A row whose key is only a side ("input", "output") read with the key of the object it sits
+    in when that key names money ('"cost_per_1m_tokens": {"output": 0.77}' as
+    "cost_per_1m_tokens_output: 0.77"); any other row as it is."""
+    key = _KEY.match(row)
+    if key is None or not block or not set(key_words(row)) <= set(_SIDES) or not key_words(row):
+        return row
+    at = block.find(row.strip())
+    parent = _PARENT.search(block[:at]) if at > 0 else None
+    if parent is None or not money_key(f"{parent.group(1)}:"):
+        return row
+    return f"{parent.group(1)}_{key.group(1)}{row[key.end() - 1 :]}"
 
 
 def money_key(row: str) -> bool:

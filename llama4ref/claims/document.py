@@ -164,6 +164,8 @@ def _strip_md(text: str) -> str:
 _KEY_LINE = re.compile(r"""^\s*['"]?[^\W\d][\w .()/-]{0,40}?['"]?\s*[:=]\s*\S""")
 """A "key: value" line of a spec block or a config ("'hidden_size': 5120,", "Context: 1M")."""
 _CODE_COMMENT = re.compile(r"(?:\s#|\s//)\s.*$")
+_PRICE_COMMENT = re.compile(r"(?i)\$\d[\d.]*\s*(?:/\s*1?\s*m\b|per\s+(?:1\s*)?m)")
+"""A comment that gives the row's price as a rate ("// $0.1/1M tokens"): read (llama4ref.claims.dollars)."""
 _VALUE_ONLY = re.compile(
     r"^(?:[~≈<>≥≤]?\s*\d[\d,._ ]*(?:\.\d+)?\s*\S{0,12}(?:\s+\S+){0,3}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})$",
@@ -195,7 +197,7 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
         idx, raw = para[k]
         body = raw.strip()
         if _KEY_LINE.match(body):
-            body = _CODE_COMMENT.sub(lambda m: " " * len(m.group(0)), body)
+            body = _CODE_COMMENT.sub(lambda m: m.group(0) if _PRICE_COMMENT.search(m.group(0)) else " " * len(m.group(0)), body)
         start = ((0, idx + 1, _indent(raw) + 1),)
         nxt = para[k + 1] if k + 1 < len(para) else None
         if nxt is not None and not re.search(r"\d", body) and _VALUE_ONLY.match(nxt[1].strip()) and not body.endswith(":"):

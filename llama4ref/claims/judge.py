@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
-from weakref import WeakKeyDictionary
 
 from llama4ref.claims import strength
 from llama4ref.claims.agree import agrees, display
+from llama4ref.claims.alike import judgeable, named_leaf
 from llama4ref.claims.statement import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.strength import weakly_bound
 from llama4ref.claims.values import Value
@@ -26,7 +26,6 @@ from llama4ref.paths import BENCHMARKS, FactPath
 
 if TYPE_CHECKING:
     from llama4ref.claims import Status
-    from llama4ref.store.answers import Fact
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 _NUMERIC = frozenset(
@@ -120,6 +119,8 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
         paths = sorted(_candidates(kb, prefix, st), key=lambda p: _preference(kb, p))
         if paths:
             nominal = sorted(_candidates(kb, f"{st.variant}.", st), key=lambda p: _preference(kb, p))
+            if st.provider_from != "text" and strength.RANK[st.provider_from] >= strength.PROVIDER_FROM:
+                nominal = []  # a provider catalog's own entry states what that provider serves, not Meta's window
             return _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
         if served:
             return Verdict("unchecked", None, None, None, f"no record of {st.provider} serving {st.variant} with this limit")
@@ -132,7 +133,9 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     wide = _family_wide(kb, st)
     if not paths and not wide:
         return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
-    return _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model", wide=wide)
+    verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model", wide=wide)
+    leaf = named_leaf(kb, st, variants) if verdict.status == "contradicted" else None
+    return Verdict("supported", leaf[0], leaf[1], None, _why("model", leaf[0])) if leaf else verdict
 
 
 def _family_wide(kb: KnowledgeBase, st: Statement) -> list[str]:
@@ -239,7 +242,7 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
     out = []
     under = FactPath.parse(prefix.rstrip(".")) if prefix else None  # "": every fact (family-wide statements)
     trained = st.stage == "pretrained" or any(a["id"] == "training" for a in st.attributes)
-    for path, fp, fact in _judgeable(kb):
+    for path, fp, fact in judgeable(kb):
         if not path.startswith(prefix):
             continue
         rest = fp.after(under) if under is not None else fp.parts
@@ -260,21 +263,6 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
             continue
         out.append(path)
     return out
-
-
-_JUDGEABLE: WeakKeyDictionary[KnowledgeBase, tuple[tuple[str, FactPath, Fact], ...]] = WeakKeyDictionary()
-
-
-def _judgeable(kb: KnowledgeBase) -> tuple[tuple[str, FactPath, Fact], ...]:
-    """Every fact a claim may be judged by, parsed once per knowledge base: benchmark scores are
-    judged apart and the license terms are no values. A document's every statement scans this
-    list, so building it per statement (a parse and a lookup for each of ~1,200 facts) made
-    check-claims some milliseconds per statement."""
-    rows = _JUDGEABLE.get(kb)
-    if rows is None:
-        rows = tuple((p, fp, kb.get(p)) for p in kb.paths(terms=False) if (fp := FactPath.parse(p)).kind != BENCHMARKS)
-        _JUDGEABLE[kb] = rows
-    return rows
 
 
 def _narrowed(paths: list[str], st: Statement) -> list[str]:

@@ -60,11 +60,43 @@ def _host(address: str) -> str:
 def page_provider(address: str | None, lex: Lexicon) -> str | None:
     """The provider whose own page ``address`` is: a label of its host is one of the provider's
     one-word names ("docs.oracle.com": oracle, "console.groq.com": groq), or the host ends with a
-    dotted one ("build.nvidia.com"); None when no provider or several match."""
+    dotted one ("build.nvidia.com"); None when no provider or several match. Failing that, the
+    provider a repository file's own path names (:func:`file_provider`)."""
     if not address:
         return None
     host = _host(address).casefold()
-    labels = set(re.split(r"[.-]", host))
+    found = _named(set(re.split(r"[.-]", host)), host, lex)
+    if found:
+        return next(iter(found)) if len(found) == 1 else None
+    return file_provider(address, lex)
+
+
+_REPO_FILE = re.compile(r"^/[^/]+/[^/]+/(?:blob|raw|tree)/[^/]+/(.+)$")
+_FILE_EXTENSION = re.compile(r"(?i)\.(?:md|mdx|rst|txt|ya?ml|json|jsonc|toml|ts|tsx|js|mjs|py|go|rs)$")
+
+
+def file_provider(address: str | None, lex: Lexicon) -> str | None:
+    """The provider a document file's path names, read like a heading above it: a word of its file
+    name, or the whole name of a folder it sits in, is one of the provider's one-word names
+    ("docs/GROQ_RATE_LIMITS.md", "limits/groq/models.yaml"; not "karpathy-deep-oracle/"); only for a file (its name ends in a document or code extension; in a
+    GitHub address, the path after the commit, so the owner and repository are not read), and
+    None when no provider or several are named. A web page's slug is a topic, not a provider's page."""
+    if not address:
+        return None
+    path = urlsplit(address if "//" in address else f"//{address}").path
+    if not _FILE_EXTENSION.search(path):
+        return None
+    m = _REPO_FILE.match(path) if _host(address) == "github.com" else None
+    segs = [s for s in (m.group(1) if m else path).casefold().split("/") if s]
+    if not segs:
+        return None
+    words = set(re.split(r"[-_.\s]+", _FILE_EXTENSION.sub("", segs[-1]))) - {""}
+    found = _named(words, "", lex) | _named(set(segs[:-1]), "", lex)  # a folder named for a provider, whole
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _named(labels: set[str], host: str, lex: Lexicon) -> set[str]:
+    """The providers one of whose one-word names is among ``labels`` (or whose dotted name ``host`` ends with)."""
     found = set()
     for term in lex.terms:
         key = provider_of(term) if term["kind"] == "entity" else None
@@ -73,7 +105,7 @@ def page_provider(address: str | None, lex: Lexicon) -> str | None:
         for name in (key, *term.get("phrases", ())):
             name = str(name).casefold()
             if (" " not in name and "." not in name and name in labels) or (
-                "." in name and (host == name or host.endswith("." + name))
+                host and "." in name and (host == name or host.endswith("." + name))
             ):
                 found.add(key)
-    return next(iter(found)) if len(found) == 1 else None
+    return found

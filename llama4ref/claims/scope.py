@@ -7,6 +7,9 @@ statement has been read (llama4ref.claims.extract reads each value's own clause)
 - A sentence that names no model, on a page whose headings name Llama 4 together with other models
   ("Best Open Source LLMs in 2026: Llama 4, Mistral 3, …" over "A 200k-token context window lets
   you …"), is about none of them in particular: it may agree, never contradict.
+- A sentence that names another model and no Llama 4 name owns its figures, inside a Llama 4
+  entry too (a catalog's Maverick entry whose description reads "The Meta Llama 3.1 collection …
+  in 8B, 70B and 405B sizes"): a field's key ("description:") starts a sentence of its own.
 """
 
 from __future__ import annotations
@@ -41,3 +44,22 @@ def shared_page(st: Statement, text: str, headings: tuple[str, ...]) -> Statemen
     if any(LLAMA4_NAME.search(h) for h in headings) and any(OTHER_NAME.search(h) for h in headings):
         return st._replace(family=False)
     return st
+
+
+_OTHER_MODEL = re.compile(r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d)\b")
+"""Another model's name (a comparison's side words, "predecessors", are not names)."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z])|(?:^|\s)[A-Za-z_][\w-]*:\s+(?:[>|][-+]?\s+)?")
+"""Where a sentence ends, or a catalog field's key ("description: >-") starts one."""
+
+
+def other_sentence(st: Statement, text: str) -> Statement:
+    """The statement as another model's when its sentence names that model before the figure and
+    names no Llama 4 model."""
+    v = st.value
+    if st.other_model:
+        return st
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, v.start)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, v.end)), len(text))
+    if not _OTHER_MODEL.search(text, start, v.start) or LLAMA4_NAME.search(text[start:end]):
+        return st
+    return st._replace(variant=None, variant_from="none", other_model=True, every=())

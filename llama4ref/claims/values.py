@@ -2,7 +2,7 @@
 
 ``values(text)`` finds "109B", "10-million", "1,000K", "40 to 50 billion", "above 85%",
 "~2T", "April 5, 2025" and "Aug 2024"; digit grouping by commas, underscores or spaces
-("1_000_000", "4 020 billion", "1 048 576"), exponents ("400e9"), Chinese and Japanese
+("1_000_000", "4 020 billion", "1 048 576"), ISO timestamps (the day of "2025-04-05T16:00:00Z"), exponents ("400e9", "1.1e-7", "7.e-7"), Chinese and Japanese
 multipliers ("1090亿", "17 億" = 1.7 billion), and spans of time ("Q1 2026", "late 2024": any
 day of the span agrees). It skips numbers that are part of names, versions, repository ids,
 hardware ("H100", "8x") or dates, and bare years, except one said to be a release's ("released
@@ -65,7 +65,7 @@ _BINARY = {1e3: 1024.0, 1e6: 1024.0**2}
 _NUMBER = re.compile(
     r"(?:(?<![A-Za-z0-9_\u00c0-\u024f\u0400-\u04ff.$/\u2010\u2011-])|(?<=\d[kKmMbBtT]/)|(?<=\btop-))(?P<num>"
     rf"\d{{1,3}}(?:\.\d{{3}})+(?=\s*(?:{_EUROPEAN_RX})(?!\w))|\d+,\d{{1,2}}(?=\s*(?:million|{_EUROPEAN_RX})(?!\w))"
-    r"|\d+(?:\.\d+)?e\+?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
+    r"|\d+(?:\.\d*)?e[+-]?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
     rf"|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+|\d{{1,3}}(?: \d{{3}})+(?=\s*(?:trillion|billion|million|thousand|tokens?|tokenů|{_EUROPEAN_RX})(?!\w))"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3}(?: \d{3})*(?: 0\d\d)(?: \d{3})*(?!\d)|\d+(?:\.\d+)?)"
     rf"(?:\s*[-\u2010\u2011]?\s*(?P<mult>{_LOCAL}|billions(?=\s+d[e'’])|trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆])(?![a-zа-яё]))?"
@@ -98,7 +98,7 @@ _LOCAL_MONTHS = {
 "5. April 2025"); the English ones are in _MONTHS."""
 _LOCAL_MONTHS_RX = "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
-    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<pm>early|mid|late)[\s-]+(?P<mp>{_MONTHS})\.?,?\s+(?P<ymp>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
+    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<pm>early|mid|late)[\s-]+(?P<mp>{_MONTHS})\.?,?\s+(?P<ymp>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b"
     rf"|\b(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_LOCAL_MONTHS_RX})\.?,?\s+(?:de\s+|del\s+)?(?P<y3>\d{{4}})(?!\d)"
     r"|(?<!\d)(?P<y4>\d{4})\s*[年년]\s*(?P<m4>\d{1,2})\s*[月월](?:\s*(?P<d4>\d{1,2})\s*[日일])?",
@@ -205,7 +205,8 @@ def values(text: str) -> list[Value]:
         mult = _MULT[m.group("mult").lower()] if m.group("mult") else 1.0
         if "e" in raw.lower():  # "400e9": the exponent is the multiplier written
             raw, _, exp = raw.lower().partition("e")
-            mult = 10.0 ** int(exp.lstrip("+"))
+            mult = 10.0 ** int(exp.lstrip("+"))  # (negative too: "1.1e-7" dollars per token)
+            raw = raw.rstrip(".")  # "7.e-7"
         dec = len(raw.split(".")[1]) if "." in raw else 0
         low = high = float(raw)
         end = m.end()
