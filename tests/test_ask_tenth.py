@@ -30,6 +30,15 @@ from tests.conftest import first_answer as _first
         ("is 0.6 the meta default for scout's temperature", "prompt_format.sampling.reference_temperature"),
         # hardware in Turkish
         ("Llama 4 modelleri hangi donanımda eğitildi", "training.compute.hardware"),
+        # half B's classes: governing law in German, the recommended temperature in Japanese,
+        # attribute words in Vietnamese (active), Turkish (layers) and Polish (price), the
+        # outputs as training data for another model
+        ("welches recht gilt bei einem streit über die lizenz", "license.governing_law"),
+        ("maverick の推奨温度は？", "prompt_format.sampling.reference_temperature"),
+        ("scout có bao nhiêu tham số hoạt động", "scout.params.active"),
+        ("scout kaç katmandan oluşuyor", "scout.architecture.layers"),
+        ("ile kosztuje scout na together", "providers.together.scout.price"),
+        ("can the outputs serve as training data for another model", "intended_use.uses.outputs_to_improve_other_models"),
     ],
 )
 def test_classes_the_tenth_set_missed(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str) -> None:
