@@ -15,9 +15,9 @@ from tests.conftest import first_answer as _first
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        # license clauses in other languages: the MAU threshold as 月活, a copy of the agreement,
+        # license clauses in other languages: the MAU threshold as 月活跃用户, a copy of the agreement,
         # using outputs to train another model (and in English, as an act)
-        ("月活用户超过七亿的公司能用 llama 4 吗", "license.mau_threshold"),
+        ("月活跃用户超过七亿的公司能用 llama 4 吗", "license.mau_threshold"),
         ("¿hay que distribuir una copia de la licencia con mi modelo?", "license_terms.agreement_copy"),
         ("puis-je entraîner un autre modèle avec ce que génère llama 4", "intended_use.uses.outputs_to_improve_other_models"),
         ("can i use llama 4 generations to train another model", "intended_use.uses.outputs_to_improve_other_models"),
