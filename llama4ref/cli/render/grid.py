@@ -197,14 +197,43 @@ def label_value(con: Console, label: Text, value: Text, indent: str = "  ") -> T
     return out
 
 
+def _verbatim(text: Text, width: int) -> bool:
+    """Code, such as a regular expression: an escape, and a token wider than the line.
+
+    Wrapping it between words would drop a space that belongs to it (the tokenizer's split pattern
+    has one, in ``| ?[``), so it is folded instead (:func:`fold_exact`).
+    """
+    return "\\" in text.plain and _longest_word(text) > width
+
+
+def fold_exact(text: Text, width: int) -> Text:
+    """``text`` cut every ``width`` cells, nothing dropped or added: its lines joined are the text again."""
+    out = Text()
+    for i, part in enumerate(text.split("\n", allow_blank=True)):
+        if i:
+            out.append("\n")
+        cuts: list[int] = []
+        cells = 0
+        for at, char in enumerate(part.plain):
+            if cells + cell_len(char) > width and cells:
+                cuts.append(at)
+                cells = 0
+            cells += cell_len(char)
+        out.append_text(Text("\n").join(part.divide(cuts)))
+    return out
+
+
 def hanging(con: Console, text: Text, indent: int) -> Text:
     """``text`` wrapped between words at the console width, continuation lines indented ``indent`` cells.
 
     A line printed as it is would continue at column 0 under its own indent. The indent shrinks
-    when the longest word (a URL, an id) would otherwise have to be split.
+    when the longest word (a URL, an id) would otherwise have to be split. Code is folded at the
+    width with every character kept, continuing at column 0 (:func:`_verbatim`).
     """
     if text.cell_len <= con.width and "\n" not in text.plain:
         return text
+    if _verbatim(text, con.width):
+        return fold_exact(text, con.width)
     indent = max(0, min(indent, con.width - _longest_word(text)))
     first = text.wrap(con, con.width, overflow="fold")[0]
     rest = text[len(first.plain) :]
