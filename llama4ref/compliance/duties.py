@@ -58,7 +58,7 @@ Links = list[tuple[str, str, int | None]]
 
 
 def check_agreement(files: list[FileText], links: Links, terms: LicenseTerms, out: Collector) -> bool:
-    """Check the agreement copy or link; True when an unmodified copy or a link is present."""
+    """Check the agreement copy; True when an unmodified copy or a link is present (a link alone is a warning)."""
     copies = [f for f in files if f.rel.lower().startswith(("license", "licence"))]
     unmodified = False
     for f in copies:
@@ -74,8 +74,20 @@ def check_agreement(files: list[FileText], links: Links, terms: LicenseTerms, ou
                 + _missing_message(text, terms.agreement_anchors, fingerprint(text), terms.agreement_fingerprint),
             )
     linked = any(is_agreement_url(url, terms) for url, _, _ in links)
-    if unmodified or linked:
+    if unmodified:
         return True
+    if linked:
+        if not any(f.rule == "L4-LICENSE-COPY" for f in out.findings):
+            out.add(
+                copies[0].rel if copies else "LICENSE",
+                None,
+                "L4-LICENSE-COPY",
+                "the agreement is linked but not shipped: section 1.b.i(A) asks you to provide a copy of it with the "
+                "Llama Materials, and a link may not be a copy; add the unmodified agreement as LICENSE",
+                "warning",
+                missing=not copies,
+            )
+        return True  # the link still carries the policy by reference (section 1.b.iv)
     if not any(f.rule == "L4-LICENSE-COPY" for f in out.findings):
         out.add(
             copies[0].rel if copies else "LICENSE",

@@ -87,8 +87,8 @@ _RULES = (
         "1.b.i",
         "error",
         "agreement-copy",
-        "Ship an unmodified copy of the Llama 4 Community License Agreement as LICENSE, or link the official "
-        "agreement from the README or model card. A modified copy is a violation.",
+        "Ship an unmodified copy of the Llama 4 Community License Agreement as LICENSE. A link to the official "
+        "agreement without a copy is a warning (the clause asks for a copy); a modified copy is a violation.",
     ),
     Rule(
         "L4-CARD-LICENSE",

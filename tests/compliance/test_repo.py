@@ -14,23 +14,24 @@ from llama4ref.compliance import CheckPathError, LicenseTerms, check_repo
 from llama4ref.compliance.card import MAX_FRONT_MATTER_BYTES, parse_card
 from llama4ref.compliance.files import MAX_FILE_BYTES
 
-from .conftest import FIXTURES, shared_text
+from .conftest import FIXTURES, LINKED, beyond_the_link, shared_text
 
 NOTICE = "Llama 4 is licensed under the Llama 4 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved."
 
 EXPECTED = {
-    # fixture: (rule ids of error findings, rule ids of warning findings)
-    "compliant-linked": (set(), set()),
-    "missing-notice": ({"L4-NOTICE"}, set()),
-    "card-license-conflict": ({"L4-CARD-LICENSE"}, set()),
-    "scout-ft": ({"L4-NAME-PREFIX"}, set()),
-    "meta-llama-prefixed": ({"L4-NAME-PREFIX"}, set()),
-    "cyrillic-spoof": ({"L4-NAME-SPOOF"}, set()),
+    # fixture: (rule ids of error findings, rule ids of warning findings); a fixture that links the
+    # agreement without shipping it (the project does not ship its text) has that warning
+    "compliant-linked": (set(), {"L4-LICENSE-COPY"}),
+    "missing-notice": ({"L4-NOTICE"}, {"L4-LICENSE-COPY"}),
+    "card-license-conflict": ({"L4-CARD-LICENSE"}, {"L4-LICENSE-COPY"}),
+    "scout-ft": ({"L4-NAME-PREFIX"}, {"L4-LICENSE-COPY"}),
+    "meta-llama-prefixed": ({"L4-NAME-PREFIX"}, {"L4-LICENSE-COPY"}),
+    "cyrillic-spoof": ({"L4-NAME-SPOOF"}, {"L4-LICENSE-COPY"}),
     "modified-license": ({"L4-LICENSE-COPY"}, set()),
     "no-agreement": ({"L4-LICENSE-COPY"}, set()),
-    "no-attribution": ({"L4-ATTRIBUTION"}, set()),
-    "notice-copyright-c": (set(), {"L4-NOTICE"}),
-    "notice-wrong-text": ({"L4-NOTICE"}, set()),
+    "no-attribution": ({"L4-ATTRIBUTION"}, {"L4-LICENSE-COPY"}),
+    "notice-copyright-c": (set(), {"L4-NOTICE", "L4-LICENSE-COPY"}),
+    "notice-wrong-text": ({"L4-NOTICE"}, {"L4-LICENSE-COPY"}),
 }
 
 
@@ -58,17 +59,20 @@ def test_fixture_findings(terms: LicenseTerms, fixture: str) -> None:
 
 
 def test_compliant_repo_passes_every_rule(terms: LicenseTerms) -> None:
-    """The compliant fixture passes every obligation rule and has no findings at all."""
+    """The fixture that links the agreement passes every obligation rule; its one finding is the
+    warning that a link is not the copy section 1.b.i(A) asks for."""
     report = check_repo(FIXTURES / "compliant-linked", terms)
-    assert report.findings == ()
-    assert {"L4-NAME-PREFIX", "L4-ATTRIBUTION", "L4-NOTICE", "L4-LICENSE-COPY", "L4-CARD-LICENSE", "L4-AUP"} <= set(
-        report.passed_rules()
-    )
+    (linked,) = report.findings
+    assert linked.rule == "L4-LICENSE-COPY" and linked.severity == "warning" and linked.message.startswith(LINKED)
+    assert linked.section == "1.b.i" and "add the unmodified agreement as LICENSE" in linked.message
+    assert report.ok and report.exit_code() == 0
+    assert {"L4-NAME-PREFIX", "L4-ATTRIBUTION", "L4-NOTICE", "L4-CARD-LICENSE", "L4-AUP"} <= set(report.passed_rules())
+    assert "L4-LICENSE-COPY" not in report.passed_rules()
 
 
 def test_findings_carry_file_line_and_section(terms: LicenseTerms) -> None:
     """A card-metadata finding points at the card line of the offending key and names section 1.b.i."""
-    (finding,) = check_repo(FIXTURES / "card-license-conflict", terms).findings
+    (finding,) = beyond_the_link(check_repo(FIXTURES / "card-license-conflict", terms))
     assert (finding.file, finding.line, finding.section) == ("README.md", 4, "1.b.i")
     assert "apache-2.0" in finding.message and "llama4" in finding.message
     assert finding.format().startswith("README.md:4: L4-CARD-LICENSE error: ")
@@ -76,7 +80,7 @@ def test_findings_carry_file_line_and_section(terms: LicenseTerms) -> None:
 
 def test_name_findings_point_at_model_name_and_suggest(terms: LicenseTerms) -> None:
     """A bad model_name is reported on its card line with the suggested compliant name."""
-    (finding,) = check_repo(FIXTURES / "meta-llama-prefixed", terms).findings
+    (finding,) = beyond_the_link(check_repo(FIXTURES / "meta-llama-prefixed", terms))
     assert (finding.file, finding.line) == ("README.md", 7)
     assert "suggested: 'Llama-4-FT'" in finding.message
 
@@ -94,13 +98,13 @@ def test_directory_name_is_the_fallback(terms: LicenseTerms, tmp_path: Path) -> 
     readme.write_text(readme.read_text(encoding="utf-8").replace("model_name: Llama-4-Scout-Acme-FT\n", ""), encoding="utf-8")
     renamed = repo.rename(tmp_path / "Scout-Acme")
     report = check_repo(renamed, terms)
-    assert [f.rule for f in report.findings] == ["L4-NAME-PREFIX"]
-    assert report.findings[0].file == "."
+    assert [f.rule for f in beyond_the_link(report)] == ["L4-NAME-PREFIX"]
+    assert beyond_the_link(report)[0].file == "."
 
 
 def test_modified_copy_lists_missing_anchor_sentences(terms: LicenseTerms) -> None:
     """A LICENSE with some but not all anchor sentences is a modified copy; the message says what is missing."""
-    (finding,) = check_repo(FIXTURES / "modified-license", terms).findings
+    (finding,) = beyond_the_link(check_repo(FIXTURES / "modified-license", terms))
     assert finding.file == "LICENSE" and finding.rule == "L4-LICENSE-COPY"
     assert "modified copy" in finding.message
     assert f"of {len(terms.agreement_anchors)} anchor sentences" in finding.message
@@ -111,7 +115,7 @@ def test_modified_copy_fails_even_with_a_link(terms: LicenseTerms, tmp_path: Pat
     """Linking the official agreement does not excuse shipping a modified copy of it."""
     repo = _copy_fixture("compliant-linked", tmp_path)
     shutil.copy(FIXTURES / "modified-license" / "LICENSE", repo / "LICENSE")
-    assert [f.rule for f in check_repo(repo, terms).findings] == ["L4-LICENSE-COPY"]
+    assert [f.rule for f in beyond_the_link(check_repo(repo, terms))] == ["L4-LICENSE-COPY"]
 
 
 def test_unmodified_copy_passes_without_a_link(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -119,7 +123,7 @@ def test_unmodified_copy_passes_without_a_link(terms: LicenseTerms, tmp_path: Pa
     repo = _copy_fixture("no-agreement", tmp_path)
     official = shared_text("model-license.txt")
     (repo / "LICENSE").write_text(official.replace("\n", "\r\n").replace("“", '"').replace("”", '"'), encoding="utf-8")
-    assert check_repo(repo, terms).findings == ()
+    assert beyond_the_link(check_repo(repo, terms)) == ()
 
 
 def test_one_changed_word_in_a_full_copy_is_flagged(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -127,7 +131,7 @@ def test_one_changed_word_in_a_full_copy_is_flagged(terms: LicenseTerms, tmp_pat
     repo = _copy_fixture("no-agreement", tmp_path)
     official = shared_text("model-license.txt")
     (repo / "LICENSE").write_text(official.replace("Documentation", "Docs", 1), encoding="utf-8")
-    (finding,) = check_repo(repo, terms).findings
+    (finding,) = beyond_the_link(check_repo(repo, terms))
     assert "every anchor sentence is present, but the text differs elsewhere" in finding.message
 
 
@@ -135,7 +139,7 @@ def test_unrelated_license_file_needs_a_link(terms: LicenseTerms, tmp_path: Path
     """An Apache LICENSE for the code is not a copy of the agreement; without a link the rule fails."""
     repo = _copy_fixture("no-agreement", tmp_path)
     (repo / "LICENSE").write_text("Apache License\nVersion 2.0, January 2004\n", encoding="utf-8")
-    (finding,) = check_repo(repo, terms).findings
+    (finding,) = beyond_the_link(check_repo(repo, terms))
     assert finding.rule == "L4-LICENSE-COPY" and "no unmodified copy" in finding.message
 
 
@@ -152,7 +156,9 @@ def test_agreement_links_accepted(terms: LicenseTerms, tmp_path: Path, url: str)
     repo = _copy_fixture("no-agreement", tmp_path)
     with (repo / "README.md").open("a", encoding="utf-8") as f:
         f.write(f"\nLicense text: <{url}>\n")
-    assert check_repo(repo, terms).findings == ()
+    report = check_repo(repo, terms)
+    assert [(f.rule, f.severity) for f in report.findings] == [("L4-LICENSE-COPY", "warning")]  # linked, not shipped
+    assert report.exit_code() == 0
 
 
 def test_license_link_metadata_counts(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -163,7 +169,7 @@ def test_license_link_metadata_counts(terms: LicenseTerms, tmp_path: Path) -> No
     readme.write_text(
         readme.read_text(encoding="utf-8").replace("license: llama4\n", "license: llama4\n" + link), encoding="utf-8"
     )
-    assert check_repo(repo, terms).findings == ()
+    assert [(f.rule, f.severity) for f in check_repo(repo, terms).findings] == [("L4-LICENSE-COPY", "warning")]
 
 
 def test_other_license_with_llama4_name_is_accepted(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -174,7 +180,7 @@ def test_other_license_with_llama4_name_is_accepted(terms: LicenseTerms, tmp_pat
         readme.read_text(encoding="utf-8").replace("license: apache-2.0\n", "license: other\nlicense_name: llama4\n"),
         encoding="utf-8",
     )
-    assert check_repo(repo, terms).findings == ()
+    assert beyond_the_link(check_repo(repo, terms)) == ()
 
 
 def test_missing_license_key_is_a_warning(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -182,7 +188,7 @@ def test_missing_license_key_is_a_warning(terms: LicenseTerms, tmp_path: Path) -
     repo = _copy_fixture("card-license-conflict", tmp_path)
     readme = repo / "README.md"
     readme.write_text(readme.read_text(encoding="utf-8").replace("license: apache-2.0\n", ""), encoding="utf-8")
-    (finding,) = check_repo(repo, terms).findings
+    (finding,) = beyond_the_link(check_repo(repo, terms))
     assert (finding.rule, finding.severity, finding.line) == ("L4-CARD-LICENSE", "warning", 4)
 
 
@@ -193,12 +199,12 @@ def test_aup_copy_or_link(terms: LicenseTerms, tmp_path: Path) -> None:
     readme.write_text(
         readme.read_text(encoding="utf-8").replace("https://www.llama.com/llama4/use-policy", "#"), encoding="utf-8"
     )
-    assert [f.rule for f in check_repo(repo, terms).findings] == ["L4-AUP"]
+    assert [f.rule for f in beyond_the_link(check_repo(repo, terms))] == ["L4-AUP"]
     policy = shared_text("use-policy.md")
     (repo / "USE_POLICY.md").write_text(policy, encoding="utf-8")
-    assert check_repo(repo, terms).findings == ()
+    assert beyond_the_link(check_repo(repo, terms)) == ()
     (repo / "USE_POLICY.md").write_text(policy[: len(policy) // 2], encoding="utf-8")
-    (finding,) = check_repo(repo, terms).findings
+    (finding,) = beyond_the_link(check_repo(repo, terms))
     assert (
         finding.rule == "L4-AUP"
         and "modified copy" in finding.message
@@ -211,7 +217,7 @@ def test_attribution_in_another_case_is_a_warning(terms: LicenseTerms, tmp_path:
     repo = _copy_fixture("compliant-linked", tmp_path)
     readme = repo / "README.md"
     readme.write_text(readme.read_text(encoding="utf-8").replace("**Built with Llama**", "built with  llama"), encoding="utf-8")
-    (finding,) = check_repo(repo, terms).findings
+    (finding,) = beyond_the_link(check_repo(repo, terms))
     assert (finding.rule, finding.severity, finding.line) == ("L4-ATTRIBUTION", "warning", 17)
 
 
@@ -220,14 +226,14 @@ def test_notice_spread_over_lines_with_other_notices_passes(terms: LicenseTerms,
     repo = _copy_fixture("compliant-linked", tmp_path)
     wrapped = NOTICE.replace(", Copyright", ",\n   Copyright")
     (repo / "NOTICE").write_text(f"Qwen is licensed under its own terms.\n{wrapped}\n", encoding="utf-8")
-    assert check_repo(repo, terms).findings == ()
+    assert beyond_the_link(check_repo(repo, terms)) == ()
 
 
 def test_single_card_mode(terms: LicenseTerms) -> None:
     """A single card is checked for card rules; file rules are listed as not checked."""
     report = check_repo(FIXTURES / "cyrillic-spoof" / "README.md", terms)
     assert report.kind == "card"
-    assert [f.rule for f in report.findings] == ["L4-NAME-SPOOF"]
+    assert [f.rule for f in beyond_the_link(report)] == ["L4-NAME-SPOOF"]
     assert {r for r, _ in report.not_checked} == {"L4-NOTICE", "L4-LICENSE-COPY"}
 
 
@@ -247,7 +253,7 @@ def test_symlink_out_of_the_tree_is_not_followed(terms: LicenseTerms, tmp_path: 
     outside.write_text(NOTICE, encoding="utf-8")
     (repo / "NOTICE").unlink()
     (repo / "NOTICE").symlink_to(outside)
-    rules = {(f.rule, f.file) for f in check_repo(repo, terms).findings}
+    rules = {(f.rule, f.file) for f in beyond_the_link(check_repo(repo, terms))}
     assert ("L4-FILE-SKIPPED", "NOTICE") in rules and ("L4-NOTICE", "NOTICE") in rules
 
 
@@ -257,7 +263,7 @@ def test_symlink_inside_the_tree_is_followed(terms: LicenseTerms, tmp_path: Path
     (repo / "docs").mkdir()
     (repo / "NOTICE").rename(repo / "docs" / "NOTICE.txt")
     (repo / "NOTICE").symlink_to(Path("docs") / "NOTICE.txt")
-    assert check_repo(repo, terms).findings == ()
+    assert beyond_the_link(check_repo(repo, terms)) == ()
 
 
 def test_symlink_loop_and_broken_link(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -265,7 +271,7 @@ def test_symlink_loop_and_broken_link(terms: LicenseTerms, tmp_path: Path) -> No
     repo = _copy_fixture("compliant-linked", tmp_path)
     (repo / "LICENSE").symlink_to(repo / "LICENSE")
     (repo / "USE_POLICY.md").symlink_to(repo / "nowhere")
-    skipped = {f.file for f in check_repo(repo, terms).findings if f.rule == "L4-FILE-SKIPPED"}
+    skipped = {f.file for f in beyond_the_link(check_repo(repo, terms)) if f.rule == "L4-FILE-SKIPPED"}
     assert skipped == {"LICENSE", "USE_POLICY.md"}
 
 
@@ -275,7 +281,7 @@ def test_fifo_is_never_opened(terms: LicenseTerms, tmp_path: Path) -> None:
     repo = _copy_fixture("compliant-linked", tmp_path)
     (repo / "NOTICE").unlink()
     os.mkfifo(repo / "NOTICE")
-    findings = check_repo(repo, terms).findings
+    findings = beyond_the_link(check_repo(repo, terms))
     assert any(f.rule == "L4-FILE-SKIPPED" and "not a regular file" in f.message for f in findings)
 
 
@@ -284,7 +290,7 @@ def test_file_over_the_size_cap_is_skipped(terms: LicenseTerms, tmp_path: Path) 
     repo = _copy_fixture("compliant-linked", tmp_path)
     with (repo / "README.md").open("a", encoding="utf-8") as f:
         f.write("x" * (MAX_FILE_BYTES + 1))
-    findings = check_repo(repo, terms).findings
+    findings = beyond_the_link(check_repo(repo, terms))
     assert any(f.rule == "L4-FILE-SKIPPED" and f"{MAX_FILE_BYTES}-byte cap" in f.message for f in findings)
 
 
@@ -292,9 +298,9 @@ def test_binary_and_non_utf8_files(terms: LicenseTerms, tmp_path: Path) -> None:
     """A binary NOTICE is skipped; a Latin-1 one is read with replacements and reported."""
     repo = _copy_fixture("compliant-linked", tmp_path)
     (repo / "NOTICE").write_bytes(b"\x00\x01\x02" * 100)
-    assert any(f.rule == "L4-FILE-SKIPPED" and "binary" in f.message for f in check_repo(repo, terms).findings)
+    assert any(f.rule == "L4-FILE-SKIPPED" and "binary" in f.message for f in beyond_the_link(check_repo(repo, terms)))
     (repo / "NOTICE").write_bytes(NOTICE.encode("latin-1"))
-    rules = {f.rule for f in check_repo(repo, terms).findings}
+    rules = {f.rule for f in beyond_the_link(check_repo(repo, terms))}
     assert rules == {"L4-FILE-ENCODING", "L4-NOTICE"}
 
 
@@ -302,7 +308,7 @@ def test_utf16_notice_is_read(terms: LicenseTerms, tmp_path: Path) -> None:
     """A UTF-16 NOTICE with a byte-order mark is decoded and passes."""
     repo = _copy_fixture("compliant-linked", tmp_path)
     (repo / "NOTICE").write_bytes(NOTICE.encode("utf-16"))
-    assert check_repo(repo, terms).findings == ()
+    assert beyond_the_link(check_repo(repo, terms)) == ()
 
 
 @pytest.mark.parametrize(
@@ -325,8 +331,8 @@ def test_hostile_front_matter(terms: LicenseTerms, tmp_path: Path, front_matter:
     body = readme.read_text(encoding="utf-8").split("---\n", 2)[2]
     readme.write_text(f"---\n{front_matter}---\n{body}", encoding="utf-8")
     report = check_repo(repo, terms)
-    assert {f.rule for f in report.findings} == expected
-    assert all(f.file == "README.md" for f in report.findings)
+    assert {f.rule for f in beyond_the_link(report)} == expected
+    assert all(f.file == "README.md" for f in beyond_the_link(report))
 
 
 def test_alias_bomb_is_not_expanded(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -344,7 +350,7 @@ def test_alias_bomb_is_not_expanded(terms: LicenseTerms, tmp_path: Path) -> None
     finally:
         tracemalloc.stop()
     assert peak < 50 * 2**20, f"{peak:,} bytes: the aliases were expanded"  # 9^9 items would take gigabytes
-    assert [f.rule for f in report.findings] == ["L4-AUP", "L4-CARD-LICENSE"]  # no string base_model: base unknown
+    assert [f.rule for f in beyond_the_link(report)] == ["L4-AUP", "L4-CARD-LICENSE"]  # no string base_model: base unknown
 
 
 def test_many_entries_are_bounded(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -352,7 +358,7 @@ def test_many_entries_are_bounded(terms: LicenseTerms, tmp_path: Path) -> None:
     repo = _copy_fixture("compliant-linked", tmp_path)
     for i in range(2000):
         (repo / f"shard-{i:05d}.safetensors").write_bytes(b"\x00")
-    assert check_repo(repo, terms).findings == ()
+    assert beyond_the_link(check_repo(repo, terms)) == ()
 
 
 def test_nothing_is_executed(terms: LicenseTerms, tmp_path: Path) -> None:

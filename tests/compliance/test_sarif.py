@@ -79,7 +79,8 @@ def test_rules_carry_the_license_section(terms: LicenseTerms) -> None:
 def test_uri_prefix_points_into_the_scanned_repository(terms: LicenseTerms) -> None:
     """With a prefix, result paths are relative to the repository root that code scanning sees."""
     report = check_repo(FIXTURES / "card-license-conflict", terms)
-    (result,) = to_sarif(report, tool_version="0.1.0", uri_prefix="models/x/")["runs"][0]["results"]
+    results = to_sarif(report, tool_version="0.1.0", uri_prefix="models/x/")["runs"][0]["results"]
+    (result,) = [r for r in results if r["ruleId"] == "L4-CARD-LICENSE"]
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "models/x/README.md"
     assert location["region"] == {"startLine": 4}
@@ -110,7 +111,7 @@ def test_uris_are_root_relative_encoded_and_fingerprinted(terms: LicenseTerms, t
     assert find_root(repo) == tmp_path
     prefix = root_relative(repo, find_root(repo))
     log = to_sarif(check_repo(repo, terms), tool_version="0.1.0", uri_prefix=prefix)
-    (result,) = log["runs"][0]["results"]
+    (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "L4-NOTICE"]
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "models/my%20model%231/"
     assert "region" not in location
