@@ -109,7 +109,7 @@ def test_pipes_are_unpadded_and_honour_columns(name: str) -> None:
     """Piped output has no trailing spaces; without COLUMNS nothing wraps, with COLUMNS=80 nothing is wider."""
     free, narrow = pipes()[(name, None)], pipes()[(name, "80")]
     assert not [line for line in free.split("\n") if line.endswith(" ")]
-    assert all(cell_len(line) <= 80 for line in narrow.split("\n"))
+    assert all(fits(line, 80) for line in narrow.split("\n"))
     assert len(free.split("\n")) <= len(narrow.split("\n"))
 
 
@@ -122,6 +122,34 @@ def test_a_pipe_pads_no_column_past_its_cap() -> None:
     short = next(line for line in lines if line.startswith("license.mau_threshold "))
     assert short.index("llama-models-license") == header.index("sources")
     assert max(len(line) for line in lines) > header.index("sources") + 100  # the long value is still whole
+
+
+def fits(line: str, width: int) -> bool:
+    """Whether ``line`` fits ``width`` cells, or is wider only because it holds a word wider than the
+    whole line (a URL, a regular expression): such a word is printed whole, for the terminal to wrap
+    and a copy to keep intact, never cut into two lines."""
+    return cell_len(line) <= width or max(cell_len(w) for w in line.split()) > width
+
+
+def test_a_word_wider_than_the_terminal_is_printed_whole() -> None:
+    """At 80 columns a URL longer than the line is one line (the terminal wraps it; a copy of it
+    is whole), a URL that fits moves under its label rather than being cut, and code keeps its
+    spaces: the tokenizer's split pattern is printed as the one line it is."""
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
+    _, out = pty_run(["get", "license"], 80, tmp)
+    lines = out.split("\n")
+    hf = "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct/blob/main/LICENSE"
+    assert len(hf) > 80 and hf in lines
+    gh = "https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE"
+    assert any(line.strip() == gh and cell_len(line) <= 80 for line in lines)
+    _, out = pty_run(["get", "tokenizer.split_pattern.regex"], 80, tmp)
+    regex = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "llama4ref", "get", "tokenizer.split_pattern.regex", "--json"],
+            capture_output=True, text=True, check=True, cwd=REPO,
+        ).stdout
+    )["data"]["value"]  # fmt: skip
+    assert "  value: " + regex in out.split("\n")
 
 
 def _names() -> list[str]:
@@ -140,7 +168,7 @@ def test_no_line_wider_than_the_terminal(name: str, width: int) -> None:
     assert "Traceback" not in out, out[-2000:]
     if name in WHOLE_LINE:
         out = out.split("Special tokens used", 1)[1]  # after the prompt
-    wide = [line for line in out.split("\n") if cell_len(line) > width]
+    wide = [line for line in out.split("\n") if not fits(line, width)]
     assert not wide, f"`llama4ref {' '.join(args)}` at {width} columns: {len(wide)} lines too wide, e.g. {wide[0]!r}"
 
 
@@ -198,7 +226,7 @@ def test_wrapped_lines_hang_under_their_own_line(args: tuple[str, ...]) -> None:
     assert any(cell_len(line) > 70 for line in lines), "nothing long enough to wrap: this test would prove nothing"
     loose = [line for line in lines if not HANGING[args](line)]
     assert not loose, f"`llama4ref {' '.join(args)}`: lines at column 0 inside an entry: {loose[:3]}"
-    assert all(cell_len(line) <= 80 for line in lines)
+    assert all(fits(line, 80) for line in lines)
 
 
 def test_memory_assumptions_hang() -> None:

@@ -18,7 +18,9 @@ Every command accepts `-h` / `--help`, and `--json` to print the one JSON envelo
 
 Output for people fits the terminal: tables wrap only between words, so no number, id, date or
 token is split, and a table too wide for the terminal is shown as one block per row
-(`label: value` lines). It honours `NO_COLOR` (no colours) and `COLUMNS`; piped or redirected
+(`label: value` lines). Outside tables, a word wider than the whole line (a long URL, the
+tokenizer's regular expression) is printed whole on its own line, for the terminal to wrap: a copy
+of it is the exact text. It honours `NO_COLOR` (no colours) and `COLUMNS`; piped or redirected
 without `COLUMNS`, nothing is wrapped, padded or truncated (no ANSI codes, no trailing spaces).
 
 ## Shell completion

@@ -8,6 +8,7 @@ carry no trailing spaces, so piped output is unpadded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 GAP = 2
 """Spaces between columns."""
+
+_WORD = re.compile(r"\S+")
 
 UNBOUNDED = 10_000
 """A console at least this wide is a pipe without COLUMNS (llama4ref.cli.output.PIPE_WIDTH): nothing wraps."""
@@ -160,7 +163,7 @@ def stacked(con: Console, columns: Sequence[Column], rows: Sequence[Sequence[Tex
     blocks: list[Text] = []
     for row in rows:
         block = Text()
-        block.append_text(Text("\n").join(_wrap(con, row[0].copy(), con.width)))
+        block.append_text(Text("\n").join(wrap_whole(row[0].copy(), con.width)))
         block.stylize("bold")
         line = Text()
         for col, cell in zip(columns[1:], row[1:], strict=True):
@@ -187,8 +190,16 @@ def label_value(con: Console, label: Text, value: Text, indent: str = "  ") -> T
     """``label: value`` wrapped at the console width, continuation lines hanging under the value."""
     head = Text(indent).append_text(label).append(": ")
     room = max(con.width - head.cell_len, 8)
+    longest = _longest_word(value)
+    if longest > room:  # a URL or an id that would not fit beside the label starts under it, whole
+        pad = max(0, min(head.cell_len, con.width - longest))
+        out = Text(indent).append_text(label).append(":")
+        for line in [value] if _verbatim(value, con.width) else wrap_whole(value, con.width - pad):
+            out.append("\n" + " " * pad)
+            out.append_text(line)
+        return out
     out = Text()
-    for k, line in enumerate(_wrap(con, value, room)):
+    for k, line in enumerate(wrap_whole(value, room)):
         if k:
             out.append("\n" + " " * head.cell_len)
         else:
@@ -200,47 +211,49 @@ def label_value(con: Console, label: Text, value: Text, indent: str = "  ") -> T
 def _verbatim(text: Text, width: int) -> bool:
     """Code, such as a regular expression: an escape, and a token wider than the line.
 
-    Wrapping it between words would drop a space that belongs to it (the tokenizer's split pattern
-    has one, in ``| ?[``), so it is folded instead (:func:`fold_exact`).
+    Breaking it at a space would drop the space (the tokenizer's split pattern has one, in
+    ``| ?[``), so it is printed as one line: the terminal wraps it for display, and a copy of it
+    is exact.
     """
     return "\\" in text.plain and _longest_word(text) > width
 
 
-def fold_exact(text: Text, width: int) -> Text:
-    """``text`` cut every ``width`` cells, nothing dropped or added: its lines joined are the text again."""
-    out = Text()
-    for i, part in enumerate(text.split("\n", allow_blank=True)):
-        if i:
-            out.append("\n")
+def wrap_whole(text: Text, width: int) -> list[Text]:
+    """``text`` wrapped between words at ``width``; a word wider than that stands whole on its own
+    line, wider than ``width`` (the terminal wraps it for display, and a copy of it keeps it whole:
+    a URL, an id or a path is never cut into two lines)."""
+    lines: list[Text] = []
+    for part in text.split("\n", allow_blank=True):
+        plain = part.plain
         cuts: list[int] = []
-        cells = 0
-        for at, char in enumerate(part.plain):
-            if cells + cell_len(char) > width and cells:
-                cuts.append(at)
-                cells = 0
-            cells += cell_len(char)
-        out.append_text(Text("\n").join(part.divide(cuts)))
-    return out
+        start = 0
+        for word in _WORD.finditer(plain):
+            if plain[start : word.start()].strip() and cell_len(plain[start : word.end()]) > width:
+                cuts.append(word.start())
+                start = word.start()
+        for line in part.divide(cuts):
+            line.rstrip()
+            lines.append(line)
+    return lines or [Text()]
 
 
 def hanging(con: Console, text: Text, indent: int) -> Text:
     """``text`` wrapped between words at the console width, continuation lines indented ``indent`` cells.
 
     A line printed as it is would continue at column 0 under its own indent. The indent shrinks
-    when the longest word (a URL, an id) would otherwise have to be split. Code is folded at the
-    width with every character kept, continuing at column 0 (:func:`_verbatim`).
+    when the longest word (a URL, an id) would otherwise not fit; a word wider than the whole line
+    is printed whole (:func:`wrap_whole`), and so is code (:func:`_verbatim`).
     """
     if text.cell_len <= con.width and "\n" not in text.plain:
         return text
     if _verbatim(text, con.width):
-        return fold_exact(text, con.width)
+        return text
     indent = max(0, min(indent, con.width - _longest_word(text)))
-    first = text.wrap(con, con.width, overflow="fold")[0]
+    first = wrap_whole(text, con.width)[0]
     rest = text[len(first.plain) :]
     rest = rest[len(rest.plain) - len(rest.plain.lstrip(" \n")) :]
-    first.rstrip()
     out = first
-    for line in _wrap(con, rest, max(con.width - indent, 8)) if rest.plain else []:
+    for line in wrap_whole(rest, max(con.width - indent, 8)) if rest.plain else []:
         out.append("\n" + " " * indent)
         out.append_text(line)
     return out
