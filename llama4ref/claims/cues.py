@@ -36,6 +36,17 @@ ACTIVATED = re.compile(
 """A size right after "activates" ("gates that activate ~109B per forward pass") counts the active parameters."""
 BARE_ROW = re.compile(r"(?i)\s*[~≈]?\s*[\d.,]+\s*[kmbt]\w*\s+tokens?\s*")
 """A spec row that is a figure of tokens alone ("8T tokens")."""
+WINDOW_CELL = re.compile(r"\d{1,4}(?:\.\d+)?\s?[KkMm]")
+"""A table cell that is a count of thousands or millions alone ("128K", "10M"): in a model's row of
+a table copied without its header, the model's context window, as model tables list it, unless a
+heading above names a unit or another count ("## Output Token Limits")."""
+OTHER_COUNTS = frozenset({"output", "input", "price", "memory", "speed", "training", "tokens", "vocabulary", "languages"})
+
+
+def window_cell(text: str) -> bool:
+    """Whether a table cell ("<row label> : <cell>") holds a count of thousands or millions alone."""
+    return WINDOW_CELL.fullmatch(text.rpartition(": ")[2].strip()) is not None
+
 DATA_THROUGH = re.compile(r"(?i)\bdata\b[^.;!?]{0,40}\b(?:through|until|up\s+to|thru)\s*$")
 """A date after training data said to run "through" it ("Training Data: 20T tokens, through October 2025"): the knowledge cutoff."""
 TOP_K = re.compile(r"(?i)\btop-\s*$")

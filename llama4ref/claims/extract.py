@@ -101,6 +101,7 @@ def statements(
     if span.heading and not LLAMA4_NAME.search(text) and two_models(heading_parses):
         return []  # "## Mid-Range Models (best quality within ~30B params)" under "Gemma 4 vs Llama 4": no variant's figure
     heading_attr = heading_attribute(heading_parses, parsed)
+    counted_heads = any(t["kind"] == "unit" or t["id"] in cues.OTHER_COUNTS for p, _ in heading_parses for m in p.matches for t in m.terms)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
     # the table's columns are models (one is headed by a Llama 4 variant): a column headed by any
@@ -299,6 +300,8 @@ def statements(
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
+        if not (v.day or attrs or units or bench or counted_heads) and span.headerless and cues.window_cell(text):
+            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "context")[:1], True
         if v.day is None and not (attrs or units or bench or fact_ent) and span.block and money_key(text):
             attrs = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "price")[:1]  # read by catalog.priced
         if v.day is None and not (attrs or units or bench or fact_ent):
