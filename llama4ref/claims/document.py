@@ -40,6 +40,7 @@ class Span(NamedTuple):
     columns: tuple[str, ...] = ()  # a table cell's: the headings of every value column of its table
     label_end: int = 0  # a table cell after the row's first: where its row label and column heading end (stated once)
     headerless: bool = False  # a cell of table rows copied without their header row: no column names it
+    row: str = ""  # a table cell's: its whole row (a stage another cell names, "Base Scout model", is the row's)
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -319,7 +320,7 @@ def _table(
             starts = ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1))
             about = sides[k - 1] if sides and k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
             span = Span(text, starts, _stack(headings), about or None, blank_column=not about, columns=tuple(header[1:]))
-            span = span._replace(headerless=headerless)
+            span = span._replace(headerless=headerless, row=" | ".join(_strip_md(c) for _, c in cells))
             out.append(span._replace(label_end=len(prefix) if stated else 0))
             stated = True
     return out

@@ -41,6 +41,7 @@ from llama4ref.claims.subject import (
     LLAMA4_NAME,
     OTHER_NAME,
     about_named_before,
+    code_label,
     compared_with,
     ents,
     first,
@@ -104,6 +105,7 @@ def statements(
     counted_heads = any(t["kind"] == "unit" or t["id"] in cues.OTHER_COUNTS for p, _ in heading_parses for m in p.matches for t in m.terms)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
+    labelled_by = code_label(span.text, lex) if span.columns else None
     # the table's columns are models (one is headed by a Llama 4 variant): a column headed by any
     # other name is another model's, whether or not the vocabulary knows that name
     models_across = (
@@ -141,7 +143,8 @@ def statements(
     block_other = block is not None and other_model(block) and not first(block, "variant")  # "Model: Llama 3.1 70B"
     shots_m = cues.SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
-    stage = next((s for w, s in cues.STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
+    staged = f"{text} {span.column or ''} {span.row}"  # (a stage named in another cell of the row: the row's)
+    stage = next((s for w, s in cues.STAGES.items() if re.search(rf"(?i)\b{w}\b", staged)), None)
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
@@ -325,6 +328,8 @@ def statements(
             attrs += tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "per-token")[:1]  # "top-8 routing"
             units = ("experts",)
         variant, source, other = subject(parsed, vi, skip, compared)
+        if variant is None and not other and labelled_by:  # "| `llama4-scout` | 256K tokens |": the row's model id
+            variant, source = labelled_by, "text"
         if source == "after" and (column_variant or head_variant or carried):
             variant, source = None, "none"  # a variant named after the value is weaker than the context's
         if variant is None and column_variant:

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.paths import FactPath
+from llama4ref.claims.words import unglued
 from llama4ref.records.vocabulary import Lexicon
 
 if TYPE_CHECKING:
@@ -307,3 +308,14 @@ def this_model(text: str, parsed: Any, words: Words, taken: frozenset[int]) -> t
     return found.start(), frozenset(
         m.start for m in parsed.matches if words.char(m.start) < found.start() and m.start not in taken
     )
+
+
+_CODE_LABEL = re.compile(r"\s*`([^`]+)`")
+
+
+def code_label(text: str, lex: Lexicon) -> str | None:
+    """The one Llama 4 variant a table row's label names as a model id in code ("`llama4-scout`"),
+    which the reader masks as code; None when the label is no code span or names none or several."""
+    found = _CODE_LABEL.match(text)
+    return first(lex.parse(unglued(found.group(1))), "variant") if found else None
+
