@@ -56,9 +56,11 @@ MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 NAMED_SIZE = re.compile(
     r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*(?:\d+(?:\.\d+)?\s?[bt]\s*(?:,|\s(?:and|or)\b)\s*)*$"
     r"|\bllama[\s-]?4[\s-]+(?:\d+(?:\.\d+)?\s?[bt]\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$"
+    r"|\b(?:scout|maverick|behemoth)-$"
 )
 """A size in parentheses right after a variant's name ("Llama 4 Scout (8B)", "Scout Instruct (8B)", each of "Maverick (8B, 70B)") is its
-parameter count; so are sizes written after the family's name ("Llama 4 8B, 70B"), sizes of Llama 4."""
+parameter count; so are sizes written after the family's name ("Llama 4 8B, 70B"), sizes of Llama 4, and a
+size glued to a variant's name ("Llama-4-Maverick-8B", "Scout-17B")."""
 SCORED = re.compile(r"(?i)\b(?:scor(?:ed|es|ing)|hit|hits|achiev(?:ed|es)|reach(?:ed|es)|posts?|posted|gets?|got)\s+(?:an?\s+)?$")
 """A score verb right before the value: "Maverick scored 87.4" under "On the MMLU benchmark, …"."""
 BUDGET = re.compile(
