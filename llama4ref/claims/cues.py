@@ -187,6 +187,10 @@ BOTH = re.compile(
 after a sentence naming the two): it is held to each of them and wrong when either disagrees."""
 
 
+RESPECTIVELY = re.compile(r"(?i)\b(?:respectively|respectivamente|rispettivamente|respectivement|соответственно)\b|分别")
+"""Figures given "respectively" ("Both … pools of 109 billion and 400 billion, respectively"): one each, not both."""
+
+
 CONFIG_KEY = re.compile(r"""["']?\b[a-z][a-z0-9]*(?:_[a-z0-9]+|[A-Z][a-z0-9]*)+\b["']?\s*[:=]\s*$""")
 """A value set under a code or config key ("maxLength: 131072", "'context_length': 131072",
 "max_tokens=8192")."""

@@ -102,6 +102,8 @@ def statements(
     if span.heading and not LLAMA4_NAME.search(text) and two_models(heading_parses):
         return []  # "## Mid-Range Models (best quality within ~30B params)" under "Gemma 4 vs Llama 4": no variant's figure
     heading_attr = heading_attribute(heading_parses, parsed)
+    headed_pair = tuple(dict.fromkeys(t["target"] for p, _ in heading_parses for t in ents(p, "variant") if t["target"] in LLAMA4))
+    headed_pair = headed_pair if len(headed_pair) > 1 else ()
     counted_heads = any(t["kind"] == "unit" or t["id"] in cues.OTHER_COUNTS for p, _ in heading_parses for m in p.matches for t in m.terms)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
@@ -350,7 +352,8 @@ def statements(
         served_by = None if listed or maker else UNKNOWN_PROVIDER if via and provider is None else provider
         named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
-        every = (named_l4 if two_variants else () if named_l4 else pair) if BOTH.search(text[: v.start]) and not ceiling else ()
+        both = named_l4 if two_variants else () if named_l4 else pair or headed_pair  # (else the two the headings name)
+        every = both if BOTH.search(text[: v.start]) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
         unclear = not every and (
             (others_named and other_before(parsed, vi))
             or (head_other and source == "text")
