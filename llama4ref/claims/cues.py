@@ -47,6 +47,7 @@ def window_cell(text: str) -> bool:
     """Whether a table cell ("<row label> : <cell>") holds a count of thousands or millions alone."""
     return WINDOW_CELL.fullmatch(text.rpartition(": ")[2].strip()) is not None
 
+
 DATA_THROUGH = re.compile(r"(?i)\bdata\b[^.;!?]{0,40}\b(?:through|until|up\s+to|thru)\s*$")
 """A date after training data said to run "through" it ("Training Data: 20T tokens, through October 2025"): the knowledge cutoff."""
 TOP_K = re.compile(r"(?i)\btop-\s*$")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.paths import FactPath
 from llama4ref.claims.words import unglued
+from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import Lexicon
 
 if TYPE_CHECKING:
@@ -319,3 +319,8 @@ def code_label(text: str, lex: Lexicon) -> str | None:
     found = _CODE_LABEL.match(text)
     return first(lex.parse(unglued(found.group(1))), "variant") if found else None
 
+
+def headed_variants(heading_parses: list[Any]) -> tuple[str, ...]:
+    """The Llama 4 variants the headings name ("Scout vs Maverick"), in order, when two or more; else none."""
+    named = tuple(dict.fromkeys(t["target"] for p, _ in heading_parses for t in ents(p, "variant") if t["target"] in LLAMA4))
+    return named if len(named) > 1 else ()
