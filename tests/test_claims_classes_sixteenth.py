@@ -48,6 +48,9 @@ def test_a_model_id_in_code_names_the_row_s_variant(kb: KnowledgeBase) -> None:
     claims = by_text(check_claims(doc, kb))
     assert claims["512K"].status == "contradicted"
     assert claims["512K"].path == "maverick.context_window.instruct"
+    # a dotted path in code is no model id: it binds no variant
+    doc = "| key | setting |\n|---|---|\n| `scout.serving.flags` | --max-model-len 3600000 |\n"
+    assert flagged(check_claims(doc, kb)) == []
 
 
 def test_a_stage_named_in_another_cell_is_the_row_s_stage(kb: KnowledgeBase) -> None:

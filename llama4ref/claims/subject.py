@@ -310,12 +310,13 @@ def this_model(text: str, parsed: Any, words: Words, taken: frozenset[int]) -> t
     )
 
 
-_CODE_LABEL = re.compile(r"\s*`([^`]+)`")
+_CODE_LABEL = re.compile(r"\s*`([^`]*llama[\s_-]?4[^`]*)`", re.I)
 
 
 def code_label(text: str, lex: Lexicon) -> str | None:
     """The one Llama 4 variant a table row's label names as a model id in code ("`llama4-scout`"),
-    which the reader masks as code; None when the label is no code span or names none or several."""
+    which the reader masks as code; None when the label is no code span with Llama 4's name in it
+    (a fact path, "`scout.8xh100.flags`", is no model id) or names none or several."""
     found = _CODE_LABEL.match(text)
     return first(lex.parse(unglued(found.group(1))), "variant") if found else None
 
