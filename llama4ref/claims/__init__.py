@@ -102,6 +102,7 @@ def check_claims(
         entry_provider,
         entry_variant,
         key_row,
+        keyed_param,
         model_ids,
         nested_row,
         priced,
@@ -152,6 +153,7 @@ def check_claims(
             carried = (span.paragraph, named)
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
         span, dollars = priced_text(span)  # "$0.50 per million tokens": a price's amount, read
+        span = span._replace(text=keyed_param(span.text)) if span.block else span  # '{ "key": "max_tokens", "maxValue": …'
         for found in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
             st = dollar_statement(found, span.text, dollars, attrs)
             if st is None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from llama4ref.claims.cues import OTHER_COUNTS
+
 if TYPE_CHECKING:
     from llama4ref.claims.values import Value
     from llama4ref.claims.words import Words
@@ -164,3 +166,24 @@ def attribute_gap(named: list[Match], vi: int, ve: int, attached: bool) -> int:
     if attached or not named:
         return 0
     return min(vi - m.end if m.end <= vi else max(0, m.start - ve) for m in named)
+
+
+def longest_phrase(
+    mine: list[Match], unit_matches: list[Match], attrs: tuple[dict[str, Any], ...], firm: bool
+) -> tuple[tuple[dict[str, Any], ...], bool]:
+    """When several phrases with units name the value's attribute ("Hidden Dimension Size"), the
+    longest decides; one as long with other units leaves it unsure ("Dense FFN inter size": "dense"
+    (layers) or "size" (parameters)?), never contradicted."""
+    mains = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" and t.get("units") for t in m.terms)]
+    if len(mains) < 2:
+        return attrs, firm
+    longest = max(mains, key=lambda m: m.end - m.start)
+    attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
+    rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and units_of(m) != units_of(longest)]
+    return attrs, firm and not rivals
+
+
+def counted_heading(heading_parses: list[Any]) -> bool:
+    """Whether a heading above names a unit or a count other than the context window ("## Output
+    Token Limits"): a bare figure under it is not read as the window (cues.WINDOW_CELL)."""
+    return any(t["kind"] == "unit" or t["id"] in OTHER_COUNTS for p, _ in heading_parses for m in p.matches for t in m.terms)

@@ -258,6 +258,21 @@ def nested_row(row: str, block: str | None) -> str:
     return f"{parent.group(1)}_{key.group(1)}{row[key.end() - 1 :]}"
 
 
+_PARAM = re.compile(
+    r"""^(\s*)["']?\w+["']?\s*:\s*\[?\s*\{\s*["']key["']\s*:\s*["']([\w.-]+)["']\s*,\s*["']max(?:_?value)?["']\s*:\s*""", re.I
+)
+"""A parameter described as an object: '"params": [{ "key": "max_tokens", "maxValue": 16384 }]'."""
+
+
+def keyed_param(text: str) -> str:
+    """A row that describes a parameter by its name and its largest value ('"params": [{ "key":
+    "max_tokens", "maxValue": 16384 }]') as the row of that key ('"max_tokens":          16384'),
+    the value at the same offset; any other row as it is."""
+    m = _PARAM.match(text)
+    head = f'{m.group(1)}"{m.group(2)}": ' if m else ""
+    return head.ljust(m.end()) + text[m.end() :] if m and len(head) <= m.end() else text
+
+
 def money_key(row: str) -> bool:
     """Whether a row's key names money ("prompt_cents_per_mtok", "inputCostPerToken")."""
     words = key_words(row)

@@ -36,6 +36,18 @@ ACTIVATED = re.compile(
 """A size right after "activates" ("gates that activate ~109B per forward pass") counts the active parameters."""
 BARE_ROW = re.compile(r"(?i)\s*[~≈]?\s*[\d.,]+\s*[kmbt]\w*\s+tokens?\s*")
 """A spec row that is a figure of tokens alone ("8T tokens")."""
+WINDOW_CELL = re.compile(r"\d{1,4}(?:\.\d+)?\s?[KkMm]")
+"""A table cell that is a count of thousands or millions alone ("128K", "10M"): in a model's row of
+a table copied without its header, the model's context window, as model tables list it, unless a
+heading above names a unit or another count ("## Output Token Limits")."""
+OTHER_COUNTS = frozenset({"output", "input", "price", "memory", "speed", "training", "tokens", "vocabulary", "languages"})
+
+
+def window_cell(text: str) -> bool:
+    """Whether a table cell ("<row label> : <cell>") holds a count of thousands or millions alone."""
+    return WINDOW_CELL.fullmatch(text.rpartition(": ")[2].strip()) is not None
+
+
 DATA_THROUGH = re.compile(r"(?i)\bdata\b[^.;!?]{0,40}\b(?:through|until|up\s+to|thru)\s*$")
 """A date after training data said to run "through" it ("Training Data: 20T tokens, through October 2025"): the knowledge cutoff."""
 TOP_K = re.compile(r"(?i)\btop-\s*$")
@@ -43,11 +55,13 @@ TOP_K = re.compile(r"(?i)\btop-\s*$")
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
 NAMED_SIZE = re.compile(
-    r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*$"
+    r"(?i)\b(?:scout|maverick|behemoth)(?:[\s-]+(?:instruct|base|chat))?\**\s*\(\s*(?:\d+(?:\.\d+)?\s?[bt]\s*(?:,|\s(?:and|or)\b)\s*)*$"
     r"|\bllama[\s-]?4[\s-]+(?:\d+(?:\.\d+)?\s?[bt]\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$"
+    r"|\b(?:scout|maverick|behemoth)-$"
 )
-"""A size in parentheses right after a variant's name ("Llama 4 Scout (8B)", "Scout Instruct (8B)") is its
-parameter count; so are sizes written after the family's name ("Llama 4 8B, 70B"), sizes of Llama 4."""
+"""A size in parentheses right after a variant's name ("Llama 4 Scout (8B)", "Scout Instruct (8B)", each of "Maverick (8B, 70B)") is its
+parameter count; so are sizes written after the family's name ("Llama 4 8B, 70B"), sizes of Llama 4, and a
+size glued to a variant's name ("Llama-4-Maverick-8B", "Scout-17B")."""
 SCORED = re.compile(r"(?i)\b(?:scor(?:ed|es|ing)|hit|hits|achiev(?:ed|es)|reach(?:ed|es)|posts?|posted|gets?|got)\s+(?:an?\s+)?$")
 """A score verb right before the value: "Maverick scored 87.4" under "On the MMLU benchmark, …"."""
 BUDGET = re.compile(
@@ -172,6 +186,10 @@ BOTH = re.compile(
 )
 """A figure said of "both" models ("Scout and Maverick ... both support 10M", "Both ship with ..."
 after a sentence naming the two): it is held to each of them and wrong when either disagrees."""
+
+
+RESPECTIVELY = re.compile(r"(?i)\b(?:respectively|respectivamente|rispettivamente|respectivement|соответственно)\b|分别")
+"""Figures given "respectively" ("Both … pools of 109 billion and 400 billion, respectively"): one each, not both."""
 
 
 CONFIG_KEY = re.compile(r"""["']?\b[a-z][a-z0-9]*(?:_[a-z0-9]+|[A-Z][a-z0-9]*)+\b["']?\s*[:=]\s*$""")

@@ -39,6 +39,8 @@ class Span(NamedTuple):
     heading: bool = False  # a heading's own text
     columns: tuple[str, ...] = ()  # a table cell's: the headings of every value column of its table
     label_end: int = 0  # a table cell after the row's first: where its row label and column heading end (stated once)
+    headerless: bool = False  # a cell of table rows copied without their header row: no column names it
+    row: str = ""  # a table cell's: its whole row (a stage another cell names, "Base Scout model", is the row's)
 
     def position(self, offset: int) -> tuple[int, int]:
         """``(line, col)`` (1-based) of the character at ``offset``."""
@@ -129,7 +131,8 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
             j = i + (1 if bare else 2)
             while j < len(lines) and lines[j].count("|") >= 1 and lines[j].strip():
                 j += 1
-            spans += _table(lines, i, j, headings, i + (1 if bare else 2))
+            headerless = bare and _data_row(raw)  # (its first line is a row too)
+            spans += _table(lines, i, j, headings, i + (0 if headerless else 1 if bare else 2), headerless)
             i = j
             continue
         if not raw.strip():
@@ -273,20 +276,33 @@ def _cells(line: str) -> list[tuple[int, str]]:
 
 def _bare_table(lines: list[str], i: int) -> bool:
     """Whether line ``i`` opens a table that lost its separator row (a page's table copied as
-    text): it and the next line are "| … |" rows with the same number of cells, three or more."""
-    if i + 1 >= len(lines):
-        return False
+    text): it and the next line are "| … |" rows with the same number of cells, three or more; or
+    it is one model's row of three or more cells copied alone."""
+    if i + 1 >= len(lines) or not lines[i + 1].strip().startswith("|"):
+        row = lines[i].strip()
+        return row.startswith("|") and row.endswith("|") and len(_cells(row)) >= 3 and _data_row(row)
     rows = [lines[i].strip(), lines[i + 1].strip()]
     if not all(r.startswith("|") and r.endswith("|") and len(r) > 2 for r in rows) or _TABLE_SEP.match(rows[1]):
         return False
     return len(_cells(rows[0])) == len(_cells(rows[1])) >= 3
 
 
-def _table(lines: list[str], head: int, end: int, headings: dict[int, str], first: int | None = None) -> list[Span]:
+def _data_row(line: str) -> bool:
+    """Whether a table's first line is a row, not a header: it names a model and a later cell is a
+    figure ("| **Llama 4 Maverick** | Meta | 400B | 128K |", rows copied without their header)."""
+    cells = [_strip_md(c) for _, c in _cells(line)]
+    return any(_MODEL_CELL.search(c) for c in cells) and any(re.match(r"[~≈$]?\d", c) for c in cells[1:])
+
+
+def _table(
+    lines: list[str], head: int, end: int, headings: dict[int, str], first: int | None = None, headerless: bool = False
+) -> list[Span]:
     """Each cell of a table as ``"<row label> <column heading>: <cell>"``; a column heading
     that names a model is kept apart (``Span.column``) so the cell is about that model. Rows
-    start at ``first`` (after the separator row, when the table has one)."""
+    start at ``first`` (after the separator row, when the table has one); ``headerless`` rows have
+    no header (the first is a row too) and no column heading."""
     header = _aligned([_strip_md(c) for _, c in _cells(lines[head])], lines[head + 1 :])
+    header = [""] * len(header) if headerless else header
     sides = _sides(headings) if len(header) == 3 and not any(header[1:]) else None
     out: list[Span] = []
     for r in range(head + 2 if first is None else first, end):
@@ -304,6 +320,7 @@ def _table(lines: list[str], head: int, end: int, headings: dict[int, str], firs
             starts = ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1))
             about = sides[k - 1] if sides and k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
             span = Span(text, starts, _stack(headings), about or None, blank_column=not about, columns=tuple(header[1:]))
+            span = span._replace(headerless=headerless, row=" | ".join(_strip_md(c) for _, c in cells))
             out.append(span._replace(label_end=len(prefix) if stated else 0))
             stated = True
     return out

@@ -17,20 +17,22 @@ from llama4ref.claims.binding import (
     attribute_gap,
     attribute_phrase,
     closest,
+    counted_heading,
     counts_other,
     fits,
     hardware,
     heading_attribute,
     is_unit_word,
+    longest_phrase,
     one_gpu,
     plain_link,
     quoted_alone,
     unit_follows,
-    units_of,
 )
 from llama4ref.claims.catalog import money_key
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
+from llama4ref.claims.reading import attribute, dated, license_entity, sentence_benchmark
 from llama4ref.claims.statement import CLAUSE, LABELLED, RESTATED, SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.subject import (
     AFTER_LLAMA4,
@@ -41,10 +43,12 @@ from llama4ref.claims.subject import (
     LLAMA4_NAME,
     OTHER_NAME,
     about_named_before,
+    code_label,
     compared_with,
     ents,
     first,
     from_headings,
+    headed_variants,
     led_by_other,
     likened,
     named_in_clause,
@@ -56,7 +60,7 @@ from llama4ref.claims.subject import (
     this_model,
     two_models,
 )
-from llama4ref.claims.values import NAMED_PAREN, Value, values
+from llama4ref.claims.values import Value, values
 from llama4ref.claims.words import Words, unglued
 from llama4ref.records.vocabulary import Lexicon, Match
 
@@ -101,8 +105,11 @@ def statements(
     if span.heading and not LLAMA4_NAME.search(text) and two_models(heading_parses):
         return []  # "## Mid-Range Models (best quality within ~30B params)" under "Gemma 4 vs Llama 4": no variant's figure
     heading_attr = heading_attribute(heading_parses, parsed)
+    headed_pair = headed_variants(heading_parses)  # (two or more, else none)
+    counted_heads = counted_heading(heading_parses)
     column_parse = lex.parse(mask_code(span.column)) if span.column else None
     column_variant = first(column_parse, "variant") if column_parse else None
+    labelled_by = code_label(span.text, lex) if span.columns else None
     # the table's columns are models (one is headed by a Llama 4 variant): a column headed by any
     # other name is another model's, whether or not the vocabulary knows that name
     models_across = (
@@ -140,7 +147,8 @@ def statements(
     block_other = block is not None and other_model(block) and not first(block, "variant")  # "Model: Llama 3.1 70B"
     shots_m = cues.SHOTS.search(text)
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
-    stage = next((s for w, s in cues.STAGES.items() if re.search(rf"(?i)\b{w}\b", text + " " + (span.column or ""))), None)
+    staged = f"{text} {span.column or ''} {span.row}"  # (a stage named in another cell of the row: the row's)
+    stage = next((s for w, s in cues.STAGES.items() if re.search(rf"(?i)\b{w}\b", staged)), None)
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
@@ -222,7 +230,7 @@ def statements(
         named_at = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" for t in m.terms)]
         reach = attribute_gap(named_at, vi, ve, labelled or restated or bool(unit_matches))
         if fronted and v.day is not None:  # "On <date>, Meta shipped …": the verb after its comma is a release verb
-            attrs = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1] or attrs
+            attrs = attribute(lex, "release") or attrs
         named_size = v.mult >= 1e9 and bool(NAMED_SIZE.search(text[: v.start]))
         if named_size:  # "Llama 4 Behemoth (400B MoE)": its size
             units, firm = ("parameters",), True
@@ -232,7 +240,7 @@ def statements(
             attrs = tuple(t for t in attrs if not t.get("units") or set(t["units"]) & set(units))
         activated = v.mult >= 1e9 and bool(cues.ACTIVATED.search(text[: v.start]))
         if activated and not any(t["id"] == "active" for t in attrs):  # "gates that activate ~109B per forward pass"
-            attrs += tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "active")[:1]
+            attrs += attribute(lex, "active")
         if v.mult >= 1e6:  # a scale word ("billion", "میلیارد", "milliárd") says the value is no count of parts
             attrs = tuple(t for t in attrs if not t.get("units") or not set(t["units"]) <= cues.COUNTED_PARTS)
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
@@ -250,36 +258,19 @@ def statements(
                 trained or named_unit or counted
             )  # "Active Parameters: 400B"; "17B" alone may agree, never contradict
         if units == ("tokens",) and not attrs and v.mult >= 1e12 and span.block and cues.BARE_ROW.fullmatch(text):
-            attrs = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "training")[:1]  # a "8T tokens" row
+            attrs = attribute(lex, "training")  # a "8T tokens" row
         benches = tuple(t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark")
         bench = benches[0] if benches else None
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
-            named = [(m, t["target"]) for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"]
-            rest = [u for u in vals if u is not v]
-            if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and closest(named[0][0], vi, ve, rest, words, unit_words):
-                bench = named[0][1]
-                benches = tuple(tgt for _, tgt in named)
+            bench, benches = sentence_benchmark(parsed, v, [u for u in vals if u is not v], words, unit_words) or (bench, benches)
         arena = next((t for t in attrs if t["id"] == "elo" and t.get("path_words")), None)
         if bench is None and arena is not None and v.mult == 1.0:
             # "an ELO of 1417 on LMArena": the arena rating Meta reported; a rating moves with the
             # checkpoint ranked and the day it is read, so it may agree but never contradicts
             bench, benches, firm = arena["path_words"][0], (arena["path_words"][0],), False
-        fact_ent = next(
-            (
-                t["target"]
-                for m in parsed.matches
-                if m.start in (ve, ve + 1) or 0 <= vi - m.end <= 3 or (m.start <= vi and m.end > ve)
-                for t in m.terms
-                if t["kind"] == "entity" and t.get("cls") == "named" and t["target"].startswith("license.") and v.low >= 1e6
-            ),
-            None,
-        )
-        mains = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" and t.get("units") for t in m.terms)]
-        if len(mains) > 1 and not activated:  # "Hidden Dimension Size": the longest phrase names the attribute
-            longest = max(mains, key=lambda m: m.end - m.start)
-            attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
-            rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and units_of(m) != units_of(longest)]
-            firm = firm and not rivals  # "Dense FFN inter size": "dense" (layers) or "size" (parameters)?
+        fact_ent = license_entity(parsed, v, vi, ve)
+        if not activated:  # "Hidden Dimension Size": the longest phrase names the attribute
+            attrs, firm = longest_phrase(mine, unit_matches, attrs, firm)
         if bench and not firm and len({t["target"] for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"}) == 1:
             # "On the MMLU benchmark, Maverick scored 87.4, compared to 86.1 for GPT-5.4": the
             # sentence's one benchmark, the variant and a score verb in the value's own clause
@@ -299,29 +290,25 @@ def statements(
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
+        if not (v.day or attrs or units or bench or counted_heads) and span.headerless and cues.window_cell(text):
+            attrs, firm = attribute(lex, "context"), True
         if v.day is None and not (attrs or units or bench or fact_ent) and span.block and money_key(text):
-            attrs = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "price")[:1]  # read by catalog.priced
+            attrs = attribute(lex, "price")  # read by catalog.priced
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
         if counts_other(v, ve, parsed.matches, words, text):
             firm = False  # "ran for 72 days", "16 متخصص": the count's own noun, which the vocabulary does not know, is what it counts
         if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
-        named_year = v.day is not None and v.text.isdigit() and bool(NAMED_PAREN.search(text[: v.start]))  # "Maverick (2026)"
-        if v.day is not None and v.text.isdigit():  # a year, read only after a release word or a variant's name
-            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1], True
-        dated = any({"date", "month"} & set(t.get("units") or ()) for t in attrs)
-        if v.day is not None and not dated and cues.DATA_THROUGH.search(text[: v.start]):  # "Training Data: …, through <date>"
-            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "cutoff")[:1], True
-        maker = cues.MAKER_DATED.search(text[: v.start]) if v.day is not None and not attrs else None
-        if maker:  # "Llama 4 (Meta, March 2026)": its release
-            attrs, firm = tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "release")[:1], True
+        attrs, firm, named_year, maker = dated(v, attrs, firm, text[: v.start], lex)
         if v.day is not None and not attrs:
             continue
         if cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units):
-            attrs += tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == "per-token")[:1]  # "top-8 routing"
+            attrs += attribute(lex, "per-token")  # "top-8 routing"
             units = ("experts",)
         variant, source, other = subject(parsed, vi, skip, compared)
+        if variant is None and not other and labelled_by:  # "| `llama4-scout` | 256K tokens |": the row's model id
+            variant, source = labelled_by, "text"
         if source == "after" and (column_variant or head_variant or carried):
             variant, source = None, "none"  # a variant named after the value is weaker than the context's
         if variant is None and column_variant:
@@ -342,7 +329,8 @@ def statements(
         served_by = None if listed or maker else UNKNOWN_PROVIDER if via and provider is None else provider
         named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
-        every = (named_l4 if two_variants else () if named_l4 else pair) if BOTH.search(text[: v.start]) and not ceiling else ()
+        both = named_l4 if two_variants else () if named_l4 else pair or headed_pair  # (else the two the headings name)
+        every = both if BOTH.search(text[: v.start]) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
         unclear = not every and (
             (others_named and other_before(parsed, vi))
             or (head_other and source == "text")

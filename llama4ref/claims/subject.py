@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from llama4ref.claims.words import unglued
 from llama4ref.paths import FactPath
 from llama4ref.records.vocabulary import Lexicon
 
@@ -307,3 +308,20 @@ def this_model(text: str, parsed: Any, words: Words, taken: frozenset[int]) -> t
     return found.start(), frozenset(
         m.start for m in parsed.matches if words.char(m.start) < found.start() and m.start not in taken
     )
+
+
+_CODE_LABEL = re.compile(r"\s*`([^`]*llama[\s_-]?4[^`]*)`", re.I)
+
+
+def code_label(text: str, lex: Lexicon) -> str | None:
+    """The one Llama 4 variant a table row's label names as a model id in code ("`llama4-scout`"),
+    which the reader masks as code; None when the label is no code span with Llama 4's name in it
+    (a fact path, "`scout.8xh100.flags`", is no model id) or names none or several."""
+    found = _CODE_LABEL.match(text)
+    return first(lex.parse(unglued(found.group(1))), "variant") if found else None
+
+
+def headed_variants(heading_parses: list[Any]) -> tuple[str, ...]:
+    """The Llama 4 variants the headings name ("Scout vs Maverick"), in order, when two or more; else none."""
+    named = tuple(dict.fromkeys(t["target"] for p, _ in heading_parses for t in ents(p, "variant") if t["target"] in LLAMA4))
+    return named if len(named) > 1 else ()

@@ -1,0 +1,70 @@
+"""What a date or a large count is, read from the words around it (used by llama4ref.claims.extract):
+a year after a release word or a variant's name, a date after training data said to run "through"
+it, a date in parentheses after the maker's name, and a count beside a license term that is itself
+one fact (the monthly-active-user threshold)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from llama4ref.claims import cues
+from llama4ref.claims.binding import closest
+from llama4ref.claims.values import NAMED_PAREN
+
+if TYPE_CHECKING:
+    import re
+
+    from llama4ref.claims.values import Value
+    from llama4ref.claims.words import Words
+    from llama4ref.records.vocabulary import Lexicon, Match, Parsed
+
+
+def attribute(lex: Lexicon, ident: str) -> tuple[dict[str, Any], ...]:
+    """The vocabulary's attribute ``ident`` (empty when it has none)."""
+    return tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == ident)[:1]
+
+
+def dated(
+    v: Value, attrs: tuple[dict[str, Any], ...], firm: bool, before: str, lex: Lexicon
+) -> tuple[tuple[dict[str, Any], ...], bool, bool, re.Match[str] | None]:
+    """A date's attribute and firmness, whether it is a year after a variant's name ("Maverick
+    (2026)") and the maker's parenthesis it sits in ("Llama 4 (Meta, March 2026)"), given the text
+    ``before`` it; any other value's as they are."""
+    if v.day is None:
+        return attrs, firm, False, None
+    named_year = v.text.isdigit() and bool(NAMED_PAREN.search(before))
+    if v.text.isdigit():  # a year, read only after a release word or a variant's name
+        attrs, firm = attribute(lex, "release"), True
+    said = any({"date", "month"} & set(t.get("units") or ()) for t in attrs)
+    if not said and cues.DATA_THROUGH.search(before):  # "Training Data: …, through <date>"
+        attrs, firm = attribute(lex, "cutoff"), True
+    maker = cues.MAKER_DATED.search(before) if not attrs else None
+    if maker:  # "Llama 4 (Meta, March 2026)": its release
+        attrs, firm = attribute(lex, "release"), True
+    return attrs, firm, named_year, maker
+
+
+def license_entity(parsed: Parsed, v: Value, vi: int, ve: int) -> str | None:
+    """The license fact a count of millions stands beside ("700 million monthly active users")."""
+    return next(
+        (
+            t["target"]
+            for m in parsed.matches
+            if m.start in (ve, ve + 1) or 0 <= vi - m.end <= 3 or (m.start <= vi and m.end > ve)
+            for t in m.terms
+            if t["kind"] == "entity" and t.get("cls") == "named" and t["target"].startswith("license.") and v.low >= 1e6
+        ),
+        None,
+    )
+
+
+def sentence_benchmark(
+    parsed: Parsed, v: Value, rest: list[Value], words: Words, unit_words: list[Match]
+) -> tuple[str, tuple[str, ...]] | None:
+    """The sentence's one benchmark for a plain score nearer to it than any other value ``rest`` ("On
+    the MMLU-Pro benchmark, …, Maverick scores above 85%"), with every benchmark named; else None."""
+    named = [(m, t["target"]) for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"]
+    vi, ve = words.index(v.start), words.after(v.end)
+    if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and closest(named[0][0], vi, ve, rest, words, unit_words):
+        return named[0][1], tuple(tgt for _, tgt in named)
+    return None
