@@ -34,6 +34,7 @@ _UNKNOWN: tuple[tuple[str, str, str], ...] = (
     ("prefix", "L4R-U001", "llama4ref list facts"),
     ("source", "L4R-U002", "llama4ref list sources"),
     ("variant", "L4R-U003", "llama4ref list variants"),
+    ("model", "L4R-U003", "llama4ref list variants"),
     ("identifier", "L4R-U004", "llama4ref list identifiers"),
     ("engine", "L4R-U005", "llama4ref engines"),
     ("gpu", "L4R-U006", "llama4ref list facts --prefix hardware"),

@@ -161,6 +161,15 @@ def test_every_checker_reports_bad_bytes_alike(tmp_path: Path) -> None:
     assert strict.code == 1  # a warning fails under --strict, as license check's do
 
 
+def test_check_claims_reads_stdin_bytes_as_files() -> None:
+    """`check-claims -` decodes standard input's bytes as it decodes a file's."""
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, "-m", "llama4ref", "check-claims", "-"], input=BAD, capture_output=True, check=False)
+    assert res.returncode == 0 and res.stderr.decode().startswith(f"-: {WARNING}\n")
+
+
 def test_a_byte_order_mark_does_not_shift_the_offset() -> None:
     """The offset is the file's: a UTF-8 byte-order mark is counted (it was 3 bytes short)."""
     from llama4ref.textfile import decode_text

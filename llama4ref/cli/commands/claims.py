@@ -77,10 +77,11 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for p in paths:
         if p == "-":
-            text = sys.stdin.read(MAX_DOCUMENT_BYTES + 1)
-            if len(text.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
+            raw = getattr(sys.stdin, "buffer", None)  # bytes, read as files are; a text stream (tests) as given
+            data = raw.read(MAX_DOCUMENT_BYTES + 1) if raw is not None else sys.stdin.read(MAX_DOCUMENT_BYTES + 1)
+            if len(data if isinstance(data, bytes) else data.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
                 fail(f"-: over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
-            out.append(("-", text))
+            out.append(("-", _text_of("-", data) if isinstance(data, bytes) else data))
             continue
         path = path_argument(p, "PATHS")
         if path.is_dir():
