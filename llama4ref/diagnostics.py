@@ -50,6 +50,7 @@ CODES: dict[str, str] = {
     # Quotes against local copies of the sources (opt-in, llama4ref.domain.quotes)
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",
+    "L4R-Q003": "no local copy of any source was found: nothing was checked (an error, exit 2)",
 }
 
 

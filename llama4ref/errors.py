@@ -9,8 +9,58 @@ if TYPE_CHECKING:  # lookups raise these errors without loading the validator's 
     from llama4ref.diagnostics import Diagnostic
 
 
+ERROR_CODES: dict[str, str] = {
+    # An unknown name (UnknownIdError); each message offers the closest names and the command listing them all
+    "L4R-U001": "unknown fact path or prefix (see `llama4ref list facts`)",
+    "L4R-U002": "unknown source (see `llama4ref list sources`)",
+    "L4R-U003": "unknown variant (see `llama4ref list variants`)",
+    "L4R-U004": "unknown identifier (see `llama4ref list identifiers`)",
+    "L4R-U005": "unknown engine (see `llama4ref engines`)",
+    "L4R-U006": "unknown GPU (see `llama4ref list facts --prefix hardware`)",
+    "L4R-U007": "unknown provider (see `llama4ref providers`)",
+    "L4R-U008": "unknown benchmark (see `llama4ref benchmarks`)",
+    "L4R-U009": "another unknown name",
+    # Input named on the command line
+    "L4R-U010": "a path given on the command line does not exist, or is not a file or directory",
+    "L4R-U011": "a directory given on the command line holds no document to check (a warning: check-claims)",
+}
+"""The stable codes of the errors a command stops on (printed ``llama4ref: error: CODE message``)
+and of its warnings about what it was given. The validator's and checkers' codes are in
+:data:`llama4ref.diagnostics.CODES`; the license checker's in :mod:`llama4ref.compliance.rules`."""
+
+_UNKNOWN: tuple[tuple[str, str, str], ...] = (
+    # (the kind's first word, code, the command listing every name of the kind)
+    ("fact", "L4R-U001", "llama4ref list facts"),
+    ("prefix", "L4R-U001", "llama4ref list facts"),
+    ("source", "L4R-U002", "llama4ref list sources"),
+    ("variant", "L4R-U003", "llama4ref list variants"),
+    ("model", "L4R-U003", "llama4ref list variants"),
+    ("identifier", "L4R-U004", "llama4ref list identifiers"),
+    ("engine", "L4R-U005", "llama4ref engines"),
+    ("gpu", "L4R-U006", "llama4ref list facts --prefix hardware"),
+    ("provider", "L4R-U007", "llama4ref providers"),
+    ("benchmark", "L4R-U008", "llama4ref benchmarks"),
+)
+
+
+def unknown_kind(kind: str) -> tuple[str, str | None]:
+    """The code of an unknown ``kind`` ("fact path", "GPU (no hardware record…)") and the command listing its names."""
+    words = kind.lower().removeprefix("llama 4 ").split()
+    first = words[0] if words else ""
+    for word, code, listing in _UNKNOWN:
+        if first == word:
+            return code, listing
+    return "L4R-U009", None
+
+
 class Llama4RefError(Exception):
-    """Base class of every error llama4ref raises on purpose."""
+    """Base class of every error llama4ref raises on purpose.
+
+    ``code`` is the error's stable code (:data:`ERROR_CODES`), when it has one; the CLI prints it
+    before the message.
+    """
+
+    code: str | None = None
 
 
 class UnknownIdError(Llama4RefError, LookupError):
@@ -18,27 +68,38 @@ class UnknownIdError(Llama4RefError, LookupError):
 
     ``suggestions`` may be given as a function: "did you mean" lists are computed only when the
     error is shown or its ``suggestions`` are read, so a membership test that catches the error
-    pays nothing for them.
+    pays nothing for them. A list longer than :data:`~llama4ref.suggest.MAX_SUGGESTIONS` (every
+    known name, say) is a pool: only its names closest to ``name`` are offered
+    (:func:`llama4ref.suggest.closest`), and when none is close the message names the command
+    that lists them all.
     """
 
     def __init__(self, kind: str, name: str, suggestions: list[str] | Callable[[], list[str]] | None = None) -> None:
         self.kind = kind
         self.name = name
         self._suggestions = suggestions
+        self.code, self.listing = unknown_kind(kind)
         super().__init__(kind, name)
 
     @property
     def suggestions(self) -> list[str]:
-        """What the user may have meant (computed on first use)."""
+        """What the user may have meant (computed on first use): at most a few names."""
         if callable(self._suggestions):
             self._suggestions = list(self._suggestions())
-        return list(self._suggestions or [])
+        found = list(self._suggestions or [])
+        from llama4ref.suggest import MAX_SUGGESTIONS, closest
+
+        if len(found) > MAX_SUGGESTIONS:
+            self._suggestions = found = closest(self.name, found)
+        return found
 
     def __str__(self) -> str:
-        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        shown = self.suggestions
+        hint = f"; did you mean {', '.join(repr(s) for s in shown)}?" if shown else ""
+        see = f" (see '{self.listing}')" if self.listing else ""
         from llama4ref.printable import echoed  # a name of 18,000 characters is cut, its length said
 
-        return f"unknown {self.kind} {echoed(self.name)}{hint}"
+        return f"unknown {self.kind} {echoed(self.name)}{hint}{see}"
 
 
 class DataError(Llama4RefError):

@@ -25,7 +25,7 @@ from typing import Any
 # command path → (arguments with {tmp} / {facts} placeholders, accepted exit codes)
 OVERRIDES: dict[str, tuple[str, frozenset[int]]] = {
     "validate": ("validate", frozenset({0})),
-    "verify-quotes": ("verify-quotes {tmp}/my-model", frozenset({0})),  # an empty directory: nothing to check
+    "verify-quotes": ("verify-quotes {tmp}/copies", frozenset({0})),  # one copy, whose one quote is found
     "diff": ("diff {facts} {facts}", frozenset({0})),
     "export": ("export --format sqlite -o {tmp}/llama4ref.db", frozenset({0})),
     "check-name": ("check-name Llama-4-Scout-Acme acme/Scout-FT", frozenset({1})),
@@ -41,11 +41,16 @@ OVERRIDES: dict[str, tuple[str, frozenset[int]]] = {
 NOTES = "# Llama 4 Scout\n\nScout has 16 experts and a 10M-token context window.\n"
 """What ``{tmp}/notes.md`` holds: two statements the records support."""
 
+COPY = ("llama-models-preprocess-py.py", "IMAGE_RES = 448\n")
+"""``{tmp}/copies``' one copy of a source: its file name (the source id) and the one line the records quote."""
+
 
 def prepare(tmp: Path) -> None:
-    """The files the invocations expect under ``{tmp}``: an empty model directory and a note."""
+    """The files the invocations expect under ``{tmp}``: an empty model directory, a note and a copy of a source."""
     (tmp / "my-model").mkdir(exist_ok=True)
     (tmp / "notes.md").write_text(NOTES, encoding="utf-8")
+    (tmp / "copies").mkdir(exist_ok=True)
+    (tmp / "copies" / COPY[0]).write_text(COPY[1], encoding="utf-8")
 
 
 @dataclass(frozen=True)

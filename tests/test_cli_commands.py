@@ -40,7 +40,7 @@ def test_a_command_runs_when_called_alone(capsys: pytest.CaptureFixture[str]) ->
     """A command function prints what the command line prints."""
     from llama4ref.cli.commands.knowledge import cite
 
-    cite("maverick.params.total", fmt="bibtex", json_out=False)
+    cite(["maverick.params.total"], fmt="bibtex", json_out=False)
     assert capsys.readouterr().out == run_cli("cite", "maverick.params.total", "--format", "bibtex").stdout
 
 

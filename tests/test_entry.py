@@ -45,4 +45,8 @@ def test_exit_codes_and_output_are_the_cli_s() -> None:
     )
     assert ok.returncode == 0 and ok.stdout.startswith("scout.params.total"), ok.stderr
     bad = subprocess.run([sys.executable, "-m", "llama4ref", "get", "zzz"], capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and bad.stderr == "llama4ref: error: unknown fact path 'zzz'\n" and bad.stdout == ""
+    assert (
+        bad.returncode == 2
+        and bad.stderr == "llama4ref: error: L4R-U001 unknown fact path 'zzz' (see 'llama4ref list facts')\n"
+        and bad.stdout == ""
+    )

@@ -85,26 +85,44 @@ def test_an_unknown_option_is_one_line_with_a_pointer_to_help(cmd: str) -> None:
         ),
         (["nosuch"], "llama4ref: error: No such command 'nosuch'. (see 'llama4ref -h')\n"),
         (["license", "bogus"], USAGE.format(cmd="license", message="No such command 'bogus'.")),
-        (["get", "a\x1b[2Jb"], "llama4ref: error: unknown fact path 'a\\x1b[2Jb'\n"),
+        (["get", "a\x1b[2Jb"], "llama4ref: error: L4R-U001 unknown fact path 'a\\x1b[2Jb' (see 'llama4ref list facts')\n"),
         (["nosuch\x1b]0;x\x07"], "llama4ref: error: No such command 'nosuch\\x1b]0;x\\x07'. (see 'llama4ref -h')\n"),
         # an empty path never means "the working directory"
-        (["validate", ""], "llama4ref: error: DIRECTORY: give a path (got an empty string)\n"),
-        (["diff", "", "facts"], "llama4ref: error: OLD: give a path (got an empty string)\n"),
-        (["verify-quotes", ""], "llama4ref: error: SOURCES_DIR: give a path (got an empty string)\n"),
-        (["export", "-o", ""], "llama4ref: error: --output: give a path (got an empty string)\n"),
-        (["export", "-f", "csv", "-o", ""], "llama4ref: error: --output: give a path (got an empty string)\n"),
-        (["license", "check", ""], "llama4ref: error: PATH: give a path (got an empty string)\n"),
-        (["check-claims", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
-        (["check-claims", "README.md", ""], "llama4ref: error: PATHS: give a path (got an empty string)\n"),
+        (["validate", ""], "llama4ref: error: L4R-U010 DIRECTORY: give a path (got an empty string)\n"),
+        (["diff", "", "facts"], "llama4ref: error: L4R-U010 OLD: give a path (got an empty string)\n"),
+        (["verify-quotes", ""], "llama4ref: error: L4R-U010 SOURCES_DIR: give a path (got an empty string)\n"),
+        (["export", "-o", ""], "llama4ref: error: L4R-U010 --output: give a path (got an empty string)\n"),
+        (["export", "-f", "csv", "-o", ""], "llama4ref: error: L4R-U010 --output: give a path (got an empty string)\n"),
+        (["license", "check", ""], "llama4ref: error: L4R-U010 PATH: give a path (got an empty string)\n"),
+        (["check-claims", ""], "llama4ref: error: L4R-U010 PATHS: give a path (got an empty string)\n"),
+        (["check-claims", "README.md", ""], "llama4ref: error: L4R-U010 PATHS: give a path (got an empty string)\n"),
         # a device is no document (it was called missing; a FIFO would have blocked the read)
-        (["check-claims", "/dev/null"], "llama4ref: error: not a regular file or directory: /dev/null\n"),
+        (
+            ["check-claims", "/dev/null"],
+            "llama4ref: error: L4R-U010 /dev/null: not a regular file or directory; give files, directories or - (stdin)\n",
+        ),
         # a prefix no fact path starts with is an unknown id, as for compare --prefix (it was an empty table, exit 0)
-        (["list", "facts", "--prefix", "scot"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
-        (["list", "facts", "--prefix", "scot", "--json"], "llama4ref: error: unknown prefix 'scot'; did you mean 'scout'?\n"),
+        (
+            ["list", "facts", "--prefix", "scot"],
+            "llama4ref: error: L4R-U001 unknown prefix 'scot'; did you mean 'scout'? (see 'llama4ref list facts')\n",
+        ),
+        (
+            ["list", "facts", "--prefix", "scot", "--json"],
+            "llama4ref: error: L4R-U001 unknown prefix 'scot'; did you mean 'scout'? (see 'llama4ref list facts')\n",
+        ),
         # a huge unknown name is repeated cut, its length said (it was repeated whole: 10,000 characters on one line)
-        (["get", "x" * 10_000], f"llama4ref: error: unknown fact path '{'x' * 60}…' (10,000 characters)\n"),
-        (["show", "x" * 10_000], f"llama4ref: error: unknown variant '{'x' * 60}…' (10,000 characters)\n"),
-        (["sources", "x" * 10_000], f"llama4ref: error: unknown source '{'x' * 60}…' (10,000 characters)\n"),
+        (
+            ["get", "x" * 10_000],
+            f"llama4ref: error: L4R-U001 unknown fact path '{'x' * 60}…' (10,000 characters) (see 'llama4ref list facts')\n",
+        ),
+        (
+            ["show", "x" * 10_000],
+            f"llama4ref: error: L4R-U003 unknown variant '{'x' * 60}…' (10,000 characters) (see 'llama4ref list variants')\n",
+        ),
+        (
+            ["sources", "x" * 10_000],
+            f"llama4ref: error: L4R-U002 unknown source '{'x' * 60}…' (10,000 characters) (see 'llama4ref list sources')\n",
+        ),
         # an empty fact path is no prefix of every fact (it was a traceback)
         (["get", ""], "llama4ref: error: give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
         (["get", " "], "llama4ref: error: give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
@@ -113,10 +131,22 @@ def test_an_unknown_option_is_one_line_with_a_pointer_to_help(cmd: str) -> None:
             "llama4ref: error: --from-file: give a file name, or - for standard input (got an empty string)\n",
         ),
         # a missing tree is a usage error for diff as for validate
-        (["diff", "facts", "/nonexistent"], "llama4ref: error: /nonexistent: no such file or directory\n"),
-        (["diff", "/nonexistent", "facts"], "llama4ref: error: /nonexistent: no such file or directory\n"),
-        (["validate", "/nonexistent"], "llama4ref: error: /nonexistent: no such file or directory\n"),
-        (["diff", "README.md", "facts"], "llama4ref: error: README.md: not a directory\n"),
+        (
+            ["diff", "facts", "/nonexistent"],
+            "llama4ref: error: L4R-U010 /nonexistent: no such file or directory; NEW must be an existing directory\n",
+        ),
+        (
+            ["diff", "/nonexistent", "facts"],
+            "llama4ref: error: L4R-U010 /nonexistent: no such file or directory; OLD must be an existing directory\n",
+        ),
+        (
+            ["validate", "/nonexistent"],
+            "llama4ref: error: L4R-U010 /nonexistent: no such file or directory; DIRECTORY must be an existing directory\n",
+        ),
+        (
+            ["diff", "README.md", "facts"],
+            "llama4ref: error: L4R-U010 README.md: not a directory; OLD must be an existing directory\n",
+        ),
     ],
     ids=lambda v: repr(v)[:60] if isinstance(v, list) else "",
 )
@@ -183,7 +213,7 @@ def test_check_claims_refuses_a_binary_file(tmp_path: Path) -> None:
     blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00Llama 4 Scout 17B\x00\xff")
     res = run_cli("check-claims", str(blob))
     assert (res.code, res.stdout) == (2, "")
-    assert res.stderr == f"llama4ref: error: {blob}: a binary file (it holds NUL bytes), not a text document\n"
+    assert res.stderr == f"llama4ref: error: {blob}: binary (contains NUL bytes); not a text document\n"
 
 
 def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:

@@ -33,7 +33,9 @@ def test_compare_orders_by_importance_and_refuses_unknown_prefix(kb: KnowledgeBa
     assert keys.index("params.total") < keys.index("experts.routed") < keys.index("context_window.instruct")
     assert keys.index("context_window.instruct") < keys.index("architecture.layers")
     res = run_cli("compare", "scout", "maverick", "--prefix", "nonexist")
-    assert res.code == 2 and "architecture" in res.stderr
+    assert res.code == 2 and "L4R-U001" in res.stderr and "'llama4ref list facts'" in res.stderr  # nothing close
+    res = run_cli("compare", "scout", "maverick", "--prefix", "architecure")
+    assert res.code == 2 and "did you mean 'architecture'?" in res.stderr
 
 
 def test_human_values() -> None:

@@ -166,6 +166,7 @@ def test_verify_quotes_takes_several_directories_and_a_coverage_floor(tmp_path: 
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()
     b.mkdir()
+    (a / "llama-models-preprocess-py.py").write_text("IMAGE_RES = 448\n", encoding="utf-8")  # one copy: something is checked
     result = run_cli("verify-quotes", str(a), str(b), "--min-coverage", "50")
     assert result.code == 1 and "below the required 50%" in result.stderr
     assert (
@@ -174,6 +175,7 @@ def test_verify_quotes_takes_several_directories_and_a_coverage_floor(tmp_path: 
     assert "unchecked quotes by source:" in result.stdout and "read from an image" in result.stdout
     assert run_cli("verify-quotes", str(a)).code == 0
     assert run_cli("verify-quotes").code == 2
+    assert run_cli("verify-quotes", str(b)).code == 2  # no copy of any source: nothing checked (L4R-Q003)
 
 
 def test_shipped_quotes_without_copies_count_as_the_tree_does(tmp_path: Path) -> None:

@@ -22,7 +22,9 @@ def test_missing_directory_is_a_usage_error() -> None:
     """A directory argument that does not exist is exit 2 with a message, not a traceback."""
     res = run_cli("verify-quotes", "/nonexistent/sources")
     assert res.code == 2
-    assert res.stderr == "llama4ref: error: /nonexistent/sources: no such file or directory\n"
+    assert res.stderr == (
+        "llama4ref: error: L4R-U010 /nonexistent/sources: no such file or directory; SOURCES_DIR must be an existing directory\n"
+    )
 
 
 def test_only_the_invoked_command_is_built() -> None:

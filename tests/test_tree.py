@@ -197,17 +197,21 @@ def test_every_unit_has_a_value_type() -> None:
 
 
 def test_every_code_used_is_documented() -> None:
-    """Every L4R- code the library emits has its entry in diagnostics.CODES, and every entry is used."""
+    """Every L4R- code the library emits has its entry in diagnostics.CODES (the validator's and
+    quote checker's) or errors.ERROR_CODES (the errors a command stops on), and every entry is used."""
     import re
+
+    from llama4ref.errors import ERROR_CODES
 
     package = Path(__file__).parent.parent / "llama4ref"
     used = {
         m
         for p in package.rglob("*.py")
-        if p.name != "diagnostics.py"
+        if p.name not in ("diagnostics.py", "errors.py")
         for m in re.findall(r"L4R-[A-Z]\d{3}", p.read_text(encoding="utf-8"))
     }
-    assert used == set(CODES)
+    used |= set(re.findall(r'"(L4R-U\d{3})",', (package / "errors.py").read_text(encoding="utf-8")))  # kinds' codes, the fallback
+    assert used == set(CODES) | set(ERROR_CODES)
 
 
 def test_numbers_are_bounded_by_unit() -> None:

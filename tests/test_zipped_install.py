@@ -88,13 +88,16 @@ def test_validate_reads_the_packaged_tree_from_a_zip(archive: Path, tmp_path: Pa
     assert not root.exists()  # the copy is removed when the process ends
 
 
-def test_verify_quotes_reads_the_index_from_a_zip(archive: Path, tmp_path: Path) -> None:
-    """`verify-quotes` with no matching copy counts every quote from the zipped index."""
+def test_verify_quotes_reads_the_records_from_a_zip(archive: Path, tmp_path: Path) -> None:
+    """`verify-quotes` with one copy checks its quote and counts every other from the zipped records,
+    as from the checkout (with no copy at all it checks nothing: an error, L4R-Q003)."""
     (tmp_path / "copies").mkdir()
+    (tmp_path / "copies" / "llama-models-preprocess-py.py").write_text("IMAGE_RES = 448\n", encoding="utf-8")
     zipped = run(["verify-quotes", "copies", "--json"], zipped=archive, cwd=tmp_path)
     checkout = run(["verify-quotes", "copies", "--json"], zipped=None, cwd=tmp_path)
     assert (zipped.returncode, zipped.stdout) == (checkout.returncode, checkout.stdout), zipped.stderr
-    assert json.loads(zipped.stdout)["data"]["total"] > 1000
+    data = json.loads(zipped.stdout)["data"]
+    assert data["total"] > 1000 and data["checked"] >= 1 and data["failed"] == 0
 
 
 def test_completion_from_a_zip(archive: Path, tmp_path: Path) -> None:

@@ -69,11 +69,36 @@ def command_help(names: tuple[str, ...]) -> str:
     return "\n".join(line.rstrip() for line in result.output.strip("\n").splitlines())
 
 
+def error_codes() -> list[str]:
+    """The section listing every stable code a command prints, from the tables in the code."""
+    from llama4ref.diagnostics import CODES
+    from llama4ref.errors import ERROR_CODES
+    from tools.docgen import table
+
+    return [
+        "## Error codes",
+        "",
+        "An error names its stable code before its message (`llama4ref: error: L4R-U001 unknown fact path",
+        "'nope' (see 'llama4ref list facts')`); a warning about the input is one line on stderr,",
+        "`PATH: CODE warning: message`. An unknown name is offered the few closest names, else the command",
+        "that lists them all. The codes (`ERROR_CODES` in `llama4ref/errors.py`):",
+        "",
+        *table(["code", "meaning"], [[f"`{k}`", v] for k, v in ERROR_CODES.items()]),
+        "",
+        "`validate` and `verify-quotes` print `file:line:col: CODE message` with the codes below (`CODES` in",
+        "`llama4ref/diagnostics.py`); `license check`, `check-name` and `check-claims` print the",
+        "`L4-…` codes listed in [CI](ci.md) (a file that is not valid UTF-8: `L4-FILE-ENCODING`, a warning).",
+        "",
+        *table(["code", "meaning"], [[f"`{k}`", v] for k, v in CODES.items()]),
+        "",
+    ]
+
+
 def cli_reference() -> str:
     """The whole CLI reference page."""
     from tools.docgen import GENERATED_MARK
 
-    parts = [GENERATED_MARK, "", "# Command-line reference", "", INTRO]
+    parts = [GENERATED_MARK, "", "# Command-line reference", "", INTRO, *error_codes()]
     for names in _commands():
         title = " ".join(("llama4ref", *names))
         parts += [f"## {title}", "", "```text", command_help(names), "```", ""]

@@ -134,10 +134,10 @@ def _run_guarded(argv: list[str], real_stdout: object) -> int:
     except OutputError as exc:
         return _output_failed(exc, real_stdout)
     except DataError as exc:
-        write_stderr(error_line(str(exc)))
+        write_stderr(error_line(str(exc), exc.code))
         return EXIT_PROBLEMS
     except Llama4RefError as exc:  # UnknownIdError and every other error raised on purpose
-        write_stderr(error_line(str(exc)))
+        write_stderr(error_line(str(exc), exc.code))
         return EXIT_USAGE
     except OSError as exc:  # input that could not be read where no command expected it
         where = f"{exc.filename}: " if exc.filename else ""

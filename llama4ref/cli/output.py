@@ -66,21 +66,28 @@ def console(stderr: bool = False) -> Console:
     )
 
 
-def error_line(message: str) -> str:
-    """The one line an error prints on stderr: ``llama4ref: error: <message>``, made printable."""
-    return f"llama4ref: error: {printable(message)}\n"
+def error_line(message: str, error_code: str | None = None) -> str:
+    """The one line an error prints on stderr: ``llama4ref: error: [CODE ]<message>``, made printable.
+
+    ``error_code`` is the error's stable code (:data:`llama4ref.errors.ERROR_CODES`), when it has one.
+    """
+    return f"llama4ref: error: {error_code + ' ' if error_code else ''}{printable(message)}\n"
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    """One line on stderr, then exit with ``code``."""
-    sys.stderr.write(error_line(message))
+def fail(message: str, code: int = EXIT_USAGE, *, error_code: str | None = None) -> NoReturn:
+    """One line on stderr (with the error's stable code, when given), then exit with ``code``."""
+    sys.stderr.write(error_line(message, error_code))
     raise typer.Exit(code)
+
+
+MISSING_PATH = "L4R-U010"
+"""The code of a path given on the command line that does not exist or is not a file or directory."""
 
 
 def path_argument(text: str, what: str) -> Path:
     """``text`` as a path; an empty string is a usage error (``Path("")`` would mean the working directory)."""
     if not text:
-        fail(f"{what}: give a path (got an empty string)")
+        fail(f"{what}: give a path (got an empty string)", error_code=MISSING_PATH)
     return Path(text)
 
 
@@ -88,5 +95,6 @@ def existing_directory(text: str, what: str) -> Path:
     """``text`` as a path to an existing directory, or a usage error (exit 2) saying why not."""
     path = path_argument(text, what)
     if not path.is_dir():
-        fail(f"{text}: not a directory" if path.exists() else f"{text}: no such file or directory")
+        why = "not a directory" if path.exists() else "no such file or directory"
+        fail(f"{text}: {why}; {what} must be an existing directory", error_code=MISSING_PATH)
     return path

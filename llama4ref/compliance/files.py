@@ -8,9 +8,10 @@ Policy (the directory check's hostile-input guarantees):
   re-check of the opened descriptor, so a file swapped for a FIFO cannot hang the check;
 * files over :data:`MAX_FILE_BYTES` are skipped and reported; at most that many bytes are
   ever read;
-* a NUL byte in the first :data:`SNIFF_BYTES` bytes marks a file as binary (skipped);
+* a NUL byte in the first :data:`~llama4ref.textfile.SNIFF_BYTES` bytes marks a file as binary (skipped);
 * UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are decoded;
-  anything else is decoded as UTF-8 with replacement characters and reported;
+  anything else is decoded as UTF-8 with replacement characters and reported
+  (:mod:`llama4ref.textfile`, the one reading ``check-name`` and ``check-claims`` share);
 * nothing is ever executed, imported or evaluated; YAML is read with ``safe_load`` semantics.
 """
 
@@ -21,10 +22,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from llama4ref.textfile import decode_text
+
 MAX_FILE_BYTES = 1_048_576
 """1 MiB: larger files are not read (model cards, licenses and notices are far smaller)."""
 
-SNIFF_BYTES = 8192
 MAX_ENTRIES = 100_000
 """At most this many directory entries are looked at in the checked directory."""
 
@@ -100,20 +102,7 @@ def read_file(path: Path, rel: str) -> FileText:
 
 
 def decode(rel: str, data: bytes) -> FileText:
-    """Decode file bytes under the encoding policy."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return FileText(rel, data.decode("utf-16"))
-        except UnicodeDecodeError:
-            return FileText(rel, None, "binary (invalid UTF-16)")
-    if b"\x00" in data[:SNIFF_BYTES]:
-        return FileText(rel, None, "binary (contains NUL bytes)")
-    try:
-        return FileText(rel, data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8-sig", errors="replace")
-        return FileText(
-            rel,
-            text,
-            encoding_problem=f"not valid UTF-8 (first bad byte at offset {exc.start}); read with replacement characters",
-        )
+    """Decode file bytes under the encoding policy (:func:`llama4ref.textfile.decode_text`, shared
+    with ``check-name --from-file`` and ``check-claims``)."""
+    found = decode_text(data)
+    return FileText(rel, found.text, found.binary, found.encoding_problem)

@@ -1,9 +1,15 @@
-"""Citations of a fact as data: BibTeX, CSL-JSON and JSON.
+"""Citations of facts as data: BibTeX, CSL-JSON and JSON.
 
 BibTeX and CSL-JSON are interchange formats that reference managers (Zotero, pandoc,
 citeproc, BibTeX itself) read, so they belong with the library like the JSON and SARIF
 writers; the text for people (``llama4ref cite PATH``) is drawn by the CLI
 (``llama4ref.cli.render.cite``).
+
+A bibliography has one entry per source, whatever number of facts cite it: its key is the
+source's own (:func:`bibkey`: the source id and publication year, unique per source, the same in
+every run), and its note lists the facts it is cited for. Two runs citing different facts give
+one key two notes, so a .bib file is made by one ``cite`` run given every path, never by
+concatenating runs (BibTeX parsers refuse a repeated key).
 
 >>> import llama4ref
 >>> kb = llama4ref.knowledge_base()
@@ -14,20 +20,61 @@ True
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from llama4ref.printable import printable
 from llama4ref.store.answers import Citation, Fact, Source
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 
-def _bibkey(src: Source) -> str:
+def bibkey(src: Source) -> str:
+    """The source's citation key: its id and publication year (``nd`` without one), ``_`` for other characters.
+
+    Source ids are lower-case letters, digits and ``-`` or ``.``; a test checks that no two
+    sources share a key.
+    """
     year = src.version.published.year if src.version.published else "nd"
-    return re.sub(r"[^a-z0-9]+", "_", f"{src.id}_{year}").strip("_")
+    return re.sub(r"[^a-z0-9]+", "_", f"{src.id}_{year}".lower()).strip("_")
 
 
 def citations_for(kb: KnowledgeBase, fact: Fact) -> list[tuple[Citation, Source]]:
     return [(c, kb.source(c.source)) for c in kb.citations_of(fact)]
+
+
+def facts_of(kb: KnowledgeBase, paths: Sequence[str]) -> list[Fact]:
+    """The facts ``paths`` name, each once in the order given: a fact path gives its fact, a
+    prefix (``runtime.vllm.scout.8xh100``) every fact under it, as ``get`` reads them.
+
+    An unknown path raises :class:`~llama4ref.errors.UnknownIdError`.
+    """
+    found: dict[str, Fact] = {}
+    for path in paths:
+        written = path.strip().rstrip("./") or path  # "scout/" or "license_terms.": the prefix, its separator typed too
+        group = [] if kb.has(path) else kb.group(written)
+        for fact in group or [kb.get(path)]:
+            found.setdefault(fact.path, fact)
+    return list(found.values())
+
+
+class CitedSource(NamedTuple):
+    """One source and every use of it by the facts cited: (fact, citation) in the facts' order."""
+
+    source: Source
+    uses: list[tuple[Fact, Citation]]
+
+    def cited_for(self) -> str:
+        """``path (locator); path (locator)``: what the source is cited for, each fact once per locator."""
+        return "; ".join(dict.fromkeys(f"{fact.path} ({cit.locator})" for fact, cit in self.uses))
+
+
+def cited_sources(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> list[CitedSource]:
+    """Each source the facts cite, once, in the order first cited."""
+    found: dict[str, CitedSource] = {}
+    for fact in [facts] if isinstance(facts, Fact) else facts:
+        for cit, src in citations_for(kb, fact):
+            found.setdefault(src.id, CitedSource(src, [])).uses.append((fact, cit))
+    return list(found.values())
 
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -75,13 +122,13 @@ def _organisation(src: Source) -> str | None:
     return None if not publisher or publisher.lower().startswith("unknown") else publisher
 
 
-def as_bibtex(kb: KnowledgeBase, fact: Fact) -> str:
-    """One entry per source: escaped fields, the publication date as ``year``/``date``, retrieval as ``urldate``."""
-    entries: dict[str, str] = {}
-    for cit, src in citations_for(kb, fact):
-        key = _bibkey(src)
-        if key in entries:
-            continue
+def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:
+    """One entry per source: escaped fields, the publication date as ``year``/``date``, retrieval
+    as ``urldate``, the facts cited (and where the source states each) in ``note``."""
+    entries: list[str] = []
+    for cited in cited_sources(kb, facts):
+        src = cited.source
+        key = bibkey(src)
         kind = "@article" if src.kind == "paper" else "@misc"
         fields = {"title": "{" + bib_escape(src.title) + "}"}
         organisation = _organisation(src)
@@ -97,13 +144,13 @@ def as_bibtex(kb: KnowledgeBase, fact: Fact) -> str:
             fields["year"] = str(src.version.published.year)
             fields["date"] = src.version.published.isoformat()
         fields["urldate"] = src.retrieved.isoformat()
-        note = f"Version {src.pin()}; retrieved {src.retrieved}; {cit.locator}"
+        note = f"Version {src.pin()}; retrieved {src.retrieved}; cited for {cited.cited_for()}"
         if src.transcribes:
             note = f"A third-party transcription of source {src.transcribes}, whose address is given; " + note
         fields["note"] = bib_escape(note)
         body = ",\n".join(f"  {k} = {{{printable(v)}}}" for k, v in fields.items())
-        entries[key] = f"{kind}{{{key},\n{body}\n}}"
-    return "\n\n".join(entries.values())
+        entries.append(f"{kind}{{{key},\n{body}\n}}")
+    return "\n\n".join(entries)
 
 
 _CSL_TYPE = {"paper": "article", "blog-post": "post-weblog", "code": "software", "config": "software", "catalog": "dataset",
@@ -114,14 +161,12 @@ def _date_parts(d: Any) -> dict[str, list[list[int]]]:
     return {"date-parts": [[d.year, d.month, d.day]]}
 
 
-def as_csl_json(kb: KnowledgeBase, fact: Fact) -> list[dict[str, Any]]:
-    """CSL-JSON items (the format Zotero, pandoc and citeproc read), one per source."""
-    items: dict[str, dict[str, Any]] = {}
-    for cit, src in citations_for(kb, fact):
-        key = _bibkey(src)
-        if key in items:
-            continue
-        item: dict[str, Any] = {"id": key, "type": _CSL_TYPE.get(src.kind, "webpage"), "title": src.title}
+def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> list[dict[str, Any]]:
+    """CSL-JSON items (the format Zotero, pandoc and citeproc read), one per source, ids as BibTeX's keys."""
+    items: list[dict[str, Any]] = []
+    for cited in cited_sources(kb, facts):
+        src = cited.source
+        item: dict[str, Any] = {"id": bibkey(src), "type": _CSL_TYPE.get(src.kind, "webpage"), "title": src.title}
         organisation = _organisation(src)
         if src.authors:
             item["author"] = [{"literal": a} for a in src.authors]
@@ -134,9 +179,9 @@ def as_csl_json(kb: KnowledgeBase, fact: Fact) -> list[dict[str, Any]]:
             item["issued"] = _date_parts(src.version.published)
         item["accessed"] = _date_parts(src.retrieved)
         item["version"] = src.pin()
-        item["note"] = f"{cit.locator}; backs {fact.path}"
-        items[key] = item
-    return list(items.values())
+        item["note"] = f"cited for {cited.cited_for()}"
+        items.append(item)
+    return items
 
 
 def as_json(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:

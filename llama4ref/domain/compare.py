@@ -83,6 +83,6 @@ def compare(kb: KnowledgeBase, a: str, b: str, *, benchmarks: bool = False, pref
     lk, rk = keys(left), keys(right)
     if prefix and not lk and not rk:
         pool = {fp.segments[0] for v in (left, right) for fp in map(FactPath.parse, kb.paths(v)) if fp.segments}
-        raise UnknownIdError("prefix", prefix, kb._suggest(prefix, pool) or sorted(pool))
+        raise UnknownIdError("prefix", prefix, sorted(pool))  # the error offers the closest (llama4ref.suggest)
     order = sorted(set(lk) | set(rk), key=importance)
     return Comparison(left, right, [ComparisonRow(k, lk.get(k), rk.get(k)) for k in order])

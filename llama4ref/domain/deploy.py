@@ -187,7 +187,7 @@ def provider_keys(kb: KnowledgeBase, text: str) -> set[str]:
     found = {k for k, ns in names.items() if wanted and (k == alias or any(wanted in n for n in ns))}
     if not found:
         shown = {str(kb.get(p).value) for p in kb.paths("providers") if FactPath.parse(p).leaf == "provider_name"}
-        raise UnknownIdError("provider", text, kb._suggest(text, shown | set(names)) or sorted(names))
+        raise UnknownIdError("provider", text, sorted(shown | set(names)))  # the error offers the closest
     return found
 
 

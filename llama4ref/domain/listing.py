@@ -156,10 +156,10 @@ def _generic(kb: KnowledgeBase, listing: str) -> RecordListing:
 
 
 def _unknown_prefix(kb: KnowledgeBase, prefix: str) -> UnknownIdError:
-    """A prefix no fact path starts with: the error names the closest prefixes (else the top-level ones)."""
+    """A prefix no fact path starts with: the error names the closest prefixes (else `llama4ref list facts`)."""
 
     def suggestions() -> list[str]:
         pool = {".".join(parts[:k]) for parts in (p.split(".") for p in kb.paths()) for k in range(1, len(parts))}
-        return kb._suggest(prefix, pool) or sorted({p.split(".", 1)[0] for p in pool})
+        return kb._suggest(prefix, pool)
 
     return UnknownIdError("prefix", prefix, suggestions)

@@ -148,6 +148,24 @@ def verify_quotes(facts_dir: Path, copies_dirs: Path | Sequence[Path]) -> QuoteR
     return check_quotes(tree, texts, {sid: p.name for sid, p in copies.items()}, where=str(dirs[0]) if dirs else ".")
 
 
+NO_COPIES_CODE = "L4R-Q003"
+"""No copy of any source in the directories given: nothing was checked."""
+
+
+def no_copies_message(dirs: Sequence[str], *, fetched: bool = False) -> str:
+    """Why nothing was checked, and how a copy is named so that it is found.
+
+    >>> no_copies_message(["copies"]).startswith("no copy of any cited source in copies: no quote checked;")
+    True
+    """
+    where = ", ".join(dirs) or "."
+    why = "every download failed" if fetched and len(dirs) == 1 else f"no copy of any cited source in {where}"
+    return (
+        f"{why}: no quote checked; name a copy <source-id>.<ext> (ids: 'llama4ref list sources') or begin it "
+        "with a line 'SOURCE: URL' or 'SOURCE: repo=OWNER/NAME path=PATH commit=SHA', or use --fetch"
+    )
+
+
 def verify_shipped_quotes(copies_dirs: Sequence[Path]) -> QuoteReport:
     """:func:`verify_quotes` for the shipped data (what the CLI checks).
 

@@ -333,12 +333,14 @@ class KnowledgeBase:
 
     # -- helpers ----------------------------------------------------------------------
     def _suggest(self, key: str, pool: Iterable[str]) -> list[str]:
-        return difflib_close(key, list(pool), n=3)
+        from llama4ref.suggest import closest
+
+        return closest(key, pool)
 
     def _path_suggestions(self, full: str) -> list[str]:
-        children = [p for p in self.paths(full)]
-        if children:
-            return children[:6]
+        children = self.paths(full)
+        if children:  # a group: its nearest members (fewest segments, then shortest), a few
+            return sorted(children, key=lambda p: (p.count("."), len(p), p))[:3]
         return self._suggest(full, self.paths())
 
 

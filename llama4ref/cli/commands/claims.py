@@ -12,7 +12,11 @@ import typer
 
 from llama4ref.claims.files import MAX_DOCUMENT_BYTES
 from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt
-from llama4ref.cli.output import EXIT_USAGE, emit_json, fail, path_argument
+from llama4ref.cli.output import EXIT_USAGE, MISSING_PATH, emit_json, fail, path_argument
+from llama4ref.printable import printable
+
+NO_DOCUMENTS = "L4R-U011"
+"""The warning of a directory named on the command line that holds no document (exit unchanged)."""
 
 if TYPE_CHECKING:
     from llama4ref.claims import Claim
@@ -73,32 +77,54 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for p in paths:
         if p == "-":
-            text = sys.stdin.read(MAX_DOCUMENT_BYTES + 1)
-            if len(text.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
+            raw = getattr(sys.stdin, "buffer", None)  # bytes, read as files are; a text stream (tests) as given
+            data = raw.read(MAX_DOCUMENT_BYTES + 1) if raw is not None else sys.stdin.read(MAX_DOCUMENT_BYTES + 1)
+            if len(data if isinstance(data, bytes) else data.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
                 fail(f"-: over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
-            out.append(("-", text))
+            out.append(("-", _text_of("-", data) if isinstance(data, bytes) else data))
             continue
         path = path_argument(p, "PATHS")
         if path.is_dir():
             from llama4ref.claims.files import document_files
 
             files = document_files(path)
+            if not files:  # a typo'd or emptied directory in CI must not pass unnoticed (a warning, as ruff's)
+                _no_documents(p)
         elif path.is_file():
             files = [path]
-        elif path.exists():  # a device, a FIFO, a socket: nothing to read as a document (a FIFO would block)
-            fail(f"not a regular file or directory: {p}", EXIT_USAGE)
-        else:
-            fail(f"no such file or directory: {p}", EXIT_USAGE)
+        else:  # a device, a FIFO, a socket (a FIFO would block), or nothing at all
+            why = "not a regular file or directory" if path.exists() else "no such file or directory"
+            fail(f"{p}: {why}; give files, directories or - (stdin)", EXIT_USAGE, error_code=MISSING_PATH)
         for f in files:
             try:
                 _within_limit(str(f), f.stat().st_size)
-                text = f.read_text(encoding="utf-8", errors="replace")
+                data = f.read_bytes()
             except OSError as exc:
                 fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE)
-            if "\x00" in text:  # an image, an archive, UTF-16: its bytes read as text make up figures
-                fail(f"{f}: a binary file (it holds NUL bytes), not a text document", EXIT_USAGE)
-            out.append((str(f), text))
+            out.append((str(f), _text_of(str(f), data)))
     return out
+
+
+def _text_of(name: str, data: bytes) -> str:
+    """A document's text, read as ``license check`` and ``check-name`` read files (llama4ref.textfile):
+    binary is refused (its bytes read as text make up figures); bytes not UTF-8 are warned about."""
+    from llama4ref.textfile import decode_text, encoding_warning
+
+    decoded = decode_text(data)
+    if decoded.text is None:
+        fail(f"{name}: {decoded.binary}; not a text document", EXIT_USAGE)
+    if decoded.encoding_problem:
+        sys.stderr.write(printable(encoding_warning(name, decoded.encoding_problem)) + "\n")
+    return decoded.text
+
+
+def _no_documents(directory: str) -> None:
+    from llama4ref.claims.files import DOCUMENT_SUFFIXES
+
+    endings = ", ".join(sorted(DOCUMENT_SUFFIXES))
+    sys.stderr.write(
+        printable(f"{directory}: {NO_DOCUMENTS} warning: no documents to check ({endings}) in this directory") + "\n"
+    )
 
 
 def _within_limit(name: str, size: int) -> None:

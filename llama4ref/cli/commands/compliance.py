@@ -15,6 +15,7 @@ import typer
 
 from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt, JsonFormatOpt, JsonOpt
 from llama4ref.cli.output import EXIT_USAGE, console, emit_json, fail, path_argument
+from llama4ref.printable import printable
 
 if TYPE_CHECKING:
     from llama4ref.compliance.terms import LicenseTerms
@@ -116,7 +117,9 @@ def check_name(
     from_file: Annotated[
         str | None, typer.Option("--from-file", help="Read names, one per line, from a file ('-' = stdin).")
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings (e.g. 'llama-…' in another case) fail too.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings (e.g. 'llama-…' in another case, a file not UTF-8) fail too.")
+    ] = False,
     json_out: JsonEnvelopeOpt = False,
 ) -> None:
     """Check derivative model names against the naming rule (section 1.b.i): they must begin with "Llama".
@@ -129,14 +132,16 @@ def check_name(
     from llama4ref.compliance.names import check_names, exit_code, read_names
 
     items = list(names or [])
+    warned = False  # the file was not valid UTF-8 (L4-FILE-ENCODING): with --strict, that fails too
     if from_file is not None:
-        items += _names_from(from_file, read_names)
+        found, warned = _names_from(from_file, read_names)
+        items += found
     if not items:
         fail("give at least one name, or --from-file FILE", EXIT_USAGE)
     if len(items) > MAX_NAMES:
         fail(f"{len(items):,} names, over the {MAX_NAMES:,}-name cap; check them in parts")
     results = list(check_names(items, _terms()))
-    code = exit_code(results, strict=strict)
+    code = max(exit_code(results, strict=strict), int(strict and warned))
     if json_out:
         count = {s: sum(r.status == s for r in results) for s in ("pass", "warning", "violation")}
         report: NameCheckJSON = {
@@ -161,22 +166,30 @@ _LINE_BREAKS = ("\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028"
 """Where :meth:`str.splitlines` (and so ``read_names``) splits."""
 
 
-def _names_from(source: str, read_names: Callable[[str], list[str]]) -> list[str]:
-    """The names in a file (or stdin for ``-``), read under the size and count caps; every problem
-    (unreadable, over a cap, empty) is a usage error with one line."""
+def _names_from(source: str, read_names: Callable[[str], list[str]]) -> tuple[list[str], bool]:
+    """The names in a file (or stdin for ``-``), read under the size and count caps, and whether
+    it was not valid UTF-8 (warned on stderr, as ``license check`` does); every other problem
+    (unreadable, binary, over a cap, empty) is a usage error with one line."""
     label = "standard input" if source == "-" else source
     if not source:
         fail("--from-file: give a file name, or - for standard input (got an empty string)")
     data = _read_stdin() if source == "-" else _read_file(source)
     if not data:
         fail(f"{label}: the file is empty; no names to check" if source != "-" else "standard input is empty; no names to check")
-    text = data.decode("utf-8", "surrogateescape")
+    from llama4ref.textfile import decode_text, encoding_warning
+
+    decoded = decode_text(data)  # the one reading license check and check-claims share
+    if decoded.text is None:
+        fail(f"{label}: {decoded.binary}, not a list of names")
+    if decoded.encoding_problem:
+        sys.stderr.write(printable(encoding_warning(label, decoded.encoding_problem)) + "\n")
+    text = decoded.text
     if sum(text.count(sep) for sep in _LINE_BREAKS) > MAX_NAMES:  # counted before splitting: bounded memory
         fail(f"{label}: more than {MAX_NAMES:,} lines, over the {MAX_NAMES:,}-name cap; check them in parts")
     found = read_names(text)
     if not found:
         fail(f"{label}: only blank lines; no names to check")
-    return found
+    return found, decoded.encoding_problem is not None
 
 
 def _read_capped(read: Callable[[int], bytes], label: str) -> bytes:

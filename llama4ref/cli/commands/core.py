@@ -171,7 +171,8 @@ def verify_quotes(
     (repo and path, or URL) or by the file name `<source-id>.<ext>`. Quotes read from an
     image (`medium: image`) are never checked: no text copy holds them. With `--fetch`, every
     pinned source is downloaded (raw files at their commits, files of package releases,
-    pages), its sha256 compared with the lock in its record, and drift reported.
+    pages), its sha256 compared with the lock in its record, and drift reported. When no
+    copy of any source is found, nothing was checked: an error (L4R-Q003, exit 2).
 
     Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 70
     """
@@ -191,6 +192,10 @@ def verify_quotes(
     elif not dirs:
         fail("give at least one directory of copies, or --fetch", 2)
     report = run(dirs)
+    if not report.matched_sources:  # nothing was checked: a typo'd or wrong directory must not pass
+        from llama4ref.domain.quotes import NO_COPIES_CODE, no_copies_message
+
+        fail(no_copies_message([str(d) for d in dirs], fetched=fetch), error_code=NO_COPIES_CODE)
     short = report.coverage * 100 < min_coverage
     if json_out:
         verification: QuoteVerificationJSON = {**report.to_json(), "drift": drift}

@@ -163,13 +163,23 @@ CITE_FORMATS = ("text", "bibtex", "csl-json", "json")
 
 
 def cite(
-    path: Annotated[str, typer.Argument(help="A fact path.", autocompletion=complete_fact_path)],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Fact paths or prefixes (a prefix: every fact under it).", autocompletion=complete_fact_path),
+    ],
     fmt: Annotated[str, typer.Option("--format", help="text | bibtex | csl-json | json (any case)")] = "text",
     json_out: JsonFormatOpt = False,
 ) -> None:
-    """The sources behind a fact, ready to paste: plain text, BibTeX, CSL-JSON (Zotero, pandoc) or JSON.
+    """The sources behind facts, ready to paste: plain text, BibTeX, CSL-JSON (Zotero, pandoc) or JSON.
+
+    Each source is one entry, whatever number of facts cite it: its key (source id and year) is
+    the same in every run, and its note lists the facts cited. Make one .bib file with one run
+    given every path, not by joining runs (a repeated key is an error in BibTeX). JSON: kind
+    `citation` for one fact path, `citations` (a list) for prefixes or several paths.
 
     Example: llama4ref cite maverick.params.total --format bibtex
+
+    Example: llama4ref cite scout.params.total runtime.vllm.scout.8xh100 --format bibtex > llama4.bib
     """
     import llama4ref
     from llama4ref.domain import cite as c
@@ -178,19 +188,23 @@ def cite(
     fmt = "json" if json_out else fmt.lower()
     if fmt not in CITE_FORMATS:
         fail(f"unknown format {fmt!r}; choose text, bibtex, csl-json or json")
-    fact = kb.get(path)
+    if not all(p.strip() for p in paths):
+        fail("give fact paths or prefixes, e.g. maverick.params.total or runtime.vllm.scout.8xh100")
+    facts = c.facts_of(kb, paths)
     if fmt == "text":
         from llama4ref.cli.render.cite import as_text
 
-        emit_text(as_text(kb, fact))
+        emit_text(as_text(kb, facts))
     elif fmt == "bibtex":
-        emit_text(c.as_bibtex(kb, fact))
+        emit_text(c.as_bibtex(kb, facts))
     elif fmt == "csl-json":
         from llama4ref.cli.output import emit_document
 
-        emit_document(c.as_csl_json(kb, fact))
+        emit_document(c.as_csl_json(kb, facts))
+    elif len(paths) == 1 and kb.has(paths[0]):  # one fact path: the one report, as before
+        emit_json("citation", c.as_json(kb, facts[0]))
     else:
-        emit_json("citation", c.as_json(kb, fact))
+        emit_json("citations", [c.as_json(kb, f) for f in facts])
 
 
 def sources(

@@ -1,10 +1,11 @@
-"""``llama4ref cite PATH`` as text for people: the fact, then one reference line per citation."""
+"""``llama4ref cite PATH…`` as text for people: each fact with where each source states it, then each source once."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from llama4ref.domain.cite import citations_for, quote_text
+from llama4ref.domain.cite import citations_for, cited_sources, quote_text
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -19,14 +20,22 @@ def where(src: Source) -> str:
     return src.url
 
 
-def as_text(kb: KnowledgeBase, fact: Fact) -> str:
-    """The fact and its value, then ``- [source] publisher. title. where. (version; retrieved). locator: “quote”`` lines."""
-    lines = [f"{fact.path} = {fact.display()}" + (f" (derived: {fact.formula})" if fact.derived else "")]
-    for cit, src in citations_for(kb, fact):
-        place = where(src)
-        url = "" if place == src.url else f" {src.url}"
-        lines.append(
-            f"- [{src.id}] {src.publisher}. {src.title}. {place}.{url} (version {src.pin()}; retrieved {src.retrieved}). "
-            f"{cit.locator}: “{quote_text(cit.quote)}”"
-        )
+def reference(src: Source) -> str:
+    """``[source] publisher. title. where. url (version; retrieved).``: one source, once."""
+    place = where(src)
+    url = "" if place == src.url else f" {src.url}"
+    return f"- [{src.id}] {src.publisher}. {src.title}. {place}.{url} (version {src.pin()}; retrieved {src.retrieved})."
+
+
+def as_text(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:
+    """Each fact and its value with ``  [source] locator: “quote”`` lines, then ``sources:``, one line a source."""
+    from llama4ref.store.answers import Fact
+
+    chosen = [facts] if isinstance(facts, Fact) else list(facts)
+    lines: list[str] = []
+    for fact in chosen:
+        lines.append(f"{fact.path} = {fact.display()}" + (f" (derived: {fact.formula})" if fact.derived else ""))
+        lines += [f"  [{src.id}] {cit.locator}: “{quote_text(cit.quote)}”" for cit, src in citations_for(kb, fact)]
+    lines.append("sources:")
+    lines += [reference(cited.source) for cited in cited_sources(kb, chosen)]
     return "\n".join(printable(line) for line in lines)  # one line per citation, whatever the data holds

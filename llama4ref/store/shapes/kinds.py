@@ -54,6 +54,11 @@ KINDS: dict[str, Kind] = {
     "comparison": Kind(tools.ComparisonJSON, "compare A B --json", "Two variants' facts, aligned."),
     "benchmarks": Kind(list[tools.BenchTableJSON], "benchmarks --json", "Benchmark tables, as the sources give them."),
     "citation": Kind(tools.CitationReportJSON, "cite PATH --json", "A fact with every citation and its source record."),
+    "citations": Kind(
+        list[tools.CitationReportJSON],
+        "cite PREFIX --json, cite PATH PATH… --json",
+        "Each fact under the prefixes and paths given, with every citation and its source record.",
+    ),
     "search": Kind(list[tools.SearchHitJSON], "search TEXT --json", "Facts matching the words, best first."),
     "answer": Kind(ask.AnswerJSON, "ask QUESTION --json", "The fact (or group) answering a question, and runners-up."),
     "group": Kind(ask.GroupJSON, "get PREFIX --json", "The facts under a path prefix."),
