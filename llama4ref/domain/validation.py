@@ -31,14 +31,3 @@ def validation_json(tree: CheckedTree, root: Path) -> ValidationJSON:
             for d in tree.diagnostics
         ],
     }
-
-
-def derived_count(tree: CheckedTree) -> int | None:
-    """How many derived facts a valid tree's knowledge base adds to its stored ones (None when the
-    tree is invalid or was checked without compiling its index)."""
-    if not tree.ok or tree.index is None:
-        return None
-    from llama4ref.store.derived import derived_paths
-    from llama4ref.store.knowledge_base import KnowledgeBase
-
-    return len(derived_paths(KnowledgeBase(tree.index)))

@@ -130,17 +130,16 @@ def validate(
     from llama4ref.store.treecache import checked_tree
 
     root = shipped_facts_dir() if directory is None else existing_directory(directory, "DIRECTORY")
-    tree = checked_tree(root, use_cache=not no_cache, index=not json_out)  # the index: to count derived facts
+    tree = checked_tree(root, use_cache=not no_cache, index=False)
     if json_out:
         from llama4ref.domain.validation import validation_json
 
         emit_json("validation", validation_json(tree, root))
     else:
         from llama4ref.cli.render import checks
-        from llama4ref.domain.validation import derived_count
 
         # any valid tree, the shipped one or one given: the derived facts `list facts` would show with it
-        checks.validation(tree, root, derived_count(tree))
+        checks.validation(tree, root, tree.derived_count)
     if not tree.ok:
         raise typer.Exit(EXIT_PROBLEMS)
 
