@@ -102,6 +102,25 @@ class UnknownIdError(Llama4RefError, LookupError):
         return f"unknown {self.kind} {echoed(self.name)}{hint}{see}"
 
 
+class NotPlannableError(UnknownIdError):
+    """A model the memory planner cannot plan: its records lack facts the plan is computed from."""
+
+    def __init__(self, variant: str, missing: list[str], needed: int, plannable: list[str], why: str = "") -> None:
+        super().__init__("model for memory planning", variant, plannable)
+        self.missing = missing
+        self.needed = needed
+        self.why = why
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.missing[:3]) + (f" and {len(self.missing) - 3} more" if len(self.missing) > 3 else "")
+        can = f"; memory can plan {', '.join(self.suggestions)}" if self.suggestions else ""
+        why = f"{self.why}, and " if self.why else ""
+        return (
+            f"memory cannot plan {self.name}: {why}its records lack {len(self.missing)} of the {self.needed} "
+            f"facts a plan is computed from ({shown}){can}"
+        )
+
+
 class DataError(Llama4RefError):
     """A facts tree or index is missing or invalid; ``diagnostics`` says where."""
 

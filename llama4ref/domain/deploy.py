@@ -100,6 +100,8 @@ class Offer:
     """True when the provider's deprecation date (as known on the as-of date, today by default) has
     passed by then, or its status then says deprecated. Sources use "deprecated" for different
     things (Azure: no new deployments; Cerebras: the endpoint ended); see the record's note."""
+    sources: list[str] = field(default_factory=list)
+    """Every source behind the values shown: each fact's citations and the shown context claim's."""
 
     def to_json(self) -> OfferJSON:
         def claim(c: DatedValue | None) -> Any:
@@ -129,6 +131,7 @@ class Offer:
             "deprecated": self.deprecated,
             "context_caveat": self.context_caveat,
             "paths": self.paths,
+            "sources": self.sources,
         }
 
 
@@ -259,6 +262,9 @@ def offers(
                 deprecation,
                 _nominal_copy(kb, vid, ctx),
                 deprecated,
+                sorted(
+                    {c.source for p in paths for c in kb.get(p).citations} | {c.source for c in (ctx.citations if ctx else ())}
+                ),
             )
         )
     return out

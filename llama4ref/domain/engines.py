@@ -100,9 +100,12 @@ def _engine_name(kb: KnowledgeBase, engine: str) -> str:
 def engines(kb: KnowledgeBase, name: str | None = None, variant: str | None = None) -> list[Engine]:
     """The matrix: every engine (or one, by id or name), facts in aspect order.
 
-    ``variant`` keeps facts qualified for that variant and family-wide facts (no qualifier).
+    ``variant`` keeps facts qualified for that variant and family-wide facts (no qualifier); for a
+    model that is not released (:func:`unserved`), only facts qualified for it: the family-wide
+    ones are about the released models.
     """
     vid = kb.variant_id(variant) if variant is not None else None
+    own_only = vid is not None and unserved(kb, vid) is not None
     chosen = [_resolve(kb, name)] if name is not None else engine_ids(kb)
     order = {a: i for i, (a, _) in enumerate(ASPECTS)}
     out = []
@@ -111,13 +114,28 @@ def engines(kb: KnowledgeBase, name: str | None = None, variant: str | None = No
         for path in kb.paths(f"engines.{eid}", derived=False):
             fact = kb.get(path)
             only = fact.qualifiers.get("variant")
-            if vid is not None and only is not None and only != vid:
+            if vid is not None and only != vid and (only is not None or own_only):
                 continue
             fp = FactPath.parse(path)
             rows.append(EngineFact(fp.segments[1], fp.key, fact, _dated(kb, fact)))
         rows.sort(key=lambda r: (order.get(r.aspect, len(order)), r.key))
         out.append(Engine(eid, _engine_name(kb, eid), tuple(rows)))
     return out
+
+
+def unserved(kb: KnowledgeBase, variant: str) -> str | None:
+    """Why no engine serves ``variant`` when it is not a released model (its record's role, and its
+    ``status`` fact when it has one); None for a released model."""
+    info = kb.variant(variant)
+    if info.role == "released":
+        return None
+    released = ", ".join(v.id for v in kb.variants() if v.role == "released")
+    status = f" ({info.id}.status: {kb.get(f'{info.id}.status').value})" if kb.has(f"{info.id}.status") else ""
+    what = "was previewed, not released" if info.role == "preview" else f"is a {info.role} model, not a released Llama 4 model"
+    return (
+        f"{info.name} {what}{status}: no engine record says any engine serves it; "
+        f"the family-wide engine records are about the released models ({released})"
+    )
 
 
 def aspect_label(aspect: str) -> str:

@@ -14,8 +14,8 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from llama4ref.domain.sizing import NODE_GPUS, REQUIRED, ROLE_WHY, deployable, gpu_memory, missing_facts, parallel_degrees
 from llama4ref.errors import Llama4RefError
-from llama4ref.paths import FactPath
 from llama4ref.store.knowledge_base import KnowledgeBase
 from llama4ref.store.params import breakdown
 
@@ -55,6 +55,15 @@ class Plan:
     assumptions: list[str] = field(default_factory=list)
     offload_bytes: float = 0.0
     """Memory outside the GPU (CPU RAM) the engine may hold part of the weights in."""
+    heads: tuple[int, int] = (1, 1)
+    """Attention and KV head counts: tensor parallelism must split both evenly."""
+    gpus: int = 1
+    """How many GPUs the verdict (:attr:`fits`) is about."""
+    window: int | None = None
+    """The model's context window when the context was left to default to it, else None."""
+    context_fit: tuple[int, int] | None = None
+    """(GPUs, largest context that fits them) when the KV cache of the default window is what
+    costs GPUs beyond those the weights need; None otherwise."""
 
     @property
     def weight_bytes(self) -> float:
@@ -75,6 +84,19 @@ class Plan:
             return None
         on_gpu = max(self.total_bytes - self.offload_bytes, 0.0)
         return max(1, math.ceil(on_gpu / (self.gpu_bytes * self.usable_fraction)))
+
+    @property
+    def gpus_deployable(self) -> int | None:
+        """:attr:`gpus_needed` rounded up to a count the model can be split over (:func:`deployable`)."""
+        needed = self.gpus_needed
+        return None if needed is None else deployable(needed, *self.heads)
+
+    @property
+    def fits(self) -> bool | None:
+        """Whether :attr:`gpus` GPUs (plus the offload) hold weights and KV cache; None without a GPU."""
+        if self.gpu_bytes is None:
+            return None
+        return self.total_bytes <= self.gpus * self.gpu_bytes * self.usable_fraction + self.offload_bytes
 
     @property
     def fits_one_gpu(self) -> bool | None:
@@ -103,8 +125,14 @@ class Plan:
             "gpu_gb": None if self.gpu_bytes is None else round(self.gpu_bytes / 1e9, 2),
             "usable_fraction": self.usable_fraction,
             "gpus_needed": self.gpus_needed,
+            "gpus_deployable": self.gpus_deployable,
+            "parallel_degrees": parallel_degrees(*self.heads),
             "offload_gb": round(self.offload_bytes / 1e9, 2),
             "fits_one_gpu": self.fits_one_gpu,
+            "gpus": self.gpus,
+            "fits": self.fits,
+            "default_window": self.window,
+            "context_fit": None if self.context_fit is None else {"gpus": self.context_fit[0], "context": self.context_fit[1]},
             "inputs": self.inputs,
             "assumptions": self.assumptions,
         }
@@ -112,21 +140,6 @@ class Plan:
 
 def _int4_bytes(n: int) -> float:
     return n * 0.5 + (n / INT4_GROUP) * 2
-
-
-def gpu_memory(kb: KnowledgeBase, gpu: str) -> tuple[float, str]:
-    """Bytes of memory of a GPU from its hardware record: GiB when the vendor states GiB, else GB = 10^9 bytes."""
-    base = f"hardware.{gpu.lower().replace('-', '_')}"
-    if not kb.has(f"{base}.memory_gb"):
-        from llama4ref.errors import UnknownIdError
-
-        known = sorted(
-            {str(fp.hardware) for fp in map(FactPath.parse, kb.paths("hardware", derived=False)) if fp.key == "memory_gb"}
-        )
-        raise UnknownIdError("GPU (no hardware record; or give --gpu-memory-gb)", gpu, known)
-    if kb.has(f"{base}.memory_gib"):
-        return kb.get(f"{base}.memory_gib").as_float() * 2**30, f"{base}.memory_gib"
-    return kb.get(f"{base}.memory_gb").as_float() * 1e9, f"{base}.memory_gb"
 
 
 def plan(
@@ -143,14 +156,26 @@ def plan(
     usable_fraction: float = 0.9,
     offload_gb: float = 0.0,
     weights_file: str | None = None,
+    gpus: int = 1,
+    advise: bool = True,
 ) -> Plan:
-    """Weights and KV-cache memory for one deployment, each line with its formula."""
-    vid = kb.variant_id(variant)
-    if not kb.has(f"{vid}.architecture.layers"):
-        from llama4ref.errors import UnknownIdError
+    """Weights and KV-cache memory for one deployment, each line with its formula.
 
-        known = [v.id for v in kb.variants() if kb.has(f"{v.id}.architecture.layers")]
-        raise UnknownIdError("variant with architecture facts (memory planning needs them)", variant, known)
+    ``gpus``: how many GPUs :attr:`Plan.fits` is about. With the context left to default to the
+    model's window, a GPU given and ``advise``, :attr:`Plan.context_fit` says which context fits when that
+    window's KV cache is what costs GPUs beyond those the weights need.
+    """
+    vid = kb.variant_id(variant)
+    missing = missing_facts(kb, vid)
+    if missing:
+        from llama4ref.errors import NotPlannableError
+
+        known = [v.id for v in kb.variants() if not missing_facts(kb, v.id)]
+        info = kb.variant(vid)
+        why = ROLE_WHY.get(info.role, "").format(name=info.name)
+        raise NotPlannableError(vid, missing, len(REQUIRED), known, why)
+    if gpus < 1:
+        raise ValueError("gpus must be at least 1")
     if gpu_memory_gb is not None and gpu_memory_gb <= 0:
         raise ValueError("gpu_memory_gb must be positive")
     if offload_gb < 0:
@@ -279,7 +304,8 @@ def plan(
             f"offload: up to {offload_gb:g} GB of weights held in CPU memory (e.g. llama.cpp -ngl / -ot, vLLM --cpu-offload-gb); "
             "it decides whether the model loads, not how fast it runs"
         )
-    return Plan(
+    heads = kb.get(f"{a}.attention_heads").as_int()
+    result = Plan(
         vid,
         shown,
         ctx,
@@ -294,13 +320,42 @@ def plan(
         inputs,
         assumptions,
         offload_gb * 1e9,
+        (heads, kv_heads),
+        gpus,
+        ctx if context is None else None,
     )
+    if advise and context is None and gpu_bytes is not None and result.kv_bytes > result.weight_bytes and not result.fits:
+        options: dict[str, Any] = {
+            "precision": precision,
+            "batch": batch,
+            "kv_dtype": kv_dtype,
+            "kv_layout": kv_layout,
+            "gpu": gpu,
+            "gpu_memory_gb": gpu_memory_gb,
+            "usable_fraction": usable_fraction,
+            "offload_gb": offload_gb,
+            "weights_file": weights_file,
+        }
+        least = plan(kb, variant, context=1, advise=False, **options).gpus_deployable or 1
+        if least < (result.gpus_deployable or 1):  # the window, not the weights, costs the GPUs
+            n = max(gpus, least)
+            found = fit(kb, variant, "context", n, **options)
+            if found is not None:
+                result.context_fit = (n, found.context)
+    return result
 
 
 def plan_warnings(kb: KnowledgeBase, p: Plan, gpu: str | None, gpu_memory_gb: float | None) -> list[str]:
     """What in a plan's inputs contradicts the records: a context past the model's window, a GPU name
-    whose hardware record gives a different memory than ``gpu_memory_gb``."""
+    whose hardware record gives a different memory than ``gpu_memory_gb``, a GPU count the model
+    cannot be split over."""
     out = []
+    if p.gpus != deployable(p.gpus, *p.heads):
+        degrees = ", ".join(map(str, parallel_degrees(*p.heads)))
+        out.append(
+            f"{p.gpus} GPUs is not a count {p.variant} can be split over: tensor parallelism needs {degrees} "
+            f"(dividing its {p.heads[0]} attention and {p.heads[1]} KV heads), or whole {NODE_GPUS}-GPU nodes"
+        )
     window = kb.get(f"{p.variant}.context_window.instruct").as_int()
     if p.context > window:
         out.append(f"context {p.context:,} tokens exceeds {p.variant}'s window of {window:,} tokens")
@@ -323,7 +378,7 @@ def fit(kb: KnowledgeBase, variant: str, what: Literal["context", "batch"], gpus
     """
 
     def fits(n: int) -> Plan | None:
-        p = plan(kb, variant, **(options | {what: n}))
+        p = plan(kb, variant, **(options | {what: n, "gpus": gpus, "advise": False}))
         if p.gpu_bytes is None:
             raise ValueError("fit needs a GPU: give gpu or gpu_memory_gb")
         room = gpus * p.gpu_bytes * p.usable_fraction + p.offload_bytes

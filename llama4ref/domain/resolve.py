@@ -158,7 +158,51 @@ def _merge(name: str, hits: list[Resolution]) -> Resolution:
 def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     """Resolve ``name``: exact catalog and provider-record ids first; then a name that only looks
     like a catalog id (a look-alike, never official); the catalog without regard to ASCII case;
-    the aliases; and finally by parsing its parts. Hidden characters make any name invalid."""
+    the aliases; and finally by parsing its parts. Hidden characters make any name invalid.
+
+    What the records add to a name not recorded as it is: the official id it is close to (the
+    same without its org, or in another letter case); for a name in the org of Meta's official
+    repositories, that no such repository is recorded there, or that it is Meta's but not Llama 4.
+    """
+    return _annotated(kb, _resolve(kb, name))
+
+
+def _official_orgs(kb: KnowledgeBase) -> dict[str, str]:
+    """The Hugging Face orgs of the official catalog ids (``meta-llama``), each with its publisher."""
+    return {
+        e.name.split("/", 1)[0]: str(e.publisher)
+        for e in kb.identifiers()
+        if e.official and e.namespace == "huggingface" and "/" in e.name
+    }
+
+
+def _annotated(kb: KnowledgeBase, res: Resolution) -> Resolution:
+    if res.official or res.method == "lookalike" or res.characters:
+        return res
+    text = nfc(trim(res.input))
+    org = text.rpartition("/")[0]
+    notes = [res.reason] if res.reason else []
+    if not org and res.official_id is None:
+        near = sorted(e.name for e in kb.identifiers() if e.official and e.name.rpartition("/")[2] == text and "/" in e.name)
+        if near:
+            res = res._replace(official_id=near[0])
+            notes.append(f"this is the name of the official repository {near[0]} without its org; only the full id is official")
+    orgs = _official_orgs(kb)
+    if org in orgs and res.method == "parsed":
+        if res.family not in (None, "llama-4"):
+            res = res._replace(publisher=f"{orgs[org]} (the {org} org)", namespace="huggingface")
+            notes.insert(0, f"a repository name in {orgs[org]}'s {org} org, but not a Llama 4 model")
+        else:
+            recorded = sum(1 for e in kb.identifiers() if e.official and e.name.startswith(f"{org}/"))
+            notes.append(f"no repository of that name is among the {recorded} recorded official {org} repositories")
+    if res.method == "parsed" and res.valid and res.variant is not None:
+        info = kb.variant(res.variant)
+        if info.role == "preview":
+            notes.append(f"{info.name} was previewed, not released: no checkpoint of it is recorded")
+    return res._replace(reason="; ".join(notes) or None)
+
+
+def _resolve(kb: KnowledgeBase, name: str) -> Resolution:
     from llama4ref.errors import UnknownIdError
 
     _need_str(name)
@@ -185,7 +229,7 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     if imitated is not None:
         return _lookalike(name, text, imitated)
     if hidden:
-        inner = resolve(kb, _without(text, hidden))
+        inner = _resolve(kb, _without(text, hidden))
         shown = "; ".join(f"{c.description} at index {c.position}: {c.reason}" for c in hidden[:5])
         more = f" and {len(hidden) - 5} more" if len(hidden) > 5 else ""
         why = f"contains characters no published identifier has: {shown}{more}"
@@ -197,7 +241,8 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
         note = f"matched {matches[0].name!r} without regard to case"
         if found.official:
             note += "; only that exact spelling is the official id"
-        return found._replace(official=False, reason=f"{found.reason}; {note}" if found.reason else note)
+        near = matches[0].name if found.official else None
+        return found._replace(official=False, official_id=near, reason=f"{found.reason}; {note}" if found.reason else note)
     if key in aliases and kb.variant(aliases[key]).role == "comparison":
         raise UnknownIdError("Llama 4 identifier", name, [])
     if key in aliases:

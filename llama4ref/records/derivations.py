@@ -207,6 +207,17 @@ def expand(derivation: Derivation, vid: str | None) -> tuple[str, tuple[str, ...
     return derivation.path.format(v=vid), tuple(i.format(v=vid) for i in derivation.inputs)
 
 
+def derived_from(variant_ids: list[str], stored: set[str]) -> list[str]:
+    """The derived paths whose inputs are all among the ``stored`` paths (what a knowledge base of
+    those facts shows as derived; :func:`llama4ref.store.derived.derived_paths` for a built one)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for derivation in DERIVATIONS:
+        for vid in variant_ids if "{v}" in derivation.path else [None]:
+            path, inputs = expand(derivation, vid)
+            out[path] = inputs
+    return sorted(p for p, inputs in out.items() if all(i in stored for i in inputs))
+
+
 def all_derived_paths(variant_ids: list[str]) -> frozenset[str]:
     """Every path a derivation could produce for these variants (stored facts may not use them)."""
     out: set[str] = set()

@@ -73,15 +73,42 @@ class Resolution(NamedTuple):
     """The catalog id this name imitates without being it (``method`` is then ``lookalike``)."""
     characters: tuple[CharNote, ...] = ()
     """The characters that make the name invalid or a look-alike: position, code point, what they look like."""
+    official_id: str | None = None
+    """Meta's official id that this name is not, but is close to: the same without its org, or in another letter case."""
+
+    @property
+    def verdict(self) -> Verdict:
+        """What is known of the name, in one word (see :data:`VERDICTS`)."""
+        if not self.valid:
+            return "not-llama-4" if self.family not in (None, "llama-4") else "invalid"
+        if self.official:
+            return "official"
+        if self.official_id is not None:
+            return "near-official"
+        if self.method in ("catalog", "provider"):
+            return "recorded"
+        return "model-name" if self.method == "alias" else "unrecorded"
 
     def to_json(self) -> ResolutionJSON:
         """The documented JSON shape of a resolution (every field, citations as objects)."""
-        return cast("ResolutionJSON", as_json(self, _RESOLUTION_JSON))
+        return cast("ResolutionJSON", as_json(self, _RESOLUTION_JSON) | {"verdict": self.verdict})
 
+
+Verdict = Literal["official", "near-official", "recorded", "model-name", "unrecorded", "not-llama-4", "invalid"]
+VERDICTS: dict[str, str] = {
+    "official": "official Llama 4 id",
+    "near-official": "not official; close to an official id",
+    "recorded": "recorded id (not Meta's official one)",
+    "model-name": "Llama 4 model name",
+    "unrecorded": "not recorded; read from its parts",
+    "not-llama-4": "NOT LLAMA 4",
+    "invalid": "INVALID",
+}
+"""Each verdict as the headline of ``resolve`` says it."""
 
 _RESOLUTION_JSON = (
     *("input", "variant", "stage", "precision", "packaging", "official", "valid", "method", "publisher", "namespace"),
-    *("reason", "family", "lookalike_of", "characters", "citations"),
+    *("reason", "family", "lookalike_of", "characters", "citations", "official_id"),
 )
 declare(Resolution, characters=many(CharNote), citations=many(Citation))
 

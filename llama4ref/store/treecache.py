@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CheckedTree", "atomic_write_bytes", "cache_dir", "checked_tree", "code_fingerprint", "tree_key"]
 
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry; a change makes every older entry a miss."""
 MAX_ENTRIES = 64
 """Entries kept; the least recently written go first."""
@@ -72,6 +72,8 @@ class CheckedTree:
     cached: bool = False
     tree: Tree | None = field(default=None, repr=False)
     """The loaded records, on a fresh validation only (a hit has none)."""
+    derived_count: int | None = None
+    """How many derived facts the tree's stored facts give (None for an invalid tree)."""
 
     @property
     def ok(self) -> bool:
@@ -114,19 +116,22 @@ def checked_tree(root: Path, *, use_cache: bool = True, index: bool = True, toda
 
 
 def _fresh(root: Path, today: date, index: bool) -> tuple[CheckedTree, tuple[str | None, str | None]]:
+    from llama4ref.records.derivations import derived_from
     from llama4ref.records.tree import load_tree
     from llama4ref.store.index import compile_index
 
     tree = load_tree(root, today=today)
+    facts = tree.facts()
     result = CheckedTree(
         root,
         tree.diagnostics,
         tree.file_count,
         len(tree.records),
-        len(tree.facts()),
+        len(facts),
         tree.data_version,
         compile_index(tree) if index and tree.ok else None,
         tree=tree,
+        derived_count=len(derived_from(list(tree.variants), {f.path for f in facts})) if tree.ok else None,
     )
     days = sorted({str(src.retrieved) for src in tree.sources.values()})
     lo = max((d for d in days if d <= today.isoformat()), default=None)
@@ -237,6 +242,7 @@ def _read(where: Path, key: str, root: Path, today: date, index: bool) -> Checke
             int(entry["facts"]),
             str(entry["data_version"]),
             cached=True,
+            derived_count=None if entry["derived"] is None else int(entry["derived"]),
         )
         if index and result.ok:
             compiled = json.loads((where / f"{key}.index.json").read_text(encoding="utf-8"))
@@ -272,6 +278,7 @@ def _write(where: Path, key: str, result: CheckedTree, valid_days: tuple[str | N
         "files": result.file_count,
         "records": result.record_count,
         "facts": result.fact_count,
+        "derived": result.derived_count,
         "data_version": result.data_version,
         "diagnostics": [
             {

@@ -80,7 +80,11 @@ def resolve(
     ],
     json_out: JsonOpt = False,
 ) -> None:
-    """What an identifier denotes: variant, base/instruct, precision, packaging. Exit 1 if impossible.
+    """What an identifier denotes: variant, base/instruct, precision, packaging, and whether the
+    records know it (official, recorded, or only read from its parts).
+
+    Exit 1 when it denotes no possible Llama 4 model: an impossible combination, a look-alike,
+    or another model (e.g. Llama 3.1).
 
     Example: llama4ref resolve accounts/fireworks/models/llama4-maverick-instruct-basic
     """
@@ -118,12 +122,16 @@ def memory(
         Optional[str],  # noqa: UP045  # typer introspection
         typer.Option("--fit", help="context | batch: the largest that fits --gpus GPUs (the other stays as given)."),
     ] = None,
-    gpus: Annotated[int, typer.Option("--gpus", min=1, help="With --fit: how many GPUs.")] = 1,
+    gpus: Annotated[
+        int, typer.Option("--gpus", min=1, help="How many GPUs: the count --fit fills, and the one 'fits on' is about.")
+    ] = 1,
     json_out: JsonOpt = False,
 ) -> None:
-    """Weight and KV-cache memory from the architecture facts, and how many GPUs it needs.
+    """Weight and KV-cache memory from the architecture facts; with --gpu, how many GPUs it needs.
 
-    With --offload-gb, whether one GPU plus that much CPU memory holds it; with
+    The GPU count is the one the model can be split over (tensor parallelism divides its
+    attention and KV heads evenly; beyond one 8-GPU node, whole nodes), and the memory
+    minimum when that is fewer. With --offload-gb, whether one GPU plus that much CPU memory holds it; with
     --weights-file, a published quantized file (`llama4ref list facts --prefix files`).
 
     \b
@@ -169,10 +177,11 @@ def memory(
     if fit_what == "context" or fit_what == "batch":
         found = fit(kb, variant, cast("Literal['context', 'batch']", fit_what), gpus, **options)
         if found is None:
-            fail(f"does not fit {gpus} GPU(s) even at {fit_what} 1", EXIT_PROBLEMS)
+            window = " at the default context, the model's whole window (give --context)" if context is None else ""
+            fail(f"does not fit {gpus} GPU(s) even at {fit_what} 1{window}", EXIT_PROBLEMS)
         p = found
     else:
-        p = plan(kb, variant, **options)  # type: ignore[arg-type]  # options typed by the checks above
+        p = plan(kb, variant, gpus=gpus, **options)  # type: ignore[arg-type]  # options typed by the checks above
     for warning in plan_warnings(kb, p, gpu, gpu_memory_gb):
         sys.stderr.write(f"llama4ref: warning: {printable(warning)}\n")
     if json_out:
@@ -196,14 +205,16 @@ def engines(
     """
     import llama4ref
     from llama4ref.domain.engines import engines as matrix
+    from llama4ref.domain.engines import unserved
 
-    found = matrix(llama4ref.knowledge_base(), name, variant)
+    kb = llama4ref.knowledge_base()
+    found = matrix(kb, name, variant)
     if json_out:
         emit_json("engines", [e.to_json() for e in found])
         return
     from llama4ref.cli.render import engines as render_engines
 
-    render_engines.engines(console(), found, variant)
+    render_engines.engines(console(), found, variant, unserved(kb, variant) if variant is not None else None)
 
 
 def stale(

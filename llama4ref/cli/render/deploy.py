@@ -37,7 +37,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
             if o.price_output is not None
             else f"{o.price_input:g}"
         )
-        srcs = sorted({c.source for c in (o.context.citations if o.context else ())})
+        srcs = o.sources
         alt = f" (+{o.conflicts} conflicting)" if o.conflicts else ""
         if o.context_caveat:
             alt += " [nominal, catalog only]"
@@ -124,9 +124,12 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
 
 
 def resolution(con: Console, res: Resolution) -> None:
+    from llama4ref.store.idparse import VERDICTS
+
     head = Text(safe(res.input), style="bold")
-    head.append("  valid" if res.valid else "  INVALID", style="green" if res.valid else "bold red")
-    con.print(head)
+    style = "green" if res.verdict in ("official", "recorded", "model-name") else "yellow" if res.valid else "bold red"
+    head.append(f"  {VERDICTS[res.verdict]}", style=style)
+    say(con, head, 2)  # a long id pushes the verdict onto a line of its own, indented under the id
     for label in (
         "family",
         "variant",
@@ -136,14 +139,18 @@ def resolution(con: Console, res: Resolution) -> None:
         "publisher",
         "namespace",
         "official",
+        "official_id",
         "method",
         "reason",
     ):
         value = getattr(res, label)
+        if label == "official" and res.verdict == "not-llama-4":
+            continue  # official is about Llama 4 ids; the verdict says it is none
         if isinstance(value, bool):
             value = "yes" if value else "no"
         if value not in (None, ""):
-            say(con, Text(f"  {label}: {safe(value)}"), len(label) + 4)
+            shown = "official id" if label == "official_id" else label
+            say(con, Text(f"  {shown}: {safe(value)}"), len(shown) + 4)
     for c in res.citations:
         say(con, Text(f"  source: {safe(c.source)} — {safe(c.locator)}: “{safe(c.quote)}”", style="dim"), 10)
 
@@ -177,15 +184,43 @@ def memory(con: Console, p: Plan) -> None:
     rows: list[list[grid.Cell]] = [[line.name, f"{line.bytes / 1e9:,.2f}", line.formula] for line in (*p.weights, *p.kv)]
     rows.append([Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache"])
     grid.table(con, None, ["component", grid.Column("GB", "right"), "formula"], rows)
-    if p.gpu_bytes is not None:
+    gpu = safe(p.gpu or "GPU")
+    if p.gpu_bytes is None or p.gpus_needed is None or p.gpus_deployable is None:
+        say(con, Text("GPUs needed: give --gpu (e.g. h100) or --gpu-memory-gb to count them", style="bold"), 13)
+    else:
+        from llama4ref.domain.sizing import NODE_GPUS, parallel_degrees
+
         off = f" + {p.offload_bytes / 1e9:g} GB CPU offload" if p.offload_bytes else ""
-        con.print(
-            Text(
-                f"GPUs needed: {p.gpus_needed} × {safe(p.gpu or 'GPU')} ({p.gpu_bytes / 1e9:g} GB, {p.usable_fraction:g} usable){off}",
-                style="bold",
+        each = f"({p.gpu_bytes / 1e9:g} GB each, {p.usable_fraction:g} usable){off}"
+        if p.gpus_deployable == p.gpus_needed:
+            say(con, Text(f"GPUs needed: {p.gpus_needed} × {gpu} {each}", style="bold"), 13)
+        else:
+            say(
+                con,
+                Text(f"GPUs needed: {p.gpus_deployable} × {gpu} to deploy; {p.gpus_needed} by memory alone {each}", style="bold"),
+                13,
             )
+            degrees = parallel_degrees(*p.heads)
+            shown = ", ".join(map(str, degrees[:-1])) + f" or {degrees[-1]}" if len(degrees) > 1 else str(degrees[0])
+            say(
+                con,
+                Text(
+                    f"  why {p.gpus_deployable}: tensor parallelism splits {safe(p.variant)}'s {p.heads[0]} attention and "
+                    f"{p.heads[1]} KV heads evenly over {shown} GPUs; beyond one {NODE_GPUS}-GPU node, whole nodes"
+                ),
+                4,
+            )
+        verdict = "yes" if p.fits else "no"
+        con.print(Text(f"fits on {p.gpus} × {gpu}{off}: {verdict}", style="bold"))
+    if p.window is not None and p.kv_bytes > p.weight_bytes:
+        note = (
+            f"the KV cache is {p.kv_bytes / 1e9:,.2f} of the {p.total_bytes / 1e9:,.2f} GB because the context defaults "
+            f"to {safe(p.variant)}'s whole {p.window:,}-token window"
         )
-        verdict = "yes" if p.fits_one_gpu else "no"
-        con.print(Text(f"fits on one {safe(p.gpu or 'GPU')}{off}: {verdict}", style="bold"))
+        if p.context_fit is not None:
+            note += f"; with --context {p.context_fit[1]} (or less) it fits {p.context_fit[0]} × {gpu}"
+        else:
+            note += "; a shorter --context needs less"
+        say(con, Text(f"note: {note}", style="yellow"), 6)
     for a in p.assumptions:
         say(con, Text(f"assumption: {safe(a)}", style="dim"), 12)

@@ -19,9 +19,16 @@ HANG_MAX = 36
 """A value continues under itself when its label is at most this wide, else just inside its line."""
 
 
-def engines(con: Console, found: list[Engine], variant: str | None) -> None:
-    """One block per engine: each fact on its own lines (label, value, then date and sources)."""
+def engines(con: Console, found: list[Engine], variant: str | None, note: str | None = None) -> None:
+    """One block per engine: each fact on its own lines (label, value, then date and sources).
+
+    ``note``: why no engine serves the variant asked about; then only engines with a record for it are shown.
+    """
     from llama4ref.domain.engines import aspect_label
+
+    if note is not None:
+        say(con, Text(printable(note), style="bold"), 0)
+        found = [e for e in found if e.facts]
 
     for n, eng in enumerate(found):
         if n:

@@ -280,6 +280,7 @@ class ResolutionJSON(TypedDict):
     official: bool
     """Only a catalog id spelled exactly (after NFC) is official."""
     valid: bool
+    """False when the name denotes no possible Llama 4 model; true does not mean any record knows it (see `verdict`)."""
     method: Literal["alias", "catalog", "provider", "parsed", "lookalike"]
     """`catalog` (a listed name), `provider` (a provider record's model id), `alias`, `parsed`
     (read from the name's parts) or `lookalike`."""
@@ -292,3 +293,10 @@ class ResolutionJSON(TypedDict):
     """The catalog id this name imitates without being it."""
     characters: list[CharNoteJSON]
     citations: list[CitationJSON]
+    official_id: str | None
+    """Meta's official id this name is close to without being it: the same without its org, or in another letter case."""
+    verdict: Literal["official", "near-official", "recorded", "model-name", "unrecorded", "not-llama-4", "invalid"]
+    """`official` (Meta's official Llama 4 id, from the records), `near-official` (see `official_id`),
+    `recorded` (another publisher's recorded id), `model-name` (a variant's name or alias), `unrecorded`
+    (read from its parts only: no record says it exists), `not-llama-4` (another model, e.g. Llama 3.1:
+    `valid` false) or `invalid` (impossible, a look-alike, hidden characters: `valid` false)."""

@@ -47,6 +47,8 @@ class OfferJSON(TypedDict):
     context_caveat: str | None
     """Set when the served context is only a catalog's copy of the model's nominal limit."""
     paths: list[str]
+    sources: list[str]
+    """Every source behind the values shown (context, price, precision, model id, dates)."""
 
 
 class RuntimeLimitJSON(TypedDict):
@@ -72,6 +74,11 @@ class MemoryLineJSON(TypedDict):
     formula: str
 
 
+class ContextFitJSON(TypedDict):
+    gpus: int
+    context: int
+
+
 class MemoryPlanJSON(TypedDict):
     """A memory estimate: weights and KV cache, line by line, with formulas."""
 
@@ -90,8 +97,21 @@ class MemoryPlanJSON(TypedDict):
     gpu_gb: float | None
     usable_fraction: float
     gpus_needed: int | None
+    """The fewest GPUs whose memory holds the plan (null without a GPU)."""
+    gpus_deployable: int | None
+    """``gpus_needed`` rounded up to a count the model can be split over: a tensor-parallel degree, or whole nodes."""
+    parallel_degrees: list[int]
+    """The tensor-parallel degrees within one 8-GPU node: counts dividing the attention and KV heads evenly."""
     offload_gb: float
     fits_one_gpu: bool | None
+    gpus: int
+    """The GPU count ``fits`` is about (``--gpus``)."""
+    fits: bool | None
+    """Whether ``gpus`` GPUs (plus the offload) hold the plan (null without a GPU)."""
+    default_window: int | None
+    """The model's window when the context was left to default to it, else null."""
+    context_fit: ContextFitJSON | None
+    """When the default window's KV cache costs GPUs beyond the weights': the largest context that fits ``gpus``."""
     inputs: dict[str, Any]
     assumptions: list[str]
 

@@ -1,0 +1,56 @@
+"""What a memory plan is computed from and split over: the facts it needs, a GPU's memory, and
+the GPU counts a model can be split over (tensor parallelism divides the attention and KV heads
+evenly; beyond one node, whole nodes)."""
+
+from __future__ import annotations
+
+import math
+
+from llama4ref.paths import FactPath
+from llama4ref.store.knowledge_base import KnowledgeBase
+
+NODE_GPUS = 8
+"""GPUs in one server node (an HGX/DGX board); past one node, a deployment takes whole nodes."""
+REQUIRED = (
+    *(f"architecture.{k}" for k in ("layers", "hidden_size", "attention_heads", "kv_heads", "head_dim", "vocab_size")),
+    *(f"architecture.{k}" for k in ("expert_ffn_dim", "moe_layer_step", "attention_chunk_size", "nope_layers")),
+    *(f"experts.{k}" for k in ("routed", "shared", "routed_per_token")),
+    "context_window.instruct",
+)
+"""The facts (under a variant) a memory plan is computed from."""
+
+
+def missing_facts(kb: KnowledgeBase, vid: str) -> list[str]:
+    """The facts :data:`REQUIRED` for a memory plan (paths under the variant) that ``vid`` has no record of."""
+    return [k for k in REQUIRED if not kb.has(f"{vid}.{k}")]
+
+
+ROLE_WHY = {"preview": "{name} was previewed, not released", "comparison": "{name} is recorded only for comparison"}
+"""Why a variant of this role may lack the facts a plan needs, as said in the error."""
+
+
+def parallel_degrees(heads: int, kv_heads: int, node: int = NODE_GPUS) -> list[int]:
+    """Tensor-parallel degrees within one node: the counts that divide both head counts evenly."""
+    return [n for n in range(1, node + 1) if heads % n == 0 and kv_heads % n == 0]
+
+
+def deployable(minimum: int, heads: int, kv_heads: int, node: int = NODE_GPUS) -> int:
+    """The fewest GPUs, at least ``minimum``, a model can be split over: a tensor-parallel degree
+    within one node (:func:`parallel_degrees`), else whole nodes."""
+    within = [n for n in parallel_degrees(heads, kv_heads, node) if n >= minimum]
+    return within[0] if within else math.ceil(minimum / node) * node
+
+
+def gpu_memory(kb: KnowledgeBase, gpu: str) -> tuple[float, str]:
+    """Bytes of memory of a GPU from its hardware record: GiB when the vendor states GiB, else GB = 10^9 bytes."""
+    base = f"hardware.{gpu.lower().replace('-', '_')}"
+    if not kb.has(f"{base}.memory_gb"):
+        from llama4ref.errors import UnknownIdError
+
+        known = sorted(
+            {str(fp.hardware) for fp in map(FactPath.parse, kb.paths("hardware", derived=False)) if fp.key == "memory_gb"}
+        )
+        raise UnknownIdError("GPU (no hardware record; or give --gpu-memory-gb)", gpu, known)
+    if kb.has(f"{base}.memory_gib"):
+        return kb.get(f"{base}.memory_gib").as_float() * 2**30, f"{base}.memory_gib"
+    return kb.get(f"{base}.memory_gb").as_float() * 1e9, f"{base}.memory_gb"
