@@ -26,10 +26,12 @@ MAX_WINDOW = 8
 
 _WORD = re.compile(
     r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0430-\u045f]+|[\u0900-\u0963\u0966-\u097f]+"
+    r"|[\u0620-\u065f\u066e-\u06d3]+"
     r"|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]"
 )
 """Letter-and-digit runs, accented Latin and Cyrillic letters included ("paramètres",
-"параметров"), Devanagari words with their vowel signs ("भाषाओं"); each Chinese or Japanese
+"параметров"), Devanagari words with their vowel signs ("भाषाओं"), Arabic words with their
+marks ("المستخدمين"); each Chinese or Japanese
 character and each Korean syllable is a word of its own ("活跃参数", "파라미터의": a particle
 written onto a word leaves the word's syllables whole)."""
 _GENERIC_NAMES = frozenset({"llama", "meta", "llama4", "nvidia", "oci", "vertex"})
