@@ -68,6 +68,7 @@ from llama4ref.domain.situations import (
     asks_ratio,
     bare_relation,
     drop_contrasted,
+    drop_premises,
     gpu_family_in,
     hyphen_pairs,
     named_attribute,
@@ -78,7 +79,7 @@ from llama4ref.domain.situations import (
 )
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
-from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
+from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, unit_split, word_runs, words
 from llama4ref.store.fulltext import bm25, entity_matches, flat, path_count, units
 from llama4ref.store.termviews import clause_penalties
 
@@ -122,6 +123,7 @@ _UNASKED_BASE = -0.3  # a base (pretrained) model's fact when the text does not 
 _IMAGE_SEGMENTS = frozenset({"image_understanding", "image", "images", "vision"})
 _IMAGE_ASKED = _VISION_WORDS | {"modalities", "inputs", "fusion", "multiple-images", "per-request", "global-tile", "curriculum"}
 _FAMILY_RULE = 0.5  # a family's fact carrying an attribute no fact about the model named carries
+_JOINING = frozenset({"of", "in", "on", "to", "for", "and", "the", "a", "an", "at", "by", "with"})  # a segment's joining words
 _HYPHENATED = 1.0  # a compound the text hyphenates ("pre-norm"), written in the fact's own text
 _CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
 
@@ -183,6 +185,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
     drop_negated(parsed)
     drop_contrasted(parsed)
+    drop_premises(parsed, text, unit_split)
     drop_repeated(parsed)
     drop_language_model(parsed)
     units_as_attributes(parsed, lex.terms)
@@ -405,7 +408,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     score += change + _HYPHENATED * min(ctx.hyphenated.get(path, 0), 2)  # "pre-norm or post-norm": norm.placement's text
     if own:
         satisfied, wanted = satisfied + 1, wanted + 1  # the provider the text names by its model id
-    named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_")} <= ctx.text_stems
+    # "is <|end_of_text|> emitted": the parent end_of_text is named (its "of" is no word to write)
+    named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_") if x not in _JOINING} <= ctx.text_stems
     if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):
         score += _EXPLAINS  # "what does <|eom|> do": the facet that explains the thing named, not its id or string
     if "benchmarks" in segs:

@@ -12,11 +12,13 @@ MI300X" asks) or for the GPU's data sheet.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.domain.matching import EXCLUDING, NEGATIONS, stem
+from llama4ref.records.vocabulary import word_spans, words
 
 if TYPE_CHECKING:
     import sqlite3
@@ -64,24 +66,34 @@ def drop_contrasted(parsed: Parsed) -> None:
 
 _LENGTH = re.compile(r"(\d+(?:\.\d+)?)(k|m)")
 _TOKEN_WORDS = frozenset({"token", "tokens"})
+_MAGNITUDES = frozenset({"thousand", "million", "billion", "k", "m"})
+"""Words a number is written with ("3.5 million token context"): tokens then count a quoted value."""
 
 
 def as_length(parsed: Parsed, lex: Lexicon) -> bool:
     """Read "tokens" as a context length when the text writes a count of tokens in thousands or
     millions ("500k token docs", "2M-token contracts", "at 10M tokens"): such a count is a
     length to fit in a window, while a training corpus is counted in trillions. The tokens
-    attribute of the phrase is replaced by the vocabulary's context attribute; returns whether
-    it was."""
+    attribute of the phrase is replaced by the vocabulary's context attribute, or dropped when the
+    text names the context itself ("how many tokens of context": its unit), unless a number is
+    written before it (a value quoted back is read with its unit); returns whether it was."""
     ws = parsed.words
     near = {j for i, w in enumerate(ws) if _LENGTH.fullmatch(w) for j in (i + 1, i + 2)}
     context = [t for t in lex.terms if t["kind"] == "attribute" and t.get("id") == "context"]
-    if not near or not context:
+    named = any(t.get("id") == "context" for t in parsed.of_kind("attribute"))
+    if not (near or named) or not context:
         return False
     changed = False
     for k, m in enumerate(parsed.matches):
-        if m.start in near and m.text in _TOKEN_WORDS and any(t.get("id") == "tokens" for t in m.terms):
-            terms = (*(t for t in m.terms if t["kind"] != "attribute"), context[0])
-            parsed.matches[k] = m._replace(terms=terms)
+        quoted = m.start > 0 and (ws[m.start - 1][:1].isdigit() or ws[m.start - 1] in _MAGNITUDES)
+        if (
+            m.text in _TOKEN_WORDS
+            and any(t.get("id") == "tokens" for t in m.terms)
+            and (m.start in near or (named and not quoted))
+        ):
+            # "quanti token di contesto": with the context named, tokens are what it is counted in
+            terms = tuple(t for t in m.terms if t["kind"] != "attribute")
+            parsed.matches[k] = m._replace(terms=(*terms, context[0]) if m.start in near else terms)
             changed = True
     return changed
 
@@ -240,3 +252,39 @@ def bare_relation(word: str, seg: str, stems: frozenset[str]) -> bool:
         return False
     others = [p for p in seg.split("_") if p != word]
     return not any(stem(p) in stems or any(len(t) > 3 and p.startswith(t[:4]) for t in stems) for p in others)
+
+
+PREMISES = frozenset({"if", "since", "given", "assuming", "because"})
+"""Words that open a clause the question takes as given ("if only 17b are active, what is its total")."""
+_CLAUSE_END = re.compile(r"[?,;:!.]\s|[?;!]$|\s[-–—]\s")
+
+
+def drop_premises(parsed: Parsed, text: str, split: Callable[[str], tuple[str, ...]]) -> None:
+    """Forget the attributes named in a clause the text takes as given, from "if", "since" or
+    "given" to the end of the clause, when the text names another attribute outside it: "should
+    i bother with maverick if only 17b are active? what's its real total size" asks the total.
+    ``split`` gives the parse's tokens of one word (a size and its unit are two)."""
+    starts: list[int] = []  # the token index each clause starts at
+    token = 0
+    last = 0
+    for (a, b), w in zip(word_spans(text), words(text), strict=True):
+        if _CLAUSE_END.search(text[last:a] + " "):
+            starts.append(token)
+        last = b
+        token += len(split(w))
+    ends = [*starts, len(parsed.words)]
+    given: set[int] = set()
+    for i, w in enumerate(parsed.words):
+        if w in PREMISES:
+            end = min((e for e in ends if e > i), default=len(parsed.words))
+            given |= set(range(i + 1, end))
+    if not given:
+        return
+    inside = [m for m in parsed.matches if m.start in given and _attribute_only(m)]
+    outside = [m for m in parsed.matches if m.start not in given and _attribute_only(m)]
+    if inside and outside:
+        parsed.matches = [m for m in parsed.matches if m not in inside]
+
+
+def _attribute_only(m: Match) -> bool:
+    return any(t["kind"] == "attribute" for t in m.terms) and not any(t["kind"] == "entity" for t in m.terms)
