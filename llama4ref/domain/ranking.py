@@ -71,6 +71,7 @@ from llama4ref.domain.situations import (
     drop_premises,
     gpu_family_in,
     hyphen_pairs,
+    lifted,
     named_attribute,
     own_attributes,
     phrase_holders,
@@ -244,7 +245,8 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     ranking.runs = ctx.runs
     ranking.valued = frozenset(ctx.valued)
     ranking.paths = tuple(facts)
-    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials)
+    more = lifted(parsed, ctx)  # what the situations (llama4ref.domain.situations) lift
+    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials, *more)
     for path, (unit, derived) in facts.items():
         if evidence.holds(path, unit):
             ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))

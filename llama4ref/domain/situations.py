@@ -288,3 +288,16 @@ def drop_premises(parsed: Parsed, text: str, split: Callable[[str], tuple[str, .
 
 def _attribute_only(m: Match) -> bool:
     return any(t["kind"] == "attribute" for t in m.terms) and not any(t["kind"] == "entity" for t in m.terms)
+
+
+def lifted(parsed: Parsed, ctx: Context) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The units and path needles these rules lift, for the evidence (llama4ref.domain.evidence):
+    a ratio's units when the text asks how many times more, the facts of a provider named by its
+    model id, a GPU's family named by its memory size; so no fact these rules lift is left unscored."""
+    units = _RATIO_UNITS if ctx.ratio else frozenset()
+    needles = [f"providers.{p}." for p in ctx.by_id]
+    for t in parsed.of_kind("entity"):
+        family = str(t["target"]).split(".")[-1].split("_")[0]
+        if t.get("cls") == "gpu" and len(family) > 2:
+            needles.append(family)
+    return units, tuple(needles)
