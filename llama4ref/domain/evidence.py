@@ -45,12 +45,15 @@ def evidence_for(
     mentioned: Mapping[str, set[str]],
     phrase_stems: frozenset[str],
     initials: Mapping[str, frozenset[str]],
+    more_units: frozenset[str] = frozenset(),
+    more_needles: tuple[str, ...] = (),
 ) -> Evidence:
     """The evidence a question leaves: the facts its full-text and value matches found, the units
-    its terms ask for and the needles its words put in paths (see ``_Context`` in ranking)."""
+    its terms ask for and the needles its words put in paths (see ``_Context`` in ranking), with
+    the units and needles the situations' rules lift (llama4ref.domain.situations.lifted)."""
     paths = set(relevance).union(valued, *in_text.values(), *mentioned.values())
-    wanted_units: set[str] = set()
-    needles: set[str] = set(phrase_stems)
+    wanted_units: set[str] = set(more_units)
+    needles: set[str] = set(phrase_stems) | set(more_needles)
     for m in parsed.matches:
         ws = m.text.split()
         needles.update("_".join(ws[i : i + 2]) for i in range(len(ws) - 1))  # runs of two or more words

@@ -57,9 +57,14 @@ def stem(w: str) -> str:
 
 
 def stem_in(w: str, seg: str) -> bool:
-    """Whether a word and one of a path segment's parts share a stem of three letters or more."""
+    """Whether a word and one of a path segment's parts share a stem of three letters or more
+    ("scaled" of scale: a past form drops the "e" its part keeps; not "scaling", which asks about
+    the scaling more than about a scale)."""
     base = stem(w)
-    return len(base) >= 3 and base in _part_stems(seg)
+    if len(base) < 3:
+        return False
+    stems = _part_stems(seg)
+    return base in stems or (w.endswith("ed") and base + "e" in stems)
 
 
 def joined_in(w: str, seg: str) -> bool:

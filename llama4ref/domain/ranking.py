@@ -19,15 +19,16 @@ waits behind the released model's, and an image-understanding fact behind others
 text names the base model or images. An attribute no fact about the named model carries asks
 about the family (llama4ref.domain.scope), and a tested setup's figure the model has a fact of
 its own for waits behind that fact; a number the text writes gives no credit to another model's
-or the vision encoder's fact when the text names neither.
+or the vision encoder's fact when the text names neither. What a question rules out, implies by
+its situation or names by a provider's model id is read by llama4ref.domain.situations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection
 from functools import partial
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
 from llama4ref.domain.forms import drop_language_model, initialisms, stemmable, stemmed_attribute, word_forms
@@ -55,10 +56,31 @@ from llama4ref.domain.matching import (
     term_depth,
     written_pairs,
 )
+from llama4ref.domain.rank_context import Context as _Context
+from llama4ref.domain.rank_context import credit as _credit
+from llama4ref.domain.rank_context import dotted as _dotted
+from llama4ref.domain.rank_context import names_kind as _names_kind
 from llama4ref.domain.scope import carries, family_only, own_figure, units_as_attributes
+from llama4ref.domain.situations import (
+    alternatives,
+    as_length,
+    asks_mechanism,
+    asks_ratio,
+    bare_relation,
+    drop_contrasted,
+    drop_premises,
+    gpu_family_in,
+    hyphen_pairs,
+    lifted,
+    named_attribute,
+    own_attributes,
+    phrase_holders,
+    providers_by_id,
+    situation,
+)
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
-from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, word_runs, words
+from llama4ref.records.vocabulary import STOPWORDS, Lexicon, Match, Parsed, segment_runs, unit_split, word_runs, words
 from llama4ref.store.fulltext import bm25, entity_matches, flat, path_count, units
 from llama4ref.store.termviews import clause_penalties
 
@@ -101,6 +123,9 @@ _UNASKED_IMAGE = -0.4  # an image-understanding fact when the text names nothing
 _UNASKED_BASE = -0.3  # a base (pretrained) model's fact when the text does not name the base model
 _IMAGE_SEGMENTS = frozenset({"image_understanding", "image", "images", "vision"})
 _IMAGE_ASKED = _VISION_WORDS | {"modalities", "inputs", "fusion", "multiple-images", "per-request", "global-tile", "curriculum"}
+_FAMILY_RULE = 0.5  # a family's fact carrying an attribute no fact about the model named carries
+_JOINING = frozenset({"of", "in", "on", "to", "for", "and", "the", "a", "an", "at", "by", "with"})  # a segment's joining words
+_HYPHENATED = 1.0  # a compound the text hyphenates ("pre-norm"), written in the fact's own text
 _CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
 
 
@@ -160,9 +185,12 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     if fixes:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
     drop_negated(parsed)
+    drop_contrasted(parsed)
+    drop_premises(parsed, text, unit_split)
     drop_repeated(parsed)
     drop_language_model(parsed)
     units_as_attributes(parsed, lex.terms)
+    as_length(parsed, lex)
     terms = [w for w in parsed.words if w not in STOPWORDS]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
@@ -205,12 +233,20 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         quoted=_quoted(db, text, parsed, ctx.named_variants) if len(ctx.named_variants) > 1 else frozenset(),
         scope=family_only(parsed, facts, ctx.named_variants),
         asked=frozenset(w for t in parsed.of_kind("attribute") for w in t.get("path_words", ())),
+        by_id=providers_by_id(kb, text),
+        hyphenated=phrase_holders(db, hyphen_pairs(text, set(parsed.rest))),
+        named_kinds=frozenset(str(t.get("cls", "named")) for t in parsed.of_kind("entity")),
+        asked_ids=own_attributes(parsed),
+        ratio=asks_ratio(parsed.words),
+        mechanism=asks_mechanism(parsed.words),
+        alternatives=alternatives(parsed),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
     ranking.valued = frozenset(ctx.valued)
     ranking.paths = tuple(facts)
-    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials)
+    more = lifted(parsed, ctx)  # what the situations (llama4ref.domain.situations) lift
+    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials, *more)
     for path, (unit, derived) in facts.items():
         if evidence.holds(path, unit):
             ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
@@ -218,45 +254,6 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
             ranking.pending.append(partial(_score, path, unit, derived, parsed, 0.0, ctx))
     ranking.scored.sort(key=lambda s: (-s.score, s.path))
     return ranking
-
-
-class _Context(NamedTuple):
-    """What scoring needs beyond the fact itself."""
-
-    comparison: set[str]  # comparison models' ids
-    preview: set[str]  # unreleased models' ids
-    variant_ids: set[str]
-    dotted: dict[str, tuple[str, ...]]  # model ids with a dot in them, by their part before it ("llama-3": 3.1-405b, 3.3-70b)
-    named_variants: set[str]  # the models the text names
-    guessed: set[str]  # words put in for misspelt ones: a match on them counts half
-    in_text: dict[str, set[str]]  # left-over word → paths whose text holds it
-    mentioned: dict[str, set[str]]  # an entity's words as written → paths whose text holds them all
-    gpu_keys: tuple[str, ...]  # the path segments (or their parts) that name a GPU
-    defining: frozenset[str]  # when the text asks what something is or means: the segments of answers that explain
-    runs: frozenset[str]  # the text's runs of words written together (stop words kept): "iq1s", "llama4"
-    family: bool  # the text names the family ("llama 4") and no model
-    implied: bool  # the text names no attribute of its own: a name's attribute ("128E": routed experts) counts
-    phrase_stems: frozenset[str]  # stems of the content words inside the text's vocabulary phrases
-    part_paths: dict[str, int]  # a left-over word → how many facts' paths hold it (rarer words say more)
-    numbered: dict[str, set[str]]  # a unit written after a number ("8bit") → the numbers the text gives it
-    reference: frozenset[str]  # models named only as what another is compared with ("like scout")
-    vision: bool  # the text names images, patches, tiles or the vision encoder
-    encoder: bool  # the text names the vision encoder itself
-    base: bool  # the text names the base (pretrained) model
-    imagery: bool  # the text names images, vision, modalities, inputs or how images are fed in
-    valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
-    heads: frozenset[str]  # words written before "of" ("title of …"): what the text asks for
-    providers: set[str]  # the keys of the providers the text names
-    reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
-    pairs: frozenset[str]  # neighbouring left-over words joined in the order written ("generation prompt")
-    stemmable: frozenset[str]  # one-word attribute phrases naming a rare path part ("refusals": refusal_tone)
-    clauses: dict[str, float]  # a license term's fact path → what it is set below stored facts by
-    text_stems: frozenset[str] = frozenset()  # phrase_stems and the stems of the left-over words
-    initials: Mapping[str, frozenset[str]] = {}  # left-over word → segments it is the initials of ("moe")
-    quoted: frozenset[str] = frozenset()  # models whose figure the text quotes while asking about another
-    asked: frozenset[str] = frozenset()  # the path words of every attribute the text names
-    # the asked attributes' path words no fact about the named models carries, and those their own facts carry
-    scope: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float, ctx: _Context) -> Scored:
@@ -275,7 +272,10 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             hit = [
                 t
                 for t in ents
-                if entity_matches(t, path, flat_path) or named_in(t, flat_path) or routed_in(t, segs, ctx.providers)
+                if entity_matches(t, path, flat_path)
+                or named_in(t, flat_path)
+                or routed_in(t, segs, ctx.providers)
+                or gpu_family_in(t, segs)
             ]
             if hit:
                 satisfied += _credit(m.text, ctx)
@@ -294,14 +294,18 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             elif any(t.get("cls") == "variant" for t in ents) and not (
                 root in ctx.variant_ids or ctx.variant_ids.intersection(segs)
             ):
-                # "top_p for maverick": an attribute only the family has is no miss of the model named
-                score += 0.0 if ctx.scope[0] and carries(ctx.scope[0], segs) else _VARIANT_NEUTRAL
+                # "top_p for maverick": an attribute only the family has is the family's rule for the model named
+                if ctx.scope[0] and carries(ctx.scope[0], segs):
+                    score += _FAMILY_RULE
+                else:
+                    score += _VARIANT_NEUTRAL
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
                 wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
             else:
                 score += _STRICT_MISS
-            if ctx.implied and any(t["kind"] == "attribute" for t in m.terms):
-                # "what does 128E mean": a name that also says what it counts (routed experts)
+            if named_attribute(m, ctx.implied, ctx.asked_ids):
+                # "what does 128E mean": a name that also says what it counts (routed experts); "is the 2T the
+                # total or the active count": a name saying one of the attributes the text weighs
                 wanted += 1
                 gain, depth = attribute_score(m, segs, unit) or (0.0, -1)
                 if gain > 0:
@@ -345,7 +349,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         seg_hit = [
             i
             for i, s in enumerate(segs)
-            if forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s) or s in ctx.initials.get(w, ())
+            if (forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s) or s in ctx.initials.get(w, ()))
+            and not bare_relation(w, s, ctx.text_stems)
         ]
         if seg_hit:
             satisfied += _credit(w, ctx)
@@ -374,7 +379,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _VALUE * ctx.valued.get(path, 0.0)  # "16 vs 128 experts": the facts holding those numbers
     if relevance > 0 and wanted == 0:
         satisfied, wanted = 1.0, 1
-    if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"}:
+    if segs[0] in ("providers", "runtime") and not named_classes & {"provider", "engine", "gpu"} and not ctx.by_id:
         score += _OFF_TIER
         if segs[0] == "runtime" and ctx.scope[1] and own_figure(ctx.scope[1], ctx.asked, segs):
             score += _SETUP  # "maverick max context": its own window, not a tested setup's limit
@@ -395,14 +400,24 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     if root in ctx.reference:
         score += _REFERENCE  # "does maverick use qk norm like scout does": scout is what it is compared with
     side = segs[-1][4:] if segs[-1].startswith("max_") and segs[-1].count("_") == 1 else ""
-    if side and stem(side) not in ctx.text_stems:
-        score += _UNASKED_SIDE  # "deepinfra maverick context length": the window, not the input or output side's cap
-    named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_")} <= ctx.text_stems
+    if side and stem(side) not in ctx.text_stems and segs[-1] not in ctx.asked:
+        # "deepinfra maverick context length": the window, not a side's cap; of the sides, the input's is what a window holds
+        score += _UNASKED_SIDE * (0.5 if side == "input" else 1.0)
+    mode = segs[-1].split("_")
+    if len(mode) == 2 and mode[0] != "max" and mode[1] in ("input", "output") and stem(mode[0]) not in ctx.text_stems:
+        score += _UNASKED_SIDE  # "cuánto cuesta … por millón": the price, not the batch price
+    change, own = situation(segs, unit, ctx)
+    score += change + _HYPHENATED * min(ctx.hyphenated.get(path, 0), 2)  # "pre-norm or post-norm": norm.placement's text
+    if own:
+        satisfied, wanted = satisfied + 1, wanted + 1  # the provider the text names by its model id
+    # "is <|end_of_text|> emitted": the parent end_of_text is named (its "of" is no word to write)
+    named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_") if x not in _JOINING} <= ctx.text_stems
     if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):
         score += _EXPLAINS  # "what does <|eom|> do": the facet that explains the thing named, not its id or string
     if "benchmarks" in segs:
         score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
     if wanted:
+        wanted = max(wanted - ctx.alternatives, 1)  # "github models or nvidia nim": one of the two is asked
         score += _COVERAGE * min(satisfied / wanted, 1.0)
     score -= 0.08 * len(segs) + (0.3 if derived else 0.0) - ctx.clauses.get(path, 0.0)
     depth = max(deepest, entity_depth)
@@ -415,43 +430,11 @@ def _quoted(db: sqlite3.Connection, text: str, parsed: Parsed, named: set[str]) 
     return quoted_variants(named, value_matches(db, text, parsed, quoted=True), asked, units(db))
 
 
-def _dotted(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for v in kb.variants():
-        if "." in v.id:
-            out[v.id.split(".")[0]] = (*out.get(v.id.split(".")[0], ()), v.id)
-    return out
-
-
 def _own_attribute(m: Match) -> bool:
     """Whether a phrase names an attribute and nothing else ("experts"; not "128E", a name, nor
     "how big", a way of asking that means parameters only when nothing else is asked about)."""
     kinds = {t["kind"] for t in m.terms}
     return "attribute" in kinds and not kinds & {"entity", "intent"}
-
-
-def _names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: _Context) -> bool:
-    """Whether the path names some entity of the kinds ``ents`` are (another variant, provider,
-    engine, GPU or benchmark): then a mention in its text is about that one, not the text's."""
-    for cls in {t.get("cls", "named") for t in ents}:
-        if cls == "variant" and (ctx.variant_ids.intersection(segs) or segs[0] in ctx.dotted):
-            return True
-        if cls == "provider" and segs[0] == "providers":
-            return True
-        if cls == "engine" and segs[0] in ("runtime", "engines"):
-            return True
-        if cls == "benchmark" and "benchmarks" in segs:
-            return True
-        if cls == "gpu" and (segs[0] == "hardware" or any(f"_{k}_" in flat_path or f"x{k}_" in flat_path for k in ctx.gpu_keys)):
-            return True
-        if cls in ("named", "topic"):
-            return True
-    return False
-
-
-def _credit(text: str, ctx: _Context) -> float:
-    """1 for words as written; 1/2 when a word was put in for a misspelt one."""
-    return 0.5 if set(text.split()) & ctx.guessed else 1.0
 
 
 def query_words(text: str) -> list[str]:

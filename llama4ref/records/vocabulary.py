@@ -26,10 +26,12 @@ MAX_WINDOW = 8
 
 _WORD = re.compile(
     r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0430-\u045f]+|[\u0900-\u0963\u0966-\u097f]+"
+    r"|[\u0620-\u065f\u066e-\u06d3]+|[\u0e01-\u0e4e]+"
     r"|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]"
 )
 """Letter-and-digit runs, accented Latin and Cyrillic letters included ("paramètres",
-"параметров"), Devanagari words with their vowel signs ("भाषाओं"); each Chinese or Japanese
+"параметров"), Devanagari words with their vowel signs ("भाषाओं"), Arabic words with their
+marks ("المستخدمين"), Thai runs as written between spaces ("แบบไหน"); each Chinese or Japanese
 character and each Korean syllable is a word of its own ("活跃参数", "파라미터의": a particle
 written onto a word leaves the word's syllables whole)."""
 _GENERIC_NAMES = frozenset({"llama", "meta", "llama4", "nvidia", "oci", "vertex"})
@@ -299,9 +301,9 @@ class Lexicon:
 
         ``question`` reads a question (``ask``, ``search``) rather than a document (claims): a
         size and its unit written together ("24GB") are two words, a phrase may be written in
-        its other number ("attention chunks"), and a model's name keeps the attribute it also
+        its other number ("attention chunks") or as a comparative ("cheaper"), and a model's name keeps the attribute it also
         says ("128E": routed experts). A document's values are read exactly as written."""
-        toks = [p for w in words(text) for p in _unit_split(w)] if question else words(text)
+        toks = [p for w in words(text) for p in unit_split(w)] if question else words(text)
         parsed = Parsed(toks)
         used = [False] * len(toks)
         for size in range(min(MAX_WINDOW, len(toks)), 0, -1):
@@ -309,7 +311,7 @@ class Lexicon:
                 if any(used[start : start + size]):
                     continue
                 key = "".join(toks[start : start + size])
-                ids = self._phrases.get(key) or (_plural(self, key) if question else None)
+                ids = self._phrases.get(key) or (_plural(self, key) or _compared(self, key, size) if question else None)
                 if not ids or (size == 1 and key in STOPWORDS and not _named_stopword(self, ids)):
                     continue
                 for i in range(start, start + size):
@@ -347,7 +349,7 @@ def segment_runs(segs: list[str]) -> list[str]:
 _SIZE = re.compile(r"(\d+)(gb|gib|tb|mb|gbs)")
 
 
-def _unit_split(word: str) -> tuple[str, ...]:
+def unit_split(word: str) -> tuple[str, ...]:
     """A size written with its unit ("24gb") is a number and a unit word, as "24 GB" is."""
     m = _SIZE.fullmatch(word)
     return (m.group(1), m.group(2)) if m else (word,)
@@ -361,6 +363,25 @@ def _plural(lex: Lexicon, key: str) -> list[int] | None:
     other = key[:-1] if key.endswith("s") else key + "s"
     ids = [i for i in lex._phrases.get(other, ()) if lex.terms[i]["kind"] != "intent"]  # "what" is no "whats"
     return ids or None
+
+
+def _compared(lex: Lexicon, key: str, size: int) -> list[int] | None:
+    """The attributes of a one-word phrase written as a comparative or superlative ("cheaper",
+    "cheapest": cheap; "bigger": big; "heavier": heavy): which is cheaper asks about the price."""
+    if size != 1 or len(key) < 5:
+        return None
+    for end in ("est", "er"):
+        if key.endswith(end):
+            stem = key[: -len(end)]
+            for base in (
+                stem,
+                stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+                stem[:-1] + "y" if stem.endswith("i") else "",
+            ):
+                ids = [i for i in lex._phrases.get(base, ()) if lex.terms[i]["kind"] == "attribute"] if base else []
+                if ids:
+                    return ids
+    return None
 
 
 def _named_stopword(lex: Lexicon, ids: list[int]) -> bool:
