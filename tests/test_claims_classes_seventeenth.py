@@ -33,3 +33,40 @@ def test_a_provider_named_only_far_above_leaves_the_nominal_figure_unchecked(kb:
 def test_a_figure_given_as_the_model_s_own_beside_a_provider_is_the_model_s(kb: KnowledgeBase) -> None:
     text = "Groq hosts Llama 4 Scout, keeping the model's native 10 million token context length."
     assert by_text(check_claims(text, kb))["10 million"].path == "scout.context_window.instruct"
+
+
+# -- a provider plugin's folder names the catalog's provider -----------------------------------------
+
+
+def test_a_provider_plugin_folder_holding_its_own_models_folder_names_the_provider(kb: KnowledgeBase) -> None:
+    doc = "model_properties:\n  mode: chat\n  context_size: 65536\n"  # (the file name names the model)
+    plugin = "https://github.com/acme/plugins/blob/0123456789abcdef0123456789abcdef01234567/models/groq/models/llm/llama-4-scout-17b-16e-instruct.yaml"
+    claim = by_text(check_claims(doc, kb, source=plugin))["65536"]
+    assert claim.status == "contradicted"  # Groq serves Scout with 131,072 tokens
+    assert claim.path == "providers.groq.scout.context.total"
+
+
+# -- a YAML price mapping is read in the unit its "unit" row gives -----------------------------------
+
+
+def test_a_price_mapping_s_sides_are_read_in_its_unit_row_s_scale(kb: KnowledgeBase) -> None:
+    src = "https://github.com/acme/plugins/blob/0123456789abcdef0123456789abcdef01234567/models/groq/models/chat/scout.yaml"
+    per_token = "model: llama-4-scout-17b-16e-instruct\ncost:\n  output: '0.9'\n  input: '0.11'\n  unit: '0.000001'\n"
+    claims = by_text(check_claims(per_token, kb, source=src))
+    assert claims["0.9"].status == "contradicted"  # $0.90 per million against Groq's $0.34 for output
+    assert claims["0.9"].path == "providers.groq.scout.price.output"
+    assert claims["0.11"].status == "supported"
+    per_ten_thousand = per_token.replace("'0.9'", "'0.0034'").replace("'0.000001'", "'0.0001'")
+    assert by_text(check_claims(per_ten_thousand, kb, source=src))["0.0034"].status == "supported"  # 0.0034 per 10,000
+    no_unit = "model: llama-4-scout-17b-16e-instruct\ncost:\n  output: '0.9'\n"
+    assert by_text(check_claims(no_unit, kb, source=src))["0.9"].status == "unchecked"  # per what, is unsaid
+
+
+# -- a table cell past the header's named columns is no column's -----------------------------------
+
+
+def test_a_cell_past_the_last_named_column_is_not_read(kb: KnowledgeBase) -> None:
+    doc = "## Llama 4 Maverick compared\n\n| Spec | Llama 4 Maverick | Gemini |\n| --- | --- | --- |\n| Window | 1M tokens | 2M tokens | 64K tokens |\n"
+    claims = by_text(check_claims(doc, kb))
+    assert claims["1M"].status == "supported"
+    assert "64K" not in claims

@@ -71,6 +71,11 @@ def catalog_of(locations: list[str | None], kb: KnowledgeBase, lex: Lexicon) -> 
         for i, seg in enumerate(segs[:-1]):
             if seg.casefold() == "providers":
                 return Catalog(_provider(_EXTENSION.sub("", segs[i + 1]), names) or UNKNOWN_PROVIDER, path)
+        for i in range(1, len(segs) - 2):  # "models/groq/models/llm/x.yaml": a provider's plugin, its own models
+            if compact(segs[i - 1]).endswith("models") and compact(segs[i + 1]).endswith("models"):
+                found = _provider(segs[i], names)
+                if found:
+                    return Catalog(found, path)
         if len(segs) >= 2 and compact(segs[-2]).endswith("models"):  # "llms/models/groq.ts", "aiModels/github.ts"
             slug = _EXTENSION.sub("", segs[-1])
             found = _provider(slug, names) or _provider(f"{slug}-models", names)  # the folder's word completes a name
@@ -253,9 +258,38 @@ def nested_row(row: str, block: str | None) -> str:
         return row
     at = block.find(row.strip())
     parent = _PARENT.search(block[:at]) if at > 0 else None
-    if parent is None or not money_key(f"{parent.group(1)}:"):
+    if parent is None:
+        return _indented_row(row, key, block, at)
+    if not money_key(f"{parent.group(1)}:"):
         return row
     return f"{parent.group(1)}_{key.group(1)}{row[key.end() - 1 :]}"
+
+
+_MAPPING = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*:(?=\s*(?:[A-Za-z_][\w-]*\s*:|$))""")
+"""A key with no value of its own: the head of a mapping ("pricing:" over "input: '0.05'")."""
+_ROW_KEY = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*:""")
+_UNIT_ROW = re.compile(r"""(?<![\w-])unit\s*:\s*["']?(\d[\d.eE-]*)["']?""")
+
+
+def _indented_row(row: str, key: re.Match[str], block: str, at: int) -> str:
+    """A side row of a YAML money mapping ("pricing:" over "  output: '0.1'", its sibling rows
+    only sides, a unit or a currency) read with the mapping's key and the scale its sibling "unit"
+    row gives (the price of 1/``unit`` tokens: '0.000001' makes it per million, '0.0001' per ten
+    thousand; no unit, or one that is no whole count's inverse, leaves the price not checkable);
+    any other row as it is."""
+    before = block[:at]
+    head = None
+    for head in _MAPPING.finditer(before):
+        pass
+    if head is None or not money_key(f"{head.group(1)}:"):
+        return row
+    between = {m.group(1).casefold() for m in _ROW_KEY.finditer(before, head.end())}
+    if not between <= {*_SIDES, "unit", "currency"}:
+        return row
+    unit = _UNIT_ROW.search(block, head.end())
+    tokens = round(1 / float(unit.group(1))) if unit and 0 < float(unit.group(1)) <= 1 else 0
+    per = f"per_{tokens}" if tokens and abs(tokens * float(unit.group(1)) - 1) < 1e-9 else "scaled"  # (a whole count)
+    return f"{head.group(1)}_{key.group(1)}_{per}{row[key.end() - 1 :]}"  # ("scaled": a unit not read, not checkable)
 
 
 _PARAM = re.compile(
@@ -296,6 +330,8 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
         return st
     after = words[words.index("per") + 1] if "per" in words and words.index("per") + 1 < len(words) else None
     scale = _PER.get(after) if after else None
+    if after and after.isdigit() and int(after):  # "pricing_input_per_10000": a price of that many tokens
+        scale, words = 1e6 / int(after), [w for w in words if w != after]
     sides = {_SIDES[w] for w in words if w in _SIDES}
     price = attributes.get("price")
     if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:
