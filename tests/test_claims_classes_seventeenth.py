@@ -70,3 +70,39 @@ def test_a_cell_past_the_last_named_column_is_not_read(kb: KnowledgeBase) -> Non
     claims = by_text(check_claims(doc, kb))
     assert claims["1M"].status == "supported"
     assert "64K" not in claims
+
+
+# -- a providers directory's generic folder names no provider: the file does -------------------------
+
+
+def test_a_provider_file_in_a_generic_folder_of_a_providers_directory_is_that_provider_s(kb: KnowledgeBase) -> None:
+    doc = '{\n  "id": "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",\n  "context_window": 99999\n}\n'
+    claims = by_text(check_claims(doc, kb, file="src/providers/data/groq.json"))
+    assert claims["99999"].status == "contradicted"  # Groq serves Maverick with 131,072 tokens
+    assert claims["99999"].path == "providers.groq.maverick.context.total"
+
+
+# -- a price key's side may be its last word, "in" or "out"; a default is no limit ------------------
+
+
+def test_a_price_key_ending_in_in_or_out_is_that_side_s_price(kb: KnowledgeBase) -> None:
+    doc = '{\n  "id": "llama-4-scout-17b-16e-instruct",\n  "usd_per_1m_in": 0.11,\n  "usd_per_1m_out": 0.5\n}\n'
+    claims = by_text(check_claims(doc, kb, file="src/providers/groq.json"))
+    assert claims["0.11"].status == "supported"
+    assert claims["0.5"].status == "contradicted"  # Groq's Scout output price is $0.34 per million
+    assert claims["0.5"].path == "providers.groq.scout.price.output"
+
+
+def test_a_client_s_default_token_count_is_no_served_limit(kb: KnowledgeBase) -> None:
+    doc = '{\n  "id": "llama-4-scout-17b-16e-instruct",\n  "context_window": 131072,\n  "default_max_tokens": 4000,\n  "max_output_tokens": 4096\n}\n'
+    flags = [c for c in check_claims(doc, kb, file="src/providers/groq.json") if c.status == "contradicted"]
+    assert [c.text for c in flags] == ["4096"]  # the cap is Groq's 8,192; the default is the client's own setting
+
+
+# -- a date after "as of" is when the text speaks from ----------------------------------------------
+
+
+def test_a_date_after_as_of_is_no_release_date(kb: KnowledgeBase) -> None:
+    assert check_claims("As of June 2024, Meta had not yet released Llama 4 Scout.", kb) == []
+    wrong = by_text(check_claims("Meta released Llama 4 Scout in June 2024.", kb))
+    assert wrong["June 2024"].status == "contradicted"

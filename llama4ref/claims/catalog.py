@@ -69,8 +69,9 @@ def catalog_of(locations: list[str | None], kb: KnowledgeBase, lex: Lexicon) -> 
         path = urlsplit(where).path if "//" in where else where
         segs = [s for s in path.replace("\\", "/").split("/") if s]
         for i, seg in enumerate(segs[:-1]):
-            if seg.casefold() == "providers":
-                return Catalog(_provider(_EXTENSION.sub("", segs[i + 1]), names) or UNKNOWN_PROVIDER, path)
+            if seg.casefold() == "providers":  # (past a generic folder: "providers/configs/ionet.json")
+                j = next((k for k in range(i + 1, len(segs) - 1) if segs[k].casefold() not in _GENERIC_FOLDERS), len(segs) - 1)
+                return Catalog(_provider(_EXTENSION.sub("", segs[j]), names) or UNKNOWN_PROVIDER, path)
         for i in range(1, len(segs) - 2):  # "models/groq/models/llm/x.yaml": a provider's plugin, its own models
             if compact(segs[i - 1]).endswith("models") and compact(segs[i + 1]).endswith("models"):
                 found = _provider(segs[i], names)
@@ -139,6 +140,8 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
     return next(iter(each)) if len(each) == 1 else None
 
 
+_GENERIC_FOLDERS = frozenset({"configs", "config", "data", "catalog", "catalogs", "definitions"})
+"""Folders a providers directory may hold its providers' files in, naming no provider."""
 _CODE_WORDS = frozenset({"adapter", "provider", "client", "config", "configs", "handler", "connector", "driver", "service"})
 """Words a provider's code file adds to the provider's name."""
 
@@ -203,6 +206,8 @@ def settle(st: Statement, provider: str | None, variant: str | None) -> Statemen
 _KEY = re.compile(r"""^\s*["']?([A-Za-z_@][\w./@:-]*)["']?\s*[:=]""")
 _MONEY = frozenset({"cents", "cent", "cost", "costs", "price", "prices", "pricing", "usd", "dollar", "dollars"})
 _SIDES = {"input": "input", "prompt": "input", "output": "output", "completion": "output"}
+_ENDS = {"in": "input", "out": "output"}
+"""A price key's side as its last word ("cost_per_1m_in", "cost_per_1m_out")."""
 _PER = {
     "token": 1e6,
     "tokens": 1e6,
@@ -215,7 +220,7 @@ _PER = {
     "1k": 1e3,
     "k": 1e3,
 }
-_PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, "per", "in", "usd"})
+_PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, *_ENDS, "per", "usd"})
 """The words of a price key whose meaning is certain; any other ("batches", "cache_read") leaves it unclear."""
 
 
@@ -325,6 +330,7 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
     if st.value.day is None and not money_key(row) and not st.units and {"tokens", "tok"} & set(words):
         # "max_input_tokens: 128000": a count of tokens, never a price, and a limit someone serves
         served = bool({"input", "output", "completion", "prompt", "max", "maximum"} & set(words))
+        st = st._replace(firm=st.firm and "default" not in words)  # "default_max_tokens": a client's setting, no limit
         return st._replace(units=("tokens",), provider=st.provider or (UNKNOWN_PROVIDER if served else None))
     if not money_key(row) or st.value.day is not None:
         return st
@@ -332,7 +338,7 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
     scale = _PER.get(after) if after else None
     if after and after.isdigit() and int(after):  # "pricing_input_per_10000": a price of that many tokens
         scale, words = 1e6 / int(after), [w for w in words if w != after]
-    sides = {_SIDES[w] for w in words if w in _SIDES}
+    sides = {_SIDES[w] for w in words if w in _SIDES} | ({_ENDS[words[-1]]} if words[-1] in _ENDS else set())
     price = attributes.get("price")
     if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:
         return st._replace(firm=False, attributes=(price,) if price else st.attributes, units=("usd_per_million_tokens",))
