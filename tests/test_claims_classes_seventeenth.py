@@ -106,3 +106,21 @@ def test_a_date_after_as_of_is_no_release_date(kb: KnowledgeBase) -> None:
     assert check_claims("As of June 2024, Meta had not yet released Llama 4 Scout.", kb) == []
     wrong = by_text(check_claims("Meta released Llama 4 Scout in June 2024.", kb))
     assert wrong["June 2024"].status == "contradicted"
+
+
+# -- a model's name states its active size and its routed experts ---------------------------------
+
+
+def test_a_model_name_giving_a_variant_the_other_s_expert_count_is_contradicted(kb: KnowledgeBase) -> None:
+    claims = by_text(check_claims("Pull `llama4-scout-17b-128e-instruct` before the demo.", kb))
+    assert claims["128e"].status == "contradicted"  # Scout routes among 16 experts
+    assert claims["128e"].path == "scout.experts.routed"
+    assert claims["17b"].status == "supported"
+    right = by_text(check_claims("The checkpoint is Maverick (17B × 128E).", kb))
+    assert right["128E"].status == "supported"
+    assert right["128E"].path == "maverick.experts.routed"
+
+
+def test_a_model_name_written_twice_on_a_line_is_one_statement(kb: KnowledgeBase) -> None:
+    line = 'MAVERICK_17B_16E_NAME = "llama-4-maverick-17b-16e"'
+    assert [c.text for c in check_claims(line, kb) if c.status == "contradicted"] == ["16E"]

@@ -117,6 +117,7 @@ def check_claims(
     from llama4ref.claims.judge import judge
     from llama4ref.claims.pages import address_in, page_provider, topic_of
     from llama4ref.claims.scope import against_lead, other_sentence, shared_page
+    from llama4ref.claims.names import name_statements
     from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
@@ -154,7 +155,8 @@ def check_claims(
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
         span, dollars = priced_text(span)  # "$0.50 per million tokens": a price's amount, read
         span = span._replace(text=keyed_param(span.text)) if span.block else span  # '{ "key": "max_tokens", "maxValue": …'
-        for found in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
+        found_all = statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner)
+        for found in sorted([*found_all, *name_statements(span.text, lex)], key=lambda x: x.value.start):
             st = dollar_statement(found, span.text, dollars, attrs)
             if st is None:
                 continue
