@@ -155,8 +155,9 @@ def check_claims(
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
         span, dollars = priced_text(span)  # "$0.50 per million tokens": a price's amount, read
         span = span._replace(text=keyed_param(span.text)) if span.block else span  # '{ "key": "max_tokens", "maxValue": …'
+        named = name_statements(span.text, lex)  # a model's name: reported only where it states a wrong figure
         found_all = statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner)
-        for found in sorted([*found_all, *name_statements(span.text, lex)], key=lambda x: x.value.start):
+        for found in sorted([*found_all, *named], key=lambda x: x.value.start):
             st = dollar_statement(found, span.text, dollars, attrs)
             if st is None:
                 continue
@@ -171,6 +172,8 @@ def check_claims(
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
+            if v.status != "contradicted" and any(n.value == found.value for n in named):
+                continue
             line, col = span.position(st.value.start)
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged
             subject = variant if not st.provider else f"{st.provider}/{variant}"
