@@ -123,3 +123,12 @@ def test_a_model_name_giving_a_variant_the_other_s_expert_count_is_contradicted(
 def test_a_model_name_written_twice_on_a_line_is_one_statement(kb: KnowledgeBase) -> None:
     line = 'MAVERICK_17B_16E_NAME = "llama-4-maverick-17b-16e"'
     assert [c.text for c in check_claims(line, kb) if c.status == "contradicted"] == ["16E"]
+
+
+# -- a key counting tokens per second is a speed ------------------------------------------------------
+
+
+def test_a_token_rate_key_is_no_window(kb: KnowledgeBase) -> None:
+    doc = '{\n  "id": "llama-4-scout-17b-16e-instruct",\n  "throughput_tokens_per_second": 4321,\n  "max_input_tokens": 4321\n}\n'
+    flags = [c for c in check_claims(doc, kb, file="src/providers/groq.json") if c.status == "contradicted"]
+    assert [c.sentence for c in flags] == ['"max_input_tokens": 4321']  # Groq serves Scout with 131,072 tokens

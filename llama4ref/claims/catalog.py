@@ -327,6 +327,8 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
     contradicted. A key that ends in tokens ("max_input_tokens") counts tokens; any other key leaves
     the statement as it was read."""
     words = key_words(row)
+    if {"second", "sec", "minute", "min", "hour"} & set(words[words.index("per") + 1 :] if "per" in words else ()):
+        return st._replace(firm=False)  # "speed_tokens_per_second", "tokens_per_minute": a rate, no limit or price
     if st.value.day is None and not money_key(row) and not st.units and {"tokens", "tok"} & set(words):
         # "max_input_tokens: 128000": a count of tokens, never a price, and a limit someone serves
         served = bool({"input", "output", "completion", "prompt", "max", "maximum"} & set(words))
