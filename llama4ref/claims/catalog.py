@@ -283,17 +283,16 @@ def _indented_row(row: str, key: re.Match[str], block: str, at: int) -> str:
     thousand; no unit, or one that is no whole count's inverse, leaves the price not checkable);
     any other row as it is."""
     before = block[:at]
-    head = None
-    for head in _MAPPING.finditer(before):
-        pass
+    head = next(reversed(list(_MAPPING.finditer(before))), None)
     if head is None or not money_key(f"{head.group(1)}:"):
         return row
     between = {m.group(1).casefold() for m in _ROW_KEY.finditer(before, head.end())}
     if not between <= {*_SIDES, "unit", "currency"}:
         return row
-    unit = _UNIT_ROW.search(block, head.end())
-    tokens = round(1 / float(unit.group(1))) if unit and 0 < float(unit.group(1)) <= 1 else 0
-    per = f"per_{tokens}" if tokens and abs(tokens * float(unit.group(1)) - 1) < 1e-9 else "scaled"  # (a whole count)
+    found = _UNIT_ROW.search(block, head.end())
+    unit = float(found.group(1)) if found else 0.0
+    tokens = round(1 / unit) if 0 < unit <= 1 else 0
+    per = f"per_{tokens}" if tokens and abs(tokens * unit - 1) < 1e-9 else "scaled"  # (a whole count of tokens)
     return f"{head.group(1)}_{key.group(1)}_{per}{row[key.end() - 1 :]}"  # ("scaled": a unit not read, not checkable)
 
 

@@ -394,7 +394,6 @@ def statements(
                 every if len(every) > 1 else (),
                 provider_from,
                 reach,
-                own=bool(cues.OWN_FIGURE.search(text[max(0, v.start - 40) : v.start])),
             )
         )
     return out

@@ -77,7 +77,7 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     verdict = _judge(kb, st, attributes_by_id)
     if verdict.status != "contradicted":
         return verdict
-    if not st.firm:
+    if not st.firm and not st.unread:  # (a key's unread words are the reason given, below)
         return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
     doubt = strength.doubtful(st.provider_from, st.reach, str(verdict.path).startswith("providers."), st.unread)
     if doubt:
@@ -122,7 +122,11 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
             if served or (st.provider_from != "text" and strength.RANK[st.provider_from] >= strength.PROVIDER_FROM):
                 nominal = []  # a figure said of a provider is what it serves: Meta's window never supports it
             verdict = _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
-            if served and verdict.status == "contradicted" and _against(kb, nominal_of, st, nominal_of, "model").status == "supported":
+            if (
+                served
+                and verdict.status == "contradicted"
+                and _against(kb, nominal_of, st, nominal_of, "model").status == "supported"
+            ):
                 return verdict._replace(reason=f"{verdict.reason}; the model's nominal window is no provider's served limit")
             return verdict
         if served:

@@ -20,7 +20,8 @@ _NAMED_EXPERTS = re.compile(
     r"(?i)(?<![\w.])(?:llama[-_ ]?4[-_ ])?(scout|maverick)(?:[-_ ]|\s*\(\s*)17b\s*[-_ x×]?\s*(?P<e>(?P<n>\d{1,3})e)(?![a-z\d])"
 )
 """A Llama 4 model's name with its expert count ("Llama-4-Scout-17B-16E", "llama4-maverick-17b-128e",
-"Scout (17B x 16E)"); the right names are no claims, so only a wrong count is reported."""
+"Scout (17B x 16E)"); the right names are no claims, so only a wrong count is reported (check-claims
+reads the text with code spans masked: a name quoted in code is not read)."""
 
 
 def name_statements(text: str, lex: Lexicon) -> list[Statement]:
@@ -34,5 +35,7 @@ def name_statements(text: str, lex: Lexicon) -> list[Statement]:
             continue  # the same name again on the line ('MAVERICK_17B_16E = "maverick-17b-16e"'): one statement
         seen.add((m.group(1).lower(), count))
         v = Value(count, count, 1.0, 1.0, "exact", m.group("e"), m.start("e"), m.end("e"))
-        out.append(Statement(v, m.group(1).lower(), "text", None, attrs, ("experts",), None, None, None, None, False, False, True, False))
+        out.append(
+            Statement(v, m.group(1).lower(), "text", None, attrs, ("experts",), None, None, None, None, False, False, True, False)
+        )
     return out
