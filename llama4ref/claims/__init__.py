@@ -110,11 +110,12 @@ def check_claims(
         settle,
         unread_key,
     )
-    from llama4ref.claims.cues import BUDGET
+    from llama4ref.claims.cues import BUDGET, OWN_FIGURE
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.dollars import dollar_statement, priced_text
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
+    from llama4ref.claims.names import name_statements
     from llama4ref.claims.pages import address_in, page_provider, topic_of
     from llama4ref.claims.scope import against_lead, other_sentence, shared_page
     from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
@@ -154,10 +155,13 @@ def check_claims(
         pair = (span.paragraph, variants_named(mask_code(span.text), lex))
         span, dollars = priced_text(span)  # "$0.50 per million tokens": a price's amount, read
         span = span._replace(text=keyed_param(span.text)) if span.block else span  # '{ "key": "max_tokens", "maxValue": …'
-        for found in statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner):
+        by_name = name_statements(mask_code(span.text), lex)  # a model's name: reported only where it states a wrong figure
+        found_all = statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner)
+        for found in sorted([*found_all, *by_name], key=lambda x: x.value.start):
             st = dollar_statement(found, span.text, dollars, attrs)
             if st is None:
                 continue
+            st = st._replace(own=bool(OWN_FIGURE.search(span.text, max(0, st.value.start - 40), st.value.start)))
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
@@ -169,6 +173,8 @@ def check_claims(
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
+            if v.status != "contradicted" and any(n.value == found.value for n in by_name):
+                continue
             line, col = span.position(st.value.start)
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged
             subject = variant if not st.provider else f"{st.provider}/{variant}"

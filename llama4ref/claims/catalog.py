@@ -69,8 +69,14 @@ def catalog_of(locations: list[str | None], kb: KnowledgeBase, lex: Lexicon) -> 
         path = urlsplit(where).path if "//" in where else where
         segs = [s for s in path.replace("\\", "/").split("/") if s]
         for i, seg in enumerate(segs[:-1]):
-            if seg.casefold() == "providers":
-                return Catalog(_provider(_EXTENSION.sub("", segs[i + 1]), names) or UNKNOWN_PROVIDER, path)
+            if seg.casefold() == "providers":  # (past a generic folder: "providers/configs/ionet.json")
+                j = next((k for k in range(i + 1, len(segs) - 1) if segs[k].casefold() not in _GENERIC_FOLDERS), len(segs) - 1)
+                return Catalog(_provider(_EXTENSION.sub("", segs[j]), names) or UNKNOWN_PROVIDER, path)
+        for i in range(1, len(segs) - 2):  # "models/groq/models/llm/x.yaml": a provider's plugin, its own models
+            if compact(segs[i - 1]).endswith("models") and compact(segs[i + 1]).endswith("models"):
+                found = _provider(segs[i], names)
+                if found:
+                    return Catalog(found, path)
         if len(segs) >= 2 and compact(segs[-2]).endswith("models"):  # "llms/models/groq.ts", "aiModels/github.ts"
             slug = _EXTENSION.sub("", segs[-1])
             found = _provider(slug, names) or _provider(f"{slug}-models", names)  # the folder's word completes a name
@@ -134,6 +140,8 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
     return next(iter(each)) if len(each) == 1 else None
 
 
+_GENERIC_FOLDERS = frozenset({"configs", "config", "data", "catalog", "catalogs", "definitions"})
+"""Folders a providers directory may hold its providers' files in, naming no provider."""
 _CODE_WORDS = frozenset({"adapter", "provider", "client", "config", "configs", "handler", "connector", "driver", "service"})
 """Words a provider's code file adds to the provider's name."""
 
@@ -198,6 +206,8 @@ def settle(st: Statement, provider: str | None, variant: str | None) -> Statemen
 _KEY = re.compile(r"""^\s*["']?([A-Za-z_@][\w./@:-]*)["']?\s*[:=]""")
 _MONEY = frozenset({"cents", "cent", "cost", "costs", "price", "prices", "pricing", "usd", "dollar", "dollars"})
 _SIDES = {"input": "input", "prompt": "input", "output": "output", "completion": "output"}
+_ENDS = {"in": "input", "out": "output"}
+"""A price key's side as its last word ("cost_per_1m_in", "cost_per_1m_out")."""
 _PER = {
     "token": 1e6,
     "tokens": 1e6,
@@ -210,7 +220,7 @@ _PER = {
     "1k": 1e3,
     "k": 1e3,
 }
-_PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, "per", "in", "usd"})
+_PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, *_ENDS, "per", "usd"})
 """The words of a price key whose meaning is certain; any other ("batches", "cache_read") leaves it unclear."""
 
 
@@ -253,9 +263,37 @@ def nested_row(row: str, block: str | None) -> str:
         return row
     at = block.find(row.strip())
     parent = _PARENT.search(block[:at]) if at > 0 else None
-    if parent is None or not money_key(f"{parent.group(1)}:"):
+    if parent is None:
+        return _indented_row(row, key, block, at)
+    if not money_key(f"{parent.group(1)}:"):
         return row
     return f"{parent.group(1)}_{key.group(1)}{row[key.end() - 1 :]}"
+
+
+_MAPPING = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*:(?=\s*(?:[A-Za-z_][\w-]*\s*:|$))""")
+"""A key with no value of its own: the head of a mapping ("pricing:" over "input: '0.05'")."""
+_ROW_KEY = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*:""")
+_UNIT_ROW = re.compile(r"""(?<![\w-])unit\s*:\s*["']?(\d[\d.eE-]*)["']?""")
+
+
+def _indented_row(row: str, key: re.Match[str], block: str, at: int) -> str:
+    """A side row of a YAML money mapping ("pricing:" over "  output: '0.1'", its sibling rows
+    only sides, a unit or a currency) read with the mapping's key and the scale its sibling "unit"
+    row gives (the price of 1/``unit`` tokens: '0.000001' makes it per million, '0.0001' per ten
+    thousand; no unit, or one that is no whole count's inverse, leaves the price not checkable);
+    any other row as it is."""
+    before = block[:at]
+    head = next(reversed(list(_MAPPING.finditer(before))), None)
+    if head is None or not money_key(f"{head.group(1)}:"):
+        return row
+    between = {m.group(1).casefold() for m in _ROW_KEY.finditer(before, head.end())}
+    if not between <= {*_SIDES, "unit", "currency"}:
+        return row
+    found = _UNIT_ROW.search(block, head.end())
+    unit = float(found.group(1)) if found else 0.0
+    tokens = round(1 / unit) if 0 < unit <= 1 else 0
+    per = f"per_{tokens}" if tokens and abs(tokens * unit - 1) < 1e-9 else "scaled"  # (a whole count of tokens)
+    return f"{head.group(1)}_{key.group(1)}_{per}{row[key.end() - 1 :]}"  # ("scaled": a unit not read, not checkable)
 
 
 _PARAM = re.compile(
@@ -288,15 +326,20 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
     contradicted. A key that ends in tokens ("max_input_tokens") counts tokens; any other key leaves
     the statement as it was read."""
     words = key_words(row)
+    if {"second", "sec", "minute", "min", "hour"} & set(words[words.index("per") + 1 :] if "per" in words else ()):
+        return st._replace(firm=False)  # "speed_tokens_per_second", "tokens_per_minute": a rate, no limit or price
     if st.value.day is None and not money_key(row) and not st.units and {"tokens", "tok"} & set(words):
         # "max_input_tokens: 128000": a count of tokens, never a price, and a limit someone serves
         served = bool({"input", "output", "completion", "prompt", "max", "maximum"} & set(words))
+        st = st._replace(firm=st.firm and "default" not in words)  # "default_max_tokens": a client's setting, no limit
         return st._replace(units=("tokens",), provider=st.provider or (UNKNOWN_PROVIDER if served else None))
     if not money_key(row) or st.value.day is not None:
         return st
     after = words[words.index("per") + 1] if "per" in words and words.index("per") + 1 < len(words) else None
     scale = _PER.get(after) if after else None
-    sides = {_SIDES[w] for w in words if w in _SIDES}
+    if after and after.isdigit() and int(after):  # "pricing_input_per_10000": a price of that many tokens
+        scale, words = 1e6 / int(after), [w for w in words if w != after]
+    sides = {_SIDES[w] for w in words if w in _SIDES} | ({_ENDS[words[-1]]} if words[-1] in _ENDS else set())
     price = attributes.get("price")
     if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:
         return st._replace(firm=False, attributes=(price,) if price else st.attributes, units=("usd_per_million_tokens",))

@@ -265,3 +265,8 @@ def led_by(name: re.Pattern[str], text: str, end: int) -> bool:
     """Whether the sentence opens with a name ``name`` matches, before offset ``end``: its subject."""
     lead = name.search(text, 0, end)
     return lead is not None and not text[: lead.start()].strip(" *_\"“'-")
+
+
+OWN_FIGURE = re.compile(r"(?i)(?:\b(?:its|their)(?:\s+own)?|\bnative(?:ly)?|\bnominal|\bmodel'?s)\s+(?:[\w-]+\s+)?$")
+"""A figure given as the model's own right before it ("a model with its own 10M-token window", "its
+groundbreaking 1M window", "a native 10M"): beside a provider it is the model's, judged at the model tier."""

@@ -312,8 +312,8 @@ def _table(
         label = _strip_md(cells[0][1])
         stated = False  # whether the row label's own values were read with an earlier cell
         for k, (col, cell) in enumerate(cells[1:], start=1):
-            if not cell:
-                continue
+            if not cell or (k >= len(header) and any(header[1:])):
+                continue  # (a cell past the last column a header names is no column's: whose, is unknown)
             column = header[k] if k < len(header) else ""
             prefix = f"{label} {column}: "
             text = prefix + _strip_md(cell)

@@ -77,7 +77,7 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     verdict = _judge(kb, st, attributes_by_id)
     if verdict.status != "contradicted":
         return verdict
-    if not st.firm:
+    if not st.firm and not st.unread:  # (a key's unread words are the reason given, below)
         return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
     doubt = strength.doubtful(st.provider_from, st.reach, str(verdict.path).startswith("providers."), st.unread)
     if doubt:
@@ -114,18 +114,25 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     if st.benchmark:
         return _benchmark(kb, st)
     served = bool({a["id"] for a in st.attributes} & _SERVED) or "usd_per_million_tokens" in st.units
-    if st.provider and st.variant:
+    if st.provider and st.variant and not (served and st.own):  # "…, a model with its own 10M window": the model's
         prefix = f"providers.{st.provider}.{st.variant}."
         paths = sorted(_candidates(kb, prefix, st), key=lambda p: _preference(kb, p))
         if paths:
-            nominal = sorted(_candidates(kb, f"{st.variant}.", st), key=lambda p: _preference(kb, p))
-            if st.provider_from != "text" and strength.RANK[st.provider_from] >= strength.PROVIDER_FROM:
-                nominal = []  # a provider catalog's own entry states what that provider serves, not Meta's window
-            return _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
+            nominal = nominal_of = sorted(_candidates(kb, f"{st.variant}.", st), key=lambda p: _preference(kb, p))
+            if served or (st.provider_from != "text" and strength.RANK[st.provider_from] >= strength.PROVIDER_FROM):
+                nominal = []  # a figure said of a provider is what it serves: Meta's window never supports it
+            verdict = _against(kb, paths + nominal, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="provider")
+            if (
+                served
+                and verdict.status == "contradicted"
+                and _against(kb, nominal_of, st, nominal_of, "model").status == "supported"
+            ):
+                return verdict._replace(reason=f"{verdict.reason}; the model's nominal window is no provider's served limit")
+            return verdict
         if served:
             return Verdict("unchecked", None, None, None, f"no record of {st.provider} serving {st.variant} with this limit")
         # a provider's page stating a property of the model itself (experts, cutoff): the model tier
-    elif st.provider and served:
+    elif st.provider and served and st.variant is None:
         return Verdict("unchecked", None, None, None, "a provider is named but not the variant")
     if st.variant is None:
         return _family(kb, st)

@@ -5,6 +5,7 @@ one fact (the monthly-active-user threshold)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.claims import cues
@@ -24,6 +25,10 @@ def attribute(lex: Lexicon, ident: str) -> tuple[dict[str, Any], ...]:
     return tuple(t for t in lex.terms if t["kind"] == "attribute" and t["id"] == ident)[:1]
 
 
+AS_OF = re.compile(r"(?i)\b(?:as\s+of|as\s+at)\s*$")
+"""A date right after "as of": the time the text speaks from, not a release or a cutoff."""
+
+
 def dated(
     v: Value, attrs: tuple[dict[str, Any], ...], firm: bool, before: str, lex: Lexicon
 ) -> tuple[tuple[dict[str, Any], ...], bool, bool, re.Match[str] | None]:
@@ -32,6 +37,8 @@ def dated(
     ``before`` it; any other value's as they are."""
     if v.day is None:
         return attrs, firm, False, None
+    if AS_OF.search(before):  # "As of March 2025, …": when the text's state held, no event's date
+        return (), False, False, None
     named_year = v.text.isdigit() and bool(NAMED_PAREN.search(before))
     if v.text.isdigit():  # a year, read only after a release word or a variant's name
         attrs, firm = attribute(lex, "release"), True

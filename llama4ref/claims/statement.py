@@ -48,3 +48,4 @@ class Statement(NamedTuple):
     provider_from: Binding = "text"  # where the provider was named (a served limit's tier; see llama4ref.claims.strength)
     reach: int = 0  # words between the value and the phrase naming its attribute (0: adjacent, a label, a key, a column)
     unread: tuple[str, ...] = ()  # words of a catalog row's key the vocabulary does not read
+    own: bool = False  # the figure is given as the model's own ("its own 10M window", "native"), not a provider's
