@@ -193,8 +193,33 @@ def _whole_variant(ranking: Ranking) -> str | None:
     return str(variants[0]["target"]) if variants and len(variants) == len(entities) else None
 
 
+_SERVING = frozenset({"gpu", "gpus", "vram", "run", "runs", "running", "serve", "serving", "deploy", "host", "fit", "fits"})
+"""Words of a question about running a model on hardware: ``memory`` answers it."""
+_PROVIDERS = frozenset({"provider", "providers", "serves", "hosts", "offers"})
+"""Words of a question about who serves a model: ``providers`` lists them."""
+
+
+def _deployment(ranking: Ranking) -> str | None:
+    """The ``memory`` or ``providers`` command for a question about running or buying a variant
+    ("can scout run on one rtx 4090": ``memory scout --gpu rtx_4090``), else None."""
+    entities = ranking.parsed.of_kind("entity")
+    variants = [str(t["target"]) for t in entities if t.get("cls") == "variant" and t["target"] in ("scout", "maverick")]
+    if not variants:
+        return None
+    gpus = [str(t["target"])[9:] for t in entities if t.get("cls") == "gpu" and str(t["target"]).startswith("hardware.")]
+    ws = set(re.findall(r"[a-z0-9]+", ranking.text.lower()))
+    named_provider = any(t.get("cls") == "provider" for t in entities)  # "max output on together for maverick"
+    if (ws & _PROVIDERS or named_provider) and not gpus:
+        return f"llama4ref providers {variants[0]}"
+    if gpus or ws & _SERVING:
+        return f"llama4ref memory {variants[0]}" + (f" --gpu {gpus[0]}" if gpus else "")
+    return None
+
+
 def _suggestion(ranking: Ranking, group: str | None) -> str:
-    """The ``get`` or ``list`` command that shows more around the answer."""
+    """The ``memory``, ``providers``, ``get`` or ``list`` command that shows more around the answer."""
+    if (deployment := _deployment(ranking)) is not None:
+        return deployment
     if group is not None:
         return f"llama4ref get {group}"
     paths = ranking.paths

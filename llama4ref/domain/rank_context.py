@@ -55,6 +55,7 @@ class Context(NamedTuple):
     ratio: bool = False  # the text asks how many times more ("how much faster")
     alternatives: int = 0  # entities named only as another's alternative ("scout or maverick")
     mechanism: bool = False  # the text asks how something works
+    serving: bool = False  # the text asks about running a model, not about fine-tuning it
 
 
 def names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: Context) -> bool:

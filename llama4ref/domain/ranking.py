@@ -66,6 +66,7 @@ from llama4ref.domain.situations import (
     as_length,
     asks_mechanism,
     asks_ratio,
+    asks_serving,
     bare_relation,
     drop_contrasted,
     drop_premises,
@@ -239,6 +240,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         asked_ids=own_attributes(parsed),
         ratio=asks_ratio(parsed.words),
         mechanism=asks_mechanism(parsed.words),
+        serving=asks_serving(parsed.words),
         alternatives=alternatives(parsed),
     )
     ranking = Ranking(text, parsed, fixes)
@@ -406,10 +408,12 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     mode = segs[-1].split("_")
     if len(mode) == 2 and mode[0] != "max" and mode[1] in ("input", "output") and stem(mode[0]) not in ctx.text_stems:
         score += _UNASKED_SIDE  # "cuánto cuesta … por millón": the price, not the batch price
-    change, own = situation(segs, unit, ctx)
+    change, own, other = situation(segs, unit, ctx)
     score += change + _HYPHENATED * min(ctx.hyphenated.get(path, 0), 2)  # "pre-norm or post-norm": norm.placement's text
     if own:
         satisfied, wanted = satisfied + 1, wanted + 1  # the provider the text names by its model id
+    if other:
+        satisfied = 0.0  # a fact of another attribute than the one asked answers none of it
     # "is <|end_of_text|> emitted": the parent end_of_text is named (its "of" is no word to write)
     named_parent = len(segs) > 1 and {stem(x) for x in segs[-2].split("_") if x not in _JOINING} <= ctx.text_stems
     if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):

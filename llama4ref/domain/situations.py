@@ -39,6 +39,12 @@ _RATIO_UNITS = frozenset({"multiplier", "ratio"})
 _MORE = frozenset({"more", "less", "fewer", "better", "worse", "times"})
 FIGURE_FOR_MECHANISM = -1.5  # a figure when the text asks how something works
 _PROSE = frozenset({"text", "text_list", "boolean", "json"})
+UNASKED_PRICE = -3.0  # a price or a provider's name when the text asks for a limit ("max output tokens")
+_NOT_PRICED = frozenset({"output", "context"})
+"""Limits a price's path may share words with but never answers."""
+UNASKED_TRAINING = -2.0  # a fine-tuning recipe when the text asks about running the model
+_SERVING = frozenset({"run", "running", "serve", "serving", "deploy", "deploying", "inference", "host", "hosting"})
+_TRAINING = frozenset({"fine", "finetune", "finetuning", "tune", "tuning", "train", "training", "lora", "qlora", "torchtune"})
 _SCORE_WORDS = frozenset({"benchmark", "elo", "fraction"})
 """Attributes that ask for a result (a benchmark, an arena rating, a percentage)."""
 
@@ -139,8 +145,9 @@ def gpu_family_in(term: dict[str, Any], segs: list[str]) -> bool:
     return any(family in s.split("_") for s in segs[1:])
 
 
-def situation(segs: list[str], unit: str, ctx: Context) -> tuple[float, bool]:
-    """(score change, whether the text names the fact's provider by its model id) for a fact's
+def situation(segs: list[str], unit: str, ctx: Context) -> tuple[float, bool, bool]:
+    """(score change, whether the text names the fact's provider by its model id, whether the fact
+    is of another attribute than the one asked: a price for "max output tokens") for a fact's
     path ``segs`` and ``unit``, given what the question names and asks (a ranking context:
     llama4ref.domain.rank_context)."""
     named, asked, by_id = ctx.named_kinds, ctx.asked_ids, ctx.by_id
@@ -151,10 +158,18 @@ def situation(segs: list[str], unit: str, ctx: Context) -> tuple[float, bool]:
         delta += UNASKED_SCORE  # "running maverick on MI300X with vllm": the engine's support, not a score run there
     if segs[0] == "hardware" and "variant" in named and "gpu" in named:
         delta += DATA_SHEET  # "will maverick fp8 fit on 2x A100 80GB": not the A100's data sheet
+    limits = asked & _NOT_PRICED
+    if ctx.serving and segs[0] == "finetuning":
+        delta += UNASKED_TRAINING  # "what gpu do i need to run scout": serving hardware, not a fine-tuning recipe
+    other = (
+        bool(limits) and "price" not in asked and segs[0] == "providers" and ("price" in segs or not ctx.asked.intersection(segs))
+    )
+    if other:
+        delta += UNASKED_PRICE  # "max output tokens on together": the cap, not the output price
     own = bool(by_id) and segs[0] == "providers" and len(segs) > 1 and segs[1] in by_id
     if own:
         delta += NAMED_BY_ID
-    return delta, own
+    return delta, own, other
 
 
 def phrase_holders(db: sqlite3.Connection, pairs: frozenset[str]) -> dict[str, int]:
@@ -214,6 +229,12 @@ def alternatives(parsed: Parsed) -> int:
         if between and set(between) <= _OR | _SKIPPED and _OR.intersection(between) and (kinds_a & kinds_b) - {"variant"}:
             n += 1
     return n
+
+
+def asks_serving(ws: list[str]) -> bool:
+    """Whether the words ask about running (serving, deploying) a model and not about training it."""
+    said = {w for x in ws for w in x.replace("-", " ").split()}
+    return bool(said & _SERVING) and not said & _TRAINING
 
 
 def asks_mechanism(ws: list[str]) -> bool:
