@@ -201,3 +201,16 @@ def test_shipped_quotes_with_a_copy_read_the_tree(tmp_path: Path) -> None:
     assert report == verify_quotes(shipped_facts_dir(), [tmp_path])
     assert report.checked > 1 and 0 < report.failed < report.checked
     assert any(d.code == "L4R-Q001" and d.position.line > 1 for d in report.diagnostics)
+
+
+def test_shipped_quotes_all_found_are_checked_in_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When every quote of the copied sources is found, the report (counted in the compiled index,
+    the YAML tree never read) equals the one from reading every record."""
+    import llama4ref.domain.quotes as quotes
+    from llama4ref.store.index import shipped_facts_dir
+
+    (tmp_path / "llama-models-preprocess-py.py").write_text("IMAGE_RES = 448\n", encoding="utf-8")
+    slow = verify_quotes(shipped_facts_dir(), [tmp_path])
+    assert slow.checked >= 1 and slow.failed == 0
+    monkeypatch.setattr(quotes, "verify_quotes", lambda *a: pytest.fail("the tree was read"))
+    assert quotes.verify_shipped_quotes([tmp_path]) == slow
