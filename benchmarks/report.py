@@ -97,7 +97,9 @@ def absolute_line(results: dict[str, Any]) -> str:
             trees = [d["trees"][k] for k in sorted(d["trees"], key=int)]
             times = " / ".join(f"{t['seconds']['median']:.2f}" for t in trees)
             facts = " / ".join(
-                f"{int(n.replace(',', '')):,}" for t in trees for n in re.findall(r"([\d,]+) (?:stored )?facts", t["summary"])
+                f"{int(n.replace(',', '')):,}"
+                for t in trees
+                for n in re.findall(r"([\d,]+) (?:stored )?(?:facts|\+)", t["summary"])
             )
             parts.append(f"validate {times} s for {facts} facts")
     return "Medians: " + "; ".join(parts) + "." if parts else ""
