@@ -76,28 +76,20 @@ def check_agreement(files: list[FileText], links: Links, terms: LicenseTerms, ou
     linked = any(is_agreement_url(url, terms) for url, _, _ in links)
     if unmodified:
         return True
-    if linked:
-        if not any(f.rule == "L4-LICENSE-COPY" for f in out.findings):
-            out.add(
-                copies[0].rel if copies else "LICENSE",
-                None,
-                "L4-LICENSE-COPY",
-                "the agreement is linked but not shipped: section 1.b.i(A) asks you to provide a copy of it with the "
-                "Llama Materials, and a link may not be a copy; add the unmodified agreement as LICENSE",
-                "warning",
-                missing=not copies,
-            )
-        return True  # the link still carries the policy by reference (section 1.b.iv)
-    if not any(f.rule == "L4-LICENSE-COPY" for f in out.findings):
-        out.add(
-            copies[0].rel if copies else "LICENSE",
-            None,
-            "L4-LICENSE-COPY",
-            "no unmodified copy of the Llama 4 Community License Agreement (LICENSE) and no link to it in the README or "
-            f"model card; ship the agreement or link {terms.agreement_urls[0]}",
-            missing=not copies,
+    if linked:  # still a pass for the policy, which the link carries by reference (section 1.b.iv)
+        message = (
+            "the agreement is linked but not shipped: section 1.b.i(A) asks you to provide a copy of it with the "
+            "Llama Materials, and a link may not be a copy; add the unmodified agreement as LICENSE"
         )
-    return False
+    else:
+        message = (
+            "no unmodified copy of the Llama 4 Community License Agreement (LICENSE) and no link to it in the README or "
+            f"model card; ship the agreement or link {terms.agreement_urls[0]}"
+        )
+    if not any(f.rule == "L4-LICENSE-COPY" for f in out.findings):  # a modified copy was reported already
+        where = copies[0].rel if copies else "LICENSE"
+        out.add(where, None, "L4-LICENSE-COPY", message, "warning" if linked else None, missing=not copies)
+    return linked
 
 
 def check_aup(
