@@ -47,7 +47,7 @@ def test_fine_tuning_still_asks_for_the_recipe(kb: KnowledgeBase, db: sqlite3.Co
     [
         ("will llama 4 scout fit on one rtx 4090", "llama4ref memory scout --gpu rtx_4090"),
         ("how many h100 cards would maverick take", "llama4ref memory maverick --gpu h100"),
-        ("who are the providers hosting scout", "llama4ref providers scout"),
+        ("who are the providers hosting scout", "llama4ref providers scout --current"),
     ],
 )
 def test_deployment_questions_point_to_memory_or_providers(

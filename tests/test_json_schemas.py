@@ -31,6 +31,7 @@ EXTRA = {
     "license (checklist)": "license",
     "validate (problems)": "validate tests/hostile/duplicate-keys/facts",
     "get (group)": "get maverick.experts",
+    "ask (providers)": "ask cheapest provider for scout",
     "cite (prefix)": "cite runtime.vllm.scout.8xh100",
 }
 """Invocations beyond each command's example: the other kinds a command can print."""

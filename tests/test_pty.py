@@ -44,6 +44,7 @@ KEY_VALUES = {
     ("benchmarks", "--stage", "vllm_reproduction"): ["H100, FP8", "AMD MI300x, BF16", "H200, BF16"],
     ("compare", "scout", "maverick"): ["10,485,760", "1,048,576", "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8"],
     ("memory", "scout", "--gpu", "h100"): ["10,485,760"],
+    ("ask", "which", "providers", "serve", "scout"): ["meta.llama4-scout-17b-instruct-v1:0", "@cf/meta/llama-4-scout-17b-16e-instruct"],
 }
 
 

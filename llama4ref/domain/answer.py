@@ -5,6 +5,10 @@ ranks every fact (llama4ref.domain.ranking) and returns an :class:`Answer`. When
 not answer enough of the question, ``answer.found`` is false: the closest facts and the
 ``get``/``list`` command that would help are given instead (the CLI exits 1).
 
+A question about providers as a whole ("which providers serve maverick", "cheapest provider for
+scout") is answered with a listing of the current offers, one row per provider, in the order it
+asks for (llama4ref.domain.across); the suggestion is the ``providers`` command that shows them.
+
 A question whether a name will do for a derivative ("can I call my finetune MyModel?") is
 answered with the naming rule (the facts the vocabulary's ``naming`` intent points at), and the
 suggestion is ``llama4ref check-name`` with the name the question writes.
@@ -20,6 +24,7 @@ from llama4ref.store.answers import Fact
 if TYPE_CHECKING:
     import sqlite3
 
+    from llama4ref.domain.across import Listing
     from llama4ref.domain.ranking import Ranking
     from llama4ref.store.knowledge_base import KnowledgeBase
     from llama4ref.store.shapes.ask import AnswerJSON
@@ -38,6 +43,7 @@ class Answer(NamedTuple):
     matched: tuple[str, ...]  # the question's words and phrases the answer satisfies
     corrections: dict[str, str]
     suggestion: str | None  # a command that would help (always set when not found)
+    listing: Listing | None = None  # set when the answer lists providers' offers: ``path`` is its pattern
 
     @property
     def is_group(self) -> bool:
@@ -56,7 +62,11 @@ class Answer(NamedTuple):
             "found": self.found,
             "answer": None
             if not self.found
-            else {"kind": "group" if self.is_group else "fact", "path": self.path, "facts": [f.to_json() for f in self.facts]},
+            else {
+                "kind": "providers" if self.listing else "group" if self.is_group else "fact",
+                "path": self.path,
+                "facts": [f.to_json() for f in self.facts],
+            },
             "runners_up": [f.to_json() for f in self.runners_up],
             "matched": list(self.matched),
             "corrections": self.corrections,
@@ -66,6 +76,7 @@ class Answer(NamedTuple):
 
 def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
     """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
+    from llama4ref.domain.across import across
     from llama4ref.domain.grouping import group_of
     from llama4ref.domain.ranking import rank
     from llama4ref.store import fulltext as ftsindex
@@ -82,6 +93,9 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     rule = naming_rule(kb, ranking)
     if rule:
         return _naming_answer(kb, ranking, rule)
+    listing = across(kb, ranking.parsed, text)
+    if listing is not None and listing.rows:
+        return _listing_answer(kb, ranking, listing)
     scored = [s.path for s in ranking.scored]
     all_paths = scored + sorted(set(ranking.paths).difference(scored))  # best first, unscored last
     top = ranking.scored[0] if ranking.scored else None
@@ -170,6 +184,16 @@ def _naming_answer(kb: KnowledgeBase, ranking: Ranking, rule: list[str]) -> Answ
     return Answer(
         ranking.text, True, rule[0], (kb.get(rule[0]),), tuple(kb.get(p) for p in rest), matched, ranking.corrections, hint
     )
+
+
+def _listing_answer(kb: KnowledgeBase, ranking: Ranking, listing: Listing) -> Answer:
+    """Providers' offers as the answer (every row's facts, in the listing's order), then the ranking's best others."""
+    facts = tuple(f for row in listing.rows for f in row.facts)
+    taken = {f.path for f in facts}
+    ranking.settle(RUNNERS_UP, taken)
+    rest = tuple(kb.get(s.path) for s in ranking.scored if s.path not in taken)[:RUNNERS_UP]
+    matched = tuple(m.text for m in ranking.parsed.matches)
+    return Answer(ranking.text, True, listing.pattern, facts, rest, matched, ranking.corrections, listing.command, listing)
 
 
 def _written_order(fact: Fact) -> tuple[int, str, int]:

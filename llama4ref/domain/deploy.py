@@ -270,6 +270,31 @@ def offers(
     return out
 
 
+SORTS = ("name", "price", "context", "output")
+"""How offers can be ordered: by provider (as stored), lowest price first (input, then output),
+longest served context first, largest output limit first. Offers missing the value come last."""
+
+
+def sort_offers(found: list[Offer], by: str) -> list[Offer]:
+    """``found`` ordered by ``by`` (one of :data:`SORTS`); ties keep the provider order."""
+    if by not in SORTS:
+        raise ValueError(f"cannot sort offers by {by!r}; expected one of {', '.join(SORTS)}")
+
+    def price(value: float | None) -> float:
+        return float("inf") if value is None else value
+
+    def amount(claim: DatedValue | None) -> float:
+        return float(claim.value) if claim is not None and isinstance(claim.value, int | float) else -1.0
+
+    if by == "price":
+        return sorted(found, key=lambda o: (price(o.price_input), price(o.price_output)))
+    if by == "context":
+        return sorted(found, key=lambda o: -amount(o.context))
+    if by == "output":
+        return sorted(found, key=lambda o: -amount(o.max_output))
+    return list(found)
+
+
 def _nominal_copy(kb: KnowledgeBase, variant: str, ctx: DatedValue | None) -> str | None:
     """A caveat when a served context equals the model's nominal limit and only catalogs say so.
 

@@ -55,17 +55,29 @@ def providers(
             "--current", help="Leave out offers that the sources known on the as-of date (today) show as deprecated by then."
         ),
     ] = False,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="Order: name (by provider), price (lowest input price first, then output), context "
+            "(longest served context first) or output (largest output limit first). Missing values last.",
+            metavar="KEY",
+        ),
+    ] = "name",
     json_out: JsonOpt = False,
 ) -> None:
     """Provider-served limits, precision and prices, each dated and sourced.
 
-    Example: llama4ref providers scout --min-context 1000000 --current
+    Example: llama4ref providers scout --current --sort price
     """
     import llama4ref
-    from llama4ref.domain.deploy import offers
+    from llama4ref.domain.deploy import SORTS, offers, sort_offers
 
+    sort = sort.lower()
+    if sort not in SORTS:
+        fail(f"--sort must be {', '.join(SORTS[:-1])} or {SORTS[-1]}")
     kb = llama4ref.knowledge_base()
-    found = offers(kb, variant, provider, min_context, as_of_date(as_of), current=current)
+    found = sort_offers(offers(kb, variant, provider, min_context, as_of_date(as_of), current=current), sort)
     if json_out:
         emit_json("providers", [o.to_json() for o in found])
         return

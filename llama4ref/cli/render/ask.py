@@ -14,6 +14,7 @@ from llama4ref.paths import FactPath
 from llama4ref.printable import echoed, printable
 
 if TYPE_CHECKING:
+    from llama4ref.domain.across import Listing
     from llama4ref.domain.answer import Answer
     from llama4ref.domain.search import Hit
     from llama4ref.store.answers import Fact
@@ -42,7 +43,9 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
                 listed(con, f"  {f.path}  ", f)
         con.print(Text(f"Try: {ans.suggestion}", style="bold"))
         return
-    if ans.is_group:
+    if ans.listing is not None:
+        offers(con, kb, ans.listing)
+    elif ans.is_group:
         group(con, ans.path or "", list(ans.facts), shown=GROUP_SHOWN)
         best = ans.facts[0]
         if best.citations:
@@ -55,10 +58,31 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
         con.print(Text("Also relevant:", style="bold"))
         for f in ans.runners_up:
             listed(con, f"  {f.path}  ", f)
-    if ans.suggestion and ans.is_group:
+    if ans.suggestion and ans.is_group:  # a listing of offers is a group too
         con.print(Text(f"More: {ans.suggestion}", style="dim"))
     elif ans.suggestion and not ans.suggestion.startswith("llama4ref list "):  # a command that checks more (check-name)
         con.print(Text(f"Try: {ans.suggestion}", style="bold"))
+
+
+def offers(con: Console, kb: KnowledgeBase, listing: Listing) -> None:
+    """Providers' offers, a line each in the listing's order, then the first value's citation."""
+    rows = listing.rows
+    kind = "current offers" if listing.current else "offers"
+    say(con, Text(listing.pattern, style="bold cyan").append(f"  ({len(rows)} {kind}, {listing.order})", style="dim"), 2)
+    for row in rows[:GROUP_SHOWN]:
+        lead = row.provider if listing.pattern.split(".")[2] != "*" else f"{row.provider} ({row.variant})"
+        line = Text(f"  {printable(lead)}: ")
+        for i, fact in enumerate(row.facts):
+            label = fact.path.rsplit(".", 1)[-1]
+            line.append(" · " if i else "").append(f"{label} " if len(row.facts) > 1 else "")
+            line.append_text(value_text(fact) if label != "provider_name" else Text("model id not recorded", style="dim"))
+        say(con, line, 4)
+    if len(rows) > GROUP_SHOWN:
+        con.print(Text(f"  … {len(rows) - GROUP_SHOWN} more", style="dim"))
+    first = rows[0].facts[0]
+    if first.citations:
+        con.print(Text(f"  {printable(rows[0].provider)}, as the source states it:", style="dim"))
+        citation(con, kb, first.citations[0], indent="    ")
 
 
 def listed(con: Console, lead: str | Text, fact: Fact) -> None:

@@ -240,21 +240,22 @@ def wrap_whole(text: Text, width: int) -> list[Text]:
 def hanging(con: Console, text: Text, indent: int) -> Text:
     """``text`` wrapped between words at the console width, continuation lines indented ``indent`` cells.
 
-    A line printed as it is would continue at column 0 under its own indent. The indent shrinks
-    when the longest word (a URL, an id) would otherwise not fit; a word wider than the whole line
-    is printed whole (:func:`wrap_whole`), and so is code (:func:`_verbatim`).
+    A line printed as it is would continue at column 0 under its own indent. A continuation line
+    holding a word too long for the indent (a URL, an id, a file path) moves left just enough to
+    fit, down to column 0; the lines after it keep the indent. A word wider than the whole line is
+    printed whole (:func:`wrap_whole`), and so is code (:func:`_verbatim`).
     """
     if text.cell_len <= con.width and "\n" not in text.plain:
         return text
     if _verbatim(text, con.width):
         return text
-    indent = max(0, min(indent, con.width - _longest_word(text)))
+    indent = max(0, min(indent, con.width - 8))
     first = wrap_whole(text, con.width)[0]
     rest = text[len(first.plain) :]
     rest = rest[len(rest.plain) - len(rest.plain.lstrip(" \n")) :]
     out = first
-    for line in wrap_whole(rest, max(con.width - indent, 8)) if rest.plain else []:
-        out.append("\n" + " " * indent)
+    for line in wrap_whole(rest, con.width - indent) if rest.plain else []:
+        out.append("\n" + " " * max(0, min(indent, con.width - line.cell_len)))
         out.append_text(line)
     return out
 

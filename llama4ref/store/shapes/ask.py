@@ -22,11 +22,13 @@ from llama4ref.store.shapes.core import FactJSON
 
 
 class AnsweredJSON(TypedDict):
-    kind: Literal["fact", "group"]
+    kind: Literal["fact", "group", "providers"]
     path: str | None
-    """The answering fact's path, or the group's prefix."""
+    """The answering fact's path, the group's prefix, or (kind `providers`) the pattern of the facts
+    listed, `*` standing for the provider (`providers.*.scout.price.input`)."""
     facts: list[FactJSON]
-    """The answering fact, or the group's members, best first."""
+    """The answering fact; the group's members, best first; or each current offer's facts, in the
+    order the question asks for (lowest price, longest context, or by provider)."""
 
 
 class AnswerJSON(TypedDict):

@@ -1,0 +1,128 @@
+"""Questions about providers as a whole (issue 14): "which providers serve maverick", "cheapest
+provider for scout", "which provider has the longest context" are answered with every current
+offer, one row per provider, in the order asked for; a question naming one provider, a GPU or
+someone who is not a provider keeps its own answer; `providers --sort` orders the same offers."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from llama4ref.domain.answer import ask
+from llama4ref.domain.deploy import SORTS, offers, sort_offers
+from llama4ref.store.knowledge_base import KnowledgeBase
+from tests.conftest import run_cli
+
+
+def _values(ans_facts: tuple[object, ...]) -> list[float]:
+    return [float(f.value) for f in ans_facts]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cheapest provider for scout",
+        "which llama 4 scout api is cheapest",
+        "welcher anbieter ist am günstigsten für scout",
+        "scout api price",
+        "Llama 4 Scout 最便宜的提供商是哪个",
+    ],
+)
+def test_a_price_across_providers_lists_every_current_offer_lowest_first(
+    kb: KnowledgeBase, db: sqlite3.Connection, text: str
+) -> None:
+    ans = ask(kb, text, db)
+    assert ans.listing is not None and ans.path == "providers.*.scout.price.input"
+    inputs = [f for f in ans.facts if f.path.endswith(".price.input")]
+    assert _values(tuple(inputs)) == sorted(_values(tuple(inputs)))
+    priced = [o for o in offers(kb, "scout", current=True) if o.price_input is not None]
+    assert {f.path.split(".")[1] for f in inputs} == {o.provider for o in priced}
+    assert all(f.citations for f in ans.facts)
+    assert ans.suggestion == "llama4ref providers scout --current --sort price"
+    assert ans.to_json()["answer"]["kind"] == "providers"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("text", ["which providers serve maverick", "who serves maverick", "where can i use maverick via api"])
+def test_who_serves_a_variant_lists_each_provider_once(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> None:
+    ans = ask(kb, text, db)
+    assert ans.listing is not None and ans.path == "providers.*.maverick.model_id"
+    current = {(o.provider_name, o.variant) for o in offers(kb, "maverick", current=True)}
+    assert {(r.provider, r.variant) for r in ans.listing.rows} == current
+    assert len(ans.listing.rows) == len(current)
+    assert ans.suggestion == "llama4ref providers maverick --current"
+
+
+def test_deprecated_offers_are_left_out(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """Cerebras ended its Scout endpoint (its record says so): it is no answer to who serves Scout today."""
+    ended = {o.provider_name for o in offers(kb, "scout") if o.deprecated}
+    assert ended, "the records hold an ended offer"
+    rows = ask(kb, "which providers serve scout", db).listing
+    assert rows is not None and not ended & {r.provider for r in rows.rows}
+
+
+def test_the_longest_context_comes_first(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    ans = ask(kb, "which provider has the longest context for scout", db)
+    assert ans.listing is not None and ans.path == "providers.*.scout.context"
+    served = [f.as_int() for f in ans.facts]
+    assert served == sorted(served, reverse=True) and len(set(served)) > 3
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("groq scout price", "providers.groq.scout.price"),  # one provider named: its own facts
+        ("who developed llama 4 scout", "scout.developer"),  # "who" without serving
+    ],
+)
+def test_a_named_provider_or_another_who_keeps_its_own_answer(
+    kb: KnowledgeBase, db: sqlite3.Connection, text: str, path: str
+) -> None:
+    ans = ask(kb, text, db)
+    assert ans.listing is None and (ans.path or "").startswith(path)
+
+
+@pytest.mark.parametrize("by", SORTS)
+def test_sort_offers_orders_by_the_key_with_missing_values_last(kb: KnowledgeBase, by: str) -> None:
+    found = offers(kb)
+    ordered = sort_offers(found, by)
+    assert sorted(map(id, ordered)) == sorted(map(id, found))
+    if by == "price":
+        keys = [o.price_input for o in ordered]
+        known = [k for k in keys if k is not None]
+        assert known == sorted(known) and keys[: len(known)] == known
+    elif by in ("context", "output"):
+        claims = [o.context if by == "context" else o.max_output for o in ordered]
+        known = [int(c.value) for c in claims if c is not None]
+        assert known == sorted(known, reverse=True) and all(c is not None for c in claims[: len(known)])
+    else:
+        assert ordered == found
+
+
+def test_providers_sort_on_the_command_line() -> None:
+    out = run_cli("providers", "maverick", "--sort", "PRICE", "--json")
+    assert out.code == 0, out.stderr
+    prices = [o["price_per_million"]["input"] for o in json.loads(out.stdout)["data"]]
+    known = [p for p in prices if p is not None]
+    assert known == sorted(known) and prices[: len(known)] == known
+    bad = run_cli("providers", "--sort", "speed")
+    assert bad.code == 2 and "--sort must be name, price, context or output" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_an_output_price_orders_by_the_output_price(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    ans = ask(kb, "output price of scout across providers", db)
+    assert ans.listing is not None and ans.path == "providers.*.scout.price.output"
+    outputs = [row.facts[0].as_float() for row in ans.listing.rows if row.facts[0].path.endswith(".price.output")]
+    assert outputs == sorted(outputs) and len(outputs) > 3
+
+
+def test_a_deprecation_date_is_listed_for_ended_offers_too(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """Another attribute a provider's record holds is listed by provider; a deprecation date answers for
+    offers that have already ended, so the listing is not limited to current offers."""
+    ans = ask(kb, "scout deprecation dates by provider", db)
+    assert ans.listing is not None and ans.path == "providers.*.scout.deprecation_date" and not ans.listing.current
+    dated = {o.provider_name for o in offers(kb, "scout") if o.deprecation_date is not None}
+    assert {r.provider for r in ans.listing.rows} == dated
+    assert ans.suggestion == "llama4ref providers scout"
