@@ -126,3 +126,21 @@ def test_a_deprecation_date_is_listed_for_ended_offers_too(kb: KnowledgeBase, db
     dated = {o.provider_name for o in offers(kb, "scout") if o.deprecation_date is not None}
     assert {r.provider for r in ans.listing.rows} == dated
     assert ans.suggestion == "llama4ref providers scout"
+
+
+def test_an_ended_offer_s_value_carries_a_caveat(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """A provider fact from an offer the records show as ended is no longer served: `ask` and `get` say so."""
+    ended = next(o for o in offers(kb, "scout") if o.deprecated and o.deprecation_date is not None)
+    path = next(p for p in ended.paths if p.endswith(".price.input") or p.endswith(".model_id"))
+    ans = ask(kb, path, db)
+    assert ans.caveats and str(ended.deprecation_date) in ans.caveats[0] and "ended" in ans.caveats[0]
+    assert ans.to_json()["caveats"] == list(ans.caveats)
+    out = run_cli("get", path)
+    assert out.code == 0 and "caveat: " in out.stdout and str(ended.deprecation_date) in out.stdout
+
+
+def test_a_current_offer_without_a_deprecation_date_has_no_caveat(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    current = next(o for o in offers(kb, "maverick", current=True) if o.deprecation_date is None and o.model_id)
+    ans = ask(kb, f"providers.{current.provider}.maverick.model_id", db)
+    assert ans.found and ans.caveats == ()
+    assert ask(kb, "how many experts does maverick have", db).caveats == ()

@@ -44,6 +44,7 @@ class Answer(NamedTuple):
     corrections: dict[str, str]
     suggestion: str | None  # a command that would help (always set when not found)
     listing: Listing | None = None  # set when the answer lists providers' offers: ``path`` is its pattern
+    caveats: tuple[str, ...] = ()  # what to know before taking the answer as true today (an ended offer)
 
     @property
     def is_group(self) -> bool:
@@ -71,12 +72,14 @@ class Answer(NamedTuple):
             "matched": list(self.matched),
             "corrections": self.corrections,
             "suggestion": self.suggestion,
+            "caveats": list(self.caveats),
         }
 
 
 def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
     """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
     from llama4ref.domain.across import across
+    from llama4ref.domain.deploy import offer_caveat
     from llama4ref.domain.grouping import group_of
     from llama4ref.domain.ranking import rank
     from llama4ref.store import fulltext as ftsindex
@@ -88,7 +91,19 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     if exact is not None:  # a fact's own path ("license_terms.naming_rule"): that fact, whatever ranks first
         ranking.settle(RUNNERS_UP, {exact})
         rest = tuple(kb.get(s.path) for s in ranking.scored if s.path != exact)[:RUNNERS_UP]
-        return Answer(text, True, exact, (kb.get(exact),), rest, (), ranking.corrections, _suggestion(ranking, None))
+        caveat = offer_caveat(kb, exact)
+        return Answer(
+            text,
+            True,
+            exact,
+            (kb.get(exact),),
+            rest,
+            (),
+            ranking.corrections,
+            _suggestion(ranking, None),
+            None,
+            (caveat,) if caveat else (),
+        )
     ranking.settle(RUNNERS_UP + 1)
     rule = naming_rule(kb, ranking)
     if rule:
@@ -116,7 +131,19 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         path = top.path
     ranking.settle(RUNNERS_UP, taken)
     rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
-    return Answer(text, True, path, facts, rest, top.matched, ranking.corrections, _suggestion(ranking, group))
+    caveat = offer_caveat(kb, path)
+    return Answer(
+        text,
+        True,
+        path,
+        facts,
+        rest,
+        top.matched,
+        ranking.corrections,
+        _suggestion(ranking, group),
+        None,
+        (caveat,) if caveat else (),
+    )
 
 
 def _fact_path(kb: KnowledgeBase, text: str) -> str | None:

@@ -81,8 +81,11 @@ def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
         emit_json("fact", fact.to_json())
         return
     from llama4ref.cli.render import common as render
+    from llama4ref.domain.deploy import offer_caveat
 
     render.fact_detail(console(), kb, fact)
+    if (caveat := offer_caveat(kb, fact.path)) is not None:
+        render.caveat(console(), caveat)
 
 
 def list_(

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from llama4ref.cli.render.common import _citation as citation
-from llama4ref.cli.render.common import fact_detail, value_text
+from llama4ref.cli.render.common import caveat, fact_detail, value_text
 from llama4ref.cli.render.grid import say
 from llama4ref.paths import FactPath
 from llama4ref.printable import echoed, printable
@@ -53,6 +53,8 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
             citation(con, kb, best.citations[0], indent="    ")
     else:
         fact_detail(con, kb, ans.facts[0])
+    for text in ans.caveats:
+        caveat(con, text)
     if ans.runners_up:
         con.print()
         con.print(Text("Also relevant:", style="bold"))

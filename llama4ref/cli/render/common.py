@@ -155,6 +155,11 @@ def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
         say(con, Text(f"  note: {safe(fact.note)}", style="dim"), 8)
 
 
+def caveat(con: Console, text: str) -> None:
+    """What to know before taking a value as true today (a provider's offer that has ended)."""
+    say(con, Text(f"  caveat: {safe(text)}", style="yellow"), 10)
+
+
 def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  ") -> None:
     src = kb.source(cit.source)
     line = Text(f"{indent}source: ")

@@ -44,6 +44,8 @@ class AnswerJSON(TypedDict):
     """Misspelt word → the word read instead."""
     suggestion: str | None
     """A command that would help (always set when nothing is found)."""
+    caveats: list[str]
+    """What to know before taking the answer as true today: a provider's offer that has ended or has a deprecation date."""
 
 
 class GroupJSON(TypedDict):
