@@ -18,6 +18,8 @@ search 81.7% / 94.0%; the eleventh (321) ask 82.6% / 94.1% and search 83.8% / 95
 search 83.9% / 95.5%. A held-out file with no questions yet (its header only) is reported as "n/a". Accuracy does not depend on the machine, so the numbers are exact. ``ask`` is
 scored on what it shows, in order: the answer (a fact, or a group followed by its members),
 then the runners-up. ``search`` lists facts only, so a hit under an accepted group counts for it.
+A question about providers as a whole may accept a pattern (``providers.*.scout.price.input``):
+``ask`` answers it with that listing; for ``search`` any provider's fact it covers counts.
 """
 
 from __future__ import annotations
@@ -54,11 +56,9 @@ def evaluate(name: str) -> dict[str, Any]:
     for q in load(name):
         accepted = set(q["paths"])
         got = ask(kb, q["q"], db).ranked_paths()
-        # search lists facts, never a group: a fact under an accepted group answers for it
+        # search lists facts, never a group: a fact under an accepted group (or pattern) answers for it
         groups = [p for p in accepted if p not in facts]
-        hits = [
-            next((g for g in groups if h.fact.path.startswith(g + ".")), h.fact.path) for h in search(kb, q["q"], limit=5, db=db)
-        ]
+        hits = [next((g for g in groups if covers(g, h.fact.path)), h.fact.path) for h in search(kb, q["q"], limit=5, db=db)]
         rows.append({"q": q["q"], "accepted": sorted(accepted), "ask": got[:5], "search": hits,
                      "ask_top1": bool(got[:1]) and got[0] in accepted, "ask_top5": bool(accepted & set(got[:5])),
                      "search_top1": bool(hits[:1]) and hits[0] in accepted, "search_top5": bool(accepted & set(hits[:5]))})  # fmt: skip
@@ -69,6 +69,15 @@ def evaluate(name: str) -> dict[str, Any]:
 
     return {"set": name, "questions": n, "ask_top1": pct("ask_top1"), "ask_top5": pct("ask_top5"),
             "search_top1": pct("search_top1"), "search_top5": pct("search_top5"), "rows": rows}  # fmt: skip
+
+
+def covers(accepted: str, path: str) -> bool:
+    """Whether the fact ``path`` lies under the accepted group or pattern ``accepted``: its leading
+    segments are the group's, a ``*`` standing for any one segment. A pattern accepts ``ask``'s
+    listing of every provider's offer (``providers.*.scout.price.input``), which is its path; for
+    ``search``, which lists facts, any one offer's fact answers for it, as a member does for a group."""
+    want, have = accepted.split("."), path.split(".")
+    return len(have) > len(want) - ("*" in want) and all(w in ("*", h) for w, h in zip(want, have, strict=False))
 
 
 def whole_groups(accepted: list[str], paths: list[str]) -> list[str]:

@@ -144,3 +144,13 @@ def test_a_current_offer_without_a_deprecation_date_has_no_caveat(kb: KnowledgeB
     ans = ask(kb, f"providers.{current.provider}.maverick.model_id", db)
     assert ans.found and ans.caveats == ()
     assert ask(kb, "how many experts does maverick have", db).caveats == ()
+
+
+def test_a_benchmark_pattern_covers_each_provider_s_fact() -> None:
+    from benchmarks.questions import covers
+
+    assert covers("providers.*.scout.price.input", "providers.groq.scout.price.input")
+    assert covers("providers.*.scout.context", "providers.bedrock.scout.context.max_input")
+    assert not covers("providers.*.scout.price.input", "providers.groq.maverick.price.input")
+    assert not covers("providers.*.scout.price.input", "providers.groq.scout.price.output")
+    assert covers("maverick.experts", "maverick.experts.routed") and not covers("maverick.experts", "maverick.experts")
