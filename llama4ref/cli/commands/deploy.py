@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional, cast
 import typer
 
 from llama4ref.cli.options import AsOfOpt, JsonOpt, VariantArg, as_of_date
-from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, fail
 from llama4ref.domain.completion import complete_identifier, complete_provider, complete_variant
 
 if TYPE_CHECKING:
@@ -71,15 +71,19 @@ def providers(
     Example: llama4ref providers scout --current --sort price
     """
     import llama4ref
-    from llama4ref.domain.deploy import SORTS, offers, sort_offers
+    from llama4ref.domain.deploy import SORTS, offers, sort_offers, why_no_offers
 
     sort = sort.lower()
     if sort not in SORTS:
         fail(f"--sort must be {', '.join(SORTS[:-1])} or {SORTS[-1]}")
     kb = llama4ref.knowledge_base()
-    found = sort_offers(offers(kb, variant, provider, min_context, as_of_date(as_of), current=current), sort)
+    when = as_of_date(as_of)
+    found = sort_offers(offers(kb, variant, provider, min_context, when, current=current), sort)
     if json_out:
         emit_json("providers", [o.to_json() for o in found])
+        return
+    if not found:  # one line saying which filter left nothing, instead of an empty table
+        emit_text(f"No provider offers: {why_no_offers(kb, variant, provider, min_context, when, current)}.")
         return
     from llama4ref.cli.render import deploy as render_deploy
 
