@@ -408,3 +408,32 @@ def test_other_filters_that_leave_nothing_say_why(kb: KnowledgeBase) -> None:
     for variant, provider in gone:
         res = run_cli("providers", variant, "-p", provider, "--current")
         assert res.code == 0 and res.stdout.count("\n") == 1 and "is deprecated by" in res.stdout, res.stdout
+
+
+@pytest.mark.parametrize("variant", ["scout", "maverick"])
+def test_runtime_tier_rows_carry_a_figure_a_source_and_a_hardware_name(kb: KnowledgeBase, variant: str) -> None:
+    """`context V`'s runtime tier at 80 columns: each row shown has a context figure and its source,
+    with the hardware by its recorded name (`8 × NVIDIA H100-SXM-80GB`, the record's own `hardware`);
+    a record with no context figure is not an empty row but named, by its path, under the table."""
+    import tempfile
+
+    from llama4ref.domain.deploy import hardware_name, runtime_context_view, runtime_limits
+    from tests.test_pty import fits, pty_run
+
+    code, out = pty_run(["context", variant], 80, tempfile.mkdtemp(prefix="llama4ref-pty-"))
+    tier = out.split("3. RUNTIME", 1)[1].split("\n", 1)[1]
+    table, footer = tier.split("Not shown", 1) if "Not shown" in tier else (tier, "")
+    blocks = [b for b in table.split("\n\n") if "hardware:" in b]
+    assert code == 0 and all(fits(line, 80) for line in out.split("\n"))
+    limits = runtime_limits(kb, variant)
+    shown = [lim for lim in limits if runtime_context_view(lim) != (None, {})]
+    assert len(blocks) == len(shown) and len(shown) < len(limits)  # some records hold no context figure
+    for lim, block in zip(shown, blocks, strict=True):
+        assert "source:" in block and "details: —" not in block, block
+        assert " ".join(block.split()).startswith(f"{lim.engine} hardware: {hardware_name(kb, lim)}"), block
+    named = {lim.hardware for lim in limits if hardware_name(kb, lim) != lim.hardware}
+    assert named and not [b for b in blocks if any(f"hardware: {h} " in b for h in named)]
+    flat = "".join(footer.split())
+    for lim in limits:
+        if lim not in shown:
+            assert f"runtime.{lim.engine}.{lim.variant}.{lim.hardware}" in flat

@@ -45,7 +45,7 @@ def dated_values(kb: KnowledgeBase, fact: Fact) -> list[DatedValue]:
     """The preferred value and every alternative, each dated by its citations."""
 
     def known(cits: tuple[Citation, ...] | list[Citation]) -> date | None:
-        dates = [_cited_on(kb, c) for c in cits]
+        dates = [cited_on(kb, c) for c in cits]
         real = [d for d in dates if d is not None]
         return min(real) if real else None
 
@@ -157,7 +157,7 @@ def _latest(kb: KnowledgeBase, paths: list[str], as_of: date | None = None) -> d
     return max(dates) if dates else None
 
 
-def _cited_on(kb: KnowledgeBase, citation: Citation) -> date | None:
+def cited_on(kb: KnowledgeBase, citation: Citation) -> date | None:
     """The date a citation counts from: its ``as_of``, else its source's publication date."""
     return citation.as_of or kb.source(citation.source).version.published
 
@@ -167,7 +167,7 @@ def _sources(kb: KnowledgeBase, paths: list[str], shown: list[DatedValue], as_of
     shown that were dated by then."""
     if as_of is None:
         return sorted({c.source for p in paths for c in kb.get(p).citations} | {c.source for s in shown for c in s.citations})
-    return sorted({c.source for s in shown for c in s.citations if (d := _cited_on(kb, c)) is not None and d <= as_of})
+    return sorted({c.source for s in shown for c in s.citations if (d := cited_on(kb, c)) is not None and d <= as_of})
 
 
 def _number(claim: DatedValue | None) -> float | None:
@@ -402,6 +402,55 @@ class RuntimeLimit:
             "hardware": self.hardware,
             "facts": {k: f.to_json() for k, f in self.facts.items()},
         }
+
+
+RUNTIME_DETAILS = (
+    "max_context_hybrid_kv",
+    "max_model_len_no_oom",
+    "vllm_baseline_max_model_len_no_oom",
+    "context_length_setting",
+    "example_context_length",
+    "example_max_model_len",
+    "precision",
+    "kv_cache_dtype",
+    "kv_cache_dtype_option",
+    "engine_min_version",
+    "gpus",
+)
+"""The facts of a runtime record that the context view shows beside its limit, in this order."""
+
+
+def runtime_limit_fact(lim: RuntimeLimit) -> Fact | None:
+    """The record's context limit (``max_context``), if it states one."""
+    return lim.facts.get("max_context")
+
+
+def runtime_context_view(lim: RuntimeLimit) -> tuple[Fact | None, dict[str, Fact]]:
+    """What the context view shows of a runtime record: its limit and the details beside it.
+
+    A record that states no context figure at all (no token count, no context setting) has
+    nothing to show there: both parts are then empty.
+    """
+    main = runtime_limit_fact(lim)
+    details = {k: lim.facts[k] for k in RUNTIME_DETAILS if k in lim.facts}
+    about_context = main is not None or any(f.unit == "tokens" or "context" in k for k, f in details.items())
+    return (main, details) if about_context else (None, {})
+
+
+def hardware_name(kb: KnowledgeBase, lim: RuntimeLimit) -> str:
+    """The hardware a runtime record is about, by its recorded name where one exists: the record's
+    own ``hardware`` fact, else ``<n> × <name>`` for a key ``<n>x<gpu>`` with a hardware record,
+    else the key itself."""
+    import re
+
+    own = lim.facts.get("hardware")
+    if own is not None and isinstance(own.value, str):
+        return own.value
+    count, key = (m.group(1), m.group(2)) if (m := re.fullmatch(r"(\d+)x([a-z0-9_]+)", lim.hardware)) else (None, lim.hardware)
+    if kb.has(f"hardware.{key}.name"):
+        name = str(kb.get(f"hardware.{key}.name").value)
+        return f"{count} × {name}" if count else name
+    return lim.hardware
 
 
 def fact_known_on(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | None:

@@ -82,27 +82,21 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         "2. PROVIDER-SERVED (hosted APIs): what each provider accepts, dated; catalogs' nominal copies ranked as conflicts",
     )
     con.print()
-    runtime = []
+    from llama4ref.domain.deploy import cited_on, hardware_name, runtime_context_view
+
+    runtime, silent = [], []
     for lim in tiers.runtime:
-        main = next((f for k, f in lim.facts.items() if k.startswith("max_context")), None)
-        shown = (
-            "max_context_hybrid_kv",
-            "max_model_len_no_oom",
-            "vllm_baseline_max_model_len_no_oom",
-            "context_length_setting",
-            "precision",
-            "kv_cache_dtype",
-            "kv_cache_dtype_option",
-            "engine_min_version",
-            "gpus",
-        )
-        details = "; ".join(f"{k}={f.display()}" for k, f in lim.facts.items() if f is not main and k in shown)
-        cits = main.citations if main else ()
-        dates = sorted({str(c.as_of) for c in cits if c.as_of})
+        main, shown = runtime_context_view(lim)
+        if main is None and not shown:
+            silent.append(lim)  # records no context figure: named below, not shown as an empty row
+            continue
+        details = "; ".join(f"{k}={f.display()}" for k, f in shown.items())
+        cits = [c for f in (main, *shown.values()) if f is not None for c in f.citations]
+        dates = sorted({str(d) for c in cits if (d := cited_on(kb, c)) is not None})
         runtime.append(
             [
                 Text(safe(lim.engine)),
-                Text(safe(lim.hardware)),
+                Text(safe(hardware_name(kb, lim))),
                 value_text(main) if main else Text("—"),
                 Text(safe(details)),
                 Text("\n".join(safe(c) for c in sorted({c.source for c in cits}))),
@@ -115,11 +109,20 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         ["engine", "hardware", "limit", "details", "source", "as of"],
         runtime,
     )
-    con.print(
+    if silent:
+        names = "; ".join(
+            safe(f"runtime.{lim.engine}.{lim.variant}.{lim.hardware}")
+            + ("" if (hw := hardware_name(kb, lim)) == lim.hardware else f" ({safe(hw)})")
+            for lim in silent
+        )
+        say(con, Text(f"Not shown, as they record no context figure (`llama4ref get PATH` shows them): {names}."), 0)
+    say(
+        con,
         Text(
             "Tier 1 is a model property; tiers 2 and 3 are what you can actually send. `llama4ref get PATH` shows every citation.",
             style="dim",
-        )
+        ),
+        0,
     )
 
 
