@@ -152,8 +152,11 @@ def memory(
 
     \b
     Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
-    Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 --fit context
-    Example: llama4ref memory scout --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes --gpu rtx_4090 --offload-gb 48 --context 8192
+    Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 \\
+               --fit context
+    Example: llama4ref memory scout --gpu rtx_4090 --offload-gb 48 \\
+               --context 8192 \\
+               --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes
     """
     import sys
 

@@ -64,7 +64,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
 
 
 def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
-    con.print(Text(f"Context limits for {safe(tiers.variant)} — three tiers, never mixed", style="bold"))
+    say(con, Text(f"Context limits for {safe(tiers.variant)} — three tiers, never mixed", style="bold"), 0)
     con.print()
     grid.table(
         con,
@@ -174,19 +174,22 @@ def fit_headline(con: Console, kb: KnowledgeBase, p: Plan, what: str, gpus: int,
         and p.context == kb.get(f"{p.variant}.context_window.instruct").as_int()
         else ""
     )
-    con.print(f"Largest {what} that fits {gpus} × {safe(gpu or 'GPU')}: {value}{capped}", markup=False, style="bold")
+    say(con, Text(f"Largest {what} that fits {gpus} × {safe(gpu or 'GPU')}: {value}{capped}", style="bold"), 0)
 
 
 def memory(con: Console, p: Plan) -> None:
-    con.print(
+    say(
+        con,
         Text(
             f"{safe(p.variant)}, {p.precision} weights, context {p.context:,} × batch {p.batch}, KV {p.kv_dtype} ({p.kv_layout})",
             style="bold",
-        )
+        ),
+        0,
     )
     rows: list[list[grid.Cell]] = [[line.name, f"{line.bytes / 1e9:,.2f}", line.formula] for line in (*p.weights, *p.kv)]
     rows.append([Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache"])
-    grid.table(con, None, ["component", grid.Column("GB", "right"), "formula"], rows)
+    # formula is not prose: it names fact paths (files.scout.unsloth_gguf.ud_q4_k_xl.bytes), never to be split
+    grid.table(con, None, ["component", grid.Column("GB", "right"), grid.Column("formula")], rows)
     gpu = safe(p.gpu or "GPU")
     if p.gpu_bytes is None or p.gpus_needed is None or p.gpus_deployable is None:
         say(con, Text("GPUs needed: give --gpu (e.g. h100) or --gpu-memory-gb to count them", style="bold"), 13)
@@ -214,7 +217,7 @@ def memory(con: Console, p: Plan) -> None:
                 4,
             )
         verdict = "yes" if p.fits else "no"
-        con.print(Text(f"fits on {p.gpus} × {gpu}{off}: {verdict}", style="bold"))
+        say(con, Text(f"fits on {p.gpus} × {gpu}{off}: {verdict}", style="bold"), 0)
     if p.window is not None and p.kv_bytes > p.weight_bytes:
         note = (
             f"the KV cache is {p.kv_bytes / 1e9:,.2f} of the {p.total_bytes / 1e9:,.2f} GB because the context defaults "
