@@ -135,12 +135,45 @@ def overview(con: Console, ov: Overview) -> None:
     say(con, Text(footer, style="dim"), 0)
 
 
+QUALIFIER_WORDS = {
+    "display": "the source writes {}",
+    "quant": "quantization: {}",
+    "variant": "for {}",
+    "token": "token {}",
+    "document": "in the {}",
+    "section": "section {}",
+    "kind": "kind: {}",
+    "shots": "{}-shot",
+}
+"""How a qualifier reads in a sentence; any other is ``key words: value``."""
+
+
+def qualifier_words(fact: Fact) -> str:
+    """A fact's qualifiers in words (``the source writes 65.6GB; quantization: Unsloth dynamic
+    Q4_K_XL``), not as ``key=value``: the unit as stated goes without saying beside the written
+    form, a license term's own id is its path, and a related term is named by the path to get."""
+    q = fact.qualifiers
+    parts = []
+    for key, value in q.items():
+        if key == "unit_as_stated" and "display" in q:
+            continue
+        if key == "term" and fact.path.endswith("." + str(value).replace("-", "_")):
+            continue
+        if key == "related_license_term":
+            parts.append(f"related license term: llama4ref get license_terms.{str(value).replace('-', '_')}")
+        elif key == "unit_as_stated":
+            parts.append(f"stated in {value}")
+        else:
+            parts.append(QUALIFIER_WORDS.get(key, key.replace("_", " ") + ": {}").format(value))
+    return "; ".join(parts)
+
+
 def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
     head = Text(safe(fact.path), style="bold cyan")
     con.print(head)
     say(con, Text("  value: ").append(value_text(fact)), 9)
     if fact.qualifiers:
-        say(con, Text("  " + safe(", ".join(f"{k}={v}" for k, v in fact.qualifiers.items())), style="dim"), 4)
+        say(con, Text("  " + safe(qualifier_words(fact)), style="dim"), 4)
     if fact.derived:
         say(con, Text(f"  formula: {safe(fact.formula)}"), 11)
         for path in fact.inputs:
