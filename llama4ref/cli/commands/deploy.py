@@ -167,12 +167,18 @@ def memory(
     precision, kv_dtype, kv_layout = precision.lower(), kv_dtype.lower(), kv_layout.lower()
     if precision not in ("bf16", "fp8", "int4"):
         fail("--precision must be bf16, fp8 or int4")
-    if kv_dtype not in ("bf16", "fp8") or kv_layout not in ("hybrid", "full"):
-        fail("--kv-dtype must be bf16 or fp8; --kv-layout hybrid or full")
+    if kv_dtype not in ("bf16", "fp8"):
+        fail("--kv-dtype must be bf16 or fp8")
+    if kv_layout not in ("hybrid", "full"):
+        fail("--kv-layout must be hybrid or full")
     if gpu_memory_gb is not None and gpu_memory_gb <= 0:
         fail("--gpu-memory-gb must be positive")
-    if not 0 < usable <= 1 or batch < 1 or (context is not None and context < 1):
-        fail("--usable must be in (0, 1]; --batch and --context at least 1")
+    if not 0 < usable <= 1:
+        fail(f"--usable must be more than 0 and at most 1 (got {usable:g})")
+    if batch < 1:
+        fail(f"--batch must be at least 1 (got {batch})")
+    if context is not None and context < 1:
+        fail(f"--context must be at least 1 token (got {context})")
     if offload_gb < 0:
         fail("--offload-gb must not be negative")
     fit_what = fit_what.lower() if fit_what else None
