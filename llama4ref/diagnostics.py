@@ -28,7 +28,7 @@ CODES: dict[str, str] = {
     # One record (llama4ref.records.models, checked by pydantic)
     "L4R-S001": "record does not match its schema (missing or unknown field, wrong type, bad value)",
     # Cross-record checks (llama4ref.records.tree)
-    "L4R-T001": "not a facts tree (no known record directories)",
+    "L4R-T001": "not a facts tree (no sources/ and variants/ directories): input that cannot be read, exit 2",
     "L4R-T002": "unknown directory or stray file in the facts tree",
     "L4R-T003": "file name does not equal the record id",
     "L4R-T004": "identifier listed twice in one identifier set",

@@ -70,6 +70,24 @@ def _scientific(number: int) -> str:
     return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
 
 
+def _wordy(value: Any) -> bool:
+    """A text, or a list of texts: something :func:`_words` can say."""
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+
+def _words(value: Any) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def _item_words(item: dict[str, Any]) -> str:
+    """One entry of a list of records: its name (``repo``, ``name`` or ``id``), then the rest as ``key value``."""
+    lead = next((k for k in ("repo", "name", "id") if k in item), None)
+    rest = ", ".join(f"{k.replace('_', ' ')} {_words(v)}" for k, v in item.items() if k != lead)
+    if lead is None:
+        return rest
+    return f"{_words(item[lead])} ({rest})" if rest else _words(item[lead])
+
+
 def format_value(value: Any, unit: str, bound: str = "exact") -> str:
     """A one-line human rendering of a value."""
     sign = _BOUND_SIGN.get(bound, "")
@@ -93,6 +111,10 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
         return f"{sign}{value:g}" + ("" if unit in ("ratio", "score") else f" {label}")
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return sign + ", ".join(value)
+    if isinstance(value, dict) and value and all(_wordy(v) for v in value.values()):
+        return sign + "; ".join(f"{k}: {_words(v)}" for k, v in value.items())  # {"maverick": ["bf16", "fp8"]}
+    if isinstance(value, list) and value and all(isinstance(v, dict) and all(map(_wordy, v.values())) for v in value):
+        return sign + "; ".join(_item_words(v) for v in value)  # checkpoints: repository (stage base, …)
     if isinstance(value, (list, dict)):
         import json
 

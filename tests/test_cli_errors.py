@@ -189,3 +189,42 @@ def test_readme_sentences_end_before_the_next_begins() -> None:
     runs = re.compile(r"\b[a-z]{3,}[ ]+(Each|Every|The|This|It|Its|These|They|When|With)[ ]+[a-z]")
     prose = [ln for ln in text.splitlines() if not ln.startswith(("#", "|"))]
     assert [m.group() for ln in prose for m in runs.finditer(ln)] == []
+
+
+# -- each message names what the user gave; exit codes as README's table says ------------------
+
+MEMORY_FLAGS = ("--usable", "--batch", "--context", "--kv-dtype", "--kv-layout")
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--context", "-5"), ("--context", "0"), ("--batch", "0"), ("--usable", "2"), ("--usable", "0"), ("--kv-dtype", "x"), ("--kv-layout", "x")],
+)  # fmt: skip
+def test_a_memory_option_error_names_only_the_option_given(flag: str, value: str) -> None:
+    """`memory scout --context -5` names --context (and the value given), not --usable or --batch."""
+    res = run_cli("memory", "scout", flag, value)
+    assert res.code == 2 and res.stderr.count("\n") == 1 and flag in res.stderr, res.stderr
+    assert not [f for f in MEMORY_FLAGS if f != flag and f in res.stderr], res.stderr
+
+
+def test_a_directory_that_is_no_facts_tree_is_exit_2(tmp_path: Path) -> None:
+    """`validate` and `diff` given a directory without sources/ and variants/ exit 2 (input that
+    cannot be read, README's table), not 1 (a tree with problems); diff says which argument, once."""
+    from llama4ref.store.index import shipped_facts_dir
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    res = run_cli("validate", str(empty))
+    assert res.code == 2 and "L4R-T001" in res.stdout
+    res = run_cli("diff", str(empty), str(shipped_facts_dir()))
+    assert res.code == 2 and res.stdout == "" and res.stderr.count("\n") == 1
+    assert res.stderr.startswith("llama4ref: error: L4R-T001 ") and "OLD must be a facts tree" in res.stderr
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"\| 2 \|[^\n]*no facts tree", readme)
+
+
+def test_ask_with_no_words_says_what_an_empty_question_says() -> None:
+    """`ask` with no words and `ask ""` give the same one line and exit 2."""
+    bare, empty = run_cli("ask"), run_cli("ask", "")
+    assert (bare.code, bare.stderr) == (empty.code, empty.stderr) == (2, empty.stderr)
+    assert "ask a question, e.g. llama4ref ask " in bare.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -339,3 +339,101 @@ def test_suggestions_keep_the_published_spelling() -> None:
     assert err.code == 2
     suggested = err.stderr.split("did you mean", 1)[1]
     assert "meta-llama/Llama-4-Scout-17B-16E'" in suggested and "meta-llama/llama-4-scout-17b-16e'" not in suggested
+
+
+def _first_dated(kb: KnowledgeBase) -> list[tuple[date, str, str]]:
+    """(earliest date any claim of the offer counts from, provider, variant) for every offer, the provider's name left out."""
+    from llama4ref.domain.deploy import dated_values
+    from llama4ref.paths import FactPath
+
+    out = []
+    for o in offers(kb):
+        dates = [
+            c.known_from
+            for p in o.paths
+            if FactPath.parse(p).key != "provider_name"
+            for c in dated_values(kb, kb.get(p))
+            if c.known_from
+        ]
+        out.append((min(dates), o.provider, o.variant))
+    return sorted(out)
+
+
+def test_an_offer_counts_from_its_first_dated_claim(kb: KnowledgeBase) -> None:
+    """`providers --as-of D` lists every offer something was known about by D, not only offers whose
+    context was: Fireworks' own blog (2025-04-28) names its Maverick model id and FP8 before any catalog."""
+    for first, provider, variant in _first_dated(kb):
+        found = offers(kb, variant, provider=provider, as_of=first)
+        assert any(o.provider == provider for o in found), (provider, variant, first)
+    fireworks = next(o for o in offers(kb, "maverick", provider="fireworks", as_of=date(2025, 4, 30)))
+    assert (fireworks.precision, fireworks.context, fireworks.price_input) == ("fp8", None, None)
+    assert fireworks.sources == ["fireworks-blog-llama4-maverick"] and str(fireworks.last_dated) == "2025-04-28"
+
+
+def test_offer_values_and_sources_are_those_known_on_the_date(kb: KnowledgeBase) -> None:
+    """On an as-of date an offer's price is the claim known then (Databricks' superseded 5.0 in 2025),
+    and no source dated later is listed behind it."""
+    fact = kb.get("providers.databricks.maverick.price.input")
+    then = date(2025, 9, 1)
+    claim = value_as_of(kb, fact, then)
+    assert claim is not None and claim.rank == "superseded"
+    offer = next(o for o in offers(kb, "maverick", provider="databricks", as_of=then))
+    assert offer.price_input == claim.value != fact.value
+    late = {c.source for c in fact.citations if c.as_of and c.as_of > then}
+    assert late and not late & set(offer.sources)
+
+
+def test_an_as_of_date_before_every_offer_says_why_in_one_line(kb: KnowledgeBase) -> None:
+    """`providers V --as-of` earlier than every record of V's offers prints one line naming the
+    earliest dated offer, and no empty table."""
+    firsts = _first_dated(kb)
+    for variant in ("scout", "maverick"):
+        first = min(f[0] for f in firsts if f[2] == variant)
+        name = min(o.provider_name for d, p, v in firsts if (d, v) == (first, variant) for o in offers(kb, v, provider=p))
+        before = (first - timedelta(days=1)).isoformat()
+        res = run_cli("providers", variant, "--as-of", before)
+        assert res.code == 0 and res.stdout.count("\n") == 1, res.stdout
+        assert f"dated on or before {before}; the earliest is dated {first} ({name}" in res.stdout
+        assert "provider-served limits" not in res.stdout and "model id" not in res.stdout
+
+
+def test_other_filters_that_leave_nothing_say_why(kb: KnowledgeBase) -> None:
+    """--min-context above every offer names the longest served context; --current that removes every
+    offer names the deprecated ones; neither prints an empty table."""
+    longest = max(int(o.context.value) for o in offers(kb, "maverick") if o.context and isinstance(o.context.value, int))
+    res = run_cli("providers", "maverick", "--min-context", str(longest + 1))
+    assert res.code == 0 and res.stdout.count("\n") == 1 and f"the longest is {longest:,}" in res.stdout
+    gone = [(o.variant, o.provider) for o in offers(kb) if o.deprecated and not offers(kb, o.variant, o.provider, current=True)]
+    assert gone  # Together's Scout and Azure's Maverick, retired
+    for variant, provider in gone:
+        res = run_cli("providers", variant, "-p", provider, "--current")
+        assert res.code == 0 and res.stdout.count("\n") == 1 and "is deprecated by" in res.stdout, res.stdout
+
+
+@pytest.mark.parametrize("variant", ["scout", "maverick"])
+def test_runtime_tier_rows_carry_a_figure_a_source_and_a_hardware_name(kb: KnowledgeBase, variant: str) -> None:
+    """`context V`'s runtime tier at 80 columns: each row shown has a context figure and its source,
+    with the hardware by its recorded name (`8 × NVIDIA H100-SXM-80GB`, the record's own `hardware`);
+    a record with no context figure is not an empty row but named, by its path, under the table."""
+    import tempfile
+
+    from llama4ref.domain.deploy import hardware_name, runtime_context_view, runtime_limits
+    from tests.test_pty import fits, pty_run
+
+    code, out = pty_run(["context", variant], 80, tempfile.mkdtemp(prefix="llama4ref-pty-"))
+    tier = out.split("3. RUNTIME", 1)[1].split("\n", 1)[1]
+    table, footer = tier.split("Not shown", 1) if "Not shown" in tier else (tier, "")
+    blocks = [b for b in table.split("\n\n") if "hardware:" in b]
+    assert code == 0 and all(fits(line, 80) for line in out.split("\n"))
+    limits = runtime_limits(kb, variant)
+    shown = [lim for lim in limits if runtime_context_view(lim) != (None, {})]
+    assert len(blocks) == len(shown) and len(shown) < len(limits)  # some records hold no context figure
+    for lim, block in zip(shown, blocks, strict=True):
+        assert "source:" in block and "details: —" not in block, block
+        assert " ".join(block.split()).startswith(f"{lim.engine} hardware: {hardware_name(kb, lim)}"), block
+    named = {lim.hardware for lim in limits if hardware_name(kb, lim) != lim.hardware}
+    assert named and not [b for b in blocks if any(f"hardware: {h} " in b for h in named)]
+    flat = "".join(footer.split())
+    for lim in limits:
+        if lim not in shown:
+            assert f"runtime.{lim.engine}.{lim.variant}.{lim.hardware}" in flat

@@ -82,6 +82,15 @@ def _workdir(case: Path, tmp_path: Path) -> Path:
     return work
 
 
+NOT_A_TREE = {"not-a-facts-tree"}
+"""Cases whose root is no facts tree at all: input that cannot be read as one, exit 2 (README's
+exit-code table), though the diagnostic is printed as for any other case."""
+
+
+def _exit(case: Path) -> int:
+    return 2 if case.name in NOT_A_TREE else 1
+
+
 def _expected(case: Path) -> list[str]:
     return case.joinpath("expected.txt").read_text(encoding="utf-8").splitlines()
 
@@ -96,7 +105,8 @@ def test_every_case_has_a_tree_and_expectations() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_validate_gives_exactly_the_expected_diagnostics(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`llama4ref validate facts` in the case directory prints exactly expected.txt and exits 1, without a traceback."""
+    """`llama4ref validate facts` in the case directory prints exactly expected.txt and exits 1 (2 for
+    a directory that is no facts tree), without a traceback."""
     if case.name in UNREADABLE and os.geteuid() == 0:
         if _validate_as_nobody(case):
             return
@@ -107,7 +117,7 @@ def test_validate_gives_exactly_the_expected_diagnostics(case: Path, tmp_path: P
         res = run_cli("validate", "facts")
     finally:
         _unlock(work)
-    assert res.code == 1
+    assert res.code == _exit(case)
     assert res.stdout.splitlines() == _expected(case)
     assert "Traceback" not in res.stdout + res.stderr
     assert res.stderr.startswith("facts: ") and res.stderr.count("\n") == 1
@@ -152,7 +162,7 @@ def _validate_as_nobody(case: Path) -> bool:
             timeout=60,
             check=False,
         )
-        assert done.returncode == 1, done.stderr
+        assert done.returncode == _exit(case), done.stderr
         assert done.stdout.splitlines() == _expected(case)
         assert "Traceback" not in done.stdout + done.stderr
         return True
@@ -187,7 +197,7 @@ def _deny_like_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("name", ["alias-bomb", "invalid-utf8", "not-a-facts-tree", "file-over-size-cap"])
 def test_validate_as_a_subprocess(name: str, tmp_path: Path) -> None:
-    """The installed command, run as a separate process, prints the same lines and exits 1."""
+    """The installed command, run as a separate process, prints the same lines and exits 1 (2: no facts tree)."""
     case = HOSTILE / name
     done = subprocess.run(
         [sys.executable, "-m", "llama4ref", "validate", "facts"],
@@ -197,7 +207,7 @@ def test_validate_as_a_subprocess(name: str, tmp_path: Path) -> None:
         timeout=60,
         check=False,
     )
-    assert done.returncode == 1
+    assert done.returncode == _exit(case)
     assert done.stdout.splitlines() == _expected(case)
     assert "Traceback" not in done.stdout + done.stderr
 

@@ -89,3 +89,63 @@ def test_code_in_a_quote_is_printed_whole(monkeypatch: pytest.MonkeyPatch) -> No
     prose = run_cli("get", "license.name_prefix").stdout
     assert all(len(line) <= 80 and not line.endswith(" ") for line in prose.splitlines())
     assert "include “Llama” at the beginning" in " ".join(line.strip() for line in prose.splitlines())
+
+
+def _one_fact_per_qualifier(kb: KnowledgeBase) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for path in kb.paths():
+        for key in kb.get(path).qualifiers:
+            out.setdefault(key, path)
+    return out
+
+
+def test_qualifiers_read_as_words_not_attribute_dumps(kb: KnowledgeBase) -> None:
+    """`get` shows a fact's qualifiers in words (`the source writes 65.6GB; quantization: …`), never as
+    `key=value`, for one real fact of every qualifier key the records use."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    from llama4ref.cli.render.common import fact_detail
+
+    found = _one_fact_per_qualifier(kb)
+    assert {"display", "unit_as_stated", "quant", "variant", "term", "document", "kind"} <= set(found)
+    for key, path in found.items():
+        buf = io.StringIO()
+        fact_detail(Console(file=buf, width=80, no_color=True), kb, kb.get(path))
+        dumped = re.findall(r"\b[a-z_]+=\S", buf.getvalue().split("  source:", 1)[0])
+        assert not dumped, (key, path, dumped)
+    res = run_cli("get", "files.scout.unsloth_gguf.ud_q4_k_xl.bytes")
+    assert "the source writes 65.6GB; quantization: Unsloth dynamic Q4_K_XL" in res.stdout
+
+
+def test_structured_values_read_as_words(kb: KnowledgeBase) -> None:
+    """A mapping of names to texts and a list of records (checkpoints) display as words, not JSON:
+    `maverick: bf16, fp8; scout: bf16`, `repo (format …, precision …, stage …)`."""
+    from llama4ref.formatting import format_value
+
+    wordy = [
+        kb.get(p)
+        for p in kb.paths()
+        if isinstance(v := kb.get(p).value, dict) or (isinstance(v, list) and any(isinstance(x, dict) for x in v))
+    ]
+    assert {"quantization.meta.released_precisions", "scout.checkpoints"} <= {f.path for f in wordy}
+    for fact in wordy:
+        if fact.path.endswith("rope_scaling") or fact.path.endswith("special_token_ranges"):
+            continue  # a configuration's numbers, shown as the configuration writes them
+        shown = format_value(fact.value, fact.unit, fact.bound)
+        assert not set(shown) & set('{}[]"'), (fact.path, shown)
+    assert kb.get("quantization.meta.released_precisions").display() == "maverick: bf16, fp8; scout: bf16"
+    assert run_cli("ask", "what", "quantization", "does", "maverick", "ship", "in").stdout.count("{") == 0
+
+
+def test_notes_point_to_runnable_paths(kb: KnowledgeBase) -> None:
+    """Notes are plain English: no "Link for the lead", no `license_terms/<id>` file path; every
+    `llama4ref get PATH` a note names is a fact path that exists."""
+    import re
+
+    notes = [(p, kb.get(p).note or "") for p in kb.paths()]
+    assert not [p for p, n in notes if "Link for the lead" in n or re.search(r"license_terms/[a-z]", n)]
+    named = [(p, m) for p, n in notes for m in re.findall(r"llama4ref get\s+([a-z0-9_.]+[a-z0-9_])", n)]
+    assert len(named) >= 6 and all(kb.has(m) for _, m in named), [x for x in named if not kb.has(x[1])]

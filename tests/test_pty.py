@@ -44,7 +44,10 @@ KEY_VALUES = {
     ("benchmarks", "--stage", "vllm_reproduction"): ["H100, FP8", "AMD MI300x, BF16", "H200, BF16"],
     ("compare", "scout", "maverick"): ["10,485,760", "1,048,576", "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8"],
     ("memory", "scout", "--gpu", "h100"): ["10,485,760"],
-    ("ask", "which", "providers", "serve", "scout"): ["meta.llama4-scout-17b-instruct-v1:0", "@cf/meta/llama-4-scout-17b-16e-instruct"],
+    ("ask", "which", "providers", "serve", "scout"): [
+        "meta.llama4-scout-17b-instruct-v1:0",
+        "@cf/meta/llama-4-scout-17b-16e-instruct",
+    ],
 }
 
 
@@ -238,3 +241,60 @@ def test_memory_assumptions_hang() -> None:
     tail = tail[next(i for i, line in enumerate(tail) if line.startswith("assumption:")) :]
     assert code == 0 and len(tail) > 3
     assert all(line.startswith(("assumption: ", " " * 12)) for line in tail), tail
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", _names())
+def test_no_line_ends_in_a_space(name: str, width: int) -> None:
+    """No line a command prints in a terminal keeps trailing spaces where it was wrapped (a footer,
+    a title, a note): a copied line has no stray blanks."""
+    args, _, out = runs()[(name, width)]
+    if name in WHOLE_LINE:
+        out = out.split("Special tokens used", 1)[1]  # the prompt itself is printed exactly as the model sees it
+    padded = [line for line in out.split("\n") if line.endswith(" ")]
+    assert not padded, f"`llama4ref {' '.join(args)}` at {width} columns: {len(padded)} lines end in a space, e.g. {padded[0]!r}"
+
+
+@cache
+def helps() -> dict[str, tuple[int, str]]:
+    """Every command's ``-h`` in a terminal 80 columns wide, run in parallel."""
+    from tests.smoke_commands import leaf_commands
+
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
+    names = sorted(leaf_commands())
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        done = list(pool.map(lambda n: pty_run([*n.split(), "-h"], 80, tmp), names))
+    return dict(zip(names, done, strict=True))
+
+
+def test_every_help_fits_80_columns() -> None:
+    """Each command's help, examples included, fits 80 columns: a long example continues on the
+    next line after a shell backslash instead of running off the terminal."""
+    assert len(helps()) > 20
+    for name, (code, out) in helps().items():
+        wide = [line for line in out.split("\n") if not fits(line, 80)]
+        assert code == 0 and not wide, f"`llama4ref {name} -h`: {wide[:2]}"
+
+
+def test_an_id_in_a_table_cell_is_never_cut() -> None:
+    """`memory --weights-file` keeps the fact path whole in its formula cell at 80 columns, and
+    `show` keeps a checkpoint's tags together and a source's version (`transformers 4.51.0`) on one line."""
+    import llama4ref
+    from llama4ref.domain.show import overview
+
+    kb = llama4ref.knowledge_base()
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
+    path = "files.scout.unsloth_gguf.ud_q4_k_xl.bytes"
+    code, out = pty_run(["memory", "scout", "--weights-file", path, "--gpu", "rtx_4090", "--context", "8192"], 80, tmp)
+    assert code == 0 and any(line.startswith("weights file") and path in line for line in out.split("\n")), out
+    for variant in ("scout", "maverick"):
+        code, out = pty_run(["show", variant], 80, tmp)
+        lines = [line.strip() for line in out.split("\n")]
+        ov = overview(kb, variant)
+        checkpoints = next(f for s in ov.sections for f in s.facts if f.path.endswith(".checkpoints"))
+        assert isinstance(checkpoints.value, list)
+        for item in checkpoints.value:
+            tags = " · ".join(str(item[k]) for k in ("stage", "precision", "format") if k in item)
+            assert any(line.endswith(tags) for line in lines), (variant, tags)
+        for src in ov.sources:
+            assert any(src["version"] in line for line in lines), (variant, src["version"])

@@ -98,3 +98,15 @@ def existing_directory(text: str, what: str) -> Path:
         why = "not a directory" if path.exists() else "no such file or directory"
         fail(f"{text}: {why}; {what} must be an existing directory", error_code=MISSING_PATH)
     return path
+
+
+def facts_tree(text: str, what: str) -> Path:
+    """``text`` as a path to a facts tree, or a usage error (exit 2) saying why it is none: input
+    that cannot be read as a tree, not a tree with problems (that is exit 1)."""
+    from llama4ref.records.treefiles import not_a_tree
+
+    path = existing_directory(text, what)
+    problem = not_a_tree(path)
+    if problem is not None:
+        fail(f"{text}: {problem.message}; {what} must be a facts tree", error_code=problem.code)
+    return path

@@ -45,7 +45,7 @@ def dated_values(kb: KnowledgeBase, fact: Fact) -> list[DatedValue]:
     """The preferred value and every alternative, each dated by its citations."""
 
     def known(cits: tuple[Citation, ...] | list[Citation]) -> date | None:
-        dates = [c.as_of or kb.source(c.source).version.published for c in cits]
+        dates = [cited_on(kb, c) for c in cits]
         real = [d for d in dates if d is not None]
         return min(real) if real else None
 
@@ -146,9 +146,33 @@ def _groups(kb: KnowledgeBase, area: str) -> dict[tuple[str, ...], list[str]]:
     return out
 
 
-def _latest(kb: KnowledgeBase, paths: list[str]) -> date | None:
-    dates = [c.known_from for p in paths for c in dated_values(kb, kb.get(p)) if c.known_from]
+def _latest(kb: KnowledgeBase, paths: list[str], as_of: date | None = None) -> date | None:
+    """The newest date any claim under ``paths`` is known from (on or before ``as_of`` when given)."""
+    dates = [
+        c.known_from
+        for p in paths
+        for c in dated_values(kb, kb.get(p))
+        if c.known_from and (as_of is None or c.known_from <= as_of)
+    ]
     return max(dates) if dates else None
+
+
+def cited_on(kb: KnowledgeBase, citation: Citation) -> date | None:
+    """The date a citation counts from: its ``as_of``, else its source's publication date."""
+    return citation.as_of or kb.source(citation.source).version.published
+
+
+def _sources(kb: KnowledgeBase, paths: list[str], shown: list[DatedValue], as_of: date | None) -> list[str]:
+    """The sources behind an offer: every fact's citations today; on ``as_of``, those of the claims
+    shown that were dated by then."""
+    if as_of is None:
+        return sorted({c.source for p in paths for c in kb.get(p).citations} | {c.source for s in shown for c in s.citations})
+    return sorted({c.source for s in shown for c in s.citations if (d := cited_on(kb, c)) is not None and d <= as_of})
+
+
+def _number(claim: DatedValue | None) -> float | None:
+    value = claim.value if claim is not None else None
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 ENDED_STATUSES = frozenset({"deprecated", "retired", "removed"})
@@ -219,30 +243,33 @@ def offers(
         def get(key: str, base: str = base, paths: list[str] = paths) -> Fact | None:
             return kb.get(f"{base}.{key}") if f"{base}.{key}" in paths else None
 
+        def at(key: str) -> DatedValue | None:
+            fact = get(key)
+            return value_as_of(kb, fact, as_of) if fact is not None else None
+
         ctx, kind, ctx_path = None, None, None
         for key, k in CONTEXT_KEYS:
             fact = get(key)
             if fact is not None:
                 ctx, kind, ctx_path = value_as_of(kb, fact, as_of), k, fact.path
                 break
-        if as_of is not None and ctx is None:
-            continue
+        offered = [p for p in paths if FactPath.parse(p).key != "provider_name"]  # the name is a label, not an offer
+        if as_of is not None and not any(value_as_of(kb, kb.get(p), as_of) for p in offered):
+            continue  # nothing about this offer was known yet
         if min_context is not None and (ctx is None or not isinstance(ctx.value, int) or ctx.value < min_context):
             continue
-        out_fact = get("context.max_output")
-        name, mid, prec = get("provider_name"), get("model_id"), get("precision")
-        pin, pout = get("price.input"), get("price.output")
+        name = get("provider_name")
+        mid, prec, pin, pout = at("model_id"), at("precision"), at("price.input"), at("price.output")
         conflicts = sum(len(kb.get(p).alternatives) for p in paths)
-        dep_fact = get("deprecation_date")
-        dep_claim = value_as_of(kb, dep_fact, as_of) if dep_fact else None
+        dep_claim = at("deprecation_date")
         deprecation = date.fromisoformat(str(dep_claim.value)) if dep_claim else None
-        status_fact = get("status")
-        status = value_as_of(kb, status_fact, as_of) if status_fact else None
+        status = at("status")
         deprecated = (deprecation is not None and deprecation <= reference) or (
             status is not None and str(status.value) in ENDED_STATUSES
         )
         if current and deprecated:
             continue
+        shown = [c for c in (ctx, at("context.max_output"), mid, prec, pin, pout, dep_claim, status) if c is not None]
         out.append(
             Offer(
                 prov,
@@ -252,19 +279,17 @@ def offers(
                 ctx,
                 kind,
                 ctx_path,
-                value_as_of(kb, out_fact, as_of) if out_fact else None,
+                at("context.max_output"),
                 str(prec.value) if prec else None,
-                pin.as_float() if pin else None,
-                pout.as_float() if pout else None,
+                _number(pin),
+                _number(pout),
                 conflicts,
-                _latest(kb, paths),
+                _latest(kb, paths, as_of),
                 paths,
                 deprecation,
                 _nominal_copy(kb, vid, ctx),
                 deprecated,
-                sorted(
-                    {c.source for p in paths for c in kb.get(p).citations} | {c.source for c in (ctx.citations if ctx else ())}
-                ),
+                _sources(kb, paths, shown, as_of),
             )
         )
     return out
@@ -287,6 +312,59 @@ def offer_caveat(kb: KnowledgeBase, path: str, today: date | None = None) -> str
     if offer.deprecation_date is not None:
         return f"{offer.provider_name} plans to deprecate this {offer.variant} offer on {offer.deprecation_date}"
     return None
+
+
+def _first_known(kb: KnowledgeBase, offer: Offer) -> date | None:
+    """The earliest date any claim about ``offer`` (other than its provider's name) counts from."""
+    dates = [
+        c.known_from
+        for p in offer.paths
+        if FactPath.parse(p).key != "provider_name"
+        for c in dated_values(kb, kb.get(p))
+        if c.known_from
+    ]
+    return min(dates) if dates else None
+
+
+def why_no_offers(
+    kb: KnowledgeBase,
+    variant: str | None = None,
+    provider: str | None = None,
+    min_context: int | None = None,
+    as_of: date | None = None,
+    current: bool = False,
+) -> str:
+    """One sentence saying why :func:`offers` with these filters found nothing: which filter
+    left nothing, and what the nearest thing the records hold is."""
+    what = f"{kb.variant_id(variant)} offer" if variant else "offer"
+    if provider is not None:
+        what += f" from {provider}"
+    every = offers(kb, variant, provider)
+    if not every:
+        return f"no {what} is recorded"
+    dated = offers(kb, variant, provider, as_of=as_of) if as_of is not None else every
+    if not dated:
+        firsts = sorted((d, o.provider_name, o.variant) for o in every if (d := _first_known(kb, o)) is not None)
+        earliest = f"; the earliest is dated {firsts[0][0]} ({firsts[0][1]}, {firsts[0][2]})" if firsts else ""
+        return (
+            f"no {what} record is dated on or before {as_of}{earliest} (a claim counts from its citation's "
+            "as-of date, else from its source's publication date)"
+        )
+    when = f" on {as_of}" if as_of is not None else ""
+    if min_context is not None:
+        sized = [o for o in dated if o.context is not None and isinstance(o.context.value, int)]
+        served = offers(kb, variant, provider, min_context, as_of)
+        if not served:
+            if not sized:
+                return f"no {what} records a served context{when}, so none is known to serve {min_context:,} tokens"
+            top = max(sized, key=lambda o: int(o.context.value) if o.context else 0)
+            longest = f"{int(top.context.value):,}" if top.context else "?"
+            return f"no {what} serves at least {min_context:,} tokens{when}; the longest is {longest} ({top.provider_name}, {top.variant})"
+        dated = served
+    if current:
+        ended = ", ".join(sorted({o.provider_name for o in dated}))
+        return f"every matching {what} ({ended}) is deprecated by {as_of or date.today()}; leave out --current to see them"
+    return f"no {what} matches"
 
 
 SORTS = ("name", "price", "context", "output")
@@ -345,6 +423,55 @@ class RuntimeLimit:
         }
 
 
+RUNTIME_DETAILS = (
+    "max_context_hybrid_kv",
+    "max_model_len_no_oom",
+    "vllm_baseline_max_model_len_no_oom",
+    "context_length_setting",
+    "example_context_length",
+    "example_max_model_len",
+    "precision",
+    "kv_cache_dtype",
+    "kv_cache_dtype_option",
+    "engine_min_version",
+    "gpus",
+)
+"""The facts of a runtime record that the context view shows beside its limit, in this order."""
+
+
+def runtime_limit_fact(lim: RuntimeLimit) -> Fact | None:
+    """The record's context limit (``max_context``), if it states one."""
+    return lim.facts.get("max_context")
+
+
+def runtime_context_view(lim: RuntimeLimit) -> tuple[Fact | None, dict[str, Fact]]:
+    """What the context view shows of a runtime record: its limit and the details beside it.
+
+    A record that states no context figure at all (no token count, no context setting) has
+    nothing to show there: both parts are then empty.
+    """
+    main = runtime_limit_fact(lim)
+    details = {k: lim.facts[k] for k in RUNTIME_DETAILS if k in lim.facts}
+    about_context = main is not None or any(f.unit == "tokens" or "context" in k for k, f in details.items())
+    return (main, details) if about_context else (None, {})
+
+
+def hardware_name(kb: KnowledgeBase, lim: RuntimeLimit) -> str:
+    """The hardware a runtime record is about, by its recorded name where one exists: the record's
+    own ``hardware`` fact, else ``<n> × <name>`` for a key ``<n>x<gpu>`` with a hardware record,
+    else the key itself."""
+    import re
+
+    own = lim.facts.get("hardware")
+    if own is not None and isinstance(own.value, str):
+        return own.value
+    count, key = (m.group(1), m.group(2)) if (m := re.fullmatch(r"(\d+)x([a-z0-9_]+)", lim.hardware)) else (None, lim.hardware)
+    if kb.has(f"hardware.{key}.name"):
+        name = str(kb.get(f"hardware.{key}.name").value)
+        return f"{count} × {name}" if count else name
+    return lim.hardware
+
+
 def fact_known_on(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | None:
     """The fact as the records knew it on ``when``: its value then, or None if nothing was known yet."""
     if when is None:
@@ -394,7 +521,10 @@ def context_tiers(kb: KnowledgeBase, variant: str, as_of: date | None = None) ->
         for k in ("context_window.label", "context_window.instruct", "context_window.base")
         if kb.has(f"{vid}.{k}")
     ]
-    tiers = ContextTiers(vid, [f for f in model if f is not None], offers(kb, vid, as_of=as_of), runtime_limits(kb, vid, as_of))
+    served = [
+        o for o in offers(kb, vid, as_of=as_of) if as_of is None or o.context is not None
+    ]  # on a date: those with a context known then
+    tiers = ContextTiers(vid, [f for f in model if f is not None], served, runtime_limits(kb, vid, as_of))
     if not (tiers.model or tiers.providers or tiers.runtime):
         from llama4ref.errors import Llama4RefError
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from llama4ref.cli.options import FactPathArg, JsonOpt, VariantArg
-from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, existing_directory, fail
+from llama4ref.cli.output import EXIT_PROBLEMS, EXIT_USAGE, console, emit_json, emit_text, existing_directory, fail
 from llama4ref.domain.completion import complete_fact_path
 from llama4ref.records.registry import LISTINGS as LIST_KINDS  # not domain.listing: its dataclasses cost start-up time
 
@@ -123,7 +123,8 @@ def validate(
 ) -> None:
     """Validate a facts tree: every record, every cross-record check, all errors at once.
 
-    Prints `file:line:col: CODE message` per problem; exits 1 when there are any. The result
+    Prints `file:line:col: CODE message` per problem; exits 1 when there are any, 2 when the
+    directory is not a facts tree at all (no sources/ and variants/). The result
     is cached by the content of every file (~/.cache/llama4ref/trees, or $LLAMA4REF_CACHE_DIR),
     so an unchanged tree is not validated twice; LLAMA4REF_NO_CACHE=1 or --no-cache bypass it.
 
@@ -144,7 +145,10 @@ def validate(
         # any valid tree, the shipped one or one given: the derived facts `list facts` would show with it
         checks.validation(tree, root, tree.derived_count)
     if not tree.ok:
-        raise typer.Exit(EXIT_PROBLEMS)
+        from llama4ref.records.treefiles import not_a_tree
+
+        # a directory that is no facts tree (or cannot be examined) is input that cannot be read: exit 2, as README says
+        raise typer.Exit(EXIT_USAGE if not_a_tree(root) is not None else EXIT_PROBLEMS)
 
 
 def verify_quotes(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional, cast
 import typer
 
 from llama4ref.cli.options import AsOfOpt, JsonOpt, VariantArg, as_of_date
-from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail
+from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, fail
 from llama4ref.domain.completion import complete_identifier, complete_provider, complete_variant
 
 if TYPE_CHECKING:
@@ -71,15 +71,19 @@ def providers(
     Example: llama4ref providers scout --current --sort price
     """
     import llama4ref
-    from llama4ref.domain.deploy import SORTS, offers, sort_offers
+    from llama4ref.domain.deploy import SORTS, offers, sort_offers, why_no_offers
 
     sort = sort.lower()
     if sort not in SORTS:
         fail(f"--sort must be {', '.join(SORTS[:-1])} or {SORTS[-1]}")
     kb = llama4ref.knowledge_base()
-    found = sort_offers(offers(kb, variant, provider, min_context, as_of_date(as_of), current=current), sort)
+    when = as_of_date(as_of)
+    found = sort_offers(offers(kb, variant, provider, min_context, when, current=current), sort)
     if json_out:
         emit_json("providers", [o.to_json() for o in found])
+        return
+    if not found:  # one line saying which filter left nothing, instead of an empty table
+        emit_text(f"No provider offers: {why_no_offers(kb, variant, provider, min_context, when, current)}.")
         return
     from llama4ref.cli.render import deploy as render_deploy
 
@@ -148,8 +152,11 @@ def memory(
 
     \b
     Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
-    Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 --fit context
-    Example: llama4ref memory scout --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes --gpu rtx_4090 --offload-gb 48 --context 8192
+    Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 \\
+               --fit context
+    Example: llama4ref memory scout --gpu rtx_4090 --offload-gb 48 \\
+               --context 8192 \\
+               --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes
     """
     import sys
 
@@ -160,12 +167,18 @@ def memory(
     precision, kv_dtype, kv_layout = precision.lower(), kv_dtype.lower(), kv_layout.lower()
     if precision not in ("bf16", "fp8", "int4"):
         fail("--precision must be bf16, fp8 or int4")
-    if kv_dtype not in ("bf16", "fp8") or kv_layout not in ("hybrid", "full"):
-        fail("--kv-dtype must be bf16 or fp8; --kv-layout hybrid or full")
+    if kv_dtype not in ("bf16", "fp8"):
+        fail("--kv-dtype must be bf16 or fp8")
+    if kv_layout not in ("hybrid", "full"):
+        fail("--kv-layout must be hybrid or full")
     if gpu_memory_gb is not None and gpu_memory_gb <= 0:
         fail("--gpu-memory-gb must be positive")
-    if not 0 < usable <= 1 or batch < 1 or (context is not None and context < 1):
-        fail("--usable must be in (0, 1]; --batch and --context at least 1")
+    if not 0 < usable <= 1:
+        fail(f"--usable must be more than 0 and at most 1 (got {usable:g})")
+    if batch < 1:
+        fail(f"--batch must be at least 1 (got {batch})")
+    if context is not None and context < 1:
+        fail(f"--context must be at least 1 token (got {context})")
     if offload_gb < 0:
         fail("--offload-gb must not be negative")
     fit_what = fit_what.lower() if fit_what else None

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from llama4ref.cli.options import JsonOpt
-from llama4ref.cli.output import emit_json, existing_directory, fail, path_argument
+from llama4ref.cli.output import emit_json, facts_tree, fail, path_argument
 from llama4ref.printable import printable
 
 
@@ -51,7 +51,8 @@ def export(
     device is refused, and a failed export leaves the old file as it was.
 
     \b
-    Example: llama4ref export --format sqlite -o llama4ref.db && datasette llama4ref.db
+    Example: llama4ref export --format sqlite -o llama4ref.db &&
+               datasette llama4ref.db
     """
     import llama4ref
     from llama4ref.export.writing import write_export
@@ -84,7 +85,7 @@ def diff(
 ) -> None:
     """Facts added, removed and changed between two facts trees, with their citations.
 
-    Both trees are validated first (exit 1 if either is invalid; 2 if either is missing). A changed value shows its citations; changed
+    Both trees are validated first (exit 1 if either is invalid; 2 if either is missing or not a facts tree). A changed value shows its citations; changed
     records (sources, variants, license terms, identifiers, sheets) name each changed
     field. Exits 0 whether or not anything changed.
 
@@ -93,7 +94,7 @@ def diff(
     from llama4ref.cli.render.diff import report_lines
     from llama4ref.domain.diff import diff_trees
 
-    result = diff_trees(existing_directory(old, "OLD"), existing_directory(new, "NEW"))
+    result = diff_trees(facts_tree(old, "OLD"), facts_tree(new, "NEW"))
     if json_out:
         emit_json("diff", result.to_json())
         return

@@ -106,7 +106,10 @@ def benchmarks(
 
 
 def ask(
-    words: Annotated[list[str], typer.Argument(help="The question, in plain words (no quoting needed).", show_default=False)],
+    words: Annotated[
+        Optional[list[str]],  # noqa: UP045  # typer introspection; optional, so that no words says what an empty question says
+        typer.Argument(help="The question, in plain words (no quoting needed).", show_default=False),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Answer a question from the records: the answering fact first, with its quote and source.
@@ -118,7 +121,7 @@ def ask(
     """
     import llama4ref
 
-    text = " ".join(words)
+    text = " ".join(words or [])
     if not text.strip():
         fail("ask a question, e.g. llama4ref ask how many experts does maverick have")
     ans = llama4ref.ask(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
@@ -50,7 +51,9 @@ def value_text(fact: Fact, limit: int | None = None) -> Text:
     return text
 
 
-def checkpoint_lines(fact: Fact) -> Text:
+def checkpoint_lines(fact: Fact, width: int | None = None) -> Text:
+    """One checkpoint a line: its repository, then its tags (stage · precision · format); when the
+    two are wider than ``width``, the tags go whole on the next line, indented."""
     text = Text()
     items = fact.value if isinstance(fact.value, list) else []
     for i, item in enumerate(items):
@@ -58,9 +61,11 @@ def checkpoint_lines(fact: Fact) -> Text:
             continue
         if i:
             text.append("\n")
-        text.append(safe(item.get("repo", "?")), style="bold")
-        details = [safe(item[k]) for k in ("stage", "precision", "format") if k in item]
-        text.append(f"  {' · '.join(details)}", style="dim")
+        repo = safe(item.get("repo", "?"))
+        tags = " · ".join(safe(item[k]) for k in ("stage", "precision", "format") if k in item)
+        text.append(repo, style="bold")
+        apart = width is not None and cell_len(f"{repo}  {tags}") > width
+        text.append(f"{chr(10)}  {tags}" if apart else f"  {tags}", style="dim")
     return text
 
 
@@ -75,10 +80,11 @@ def plain_value(value: object) -> str:
     return "none" if value is None else str(value)
 
 
-def structured_text(fact: Fact) -> Text:
-    """A fact's value as people read it: checkpoints one per line, a mapping as ``key: value`` lines."""
+def structured_text(fact: Fact, width: int | None = None) -> Text:
+    """A fact's value as people read it: checkpoints one per line (fitted to ``width``), a mapping
+    as ``key: value`` lines."""
     if isinstance(fact.value, list) and fact.value and all(isinstance(v, dict) for v in fact.value):
-        return checkpoint_lines(fact)
+        return checkpoint_lines(fact, width)
     if isinstance(fact.value, dict):
         return Text("\n".join(f"{safe(k)}: {safe(plain_value(v))}" for k, v in fact.value.items()))
     return value_text(fact)
@@ -112,21 +118,54 @@ def overview(con: Console, ov: Overview) -> None:
     con.print(Panel(Text(safe(v.summary)), title=head, title_align="left", expand=False))
     blocks = []
     for section in ov.sections:
-        rows = []
-        for fact in section.facts:
-            key = FactPath.parse(fact.path).rest
-            rows.append((key, structured_text(fact)))
+        keys = [safe(FactPath.parse(fact.path).rest) for fact in section.facts]
+        width = max(con.width - max(map(len, keys), default=0) - 2, 20)  # key_values' value column
+        rows = [(key, structured_text(fact, width)) for key, fact in zip(keys, section.facts, strict=True)]
         blocks.append(key_values(con, section.title, rows))
     if ov.sources:
         from llama4ref.cli.render import grid
 
         src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
-        blocks.append(grid.render(con, "Sources", ["source", "tier", "version", grid.Column("facts", "right")], src_rows))
+        columns: list[str | grid.Column] = ["source", "tier", grid.Column("version", whole=True), grid.Column("facts", "right")]
+        blocks.append(grid.render(con, "Sources", columns, src_rows))
     con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
     footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
     if ov.see_also:
         footer += " See also: " + safe("; ".join(ov.see_also)) + "."
-    con.print(Text(footer, style="dim"))
+    say(con, Text(footer, style="dim"), 0)
+
+
+QUALIFIER_WORDS = {
+    "display": "the source writes {}",
+    "quant": "quantization: {}",
+    "variant": "for {}",
+    "token": "token {}",
+    "document": "in the {}",
+    "section": "section {}",
+    "kind": "kind: {}",
+    "shots": "{}-shot",
+}
+"""How a qualifier reads in a sentence; any other is ``key words: value``."""
+
+
+def qualifier_words(fact: Fact) -> str:
+    """A fact's qualifiers in words (``the source writes 65.6GB; quantization: Unsloth dynamic
+    Q4_K_XL``), not as ``key=value``: the unit as stated goes without saying beside the written
+    form, a license term's own id is its path, and a related term is named by the path to get."""
+    q = fact.qualifiers
+    parts = []
+    for key, value in q.items():
+        if key == "unit_as_stated" and "display" in q:
+            continue
+        if key == "term" and fact.path.endswith("." + str(value).replace("-", "_")):
+            continue
+        if key == "related_license_term":
+            parts.append(f"related license term: llama4ref get license_terms.{str(value).replace('-', '_')}")
+        elif key == "unit_as_stated":
+            parts.append(f"stated in {value}")
+        else:
+            parts.append(QUALIFIER_WORDS.get(key, key.replace("_", " ") + ": {}").format(value))
+    return "; ".join(parts)
 
 
 def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
@@ -134,7 +173,7 @@ def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
     con.print(head)
     say(con, Text("  value: ").append(value_text(fact)), 9)
     if fact.qualifiers:
-        say(con, Text("  " + safe(", ".join(f"{k}={v}" for k, v in fact.qualifiers.items())), style="dim"), 4)
+        say(con, Text("  " + safe(qualifier_words(fact)), style="dim"), 4)
     if fact.derived:
         say(con, Text(f"  formula: {safe(fact.formula)}"), 11)
         for path in fact.inputs:
@@ -304,4 +343,4 @@ def prompt(con: Console, wp: WorkedPrompt, legend: list[tuple[str, int | None, s
         ["token", grid.Column("id", "right"), "meaning"],
         [[tok, "" if tid is None else str(tid), meaning] for tok, tid, meaning in legend],
     )
-    con.print(Text("Facts used: " + safe(", ".join(dict.fromkeys(wp.used_paths))), style="dim"))
+    say(con, Text("Facts used: " + safe(", ".join(dict.fromkeys(wp.used_paths))), style="dim"), 0)

@@ -35,9 +35,11 @@ def checklist(con: Console, items: list[ChecklistItem]) -> None:
             ],
         )
         con.print()
-    con.print(
+    grid.say(
+        con,
         Text(
             "Run `llama4ref license check PATH` on a model repository; `llama4ref get license.notice` for the exact Notice line.",
             style="dim",
-        )
+        ),
+        0,
     )

@@ -64,7 +64,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
 
 
 def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
-    con.print(Text(f"Context limits for {safe(tiers.variant)} — three tiers, never mixed", style="bold"))
+    say(con, Text(f"Context limits for {safe(tiers.variant)} — three tiers, never mixed", style="bold"), 0)
     con.print()
     grid.table(
         con,
@@ -82,27 +82,21 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         "2. PROVIDER-SERVED (hosted APIs): what each provider accepts, dated; catalogs' nominal copies ranked as conflicts",
     )
     con.print()
-    runtime = []
+    from llama4ref.domain.deploy import cited_on, hardware_name, runtime_context_view
+
+    runtime, silent = [], []
     for lim in tiers.runtime:
-        main = next((f for k, f in lim.facts.items() if k.startswith("max_context")), None)
-        shown = (
-            "max_context_hybrid_kv",
-            "max_model_len_no_oom",
-            "vllm_baseline_max_model_len_no_oom",
-            "context_length_setting",
-            "precision",
-            "kv_cache_dtype",
-            "kv_cache_dtype_option",
-            "engine_min_version",
-            "gpus",
-        )
-        details = "; ".join(f"{k}={f.display()}" for k, f in lim.facts.items() if f is not main and k in shown)
-        cits = main.citations if main else ()
-        dates = sorted({str(c.as_of) for c in cits if c.as_of})
+        main, shown = runtime_context_view(lim)
+        if main is None and not shown:
+            silent.append(lim)  # records no context figure: named below, not shown as an empty row
+            continue
+        details = "; ".join(f"{k}={f.display()}" for k, f in shown.items())
+        cits = [c for f in (main, *shown.values()) if f is not None for c in f.citations]
+        dates = sorted({str(d) for c in cits if (d := cited_on(kb, c)) is not None})
         runtime.append(
             [
                 Text(safe(lim.engine)),
-                Text(safe(lim.hardware)),
+                Text(safe(hardware_name(kb, lim))),
                 value_text(main) if main else Text("—"),
                 Text(safe(details)),
                 Text("\n".join(safe(c) for c in sorted({c.source for c in cits}))),
@@ -115,11 +109,20 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         ["engine", "hardware", "limit", "details", "source", "as of"],
         runtime,
     )
-    con.print(
+    if silent:
+        names = "; ".join(
+            safe(f"runtime.{lim.engine}.{lim.variant}.{lim.hardware}")
+            + ("" if (hw := hardware_name(kb, lim)) == lim.hardware else f" ({safe(hw)})")
+            for lim in silent
+        )
+        say(con, Text(f"Not shown, as they record no context figure (`llama4ref get PATH` shows them): {names}."), 0)
+    say(
+        con,
         Text(
             "Tier 1 is a model property; tiers 2 and 3 are what you can actually send. `llama4ref get PATH` shows every citation.",
             style="dim",
-        )
+        ),
+        0,
     )
 
 
@@ -171,19 +174,22 @@ def fit_headline(con: Console, kb: KnowledgeBase, p: Plan, what: str, gpus: int,
         and p.context == kb.get(f"{p.variant}.context_window.instruct").as_int()
         else ""
     )
-    con.print(f"Largest {what} that fits {gpus} × {safe(gpu or 'GPU')}: {value}{capped}", markup=False, style="bold")
+    say(con, Text(f"Largest {what} that fits {gpus} × {safe(gpu or 'GPU')}: {value}{capped}", style="bold"), 0)
 
 
 def memory(con: Console, p: Plan) -> None:
-    con.print(
+    say(
+        con,
         Text(
             f"{safe(p.variant)}, {p.precision} weights, context {p.context:,} × batch {p.batch}, KV {p.kv_dtype} ({p.kv_layout})",
             style="bold",
-        )
+        ),
+        0,
     )
     rows: list[list[grid.Cell]] = [[line.name, f"{line.bytes / 1e9:,.2f}", line.formula] for line in (*p.weights, *p.kv)]
     rows.append([Text("total", style="bold"), Text(f"{p.total_bytes / 1e9:,.2f}", style="bold"), "weights + KV cache"])
-    grid.table(con, None, ["component", grid.Column("GB", "right"), "formula"], rows)
+    # formula is not prose: it names fact paths (files.scout.unsloth_gguf.ud_q4_k_xl.bytes), never to be split
+    grid.table(con, None, ["component", grid.Column("GB", "right"), grid.Column("formula")], rows)
     gpu = safe(p.gpu or "GPU")
     if p.gpu_bytes is None or p.gpus_needed is None or p.gpus_deployable is None:
         say(con, Text("GPUs needed: give --gpu (e.g. h100) or --gpu-memory-gb to count them", style="bold"), 13)
@@ -211,7 +217,7 @@ def memory(con: Console, p: Plan) -> None:
                 4,
             )
         verdict = "yes" if p.fits else "no"
-        con.print(Text(f"fits on {p.gpus} × {gpu}{off}: {verdict}", style="bold"))
+        say(con, Text(f"fits on {p.gpus} × {gpu}{off}: {verdict}", style="bold"), 0)
     if p.window is not None and p.kv_bytes > p.weight_bytes:
         note = (
             f"the KV cache is {p.kv_bytes / 1e9:,.2f} of the {p.total_bytes / 1e9:,.2f} GB because the context defaults "

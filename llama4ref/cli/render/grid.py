@@ -44,6 +44,9 @@ class Column:
     style: str = ""
     prose: bool = False
     """Running text (a title, a summary): a word longer than :data:`PROSE_MIN` may fold, so it never forces records."""
+    whole: bool = False
+    """Each cell is one value that reads wrong split (a version such as ``transformers 4.51.0``): the
+    column is never narrower than its widest cell, and the table turns into stacked records first."""
 
 
 PROSE_MIN = 24
@@ -96,12 +99,21 @@ def _wrap(con: Console, text: Text, width: int) -> list[Text]:
 
 
 def column_widths(
-    con: Console, header: Sequence[Text], rows: Sequence[Sequence[Text]], width: int, prose: Sequence[bool] = ()
+    con: Console,
+    header: Sequence[Text],
+    rows: Sequence[Sequence[Text]],
+    width: int,
+    prose: Sequence[bool] = (),
+    whole: Sequence[bool] = (),
 ) -> list[int] | None:
-    """Widths that fit ``width`` with no word split (outside prose columns), or None when no such widths exist."""
+    """Widths that fit ``width`` with no word split (outside prose columns) and no cell of a
+    ``whole`` column wrapped, or None when no such widths exist."""
     grid = [list(header), *[list(r) for r in rows]]
     natural = [max(_widest_line(row[i]) for row in grid) for i in range(len(header))]
-    least = [max(max(_longest_word(row[i]) for row in grid), 1) for i in range(len(header))]
+    least = [
+        natural[i] if i < len(whole) and whole[i] else max(max(_longest_word(row[i]) for row in grid), 1)
+        for i in range(len(header))
+    ]
     least = [min(w, PROSE_MIN, natural[i]) if i < len(prose) and prose[i] else w for i, w in enumerate(least)]
     room = width - GAP * (len(header) - 1)
     if sum(least) > room:
@@ -135,7 +147,7 @@ def render(con: Console, title: str | Text | None, columns: Sequence[str | Colum
         heading = title if isinstance(title, Text) else Text(printable(title), style="bold")
         out.append_text(Text("\n").join(_wrap(con, heading, con.width)))
         out.append("\n")
-    widths = column_widths(con, header, cells, con.width, [c.prose for c in cols])
+    widths = column_widths(con, header, cells, con.width, [c.prose for c in cols], [c.whole for c in cols])
     if widths is None:
         out.append_text(stacked(con, cols, cells))
         return out

@@ -55,7 +55,9 @@ def safety(con: Console, sections: list[SafetySection], tools: dict[str, dict[st
             rows.append([Text(safe(f.path[len(section.prefix) + 1 :] or f.path), style="cyan"), value, Text(_sources(f))])
         grid.table(con, section.title, ["fact", "value", "source"], rows)
         if len(shown) < len(section.facts):
-            con.print(
-                Text(f"  … {len(section.facts) - len(shown)} more: llama4ref list facts --prefix {section.prefix}", style="dim")
+            grid.say(
+                con,
+                Text(f"  … {len(section.facts) - len(shown)} more: llama4ref list facts --prefix {section.prefix}", style="dim"),
+                4,
             )
-    con.print(Text("Full detail: llama4ref safety --full; one fact with its quotes: llama4ref get PATH", style="dim"))
+    grid.say(con, Text("Full detail: llama4ref safety --full; one fact with its quotes: llama4ref get PATH", style="dim"), 0)
