@@ -66,6 +66,8 @@ class Collector:
     ) -> Finding:
         """A finding of ``rule_id`` (the rule gives the section and the default severity)."""
         r = rule(rule_id)
+        if severity is not None and severity not in r.severities:  # the rules table documents every severity
+            raise ValueError(f"{rule_id} gives no {severity!r} finding (it gives {', '.join(r.severities)})")
         return Finding(file, line, r.id, severity or r.severity, message, r.section, missing)
 
 

@@ -25,7 +25,14 @@ of the name is dropped (``meta-llama-Llama-4-FT`` → ``Llama-4-FT``); a name th
 prefix as a later word (in any case) is rotated to begin there, the words before it moved to
 the end (``FT-Llama-Prompt-Guard-2`` → ``Llama-Prompt-Guard-2-FT``), so "Llama" is never
 doubled; otherwise the prefix and a hyphen are put in front (``Scout-FT`` → ``Llama-Scout-FT``).
-The suggestion always passes the check itself.
+The suggestion always passes the section 1.b.i rules.
+
+**Meta's own names** (rule L4-NAME-META, section 5.a, a warning): a name that is exactly one of
+Meta's own model names (any namespace, any case), or any name under Meta's Hub namespace, uses a
+name associated with Meta, which 5.a does not license (only the mark "Llama" is, for the naming
+rule); an unmodified copy under Meta's name is customary use, hence a warning. The names come
+from the identifier records (:attr:`LicenseTerms.meta_names`); the suggestion for one of them is
+the name itself (a name of the user's own cannot be guessed).
 
 Speed: ASCII names take a short path (``startswith``, ``isprintable``, one table lookup per
 leading character); the confusables data is loaded only when a non-ASCII character has to be
@@ -37,7 +44,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
@@ -129,8 +136,60 @@ class NameResult:
 
 def check_name(raw: str, terms: LicenseTerms) -> NameResult:
     """Judge one model name (or ``org/name`` id) against the naming rule."""
+    slash = raw.rfind("/")
+    name = raw[slash + 1 :]
+    result = _judge(raw, name, terms)
+    if name.casefold() in terms.meta_names or (slash > 0 and _meta_org(raw[:slash], terms)):
+        return _with_meta(result, name, raw[:slash] if slash > 0 else "", terms)
+    return result
+
+
+def judge_name(raw: str, name: str, org: str, terms: LicenseTerms) -> NameResult:
+    """Judge ``name`` (shown as ``raw``, published under the namespace ``org`` or none): the
+    naming rule, then whether it reuses Meta's own name or namespace (L4-NAME-META)."""
+    result = _judge(raw, name, terms)
+    if name.casefold() in terms.meta_names or (org and _meta_org(org, terms)):
+        return _with_meta(result, name, org, terms)
+    return result
+
+
+def _meta_org(org: str, terms: LicenseTerms) -> bool:
+    """Whether the namespace (the last segment of ``org``: a URL's host is not one) is Meta's."""
+    return org[org.rfind("/") + 1 :].strip().casefold() in terms.meta_orgs
+
+
+def _with_meta(result: NameResult, name: str, org: str, terms: LicenseTerms) -> NameResult:
+    """``result`` with the L4-NAME-META warning added."""
+    meta = _meta_finding(name, org, terms)
+    if result.ok:
+        return NameResult(result.input, name, "warning", meta.rule, meta.section, meta.message, name, (meta,))
+    return replace(result, findings=(*result.findings, meta), message=f"{result.message}; {meta.message}")
+
+
+def _meta_finding(name: str, org: str, terms: LicenseTerms) -> NameFinding:
+    """L4-NAME-META: ``name`` is one of Meta's own model names, or ``org`` is Meta's namespace."""
+    own_org = bool(org) and _meta_org(org, terms)
+    own_name = name.casefold() in terms.meta_names
+    what = " and ".join(
+        w
+        for w, on in (
+            (f"the namespace {org.rsplit('/', 1)[-1].strip()!r} is Meta's", own_org),
+            (f"{name!r} is Meta's own model name", own_name),
+        )
+        if on
+    )
+    r = rule("L4-NAME-META")
+    return NameFinding(
+        r.id,
+        "warning",
+        r.section,
+        f'{what}: section 5.a licenses no name associated with Meta beyond the "Llama" prefix; publish a derivative '
+        "under a namespace and name of your own (an unmodified copy may keep Meta's)",
+    )
+
+
+def _judge(raw: str, name: str, terms: LicenseTerms) -> NameResult:
     prefix = terms.name_prefix
-    name = raw[raw.rfind("/") + 1 :]
     if name.isascii():
         if name.startswith(prefix) and name.isprintable():
             return _passed(raw, name, prefix)

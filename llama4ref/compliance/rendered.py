@@ -26,10 +26,10 @@ from html.parser import HTMLParser
 from typing import Any
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
-_HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title", "pre"})
+HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title", "pre"})
 """Elements whose content is not displayed prose (``<pre>`` is code, as a fenced block is)."""
 _TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
 @dataclass(frozen=True)
@@ -125,10 +125,10 @@ def _inline(children: list[Any], out: list[str], links: list[tuple[str, int]], l
                 if (
                     not closing
                     and not rest.rstrip().endswith("/")
-                    and name not in _VOID
+                    and name not in VOID_TAGS
                     and (
                         hidden
-                        or name in _HIDDEN_TAGS
+                        or name in HIDDEN_TAGS
                         or re.search(r"(^|\s)hidden(\s|=|$)", rest)
                         or "display:none" in rest.replace(" ", "")
                     )
@@ -184,13 +184,13 @@ class _Visible(HTMLParser):
         self._hidden: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._hidden and tag not in _VOID:
+        if self._hidden and tag not in VOID_TAGS:
             self._hidden.append(tag)
             return
         names = {k.lower(): v for k, v in attrs}
         style = (names.get("style") or "").replace(" ", "").lower()
-        if tag in _HIDDEN_TAGS or "hidden" in names or "display:none" in style:
-            if tag not in _VOID:
+        if tag in HIDDEN_TAGS or "hidden" in names or "display:none" in style:
+            if tag not in VOID_TAGS:
                 self._hidden.append(tag)
             return
         if tag == "a" and names.get("href"):

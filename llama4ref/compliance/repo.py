@@ -22,8 +22,12 @@ Policies (stated so results are predictable):
 * Acceptable Use Policy: a link to its URL in the README/card, or an unmodified copy.
 * Card license: a ``base_model`` naming Llama 4 (``Llama-4…``/``llama4…`` after the last
   '/') requires ``license: llama4`` or ``license: other`` with a Llama 4 ``license_name``.
-* Model name: ``--name`` if given; else the card's ``model_name`` and ``model-index`` names;
-  else the directory's name.
+* Model name: ``--name`` if given; else the card's front-matter ``model_name``, ``name`` and
+  ``model-index`` names; else the name its first H1 heading states (:mod:`heading`: badges and
+  markup dropped, generic titles such as "Model Card" ignored); else the directory's name. Every
+  name finding says which name was judged and where it came from; when the judged name and the
+  card's or the directory's name differ (ignoring case and the separators ``-_.`` and space), an
+  L4-NAME-SOURCE note names both.
 """
 
 from __future__ import annotations
@@ -38,8 +42,9 @@ from llama4ref.compliance.card_duties import CardView, check_attribution, check_
 from llama4ref.compliance.duties import NOTICE_NAMES, check_agreement, check_aup, check_notice
 from llama4ref.compliance.files import FileText, list_entries, read_file, read_in_tree
 from llama4ref.compliance.findings import Collector, Finding, finding_key
+from llama4ref.compliance.heading import card_title
 from llama4ref.compliance.links import is_agreement_url
-from llama4ref.compliance.names import NameResult, check_name
+from llama4ref.compliance.names import NameResult, check_name, judge_name
 from llama4ref.compliance.rules import RULES
 from llama4ref.compliance.terms import LicenseTerms
 from llama4ref.errors import Llama4RefError
@@ -77,8 +82,13 @@ class RepoReport:
         return "not_checked" if rule_id in dict(self.not_checked) else "pass"
 
     def passed_rules(self) -> tuple[str, ...]:
-        failed = {f.rule for f in self.findings if f.severity != "note"}
-        return tuple(r for r in self.checked_rules if r not in failed)
+        """The checked rules with no finding at all (a rule that gave only notes is in :meth:`noted_rules`)."""
+        found = {f.rule for f in self.findings}
+        return tuple(r for r in self.checked_rules if r not in found)
+
+    def noted_rules(self) -> tuple[str, ...]:
+        """The checked rules whose findings are all notes: they do not fail, and are not "passed" either."""
+        return tuple(r for r in self.checked_rules if self.status(r) == "note")
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 when nothing fails; 1 on an error (or, when ``strict``, a warning)."""
@@ -94,11 +104,12 @@ class RepoReport:
             "names": [n.to_dict() for n in self.names],
             "checked_rules": list(self.checked_rules),
             "passed_rules": list(self.passed_rules()),
+            "noted_rules": list(self.noted_rules()),
             "not_checked": [{"rule": r, "reason": why} for r, why in self.not_checked],
         }
 
 
-_NAME_RULES = ("L4-NAME-PREFIX", "L4-NAME-CASE", "L4-NAME-SPOOF", "L4-NAME-HIDDEN")
+_NAME_RULES = ("L4-NAME-PREFIX", "L4-NAME-CASE", "L4-NAME-SPOOF", "L4-NAME-HIDDEN", "L4-NAME-META", "L4-NAME-SOURCE")
 _CARD_RULES = ("L4-ATTRIBUTION", "L4-CARD-LICENSE", "L4-AUP")
 _FILE_RULES = ("L4-NOTICE", "L4-LICENSE-COPY")
 
@@ -148,10 +159,11 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
         check_aup(files, [c.rel for c in cards], links, agreement, terms, out)
     if bases and not any(b.llama4 for b in bases) and name is None:
         return _not_llama4(path, kind, bases, meta, meta_file, out)
-    names = _check_names(meta, meta_file, name, fallback_name, terms, out)
+    names = _check_names(_name_sources(meta, meta_file, cards, name, fallback_name), terms, out)
     if not names:
         not_checked += [
-            (r, "no model name: the card has no model_name, name or model-index name; pass --name") for r in _NAME_RULES
+            (r, "no model name: the card has no model_name, name or model-index name and no H1 title; pass --name")
+            for r in _NAME_RULES
         ]
     if meta is not None:
         for key, line, first in meta.duplicates:
@@ -236,21 +248,85 @@ def _first_meta(cards: list[FileText], out: Collector) -> tuple[CardMeta | None,
     return None, None
 
 
-def _check_names(
-    meta: CardMeta | None, meta_file: str | None, name: str | None, fallback: str | None, terms: LicenseTerms, out: Collector
-) -> list[NameResult]:
+@dataclass(frozen=True)
+class _Source:
+    """A candidate model name and where it was read."""
+
+    value: str
+    file: str
+    line: int | None
+    where: str
+    """How the finding says where the name came from: ``--name``, ``front matter model_name``, …"""
+    kind: Literal["--name", "front matter", "heading", "directory"]
+
+
+def _name_sources(
+    meta: CardMeta | None, meta_file: str | None, cards: list[FileText], name: str | None, directory: str | None
+) -> list[_Source]:
+    """Every candidate name in precedence order: --name, front matter, the first card's H1 title, the directory."""
+    found: list[_Source] = []
     if name is not None:
-        sources: list[tuple[str, str, int | None, str]] = [(name, "(--name)", None, "--name")]
-    elif meta is not None and meta.names:
-        sources = [(n, meta_file or "", line, where) for n, line, where in meta.names]
-    elif fallback is not None:
-        sources = [(fallback, ".", None, "directory name")]
-    else:
+        found.append(_Source(name, "(--name)", None, "--name", "--name"))
+    if meta is not None:
+        found += [_Source(n, meta_file or "", line, f"front matter {key}", "front matter") for n, line, key in meta.names]
+    for card in cards:
+        title = card_title(card.text or "")
+        if title is not None:
+            found.append(_Source(title.name, card.rel, title.line, "the card's H1 heading", "heading"))
+            break
+    if directory is not None:
+        found.append(_Source(directory, ".", None, "directory name", "directory"))
+    return found
+
+
+def _check_names(sources: list[_Source], terms: LicenseTerms, out: Collector) -> list[NameResult]:
+    """Judge the names of the first source kind present; note where the others differ from them."""
+    if not sources:
         return []
+    judged = [s for s in sources if s.kind == sources[0].kind]
     results = []
-    for value, file, line, where in sources:
-        result = check_name(repo_id(value) if "/" in value else value, terms)
+    for src in judged:
+        result = _judge(src, terms)
         results.append(result)
         for f in result.findings:
-            out.add(file, line, f.rule, f"model name {value!r} (from {where}): {f.message}; suggested: {result.suggestion!r}")
+            suggested = f"; suggested: {result.suggestion!r}" if result.suggestion != result.name else ""
+            out.add(src.file, src.line, f.rule, f"model name {src.value!r} (from {src.where}): {f.message}{suggested}")
+    first = judged[0]
+    keys = {_compare_key(r.name) for r in results}
+    for other in (s for s in sources if s.kind != first.kind and s.kind != "--name"):
+        if _compare_key(_judged_part(other)) not in keys:
+            out.add(
+                first.file,
+                first.line,
+                "L4-NAME-SOURCE",
+                f"model name {first.value!r} (from {first.where}) was judged; "
+                + ("" if other.where.startswith("the ") else "the ")
+                + f"{other.where} is {other.value!r}"
+                + (f" ({other.file}:{other.line})" if other.line else "")
+                + ", which was not",
+            )
+            break  # the closest disagreeing source is enough; the card outranks the directory
     return results
+
+
+def _judged_part(src: _Source) -> str:
+    """The part of a candidate the rules judge: after the last '/' of an id, or of a heading's first word."""
+    if src.kind == "heading":
+        head, _, rest = src.value.partition(" ")
+        return head[head.rfind("/") + 1 :] + (f" {rest}" if rest else "")
+    value = repo_id(src.value) if "/" in src.value else src.value
+    return value[value.rfind("/") + 1 :]
+
+
+def _judge(src: _Source, terms: LicenseTerms) -> NameResult:
+    """A heading is a phrase: only an ``org/name`` first word loses its org, and a later '/' is part of the name."""
+    if src.kind == "heading":
+        head = src.value.split(" ", 1)[0]
+        org = head[: head.rfind("/")] if "/" in head else ""
+        return judge_name(src.value, _judged_part(src), org, terms)
+    value = repo_id(src.value) if "/" in src.value else src.value
+    return check_name(value, terms)
+
+
+def _compare_key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch not in "-_. ")

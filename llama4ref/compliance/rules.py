@@ -24,6 +24,13 @@ class Rule:
     severity: Severity
     term: str | None
     help: str
+    also: tuple[Severity, ...] = ()
+    """Other severities the rule can give (a warning for a near miss, a note for advice)."""
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        """The default severity first, then the others the rule can give."""
+        return (self.severity, *self.also)
 
 
 _RULES = (
@@ -66,12 +73,35 @@ _RULES = (
         "ideographic, …), change what a name displays as or how it compares; a published name must not contain them.",
     ),
     Rule(
+        "L4-NAME-META",
+        "Model name reuses Meta's own model name or namespace",
+        "5.a",
+        "warning",
+        "no-trademark-license",
+        "A derivative named exactly as one of Meta's own models (Llama-4-Scout-17B-16E-Instruct) or published under "
+        'Meta\'s Hub namespace (meta-llama/) uses a name associated with Meta; section 5.a licenses only the "Llama" '
+        "prefix of the naming rule. Meta's names and namespace come from the identifier records Meta publishes. An "
+        "unmodified copy redistributed under Meta's name is customary use, so this is a warning, not a violation.",
+    ),
+    Rule(
+        "L4-NAME-SOURCE",
+        "Which model name was judged, when the card and the directory disagree",
+        "1.b.i",
+        "note",
+        "naming-rule",
+        "The name judged comes from --name, else the card's front matter (model_name, name, model-index), else its "
+        "first H1 heading, else the directory's name. When the judged name and another of these differ (ignoring "
+        "letter case and the separators - _ . and space), a note names both: the directory of a clone is often not "
+        "the published name. It never fails a check.",
+    ),
+    Rule(
         "L4-ATTRIBUTION",
         "“Built with Llama” is displayed",
         "1.b.i",
         "error",
         "built-with-llama",
         'The README or model card must display the phrase "Built with Llama".',
+        also=("warning",),
     ),
     Rule(
         "L4-NOTICE",
@@ -80,6 +110,7 @@ _RULES = (
         "error",
         "notice-file",
         "A top-level NOTICE (or Notice, notice.txt, NOTICE.md) file must contain the attribution notice line.",
+        also=("warning",),
     ),
     Rule(
         "L4-LICENSE-COPY",
@@ -89,6 +120,7 @@ _RULES = (
         "agreement-copy",
         "Ship an unmodified copy of the Llama 4 Community License Agreement as LICENSE. A link to the official "
         "agreement without a copy is a warning (the clause asks for a copy); a modified copy is a violation.",
+        also=("warning",),
     ),
     Rule(
         "L4-CARD-LICENSE",
@@ -98,6 +130,7 @@ _RULES = (
         "agreement-copy",
         "A model card whose base_model is a Llama 4 model must declare the Llama 4 license "
         "(license: llama4, or license: other with a Llama 4 license_name).",
+        also=("warning",),
     ),
     Rule(
         "L4-AUP",
@@ -107,6 +140,7 @@ _RULES = (
         "aup-incorporation",
         "The README or model card must link the Acceptable Use Policy, or the repository must ship an unmodified "
         "copy of it (USE_POLICY.md).",
+        also=("note",),
     ),
     Rule(
         "L4-CARD-MISSING",
@@ -134,6 +168,7 @@ _RULES = (
         None,
         "The card's YAML front matter is malformed or too large, so metadata rules could not be checked; a key given "
         "twice is an error (YAML readers disagree on which value wins).",
+        also=("error",),
     ),
     Rule(
         "L4-FILE-SKIPPED",
@@ -167,5 +202,6 @@ def render_rules_markdown() -> str:
     lines = ["| rule | severity | license section | checks |", "|---|---|---|---|"]
     for r in RULES.values():
         section = "—" if r.section == "-" else r.section
-        lines.append(f"| `{r.id}` | {r.severity} | {section} | {r.title} |")
+        severity = r.severity + "".join(f", or {s}" for s in r.also)
+        lines.append(f"| `{r.id}` | {severity} | {section} | {r.title} |")
     return "\n".join(lines) + "\n"

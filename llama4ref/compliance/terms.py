@@ -22,6 +22,8 @@ SHEET = "license"
 """The fact sheet (subject) holding the license constants: ``license.name_prefix`` and so on."""
 AGREEMENT_SOURCE = "llama-models-license"
 AUP_SOURCE = "llama-models-use-policy"
+META_PUBLISHER = "Meta"
+"""The ``publisher`` of the identifier sets whose names are Meta's own (see ``meta_names``)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ class LicenseTerms:
     agreement_title: str
     agreement_anchors: tuple[Anchor, ...]
     aup_anchors: tuple[Anchor, ...]
+    meta_names: frozenset[str] = frozenset()
+    """Meta's own model names (the part after the last '/', case-folded), from the identifier
+    records Meta publishes itself (``facts/identifiers/``: publisher Meta, official)."""
+    meta_orgs: frozenset[str] = frozenset()
+    """Meta's own Hub namespaces (``meta-llama``, case-folded), from the same records."""
 
 
 def load_license_terms(tree_dir: Path) -> LicenseTerms:
@@ -89,6 +96,7 @@ def license_terms_from(kb: KnowledgeBase, where: str) -> LicenseTerms:
                 agreement.append(_anchor(term.id, term.section, cit))
             elif cit.source == AUP_SOURCE:
                 aup.append(_anchor(term.id, term.section, cit))
+    meta = [i for i in kb.identifiers() if i.publisher == META_PUBLISHER and i.official]
     return LicenseTerms(
         name_prefix=fact_value("name_prefix"),
         attribution=fact_value("attribution"),
@@ -101,6 +109,8 @@ def license_terms_from(kb: KnowledgeBase, where: str) -> LicenseTerms:
         agreement_title=title("fingerprint.agreement"),
         agreement_anchors=_unique(agreement),
         aup_anchors=_unique(aup),
+        meta_names=frozenset(i.name.rsplit("/", 1)[-1].casefold() for i in meta),
+        meta_orgs=frozenset(i.name.split("/", 1)[0].casefold() for i in meta if i.namespace == "huggingface" and "/" in i.name),
     )
 
 

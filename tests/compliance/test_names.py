@@ -16,7 +16,10 @@ CORPUS = hostile_names.load()
 
 CASES = [
     # (input, status, rule, suggestion)
-    ("meta-llama/Llama-4-Scout-17B-16E-Instruct", "pass", "L4-NAME-PREFIX", "Llama-4-Scout-17B-16E-Instruct"),
+    ("meta-llama/Llama-4-Scout-17B-16E-Instruct", "warning", "L4-NAME-META", "Llama-4-Scout-17B-16E-Instruct"),
+    ("acme/Llama-4-Scout-17B-16E-Instruct", "warning", "L4-NAME-META", "Llama-4-Scout-17B-16E-Instruct"),
+    ("meta-llama/Llama-4-Scout-Acme-FT", "warning", "L4-NAME-META", "Llama-4-Scout-Acme-FT"),
+    ("acme/Llama-4-Scout-17B-16E-Instruct-Acme", "pass", "L4-NAME-PREFIX", "Llama-4-Scout-17B-16E-Instruct-Acme"),
     ("Llama", "pass", "L4-NAME-PREFIX", "Llama"),
     ("a/b/c/Llama-x", "pass", "L4-NAME-PREFIX", "Llama-x"),
     ("Scout-FT", "violation", "L4-NAME-PREFIX", "Llama-Scout-FT"),
@@ -61,10 +64,10 @@ CASES = [
 
 @pytest.mark.parametrize(("raw", "status", "rule", "suggestion"), CASES, ids=[repr(c[0]) for c in CASES])
 def test_examples(terms: LicenseTerms, raw: str, status: str, rule: str, suggestion: str) -> None:
-    """Each example gets the documented status, deciding rule, section 1.b.i and suggestion."""
+    """Each example gets the documented status, deciding rule, its section (1.b.i; 5.a for Meta's own names) and suggestion."""
     result = check_name(raw, terms)
     assert (result.status, result.rule, result.suggestion) == (status, rule, suggestion)
-    assert result.section == "1.b.i"
+    assert result.section == ("5.a" if rule == "L4-NAME-META" else "1.b.i")
 
 
 @pytest.mark.parametrize("case", CORPUS["check-name"], ids=[f"{i}:{c['case']}" for i, c in enumerate(CORPUS["check-name"])])

@@ -32,6 +32,8 @@ EXPECTED = {
     "no-attribution": ({"L4-ATTRIBUTION"}, {"L4-LICENSE-COPY"}),
     "notice-copyright-c": (set(), {"L4-NOTICE", "L4-LICENSE-COPY"}),
     "notice-wrong-text": ({"L4-NOTICE"}, {"L4-LICENSE-COPY"}),
+    "hub-title-badges": (set(), {"L4-LICENSE-COPY"}),  # no model_name: the H1 title behind badges is the name
+    "front-matter-only": ({"L4-ATTRIBUTION"}, {"L4-LICENSE-COPY"}),  # nothing displayed; license_link is the agreement
 }
 
 
@@ -62,7 +64,7 @@ def test_compliant_repo_passes_every_rule(terms: LicenseTerms) -> None:
     """The fixture that links the agreement passes every obligation rule; its one finding is the
     warning that a link is not the copy section 1.b.i(A) asks for."""
     report = check_repo(FIXTURES / "compliant-linked", terms)
-    (linked,) = report.findings
+    (linked,) = beyond_the_link(report) + tuple(f for f in report.findings if f.message.startswith(LINKED))
     assert linked.rule == "L4-LICENSE-COPY" and linked.severity == "warning" and linked.message.startswith(LINKED)
     assert linked.section == "1.b.i" and "add the unmodified agreement as LICENSE" in linked.message
     assert report.ok and report.exit_code() == 0
@@ -95,7 +97,8 @@ def test_directory_name_is_the_fallback(terms: LicenseTerms, tmp_path: Path) -> 
     """Without card names the directory's own name is judged."""
     repo = _copy_fixture("compliant-linked", tmp_path)
     readme = repo / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8").replace("model_name: Llama-4-Scout-Acme-FT\n", ""), encoding="utf-8")
+    text = readme.read_text(encoding="utf-8").replace("model_name: Llama-4-Scout-Acme-FT\n", "")
+    readme.write_text(text.replace("# Llama-4-Scout-Acme-FT\n", "# Model Card\n"), encoding="utf-8")  # a generic title
     renamed = repo.rename(tmp_path / "Scout-Acme")
     report = check_repo(renamed, terms)
     assert [f.rule for f in beyond_the_link(report)] == ["L4-NAME-PREFIX"]
@@ -157,7 +160,9 @@ def test_agreement_links_accepted(terms: LicenseTerms, tmp_path: Path, url: str)
     with (repo / "README.md").open("a", encoding="utf-8") as f:
         f.write(f"\nLicense text: <{url}>\n")
     report = check_repo(repo, terms)
-    assert [(f.rule, f.severity) for f in report.findings] == [("L4-LICENSE-COPY", "warning")]  # linked, not shipped
+    assert [(f.rule, f.severity) for f in report.findings if f.rule != "L4-NAME-SOURCE"] == [
+        ("L4-LICENSE-COPY", "warning")  # linked, not shipped
+    ]
     assert report.exit_code() == 0
 
 
@@ -169,7 +174,7 @@ def test_license_link_metadata_counts(terms: LicenseTerms, tmp_path: Path) -> No
     readme.write_text(
         readme.read_text(encoding="utf-8").replace("license: llama4\n", "license: llama4\n" + link), encoding="utf-8"
     )
-    assert [(f.rule, f.severity) for f in check_repo(repo, terms).findings] == [("L4-LICENSE-COPY", "warning")]
+    assert [(f.rule, f.severity) for f in beyond_the_link(check_repo(repo, terms))] == []
 
 
 def test_other_license_with_llama4_name_is_accepted(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -321,7 +326,8 @@ def test_utf16_notice_is_read(terms: LicenseTerms, tmp_path: Path) -> None:
         ("x: !!python/object/apply:os.system ['echo pwned']\n", {"L4-CARD-YAML"}),
         ("y: " + "z" * (MAX_FRONT_MATTER_BYTES + 10) + "\n", {"L4-CARD-YAML"}),
         ("base_model: meta-llama/Llama-4-Scout-17B-16E\nlicense: 7\n", {"L4-CARD-LICENSE"}),
-        ("model-index:\n  - name: Scout-FT\n    results: []\n", {"L4-NAME-PREFIX", "L4-CARD-LICENSE"}),
+        # the model-index name is judged; the card's H1 title (another name) is a note
+        ("model-index:\n  - name: Scout-FT\n    results: []\n", {"L4-NAME-PREFIX", "L4-CARD-LICENSE", "L4-NAME-SOURCE"}),
     ],
 )
 def test_hostile_front_matter(terms: LicenseTerms, tmp_path: Path, front_matter: str, expected: set[str]) -> None:
@@ -371,3 +377,12 @@ def test_nothing_is_executed(terms: LicenseTerms, tmp_path: Path) -> None:
     check_repo(repo, terms)
     assert not marker.exists()
     assert set(sys.modules) - modules <= {"yaml", "yaml.cyaml", "_yaml"}
+
+
+def test_a_rule_gives_only_the_severities_the_table_documents() -> None:
+    """A finding at a severity its rule does not list in docs/ci.md is a bug, raised at once."""
+    from llama4ref.compliance.findings import Collector
+
+    assert Collector.make("x", None, "L4-AUP", "m", "note").severity == "note"
+    with pytest.raises(ValueError, match="L4-NOTICE gives no 'note' finding"):
+        Collector.make("x", None, "L4-NOTICE", "m", "note")

@@ -65,7 +65,13 @@ def license_check(
     path_text: Annotated[
         str, typer.Argument(metavar="path", help="A model repository directory, or a single model card file.")
     ] = ".",
-    name: Annotated[Optional[str], typer.Option("--name", help="The published model name, if the card does not give it.")] = None,  # noqa: UP045
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--name",
+            help="The published model name to judge (default: the card's model_name, else its H1 title, else the directory's name).",
+        ),
+    ] = None,
     fmt: CheckFormatOpt = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     json_out: JsonFormatOpt = False,

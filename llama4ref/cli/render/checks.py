@@ -70,12 +70,13 @@ _BATCH = 512
 
 
 def name_checks(results: Iterable[NameResult]) -> None:
-    """``check-name``: a status and the name, and for a name that fails, the rule, why and a suggestion."""
+    """``check-name``: a status and the name, and for a name that fails, the rule, why and a suggestion
+    (none when it is the name itself: one of Meta's own names, where only a name of the user's own helps)."""
     batch: list[str] = []
     for r in results:
         line = f"{r.status.upper():9} {r.input}"
         if r.status != "pass":
-            line += f"  [{r.rule} §{r.section}] {r.message}; suggest: {r.suggestion}"
+            line += f"  [{r.rule} §{r.section}] {r.message}" + (f"; suggest: {r.suggestion}" if r.suggestion != r.name else "")
         batch.append(printable(line))
         if len(batch) == _BATCH:  # one write per batch: a long list is mostly write calls otherwise
             sys.stdout.write("\n".join(batch) + "\n")
@@ -102,8 +103,13 @@ def license_check(path: Path, report: RepoReport) -> None:
     lines(as_given(path, report.kind, f).format() for f in report.findings)
     errors = sum(f.severity == "error" for f in report.findings)
     warnings = sum(f.severity == "warning" for f in report.findings)
+    notes = sum(f.severity == "note" for f in report.findings)
+    noted = report.noted_rules()
     sys.stderr.write(
-        f"{printable(str(path))}: {errors} violation(s), {warnings} warning(s); rules passed: {', '.join(report.passed_rules()) or 'none'}\n"
+        f"{printable(str(path))}: {errors} violation(s), {warnings} warning(s), {notes} note(s); "
+        f"rules passed: {', '.join(report.passed_rules()) or 'none'}"
+        + (f"; notes only: {', '.join(noted)}" if noted else "")
+        + "\n"
     )
     grouped: dict[str, list[str]] = {}
     for rule, why in report.not_checked:

@@ -179,6 +179,9 @@ class RepoReportJSON(TypedDict):
     names: list[NameResultJSON]
     checked_rules: list[str]
     passed_rules: list[str]
+    """Checked rules with no finding."""
+    noted_rules: list[str]
+    """Checked rules whose findings are all notes (advice that never fails a check): not passed, not failed."""
     not_checked: list[NotCheckedJSON]
 
 
