@@ -100,6 +100,7 @@ def check_claims(
     from llama4ref.claims.catalog import (
         catalog_of,
         entry_provider,
+        entry_heads,
         entry_variant,
         key_row,
         keyed_param,
@@ -165,7 +166,7 @@ def check_claims(
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
-                    named_by = [h for h in span.headings[-1:] if h.strip() and " " not in h.strip()]  # a model id heading it
+                    named_by = entry_heads(span.headings)  # a model id heading it
                     own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
                     entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
                 own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit

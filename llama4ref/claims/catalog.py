@@ -176,6 +176,18 @@ def entry_provider(provider: str | None, texts: list[str], ids: dict[str, set[st
     return next(iter(owners)) if len(owners) == 1 else None
 
 
+def entry_heads(headings: tuple[str, ...]) -> list[str]:
+    """The headings that may name an entry's model: the innermost one when it has no space (a model
+    id as a key), and the one above it too when the innermost is a plain key the rows are nested in
+    (``llama-4-scout-17b-16e-instruct:`` over ``pricing:``)."""
+    inner = headings[-2:] if headings and _PLAIN_KEY.fullmatch(headings[-1].strip()) else headings[-1:]
+    return [h for h in inner if h.strip() and " " not in h.strip()]
+
+
+_PLAIN_KEY = re.compile(r"[a-z]+(?:_[a-z]+)*")
+"""A config key in plain lower-case words (``pricing``, ``rate_limits``): a group of rows, no model."""
+
+
 def entry_variant(lex: Lexicon, texts: list[str]) -> str | None:
     """The one Llama 4 variant an entry names (its path, its key or its rows), naming no other model."""
     found: set[str] = set()

@@ -107,7 +107,9 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
         if heading or (label and (not para or _LIST.match(raw))):  # a list item that is a label heads its sub-items
             spans += _paragraph(para, headings)
             para = []
-            level = len(heading.group(1)) if heading and heading.group(1).startswith("#") else 7
+            # a label line heads at level 7 and below by its indent: a config's nested key ("  pricing:")
+            # heads its own rows under the key it is nested in (the catalog entry), not in its place
+            level = len(heading.group(1)) if heading and heading.group(1).startswith("#") else 7 + _indent(raw)
             if heading and not heading.group(1).startswith("#"):
                 level = int(heading.group(1))
             title = heading.group(2) if heading else label.group(1) if label else ""
