@@ -54,6 +54,15 @@ class Catalog(NamedTuple):
     entry: str  # the location text the entry's model id may be read from (a file path)
 
 
+def catalog_page(catalog: Catalog) -> bool:
+    """Whether a catalog's document is a page of its own (``providers/cerebras/models/<model>.md``, a
+    catalog rendered as Markdown, one page a model): its rows and tables are that entry's fields."""
+    return bool(_PAGE.search(catalog.entry))
+
+
+_PAGE = re.compile(r"(?i)\.mdx?$")
+
+
 def key_row(text: str) -> bool:
     """Whether a span is a catalog or code row (a key and its value)."""
     return bool(_KEY_ROW.match(text))

@@ -186,6 +186,13 @@ BOTH = re.compile(
 )
 """A figure said of "both" models ("Scout and Maverick ... both support 10M", "Both ship with ..."
 after a sentence naming the two): it is held to each of them and wrong when either disagrees."""
+EACH_OF = re.compile(
+    r"(?i)(?:^|[^\w])(?:each|all\s+three|all\s+of\s+them)(?!\w)"
+    r"(?!\s+(?:of\s+(?:its|the)\s+)?(?:tokens?|experts?|layers?|heads?|gpus?|steps?|requests?|users?|quer(?:y|ies)|images?|inputs?|prompts?)\b)"
+)
+"""A figure said of "each" of the variants a sentence lists ("the Llama 4 family — Scout, Maverick,
+and Behemoth — each capable of handling up to 10 million tokens"): held to each, as after "both";
+"each token" or "each expert" divides among parts, not models."""
 
 
 RESPECTIVELY = re.compile(r"(?i)\b(?:respectively|respectivamente|rispettivamente|respectivement|соответственно)\b|分别")
