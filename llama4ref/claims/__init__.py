@@ -100,8 +100,8 @@ def check_claims(
     from llama4ref.claims.catalog import (
         catalog_of,
         catalog_page,
-        entry_provider,
         entry_heads,
+        entry_provider,
         entry_variant,
         key_row,
         keyed_param,

@@ -314,7 +314,9 @@ def _table(
         label = _strip_md(cells[0][1])
         # a row with no label cell: its first cell is a price or a scaled figure under a column
         # heading of its own ("| Input | Output |" over "| $0.27/1M | $0.85/1M |"), read as a value
-        unlabelled = bool(header and header[0] and not headerless and _FIGURE_CELL.match(label) and not _MODEL_CELL.search(header[0]))
+        unlabelled = bool(
+            header and header[0] and not headerless and _FIGURE_CELL.match(label) and not _MODEL_CELL.search(header[0])
+        )
         label = "" if unlabelled else label
         stated = False  # whether the row label's own values were read with an earlier cell
         for k, (col, cell) in enumerate(cells[0 if unlabelled else 1 :], start=0 if unlabelled else 1):

@@ -45,7 +45,6 @@ from llama4ref.claims.subject import (
     about_named_before,
     code_label,
     compared_with,
-    passed_comparison,
     ents,
     first,
     from_headings,
@@ -55,6 +54,7 @@ from llama4ref.claims.subject import (
     named_in_clause,
     other_before,
     other_model,
+    passed_comparison,
     provider_binding,
     provider_of,
     subject,
@@ -333,7 +333,9 @@ def statements(
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
         both = named_l4 if two_variants else () if named_l4 else pair or headed_pair  # (else the two the headings name)
         since = max((u.end for u in vals if u.end <= v.start), default=0)  # (no other value between "each" and this one)
-        listed_each = two_variants and cues.EACH_OF.search(text[since : v.start])  # "Scout, Maverick and Behemoth, each …"
+        listed_each = two_variants and cues.EACH_OF.search(
+            text[max(since, v.start - 160) : v.start]
+        )  # "Scout, Maverick and Behemoth, each …"
         every = both if (BOTH.search(text[: v.start]) or listed_each) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
         unclear = not every and (
             (others_named and other_before(parsed, vi))

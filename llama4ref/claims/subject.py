@@ -221,7 +221,9 @@ _COMPARED_WITH = re.compile(
 )
 
 
-_CLAUSE_PAST = re.compile(r"(?i)^[\w'’.-]*(?:\s+[\w'’.-]+){0,2}?\s*(?:[,;]|\s(?:but|yet|while|whereas)\b)(?!\s*(?:which|who|whose)\b)")
+_CLAUSE_PAST = re.compile(
+    r"(?i)^[\w'’.-]*(?:\s+[\w'’.-]+){0,2}?\s*(?:[,;]|\s(?:but|yet|while|whereas)\b)(?!\s*(?:which|who|whose)\b)"
+)
 """After a name compared with: its clause ends (a comma or "but"), no relative clause hanging on it."""
 
 

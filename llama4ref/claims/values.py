@@ -149,14 +149,13 @@ _BELOW = re.compile(
 )
 """Words before a value that make it approximate, a lower or an upper bound (English and the
 other languages check-claims reads: "environ", "etwa", "más de", "более", "约")."""
-_WORDS = {
-    w: float(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-    if n
-} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0}
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_WORDS = (
+    {w: float(n) for n, w in enumerate(_ONES, start=1)}
+    | {w: float(n) for n, w in enumerate(_TEENS, start=11)}
+    | {"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0}
+)
 _WORD_NUMBER = re.compile(
     r"(?i)(?<![\w-])(" + "|".join(_WORDS) + r")(\s+hundred)?\s+(thousand|million|billion|trillion)(?![\w-])"
 )
