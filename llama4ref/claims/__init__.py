@@ -99,6 +99,8 @@ def check_claims(
     canonical link); on a provider's own page, served limits are that provider's."""
     from llama4ref.claims.catalog import (
         catalog_of,
+        catalog_page,
+        entry_heads,
         entry_provider,
         entry_variant,
         key_row,
@@ -118,6 +120,7 @@ def check_claims(
     from llama4ref.claims.names import name_statements
     from llama4ref.claims.pages import address_in, page_provider, topic_of
     from llama4ref.claims.scope import against_lead, other_sentence, shared_page
+    from llama4ref.claims.statement import UNKNOWN_PROVIDER
     from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
@@ -139,6 +142,7 @@ def check_claims(
     catalog = catalog_of([address, file, *paths], kb, lex)
     ids = model_ids(kb)
     entries: dict[str, tuple[str | None, str | None]] = {}  # a catalog entry's provider and model, by its rows
+    page_entry: tuple[str | None, str | None] | None = None  # the provider and model a catalog page's path names
     sized = sized_variant([lex.parse(mask_code(s.text)) for s in spans])
     # a paragraph that states a budget for prompt and response together ("Maximum prompt + response
     # length is 512,000 tokens"): the windows its other sentences give are that service's too
@@ -165,12 +169,16 @@ def check_claims(
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
-                    named_by = [h for h in span.headings[-1:] if h.strip() and " " not in h.strip()]  # a model id heading it
+                    named_by = entry_heads(span.headings)  # a model id heading it
                     own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
                     entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
                 own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit
                 st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
+            elif catalog.provider not in (None, UNKNOWN_PROVIDER) and catalog_page(catalog):  # a catalog's Markdown page
+                if page_entry is None:
+                    page_entry = (catalog.provider, entry_variant(lex, [catalog.entry]))
+                st = settle(st, *page_entry)  # its rows are the entry's, as a catalog file's are
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
             if v.status != "contradicted" and any(n.value == found.value for n in by_name):

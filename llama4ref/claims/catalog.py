@@ -54,6 +54,15 @@ class Catalog(NamedTuple):
     entry: str  # the location text the entry's model id may be read from (a file path)
 
 
+def catalog_page(catalog: Catalog) -> bool:
+    """Whether a catalog's document is a page of its own (``providers/cerebras/models/<model>.md``, a
+    catalog rendered as Markdown, one page a model): its rows and tables are that entry's fields."""
+    return bool(_PAGE.search(catalog.entry))
+
+
+_PAGE = re.compile(r"(?i)\.mdx?$")
+
+
 def key_row(text: str) -> bool:
     """Whether a span is a catalog or code row (a key and its value)."""
     return bool(_KEY_ROW.match(text))
@@ -174,6 +183,18 @@ def entry_provider(provider: str | None, texts: list[str], ids: dict[str, set[st
         family = {p for p in owners if p == provider or p.startswith(provider + "_")}
         return next(iter(family)) if len(family) == 1 else provider
     return next(iter(owners)) if len(owners) == 1 else None
+
+
+def entry_heads(headings: tuple[str, ...]) -> list[str]:
+    """The headings that may name an entry's model: the innermost one when it has no space (a model
+    id as a key), and the one above it too when the innermost is a plain key the rows are nested in
+    (``llama-4-scout-17b-16e-instruct:`` over ``pricing:``)."""
+    inner = headings[-2:] if headings and _PLAIN_KEY.fullmatch(headings[-1].strip()) else headings[-1:]
+    return [h for h in inner if h.strip() and " " not in h.strip()]
+
+
+_PLAIN_KEY = re.compile(r"[a-z]+(?:_[a-z]+)*")
+"""A config key in plain lower-case words (``pricing``, ``rate_limits``): a group of rows, no model."""
 
 
 def entry_variant(lex: Lexicon, texts: list[str]) -> str | None:

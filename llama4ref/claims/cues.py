@@ -186,6 +186,17 @@ BOTH = re.compile(
 )
 """A figure said of "both" models ("Scout and Maverick ... both support 10M", "Both ship with ..."
 after a sentence naming the two): it is held to each of them and wrong when either disagrees."""
+EACH_OF = re.compile(
+    r"(?i)(?:[,—–]\s*|\b(?:scout|maverick|behemoth|models|variants|they|are|were)\s+)(?:each|all\s+three|all\s+of\s+them)(?!\w)"
+    r"(?!\s*[)\]\"'”’.;:])"
+    r"(?!\s+(?:of\s+(?:its|the)\s+)?(?:tokens?|experts?|layers?|heads?|gpus?|steps?|requests?|users?|quer(?:y|ies)|images?|inputs?|prompts?)\b)"
+    r"[^;]*$"
+)
+"""A figure said of "each" of the variants a sentence lists ("the Llama 4 family — Scout, Maverick,
+and Behemoth — each capable of handling up to 10 million tokens", "Scout and Maverick each …"): held
+to each, as after "both". "each" opens its phrase (after a comma or dash, a variant's name or "they
+are") and the value's clause; "each token" or "each expert" divides among parts, and "… parameters
+each)" is a part's size, not the models'."""
 
 
 RESPECTIVELY = re.compile(r"(?i)\b(?:respectively|respectivamente|rispettivamente|respectivement|соответственно)\b|分别")

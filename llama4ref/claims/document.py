@@ -107,7 +107,9 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
         if heading or (label and (not para or _LIST.match(raw))):  # a list item that is a label heads its sub-items
             spans += _paragraph(para, headings)
             para = []
-            level = len(heading.group(1)) if heading and heading.group(1).startswith("#") else 7
+            # a label line heads at level 7 and below by its indent: a config's nested key ("  pricing:")
+            # heads its own rows under the key it is nested in (the catalog entry), not in its place
+            level = len(heading.group(1)) if heading and heading.group(1).startswith("#") else 7 + _indent(raw)
             if heading and not heading.group(1).startswith("#"):
                 level = int(heading.group(1))
             title = heading.group(2) if heading else label.group(1) if label else ""
@@ -310,15 +312,21 @@ def _table(
         if len(cells) < 2:
             continue
         label = _strip_md(cells[0][1])
+        # a row with no label cell: its first cell is a price or a scaled figure under a column
+        # heading of its own ("| Input | Output |" over "| $0.27/1M | $0.85/1M |"), read as a value
+        unlabelled = bool(
+            header and header[0] and not headerless and _FIGURE_CELL.match(label) and not _MODEL_CELL.search(header[0])
+        )
+        label = "" if unlabelled else label
         stated = False  # whether the row label's own values were read with an earlier cell
-        for k, (col, cell) in enumerate(cells[1:], start=1):
+        for k, (col, cell) in enumerate(cells[0 if unlabelled else 1 :], start=0 if unlabelled else 1):
             if not cell or (k >= len(header) and any(header[1:])):
                 continue  # (a cell past the last column a header names is no column's: whose, is unknown)
             column = header[k] if k < len(header) else ""
-            prefix = f"{label} {column}: "
+            prefix = f"{label} {column}: " if label else f"{column}: "
             text = prefix + _strip_md(cell)
             starts = ((0, r + 1, cells[0][0] + 1), (len(prefix), r + 1, col + 1))
-            about = sides[k - 1] if sides and k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
+            about = sides[k - 1] if sides and 1 <= k <= 2 else column  # "| Specification | ||" under "GPT-4o vs Llama 4 Maverick"
             span = Span(text, starts, _stack(headings), about or None, blank_column=not about, columns=tuple(header[1:]))
             span = span._replace(headerless=headerless, row=" | ".join(_strip_md(c) for _, c in cells))
             out.append(span._replace(label_end=len(prefix) if stated else 0))
@@ -326,6 +334,8 @@ def _table(
     return out
 
 
+_FIGURE_CELL = re.compile(r"(?i)^[~≈]?(?:\$\s?\d[\d.,]*|\d[\d.,]*\s?[kmbt]\b)\S*$")
+"""A cell that is only a price or a figure with its scale ("$0.27/1M", "131K"), no row's label."""
 _MODEL_CELL = re.compile(
     r"(?i)\b(?:llama[\s-]?\d|scout|maverick|behemoth|gpt-?[\w.]*\d|gemini|gemma|claude|qwen|mistral|mixtral|deepseek|phi-?\d|grok|kimi)"
 )

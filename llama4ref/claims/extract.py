@@ -54,6 +54,7 @@ from llama4ref.claims.subject import (
     named_in_clause,
     other_before,
     other_model,
+    passed_comparison,
     provider_binding,
     provider_of,
     subject,
@@ -119,7 +120,7 @@ def statements(
     )
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
     provider = first(parsed, "provider") or head_provider or page_provider
-    provider_from = provider_binding(parsed, head_provider, inner)
+    provider_from = provider_binding(parsed, head_provider, inner, page_provider)
     named_providers = {p for m in parsed.matches for t in m.terms if (p := provider_of(t)) is not None}
     several = len(named_providers) > 1
     provider = SEVERAL_PROVIDERS if several else provider  # "Groq and Fireworks restricted Scout's context to …"
@@ -306,7 +307,8 @@ def statements(
         if cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units):
             attrs += attribute(lex, "per-token")  # "top-8 routing"
             units = ("experts",)
-        variant, source, other = subject(parsed, vi, skip, compared)
+        passed = frozenset(i for i in compared if words.char(i) < v.start and passed_comparison(text[words.char(i) : v.start]))
+        variant, source, other = subject(parsed, vi, skip, compared, passed)
         if variant is None and not other and labelled_by:  # "| `llama4-scout` | 256K tokens |": the row's model id
             variant, source = labelled_by, "text"
         if source == "after" and (column_variant or head_variant or carried):
@@ -330,7 +332,11 @@ def statements(
         named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
         both = named_l4 if two_variants else () if named_l4 else pair or headed_pair  # (else the two the headings name)
-        every = both if BOTH.search(text[: v.start]) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
+        since = max((u.end for u in vals if u.end <= v.start), default=0)  # (no other value between "each" and this one)
+        listed_each = two_variants and cues.EACH_OF.search(
+            text[max(since, v.start - 160) : v.start]
+        )  # "Scout, Maverick and Behemoth, each …"
+        every = both if (BOTH.search(text[: v.start]) or listed_each) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
         unclear = not every and (
             (others_named and other_before(parsed, vi))
             or (head_other and source == "text")

@@ -191,6 +191,8 @@ def _gap(recorded: Any, v: Value) -> float:
 
 
 def _benchmark(kb: KnowledgeBase, st: Statement) -> Verdict:
+    if st.value.day is not None:  # "unveiled on April 5, 2025 … GPQA Diamond": a date is no score
+        return Verdict("unchecked", None, None, None, "a date is not a benchmark score")
     if st.own_run:
         return Verdict("unchecked", None, None, None, "the text reports its own evaluation run")
     if st.value.mult != 1.0:

@@ -73,17 +73,26 @@ def other_model(parsed: Any) -> bool:
 
 
 def subject(
-    parsed: Any, vi: int, skip: frozenset[int] = frozenset(), compared: frozenset[int] = frozenset()
+    parsed: Any,
+    vi: int,
+    skip: frozenset[int] = frozenset(),
+    compared: frozenset[int] = frozenset(),
+    passed: frozenset[int] = frozenset(),
 ) -> tuple[str | None, Binding, bool]:
     """The nearest model named before the value (else after it): (Llama 4 variant, 'text' or
     'after', other-model?).
     Names at the word indices ``skip`` (what the subject is likened to) do not count, nor names after
-    the value at ``compared`` (what it is compared with: "… 87.1 — competitive with GPT-4o")."""
+    the value at ``compared`` (what it is compared with: "… 87.1 — competitive with GPT-4o"), nor a
+    name compared with before the value, at ``passed``, whose clause has ended when the value comes
+    and which another model named before it leads ("Although Scout is smaller than Maverick, it has
+    … 10 million tokens": Scout's)."""
     named = [
         (m.start, t["target"]) for m in parsed.matches for t in m.terms if t["kind"] == "entity" and t.get("cls") == "variant"
     ]
     named = [(i, tgt) for i, tgt in named if not _is_number_alias(parsed, i) and i not in skip and not (i > vi and i in compared)]
     before = [x for x in named if x[0] < vi]
+    if len(before) > 1 and before[-1][0] in passed:
+        before = [x for x in before if x[0] not in passed] or before
     pick = before[-1] if before else (named[0] if named else None)
     if pick is None:
         return None, "none", False
@@ -130,14 +139,16 @@ def from_headings(parses: list[Any]) -> tuple[str | None, str | None, bool]:
     return variant, provider, family
 
 
-def provider_binding(parsed: Any, head_provider: str | None, inner: Any) -> Binding:
+def provider_binding(parsed: Any, head_provider: str | None, inner: Any, page: str | None = None) -> Binding:
     """Where a span's provider is named: its own text, the innermost heading, only an outer heading
-    (a page title), else the page's own address ("entry": as firm as a catalog entry's)."""
+    (a page title), else the page's own address ("entry": as firm as a catalog entry's). A provider
+    an outer heading names that the page's address names too (a model page of the provider's
+    catalog, ``providers/cerebras/models/…``) is the address's: "entry"."""
     if first(parsed, "provider"):
         return "text"
     if head_provider and inner is not None and first(inner, "provider") == head_provider:
         return "heading"
-    return "title" if head_provider else "entry"
+    return "title" if head_provider and head_provider != page else "entry"
 
 
 def two_models(parses: list[Any]) -> bool:
@@ -208,6 +219,18 @@ _COMPARED_WITH = re.compile(
     r"|rival(?:s|l?ing)?|beat(?:s|ing)?|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|exceed(?:s|ing|ed)?|trail(?:s|ing)?)"
     r"\s+(?:[\w'’-]+\s+){0,2}$"
 )
+
+
+_CLAUSE_PAST = re.compile(
+    r"(?i)^[\w'’.-]*(?:\s+[\w'’.-]+){0,2}?\s*(?:[,;]|\s(?:but|yet|while|whereas)\b)(?!\s*(?:which|who|whose)\b)"
+)
+"""After a name compared with: its clause ends (a comma or "but"), no relative clause hanging on it."""
+
+
+def passed_comparison(after: str) -> bool:
+    """Whether the text after a name compared with ("than Maverick, it has …") leaves that name's
+    clause before going on: what follows is not about it."""
+    return bool(_CLAUSE_PAST.match(after))
 
 
 def compared_with(before: str) -> bool:

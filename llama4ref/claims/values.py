@@ -99,7 +99,7 @@ _LOCAL_MONTHS = {
 "5. April 2025"); the English ones are in _MONTHS."""
 _LOCAL_MONTHS_RX = "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
-    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<pm>early|mid|late)[\s-]+(?P<mp>{_MONTHS})\.?,?\s+(?P<ymp>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|(?P<m1>{_MONTHS})\.?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y1>\d{{4}})"
+    rf"\b(?:(?P<q>[QH][1-4])\s*(?P<yq>\d{{4}})|(?P<pm>early|mid|late)[\s-]+(?P<mp>{_MONTHS})\.?,?\s+(?P<ymp>\d{{4}})|(?P<part>early|mid|late|end of|beginning of)[\s-]+(?P<yp>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|(?P<m1>{_MONTHS})\.?(?:\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?|[/-])(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b"
     rf"|\b(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_LOCAL_MONTHS_RX})\.?,?\s+(?:de\s+|del\s+)?(?P<y3>\d{{4}})(?!\d)"
     r"|(?<!\d)(?P<y4>\d{4})\s*[年년]\s*(?P<m4>\d{1,2})\s*[月월](?:\s*(?P<d4>\d{1,2})\s*[日일])?",
@@ -149,6 +149,18 @@ _BELOW = re.compile(
 )
 """Words before a value that make it approximate, a lower or an upper bound (English and the
 other languages check-claims reads: "environ", "etwa", "más de", "более", "约")."""
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_WORDS = (
+    {w: float(n) for n, w in enumerate(_ONES, start=1)}
+    | {w: float(n) for n, w in enumerate(_TEENS, start=11)}
+    | {"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0}
+)
+_WORD_NUMBER = re.compile(
+    r"(?i)(?<![\w-])(" + "|".join(_WORDS) + r")(\s+hundred)?\s+(thousand|million|billion|trillion)(?![\w-])"
+)
+"""A count written in English words before a scale word ("two trillion", "four hundred billion"): a number;
+a number word alone ("two experts") and "a million" (as often a manner of speaking) are not read."""
 _GLUED_PERCENT = re.compile(r"(?<=[A-Za-z]{3})(\d{1,2}(?:\.\d)?)\s*%")
 _RANGE = re.compile(r"^\s*(?:to|-|–|—)\s*$")
 
@@ -187,6 +199,14 @@ def values(text: str) -> list[Value]:
         day, precision, until = _date(m)
         if day is not None:
             out.append(Value(0, 0, 0, 1, "exact", m.group(0), m.start(), m.end(), day, precision, until))
+        masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+    for m in _WORD_NUMBER.finditer(masked):  # "nearly two trillion": the scale word gives the step
+        mult = _MULT[m.group(3).lower()] * (100.0 if m.group(2) else 1.0)
+        before = masked[max(0, m.start() - 14) : m.start()]
+        bound = "approximately" if _APPROX.search(before) else "at_least" if _ABOVE.search(before) else "exact"
+        bound = "at_most" if _BELOW.search(before) else bound
+        number = _WORDS[m.group(1).lower()] * mult
+        out.append(Value(number, number, mult, mult, bound, m.group(0), m.start(), m.end()))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for rx in _MASKS:
         masked = rx.sub(_blank, masked)
