@@ -126,3 +126,14 @@ def test_a_source_cited_by_line_links_to_the_file(kb: KnowledgeBase) -> None:
     assert not project_pages
     released = [kb.source(s) for s in cited_by_line if kb.source(s).version.release and "github.com" in kb.source(s).url]
     assert released and all(s.version.published for s in released)
+
+
+def test_notes_name_no_private_conflict_id(kb: KnowledgeBase) -> None:
+    """A note or reason says what sources disagree on in words; no id of our research notes ("C16"),
+    which a user cannot look up (`llama4ref list conflicts` lists the disagreements)."""
+    private_id = re.compile(r"\bC\d{1,2}\b")
+    texts = {f"{f.path} note": f.note for f in kb.facts(derived=False)}
+    texts |= {f"{f.path} alternative {a.value!r}": f"{a.reason} {a.note or ''}" for f in kb.facts(derived=False) for a in f.alternatives}
+    texts |= {f"source {s.id}": s.note for s in kb.sources()}
+    texts |= {f"sheet {s.id}": s.note for s in kb.sheets()}
+    assert [k for k, text in texts.items() if text and private_id.search(text)] == []
