@@ -133,7 +133,9 @@ def test_notes_name_no_private_conflict_id(kb: KnowledgeBase) -> None:
     which a user cannot look up (`llama4ref list conflicts` lists the disagreements)."""
     private_id = re.compile(r"\bC\d{1,2}\b")
     texts = {f"{f.path} note": f.note for f in kb.facts(derived=False)}
-    texts |= {f"{f.path} alternative {a.value!r}": f"{a.reason} {a.note or ''}" for f in kb.facts(derived=False) for a in f.alternatives}
+    texts |= {
+        f"{f.path} alternative {a.value!r}": f"{a.reason} {a.note or ''}" for f in kb.facts(derived=False) for a in f.alternatives
+    }
     texts |= {f"source {s.id}": s.note for s in kb.sources()}
     texts |= {f"sheet {s.id}": s.note for s in kb.sheets()}
     assert [k for k, text in texts.items() if text and private_id.search(text)] == []
