@@ -339,3 +339,20 @@ def test_suggestions_keep_the_published_spelling() -> None:
     assert err.code == 2
     suggested = err.stderr.split("did you mean", 1)[1]
     assert "meta-llama/Llama-4-Scout-17B-16E'" in suggested and "meta-llama/llama-4-scout-17b-16e'" not in suggested
+
+
+def test_providers_stale_and_get_give_one_freshness_date(kb: KnowledgeBase) -> None:
+    """Azure's Maverick input price: `get` dates its newest citation 2026-11-20 (LiteLLM 1.110.2), and
+    `stale` and `providers` ("newest source") give that same date, not the date the value was first seen."""
+    from llama4ref.domain.deploy import newest_source
+
+    fact = kb.get("providers.azure_ai_foundry.maverick.price.input")
+    cited = max(d for c in fact.citations if (d := c.as_of or kb.source(c.source).version.published))
+    assert cited == date(2026, 11, 20)
+    stale = {s.path: s.last_dated for s in stale_records(kb, 0, today=date(2026, 12, 7))}
+    assert stale[fact.path] == cited
+    (offer,) = offers(kb, "maverick", "azure")
+    per_fact = [newest_source(kb, [p]) for p in offer.paths]
+    assert offer.last_dated == max(d for d in per_fact if d is not None) >= cited
+    out = run_cli("providers", "maverick", "-p", "azure").stdout
+    assert "newest source" in out and str(offer.last_dated) in out

@@ -146,9 +146,17 @@ def _groups(kb: KnowledgeBase, area: str) -> dict[tuple[str, ...], list[str]]:
     return out
 
 
-def _latest(kb: KnowledgeBase, paths: list[str]) -> date | None:
-    dates = [c.known_from for p in paths for c in dated_values(kb, kb.get(p)) if c.known_from]
-    return max(dates) if dates else None
+def newest_source(kb: KnowledgeBase, paths: list[str], until: date | None = None) -> date | None:
+    """How fresh the values at ``paths`` are: the newest date any citation of a preferred value
+    gives (its ``as_of``, else its source's publication date), up to ``until`` when given.
+
+    The one freshness date of ``providers`` ("newest source"), ``stale`` and the offers' JSON
+    ``last_dated``; a citation's own date is what ``get`` prints as "(as of …)" beside it, and
+    ``--as-of`` views date a value by when it was first known (:func:`dated_values`).
+    """
+    dates = [c.as_of or kb.source(c.source).version.published for p in paths for c in kb.get(p).citations]
+    real = [d for d in dates if d is not None and (until is None or d <= until)]
+    return max(real) if real else None
 
 
 ENDED_STATUSES = frozenset({"deprecated", "retired", "removed"})
@@ -257,7 +265,7 @@ def offers(
                 pin.as_float() if pin else None,
                 pout.as_float() if pout else None,
                 conflicts,
-                _latest(kb, paths),
+                newest_source(kb, paths, as_of),
                 paths,
                 deprecation,
                 _nominal_copy(kb, vid, ctx),
@@ -397,12 +405,12 @@ class StaleRecord:
 
 
 def stale_records(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:
-    """Provider and runtime facts whose newest dated citation is older than the horizon (or undated)."""
+    """Provider and runtime facts whose newest source (:func:`newest_source`) is older than the horizon (or undated)."""
     today = today or date.today()
     out = []
     for prefix in ("providers", "runtime"):
         for path in kb.paths(prefix, derived=False):
-            last = _latest(kb, [path])
+            last = newest_source(kb, [path])
             age = (today - last).days if last else None
             if age is None or age > older_than_days:
                 out.append(StaleRecord(path, last, age))

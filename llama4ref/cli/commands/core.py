@@ -57,6 +57,9 @@ def show(variant: VariantArg, json_out: JsonOpt = False) -> None:
 def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
     """A fact's value, unit, citations and alternatives; on a prefix, the facts under it.
 
+    "(as of DATE)" after a citation is the date that source gave the value; the newest such date
+    is the "newest source" of `providers` and `stale`.
+
     Example: llama4ref get maverick.params.total --json
     Example: llama4ref get maverick.experts
     """

@@ -96,6 +96,6 @@ def stale(con: Console, found: list[StaleRecord], older_than: str) -> None:
     grid.table(
         con,
         f"{len(found)} record(s) older than {older_than}",
-        ["path", "last dated", "age (days)"],
+        ["path", "newest source", "age (days)"],
         [[s.path, str(s.last_dated or "undated"), "" if s.age_days is None else str(s.age_days)] for s in found],
     )
