@@ -179,3 +179,18 @@ def test_one_run_with_every_path_parses_strictly() -> None:
     pybtex = pytest.importorskip("pybtex.database")
     data = pybtex.parse_string(run_cli("cite", *MANY, "--format", "bibtex").stdout, "bibtex")
     assert "llama_models_model_card_2025" in data.entries
+
+
+def test_a_release_pinned_repository_file_is_cited_at_its_tag(kb: KnowledgeBase) -> None:
+    """A transformers 4.51.0 file cited by line reads `repo@v4.51.0:path` with the file's address at that
+    tag, and its BibTeX entry carries the release's date (a dated key, not `_nd`)."""
+    path = "multimodal.vision_encoder.layers"
+    assert "transformers-4.51.0-configuration-llama4" in {c.source for c in kb.get(path).citations}
+    out = run_cli("cite", path).stdout
+    tagged = "huggingface/transformers@v4.51.0:src/transformers/models/llama4/configuration_llama4.py"
+    url = "https://github.com/huggingface/transformers/blob/v4.51.0/src/transformers/models/llama4/configuration_llama4.py"
+    ref = next(ln for ln in out.splitlines() if ln.startswith("- [transformers-4.51.0-configuration-llama4]"))
+    assert tagged in ref and url in ref and "pypi.org" not in ref
+    bib = bib_entries(run_cli("cite", path, "--format", "bibtex").stdout)
+    fields = next(f for _, key, f in bib if key.startswith("transformers_4_51_0"))
+    assert (fields["year"], fields["date"]) == ("2025", "2025-04-05")

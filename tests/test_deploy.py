@@ -437,3 +437,18 @@ def test_runtime_tier_rows_carry_a_figure_a_source_and_a_hardware_name(kb: Knowl
     for lim in limits:
         if lim not in shown:
             assert f"runtime.{lim.engine}.{lim.variant}.{lim.hardware}" in flat
+def test_providers_stale_and_get_give_one_freshness_date(kb: KnowledgeBase) -> None:
+    """Azure's Maverick input price: `get` dates its newest citation 2026-11-20 (LiteLLM 1.110.2), and
+    `stale` and `providers` ("newest source") give that same date, not the date the value was first seen."""
+    from llama4ref.domain.deploy import newest_source
+
+    fact = kb.get("providers.azure_ai_foundry.maverick.price.input")
+    cited = max(d for c in fact.citations if (d := c.as_of or kb.source(c.source).version.published))
+    assert cited == date(2026, 11, 20)
+    stale = {s.path: s.last_dated for s in stale_records(kb, 0, today=date(2026, 12, 7))}
+    assert stale[fact.path] == cited
+    (offer,) = offers(kb, "maverick", "azure")
+    per_fact = [newest_source(kb, [p]) for p in offer.paths]
+    assert offer.last_dated == max(d for d in per_fact if d is not None) >= cited
+    out = run_cli("providers", "maverick", "-p", "azure").stdout
+    assert "newest source" in out and str(offer.last_dated) in out

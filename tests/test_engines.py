@@ -78,3 +78,19 @@ def test_compare_with_llama_33_shows_architecture_differences() -> None:
     rows = {r["key"]: r for r in data["rows"]}
     assert rows["architecture.layers"]["left"]["value"] == 48 and rows["architecture.layers"]["right"]["value"] == 80
     assert rows["architecture.vocab_size"]["differs"] and rows["context_window.instruct"]["differs"]
+
+
+def test_a_pull_request_is_never_given_as_a_bare_number(kb: KnowledgeBase) -> None:
+    """An engine fact whose value names a pull request says so ("pull request #12791"): a bare
+    "#12791" beside "first release: v0.8.3" reads as a version."""
+    import re
+
+    bare = [f.path for f in kb.facts("engines") if isinstance(f.value, str) and re.match(r"#\d", f.value)]
+    assert bare == []
+
+
+def test_llama_cpp_names_a_build_beside_its_pull_request(kb: KnowledgeBase) -> None:
+    """llama.cpp's text support: the pull request, and a release build that has it, cited to the release tag."""
+    assert kb.get("engines.llama_cpp.text.first_support").value == "pull request #12791"
+    build = kb.get("engines.llama_cpp.text.build_with_support")
+    assert build.value == "b5074" and any(c.quote.endswith("/releases/tag/b5074") for c in build.citations)

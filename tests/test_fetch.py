@@ -18,8 +18,8 @@ from tools import fetch as fetch_mod
 def test_release_sources_are_found() -> None:
     """Every source pinned to a PyPI release with a file path is listed with its package and version."""
     found = {sid: (pkg, ver, path) for sid, pkg, ver, path, _ in fetch_mod.release_sources(REPO / "facts")}
-    assert found["transformers-4.51.0-configuration-llama4"] == (
-        "transformers", "4.51.0", "src/transformers/models/llama4/configuration_llama4.py")  # fmt: skip
+    assert found["transformers-4.51.0-configuration-llama4"] == (  # its url is the file at tag v4.51.0; package: the wheel
+        "transformers", "4.51.0", "transformers/models/llama4/configuration_llama4.py")  # fmt: skip
     assert found["litellm-1.109.1-model-prices"][:2] == ("litellm", "1.109.1")
     assert found["llama-models-ffn-py"] == ("llama-models", "0.2.0", "llama_models/llama4/ffn.py")  # a commit pin a release ships
 

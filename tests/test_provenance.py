@@ -111,3 +111,31 @@ def test_validate_catches_a_value_its_quotes_contradict(tmp_path: Path) -> None:
 def test_the_shipped_values_are_read_from_their_quotes(facts_dir: Path) -> None:
     """Every shipped numeric value is stated by one of its quotes or says how by `conversion`."""
     assert not [d.format() for d in load_tree(facts_dir).diagnostics if d.code == "L4R-V001"]
+
+
+def test_a_source_cited_by_line_links_to_the_file(kb: KnowledgeBase) -> None:
+    """A source some citation locates by line number has an address that shows the file (a repository
+    file at a commit or tag), never a package's project page, and it is dated when it is a release."""
+    cited_by_line = {
+        c.source
+        for f in kb.facts(derived=False)
+        for c in (*f.citations, *(c for a in f.alternatives for c in a.citations))
+        if re.search(r"\blines? \d", c.locator)
+    }
+    project_pages = {sid for sid in cited_by_line if "pypi.org/project/" in kb.source(sid).url}
+    assert not project_pages
+    released = [kb.source(s) for s in cited_by_line if kb.source(s).version.release and "github.com" in kb.source(s).url]
+    assert released and all(s.version.published for s in released)
+
+
+def test_notes_name_no_private_conflict_id(kb: KnowledgeBase) -> None:
+    """A note or reason says what sources disagree on in words; no id of our research notes ("C16"),
+    which a user cannot look up (`llama4ref list conflicts` lists the disagreements)."""
+    private_id = re.compile(r"\bC\d{1,2}\b")
+    texts = {f"{f.path} note": f.note for f in kb.facts(derived=False)}
+    texts |= {
+        f"{f.path} alternative {a.value!r}": f"{a.reason} {a.note or ''}" for f in kb.facts(derived=False) for a in f.alternatives
+    }
+    texts |= {f"source {s.id}": s.note for s in kb.sources()}
+    texts |= {f"sheet {s.id}": s.note for s in kb.sheets()}
+    assert [k for k, text in texts.items() if text and private_id.search(text)] == []

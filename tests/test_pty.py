@@ -37,7 +37,7 @@ MACHINE = ("--json", "sarif", "bibtex", "csl-json")
 
 KEY_VALUES = {
     ("context", "scout"): ["10,485,760", "meta-llama/llama-4-scout-17b-16e-instruct", "2026-06-26"],
-    ("providers", "scout", "-p", "bedrock"): ["meta.llama4-scout-17b-instruct-v1:0", "3,500,000", "2027-03-30", "2026-11-12"],
+    ("providers", "scout", "-p", "bedrock"): ["meta.llama4-scout-17b-instruct-v1:0", "3,500,000", "2027-03-30", "2026-11-20"],
     ("show", "scout"): ["109,000,000,000", "10,485,760", "meta-llama/Llama-4-Scout-17B-16E-Instruct", "llama-models-model-card"],
     ("sources",): ["transformers-4.51.0-image-processing-llama4-fast", "2025-08-22", "amd-primus-pr-165"],
     ("license",): ["llama-4-community-license"],

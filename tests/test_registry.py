@@ -50,7 +50,7 @@ def test_every_kind_names_a_model_a_section_and_a_schema() -> None:
 def test_listings_exports_and_tables_come_from_the_registry() -> None:
     """`list`, the export collections and the export tables are the kinds' (plus the facts')."""
     listed = [k.listing for k in registry.KINDS if k.listing]
-    assert set(LIST_KINDS) == {*listed, "facts"} and LIST_KINDS[0] == "variants"
+    assert set(LIST_KINDS) == {*listed, "facts", "conflicts"} and LIST_KINDS[0] == "variants"
     assert all(name in ENVELOPES for name in LIST_KINDS)  # each `list … --json` has its shape
     exported = {k.collection: k.item for k in registry.KINDS if k.collection}
     assert {**exported, "facts": "fact"} == COLLECTIONS

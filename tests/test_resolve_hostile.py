@@ -144,3 +144,11 @@ def test_catalog_prefilter_agrees_with_the_parser(key: str) -> None:
 
     found = parse(key)
     assert catalog_is_llama4(key) == (found is not None and found.family == "llama-4")
+
+
+@pytest.mark.parametrize(("tag", "variant"), [("llama4:scout", "scout"), ("llama4:maverick", "maverick")])
+def test_an_ollama_tag_the_records_hold_is_recorded(tag: str, variant: str) -> None:
+    """Ollama's library tags (engines.ollama.gguf) resolve from the catalog, cited, not read by their parts."""
+    found = llama4ref.resolve(tag)
+    assert (found.method, found.variant, found.official) == ("catalog", variant, False)
+    assert "ollama-readme-llama4" in {c.source for c in found.citations}

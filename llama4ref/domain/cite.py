@@ -38,6 +38,23 @@ def bibkey(src: Source) -> str:
     return re.sub(r"[^a-z0-9]+", "_", f"{src.id}_{year}".lower()).strip("_")
 
 
+def git_ref(src: Source) -> str:
+    """The git ref a reader checks out to see the source's file: its commit (12 characters), the tag
+    or branch its GitHub address names (``v4.51.0`` in ``…/blob/v4.51.0/<path>``), else its version.
+
+    >>> import llama4ref
+    >>> git_ref(llama4ref.knowledge_base().source("transformers-4.51.0-modeling-llama4"))
+    'v4.51.0'
+    """
+    if src.version.commit:
+        return src.version.commit[:12]
+    if src.repo and src.path:
+        m = re.fullmatch(rf"https://github\.com/{re.escape(src.repo)}/blob/([^/]+)/{re.escape(src.path)}", src.url)
+        if m:
+            return m[1]
+    return src.pin()
+
+
 def citations_for(kb: KnowledgeBase, fact: Fact) -> list[tuple[Citation, Source]]:
     return [(c, kb.source(c.source)) for c in kb.citations_of(fact)]
 

@@ -146,15 +146,17 @@ def _groups(kb: KnowledgeBase, area: str) -> dict[tuple[str, ...], list[str]]:
     return out
 
 
-def _latest(kb: KnowledgeBase, paths: list[str], as_of: date | None = None) -> date | None:
-    """The newest date any claim under ``paths`` is known from (on or before ``as_of`` when given)."""
-    dates = [
-        c.known_from
-        for p in paths
-        for c in dated_values(kb, kb.get(p))
-        if c.known_from and (as_of is None or c.known_from <= as_of)
-    ]
-    return max(dates) if dates else None
+def newest_source(kb: KnowledgeBase, paths: list[str], until: date | None = None) -> date | None:
+    """How fresh the values at ``paths`` are: the newest date any citation of a preferred value
+    gives (its ``as_of``, else its source's publication date), up to ``until`` when given.
+
+    The one freshness date of ``providers`` ("newest source"), ``stale`` and the offers' JSON
+    ``last_dated``; a citation's own date is what ``get`` prints as "(as of …)" beside it, and
+    ``--as-of`` views date a value by when it was first known (:func:`dated_values`).
+    """
+    dates = [c.as_of or kb.source(c.source).version.published for p in paths for c in kb.get(p).citations]
+    real = [d for d in dates if d is not None and (until is None or d <= until)]
+    return max(real) if real else None
 
 
 def cited_on(kb: KnowledgeBase, citation: Citation) -> date | None:
@@ -284,7 +286,7 @@ def offers(
                 _number(pin),
                 _number(pout),
                 conflicts,
-                _latest(kb, paths, as_of),
+                newest_source(kb, paths, as_of),
                 paths,
                 deprecation,
                 _nominal_copy(kb, vid, ctx),
@@ -546,12 +548,12 @@ class StaleRecord:
 
 
 def stale_records(kb: KnowledgeBase, older_than_days: int, today: date | None = None) -> list[StaleRecord]:
-    """Provider and runtime facts whose newest dated citation is older than the horizon (or undated)."""
+    """Provider and runtime facts whose newest source (:func:`newest_source`) is older than the horizon (or undated)."""
     today = today or date.today()
     out = []
     for prefix in ("providers", "runtime"):
         for path in kb.paths(prefix, derived=False):
-            last = _latest(kb, [path])
+            last = newest_source(kb, [path])
             age = (today - last).days if last else None
             if age is None or age > older_than_days:
                 out.append(StaleRecord(path, last, age))

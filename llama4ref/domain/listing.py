@@ -16,6 +16,7 @@ from llama4ref.errors import UnknownIdError
 from llama4ref.records.registry import LISTINGS
 
 if TYPE_CHECKING:
+    from llama4ref.domain.conflicts import Conflict
     from llama4ref.store.answers import Fact, Identifier, LicenseTerm, Sheet, Source, VariantInfo
     from llama4ref.store.knowledge_base import KnowledgeBase
 
@@ -76,6 +77,17 @@ class FactListing:
 
 
 @dataclass(frozen=True)
+class ConflictListing:
+    """The facts under a prefix (every fact without one) whose sources disagree."""
+
+    items: list[Conflict]
+    kind: ClassVar[ListKind] = "conflicts"
+
+    def to_json(self) -> Sequence[Mapping[str, Any]]:
+        return [c.to_json() for c in self.items]
+
+
+@dataclass(frozen=True)
 class SheetListing:
     """The fact-sheet records, by record key."""
 
@@ -121,11 +133,20 @@ class RecordListing:
         return [r.to_json() for r in self.items]
 
 
-Listing = VariantListing | SourceListing | FactListing | SheetListing | LicenseTermListing | IdentifierListing | RecordListing
+Listing = (
+    VariantListing
+    | SourceListing
+    | FactListing
+    | ConflictListing
+    | SheetListing
+    | LicenseTermListing
+    | IdentifierListing
+    | RecordListing
+)
 
 
 def list_records(kb: KnowledgeBase, kind: ListKind, prefix: str = "") -> Listing:
-    """The records of ``kind`` (``prefix``: with ``facts``, only paths under it); ValueError for another kind."""
+    """The records of ``kind`` (``prefix``: with ``facts`` and ``conflicts``, only paths under it); ValueError for another kind."""
     if kind == "variants":
         return VariantListing(kb.variants())
     if kind == "sources":
@@ -135,6 +156,12 @@ def list_records(kb: KnowledgeBase, kind: ListKind, prefix: str = "") -> Listing
         if prefix and not facts:
             raise _unknown_prefix(kb, prefix)
         return FactListing([FactEntry(f, sorted({c.source for c in kb.citations_of(f)})) for f in facts])
+    if kind == "conflicts":
+        from llama4ref.domain.conflicts import conflicts
+
+        if prefix and not kb.facts(prefix):
+            raise _unknown_prefix(kb, prefix)
+        return ConflictListing(conflicts(kb, prefix))
     if kind == "sheets":
         return SheetListing(kb.sheets())
     if kind == "license-terms":

@@ -146,10 +146,11 @@ LISTINGS: tuple[str, ...] = (
     "variants",
     "sources",
     "facts",
+    "conflicts",
     *(k.listing for k in KINDS if k.listing is not None and k.listing not in ("variants", "sources")),
 )
-"""What ``llama4ref list`` lists, in the order its help gives them (facts are listed too, though
-they are not a record kind of their own)."""
+"""What ``llama4ref list`` lists, in the order its help gives them (facts, and the facts whose
+sources disagree, are listed too, though they are not record kinds of their own)."""
 
 
 def kind_of_directory(directory: str) -> RecordKind:

@@ -57,6 +57,9 @@ def show(variant: VariantArg, json_out: JsonOpt = False) -> None:
 def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
     """A fact's value, unit, citations and alternatives; on a prefix, the facts under it.
 
+    "(as of DATE)" after a citation is the date that source gave the value; the newest such date
+    is the "newest source" of `providers` and `stale`.
+
     Example: llama4ref get maverick.params.total --json
     Example: llama4ref get maverick.experts
     """
@@ -91,13 +94,16 @@ def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
 def list_(
     kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(LIST_KINDS)}.")] = "variants",
     prefix: Annotated[
-        str, typer.Option(help="With 'facts': only paths under this prefix.", autocompletion=complete_fact_path)
+        str,
+        typer.Option(help="With 'facts' or 'conflicts': only paths under this prefix.", autocompletion=complete_fact_path),
     ] = "",
     json_out: JsonOpt = False,
 ) -> None:
-    """The records of a kind.
+    """The records of a kind. `conflicts`: every fact whose sources disagree, the preferred value
+    first, then each alternative with its rank and the sources that give it.
 
     Example: llama4ref list facts --prefix scout.architecture
+    Example: llama4ref list conflicts --prefix multimodal
     """
     import llama4ref
     from llama4ref.domain.listing import list_records

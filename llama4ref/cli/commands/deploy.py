@@ -68,6 +68,10 @@ def providers(
 ) -> None:
     """Provider-served limits, precision and prices, each dated and sourced.
 
+    "newest source" is the newest date any source behind the offer's values gives (the date `stale`
+    uses and `get` prints beside that citation as "as of"); with --as-of the column is "context known
+    from", the date the context shown was first stated.
+
     Example: llama4ref providers scout --current --sort price
     """
     import llama4ref
@@ -247,6 +251,9 @@ def stale(
     json_out: JsonOpt = False,
 ) -> None:
     """Provider and runtime records whose newest dated source is past the horizon (for maintainers).
+
+    "newest source" is the newest date a citation of the fact's preferred value gives (its "as of",
+    else its source's publication date), the same date `providers` shows.
 
     Example: llama4ref stale --older-than 365d
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from llama4ref.domain.cite import citations_for, cited_sources, quote_text
+from llama4ref.domain.cite import citations_for, cited_sources, git_ref, quote_text
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 
 def where(src: Source) -> str:
-    """Where a reader finds the source: ``repo@commit:path`` for a file in a repository, else its URL."""
+    """Where a reader finds the source: ``repo@ref:path`` (a commit or tag) for a file in a repository, else its URL."""
     if src.repo and src.path:
-        return f"{src.repo}@{src.version.commit[:12] if src.version.commit else src.pin()}:{src.path}"
+        return f"{src.repo}@{git_ref(src)}:{src.path}"
     return src.url
 
 

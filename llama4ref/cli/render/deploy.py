@@ -58,7 +58,8 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
         ]
         rows.append([Text(c) for c in cells])  # Text: values like "[superseded]" are not markup
     columns = [
-        "provider", "variant", "model id", "context (tokens)", "max output (tokens)", "precision", "$/1M in/out", "sources", "as of"
+        "provider", "variant", "model id", "context (tokens)", "max output (tokens)", "precision", "$/1M in/out", "sources",
+        "context known from" if as_of else "newest source",
     ]  # fmt: skip
     grid.table(con, title, columns, rows)
 

@@ -9,6 +9,7 @@ from llama4ref.cli.render import grid
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from llama4ref.domain.conflicts import Side
     from llama4ref.domain.deploy import StaleRecord
     from llama4ref.domain.listing import Listing
     from llama4ref.store.answers import Source
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 def columns_and_rows(listing: Listing) -> tuple[list[str], list[list[str]]]:
     """The table ``listing`` is shown as: column names and one row of text cells per record."""
     from llama4ref.domain.listing import (
+        ConflictListing,
         FactListing,
         IdentifierListing,
         LicenseTermListing,
@@ -39,6 +41,10 @@ def columns_and_rows(listing: Listing) -> tuple[list[str], list[list[str]]]:
             [e.fact.path, e.fact.display() + (" (derived)" if e.fact.derived else ""), ", ".join(e.sources)]
             for e in listing.items
         ]
+    if isinstance(listing, ConflictListing):
+        return ["path", "preferred", "alternatives"], [
+            [c.path, _side(c.preferred), "; ".join(f"{a.rank}: {_side(a)}" for a in c.alternatives)] for c in listing.items
+        ]
     if isinstance(listing, SheetListing):
         return ["record", "subject", "title"], [[s.record, s.subject, s.title] for s in listing.items]
     if isinstance(listing, LicenseTermListing):
@@ -53,6 +59,11 @@ def columns_and_rows(listing: Listing) -> tuple[list[str], list[list[str]]]:
     assert_never(listing)
 
 
+def _side(side: Side) -> str:
+    """A value in a disagreement and the sources that give it: ``768 dimensions (source-a, source-b)``."""
+    return f"{side.display} ({', '.join(side.sources)})" if side.sources else side.display
+
+
 def _cell(value: object) -> str:
     """A field as a table cell: a list as its length."""
     if isinstance(value, tuple):
@@ -62,8 +73,12 @@ def _cell(value: object) -> str:
 
 def listing(con: Console, listing: Listing) -> None:
     """The titled table of ``listing``: ``<kind> (<count>)``."""
+    from llama4ref.domain.listing import ConflictListing
+
     columns, rows = columns_and_rows(listing)
     grid.table(con, f"{listing.kind} ({len(rows)})", columns, rows)
+    if isinstance(listing, ConflictListing) and listing.items:
+        con.print("Why each alternative is not preferred: llama4ref get PATH", soft_wrap=True)
 
 
 def bibliography(con: Console, rows: list[tuple[Source, list[str]]]) -> None:
@@ -81,6 +96,6 @@ def stale(con: Console, found: list[StaleRecord], older_than: str) -> None:
     grid.table(
         con,
         f"{len(found)} record(s) older than {older_than}",
-        ["path", "last dated", "age (days)"],
+        ["path", "newest source", "age (days)"],
         [[s.path, str(s.last_dated or "undated"), "" if s.age_days is None else str(s.age_days)] for s in found],
     )

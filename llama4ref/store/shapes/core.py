@@ -43,6 +43,33 @@ class AlternativeJSON(TypedDict):
     note: str | None
 
 
+class ConflictSideJSON(TypedDict):
+    """One value in a disagreement between sources."""
+
+    value: Any
+    display: str
+    """The value as a person reads it."""
+    rank: Literal["preferred", "alternative", "rounded", "superseded", "disputed", "deprecated"]
+    """`preferred` for the value the records stand by; else the alternative's rank."""
+    reason: str | None
+    """Why an alternative is not preferred; null for the preferred value."""
+    sources: list[str]
+    """The ids of the sources that give this value (see `sources`)."""
+
+
+class ConflictJSON(TypedDict):
+    """A fact whose sources disagree: the preferred value, then each ranked alternative."""
+
+    path: str
+    unit: str
+    preferred: ConflictSideJSON
+    alternatives: list[ConflictSideJSON]
+    note: str | None
+    """The fact's note, which often says how the disagreement is settled."""
+    file: str | None
+    """`file:line` where the fact is written."""
+
+
 class FactJSON(TypedDict):
     """A fact: its preferred value, unit, citations and alternatives; derived facts name their inputs."""
 

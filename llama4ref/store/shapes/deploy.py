@@ -41,6 +41,8 @@ class OfferJSON(TypedDict):
     conflicting_values: int
     """How many alternative values (sources that disagree) the offer's facts hold."""
     last_dated: str | None
+    """The newest date a citation of the offer's values gives (its `as_of`, else its source's
+    publication date), up to the `--as-of` date: the `newest source` column."""
     deprecation_date: str | None
     deprecated: bool
     """The deprecation date has passed on the as-of date, or the provider's status then says deprecated."""
@@ -119,6 +121,7 @@ class MemoryPlanJSON(TypedDict):
 class StaleJSON(TypedDict):
     path: str
     last_dated: str | None
+    """The newest date a citation of the fact's preferred value gives (as `providers` dates offers)."""
     age_days: int | None
 
 

@@ -24,6 +24,11 @@ class Kind(NamedTuple):
 KINDS: dict[str, Kind] = {
     "fact": Kind(core.FactJSON, "get PATH --json", "One fact."),
     "facts": Kind(list[core.FactJSON], "list facts --json", "Facts, in path order."),
+    "conflicts": Kind(
+        list[core.ConflictJSON],
+        "list conflicts --json",
+        "Every fact whose sources disagree: the preferred value and each ranked alternative, with their sources.",
+    ),
     "overview": Kind(core.OverviewJSON, "show VARIANT --json", "The one-screen summary of a variant."),
     "variants": Kind(list[core.VariantJSON], "list variants --json", "Every variant."),
     "sources": Kind(
