@@ -12,7 +12,7 @@ MI300X" asks) or for the GPU's data sheet.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -145,6 +145,28 @@ def gpu_family_in(term: dict[str, Any], segs: list[str]) -> bool:
     return any(family in s.split("_") for s in segs[1:])
 
 
+@lru_cache(maxsize=4)
+def _split_by_name(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """A segment's first part → the facts with such a segment below a topic's group."""
+    from llama4ref.store.fulltext import units
+
+    out: dict[str, set[str]] = {}
+    for path in units(db):
+        for seg in path.split(".")[2:]:
+            head = seg.split("_")[0]
+            if head != seg:
+                out.setdefault(head, set()).add(path)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def split_by_model(db: sqlite3.Connection, named: Collection[str]) -> frozenset[str]:
+    """The facts about a model the text names whose path names it as the first part of a segment
+    below a topic's group, where a chart or record splits one topic by model ("needle in a
+    haystack results for scout": long_context.evidence.nih_charts.scout_text)."""
+    table = _split_by_name(db)
+    return frozenset(p for v in named for p in table.get(v, ()))
+
+
 def situation(segs: list[str], unit: str, ctx: Context) -> tuple[float, bool, bool]:
     """(score change, whether the text names the fact's provider by its model id, whether the fact
     is of another attribute than the one asked: a price for "max output tokens") for a fact's
@@ -275,8 +297,9 @@ def bare_relation(word: str, seg: str, stems: frozenset[str]) -> bool:
     return not any(stem(p) in stems or any(len(t) > 3 and p.startswith(t[:4]) for t in stems) for p in others)
 
 
-PREMISES = frozenset({"if", "since", "given", "assuming", "because"})
-"""Words that open a clause the question takes as given ("if only 17b are active, what is its total")."""
+PREMISES = frozenset({"if", "since", "given", "assuming", "because", "counting", "including", "incl"})
+"""Words that open a clause the question takes as given ("if only 17b are active, what is its total")
+or says what a figure includes ("total experts counting the shared one": the total is asked)."""
 _CLAUSE_END = re.compile(r"[?,;:!.]\s|[?;!]$|\s[-–—]\s")
 
 
