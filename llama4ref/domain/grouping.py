@@ -59,7 +59,9 @@ _ONE_FIGURE = frozenset(
 )  # a superlative, in the languages the question sets use
 _ONE_FIGURE_CJK = ("最大", "最小", "최대", "최소", "最长", "最長")  # written inside a run of characters
 _PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[bt]")  # "2t", "400b": a count of parameters
-_WHOLE = frozenset({"details", "detail", "overview", "summary", "specs", "spec", "specifications", "everything", "all", "breakdown"})
+_WHOLE = frozenset(
+    {"details", "detail", "overview", "summary", "specs", "spec", "specifications", "everything", "all", "breakdown"}
+)
 """Words asking for everything under a name rather than one thing about it."""
 
 

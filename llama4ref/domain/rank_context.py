@@ -56,7 +56,8 @@ class Context(NamedTuple):
     alternatives: int = 0  # entities named only as another's alternative ("scout or maverick")
     mechanism: bool = False  # the text asks how something works
     serving: bool = False  # the text asks about running a model, not about fine-tuning it
-    split_paths: frozenset[str] = frozenset()  # facts naming a model the text names in a segment ("nih_charts.scout_text")
+    split_paths: Mapping[str, frozenset[str]] = {}  # a model named → facts naming it in a segment ("nih_charts.scout_text")
+    money: bool = False  # the text writes an amount of money ("$0.15")
     family_held: frozenset[str] = frozenset()  # with the family named: attribute path words a family fact gives
 
 

@@ -79,6 +79,7 @@ from llama4ref.domain.situations import (
     providers_by_id,
     situation,
     split_by_model,
+    writes_money,
 )
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
@@ -247,6 +248,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         alternatives=alternatives(parsed),
         family_held=family_held(parsed, facts, ctx.variant_ids) if ctx.family else frozenset(),
         split_paths=split_by_model(db, ctx.named_variants),
+        money=writes_money(text),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
@@ -283,7 +285,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 or named_in(t, flat_path)
                 or routed_in(t, segs, ctx.providers)
                 or gpu_family_in(t, segs)
-                or (path in ctx.split_paths and t.get("cls") == "variant")
+                or path in ctx.split_paths.get(t["target"], ())
             ]
             if hit:
                 satisfied += _credit(m.text, ctx)
