@@ -13,36 +13,6 @@ from llama4ref.domain.matching import quoted_variants
 from llama4ref.domain.ranking import rank
 from llama4ref.records.vocabulary import Lexicon, words
 from llama4ref.store.knowledge_base import KnowledgeBase
-from tests.conftest import first_answer as _first
-
-
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        # other languages' attribute words (layers, languages, images, a single GPU, total), and the
-        # models' names as Hindi, Korean and Japanese write them
-        ("मेवरिक में कितनी परतें हैं", "maverick.architecture.layers"),
-        ("llama 4 maverick कितनी भाषाओं में काम करता है", "maverick.languages"),
-        ("बेहेमोथ के कुल पैरामीटर", "behemoth.params.total"),
-        ("매버릭 레이어 수", "maverick.architecture.layers"),
-        ("マーベリックの対応言語", "maverick.languages"),
-        ("¿maverick acepta imágenes?", "maverick.modalities.input"),
-        ("¿scout funciona en una sola H100?", "quantization.meta.int4_mixed.hardware.scout_single_gpu_condition"),
-        ("maverick Basismodell Kontextlänge", "maverick.context_window.base"),
-        # a figure of one model quoted back while the same is asked of another
-        ("maverick uses 128 experts, how many routed experts does scout have", "scout.experts.routed"),
-        # languages asked of the family: the models' own, not image understanding's
-        ("what languages can llama 4 handle", "scout.languages"),
-        # "params … active per token": the active parameters, not the experts active per token
-        ("how many params are active per token in behemoth", "behemoth.params.active"),
-        # whom to email at Meta: the case-by-case route
-        ("who should i email at meta about a use the license is unclear on", "access.meta.case_by_case_requests"),
-        # a known working setup asked for: the whole tested setup
-        ("is there a tested setup for maverick on 8xh200 with vllm", "runtime.vllm.maverick.8xh200"),
-    ],
-)
-def test_classes_the_eighth_set_missed(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str) -> None:
-    assert _first(kb, db, text) == want
 
 
 def test_devanagari_words_keep_their_vowel_signs() -> None:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from llama4ref.domain.rank_context import Context
 from llama4ref.domain.ranking import rank
 from llama4ref.domain.situations import (
@@ -31,37 +29,6 @@ from llama4ref.domain.situations import (
 )
 from llama4ref.records.vocabulary import Lexicon, Parsed, words
 from llama4ref.store.knowledge_base import KnowledgeBase
-from tests.conftest import first_answer as _first
-
-
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        # contrast: the member the text rules out ("not the … active") must not win
-        ("what is behemoth's total parameter count, not the 288b active one", "behemoth.params.total"),
-        # a count of tokens in thousands is a length to fit in a window, not a training corpus
-        ("can scout take 800k tokens of logs in one go", "scout.context_window.instruct"),
-        # a GPU named with its memory size meets facts naming the GPU alone; not its data sheet
-        ("will scout fp8 run on a single A100 80GB", "engines.vllm.fp8.on_a100"),
-        # Arabic words are words (the normaliser kept no Arabic letters before)
-        ("كم عدد المعاملات في مافريك", "maverick.params"),
-        # a past form drops the "e" of the path's word ("scaled": scale)
-        ("how are queries scaled for long inputs", "irope.temperature_scale_at_max_context"),
-        # half B's classes: a clause taken as given ("if …") is not what is asked; tokens counted in
-        # a context named are its unit, not the training corpus; Thai runs are words; what-is, when
-        # and release, experts and how-many words in Spanish, Turkish and Arabic
-        ("if scout only runs 17b per token, what is its total parameter count", "scout.params.total"),
-        ("number of tokens in maverick's context", "maverick.context_window.instruct"),
-        ("llama 4 ใช้ tokenizer แบบไหน", "tokenizer.type"),
-        ("¿qué es la temperatura de atención en llama 4?", "irope.temperature_tuning.purpose"),
-        ("maverick ne zaman yayınlandı", "maverick.release_date"),
-        ("كم عدد الخبراء في مافريك", "maverick.experts"),
-        # a token's explaining facet when its name holds "of" (begin_of_text is named by "<|begin_of_text|>")
-        ("is <|begin_of_text|> emitted by scout", "prompt_format.tokens.begin_of_text.meaning"),
-    ],
-)
-def test_classes_the_eleventh_set_missed(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str) -> None:
-    assert _first(kb, db, text) == want
 
 
 def _parsed(kb: KnowledgeBase, text: str) -> Parsed:

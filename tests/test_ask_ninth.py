@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from llama4ref.domain.grouping import group_of
 from llama4ref.domain.matching import literal_part
 from llama4ref.domain.ranking import rank
@@ -16,44 +14,6 @@ from llama4ref.domain.scope import family_only, own_figure, units_as_attributes
 from llama4ref.records.vocabulary import Lexicon
 from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import first_answer as _first
-
-
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        # license clauses asked in other languages, or as an act, or by an EU member state
-        ("¿puede una empresa europea usar el modelo multimodal de llama 4?", "license_terms.aup_eu_multimodal"),
-        ("a startup based in france wants to use the multimodal llama 4", "license_terms.aup_eu_multimodal"),
-        ("am i bound by the license just by using the model", "license_terms.acceptance"),
-        ("is the acceptable use policy incorporated in the llama 4 license", "license_terms.aup_incorporation"),
-        ("darf ich llama 4 kommerziell nutzen", "intended_use.uses.commercial_and_research"),
-        ("¿qué ley aplicable rige la licencia de llama 4?", "license.governing_law"),
-        ("do the end users of my product have to agree to the llama license", "license_terms.integrated_end_user_product"),
-        # attribute words in Turkish, Vietnamese, Chinese, French (GPU hours, vocabulary, price,
-        # the vision encoder and what it is based on, the end of a turn, memory)
-        ("Maverick eğitimi kaç GPU saati sürdü", "maverick.training.gpu_hours"),
-        ("kích thước từ vựng của tokenizer llama 4", "tokenizer.vocab_size"),
-        ("giá của scout trên together", "providers.together.scout.price"),
-        ("Llama 4 的视觉编码器基于哪个模型", "multimodal.vision_encoder.basis"),
-        ("quel token marque la fin du tour dans llama 4", "tokenizer.special_tokens.eot"),
-        ("¿cuánta memoria necesita scout en 4 bits?", "quantization.families.mlx.scout_4bit_memory"),
-        # "layer" in the singular is the layers attribute, not only a unit
-        ("quanti layer ha scout", "scout.architecture.layers"),
-        # the vision transformer is the vision encoder
-        ("hidden size of the vision transformer in llama 4", "multimodal.vision_encoder.hidden_size"),
-        # an attribute only the family has, asked of one model
-        ("top_p to use with maverick", "prompt_format.sampling.reference_top_p"),
-        # a tested setup's limit is not the model's own window
-        ("what max context does maverick have", "maverick.context_window.instruct"),
-        # a superlative (here in Korean) asks for one figure, not the group
-        ("maverick 최대 컨텍스트", "maverick.context_window.instruct"),
-        ("maverick longest context", "maverick.context_window.instruct"),
-        # another model's figure quoted back gives that model's fact no credit
-        ("llama 4 vocabulary size 128256?", "tokenizer.vocab_size"),
-    ],
-)
-def test_classes_the_ninth_set_missed(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str) -> None:
-    assert _first(kb, db, text) == want
 
 
 def test_a_number_the_best_member_holds_answers_with_that_member(kb: KnowledgeBase, db: sqlite3.Connection) -> None:

@@ -17,40 +17,6 @@ from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import first_answer as _first
 
 
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        # the knowledge cutoff in other languages' words
-        ("Scout Wissensstand", "scout.knowledge_cutoff"),
-        ("Stichtag der Trainingsdaten von Scout", "scout.knowledge_cutoff"),
-        ("fecha de corte de maverick", "maverick.knowledge_cutoff"),
-        # a precision's name asks about the precision of what the text names
-        ("was behemoth trained in fp8", "behemoth.training.precision"),
-        # the vocabulary without its special tokens is the base vocabulary
-        ("how many tokens excluding the special tokens", "tokenizer.base_vocab_size"),
-        # a name that must start with something: its prefix, not a token whose name holds "start"
-        ("does my model's name have to start with llama", "license.name_prefix"),
-        ("does the name of a fine-tuned model have to start with Llama", "license.name_prefix"),
-        # the router's score multiplied in: where its weight is applied
-        ("is the router score multiplied on the input", "architecture.moe.router.weight_applied_to"),
-        # the pull request that added support: the first support
-        ("which PR added llama 4 to llama.cpp", "engines.llama_cpp.text.first_support"),
-        # system or host memory is the CPU side of an offload, not the GPU side
-        ("how much host memory does ktransformers need for scout", "engines.ktransformers.offload.scout.cpu_memory_bytes"),
-        # "how many times longer … than": the fact comparing the two
-        ("how many times longer is maverick's instruct context than its base", "maverick.context_window.instruct_over_base"),
-        # what Meta said or explained: Meta's response, not LMArena's
-        ("what did meta say about the experimental lmarena maverick", "history.lmarena_experimental_maverick.meta_response"),
-        # the tool list is the tool definitions
-        ("where does the tool list go in the prompt", "prompt_format.tool_calling.definitions_in"),
-        # a link is a URL fact
-        ("link to the acceptable use policy", "license.aup_url"),
-    ],
-)
-def test_classes_the_sixth_set_missed(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: str) -> None:
-    assert _first(kb, db, text) == want
-
-
 def test_codistilled_names_the_codistillation(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
     """The verb's forms ("codistilled", "co-distilled") name the codistillation stage."""
     assert (_first(kb, db, "is scout codistilled too") or "").startswith("training.stages.codistillation.")

@@ -3,11 +3,15 @@
 When the best fact sits under a group the text names but does not narrow (``maverick experts``),
 the group answers, unless its members are prose facets or the text tells one member apart; a
 question naming one thing and nothing about it ("what is iRoPE") asks for its group; asking for a
-known working config of a tested runtime setup asks for the whole setup. A superlative ("max",
-"smallest", "máximo") asks for one figure, and so does a number the best member holds.
+known working config of a tested runtime setup asks for the whole setup, and a model and a topic
+asked for as a whole ("maverick architecture details") ask for that model's part of the topic. A
+superlative ("max", "smallest", "máximo") asks for one figure, and so does a number the best member
+holds, also when it is written as a model's name ("behemoth is 2T params": its total).
 """
 
 from __future__ import annotations
+
+import re
 
 from llama4ref.domain.matching import EXPLAINING, defining
 from llama4ref.domain.ranking import Ranking
@@ -54,6 +58,11 @@ _ONE_FIGURE = frozenset(
     ]
 )  # a superlative, in the languages the question sets use
 _ONE_FIGURE_CJK = ("最大", "最小", "최대", "최소", "最长", "最長")  # written inside a run of characters
+_PARAMETER_COUNT = re.compile(r"\d+(?:\.\d+)?[bt]")  # "2t", "400b": a count of parameters
+_WHOLE = frozenset(
+    {"details", "detail", "overview", "summary", "specs", "spec", "specifications", "everything", "all", "breakdown"}
+)
+"""Words asking for everything under a name rather than one thing about it."""
 
 
 def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
@@ -77,7 +86,7 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
         return None  # a group's total, best though unasked, is its own figure: "vertex maverick context window"
     if _ONE_FIGURE.intersection(ranking.parsed.words) or any(s in ranking.text for s in _ONE_FIGURE_CJK):
         return None  # "maverick max context", "smallest gguf": one figure, the best member, not the group's lineup
-    if top.path in ranking.valued:
+    if top.path in ranking.valued or _name_figure(ranking, segs[-1], top.unit):
         return None  # "bedrock scout 3.5 million context, right?": the member whose value the text quotes
     prefix = ".".join(segs[: top.deepest + 1])
     members = [s for s in ranking.scored if s.path.startswith(prefix + ".")]
@@ -96,11 +105,33 @@ def group_of(ranking: Ranking, all_paths: list[str]) -> str | None:
     return prefix
 
 
+def _name_figure(ranking: Ranking, leaf: str, unit: str) -> bool:
+    """Whether the text writes a model's parameter count as its name and this member is that count
+    ("2T" names Behemoth and its total: "behemoth is 2T params right" asks about the total, where
+    "how many experts does the 400B model have" names Maverick only)."""
+    return unit == "parameters" and any(
+        _PARAMETER_COUNT.fullmatch(m.text) is not None
+        and any(t["kind"] == "entity" for t in m.terms)
+        and leaf in t.get("path_words", ())
+        for m in ranking.parsed.matches
+        for t in m.terms
+        if t["kind"] == "attribute"
+    )
+
+
 def _named_group(ranking: Ranking, all_paths: list[str]) -> str | None:
-    """A question that names one thing and nothing about it ("what is iRoPE") asks for its group."""
+    """A question that names one thing and nothing about it ("what is iRoPE") asks for its group;
+    a model and a topic asked for as a whole ("maverick architecture details"), the model's part."""
     p = ranking.parsed
     ents = [m for m in p.matches if any(t["kind"] == "entity" for t in m.terms)]
     top = ranking.scored[0]
+    if set(p.rest) <= _WHOLE and not p.of_kind("attribute") and len(ents) == 2 and top.deepest < top.path.count("."):
+        variants = [t["target"] for m in ents for t in m.terms if t["kind"] == "entity" and t.get("cls") == "variant"]
+        topics = [t["target"] for m in ents for t in m.terms if t["kind"] == "entity" and t.get("cls") == "topic"]
+        if len(variants) == 1 and len(topics) == 1:
+            prefix = f"{variants[0]}.{topics[0]}"
+            if sum(1 for q in all_paths if q.startswith(prefix + ".")) >= 2:
+                return prefix
     if p.rest or p.of_kind("attribute") or len(ents) != 1 or top.deepest == top.path.count("."):
         return None
     targets = [t["target"] for t in ents[0].terms if t["kind"] == "entity" and t.get("cls") != "variant"]

@@ -56,6 +56,9 @@ class Context(NamedTuple):
     alternatives: int = 0  # entities named only as another's alternative ("scout or maverick")
     mechanism: bool = False  # the text asks how something works
     serving: bool = False  # the text asks about running a model, not about fine-tuning it
+    split_paths: Mapping[str, frozenset[str]] = {}  # a model named → facts naming it in a segment ("nih_charts.scout_text")
+    money: bool = False  # the text writes an amount of money ("$0.15")
+    family_held: frozenset[str] = frozenset()  # with the family named: attribute path words a family fact gives
 
 
 def names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: Context) -> bool:

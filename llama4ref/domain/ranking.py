@@ -60,7 +60,7 @@ from llama4ref.domain.rank_context import Context as _Context
 from llama4ref.domain.rank_context import credit as _credit
 from llama4ref.domain.rank_context import dotted as _dotted
 from llama4ref.domain.rank_context import names_kind as _names_kind
-from llama4ref.domain.scope import carries, family_only, own_figure, units_as_attributes
+from llama4ref.domain.scope import carries, family_held, family_only, own_figure, units_as_attributes
 from llama4ref.domain.situations import (
     alternatives,
     as_length,
@@ -78,6 +78,8 @@ from llama4ref.domain.situations import (
     phrase_holders,
     providers_by_id,
     situation,
+    split_by_model,
+    writes_money,
 )
 from llama4ref.domain.values import value_matches
 from llama4ref.paths import FactPath
@@ -93,6 +95,7 @@ if TYPE_CHECKING:
 _STRICT_MISS = -5.0  # the text names an entity the fact is not about
 _VARIANT_NEUTRAL = -0.8  # the text names a variant; the fact is about the whole family
 _OFF_TIER = -1.2  # a provider or runtime fact when the text names no provider, engine or GPU
+_OFF_ENGINE = -0.8  # an engine's own fact (how vLLM feeds images in) when the text names no engine, provider or GPU
 _SETUP = -0.5  # more for a tested runtime setup's figure the model named has a fact of its own for
 _COMPARISON = -2.0  # a comparison model's fact when the text names none
 _PREVIEW = -0.4  # an unreleased (preview) model's fact when the text names no model
@@ -102,6 +105,7 @@ _LITERAL_RUN = 0.3  # a path segment (or run of its parts) holding a digit is wr
 _LITERAL_MORE = 0.2  # each further such run
 _COVERAGE = 1.0  # times the share of the text's phrases and words the fact satisfies
 _FAMILY = -0.3  # a model's own fact when the text names the family and no model
+_FAMILY_HELD = -1.0  # more when its figure is of an attribute a family fact gives (the family's total)
 _SPECIFIC = 0.2  # an attribute named in two or three words, for each word past the first
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 _RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, on top of the match
@@ -242,6 +246,9 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         mechanism=asks_mechanism(parsed.words),
         serving=asks_serving(parsed.words),
         alternatives=alternatives(parsed),
+        family_held=family_held(parsed, facts, ctx.variant_ids) if ctx.family else frozenset(),
+        split_paths=split_by_model(db, ctx.named_variants),
+        money=writes_money(text),
     )
     ranking = Ranking(text, parsed, fixes)
     ranking.runs = ctx.runs
@@ -278,6 +285,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 or named_in(t, flat_path)
                 or routed_in(t, segs, ctx.providers)
                 or gpu_family_in(t, segs)
+                or path in ctx.split_paths.get(t["target"], ())
             ]
             if hit:
                 satisfied += _credit(m.text, ctx)
@@ -385,8 +393,12 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         score += _OFF_TIER
         if segs[0] == "runtime" and ctx.scope[1] and own_figure(ctx.scope[1], ctx.asked, segs):
             score += _SETUP  # "maverick max context": its own window, not a tested setup's limit
+    elif segs[0] == "engines" and not named_classes & {"provider", "engine", "gpu"} and not ctx.by_id:
+        score += _OFF_ENGINE  # "how do image embeddings get into the text model": the model's fusion, not vLLM's input
     if ctx.family and root in ctx.variant_ids:
         score += _FAMILY  # "… of llama 4": the family's own fact before one variant's
+        if ctx.family_held and carries(ctx.family_held, segs[-1:]):
+            score += _FAMILY_HELD  # "CO2 for training llama 4": the family's total before each model's figure
     if root in ctx.comparison and not named_classes & {"variant"}:
         score += _COMPARISON
     elif root in ctx.preview and not named_classes & {"variant"}:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,6 +39,33 @@ def family_only(parsed: Parsed, paths: Collection[str], named: Collection[str]) 
         elif any(carries(words, segs) for segs in own):
             model |= words
     return frozenset(family), frozenset(model)
+
+
+_TIERS = frozenset({"providers", "runtime", "engines", "files", "finetuning", "hardware", "history", "research"})
+"""Areas whose facts are about a service, a setup or a record, never the family's own figure."""
+
+
+def family_held(parsed: Parsed, paths: Collection[str], models: Collection[str]) -> frozenset[str]:
+    """When the text names the family ("llama 4") and no model: the path words of each attribute it
+    asks that a total of the family's own gives in its last segment ("CO2 for training llama 4":
+    training.emissions.location_tonnes_total, the models' figures summed). A model's figure of the
+    same attribute is then a part of that answer, not the answer (llama4ref.domain.ranking)."""
+    own = _family_totals(tuple(paths), frozenset(models))
+    out: set[str] = set()
+    for m in parsed.matches:
+        for t in m.terms:
+            words = tuple(t.get("path_words", ())) if t["kind"] == "attribute" else ()
+            if words and any(carries(words, segs[-1:]) for segs in own):
+                out |= set(words)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4)
+def _family_totals(paths: tuple[str, ...], models: frozenset[str]) -> tuple[list[str], ...]:
+    """The family's own totals (a last segment ending in "total"), as their segments."""
+    return tuple(
+        s for s in (p.split(".") for p in paths) if s[0] not in models and s[0] not in _TIERS and s[-1].split("_")[-1] == "total"
+    )
 
 
 def own_figure(model: Collection[str], asked: Collection[str], segs: list[str]) -> bool:

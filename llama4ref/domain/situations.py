@@ -6,13 +6,14 @@ billion is a length, not a training corpus), name a provider only by its model i
 ("@cf/meta/llama-4-scout-17b-16e-instruct price"), name a GPU by its memory size where facts name
 the GPU alone ("2x A100 80GB": engines.vllm.fp8.on_a100), or name a model and a GPU or an engine
 without asking for a score (a benchmark result run on that GPU is not what "running maverick on
-MI300X" asks) or for the GPU's data sheet.
+MI300X" asks) or for the GPU's data sheet, write an amount of money ("$0.15 per M input?" asks for
+a price), or name a model inside a segment of a topic's record ("nih_charts.scout_text").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,9 @@ _PROSE = frozenset({"text", "text_list", "boolean", "json"})
 UNASKED_PRICE = -3.0  # a price or a provider's name when the text asks for a limit ("max output tokens")
 _NOT_PRICED = frozenset({"output", "context"})
 """Limits a price's path may share words with but never answers."""
+MONEY = 1.0  # a price's fact when the text writes an amount of money ("is it $0.15 per M input?")
+_MONEY = re.compile(r"[$€£]\s?\d|\d\s?(?:usd|eur|dollars?|cents?)\b", re.IGNORECASE)
+_PRICE_UNITS = frozenset({"usd_per_million_tokens"})
 UNASKED_TRAINING = -2.0  # a fine-tuning recipe when the text asks about running the model
 _SERVING = frozenset({"run", "running", "serve", "serving", "deploy", "deploying", "inference", "host", "hosting"})
 _TRAINING = frozenset({"fine", "finetune", "finetuning", "tune", "tuning", "train", "training", "lora", "qlora", "torchtune"})
@@ -145,6 +149,28 @@ def gpu_family_in(term: dict[str, Any], segs: list[str]) -> bool:
     return any(family in s.split("_") for s in segs[1:])
 
 
+@lru_cache(maxsize=4)
+def _split_by_name(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """A segment's first part → the facts with such a segment below a topic's group."""
+    from llama4ref.store.fulltext import units
+
+    out: dict[str, set[str]] = {}
+    for path in units(db):
+        for seg in path.split(".")[2:]:
+            head = seg.split("_")[0]
+            if head != seg:
+                out.setdefault(head, set()).add(path)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def split_by_model(db: sqlite3.Connection, named: Collection[str]) -> dict[str, frozenset[str]]:
+    """For each model the text names, the facts whose path names it as the first part of a segment
+    below a topic's group, where a chart or record splits one topic by model ("needle in a
+    haystack results for scout": long_context.evidence.nih_charts.scout_text)."""
+    table = _split_by_name(db)
+    return {v: table[v] for v in named if v in table}
+
+
 def situation(segs: list[str], unit: str, ctx: Context) -> tuple[float, bool, bool]:
     """(score change, whether the text names the fact's provider by its model id, whether the fact
     is of another attribute than the one asked: a price for "max output tokens") for a fact's
@@ -152,6 +178,8 @@ def situation(segs: list[str], unit: str, ctx: Context) -> tuple[float, bool, bo
     llama4ref.domain.rank_context)."""
     named, asked, by_id = ctx.named_kinds, ctx.asked_ids, ctx.by_id
     delta = RATIO if ctx.ratio and unit in _RATIO_UNITS else 0.0
+    if ctx.money and unit in _PRICE_UNITS:
+        delta += MONEY  # "lambda maverick is $0.15 per M input?": the input price, not the input cap
     if ctx.mechanism and unit not in _PROSE:
         delta += FIGURE_FOR_MECHANISM  # "how does the chunked attention in the rope layers work": not how many layers
     if "benchmarks" in segs[1:3] and "benchmark" not in named and not asked & _SCORE_WORDS and named & {"gpu", "engine"}:
@@ -200,6 +228,12 @@ def named_attribute(m: Match, implied: bool, asked: frozenset[str]) -> bool:
     name says one of the attributes the text weighs ("is the 2T the total or the active count")."""
     ids = {str(t["id"]) for t in m.terms if t["kind"] == "attribute"}
     return bool(ids) and (implied or not ids.isdisjoint(asked))
+
+
+def writes_money(text: str) -> bool:
+    """Whether the text writes an amount of money: a currency sign before a number, or a currency
+    word after one ("$0.15", "0.2 usd")."""
+    return _MONEY.search(text) is not None
 
 
 def asks_ratio(ws: list[str]) -> bool:
@@ -275,8 +309,9 @@ def bare_relation(word: str, seg: str, stems: frozenset[str]) -> bool:
     return not any(stem(p) in stems or any(len(t) > 3 and p.startswith(t[:4]) for t in stems) for p in others)
 
 
-PREMISES = frozenset({"if", "since", "given", "assuming", "because"})
-"""Words that open a clause the question takes as given ("if only 17b are active, what is its total")."""
+PREMISES = frozenset({"if", "since", "given", "assuming", "because", "counting", "including", "incl"})
+"""Words that open a clause the question takes as given ("if only 17b are active, what is its total")
+or says what a figure includes ("total experts counting the shared one": the total is asked)."""
 _CLAUSE_END = re.compile(r"[?,;:!.]\s|[?;!]$|\s[-–—]\s")
 
 
