@@ -440,19 +440,18 @@ def test_user_strings_are_escaped(args: list[str], stdout: str) -> None:
     assert not [ch for ch in (*RAW, "\udcff") if ch in res.stdout + res.stderr]
 
 
-def test_diff_escapes_record_strings(hostile_kb: KnowledgeBase, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_diff_escapes_record_strings(
+    hostile_kb: KnowledgeBase, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """`diff` prints changed quotes and titles escaped, each change on its own lines."""
     trees = {"old": kb, "new": hostile_kb}
     monkeypatch.setattr(llama4ref.store.loaders, "load", lambda d: trees[Path(d).name])
-    monkeypatch.chdir(REPO / "tests")
-    (REPO / "tests" / "old").mkdir(exist_ok=True)
-    (REPO / "tests" / "new").mkdir(exist_ok=True)
-    try:
-        res = run_cli("diff", "old", "new")
-    finally:
-        (REPO / "tests" / "old").rmdir()
-        (REPO / "tests" / "new").rmdir()
-    assert res.code == 0
+    monkeypatch.chdir(tmp_path)
+    for name in trees:  # the shape of a facts tree, which diff checks before loading (the load is replaced)
+        (tmp_path / name / "sources").mkdir(parents=True)
+        (tmp_path / name / "variants").mkdir()
+    res = run_cli("diff", "old", "new")
+    assert res.code == 0, res.stderr
     assert "    + cited: llama-models-model-card [" in res.stdout and SHOWN in res.stdout
     assert not [ch for ch in RAW if ch in res.stdout]
     assert all(line.startswith(("data ", "+", "-", "~", "    ")) for line in res.stdout.splitlines())
