@@ -99,6 +99,7 @@ def check_claims(
     canonical link); on a provider's own page, served limits are that provider's."""
     from llama4ref.claims.catalog import (
         catalog_of,
+        cell_provider,
         catalog_page,
         entry_heads,
         entry_provider,
@@ -179,6 +180,8 @@ def check_claims(
                 if page_entry is None:
                     page_entry = (catalog.provider, entry_variant(lex, [catalog.entry]))
                 st = settle(st, *page_entry)  # its rows are the entry's, as a catalog file's are
+            elif span.row and st.provider is None and cell_provider(span.row, span.columns, kb, lex) == UNKNOWN_PROVIDER:
+                st = st._replace(provider=UNKNOWN_PROVIDER)  # a table row's "Provider" cell: one the records do not cover
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
             if v.status != "contradicted" and any(n.value == found.value for n in by_name):

@@ -114,6 +114,26 @@ def row_provider(block: str | None, kb: KnowledgeBase, lex: Lexicon) -> str | No
     return next(iter(found)) if len(found) == 1 else None
 
 
+def cell_provider(row: str, columns: tuple[str, ...], kb: KnowledgeBase, lex: Lexicon) -> str | None:
+    """The provider a table row's "Provider" cell names ("| meta-llama/llama-4-scout | openrouter |
+    … | 1310720 |" under "| Model | Provider | … | Context |"): a recorded provider's key, or
+    UNKNOWN_PROVIDER for one the records do not cover, whose served figures are then unchecked;
+    None when the table has no such column, the cell is empty or it names the model's maker."""
+    at = [k for k, c in enumerate(columns) if _PROVIDER_COLUMN.match(c)]
+    cells = row.split(" | ")
+    if len(at) != 1 or at[0] + 1 >= len(cells):
+        return None
+    cell = cells[at[0] + 1].strip()
+    if not cell or _MAKER.match(cell) or cell in ("-", "—"):
+        return None
+    return _provider(cell, _provider_names(kb, lex)) or UNKNOWN_PROVIDER
+
+
+_PROVIDER_COLUMN = re.compile(r"(?i)^\s*(?:provider|served by|host|api provider)\s*$")
+_MAKER = re.compile(r"(?i)^(?:meta(?:[-_ ]?(?:llama|ai|platforms))?|facebook)$")
+"""The model's maker, named where a table's "Provider" column means who made it."""
+
+
 def _provider_names(kb: KnowledgeBase, lex: Lexicon) -> dict[str, set[str]]:
     """Each recorded provider's names in compact form: its key, its display names (generic ones
     such as "Llama" or "Nvidia" too: a catalog's provider segment is a provider by construction)

@@ -348,7 +348,7 @@ def _against(
     for path in paths:
         for alt in kb.get(path).alternatives:
             if agrees(st.value, alt.value, alt.bound):
-                status: Status = "supported" if alt.rank == "rounded" else "disputed"
+                status: Status = "supported" if alt.rank in ("rounded", "alternative") else "disputed"
                 return Verdict(
                     status, path, kb.get(path).value, alt.rank, f"matches a {alt.rank} value ({alt.reason.rstrip('.')})"
                 )
