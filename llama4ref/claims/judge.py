@@ -84,7 +84,8 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
         return verdict._replace(status="unchecked", reason=doubt)
     if set(st.units) == {"tokens"} and not st.attributes and not st.benchmark:
         return verdict._replace(status="unchecked", reason="tokens of what (a context, a training set)? no attribute is named")
-    if not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
+    free = st.value.high == 0 and "usd_per_million_tokens" in st.units  # a price of 0: free, at any scale
+    if not free and not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
         return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
     weak = weakly_bound(st.variant_from, bool(st.entity_fact) or st.variant is None)
     # a score belongs to one model, stage and setting: "no variant has this score" says nothing
