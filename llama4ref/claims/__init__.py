@@ -104,6 +104,7 @@ def check_claims(
         entry_heads,
         entry_provider,
         entry_variant,
+        heading_provider,
         key_row,
         keyed_param,
         model_ids,
@@ -172,6 +173,7 @@ def check_claims(
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
                     named_by = entry_heads(span.headings)  # a model id heading it
                     own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
+                    own = own or heading_provider(span.headings, kb, lex)  # ("provider: github" over the entry)
                     entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
                 own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit
                 st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])

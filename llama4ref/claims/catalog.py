@@ -134,6 +134,21 @@ _MAKER = re.compile(r"(?i)^(?:meta(?:[-_ ]?(?:llama|ai|platforms))?|facebook)$")
 """The model's maker, named where a table's "Provider" column means who made it."""
 
 
+def heading_provider(headings: tuple[str, ...], kb: KnowledgeBase, lex: Lexicon) -> str | None:
+    """The recorded provider a catalog section's heading key names ("provider: github", the section
+    of a generated catalog an entry sits in), innermost first; None when no heading is such a key
+    or it names no recorded provider."""
+    names = _provider_names(kb, lex)
+    for h in reversed(headings):
+        m = _PROVIDER_HEADING.match(h)
+        if m:
+            return _provider(m.group(1), names)
+    return None
+
+
+_PROVIDER_HEADING = re.compile(r"""(?i)^\s*-?\s*["']?provider["']?\s*:\s*["']?([\w .-]+?)["']?\s*$""")
+
+
 def _provider_names(kb: KnowledgeBase, lex: Lexicon) -> dict[str, set[str]]:
     """Each recorded provider's names in compact form: its key, its display names (generic ones
     such as "Llama" or "Nvidia" too: a catalog's provider segment is a provider by construction)
@@ -159,6 +174,8 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
     """The one provider a catalog's provider segment names: written whole ("cloudflare-workers-ai"),
     or each of its words a name of that provider ("google-vertex")."""
     whole = {k for k, ns in names.items() if compact(slug) in ns}
+    if not whole:  # "github": the provider's name without its service word ("GitHub Models")
+        whole = {k for k, ns in names.items() if any(compact(slug) + w in ns for w in _SERVICE_WORDS)}
     if len(whole) == 1:
         return next(iter(whole))
     parts = [compact(w) for w in re.split(r"[-_.\s]+", slug) if compact(w)]
@@ -169,6 +186,9 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
     return next(iter(each)) if len(each) == 1 else None
 
 
+_SERVICE_WORDS = ("models", "ai", "cloud", "api", "inference")
+"""Words a provider's name adds to its maker's ("GitHub Models", "Together AI"), which a catalog's key
+for it may leave out."""
 _GENERIC_FOLDERS = frozenset({"configs", "config", "data", "catalog", "catalogs", "definitions"})
 """Folders a providers directory may hold its providers' files in, naming no provider."""
 _CODE_WORDS = frozenset({"adapter", "provider", "client", "config", "configs", "handler", "connector", "driver", "service"})
