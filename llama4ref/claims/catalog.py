@@ -186,9 +186,9 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
     return next(iter(each)) if len(each) == 1 else None
 
 
-_SERVICE_WORDS = ("models", "ai", "cloud", "api", "inference")
+_SERVICE_WORDS = ("models", "ai", "cloud", "inference")
 """Words a provider's name adds to its maker's ("GitHub Models", "Together AI"), which a catalog's key
-for it may leave out."""
+for it may leave out ("API" is not one: "meta-llama" is the model's maker, not Meta's Llama API)."""
 _GENERIC_FOLDERS = frozenset({"configs", "config", "data", "catalog", "catalogs", "definitions"})
 """Folders a providers directory may hold its providers' files in, naming no provider."""
 _CODE_WORDS = frozenset({"adapter", "provider", "client", "config", "configs", "handler", "connector", "driver", "service"})
@@ -285,6 +285,9 @@ _PER_MILLION = (0.01, 1000.0)
 """The figures a price key with no scale ("input_price: 0.18") can only mean per million tokens: a
 token's price is a few ten-millionths of a dollar, a thousand tokens' a few thousandths; a cent
 or more is a million tokens' price."""
+_PER_TOKEN = (1e-9, 1e-5)
+"""The figures a price key with no scale ("input_cost": 0.0000004) can only mean per token: $0.001 to
+$10 a million tokens, where a thousand tokens' price would be under a cent a million."""
 _PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, *_ENDS, "per", "usd"})
 """The words of a price key whose meaning is certain; any other ("batches", "cache_read") leaves it unclear."""
 
@@ -408,6 +411,8 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
     price = attributes.get("price")
     if after is None and scale is None and (st.value.high == 0 or _PER_MILLION[0] <= st.value.low <= st.value.high <= _PER_MILLION[1]):
         scale = 1.0  # "input_price: 0.18": no scale written, a figure only a price per million tokens can be (0: free at any scale)
+    elif after is None and scale is None and _PER_TOKEN[0] <= st.value.low <= st.value.high < _PER_TOKEN[1]:
+        scale = 1e6  # "input_cost": 0.0000004: a figure only a price per token can be
     if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:
         return st._replace(firm=False, attributes=(price,) if price else st.attributes, units=("usd_per_million_tokens",))
     factor = scale * (0.01 if {"cents", "cent"} & set(words) else 1.0)

@@ -293,6 +293,8 @@ def _primary_ok(path: str, st: Statement) -> bool:
     """A fact a mismatch may be judged against: not one asked about only by name."""
     named = {a["id"] for a in st.attributes}
     segs = FactPath.parse(path).parts
+    if any("batch" in s.split("_") for s in segs):
+        return False  # a batch price: no word of the vocabulary asks for it, so a mismatch is the plain price's
     for aid in _EXCLUSIVE - named:
         word = _EXCLUSIVE_WORDS[aid]
         if any(f"_{word}_" in f"_{s}_" for s in segs) and not (aid == "input" and "context" in named):
