@@ -100,8 +100,8 @@ def check_claims(
     from llama4ref.claims.catalog import (
         SERVED,
         catalog_of,
-        cell_provider,
         catalog_page,
+        cell_provider,
         entry_heads,
         entry_provider,
         entry_variant,

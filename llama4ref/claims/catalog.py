@@ -409,8 +409,14 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
         scale, words = 1e6 / int(after), [w for w in words if w != after]
     sides = {_SIDES[w] for w in words if w in _SIDES} | ({_ENDS[words[-1]]} if words[-1] in _ENDS else set())
     price = attributes.get("price")
-    if after is None and scale is None and (st.value.high == 0 or _PER_MILLION[0] <= st.value.low <= st.value.high <= _PER_MILLION[1]):
-        scale = 1.0  # "input_price: 0.18": no scale written, a figure only a price per million tokens can be (0: free at any scale)
+    if (
+        after is None
+        and scale is None
+        and (st.value.high == 0 or _PER_MILLION[0] <= st.value.low <= st.value.high <= _PER_MILLION[1])
+    ):
+        scale = (
+            1.0  # "input_price: 0.18": no scale written, a figure only a price per million tokens can be (0: free at any scale)
+        )
     elif after is None and scale is None and _PER_TOKEN[0] <= st.value.low <= st.value.high < _PER_TOKEN[1]:
         scale = 1e6  # "input_cost": 0.0000004: a figure only a price per token can be
     if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:

@@ -69,9 +69,9 @@ if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
 
-
 _VARIANT_WORD = re.compile(r"(?i)\b(?:scout|maverick|behemoth)\b")
 """A Llama 4 variant's name (between "both" and a value, it takes the value from the two)."""
+
 
 def statements(
     span: Span,
