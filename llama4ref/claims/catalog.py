@@ -281,13 +281,11 @@ _PER = {
     "1k": 1e3,
     "k": 1e3,
 }
-_PER_MILLION = (0.01, 1000.0)
-"""The figures a price key with no scale ("input_price: 0.18") can only mean per million tokens: a
-token's price is a few ten-millionths of a dollar, a thousand tokens' a few thousandths; a cent
-or more is a million tokens' price."""
 _PER_TOKEN = (1e-9, 1e-5)
 """The figures a price key with no scale ("input_cost": 0.0000004) can only mean per token: $0.001 to
-$10 a million tokens, where a thousand tokens' price would be under a cent a million."""
+$10 a million tokens, where a thousand tokens' price would be under a cent a million. A larger
+figure ("output_price: 7", "input_price: 0.18") may be a price per thousand or per million tokens
+(a thousand tokens cost up to $0.12 when they were priced so): not checkable."""
 _PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, *_ENDS, "per", "usd"})
 """The words of a price key whose meaning is certain; any other ("batches", "cache_read") leaves it unclear."""
 
@@ -409,14 +407,8 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
         scale, words = 1e6 / int(after), [w for w in words if w != after]
     sides = {_SIDES[w] for w in words if w in _SIDES} | ({_ENDS[words[-1]]} if words[-1] in _ENDS else set())
     price = attributes.get("price")
-    if (
-        after is None
-        and scale is None
-        and (st.value.high == 0 or _PER_MILLION[0] <= st.value.low <= st.value.high <= _PER_MILLION[1])
-    ):
-        scale = (
-            1.0  # "input_price: 0.18": no scale written, a figure only a price per million tokens can be (0: free at any scale)
-        )
+    if after is None and scale is None and st.value.high == 0:
+        scale = 1.0  # "input_price: 0": free, at any scale
     elif after is None and scale is None and _PER_TOKEN[0] <= st.value.low <= st.value.high < _PER_TOKEN[1]:
         scale = 1e6  # "input_cost": 0.0000004: a figure only a price per token can be
     if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:
