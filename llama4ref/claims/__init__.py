@@ -98,11 +98,14 @@ def check_claims(
     address the text was read from (else the one it carries: front matter ``source:``, an HTML
     canonical link); on a provider's own page, served limits are that provider's."""
     from llama4ref.claims.catalog import (
+        SERVED,
         catalog_of,
         catalog_page,
+        cell_provider,
         entry_heads,
         entry_provider,
         entry_variant,
+        heading_provider,
         key_row,
         keyed_param,
         model_ids,
@@ -143,6 +146,7 @@ def check_claims(
     ids = model_ids(kb)
     entries: dict[str, tuple[str | None, str | None]] = {}  # a catalog entry's provider and model, by its rows
     page_entry: tuple[str | None, str | None] | None = None  # the provider and model a catalog page's path names
+    named_at: set[tuple[int, int]] = set()  # where the model names reported so far stand
     sized = sized_variant([lex.parse(mask_code(s.text)) for s in spans])
     # a paragraph that states a budget for prompt and response together ("Maximum prompt + response
     # length is 512,000 tokens"): the windows its other sentences give are that service's too
@@ -171,6 +175,7 @@ def check_claims(
                     where = [span.block, catalog.entry] if catalog.entry else [span.block]
                     named_by = entry_heads(span.headings)  # a model id heading it
                     own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
+                    own = own or heading_provider(span.headings, kb, lex)  # ("provider: github" over the entry)
                     entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
                 own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit
                 st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
@@ -179,11 +184,22 @@ def check_claims(
                 if page_entry is None:
                     page_entry = (catalog.provider, entry_variant(lex, [catalog.entry]))
                 st = settle(st, *page_entry)  # its rows are the entry's, as a catalog file's are
+            elif (
+                span.row
+                and st.provider is None
+                and ({str(a["id"]) for a in st.attributes} & SERVED or "usd_per_million_tokens" in st.units)
+                and cell_provider(span.row, span.columns, kb, lex) == UNKNOWN_PROVIDER
+            ):
+                st = st._replace(provider=UNKNOWN_PROVIDER)  # a table row's "Provider" cell: one the records do not cover
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
             if v.status != "contradicted" and any(n.value == found.value for n in by_name):
                 continue
             line, col = span.position(st.value.start)
+            if any(n.value == found.value for n in by_name):
+                if (line, col) in named_at:
+                    continue  # a table row's model name, read again with each of its cells: one claim
+                named_at.add((line, col))
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged
             subject = variant if not st.provider else f"{st.provider}/{variant}"
             cite = _citation(kb, v.path) if v.path and v.status in ("supported", "contradicted") else None

@@ -62,8 +62,9 @@ def _within(v: Value, recorded: float, bound: str, recorded_step: float | None =
     approximately ("~400B", "about 17 billion") allows 10%. A recorded approximate value allows
     its own rounding as its sources write it, added to the written value's: "400B" (whole
     billions) agrees with "400 billion" and "0.4T", and "405B" (three figures) contradicts it.
-    Without a written form, a recorded approximate value or a bound allows 10%."""
-    tol = v.step / 2
+    Without a written form, a recorded approximate value or a bound allows 10%. A written zero is
+    exact: a price of "0" says free, which $0.20 is not."""
+    tol = v.step / 2 if v.high or v.low else 0.0  # a written 0 ("input_price: 0") is none at all, not 0.2 rounded
     if v.bound == "approximately":
         tol = max(tol, 0.1 * max(abs(recorded), v.high))
     elif bound == "approximately" and recorded_step is not None:

@@ -114,6 +114,41 @@ def row_provider(block: str | None, kb: KnowledgeBase, lex: Lexicon) -> str | No
     return next(iter(found)) if len(found) == 1 else None
 
 
+def cell_provider(row: str, columns: tuple[str, ...], kb: KnowledgeBase, lex: Lexicon) -> str | None:
+    """The provider a table row's "Provider" cell names ("| meta-llama/llama-4-scout | openrouter |
+    … | 1310720 |" under "| Model | Provider | … | Context |"): a recorded provider's key, or
+    UNKNOWN_PROVIDER for one the records do not cover, whose served figures are then unchecked;
+    None when the table has no such column, the cell is empty or it names the model's maker."""
+    at = [k for k, c in enumerate(columns) if _PROVIDER_COLUMN.match(c)]
+    cells = row.split(" | ")
+    if len(at) != 1 or at[0] + 1 >= len(cells):
+        return None
+    cell = cells[at[0] + 1].strip()
+    if not cell or _MAKER.match(cell) or cell in ("-", "—"):
+        return None
+    return _provider(cell, _provider_names(kb, lex)) or UNKNOWN_PROVIDER
+
+
+_PROVIDER_COLUMN = re.compile(r"(?i)^\s*(?:provider|served by|host|api provider)\s*$")
+_MAKER = re.compile(r"(?i)^(?:meta(?:[-_ ]?(?:llama|ai|platforms))?|facebook)$")
+"""The model's maker, named where a table's "Provider" column means who made it."""
+
+
+def heading_provider(headings: tuple[str, ...], kb: KnowledgeBase, lex: Lexicon) -> str | None:
+    """The recorded provider a catalog section's heading key names ("provider: github", the section
+    of a generated catalog an entry sits in), innermost first; None when no heading is such a key
+    or it names no recorded provider."""
+    names = _provider_names(kb, lex)
+    for h in reversed(headings):
+        m = _PROVIDER_HEADING.match(h)
+        if m:
+            return _provider(m.group(1), names)
+    return None
+
+
+_PROVIDER_HEADING = re.compile(r"""(?i)^\s*-?\s*["']?provider["']?\s*:\s*["']?([\w .-]+?)["']?\s*$""")
+
+
 def _provider_names(kb: KnowledgeBase, lex: Lexicon) -> dict[str, set[str]]:
     """Each recorded provider's names in compact form: its key, its display names (generic ones
     such as "Llama" or "Nvidia" too: a catalog's provider segment is a provider by construction)
@@ -139,6 +174,8 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
     """The one provider a catalog's provider segment names: written whole ("cloudflare-workers-ai"),
     or each of its words a name of that provider ("google-vertex")."""
     whole = {k for k, ns in names.items() if compact(slug) in ns}
+    if not whole:  # "github": the provider's name without its service word ("GitHub Models")
+        whole = {k for k, ns in names.items() if any(compact(slug) + w in ns for w in _SERVICE_WORDS)}
     if len(whole) == 1:
         return next(iter(whole))
     parts = [compact(w) for w in re.split(r"[-_.\s]+", slug) if compact(w)]
@@ -149,6 +186,9 @@ def _provider(slug: str, names: dict[str, set[str]]) -> str | None:
     return next(iter(each)) if len(each) == 1 else None
 
 
+_SERVICE_WORDS = ("models", "ai", "cloud", "inference")
+"""Words a provider's name adds to its maker's ("GitHub Models", "Together AI"), which a catalog's key
+for it may leave out ("API" is not one: "meta-llama" is the model's maker, not Meta's Llama API)."""
 _GENERIC_FOLDERS = frozenset({"configs", "config", "data", "catalog", "catalogs", "definitions"})
 """Folders a providers directory may hold its providers' files in, naming no provider."""
 _CODE_WORDS = frozenset({"adapter", "provider", "client", "config", "configs", "handler", "connector", "driver", "service"})
@@ -241,6 +281,11 @@ _PER = {
     "1k": 1e3,
     "k": 1e3,
 }
+_PER_TOKEN = (1e-9, 1e-5)
+"""The figures a price key with no scale ("input_cost": 0.0000004) can only mean per token: $0.001 to
+$10 a million tokens, where a thousand tokens' price would be under a cent a million. A larger
+figure ("output_price: 7", "input_price: 0.18") may be a price per thousand or per million tokens
+(a thousand tokens cost up to $0.12 when they were priced so): not checkable."""
 _PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, *_ENDS, "per", "usd"})
 """The words of a price key whose meaning is certain; any other ("batches", "cache_read") leaves it unclear."""
 
@@ -362,6 +407,10 @@ def priced(st: Statement, row: str, attributes: dict[str, dict[str, object]]) ->
         scale, words = 1e6 / int(after), [w for w in words if w != after]
     sides = {_SIDES[w] for w in words if w in _SIDES} | ({_ENDS[words[-1]]} if words[-1] in _ENDS else set())
     price = attributes.get("price")
+    if after is None and scale is None and st.value.high == 0:
+        scale = 1.0  # "input_price: 0": free, at any scale
+    elif after is None and scale is None and _PER_TOKEN[0] <= st.value.low <= st.value.high < _PER_TOKEN[1]:
+        scale = 1e6  # "input_cost": 0.0000004: a figure only a price per token can be
     if scale is None or len(sides) != 1 or not set(words) <= _PLAIN or price is None:
         return st._replace(firm=False, attributes=(price,) if price else st.attributes, units=("usd_per_million_tokens",))
     factor = scale * (0.01 if {"cents", "cent"} & set(words) else 1.0)

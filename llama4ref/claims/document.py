@@ -318,8 +318,13 @@ def _table(
             header and header[0] and not headerless and _FIGURE_CELL.match(label) and not _MODEL_CELL.search(header[0])
         )
         label = "" if unlabelled else label
+        named = _named_cell(header, cells)
+        if named:  # "| 多语言 | MGSM | 90.6 |": the row's item is its second cell, the first its category
+            label = f"{label} {named}".strip()
         stated = False  # whether the row label's own values were read with an earlier cell
         for k, (col, cell) in enumerate(cells[0 if unlabelled else 1 :], start=0 if unlabelled else 1):
+            if named and k == 1:
+                continue
             if not cell or (k >= len(header) and any(header[1:])):
                 continue  # (a cell past the last column a header names is no column's: whose, is unknown)
             column = header[k] if k < len(header) else ""
@@ -332,6 +337,20 @@ def _table(
             out.append(span._replace(label_end=len(prefix) if stated else 0))
             stated = True
     return out
+
+
+def _named_cell(header: list[str], cells: list[tuple[int, str]]) -> str:
+    """The second cell of a row whose table gives each row's item in its second column and the
+    models' figures in the later ones ("| 基准测试类别 | 基准测试 | Llama 4 Scout | … |" over "| 多语言 |
+    MGSM | 90.6 | … |"): a name, not a figure, under a heading that names no model, where a later
+    heading names one. The row's first cell is then its category ("多语言", multilingual), and the
+    figures are the item's (MGSM's), not the category's."""
+    if len(header) < 3 or len(cells) < 3 or _MODEL_CELL.search(header[1]) or not header[1]:
+        return ""
+    if not any(_MODEL_CELL.search(h) for h in header[2:]):
+        return ""
+    cell = _strip_md(cells[1][1])
+    return "" if not cell or re.match(r"[~≈$]?\d", cell) else cell
 
 
 _FIGURE_CELL = re.compile(r"(?i)^[~≈]?(?:\$\s?\d[\d.,]*|\d[\d.,]*\s?[kmbt]\b)\S*$")

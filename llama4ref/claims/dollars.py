@@ -23,6 +23,14 @@ _DOLLAR = re.compile(r"\$(?=\d)")
 _PER = re.compile(r"^/\s*1?\s*[mM]\b")  # written with its rate ("$0.1/1M"): the value as the text gives it
 _SIDE = re.compile(r"^\s*\(\s*(input|output)\s*\)", re.I)  # "$0.50 (input)"
 _KEY = re.compile(r"""^\s*['"]?(input|output)['"]?\s*[:=]""", re.I)  # "input: 1e-7, // $0.1/1M": the row's key
+_SHORT_SIDE = re.compile(r"(?i)(?:^|[\s:;,(])(in|out)\s*:\s*$")  # "In: $0.50, Out: $1.50": a side written short
+_OUT_AFTER = re.compile(r"(?i)(?<=\d),\s*out:\s{2,}(?=\d)")
+"""The second amount's side written short after the first (", Out: $1.50", its "$" blanked):
+rewritten " output:" in as many characters, so that the amount is read with its side."""
+_NAME_WORDS = frozenset({"instruct", "active"})
+"""Attributes a model id in the row's label gives ("meta.llama4-maverick-17b-instruct-v1:0": its
+stage, its active size), which say nothing of the price beside it."""
+_SIDES = {"in": "input", "out": "output", "input": "input", "output": "output"}
 
 
 def priced_text(span: Span) -> tuple[Span, frozenset[int]]:
@@ -32,7 +40,8 @@ def priced_text(span: Span) -> tuple[Span, frozenset[int]]:
     if "$" not in span.text or not _CONTEXT.search(said):
         return span, frozenset()
     at = frozenset(m.end() for m in _DOLLAR.finditer(span.text))
-    return span._replace(text=_DOLLAR.sub(" ", span.text)), at
+    text = _OUT_AFTER.sub(lambda m: " " * (len(m.group()) - 8) + " output:", _DOLLAR.sub(" ", span.text))
+    return span._replace(text=text), at
 
 
 def dollar_statement(st: Statement, text: str, at: frozenset[int], attrs: dict[str, dict[str, Any]]) -> Statement | None:
@@ -46,7 +55,7 @@ def dollar_statement(st: Statement, text: str, at: frozenset[int], attrs: dict[s
     price = attrs.get("price")
     if (
         price is None
-        or not ids <= {"price", "input", "output"}
+        or not ids - _NAME_WORDS <= {"price", "input", "output"}
         or not st.provider
         or st.provider in (UNKNOWN_PROVIDER, SEVERAL_PROVIDERS)
     ):
@@ -54,7 +63,7 @@ def dollar_statement(st: Statement, text: str, at: frozenset[int], attrs: dict[s
     rest = text[v.end :]
     per = _PER.match(rest)
     value = v._replace(text="$" + v.text + (per.group(0) if per else ""), start=v.start - 1)
-    marked = _SIDE.match(rest) or _KEY.match(text[: v.start])
-    sides = {marked.group(1).lower()} if marked else ids - {"price"}
+    marked = _SIDE.match(rest) or _KEY.match(text[: v.start]) or _SHORT_SIDE.search(text[: v.start])
+    sides = {_SIDES[marked.group(1).lower()]} if marked else ids - {"price"} - _NAME_WORDS
     side = (attrs[next(iter(sides))],) if len(sides) == 1 and next(iter(sides)) in attrs else ()
     return st._replace(value=value, attributes=(price, *side), units=("usd_per_million_tokens",), firm=bool(side) or st.firm)

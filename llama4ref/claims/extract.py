@@ -69,6 +69,10 @@ if TYPE_CHECKING:
     from llama4ref.claims.document import Span
 
 
+_VARIANT_WORD = re.compile(r"(?i)\b(?:scout|maverick|behemoth)\b")
+"""A Llama 4 variant's name (between "both" and a value, it takes the value from the two)."""
+
+
 def statements(
     span: Span,
     lex: Lexicon,
@@ -336,7 +340,10 @@ def statements(
         listed_each = two_variants and cues.EACH_OF.search(
             text[max(since, v.start - 160) : v.start]
         )  # "Scout, Maverick and Behemoth, each …"
-        every = both if (BOTH.search(text[: v.start]) or listed_each) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
+        both_said = list(BOTH.finditer(text, 0, v.start))
+        # "Both use … — Scout from a 109B pool, Maverick from a 400B pool": a variant named after "both" owns the value
+        both_said = [b for b in both_said if not _VARIANT_WORD.search(text, b.end(), v.start)]
+        every = both if (both_said or listed_each) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
         unclear = not every and (
             (others_named and other_before(parsed, vi))
             or (head_other and source == "text")

@@ -84,7 +84,8 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
         return verdict._replace(status="unchecked", reason=doubt)
     if set(st.units) == {"tokens"} and not st.attributes and not st.benchmark:
         return verdict._replace(status="unchecked", reason="tokens of what (a context, a training set)? no attribute is named")
-    if not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
+    free = st.value.high == 0 and "usd_per_million_tokens" in st.units  # a price of 0: free, at any scale
+    if not free and not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
         return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
     weak = weakly_bound(st.variant_from, bool(st.entity_fact) or st.variant is None)
     # a score belongs to one model, stage and setting: "no variant has this score" says nothing
@@ -292,6 +293,8 @@ def _primary_ok(path: str, st: Statement) -> bool:
     """A fact a mismatch may be judged against: not one asked about only by name."""
     named = {a["id"] for a in st.attributes}
     segs = FactPath.parse(path).parts
+    if any("batch" in s.split("_") for s in segs):
+        return False  # a batch price: no word of the vocabulary asks for it, so a mismatch is the plain price's
     for aid in _EXCLUSIVE - named:
         word = _EXCLUSIVE_WORDS[aid]
         if any(f"_{word}_" in f"_{s}_" for s in segs) and not (aid == "input" and "context" in named):
@@ -348,7 +351,7 @@ def _against(
     for path in paths:
         for alt in kb.get(path).alternatives:
             if agrees(st.value, alt.value, alt.bound):
-                status: Status = "supported" if alt.rank == "rounded" else "disputed"
+                status: Status = "supported" if alt.rank in ("rounded", "alternative") else "disputed"
                 return Verdict(
                     status, path, kb.get(path).value, alt.rank, f"matches a {alt.rank} value ({alt.reason.rstrip('.')})"
                 )

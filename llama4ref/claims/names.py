@@ -21,7 +21,12 @@ _NAMED_EXPERTS = re.compile(
 )
 """A Llama 4 model's name with its expert count ("Llama-4-Scout-17B-16E", "llama4-maverick-17b-128e",
 "Scout (17B x 16E)"); the right names are no claims, so only a wrong count is reported (check-claims
-reads the text with code spans masked: a name quoted in code is not read)."""
+reads the text with code spans masked: a name quoted in code is not read). A name that ends a path
+("vertex_ai/meta/llama-4-scout-17b-128e-instruct-maas", "org/Llama-4-Maverick-17B-16E") is an
+identifier a catalog or a hub keys a model by, copied as that service spells it: not read."""
+
+_TOKEN_HEAD = re.compile(r"[^\s\"'`|(),\[\]{}<>]*\Z")
+"""The part of the token a name sits in that comes before it (up to a space, quote or cell bar)."""
 
 
 def name_statements(text: str, lex: Lexicon) -> list[Statement]:
@@ -30,6 +35,9 @@ def name_statements(text: str, lex: Lexicon) -> list[Statement]:
     attrs = (*attribute(lex, "experts"), *attribute(lex, "routed"))
     out, seen = [], set()
     for m in _NAMED_EXPERTS.finditer(text):
+        head = _TOKEN_HEAD.search(text, 0, m.start())
+        if head is not None and "/" in head.group():
+            continue  # the end of a path: a catalog's or a hub's key for the model
         count = float(m.group("n"))
         if (m.group(1).lower(), count) in seen:
             continue  # the same name again on the line ('MAVERICK_17B_16E = "maverick-17b-16e"'): one statement

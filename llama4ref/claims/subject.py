@@ -61,10 +61,13 @@ AFTER_OTHER = re.compile(
 version ("15T tokens for 3.1", "in v2.0") is about that model (not "… from Llama 3's 128K",
 where the figure after is Llama 3's)."""
 AFTER_LLAMA4 = re.compile(
-    r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*)(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
+    r"(?i)^\s*(?:(?:[a-z-]+\s+){0,2}(?:in|for|of|on|with)\s+|[^\s\d,.;:()]{0,8}\s*(?:의|の|的)\s*"
+    r"|\+?\s*(?:[a-z]+\s*)?[（(]\s*(?=(?:llama[\s-]?4\s+)?(?:scout|maverick|behemoth)\s*[)）]))"
+    r"(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?![a-z])"
 )
 """The model named right after the value: "to 131.1K tokens in Llama 4 Scout", or a genitive that
-puts the model after its figure ("2조 파라미터의 Behemoth", "1090亿参数的Scout")."""
+puts the model after its figure ("2조 파라미터의 Behemoth", "1090亿参数的Scout"), or the model alone in
+the parenthesis after it ("40T+ tokens（Scout）", "17B/400B（Maverick）")."""
 
 
 def other_model(parsed: Any) -> bool:

@@ -216,7 +216,8 @@ def values(text: str) -> list[Value]:
         if k in skip:
             continue
         raw = _digits(_local_digits(m.group("num"), m.group("mult")))
-        if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("mult"):
+        counted = _TOKENS_KEY.search(text, 0, m.start()) or _TOKENS_AFTER.match(text, m.end())
+        if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("mult") and not counted:
             if _YEAR_SAID.search(text[: m.start()]) or (
                 NAMED_PAREN.search(text[: m.start()]) and text[m.end() :].lstrip()[:1] == ")"
             ):
@@ -275,6 +276,13 @@ def _digits(num: str) -> str:
 
 
 _PARTS = {"early": (1, 5), "beginning of": (1, 3), "mid": (4, 9), "late": (8, 12), "end of": (10, 12)}
+
+
+_TOKENS_KEY = re.compile(r"(?i)(?:tokens?|context(?:_?length|_?window)?)[\"']?\s*[:=]\s*\Z")
+"""A key or label that counts tokens right before a figure ("max_output_tokens: 2048", "Context: 2048"):
+the figure is a count, not a year."""
+_TOKENS_AFTER = re.compile(r"(?i)\s*(?:-\s*)?tokens?\b")
+"""A figure followed by "tokens" ("2048 tokens"): a count, not a year."""
 
 
 def _span(year: int, first: int, last: int) -> tuple[date, str, date]:
