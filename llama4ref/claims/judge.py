@@ -344,17 +344,23 @@ def _against(
         paths = named
     if tier != "provider":  # (the provider's own facts come first there)
         paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
-    for path in [*paths, *sorted(wide or [], key=lambda p: _preference(kb, p))]:
+    ordered = [*paths, *sorted(wide or [], key=lambda p: _preference(kb, p))]
+    stored = [p for p in ordered if not kb.get(p).derived]
+    for path in stored:
         fact = kb.get(path)
         if agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
             return Verdict("supported", path, fact.value, None, _why(tier, path))
-    for path in paths:
-        for alt in kb.get(path).alternatives:
+    for path in paths:  # a stored value the records rank (disputed, superseded) before any derived figure:
+        for alt in kb.get(path).alternatives:  # "402B" is disputed though the recount rounds to it
             if agrees(st.value, alt.value, alt.bound):
                 status: Status = "supported" if alt.rank in ("rounded", "alternative") else "disputed"
                 return Verdict(
                     status, path, kb.get(path).value, alt.rank, f"matches a {alt.rank} value ({alt.reason.rstrip('.')})"
                 )
+    for path in ordered:
+        fact = kb.get(path)
+        if fact.derived and agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
+            return Verdict("supported", path, fact.value, None, _why(tier, path))
     primary = _primary(kb, primaries, st)
     if primary is None:
         return Verdict("unchecked", None, None, None, "no recorded fact")
