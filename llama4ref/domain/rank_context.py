@@ -38,6 +38,7 @@ class Context(NamedTuple):
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
     heads: frozenset[str]  # words written before "of" ("title of …"): what the text asks for
     providers: set[str]  # the keys of the providers the text names
+    engines: frozenset[str]  # the keys of the engines the text names
     reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     pairs: frozenset[str]  # neighbouring left-over words joined in the order written ("generation prompt")
     stemmable: frozenset[str]  # one-word attribute phrases naming a rare path part ("refusals": refusal_tone)
