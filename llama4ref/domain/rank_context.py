@@ -38,7 +38,6 @@ class Context(NamedTuple):
     valued: dict[str, float]  # paths whose value is a number the text writes → how rare those numbers are
     heads: frozenset[str]  # words written before "of" ("title of …"): what the text asks for
     providers: set[str]  # the keys of the providers the text names
-    engines: frozenset[str]  # the keys of the engines the text names
     reversed: frozenset[str]  # neighbouring left-over words joined in the other order ("kgv->eng": eng_kgv)
     pairs: frozenset[str]  # neighbouring left-over words joined in the order written ("generation prompt")
     stemmable: frozenset[str]  # one-word attribute phrases naming a rare path part ("refusals": refusal_tone)
@@ -51,6 +50,7 @@ class Context(NamedTuple):
     scope: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     by_id: frozenset[str] = frozenset()  # providers the text names by their own model id ("@cf/meta/…")
     hyphenated: Mapping[str, int] = {}  # facts whose text writes a compound the text hyphenates ("pre-norm") → how many
+    engines: frozenset[str] = frozenset()  # the keys of the engines the text names
     named_kinds: frozenset[str] = frozenset()  # the classes of the entities the text names (variant, gpu, engine, …)
     asked_ids: frozenset[str] = frozenset()  # the ids of the attributes the text names
     ratio: bool = False  # the text asks how many times more ("how much faster")

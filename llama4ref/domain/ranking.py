@@ -334,7 +334,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                     score += gain
                     deepest = max(deepest, depth)
             continue
-        if literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
+        if literal(m.text.split(), segs) and ctx.clauses.get(path, 0.0) >= _CLAUSE:
+            # the words as written name a path segment ("tile size"); a clause named so ("notice file")
+            # still waits behind the stored fact holding its value (license.notice)
             score += _LITERAL_SEGMENT
         attr = attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
         if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:
