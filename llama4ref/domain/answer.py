@@ -267,8 +267,20 @@ def _deployment(ranking: Ranking) -> str | None:
     return None
 
 
+def _compared(ranking: Ranking) -> tuple[str, str] | None:
+    """The two variants a text asks the difference between ("scout vs maverick", "how does scout
+    differ from maverick"): ``compare`` sets them side by side. Else None."""
+    p = ranking.parsed
+    if not any(t["id"] == "difference" for t in p.of_kind("intent")):
+        return None
+    named = list(dict.fromkeys(str(t["target"]) for t in p.of_kind("entity") if t.get("cls") == "variant"))
+    return (named[0], named[1]) if len(named) == 2 else None
+
+
 def _suggestion(ranking: Ranking, group: str | None) -> str:
-    """The ``memory``, ``providers``, ``get`` or ``list`` command that shows more around the answer."""
+    """The ``compare``, ``memory``, ``providers``, ``get`` or ``list`` command that shows more around the answer."""
+    if (pair := _compared(ranking)) is not None:
+        return f"llama4ref compare {pair[0]} {pair[1]}"
     if (deployment := _deployment(ranking)) is not None:
         return deployment
     if group is not None:

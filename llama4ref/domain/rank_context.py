@@ -50,6 +50,7 @@ class Context(NamedTuple):
     scope: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     by_id: frozenset[str] = frozenset()  # providers the text names by their own model id ("@cf/meta/…")
     hyphenated: Mapping[str, int] = {}  # facts whose text writes a compound the text hyphenates ("pre-norm") → how many
+    engines: frozenset[str] = frozenset()  # the keys of the engines the text names
     named_kinds: frozenset[str] = frozenset()  # the classes of the entities the text names (variant, gpu, engine, …)
     asked_ids: frozenset[str] = frozenset()  # the ids of the attributes the text names
     ratio: bool = False  # the text asks how many times more ("how much faster")

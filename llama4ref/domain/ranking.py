@@ -69,6 +69,7 @@ from llama4ref.domain.situations import (
     asks_serving,
     bare_relation,
     drop_contrasted,
+    drop_frame_verb,
     drop_premises,
     gpu_family_in,
     hyphen_pairs,
@@ -160,6 +161,7 @@ class Ranking:
         self.valued: frozenset[str] = frozenset()  # facts whose value is a number the text writes
         self.paths: tuple[str, ...] = ()  # every indexed fact, scored or not
         self.pending: list[Callable[[], Scored]] = []  # facts with no evidence, not scored yet
+        self.as_corrected: Callable[[str], Scored] | None = None  # a fact scored as if the corrections were written
 
     def settle(self, n: int, skip: Collection[str] = ()) -> None:
         """Make the first ``n`` scored facts not in ``skip`` final: facts without evidence score
@@ -179,6 +181,8 @@ class Ranking:
         if not self.scored:
             return False
         top = self.scored[0]
+        if self.as_corrected is not None:  # once the typos are put right, judge the words as corrected
+            top = self.as_corrected(top.path)
         return top.satisfied >= 1 and top.satisfied * 2 >= top.wanted and top.score > 1.0
 
 
@@ -193,6 +197,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     drop_contrasted(parsed)
     drop_premises(parsed, text, unit_split)
     drop_repeated(parsed)
+    drop_frame_verb(parsed)
     drop_language_model(parsed)
     units_as_attributes(parsed, lex.terms)
     as_length(parsed, lex)
@@ -228,6 +233,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         reversed=reversed_pairs(parsed.words, set(parsed.rest)),
         pairs=written_pairs(parsed.words, set(parsed.rest)),
         providers={str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "provider"},
+        engines=frozenset(str(t["target"]).split(".")[-1] for t in parsed.of_kind("entity") if t.get("cls") == "engine"),
         stemmable=stemmable(db, parsed),
         clauses=clause_penalties(kb, _CLAUSE, _CLAUSE_OF_VALUE),
     )
@@ -254,6 +260,9 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     ranking.runs = ctx.runs
     ranking.valued = frozenset(ctx.valued)
     ranking.paths = tuple(facts)
+    if fixes:  # a corrected word counts half in the order (a guess), in full for whether the best fact answers
+        sure = ctx._replace(guessed=set())
+        ranking.as_corrected = lambda p: _score(p, *facts[p], parsed, relevance.get(p, 0.0) / top, sure)
     more = lifted(parsed, ctx)  # what the situations (llama4ref.domain.situations) lift
     evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials, *more)
     for path, (unit, derived) in facts.items():
@@ -307,6 +316,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 # "top_p for maverick": an attribute only the family has is the family's rule for the model named
                 if ctx.scope[0] and carries(ctx.scope[0], segs):
                     score += _FAMILY_RULE
+                elif segs[0] == "engines" and len(segs) > 2 and segs[2] == "limits" and segs[1] in ctx.engines:
+                    score += _FAMILY_RULE  # "lora for scout in vllm": a limit of the engine named holds for every model
                 else:
                     score += _VARIANT_NEUTRAL
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
@@ -323,7 +334,9 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                     score += gain
                     deepest = max(deepest, depth)
             continue
-        if literal(m.text.split(), segs):  # the words as written name a path segment ("tile size")
+        if literal(m.text.split(), segs) and ctx.clauses.get(path, 0.0) >= _CLAUSE:
+            # the words as written name a path segment ("tile size"); a clause named so ("notice file")
+            # still waits behind the stored fact holding its value (license.notice)
             score += _LITERAL_SEGMENT
         attr = attribute_score(m, segs, unit) if ctx.implied or _own_attribute(m) else None
         if attr is not None and attr[0] == 0 and "_".join(m.text.split()) in segs:

@@ -292,6 +292,22 @@ def own_attributes(parsed: Parsed) -> frozenset[str]:
     )
 
 
+FRAME_VERBS = frozenset({"support", "supports"})
+"""Verbs a question is framed with when it names what is asked ("what languages does llama 4 support")."""
+
+
+def drop_frame_verb(parsed: Parsed) -> None:
+    """Forget "support" when the text names an attribute, which is what is supported: "what
+    languages does llama 4 support" asks for the languages, not for a fact whose name holds
+    "supported" (fine-tuning beyond the supported languages). Not when the text names an engine
+    or a provider, whose support is what is asked."""
+    kinds = [{t["kind"] for t in m.terms} for m in parsed.matches]
+    if any(t.get("cls") in ("engine", "provider") for t in parsed.of_kind("entity")):
+        return  # "does llama.cpp support llama 4 vision": an engine's or provider's support is a fact of its own
+    if any("attribute" in k and not k & {"entity", "intent"} for k in kinds):
+        parsed.rest = [w for w in parsed.rest if w not in FRAME_VERBS]
+
+
 RELATIONS = frozenset(
     {"over", "after", "before", "under", "between", "without", "within", "above", "below", "behind", "against", "via", "across"}
 )
