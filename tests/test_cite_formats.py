@@ -7,12 +7,22 @@ import re
 
 import pytest
 
-from llama4ref.domain.cite import as_bibtex, as_csl_json, bib_escape, quote_text
+from llama4ref.domain.cite import (
+    NOTE_USES,
+    arxiv_eprint,
+    as_bibtex,
+    as_csl_json,
+    bib_escape,
+    bibkey,
+    cited_sources,
+    facts_of,
+    quote_text,
+)
 from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli
 
 PATHS = ["maverick.params.total", "scout.training.tokens", "scout.context_window.instruct", "license.mau_threshold"]
-CSL_TYPES = {"article", "post-weblog", "software", "dataset", "post", "legislation", "webpage"}
+CSL_TYPES = {"article", "paper-conference", "post-weblog", "software", "dataset", "post", "legislation", "webpage"}
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -114,8 +124,12 @@ def test_cite_takes_paths_and_prefixes_and_gives_each_source_once(kb: KnowledgeB
     assert len(keys) == len(set(keys)) and "llama_models_model_card_2025" in keys and "vllm_blog_llama4_2025" in keys
     card = next(f for _, key, f in entries if key == "llama_models_model_card_2025")
     assert "scout.params.total (" in card["note"] and "maverick.params.total (" in card["note"]
-    notes = " ".join(f["note"] for _, _, f in entries).replace("\\_", "_")
-    assert all(f"{fact.path} (" in notes for fact in kb.group("runtime.vllm.scout.8xh100"))
+    for cited in cited_sources(kb, facts_of(kb, MANY)):  # the first uses named, the rest counted
+        note = next(f["note"] for _, key, f in entries if key == bibkey(cited.source)).replace("\\_", "_")
+        uses = list(dict.fromkeys((fact.path, cit.locator) for fact, cit in cited.uses))
+        assert all(f"{path} (" in note for path, _ in uses[:NOTE_USES]), note
+        more = re.search(r"; \+(\d+) more$", note)
+        assert (int(more[1]) if more else 0) == max(0, len(uses) - NOTE_USES), note
 
 
 def test_a_sources_key_is_the_same_in_every_run(kb: KnowledgeBase) -> None:
@@ -194,3 +208,109 @@ def test_a_release_pinned_repository_file_is_cited_at_its_tag(kb: KnowledgeBase)
     bib = bib_entries(run_cli("cite", path, "--format", "bibtex").stdout)
     fields = next(f for _, key, f in bib if key.startswith("transformers_4_51_0"))
     assert (fields["year"], fields["date"]) == ("2025", "2025-04-05")
+
+
+# -- what a reference manager and a strict style need (review11 #2, #3) -------------------------
+
+
+def _all_entries(kb: KnowledgeBase) -> str:
+    """The BibTeX of one ``cite`` run over every fact: every source a fact cites, once."""
+    return as_bibtex(kb, kb.facts())
+
+
+def test_pybtex_unsrt_formats_every_entry(kb: KnowledgeBase) -> None:
+    """pybtex's unsrt style (as strict as BibTeX's) formats every entry of a run over every fact: no
+    @article without a journal, no @inproceedings without booktitle and year (FieldIsMissing before)."""
+    database = pytest.importorskip("pybtex.database")
+    unsrt = pytest.importorskip("pybtex.style.formatting.unsrt")
+    data = database.parse_string(_all_entries(kb), "bibtex")
+    cited = {c.source.id for c in cited_sources(kb, kb.facts())}
+    assert len(data.entries) == len(cited) > 200
+    style = unsrt.Style()
+    for key, entry in data.entries.items():
+        assert list(style.format_entries([entry])), key  # raises FieldIsMissing on a required field
+        assert entry.type in {"misc", "inproceedings"}, key
+
+
+ORGANISATIONS = {"meta", "arxiv", "openreview", "pmlr", "meta genai", "fair"}
+
+
+def test_a_papers_authors_are_people_never_an_organisation(kb: KnowledgeBase) -> None:
+    """A paper's BibTeX and CSL authors are the people its record lists, in order; never its
+    publisher or host (Meta, arXiv, OpenReview: before, `author = {{Meta}}`); none when none is recorded."""
+    from pybtex.database import parse_string
+
+    papers = [s for s in kb.sources() if s.kind == "paper"]
+    assert {"arxiv-2501.17974", "arxiv-2409.20370", "arxiv-2505.14946", "pmlr-v267-yu25s"} <= {s.id for s in papers}
+    entries = parse_string(_all_entries(kb), "bibtex").entries
+    items = {i["id"]: i for i in as_csl_json(kb, kb.facts())}
+    organisations = ORGANISATIONS | {s.publisher.lower() for s in kb.sources()}
+    for src in papers:
+        key = bibkey(src)
+        if key not in entries:
+            continue
+        people = [" ".join(p.first_names + p.middle_names + p.last_names) for p in entries[key].persons.get("author", [])]
+        assert people == list(src.authors), key
+        assert not {p.lower() for p in people} & organisations, key
+        csl = items[key].get("author", [])
+        assert [f"{n['given']} {n['family']}" for n in csl] == list(src.authors), key
+        assert all("literal" not in n for n in csl), key
+    assert "author" not in entries["openreview_cgpo_iclr2025_2024"].persons  # an anonymous submission page
+    assert kb.source("arxiv-2501.17974").authors[0] == "Zishun Yu"
+
+
+def test_arxiv_entries_are_misc_with_eprint_and_a_proceedings_paper_is_inproceedings(kb: KnowledgeBase) -> None:
+    """Every arXiv paper: @misc with eprint, archivePrefix and the pinned version; the PMLR entry of
+    IBPO: @inproceedings with booktitle, pages and its year (it has no publication date)."""
+    entries = {key: (kind, f) for kind, key, f in bib_entries(_all_entries(kb))}
+    arxiv = [s for s in kb.sources() if s.kind == "paper" and "arxiv.org/" in s.url and bibkey(s) in entries]
+    assert len(arxiv) >= 4
+    for src in arxiv:
+        kind, fields = entries[bibkey(src)]
+        eprint = arxiv_eprint(src)
+        assert eprint and kind == "misc" and fields["eprint"] == eprint.id and fields["archivePrefix"] == "arXiv"
+        assert fields["eprint"] in src.url and f"{eprint.id}{fields['version']}" in src.url
+        assert "publisher" not in fields and "journal" not in fields
+    assert entries["arxiv_2501_17974_2025"][1]["version"] == "v2"
+    kind, fields = entries["pmlr_v267_yu25s_nd"]
+    assert kind == "inproceedings" and fields["year"] == "2025" and fields["pages"] == "73304--73325"
+    assert fields["booktitle"] == "Proceedings of the 42nd International Conference on Machine Learning"
+    assert not any(kind == "article" for kind, _ in entries.values())
+
+
+def test_a_note_is_short_whatever_number_of_facts_cite_the_source(kb: KnowledgeBase) -> None:
+    """A note names at most three uses and "+N more" (the converter's note held 45 paths, ~3,000
+    characters, before); BibTeX and CSL-JSON alike."""
+    notes = {key: f["note"] for _, key, f in bib_entries(_all_entries(kb))}
+    assert max(len(n) for n in notes.values()) <= 600
+    converter = notes["transformers_convert_llama4_nd"]
+    uses = {(f.path, c.locator) for f in kb.facts() for c in kb.citations_of(f) if c.source == "transformers-convert-llama4"}
+    assert len(uses) > 10 and converter.endswith(f"; +{len(uses) - NOTE_USES} more"), converter
+    assert sum(f"{path} (" in converter.replace("\\_", "_") for path, _ in uses) == NOTE_USES
+    assert max(len(i["note"]) for i in as_csl_json(kb, kb.facts())) <= 600
+
+
+def test_a_year_comes_from_the_publication_date_or_the_proceedings(kb: KnowledgeBase) -> None:
+    """``year`` is the publication year, else the proceedings' year; a source with neither has none
+    (a commit or 'undated web page' pin gives no year), and its key still ends ``_nd``: keys never move."""
+    for kind, key, fields in bib_entries(_all_entries(kb)):
+        src = next(s for s in kb.sources() if bibkey(s) == key)
+        if src.version.published:
+            assert fields["year"] == str(src.version.published.year) and not key.endswith("_nd")
+        elif src.proceedings:
+            assert fields["year"] == str(src.proceedings.year) and key.endswith("_nd")
+        else:
+            assert "year" not in fields and key.endswith("_nd"), (kind, key)
+
+
+def test_the_reviewed_command_names_the_papers_authors() -> None:
+    """`cite research.ibpo research.cgpo.title research.rluf.title` (review11 #2): no `{{Meta}}`,
+    `{{arXiv}}` or `@article`; CSL-JSON gives the first author of each paper as a person."""
+    paths = ("research.ibpo", "research.cgpo.title", "research.rluf.title")
+    bib = run_cli("cite", *paths, "--format", "bibtex")
+    assert bib.code == 0 and "@article" not in bib.stdout
+    papers = [f for kind, key, f in bib_entries(bib.stdout) if key.startswith(("arxiv_", "pmlr_"))]
+    assert len(papers) == 4 and all(f["author"].split(" and ")[0] in {"Zishun Yu", "Tengyu Xu", "Eric Han"} for f in papers)
+    items = json.loads(run_cli("cite", *paths, "--format", "csl-json").stdout)
+    firsts = {i["id"]: i["author"][0] for i in items if i["id"].startswith("arxiv_")}
+    assert firsts["arxiv_2505_14946_2025"] == {"family": "Han", "given": "Eric"} and len(firsts) == 3

@@ -29,6 +29,7 @@ MIRRORS: list[tuple[type, type[BaseModel], set[str], set[str]]] = [
     (answers.Source, models.Source, set(), set()),
     (answers.SourceVersion, models.SourceVersion, set(), set()),
     (answers.PackageFile, models.source.PackageFile, set(), set()),
+    (answers.Proceedings, models.source.Proceedings, set(), set()),
     (answers.VariantInfo, models.Variant, {"file"}, {"facts"}),
     (answers.Sheet, models.FactSheet, {"record", "kind", "file"}, {"facts"}),
     (answers.LicenseTerm, models.LicenseTerm, set(), set()),

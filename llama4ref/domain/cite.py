@@ -7,9 +7,15 @@ writers; the text for people (``llama4ref cite PATH``) is drawn by the CLI
 
 A bibliography has one entry per source, whatever number of facts cite it: its key is the
 source's own (:func:`bibkey`: the source id and publication year, unique per source, the same in
-every run), and its note lists the facts it is cited for. Two runs citing different facts give
-one key two notes, so a .bib file is made by one ``cite`` run given every path, never by
-concatenating runs (BibTeX parsers refuse a repeated key).
+every run), and its short note names the first facts it is cited for and how many more. Two runs
+citing different facts give one key two notes, so a .bib file is made by one ``cite`` run given
+every path, never by concatenating runs (BibTeX parsers refuse a repeated key).
+
+A paper is written as a paper: its authors are the people its record lists (never the publisher
+or the site that hosts it; no author at all when the record lists none), an arXiv preprint is a
+``@misc`` entry with ``eprint``/``archivePrefix`` (:func:`arxiv_eprint`), a paper in conference
+proceedings an ``@inproceedings`` with ``booktitle``. No entry is an ``@article`` (which needs a
+journal), so a strict style (BibTeX's or pybtex's ``unsrt``) finds every field it requires.
 
 >>> import llama4ref
 >>> kb = llama4ref.knowledge_base()
@@ -74,15 +80,33 @@ def facts_of(kb: KnowledgeBase, paths: Sequence[str]) -> list[Fact]:
     return list(found.values())
 
 
+NOTE_USES = 3
+"""How many uses (fact and locator) a bibliography note names before "+N more"."""
+_LOCATOR_CHARS = 80
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 class CitedSource(NamedTuple):
     """One source and every use of it by the facts cited: (fact, citation) in the facts' order."""
 
     source: Source
     uses: list[tuple[Fact, Citation]]
 
-    def cited_for(self) -> str:
-        """``path (locator); path (locator)``: what the source is cited for, each fact once per locator."""
-        return "; ".join(dict.fromkeys(f"{fact.path} ({cit.locator})" for fact, cit in self.uses))
+    def cited_for(self, limit: int | None = None) -> str:
+        """``path (locator); path (locator)``: what the source is cited for, each fact once per locator.
+
+        With ``limit``, the first ``limit`` uses (locators cut at 80 characters) and ``+N more``:
+        the short form a bibliography note holds (the locators belong with the facts, in the text).
+        """
+        uses = list(dict.fromkeys((fact.path, cit.locator) for fact, cit in self.uses))
+        if limit is None:
+            return "; ".join(f"{path} ({locator})" for path, locator in uses)
+        shown = [f"{path} ({_clip(locator, _LOCATOR_CHARS)})" for path, locator in uses[:limit]]
+        more = len(uses) - limit
+        return "; ".join(shown) + (f"; +{more} more" if more > 0 else "")
 
 
 def cited_sources(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> list[CitedSource]:
@@ -139,34 +163,120 @@ def _organisation(src: Source) -> str | None:
     return None if not publisher or publisher.lower().startswith("unknown") else publisher
 
 
+def corporate_author(src: Source) -> str | None:
+    """The organisation a source is attributed to when its record lists no people: its publisher,
+    except for a paper (a paper is written by people: its publisher is a host such as arXiv,
+    OpenReview or the authors' employer, never its author; with no authors recorded it has none).
+
+    >>> import llama4ref
+    >>> kb = llama4ref.knowledge_base()
+    >>> corporate_author(kb.source("openreview-cgpo-iclr2025")) is None
+    True
+    """
+    return None if src.kind == "paper" or src.authors else _organisation(src)
+
+
+def _publisher(src: Source) -> str | None:
+    """The publisher an entry names: the record's, but for a paper only the proceedings' publisher
+    (a preprint's record names the authors' employer or the hosting site, neither a publisher)."""
+    return _organisation(src) if src.kind != "paper" or src.proceedings else None
+
+
+class Eprint(NamedTuple):
+    """An arXiv identifier (``2501.17974``) and the version a source pins (``v2``), if it pins one."""
+
+    id: str
+    version: str | None
+
+
+_ARXIV = re.compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|html|pdf)/(\d{4}\.\d{4,5})(v\d+)?(?:[/?#]|\.pdf)?$")
+
+
+def arxiv_eprint(src: Source) -> Eprint | None:
+    """The arXiv preprint a paper's address names, with the version it pins (from the address, else
+    from a release like ``v1``); None for a source that is not an arXiv paper.
+
+    >>> import llama4ref
+    >>> arxiv_eprint(llama4ref.knowledge_base().source("arxiv-2501.17974"))
+    Eprint(id='2501.17974', version='v2')
+    """
+    m = _ARXIV.match(src.url) if src.kind == "paper" else None
+    if not m:
+        return None
+    release = src.version.release
+    return Eprint(m[1], m[2] or (release if release and re.fullmatch(r"v\d+", release) else None))
+
+
+def year_of(src: Source) -> int | None:
+    """The year a source was published: its publication date's, else that of the proceedings it
+    appears in; None when the record gives neither (a commit, release or snapshot pin alone dates
+    the version read, not the document, so it gives no year)."""
+    if src.version.published:
+        return src.version.published.year
+    return src.proceedings.year if src.proceedings else None
+
+
+def bib_type(src: Source) -> str:
+    """``inproceedings`` for a paper in proceedings, else ``misc`` (an arXiv preprint too); never
+    ``article``, which a strict style requires a journal for."""
+    return "inproceedings" if src.kind == "paper" and src.proceedings else "misc"
+
+
+def bib_note(cited: CitedSource) -> str:
+    """The note of a source's entry: version, retrieval and the first uses (``+N more``), bounded."""
+    src = cited.source
+    note = f"Version {src.pin()}; retrieved {src.retrieved}; cited for {cited.cited_for(NOTE_USES)}"
+    if src.transcribes:
+        note = f"A third-party transcription of source {src.transcribes}, whose address is given; " + note
+    return note
+
+
 def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:
-    """One entry per source: escaped fields, the publication date as ``year``/``date``, retrieval
-    as ``urldate``, the facts cited (and where the source states each) in ``note``."""
+    """One entry per source: escaped fields; the people who wrote it (or, for a document that is not
+    a paper, its publisher as organisation) as ``author``; the publication date as ``year``/``date``;
+    an arXiv preprint's ``eprint``; a proceedings paper's ``booktitle``; retrieval as ``urldate``;
+    the first facts cited (and where the source states each) in a short ``note``."""
     entries: list[str] = []
     for cited in cited_sources(kb, facts):
         src = cited.source
-        key = bibkey(src)
-        kind = "@article" if src.kind == "paper" else "@misc"
-        fields = {"title": "{" + bib_escape(src.title) + "}"}
-        organisation = _organisation(src)
+        kind = bib_type(src)
+        fields: dict[str, str] = {}
+        organisation = corporate_author(src)
         if src.authors:
             fields["author"] = " and ".join(bib_escape(a) for a in src.authors)
         elif organisation:
             fields["author"] = "{" + bib_escape(organisation) + "}"
-        if organisation:
-            fields["publisher"] = bib_escape(organisation)
-        fields["howpublished"] = f"\\url{{{_url_escape(src.url)}}}"
-        fields["url"] = src.url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")  # read verbatim
+        fields["title"] = "{" + bib_escape(src.title) + "}"
+        if src.proceedings:
+            proc = src.proceedings
+            fields["booktitle"] = bib_escape(proc.title)
+            if proc.series:
+                fields["series"] = bib_escape(proc.series)
+            if proc.volume:
+                fields["volume"] = bib_escape(proc.volume)
+            if proc.pages:
+                fields["pages"] = proc.pages.replace("-", "--")
+        publisher = _publisher(src)
+        if publisher:
+            fields["publisher"] = bib_escape(publisher)
+        year = year_of(src)
+        if year is not None:
+            fields["year"] = str(year)
         if src.version.published:
-            fields["year"] = str(src.version.published.year)
             fields["date"] = src.version.published.isoformat()
+        eprint = arxiv_eprint(src)
+        if eprint:
+            fields["eprint"] = eprint.id
+            fields["archivePrefix"] = "arXiv"
+            if eprint.version:
+                fields["version"] = eprint.version
+        if kind == "misc":
+            fields["howpublished"] = f"\\url{{{_url_escape(src.url)}}}"
+        fields["url"] = src.url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")  # read verbatim
         fields["urldate"] = src.retrieved.isoformat()
-        note = f"Version {src.pin()}; retrieved {src.retrieved}; cited for {cited.cited_for()}"
-        if src.transcribes:
-            note = f"A third-party transcription of source {src.transcribes}, whose address is given; " + note
-        fields["note"] = bib_escape(note)
-        body = ",\n".join(f"  {k} = {{{printable(v)}}}" for k, v in fields.items())
-        entries.append(f"{kind}{{{key},\n{body}\n}}")
+        fields["note"] = bib_escape(bib_note(cited))
+        body = ",\n".join(f"  {k} = {{{printable(v)}}}" for k, v in fields.items() if v)
+        entries.append(f"@{kind}{{{bibkey(src)},\n{body}\n}}")
     return "\n\n".join(entries)
 
 
@@ -178,25 +288,51 @@ def _date_parts(d: Any) -> dict[str, list[list[int]]]:
     return {"date-parts": [[d.year, d.month, d.day]]}
 
 
+def csl_name(person: str) -> dict[str, str]:
+    """A person's name as CSL reads it: the last word the family name, the words before it the given
+    names, as BibTeX reads ``First Last``; a one-word name is given as a literal.
+
+    >>> csl_name("Karthik Abinav Sankararaman")
+    {'family': 'Sankararaman', 'given': 'Karthik Abinav'}
+    """
+    given, _, family = person.strip().rpartition(" ")
+    return {"family": family, "given": given} if given else {"literal": person}
+
+
 def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> list[dict[str, Any]]:
     """CSL-JSON items (the format Zotero, pandoc and citeproc read), one per source, ids as BibTeX's keys."""
     items: list[dict[str, Any]] = []
     for cited in cited_sources(kb, facts):
         src = cited.source
-        item: dict[str, Any] = {"id": bibkey(src), "type": _CSL_TYPE.get(src.kind, "webpage"), "title": src.title}
-        organisation = _organisation(src)
+        kind = "paper-conference" if bib_type(src) == "inproceedings" else _CSL_TYPE.get(src.kind, "webpage")
+        item: dict[str, Any] = {"id": bibkey(src), "type": kind, "title": src.title}
+        organisation = corporate_author(src)
         if src.authors:
-            item["author"] = [{"literal": a} for a in src.authors]
+            item["author"] = [csl_name(a) for a in src.authors]
         elif organisation:
             item["author"] = [{"literal": organisation}]
-        if organisation:
-            item["publisher"] = organisation
+        if src.proceedings:
+            item["container-title"] = src.proceedings.title
+            if src.proceedings.series:
+                item["collection-title"] = src.proceedings.series
+            if src.proceedings.volume:
+                item["volume"] = src.proceedings.volume
+            if src.proceedings.pages:
+                item["page"] = src.proceedings.pages
+        eprint = arxiv_eprint(src)
+        if eprint:
+            item["publisher"] = "arXiv"
+            item["number"] = f"arXiv:{eprint.id}"
+        elif _publisher(src):
+            item["publisher"] = _publisher(src)
         item["URL"] = src.url
         if src.version.published:
             item["issued"] = _date_parts(src.version.published)
+        elif src.proceedings:
+            item["issued"] = {"date-parts": [[src.proceedings.year]]}
         item["accessed"] = _date_parts(src.retrieved)
-        item["version"] = src.pin()
-        item["note"] = f"cited for {cited.cited_for()}"
+        item["version"] = eprint.version if eprint and eprint.version else src.pin()
+        item["note"] = f"cited for {cited.cited_for(NOTE_USES)}"
         items.append(item)
     return items
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         CitationJSON,
         FactJSON,
         PackageFileJSON,
+        ProceedingsJSON,
         SourceJSON,
         SourceVersionJSON,
         VariantJSON,
@@ -211,6 +212,23 @@ class PackageFile(NamedTuple):
         return cast("PackageFileJSON", as_json(self, ("registry", "name", "version", "path", "dist")))
 
 
+class Proceedings(NamedTuple):
+    """The proceedings a conference paper appears in."""
+
+    title: str
+    year: int
+    series: str | None = None
+    volume: str | None = None
+    pages: str | None = None
+
+    @classmethod
+    def from_index(cls, raw: Mapping[str, Any]) -> Proceedings:
+        return build(cls, raw)
+
+    def to_json(self) -> ProceedingsJSON:
+        return cast("ProceedingsJSON", as_json(self))
+
+
 class Source(NamedTuple):
     """One cited document, pinned to one version."""
 
@@ -230,6 +248,7 @@ class Source(NamedTuple):
     read_from: str | None = None
     sha256: str | None = None
     package: PackageFile | None = None
+    proceedings: Proceedings | None = None
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Source:
@@ -242,10 +261,19 @@ class Source(NamedTuple):
     def to_json(self) -> SourceJSON:
         """The documented JSON shape of a source (the record's fields, dates as YYYY-MM-DD)."""
         order = ("id", "title", "publisher", "kind", "url", "repo", "path", "version", "retrieved", "tier", "note")
-        return cast("SourceJSON", as_json(self, (*order, "authors", "transcribes", "read_from", "sha256", "package")))
+        return cast(
+            "SourceJSON", as_json(self, (*order, "authors", "transcribes", "read_from", "sha256", "package", "proceedings"))
+        )
 
 
-declare(Source, version=maybe(SourceVersion), retrieved=DATE, authors=TUPLE, package=maybe(PackageFile))
+declare(
+    Source,
+    version=maybe(SourceVersion),
+    retrieved=DATE,
+    authors=TUPLE,
+    package=maybe(PackageFile),
+    proceedings=maybe(Proceedings),
+)
 
 
 class Sheet(NamedTuple):

@@ -176,9 +176,12 @@ def cite(
     """The sources behind facts, ready to paste: plain text, BibTeX, CSL-JSON (Zotero, pandoc) or JSON.
 
     Each source is one entry, whatever number of facts cite it: its key (source id and year) is
-    the same in every run, and its note lists the facts cited. Make one .bib file with one run
-    given every path, not by joining runs (a repeated key is an error in BibTeX). JSON: kind
-    `citation` for one fact path, `citations` (a list) for prefixes or several paths.
+    the same in every run, and its short note names the first three facts cited and how many
+    more. A paper's authors are the people its record lists (none if it lists none, never the
+    publisher); an arXiv preprint is @misc with eprint, a proceedings paper @inproceedings. Make
+    one .bib file with one run given every path, not by joining runs (a repeated key is an error
+    in BibTeX). JSON: kind `citation` for one fact path, `citations` (a list) for prefixes or
+    several paths.
 
     Example: llama4ref cite maverick.params.total --format bibtex
 

@@ -56,6 +56,19 @@ class PackageFile(Record):
     docs are often in the sdist only)."""
 
 
+class Proceedings(Record):
+    """The proceedings a conference paper appears in, as the publisher's page for the paper prints them."""
+
+    title: ShortText
+    """The volume's own title (``booktitle`` in BibTeX), e.g. "Proceedings of the 42nd International
+    Conference on Machine Learning"."""
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    series: ShortText | None = None
+    volume: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z.-]+$")] | None = None
+    pages: Annotated[str, StringConstraints(pattern=r"^[0-9]+(-[0-9]+)?$")] | None = None
+    """First and last page, ``73304-73325``."""
+
+
 class Source(Record):
     """One cited document."""
 
@@ -78,6 +91,11 @@ class Source(Record):
     package: PackageFile | None = None
     """A package release that contains the pinned file, so a re-check can fetch it from the registry."""
     authors: list[ShortText] = Field(default_factory=list)
+    """The people who wrote the document, in the order it lists them, as printed on the cited page
+    (or, for another rendering of the same version, on that version's abstract page, which the note
+    names). Empty when the source names no author; never the publisher or the hosting site."""
+    proceedings: Proceedings | None = None
+    """For a paper published in conference proceedings: where, as the paper's page gives it."""
     transcribes: RecordId | None = None
     """For a transcription: the source whose content (e.g. images of tables) it transcribes."""
 
@@ -87,4 +105,6 @@ class Source(Record):
             raise ValueError("a transcription names the source it transcribes (transcribes:), and only a transcription does")
         if self.kind == "transcription" and self.tier != "third-party":
             raise ValueError("a transcription is a third-party source (tier: third-party)")
+        if self.proceedings is not None and self.kind != "paper":
+            raise ValueError("only a paper appears in proceedings (kind: paper)")
         return self

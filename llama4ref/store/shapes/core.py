@@ -133,6 +133,16 @@ class PackageFileJSON(TypedDict):
     """Which file of the release ships it: the wheel, or the source archive (sdist)."""
 
 
+class ProceedingsJSON(TypedDict):
+    """The proceedings a conference paper appears in."""
+
+    title: str
+    year: int
+    series: str | None
+    volume: str | None
+    pages: str | None
+
+
 class SourceJSON(TypedDict):
     """One cited document, pinned to one version (the source record's fields)."""
 
@@ -152,6 +162,7 @@ class SourceJSON(TypedDict):
     read_from: str | None
     sha256: str | None
     package: PackageFileJSON | None
+    proceedings: ProceedingsJSON | None
 
 
 class SourceBacksJSON(SourceJSON):
