@@ -133,6 +133,18 @@ _FAMILY_RULE = 0.5  # a family's fact carrying an attribute no fact about the mo
 _JOINING = frozenset({"of", "in", "on", "to", "for", "and", "the", "a", "an", "at", "by", "with"})  # a segment's joining words
 _HYPHENATED = 1.0  # a compound the text hyphenates ("pre-norm"), written in the fact's own text
 _CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
+_RELEVANCE = 1.0  # times the fact's BM25 relevance, scaled to the best fact's
+_ENTITY_EXACT = 3.0  # an entity the text names is the fact's path or its prefix
+_ENTITY_INNER = 2.5  # an entity the text names is in the fact's path, not as its prefix
+_ENTITY_TOPIC = 1.5  # a topic the text names is in the fact's path
+_WORD_LEAF = 2.0  # a left-over word is a part of the fact's last segment
+_WORD_INNER = 1.5  # a left-over word is a part of a segment before the last
+_INTENT_UNIT = 0.6  # the fact's unit answers the way the text asks ("how many": a count)
+_INTENT_SEGMENT = 0.5  # a segment of the fact's path is a word the way of asking names
+_STAGE_INSTRUCT = 0.3  # an instruction-tuned model's benchmark result, before the base model's
+_STAGE_PRETRAINED = 0.15  # a pretrained model's benchmark result, before a setting's
+_DEPTH = -0.08  # for each segment of the fact's path: the shallower fact first, all else equal
+_DERIVED = -0.3  # a derived (computed) fact, behind a stored one that answers as well
 
 
 class Scored(NamedTuple):
@@ -201,7 +213,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     drop_language_model(parsed)
     units_as_attributes(parsed, lex.terms)
     as_length(parsed, lex)
-    terms = [w for w in parsed.words if w not in STOPWORDS]
+    terms = [w for w in parsed.words if w not in STOPWORDS and w not in parsed.filler]
     for t in parsed.of_kind("attribute"):
         terms += [p for w in t["path_words"] for p in w.split("_") if p not in STOPWORDS]
     relevance = bm25(db, terms)
@@ -279,7 +291,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     # "deepseek-v3.1" holds a dot: its paths' first segment is "deepseek-v3"
     root = next((v for v in ctx.dotted.get(segs[0], ()) if path.startswith(v + ".")), segs[0])
     flat_path = flat(segs)
-    score, satisfied, wanted, deepest, entity_depth = 1.0 * relevance, 0.0, 0, -1, -1
+    score, satisfied, wanted, deepest, entity_depth = _RELEVANCE * relevance, 0.0, 0, -1, -1
     matched: list[str] = []
     named_classes: set[str] = set()
     for m in parsed.matches:
@@ -299,7 +311,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
             if hit:
                 satisfied += _credit(m.text, ctx)
                 exact = any(path == x or path.startswith(x + ".") for t in hit for x in (t["target"], *t.get("also", ())))
-                score += 1.5 if all(t.get("cls") == "topic" for t in hit) else 3.0 if exact else 2.5
+                score += _ENTITY_TOPIC if all(t.get("cls") == "topic" for t in hit) else _ENTITY_EXACT if exact else _ENTITY_INNER
                 if any(FactPath.parse(t["target"]).leaf in segs for t in hit if t.get("cls") == "benchmark"):
                     score += _WHOLE_NAME  # "mmmu" names the segment mmmu more than mmmu_pro
                 entity_depth = max(entity_depth, *(term_depth(t, segs) for t in hit))
@@ -358,10 +370,10 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         for t in m.terms:
             if t["kind"] == "intent":
                 if unit in t.get("units", ()):
-                    score += 0.6
+                    score += _INTENT_UNIT
                 hits = [i for i, s in enumerate(segs) if s in t.get("path_words", ())]  # whole segments only
                 if hits:
-                    score += 0.5
+                    score += _INTENT_SEGMENT
                     deepest = max(deepest, *hits)
     # another model's or the vision encoder's fact, neither named: a number the text quotes is no sign
     # it is asked about ("vocab 128256 for llama 4?" quotes Llama 3's vocabulary back)
@@ -377,7 +389,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         ]
         if seg_hit:
             satisfied += _credit(w, ctx)
-            score += (2.0 if seg_hit[-1] == len(segs) - 1 else 1.5) + _RARE_PART * rarity(ctx.part_paths.get(w, 0))
+            score += (_WORD_LEAF if seg_hit[-1] == len(segs) - 1 else _WORD_INNER) + _RARE_PART * rarity(ctx.part_paths.get(w, 0))
             if w in ctx.heads and seg_hit[-1] == len(segs) - 1:
                 score += _HEAD  # "title of the herd paper on arxiv": the title, not the arxiv id
             deepest = max(deepest, *seg_hit)
@@ -444,11 +456,11 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     if ctx.defining and segs[-1] in ctx.defining and (max(deepest, entity_depth) == len(segs) - 2 or named_parent):
         score += _EXPLAINS  # "what does <|eom|> do": the facet that explains the thing named, not its id or string
     if "benchmarks" in segs:
-        score += {"instruct": 0.3, "pretrained": 0.15}.get(segs[2] if len(segs) > 2 else "", 0.0)
+        score += {"instruct": _STAGE_INSTRUCT, "pretrained": _STAGE_PRETRAINED}.get(segs[2] if len(segs) > 2 else "", 0.0)
     if wanted:
         wanted = max(wanted - ctx.alternatives, 1)  # "github models or nvidia nim": one of the two is asked
         score += _COVERAGE * min(satisfied / wanted, 1.0)
-    score -= 0.08 * len(segs) + (0.3 if derived else 0.0) - ctx.clauses.get(path, 0.0)
+    score += _DEPTH * len(segs) + (_DERIVED if derived else 0.0) + ctx.clauses.get(path, 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
 
