@@ -17,7 +17,9 @@ search 81.4% / 95.0%; the ninth (320) ask 78.1% / 92.2% and search 80.0% / 92.2%
 search 81.7% / 94.0%; the eleventh (321) ask 82.6% / 94.1% and search 83.8% / 95.3%; the twelfth (336) ask 82.1% / 94.6% and
 search 83.9% / 95.5%; the thirteenth (342) ask 82.2% / 91.5% and search 81.3% / 90.4%. A held-out file with no questions yet (its header only) is reported as "n/a". Accuracy does not depend on the machine, so the numbers are exact. ``ask`` is
 scored on what it shows, in order: the answer (a fact, or a group followed by its members),
-then the runners-up. ``search`` lists facts only, so a hit under an accepted group counts for it.
+then the runners-up; when it finds nothing good enough it shows the closest facts instead (and
+exits 1), which are scored the same way, so "answered right" also counts the questions whose first
+fact is right and that ``ask`` answers outright, as a user sees it. ``search`` lists facts only, so a hit under an accepted group counts for it.
 A question about providers as a whole may accept a pattern (``providers.*.scout.price.input``):
 ``ask`` answers it with that listing; for ``search`` any provider's fact it covers counts.
 """
@@ -55,19 +57,21 @@ def evaluate(name: str) -> dict[str, Any]:
     rows = []
     for q in load(name):
         accepted = set(q["paths"])
-        got = ask(kb, q["q"], db).ranked_paths()
+        answer = ask(kb, q["q"], db)
+        got = answer.ranked_paths()
         # search lists facts, never a group: a fact under an accepted group (or pattern) answers for it
         groups = [p for p in accepted if p not in facts]
         hits = [next((g for g in groups if covers(g, h.fact.path)), h.fact.path) for h in search(kb, q["q"], limit=5, db=db)]
         rows.append({"q": q["q"], "accepted": sorted(accepted), "ask": got[:5], "search": hits,
                      "ask_top1": bool(got[:1]) and got[0] in accepted, "ask_top5": bool(accepted & set(got[:5])),
+                     "ask_answered": answer.found and bool(got[:1]) and got[0] in accepted,
                      "search_top1": bool(hits[:1]) and hits[0] in accepted, "search_top5": bool(accepted & set(hits[:5]))})  # fmt: skip
     n = len(rows)
 
     def pct(key: str) -> float | None:
         return round(100 * sum(bool(r[key]) for r in rows) / n, 1) if n else None  # None: no questions, "n/a"
 
-    return {"set": name, "questions": n, "ask_top1": pct("ask_top1"), "ask_top5": pct("ask_top5"),
+    return {"set": name, "questions": n, "ask_top1": pct("ask_top1"), "ask_top5": pct("ask_top5"), "ask_answered": pct("ask_answered"),
             "search_top1": pct("search_top1"), "search_top5": pct("search_top5"), "rows": rows}  # fmt: skip
 
 
@@ -141,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         a1, a5, s1, s5 = (_pct(r[k]) for k in ("ask_top1", "ask_top5", "search_top1", "search_top5"))
         print(f"{r['set']:9} {r['questions']:4} questions  ask top-1 {a1}  top-5 {a5}   search top-1 {s1}  top-5 {s5}")
+        print(
+            f"{'':9} {'':4}            ask answered right (exit 0, not 'no fact answers … well enough') {_pct(r['ask_answered'])}"
+        )
         if args.misses:
             for tool in ("ask", "search"):
                 for row in r["rows"]:

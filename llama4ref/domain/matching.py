@@ -121,6 +121,9 @@ def corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[st
     from llama4ref.domain.forms import shortened
 
     out = shortened(lex, unknown)
+    for w in unknown:  # "how mnay experts dose scout hav": a short word one slip from one word of the question's frame
+        if w not in out and len(w) <= 4 and (frame := _frame_word(w)):
+            out[w] = frame
     unknown = [w for w in unknown if len(w) > 4 and w not in out]
     if not unknown:
         return out
@@ -141,6 +144,22 @@ def corrections(db: sqlite3.Connection, lex: Lexicon, parsed: Parsed) -> dict[st
         if close:
             out[w] = close[0]
     return out
+
+
+_FRAME_WORDS = tuple(sorted(w for w in STOPWORDS if len(w) >= 3 and w.isalpha()))
+"""The words that frame a question ("many", "does", "have"): a short unknown word one slip from
+one of them is that word mistyped, and is then set aside as it is."""
+
+
+def _frame_word(word: str) -> str | None:
+    """The one frame word a short unknown word is one slip from (same first letter); of several,
+    the one it begins ("hav": have, not had or has), else the one of its length ("mnay": many,
+    not may); None when that leaves more than one."""
+    near = [s for s in _FRAME_WORDS if s[0] == word[0] and abs(len(s) - len(word)) <= 1 and _distance(word, s) <= 1]
+    for narrower in ([s for s in near if s.startswith(word)], [s for s in near if len(s) == len(word)]):
+        if len(near) > 1 and narrower:
+            near = narrower
+    return near[0] if len(near) == 1 else None
 
 
 _ENDINGS = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "ly", "e")

@@ -277,6 +277,7 @@ class Parsed:
         self.words = words
         self.matches: list[Match] = []
         self.rest: list[str] = []
+        self.filler: set[str] = set()  # other languages' words that frame the text (filler terms)
 
     def of_kind(self, kind: str) -> list[dict[str, Any]]:
         return [t for m in self.matches for t in m.terms if t["kind"] == kind]
@@ -288,9 +289,67 @@ class Lexicon:
     def __init__(self, table: Mapping[str, Any]) -> None:
         self.terms: list[dict[str, Any]] = table["terms"]
         self._phrases: Mapping[str, list[int]] = table["phrases"]
+        self._thai: list[str] | None = None  # the known Thai words, longest first (built when a Thai word is read)
+        self._stems: dict[str, dict[str, list[int]]] | None = None  # other languages' words by their first letters
 
     def known(self, compact_phrase: str) -> bool:
         return compact_phrase in self._phrases
+
+    def _opens(self, key: str, word: str) -> bool:
+        """Whether a phrase written ``key`` begins with the word ``word`` as written in the records."""
+        return any(
+            (words(p) or [""])[0] == word
+            for i in self._phrases.get(key, ())
+            for p in (*self.terms[i]["phrases"], *self.terms[i].get("written", ()))
+            if compact(p) == key
+        )
+
+    def _thai_pieces(self, run: str) -> tuple[str, ...]:
+        """A Thai run (written without spaces between words) cut at the known words it holds,
+        longest first from the left ("เปิดตัววันไหน": the word for "launch", then "วันไหน"); the
+        letters between known words stay together as one word."""
+        if self._thai is None:
+            self._thai = sorted((k for k in self._phrases if _THAI.fullmatch(k)), key=len, reverse=True)
+        out: list[str] = []
+        rest, i = "", 0
+        while i < len(run):
+            known = next((k for k in self._thai if run.startswith(k, i)), None)
+            if known is None:
+                rest += run[i]
+                i += 1
+                continue
+            if rest:
+                out.append(rest)
+                rest = ""
+            out.append(known)
+            i += len(known)
+        return (*out, rest) if rest else tuple(out)
+
+    def _inflected(self, word: str) -> list[int] | None:
+        """The terms of another language's word written in another form of it: a word that adds
+        an ending of up to five letters to a known one ("commercialement": commercial;
+        "eğitiminde": eğitim) or, written with a letter beyond ASCII, changes the known word's
+        last letters ("температуру": температура). Only words of the ``written`` lists (other
+        languages) of six letters or more are known so, so that English words sharing a Latin
+        root ("distributed", "precise") keep their own readings."""
+        if len(word) < _INFLECTED_MIN or not word.isalpha() or word in STOPWORDS:
+            return None
+        if self._stems is None:
+            self._stems = {}
+            for i, t in enumerate(self.terms):
+                for p in t.get("written", ()):
+                    k = compact(p)
+                    if len(k) >= _INFLECTED_MIN and " " not in p.strip() and k.isalpha() and not _CJK.search(k):
+                        self._stems.setdefault(k[: _INFLECTED_MIN - 1], {}).setdefault(k, []).append(i)
+        best: tuple[int, list[int]] | None = None
+        for known, ids in self._stems.get(word[: _INFLECTED_MIN - 1], {}).items():
+            same = _shared(known, word)
+            ok = (word.startswith(known) and len(word) - len(known) <= _ENDING) or (
+                not word.isascii() and same >= max(_INFLECTED_MIN, len(known) - 2) and len(word) - same <= 3
+            )
+            if ok and (best is None or same > best[0]):
+                best = (same, [i for i in ids if self.terms[i]["kind"] != "intent"])
+        return best[1] or None if best else None
 
     def phrase_words(self) -> set[str]:
         """Every word of every phrase (for spelling suggestions)."""
@@ -304,6 +363,8 @@ class Lexicon:
         its other number ("attention chunks") or as a comparative ("cheaper"), and a model's name keeps the attribute it also
         says ("128E": routed experts). A document's values are read exactly as written."""
         toks = [p for w in words(text) for p in unit_split(w)] if question else words(text)
+        if question and any(_THAI.fullmatch(t) for t in toks):
+            toks = [p for t in toks for p in (self._thai_pieces(t) if _THAI.fullmatch(t) else (t,))]
         parsed = Parsed(toks)
         used = [False] * len(toks)
         for size in range(min(MAX_WINDOW, len(toks)), 0, -1):
@@ -311,18 +372,45 @@ class Lexicon:
                 if any(used[start : start + size]):
                     continue
                 key = "".join(toks[start : start + size])
-                ids = self._phrases.get(key) or (_plural(self, key) or _compared(self, key, size) if question else None)
+                if size > 1 and toks[start] in _ARTICLES and toks[start + 1][:1].isalpha() and not self._opens(key, toks[start]):
+                    continue  # "o Llama 4" (Portuguese "the") is no "ollama"; "a single h100" is a phrase
+                ids = self._phrases.get(key) or (
+                    _plural(self, key) or _compared(self, key, size) or (self._inflected(key) if size == 1 else None)
+                    if question
+                    else None
+                )
                 if not ids or (size == 1 and key in STOPWORDS and not _named_stopword(self, ids)):
                     continue
                 for i in range(start, start + size):
                     used[i] = True
                 terms = tuple(self.terms[i] for i in ids)
+                if all(t["kind"] == "filler" for t in terms):
+                    parsed.filler.update(toks[start : start + size])  # read, and set aside: nothing to look up
+                    continue
                 if not question and any(t.get("cls") == "variant" for t in terms):
                     terms = tuple(t for t in terms if t["kind"] != "attribute")
                 parsed.matches.append(Match(" ".join(toks[start : start + size]), start, start + size, terms))
         parsed.matches.sort(key=lambda m: m.start)
         parsed.rest = [w for w, u in zip(toks, used, strict=True) if not u and w not in STOPWORDS]
         return parsed
+
+
+_ARTICLES = frozenset({"o", "a", "e", "y", "i"})
+"""One-letter words (articles, "and") that never begin a name written in parts."""
+_THAI = re.compile(r"[\u0e01-\u0e4e]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+_INFLECTED_MIN = 6  # letters a word needs before another form of it is read as the word
+_ENDING = 5  # the most letters an ending may add ("commercial" + "ement")
+
+
+def _shared(a: str, b: str) -> int:
+    """How many letters two words share from the start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def word_runs(ws: list[str]) -> frozenset[str]:

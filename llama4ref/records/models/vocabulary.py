@@ -29,13 +29,15 @@ class Term(Record):
     * ``intent``: how a question is asked (``how many``, ``when``); ``units`` are the units an
       answer to it has.
     * ``unit``: a word for a unit (``tokens``, ``GPU hours``); ``units`` holds exactly that unit.
+    * ``filler``: words another language frames a question with (articles, particles, "is",
+      "can I") that carry nothing to look up, as English's stop words do; only ``written``.
 
     ``written`` holds the term's words in other languages (see the field).
     """
 
     id: RecordId
-    kind: Literal["entity", "attribute", "intent", "unit"]
-    phrases: list[Phrase] = Field(min_length=1)
+    kind: Literal["entity", "attribute", "intent", "unit", "filler"]
+    phrases: list[Phrase] = Field(default_factory=list)
     target: FactKey | None = None
     path_words: list[PathWord] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
@@ -47,6 +49,10 @@ class Term(Record):
 
     @model_validator(mode="after")
     def _fields_fit_kind(self) -> Term:
+        if self.kind == "filler" and (self.phrases or not self.written):
+            raise ValueError("a filler term lists other languages' words in written, and no phrases")
+        if self.kind != "filler" and not self.phrases:
+            raise ValueError("a term needs at least one phrase")
         if self.kind == "entity" and self.target is None:
             raise ValueError("an entity term needs a target (the path prefix it names)")
         if self.kind != "entity" and self.target is not None:
