@@ -129,15 +129,20 @@ def weights() -> dict[str, float]:
 _NOT_WEIGHTS = frozenset({"NO_EVIDENCE_MAX"})
 
 
-def _patch(symbolic: bool) -> dict[str, float]:
-    base = weights()
-    for mod in weight_modules():
-        short = mod.__name__.rsplit(".", 1)[-1]
-        for key, value in base.items():
-            m, name = key.split(".")
-            if m == short:
-                setattr(mod, name, Lin(value, {key: 1.0}) if symbolic else value)
-    return base
+_ORIGINAL: dict[str, float] = {}
+
+
+def _patch(symbolic: bool, moved: dict[str, float] | None = None) -> dict[str, float]:
+    """Put symbols in place of the weights (``symbolic``), or the weights back, each moved by
+    ``moved`` (a weight's key → how much); returns the weights as they were."""
+    if not _ORIGINAL:
+        _ORIGINAL.update(weights())
+    for key, value in _ORIGINAL.items():
+        short, name = key.split(".")
+        mod = next(m for m in weight_modules() if m.__name__.rsplit(".", 1)[-1] == short)
+        value += (moved or {}).get(key, 0.0)
+        setattr(mod, name, Lin(value, {key: 1.0}) if symbolic else value)
+    return dict(_ORIGINAL)
 
 
 def questions() -> dict[str, list[dict[str, Any]]]:
