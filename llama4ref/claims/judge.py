@@ -8,7 +8,9 @@ a recorded approximate value adds its own written rounding ("400B": whole billio
 disagrees). A value that matches only a non-preferred value is reported with that value's rank.
 Contradicted needs an unambiguous variant, attribute and tier; a statement about Llama 4 as a
 whole ("Llama 4 ... 128K context") is contradicted only when every released variant records the
-attribute and no variant of the family agrees. Anything less is unchecked.
+attribute and no variant of the family agrees. A family-wide figure (the training mixture) judges
+a statement about the family, or about a variant with no fact of its own for the attribute. Anything
+less is unchecked.
 """
 
 from __future__ import annotations
@@ -138,17 +140,30 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     if st.variant is None:
         return _family(kb, st)
     paths = [p for v in variants for p in _candidates(kb, f"{v}.", st)]
-    wide = _family_wide(kb, st)
+    every_wide = _family_wide(kb, st)
+    wide = _not_owned(kb, every_wide, paths, st)
     if not paths and not wide:
         return Verdict("unchecked", None, None, None, "no recorded fact for this attribute")
     verdict = _against(kb, paths, st, [p for p in paths if _primary_ok(p, st)] or paths, tier="model", wide=wide)
     leaf = named_leaf(kb, st, variants) if verdict.status == "contradicted" else None
-    return Verdict("supported", leaf[0], leaf[1], None, _why("model", leaf[0])) if leaf else verdict
+    if leaf:
+        return Verdict("supported", leaf[0], leaf[1], None, _why("model", leaf[0]))
+    agreed = [p for p in every_wide if p not in wide and _against(kb, [], st, [], "family", wide=[p]).status == "supported"]
+    note = f"; {agreed[0]} is the family's figure, not {st.variant}'s" if agreed and verdict.status == "contradicted" else ""
+    return verdict._replace(reason=verdict.reason + note)  # "Scout was trained on 30T tokens": the mixture's figure
+
+
+def _not_owned(kb: KnowledgeBase, wide: list[str], own: list[str], st: Statement) -> list[str]:
+    """The family-wide facts a variant's statement may agree with: none in the unit of the variant's own
+    fact for the attribute ("Scout was trained on 30T tokens" is held to Scout's ~40T, not the >30T
+    mixture; Scout records no image count, so the family's 48 pre-training images judge it)."""
+    mine = _primary(kb, own, st) if own else None
+    return [p for p in wide if mine is None or kb.get(p).unit != kb.get(mine).unit]
 
 
 def _family_wide(kb: KnowledgeBase, st: Statement) -> list[str]:
     """Facts recorded for the whole family (training.data_mixture.tokens, multimodal.images.pretraining_max):
-    a statement about any variant may agree with them, but is contradicted only by the variant's own."""
+    a variant's statement may agree with those it has no fact of its own for (_not_owned), never be contradicted."""
     return [p for p in _candidates(kb, "", st) if p.startswith(_FAMILY_WIDE)]
 
 
@@ -338,13 +353,15 @@ def _against(
     kb: KnowledgeBase, paths: list[str], st: Statement, primaries: list[str], tier: str, wide: list[str] | None = None
 ) -> Verdict:
     """The verdict against ``paths``; the family-wide facts ``wide`` may only agree (their
-    preferred value), after the statement's own facts."""
+    preferred value), after the statement's own facts (before the variants' in a statement about
+    the family: "Llama 4 was trained on more than 30 trillion tokens" is the mixture's figure)."""
     named = _narrowed(paths, st)
     if not all(kb.get(p).derived for p in named):  # "Active Parameters: 400B" is held to the active count
         paths = named
     if tier != "provider":  # (the provider's own facts come first there)
         paths = sorted(paths, key=lambda p: _preference(kb, p))  # cite the fact a reader would look up
-    ordered = [*paths, *sorted(wide or [], key=lambda p: _preference(kb, p))]
+    family = sorted(wide or [], key=lambda p: _preference(kb, p))
+    ordered = [*family, *paths] if tier == "family" else [*paths, *family]
     stored = [p for p in ordered if not kb.get(p).derived]
     for path in stored:
         fact = kb.get(path)
