@@ -34,14 +34,14 @@ def in_words(fact: Fact) -> str:
 def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
     if ans.corrections:
         fixed = ", ".join(f"{a!r} → {b!r}" for a, b in ans.corrections.items())
-        con.print(Text(f"(read {fixed})", style="dim"))
-    if not ans.found:
-        con.print(Text(f"No fact answers {ans.question!r} well enough.", style="bold yellow"))
+        say(con, Text(f"(read {fixed})", style="dim"), 1)
+    if not ans.found:  # wrapped by say: a long question leaves no trailing space before the line break
+        say(con, Text(f"No fact answers {ans.question!r} well enough.", style="bold yellow"), 0)
         if ans.runners_up:
             con.print("Closest facts:")
             for f in ans.runners_up:
                 listed(con, f"  {f.path}  ", f)
-        con.print(Text(f"Try: {ans.suggestion}", style="bold"))
+        say(con, Text(f"Try: {ans.suggestion}", style="bold"), 5)
         return
     if ans.listing is not None:
         offers(con, kb, ans.listing)

@@ -206,7 +206,7 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
     line.append(f" [{safe(src.tier)}, {safe(src.pin())}] — {safe(cit.locator)}")
     if cit.as_of:
         line.append(f" (as of {safe(cit.as_of)})")
-    say(con, line, len(indent) + 8)
+    say(con, line, len(indent) + 8, paths=True)  # a locator's long file path breaks after a "/", under the indent
     quote = Text(f"{indent}  “{safe(cit.quote)}”", style="green")
     if cit.medium == "image":
         quote.append("  (read from an image)", style="dim")
