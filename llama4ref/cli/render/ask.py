@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from llama4ref.cli.render.common import NOMINAL_FLAG, caveat, fact_detail, value_text
 from llama4ref.cli.render.common import _citation as citation
-from llama4ref.cli.render.common import caveat, fact_detail, value_text
 from llama4ref.cli.render.grid import say
 from llama4ref.paths import FactPath
 from llama4ref.printable import echoed, printable
@@ -78,6 +78,8 @@ def offers(con: Console, kb: KnowledgeBase, listing: Listing) -> None:
             label = fact.path.rsplit(".", 1)[-1]
             line.append(" · " if i else "").append(f"{label} " if len(row.facts) > 1 else "")
             line.append_text(value_text(fact) if label != "provider_name" else Text("model id not recorded", style="dim"))
+        if row.caveat:
+            line.append(NOMINAL_FLAG, style="yellow")
         say(con, line, 4)
     if len(rows) > GROUP_SHOWN:
         con.print(Text(f"  … {len(rows) - GROUP_SHOWN} more", style="dim"))

@@ -135,6 +135,11 @@ def overview(con: Console, ov: Overview) -> None:
     say(con, Text(footer, style="dim"), 0)
 
 
+NOMINAL_FLAG = " [nominal, catalog only]"
+"""Beside a provider's context that only catalogs state and that equals the model's nominal limit
+(llama4ref.domain.deploy.Offer.context_caveat), wherever offers are listed (`providers`, `ask`)."""
+
+
 QUALIFIER_WORDS = {
     "display": "the source writes {}",
     "quant": "quantization: {}",

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from llama4ref.cli.render import grid
-from llama4ref.cli.render.common import safe, value_text
+from llama4ref.cli.render.common import NOMINAL_FLAG, safe, value_text
 from llama4ref.cli.render.grid import say
 from llama4ref.formatting import format_value
 
@@ -40,7 +40,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
         srcs = o.sources
         alt = f" (+{o.conflicts} conflicting)" if o.conflicts else ""
         if o.context_caveat:
-            alt += " [nominal, catalog only]"
+            alt += NOMINAL_FLAG
         when = o.context.known_from if as_of and o.context else o.last_dated
         status = "\ndeprecated" if o.deprecated else ""
         if o.deprecation_date:
