@@ -173,3 +173,13 @@ def test_a_long_unanswered_question_wraps_without_trailing_spaces(monkeypatch: p
     out = run_cli("ask", "do i need permission from meta if my app has 1 billion users zzqx").stdout
     assert out.startswith("No fact answers") and out.split("well enough.")[0].count("\n") == 1
     assert not [line for line in out.splitlines() if line.endswith(" ")]
+
+
+def test_show_counts_each_source_once_per_value_and_says_what_it_counts(kb: KnowledgeBase) -> None:
+    """`show`'s "facts" column is how many of the values shown each source backs (a fact citing two
+    passages of the model card counted twice: 18 for 16 values), and its heading says so."""
+    data = json.loads(run_cli("show", "scout", "--json").stdout)["data"]
+    paths = [f["path"] for s in data["sections"] for f in s["facts"]]
+    for src in data["sources"]:
+        assert src["facts"] == sum(src["id"] in {c.source for c in kb.citations_of(kb.get(p))} for p in paths)
+    assert "Sources (facts: how many of the values above each one backs)" in run_cli("show", "scout").stdout

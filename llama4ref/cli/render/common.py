@@ -127,7 +127,8 @@ def overview(con: Console, ov: Overview) -> None:
 
         src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
         columns: list[str | grid.Column] = ["source", "tier", grid.Column("version", whole=True), grid.Column("facts", "right")]
-        blocks.append(grid.render(con, "Sources", columns, src_rows))
+        title = "Sources (facts: how many of the values above each one backs)"  # not every fact it backs: `sources ID`
+        blocks.append(grid.render(con, title, columns, src_rows))
     con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
     footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
     if ov.see_also:
