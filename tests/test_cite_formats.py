@@ -194,3 +194,15 @@ def test_a_release_pinned_repository_file_is_cited_at_its_tag(kb: KnowledgeBase)
     bib = bib_entries(run_cli("cite", path, "--format", "bibtex").stdout)
     fields = next(f for _, key, f in bib if key.startswith("transformers_4_51_0"))
     assert (fields["year"], fields["date"]) == ("2025", "2025-04-05")
+
+
+def test_no_full_stop_follows_a_url_in_the_text_form(kb: KnowledgeBase) -> None:
+    """A web page's reference read "…/llama-4-multimodal-intelligence/. (version …": the full stop
+    after the URL is gone (a copy of the URL took it); a repository file still reads "repo@ref:path. URL"."""
+    from llama4ref.cli.render.cite import reference
+
+    for src in kb.sources():
+        ref = reference(src)
+        assert f"{src.url} (version " in ref and f"{src.url}. " not in ref
+    out = run_cli("cite", "scout.release_date").stdout
+    assert "https://ai.meta.com/blog/llama-4-multimodal-intelligence/ (version" in out
