@@ -122,6 +122,16 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
     return f"{sign}{value}"
 
 
+def format_gigabytes(value: float, bound: str = "exact") -> str:
+    """A size in bytes as gigabytes (10^9 bytes), to 2 decimals: 270_000_000_000 approximately -> '~270 GB'.
+
+    >>> format_gigabytes(270_000_000_000, "approximately"), format_gigabytes(65_604_000_000)
+    ('~270 GB', '65.6 GB')
+    """
+    number = f"{value / 1e9:,.2f}".rstrip("0").rstrip(".")
+    return f"{_BOUND_SIGN.get(bound, '')}{number} GB"
+
+
 def pin_text(commit: str | None, release: str | None, published: object, snapshot: str | None = None) -> str:
     """A source version as people read it: ``@<12-char commit>``, the release name, the snapshot, or the date."""
     if commit:

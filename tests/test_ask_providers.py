@@ -65,8 +65,33 @@ def test_deprecated_offers_are_left_out(kb: KnowledgeBase, db: sqlite3.Connectio
 def test_the_longest_context_comes_first(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
     ans = ask(kb, "which provider has the longest context for scout", db)
     assert ans.listing is not None and ans.path == "providers.*.scout.context"
-    served = [f.as_int() for f in ans.facts]
+    served = [r.facts[0].as_int() for r in ans.listing.rows if r.caveat is None]
     assert served == sorted(served, reverse=True) and len(set(served)) > 3
+
+
+def test_a_catalogs_nominal_copy_follows_the_served_limits_with_its_caveat(
+    kb: KnowledgeBase, db: sqlite3.Connection
+) -> None:
+    """Vertex Scout's 10M, only a catalog's copy of Meta's nominal limit, led "longest context"
+    without the flag `providers` prints: now it follows every served limit, its row carries the
+    caveat, the answer says so, and `ask` prints the same "[nominal, catalog only]" flag."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from llama4ref.cli.render.ask import offers as render_offers
+
+    ans = ask(kb, "which provider has the longest context for scout", db)
+    assert ans.listing is not None
+    rows = ans.listing.rows
+    flagged = [i for i, r in enumerate(rows) if r.caveat]
+    assert [rows[i].provider for i in flagged] == ["Vertex"] and rows[flagged[0]].facts[0].as_int() == 10_000_000
+    assert rows[0].caveat is None and all(r.caveat is None for r in rows[: flagged[0]]) and flagged[0] > 0
+    assert any("Vertex's 10,000,000" in c and "nominal limit" in c for c in ans.caveats)
+    buf = StringIO()
+    shown = ans.listing._replace(rows=(rows[flagged[0]], *rows[: flagged[0]]))
+    render_offers(Console(file=buf, width=80, no_color=True), kb, shown)
+    assert "Vertex: 10,000,000 (10M) tokens [nominal, catalog only]" in buf.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -92,8 +117,15 @@ def test_sort_offers_orders_by_the_key_with_missing_values_last(kb: KnowledgeBas
         keys = [o.price_input for o in ordered]
         known = [k for k in keys if k is not None]
         assert known == sorted(known) and keys[: len(known)] == known
-    elif by in ("context", "output"):
-        claims = [o.context if by == "context" else o.max_output for o in ordered]
+    elif by == "context":  # served limits, longest first; then catalogs' copies of the nominal limit
+        nominal = [o.context_caveat is not None for o in ordered]
+        assert nominal == sorted(nominal) and any(nominal)
+        for group in (False, True):
+            claims = [o.context for o in ordered if (o.context_caveat is not None) is group]
+            known = [int(c.value) for c in claims if c is not None]
+            assert known == sorted(known, reverse=True) and all(c is not None for c in claims[: len(known)])
+    elif by == "output":
+        claims = [o.max_output for o in ordered]
         known = [int(c.value) for c in claims if c is not None]
         assert known == sorted(known, reverse=True) and all(c is not None for c in claims[: len(known)])
     else:

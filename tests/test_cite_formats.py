@@ -314,3 +314,15 @@ def test_the_reviewed_command_names_the_papers_authors() -> None:
     items = json.loads(run_cli("cite", *paths, "--format", "csl-json").stdout)
     firsts = {i["id"]: i["author"][0] for i in items if i["id"].startswith("arxiv_")}
     assert firsts["arxiv_2505_14946_2025"] == {"family": "Han", "given": "Eric"} and len(firsts) == 3
+
+
+def test_no_full_stop_follows_a_url_in_the_text_form(kb: KnowledgeBase) -> None:
+    """A web page's reference read "…/llama-4-multimodal-intelligence/. (version …": the full stop
+    after the URL is gone (a copy of the URL took it); a repository file still reads "repo@ref:path. URL"."""
+    from llama4ref.cli.render.cite import reference
+
+    for src in kb.sources():
+        ref = reference(src)
+        assert f"{src.url} (version " in ref and f"{src.url}. " not in ref
+    out = run_cli("cite", "scout.release_date").stdout
+    assert "https://ai.meta.com/blog/llama-4-multimodal-intelligence/ (version" in out

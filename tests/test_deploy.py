@@ -452,3 +452,14 @@ def test_providers_stale_and_get_give_one_freshness_date(kb: KnowledgeBase) -> N
     assert offer.last_dated == max(d for d in per_fact if d is not None) >= cited
     out = run_cli("providers", "maverick", "-p", "azure").stdout
     assert "newest source" in out and str(offer.last_dated) in out
+
+
+def test_a_missing_price_or_context_says_which_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Together Scout as of 2026-03-01 has only an input price and no context: the price reads
+    "0.18 / —" (not a bare "0.18", input or output?), the context "—" without ", input", and no
+    date is given for a context that is not known."""
+    monkeypatch.setenv("COLUMNS", "80")  # the stacked view: "label: value"
+    out = " ".join(run_cli("providers", "scout", "--as-of", "2026-03-01", "-p", "together").stdout.split())
+    assert "$/1M in/out: 0.18 / —" in out
+    assert "context (tokens): — ·" in out and "—, input" not in out
+    assert "context known from: —" in out

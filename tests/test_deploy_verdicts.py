@@ -141,3 +141,19 @@ def test_engines_for_an_unreleased_model_say_none_serves_it(kb: KnowledgeBase) -
     assert res.code == 0 and "was previewed, not released" in out and "llama.cpp (llama_cpp)" not in out
     assert all(not e.facts for e in engines(kb, None, "behemoth"))
     assert any(e.facts for e in engines(kb, None, "scout"))
+
+
+@pytest.mark.parametrize("gpu", ["mi300x", "h100", "h200", "a100_80gb", "rtx_4090"])
+def test_every_gpu_memory_is_its_stated_gb_read_one_way(kb: KnowledgeBase, gpu: str) -> None:
+    """One convention for every GPU: the vendor's stated GB × 10^9 bytes. The MI300X was counted
+    in GiB (206.158 GB each) while the H100 was 80 GB, biasing comparisons ~7%; its GiB figure is
+    now said beside the plan, and every plan states the convention."""
+    stated = kb.get(f"hardware.{gpu}.memory_gb").as_float()
+    p = plan(kb, "maverick", gpu=gpu)
+    hardware = {k: v for k, v in p.inputs.items() if k.startswith("hardware.")}
+    assert p.gpu_bytes == stated * 1e9 and hardware == {f"hardware.{gpu}.memory_gb": stated}
+    rule = [a for a in p.assumptions if a.startswith("GPU memory: ")]
+    assert len(rule) == 1 and "read as 10^9 bytes, for every GPU alike" in rule[0]
+    out = flat(run_cli("memory", "maverick", "--gpu", gpu).stdout)
+    assert f"({stated:g} GB each," in out and "for every GPU alike" in out
+    assert ("192 GiB (206.2 GB)" in out) is (gpu == "mi300x")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -94,3 +95,17 @@ def test_llama_cpp_names_a_build_beside_its_pull_request(kb: KnowledgeBase) -> N
     assert kb.get("engines.llama_cpp.text.first_support").value == "pull request #12791"
     build = kb.get("engines.llama_cpp.text.build_with_support")
     assert build.value == "b5074" and any(c.quote.endswith("/releases/tag/b5074") for c in build.citations)
+
+
+def test_engine_labels_read_as_words_and_sizes_as_gigabytes(kb: KnowledgeBase) -> None:
+    """`engines` showed record keys as labels ("llama4 architecture 0 3 14", "scout 4bit 128gb mac
+    (scout)") and sizes as raw bytes ("~270,000,000,000 bytes"): a version reads 0.3.14, units and
+    sizes are written out, the variant is said once, and a size is in GB."""
+    labels = {f"{e.id}:{f.key}": f.label for e in engines(kb) for f in e.facts}
+    assert labels["lm_studio:limits.llama4_architecture_0_3_14"] == "known limits, llama4 architecture in 0.3.14"
+    assert labels["mlx_lm:limits.scout_4bit_128gb_mac"] == "known limits, 4-bit 128 GB Mac (scout)"
+    assert labels["ktransformers:offload.maverick.cpu_memory_bytes"] == "offloading, CPU memory (maverick)"
+    assert labels["tensorrt_llm:fp4.nvfp4"] == "FP4 / NVFP4 (scout)"
+    assert not [x for x in labels.values() if re.search(r"\b\d+ \d+\b|bytes|\b\d+(gb|bit)\b", x)]
+    out = run_cli("engines", "ktransformers").stdout
+    assert "offloading, CPU memory (maverick): ~270 GB" in out and "bytes" not in out

@@ -149,3 +149,37 @@ def test_notes_point_to_runnable_paths(kb: KnowledgeBase) -> None:
     assert not [p for p, n in notes if "Link for the lead" in n or re.search(r"license_terms/[a-z]", n)]
     named = [(p, m) for p, n in notes for m in re.findall(r"llama4ref get\s+([a-z0-9_.]+[a-z0-9_])", n)]
     assert len(named) >= 6 and all(kb.has(m) for _, m in named), [x for x in named if not kb.has(x[1])]
+
+
+@pytest.mark.parametrize("question", ["cheapest provider for maverick", "does groq still serve maverick"])
+def test_a_cited_file_path_stays_under_its_indent(monkeypatch: pytest.MonkeyPatch, question: str) -> None:
+    """At 80 columns a locator's file path too long for the citation's hanging indent breaks after
+    a "/" and stays under that indent (it started at column 0 or 7, left of it); the path reads whole
+    when its lines are joined, and no line is wider than 80 or ends in a space."""
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run_cli("ask", *question.split()).stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("source: models-dev-"))
+    indent = len(lines[first]) - len(lines[first].lstrip()) + len("source: ")
+    block = lines[first : next(i for i in range(first, len(lines)) if "“" in lines[i])]
+    assert all(len(line) - len(line.lstrip()) == indent for line in block[1:]), block
+    assert all(len(line) <= 80 and not line.endswith(" ") for line in lines)
+    joined = "".join(line.strip() if line.rstrip().endswith("/") else line.strip() + " " for line in block)
+    assert "llama-4-maverick-17b-128e-instruct" in joined and ".toml," in joined and "/ llama-4" not in joined
+
+
+def test_a_long_unanswered_question_wraps_without_trailing_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`No fact answers '…' well enough.` wraps between words at 80 columns with no space left at a line's end."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run_cli("ask", "do i need permission from meta if my app has 1 billion users zzqx").stdout
+    assert out.startswith("No fact answers") and out.split("well enough.")[0].count("\n") == 1
+    assert not [line for line in out.splitlines() if line.endswith(" ")]
+
+
+def test_show_counts_each_source_once_per_value_and_says_what_it_counts(kb: KnowledgeBase) -> None:
+    """`show`'s "facts" column is how many of the values shown each source backs (a fact citing two
+    passages of the model card counted twice: 18 for 16 values), and its heading says so."""
+    data = json.loads(run_cli("show", "scout", "--json").stdout)["data"]
+    paths = [f["path"] for s in data["sections"] for f in s["facts"]]
+    for src in data["sources"]:
+        assert src["facts"] == sum(src["id"] in {c.source for c in kb.citations_of(kb.get(p))} for p in paths)
+    assert "Sources (facts: how many of the values above each one backs)" in run_cli("show", "scout").stdout

@@ -128,6 +128,16 @@ def test_every_command_has_json_and_short_help(name: str) -> None:
     assert "Example" in res.stdout, f"`llama4ref {name} -h` shows no example"
 
 
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_help_example_starts_its_own_line(name: str) -> None:
+    """Each "Example:" in a command's -h begins a line of its own: two examples are never run
+    together into one wrapped paragraph (`get -h`, `list -h` did)."""
+    res = run_cli(*name.split(), "-h")
+    lines = res.stdout.splitlines()
+    joined = [line for line in lines if "Example:" in line and not line.lstrip().startswith("Example:")]
+    assert not joined and all(line.count("Example:") <= 1 for line in lines), joined
+
+
 @pytest.mark.parametrize(
     ("args", "kind"),
     [

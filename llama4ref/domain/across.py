@@ -7,7 +7,9 @@ question (a word for providers, no provider named) and answers with one row per 
 
 * a price ("price", "cheapest", "günstigsten") — input price, then output price, lowest first
   (output price first when it asks for the output price); offers without a price last;
-* a context or output limit — the served limit, highest first;
+* a context or output limit — the served limit, highest first; by context, a catalog's copy of the
+  model's nominal limit (not shown to be served) follows every other limit and carries its caveat
+  (:attr:`Row.caveat`, :attr:`Listing.caveats`), as in ``providers --sort context``;
 * another attribute a provider's record holds (precision, deprecation date) — that fact, by
   provider; a deprecation date is answered for ended offers too;
 * otherwise, when it asks which, where or who serves — every offer's model id, by provider.
@@ -73,6 +75,9 @@ class Row(NamedTuple):
     provider: str  # the provider's displayed name
     variant: str
     facts: tuple[Fact, ...]
+    caveat: str | None = None
+    """Set when the context shown is only a catalog's copy of the model's nominal limit
+    (llama4ref.domain.deploy.Offer.context_caveat): not shown to be served."""
 
 
 class Listing(NamedTuple):
@@ -87,6 +92,8 @@ class Listing(NamedTuple):
     """The ``providers`` command that shows the same offers in full."""
     current: bool = True
     """Whether ended offers were left out (not for a deprecation date: ended offers hold one)."""
+    caveats: tuple[str, ...] = ()
+    """What to know before taking a row's value as served: one sentence naming every flagged row."""
 
 
 def across(kb: KnowledgeBase, parsed: Parsed, text: str) -> Listing | None:
@@ -149,17 +156,22 @@ def _listing(
         base = f"providers.{offer.provider}.{offer.variant}."
         held = [base + k for k in keys if base + k in offer.paths]
         if held:
-            rows.append(
-                Row(offer.provider_name, offer.variant, tuple(kb.get(p) for p in held[: None if by.startswith("price") else 1]))
-            )
+            facts = tuple(kb.get(p) for p in held[: None if by.startswith("price") else 1])
+            nominal = offer.context_caveat if by == "context" and facts[0].path == offer.context_path else None
+            rows.append(Row(offer.provider_name, offer.variant, facts, nominal))
     if by == "price_output":
         rows.sort(key=lambda r: r.facts[0].as_float() if r.facts[0].path.endswith(keys[0]) else float("inf"))
     leaf = "context" if by == "context" else keys[0]
     flags = (" --current" if current else "") + ("" if by == "name" else f" --sort {by.split('_')[0]}")
+    flagged = [r for r in rows if r.caveat]
+    named = [f"{r.provider}'s {r.facts[0].display()}" + (f" ({r.variant})" if variant is None else "") for r in flagged]
+    who = ", ".join(named[:-1]) + " and " + named[-1] + ": each" if len(named) > 1 else "".join(named)
+    caveats = (f"{who} {flagged[0].caveat}; listed after the served limits",) if flagged else ()
     return Listing(
         f"providers.*.{variant or '*'}.{leaf}",
         order,
         tuple(rows),
         f"llama4ref providers{' ' + variant if variant else ''}{flags}",
         current,
+        caveats,
     )

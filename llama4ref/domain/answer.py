@@ -220,7 +220,9 @@ def _listing_answer(kb: KnowledgeBase, ranking: Ranking, listing: Listing) -> An
     ranking.settle(RUNNERS_UP, taken)
     rest = tuple(kb.get(s.path) for s in ranking.scored if s.path not in taken)[:RUNNERS_UP]
     matched = tuple(m.text for m in ranking.parsed.matches)
-    return Answer(ranking.text, True, listing.pattern, facts, rest, matched, ranking.corrections, listing.command, listing)
+    return Answer(
+        ranking.text, True, listing.pattern, facts, rest, matched, ranking.corrections, listing.command, listing, listing.caveats
+    )
 
 
 def _written_order(fact: Fact) -> tuple[int, str, int]:

@@ -371,7 +371,10 @@ def why_no_offers(
 
 SORTS = ("name", "price", "context", "output")
 """How offers can be ordered: by provider (as stored), lowest price first (input, then output),
-longest served context first, largest output limit first. Offers missing the value come last."""
+longest served context first, largest output limit first. Offers missing the value come last.
+By context, a limit only catalogs state and that equals the model's nominal one
+(:attr:`Offer.context_caveat`) is not shown to be served: such offers follow every other limit
+(``providers --sort context`` and ``ask``'s "longest context" both order by this one rule)."""
 
 
 def sort_offers(found: list[Offer], by: str) -> list[Offer]:
@@ -387,8 +390,8 @@ def sort_offers(found: list[Offer], by: str) -> list[Offer]:
 
     if by == "price":
         return sorted(found, key=lambda o: (price(o.price_input), price(o.price_output)))
-    if by == "context":
-        return sorted(found, key=lambda o: -amount(o.context))
+    if by == "context":  # served limits first, catalogs' copies of the nominal limit after them
+        return sorted(found, key=lambda o: (o.context_caveat is not None, -amount(o.context)))
     if by == "output":
         return sorted(found, key=lambda o: -amount(o.max_output))
     return list(found)

@@ -8,6 +8,7 @@ those and the facts that hold for the whole family.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -36,6 +37,17 @@ ASPECTS: tuple[tuple[str, str], ...] = (
 """The matrix's rows in display order: the first path segment after the engine id, and its label."""
 
 
+KEY_WORDS = {
+    "4bit": "4-bit", "8bit": "8-bit", "2x": "2×", "8k": "8K", "mac": "Mac", "cpu": "CPU", "gpu": "GPU",
+    "bf16": "BF16", "fp8": "FP8", "h100": "H100", "a100": "A100", "nvl": "NVL", "nvfp4": "NVFP4", "lora": "LoRA",
+    "cuda": "CUDA", "eagle3": "EAGLE-3", "attn": "attention", "llama": "Llama", "guard": "Guard",
+}  # fmt: skip
+"""How a word of a record key reads in a label (any other word as it is; ``128gb``: "128 GB")."""
+UNIT_WORDS = frozenset({"bytes"})
+"""Key words that only name the value's unit: the value says it."""
+_GIGABYTES = re.compile(r"^(\d+)gb$")
+
+
 @dataclass(frozen=True)
 class EngineFact:
     """One fact of an engine, with the aspect it belongs to and the date its sources give."""
@@ -44,6 +56,29 @@ class EngineFact:
     key: str
     fact: Fact
     dated: date | None
+
+    @property
+    def label(self) -> str:
+        """The fact's label in words: its aspect's, then what the rest of its key says, then the
+        variant it holds for ("known limits, 4-bit 128 GB Mac (scout)"). A run of numbers in the key
+        is a version ("0.3.14"); the variant and the unit are not repeated inside the words."""
+        only = self.fact.qualifiers.get("variant")
+        parts = [w for w in re.split(r"[_.]", self.key[len(self.aspect) + 1 :]) if w and w not in UNIT_WORDS and w != only]
+        words: list[str] = []
+        for i, word in enumerate(parts):
+            if word.isdigit() and i and parts[i - 1].isdigit():
+                words[-1] += f".{word}"  # a version: 0_3_14
+                continue
+            if word.isdigit() and i + 1 < len(parts) and parts[i + 1].isdigit():
+                words.append(f"in {word}")
+                continue
+            gigabytes = _GIGABYTES.match(word)
+            words.append(f"{gigabytes.group(1)} GB" if gigabytes else KEY_WORDS.get(word, word))
+        aspect = _label(self.aspect)
+        rest = " ".join(words)
+        if rest and set(rest.lower().split()) <= set(re.split(r"[\s/]+", aspect.lower())):
+            rest = ""  # fp4.nvfp4: "FP4 / NVFP4" already says it
+        return aspect + (f", {rest}" if rest else "") + (f" ({only})" if only else "")
 
     def to_json(self) -> EngineFactJSON:
         dated = None if self.dated is None else self.dated.isoformat()

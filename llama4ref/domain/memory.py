@@ -14,7 +14,16 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from llama4ref.domain.sizing import NODE_GPUS, REQUIRED, ROLE_WHY, deployable, gpu_memory, missing_facts, parallel_degrees
+from llama4ref.domain.sizing import (
+    NODE_GPUS,
+    REQUIRED,
+    ROLE_WHY,
+    deployable,
+    gpu_memory,
+    gpu_memory_assumption,
+    missing_facts,
+    parallel_degrees,
+)
 from llama4ref.errors import Llama4RefError
 from llama4ref.store.knowledge_base import KnowledgeBase
 from llama4ref.store.params import breakdown
@@ -299,6 +308,8 @@ def plan(
         ),
         f"usable fraction of GPU memory {usable_fraction:g} (activations, CUDA graphs and fragmentation are not modelled)",
     ]
+    if gpu is not None and gpu_memory_gb is None:
+        assumptions.append(gpu_memory_assumption(kb, gpu))
     if offload_gb:
         assumptions.append(
             f"offload: up to {offload_gb:g} GB of weights held in CPU memory (e.g. llama.cpp -ngl / -ot, vLLM --cpu-offload-gb); "

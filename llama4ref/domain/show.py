@@ -67,9 +67,9 @@ def overview(kb: KnowledgeBase, name: str) -> Overview:
         facts = [kb.get(f"{info.id}.{k}") for k in keys if kb.has(f"{info.id}.{k}")]
         if facts:
             sections.append(Section(title, facts))
-        for fact in facts:
-            for cit in kb.citations_of(fact):
-                cited[cit.source] = cited.get(cit.source, 0) + 1
+        for fact in facts:  # a source counts once per fact it backs, however many of its passages the fact cites
+            for sid in {cit.source for cit in kb.citations_of(fact)}:
+                cited[sid] = cited.get(sid, 0) + 1
     sources: list[OverviewSourceJSON] = []
     for sid, count in sorted(cited.items(), key=lambda kv: (-kv[1], kv[0])):
         src = kb.source(sid)

@@ -41,8 +41,16 @@ def deployable(minimum: int, heads: int, kv_heads: int, node: int = NODE_GPUS) -
     return within[0] if within else math.ceil(minimum / node) * node
 
 
+GPU_MEMORY_RULE = "the vendor's stated GB, read as 10^9 bytes, for every GPU alike"
+"""One convention for every GPU, so plans for different GPUs compare fairly. Vendors print "GB";
+whether that means 10^9 or 2^30 bytes most sources do not say (NVIDIA's read for the H100 do
+not), and AMD states the MI300X's 192 GB also as 192 GiB. Reading GB as 10^9 bytes never counts
+memory a GPU may lack; a GPU whose GB is binary holds about 7% more than planned."""
+
+
 def gpu_memory(kb: KnowledgeBase, gpu: str) -> tuple[float, str]:
-    """Bytes of memory of a GPU from its hardware record: GiB when the vendor states GiB, else GB = 10^9 bytes."""
+    """Bytes of memory of a GPU from its hardware record, by :data:`GPU_MEMORY_RULE`: the stated GB
+    (``memory_gb``) × 10^9 for every GPU, whatever other unit a vendor also states it in."""
     base = f"hardware.{gpu.lower().replace('-', '_')}"
     if not kb.has(f"{base}.memory_gb"):
         from llama4ref.errors import UnknownIdError
@@ -51,6 +59,16 @@ def gpu_memory(kb: KnowledgeBase, gpu: str) -> tuple[float, str]:
             {str(fp.hardware) for fp in map(FactPath.parse, kb.paths("hardware", derived=False)) if fp.key == "memory_gb"}
         )
         raise UnknownIdError("GPU (no hardware record; or give --gpu-memory-gb)", gpu, known)
-    if kb.has(f"{base}.memory_gib"):
-        return kb.get(f"{base}.memory_gib").as_float() * 2**30, f"{base}.memory_gib"
     return kb.get(f"{base}.memory_gb").as_float() * 1e9, f"{base}.memory_gb"
+
+
+def gpu_memory_assumption(kb: KnowledgeBase, gpu: str) -> str:
+    """:data:`GPU_MEMORY_RULE` in words for ``gpu``, with the binary figure its vendor also states, if any."""
+    base = f"hardware.{gpu.lower().replace('-', '_')}"
+    stated = kb.get(f"{base}.memory_gb").display()
+    said = f"GPU memory: {GPU_MEMORY_RULE} ({gpu}: {stated})"
+    if kb.has(f"{base}.memory_gib"):
+        gib = kb.get(f"{base}.memory_gib")
+        more = f"{gib.as_float() * 2**30 / 1e9:.1f} GB"
+        return f"{said}; its vendor also states {gib.display()} ({more}): it may hold about 7% more"
+    return f"{said}; if that GB is binary (GiB), the GPU holds about 7% more"

@@ -61,6 +61,7 @@ def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
     is the "newest source" of `providers` and `stale`.
 
     Example: llama4ref get maverick.params.total --json
+
     Example: llama4ref get maverick.experts
     """
     import llama4ref
@@ -103,6 +104,7 @@ def list_(
     first, then each alternative with its rank and the sources that give it.
 
     Example: llama4ref list facts --prefix scout.architecture
+
     Example: llama4ref list conflicts --prefix multimodal
     """
     import llama4ref

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from llama4ref.cli.render.common import NOMINAL_FLAG, caveat, fact_detail, value_text
 from llama4ref.cli.render.common import _citation as citation
-from llama4ref.cli.render.common import caveat, fact_detail, value_text
 from llama4ref.cli.render.grid import say
 from llama4ref.paths import FactPath
 from llama4ref.printable import echoed, printable
@@ -34,14 +34,14 @@ def in_words(fact: Fact) -> str:
 def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
     if ans.corrections:
         fixed = ", ".join(f"{a!r} → {b!r}" for a, b in ans.corrections.items())
-        con.print(Text(f"(read {fixed})", style="dim"))
-    if not ans.found:
-        con.print(Text(f"No fact answers {ans.question!r} well enough.", style="bold yellow"))
+        say(con, Text(f"(read {fixed})", style="dim"), 1)
+    if not ans.found:  # wrapped by say: a long question leaves no trailing space before the line break
+        say(con, Text(f"No fact answers {ans.question!r} well enough.", style="bold yellow"), 0)
         if ans.runners_up:
             con.print("Closest facts:")
             for f in ans.runners_up:
                 listed(con, f"  {f.path}  ", f)
-        con.print(Text(f"Try: {ans.suggestion}", style="bold"))
+        say(con, Text(f"Try: {ans.suggestion}", style="bold"), 5)
         return
     if ans.listing is not None:
         offers(con, kb, ans.listing)
@@ -78,6 +78,8 @@ def offers(con: Console, kb: KnowledgeBase, listing: Listing) -> None:
             label = fact.path.rsplit(".", 1)[-1]
             line.append(" · " if i else "").append(f"{label} " if len(row.facts) > 1 else "")
             line.append_text(value_text(fact) if label != "provider_name" else Text("model id not recorded", style="dim"))
+        if row.caveat:
+            line.append(NOMINAL_FLAG, style="yellow")
         say(con, line, 4)
     if len(rows) > GROUP_SHOWN:
         con.print(Text(f"  … {len(rows) - GROUP_SHOWN} more", style="dim"))

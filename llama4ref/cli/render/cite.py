@@ -21,10 +21,11 @@ def where(src: Source) -> str:
 
 
 def reference(src: Source) -> str:
-    """``[source] publisher. title. where. url (version; retrieved).``: one source, once."""
+    """``[source] publisher. title. where. url (version; retrieved).``: one source, once. No full
+    stop follows a URL (``…/llama-4-multimodal-intelligence/. (version``): a copy of it would take it."""
     place = where(src)
-    url = "" if place == src.url else f" {src.url}"
-    return f"- [{src.id}] {src.publisher}. {src.title}. {place}.{url} (version {src.pin()}; retrieved {src.retrieved})."
+    at = place if place == src.url else f"{place}. {src.url}"
+    return f"- [{src.id}] {src.publisher}. {src.title}. {at} (version {src.pin()}; retrieved {src.retrieved})."
 
 
 def as_text(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:

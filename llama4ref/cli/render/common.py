@@ -127,12 +127,18 @@ def overview(con: Console, ov: Overview) -> None:
 
         src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
         columns: list[str | grid.Column] = ["source", "tier", grid.Column("version", whole=True), grid.Column("facts", "right")]
-        blocks.append(grid.render(con, "Sources", columns, src_rows))
+        title = "Sources (facts: how many of the values above each one backs)"  # not every fact it backs: `sources ID`
+        blocks.append(grid.render(con, title, columns, src_rows))
     con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
     footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
     if ov.see_also:
         footer += " See also: " + safe("; ".join(ov.see_also)) + "."
     say(con, Text(footer, style="dim"), 0)
+
+
+NOMINAL_FLAG = " [nominal, catalog only]"
+"""Beside a provider's context that only catalogs state and that equals the model's nominal limit
+(llama4ref.domain.deploy.Offer.context_caveat), wherever offers are listed (`providers`, `ask`)."""
 
 
 QUALIFIER_WORDS = {
@@ -206,7 +212,7 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
     line.append(f" [{safe(src.tier)}, {safe(src.pin())}] — {safe(cit.locator)}")
     if cit.as_of:
         line.append(f" (as of {safe(cit.as_of)})")
-    say(con, line, len(indent) + 8)
+    say(con, line, len(indent) + 8, paths=True)  # a locator's long file path breaks after a "/", under the indent
     quote = Text(f"{indent}  “{safe(cit.quote)}”", style="green")
     if cit.medium == "image":
         quote.append("  (read from an image)", style="dim")

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from llama4ref.cli.render import grid
-from llama4ref.cli.render.common import safe, value_text
+from llama4ref.cli.render.common import NOMINAL_FLAG, safe, value_text
 from llama4ref.cli.render.grid import say
 from llama4ref.formatting import format_value
 
@@ -29,19 +29,14 @@ def _claim(c: DatedValue | None, unit: str = "tokens") -> str:
 def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -> None:
     rows = []
     for o in found:
-        ctx = _claim(o.context).replace(" tokens", "") + (f", {o.context_kind}" if o.context_kind else "")
-        price = (
-            "—"
-            if o.price_input is None
-            else f"{o.price_input:g} / {o.price_output:g}"
-            if o.price_output is not None
-            else f"{o.price_input:g}"
-        )
+        ctx = _claim(o.context).replace(" tokens", "") + (f", {o.context_kind}" if o.context_kind and o.context else "")
+        price = " / ".join("—" if x is None else f"{x:g}" for x in (o.price_input, o.price_output))  # always in / out
+        price = "—" if price == "— / —" else price
         srcs = o.sources
         alt = f" (+{o.conflicts} conflicting)" if o.conflicts else ""
         if o.context_caveat:
-            alt += " [nominal, catalog only]"
-        when = o.context.known_from if as_of and o.context else o.last_dated
+            alt += NOMINAL_FLAG
+        when = (o.context.known_from if o.context else None) if as_of else o.last_dated  # no context, no date for it
         status = "\ndeprecated" if o.deprecated else ""
         if o.deprecation_date:
             status = f"\n{'deprecated' if o.deprecated else 'deprecation due'} {o.deprecation_date}"
@@ -54,7 +49,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
             safe(o.precision or "not stated"),
             price,
             "\n".join(safe(s) for s in srcs),
-            safe(when or "undated"),
+            safe(when or ("—" if as_of and o.context is None else "undated")),
         ]
         rows.append([Text(c) for c in cells])  # Text: values like "[superseded]" are not markup
     columns = [

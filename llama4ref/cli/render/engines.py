@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from llama4ref.cli.render.grid import say
-from llama4ref.formatting import format_value
+from llama4ref.formatting import format_gigabytes, format_value
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -24,8 +24,6 @@ def engines(con: Console, found: list[Engine], variant: str | None, note: str | 
 
     ``note``: why no engine serves the variant asked about; then only engines with a record for it are shown.
     """
-    from llama4ref.domain.engines import aspect_label
-
     if note is not None:
         say(con, Text(printable(note), style="bold"), 0)
         found = [e for e in found if e.facts]
@@ -38,12 +36,13 @@ def engines(con: Console, found: list[Engine], variant: str | None, note: str | 
             con.print(Text("  no records" + (f" for {variant}" if variant else ""), style="dim"))
         for row in eng.facts:
             f = row.fact
-            rest = row.key[len(row.aspect) + 1 :].replace("_", " ").replace(".", " ")
-            label = aspect_label(row.aspect) + (f", {rest}" if rest else "")
-            only = f.qualifiers.get("variant")
-            if only:
-                label += f" ({only})"
-            value = ", ".join(map(str, f.value)) if isinstance(f.value, list) else format_value(f.value, f.unit, f.bound)
+            label = row.label
+            if isinstance(f.value, list):
+                value = ", ".join(map(str, f.value))
+            elif f.unit == "bytes" and isinstance(f.value, int | float) and not isinstance(f.value, bool):
+                value = format_gigabytes(f.value, f.bound)  # a size reads in GB, not as 270,000,000,000 bytes
+            else:
+                value = format_value(f.value, f.unit, f.bound)
             line = Text("  ")
             line.append(printable(label), style="cyan")
             line.append(printable(f": {value}"))

@@ -26,6 +26,7 @@ GAP = 2
 """Spaces between columns."""
 
 _WORD = re.compile(r"\S+")
+_DIRECTORY = re.compile(r"[^/]*/|[^/]+")
 
 UNBOUNDED = 10_000
 """A console at least this wide is a pipe without COLUMNS (llama4ref.cli.output.PIPE_WIDTH): nothing wraps."""
@@ -230,51 +231,72 @@ def _verbatim(text: Text, width: int) -> bool:
     return "\\" in text.plain and _longest_word(text) > width
 
 
-def wrap_whole(text: Text, width: int) -> list[Text]:
+def _spans(plain: str, width: int, paths: bool) -> list[tuple[int, int]]:
+    """Where each word starts and ends; with ``paths``, a file path wider than ``width`` (a word
+    with a ``/`` and no ``://``) is one span per directory, each ending in its ``/``."""
+    out: list[tuple[int, int]] = []
+    for word in _WORD.finditer(plain):
+        text = word.group()
+        if not (paths and cell_len(text) > width and "/" in text.rstrip("/") and "://" not in text):
+            out.append(word.span())
+            continue
+        at = word.start()
+        for piece in _DIRECTORY.findall(text):
+            out.append((at, at + len(piece)))
+            at += len(piece)
+    return out
+
+
+def wrap_whole(text: Text, width: int, *, paths: bool = False) -> list[Text]:
     """``text`` wrapped between words at ``width``; a word wider than that stands whole on its own
     line, wider than ``width`` (the terminal wraps it for display, and a copy of it keeps it whole:
-    a URL, an id or a path is never cut into two lines)."""
+    a URL, an id or a path is never cut into two lines).
+
+    With ``paths`` (a citation's locator), a file path wider than ``width`` may also break after
+    one of its ``/``: it then stays under its indent instead of moving left of it. A URL never breaks.
+    """
     lines: list[Text] = []
     for part in text.split("\n", allow_blank=True):
         plain = part.plain
         cuts: list[int] = []
         start = 0
-        for word in _WORD.finditer(plain):
-            if plain[start : word.start()].strip() and cell_len(plain[start : word.end()]) > width:
-                cuts.append(word.start())
-                start = word.start()
+        for begin, end in _spans(plain, width, paths):
+            if plain[start:begin].strip() and cell_len(plain[start:end]) > width:
+                cuts.append(begin)
+                start = begin
         for line in part.divide(cuts):
             line.rstrip()
             lines.append(line)
     return lines or [Text()]
 
 
-def hanging(con: Console, text: Text, indent: int) -> Text:
+def hanging(con: Console, text: Text, indent: int, *, paths: bool = False) -> Text:
     """``text`` wrapped between words at the console width, continuation lines indented ``indent`` cells.
 
     A line printed as it is would continue at column 0 under its own indent. A continuation line
     holding a word too long for the indent (a URL, an id, a file path) moves left just enough to
     fit, down to column 0; the lines after it keep the indent. A word wider than the whole line is
-    printed whole (:func:`wrap_whole`), and so is code (:func:`_verbatim`).
+    printed whole (:func:`wrap_whole`), and so is code (:func:`_verbatim`). With ``paths``, a file
+    path too long for the indent breaks after a ``/`` instead (:func:`wrap_whole`).
     """
     if text.cell_len <= con.width and "\n" not in text.plain:
         return text
     if _verbatim(text, con.width):
         return text
     indent = max(0, min(indent, con.width - 8))
-    first = wrap_whole(text, con.width)[0]
+    first = wrap_whole(text, con.width, paths=paths)[0]
     rest = text[len(first.plain) :]
     rest = rest[len(rest.plain) - len(rest.plain.lstrip(" \n")) :]
     out = first
-    for line in wrap_whole(rest, con.width - indent) if rest.plain else []:
+    for line in wrap_whole(rest, con.width - indent, paths=paths) if rest.plain else []:
         out.append("\n" + " " * max(0, min(indent, con.width - line.cell_len)))
         out.append_text(line)
     return out
 
 
-def say(con: Console, text: Text, indent: int) -> None:
+def say(con: Console, text: Text, indent: int, *, paths: bool = False) -> None:
     """Print :func:`hanging`'s lines (no re-wrapping: they already fit)."""
-    con.print(hanging(con, text, indent), soft_wrap=True)
+    con.print(hanging(con, text, indent, paths=paths), soft_wrap=True)
 
 
 def records(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
