@@ -83,6 +83,8 @@ def test_another_languages_frame_words_are_set_aside(lex: Lexicon) -> None:
     assert not {"es", "la", "de"} & set(parsed.rest)
     assert not any(t["kind"] == "filler" for m in parsed.matches for t in m.terms)
     assert {"的", "是"} <= lex.parse("scout 的上下文是多少", question=True).filler
+    loss = lex.parse("what distillation loss did they use", question=True)
+    assert "loss" in loss.rest and not loss.filler  # no plural of Spanish "los"
 
 
 def test_a_filler_term_lists_only_other_languages_words() -> None:

@@ -348,7 +348,7 @@ class Lexicon:
                 not word.isascii() and same >= max(_INFLECTED_MIN, len(known) - 2) and len(word) - same <= 3
             )
             if ok and (best is None or same > best[0]):
-                best = (same, [i for i in ids if self.terms[i]["kind"] != "intent"])
+                best = (same, [i for i in ids if self.terms[i]["kind"] not in ("intent", "filler")])
         return best[1] or None if best else None
 
     def phrase_words(self) -> set[str]:
@@ -449,7 +449,9 @@ def _plural(lex: Lexicon, key: str) -> list[int] | None:
     if len(key) < 4 or key[-1].isdigit():
         return None
     other = key[:-1] if key.endswith("s") else key + "s"
-    ids = [i for i in lex._phrases.get(other, ()) if lex.terms[i]["kind"] != "intent"]  # "what" is no "whats"
+    ids = [
+        i for i in lex._phrases.get(other, ()) if lex.terms[i]["kind"] not in ("intent", "filler")
+    ]  # "what" is no "whats"; "loss" no "los"
     return ids or None
 
 
