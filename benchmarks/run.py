@@ -195,7 +195,8 @@ def questions(target: Target, env: dict[str, str]) -> list[dict[str, Any]]:
                     f"{'top-1' if k == 'top1' else 'top-5'} %",
                     against="tests/questions/",
                     value=value,
-                    detail={"questions": r["questions"]},
+                    # ask: also the share it answers outright and right (exit 0), as a user sees it
+                    detail={"questions": r["questions"]} | ({"answered_right": r.get("ask_answered")} if tool == "ask" else {}),
                 )
                 if not r["questions"]:  # a held-out file with its header only: nothing to judge yet
                     m |= {"status": "n/a", "value": None, "reason": "the set has no questions yet"}

@@ -144,3 +144,17 @@ def test_benchmark_reports_an_empty_held_out_set(tmp_path: Path, monkeypatch: py
     r = questions.evaluate("held_out")
     assert r["questions"] == 0 and r["ask_top1"] is None and r["search_top5"] is None
     assert questions._pct(None).strip() == "n/a" and questions._pct(97.4) == " 97.4%"
+
+
+def test_a_clear_best_fact_answers_a_question_told_in_a_situation(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """Most words of a question told in a situation are named by no fact's path, so the best fact
+    answers less than half of it; it still answers when every word is known to some fact's text
+    and it stands clear of the next. A word the records never use ("kubernetes", "morning") keeps
+    the question unanswered: nothing here is about it (llama4ref.domain.ranking.Ranking.confident)."""
+    told = rank(kb, db, "our team is building a support bot for our customers, how many layers does scout have")
+    told.settle(3)
+    assert told.scored[0].path == "scout.architecture.layers" and told.confident
+    assert told.scored[0].satisfied * 2 < told.scored[0].wanted  # (not by the half-the-text rule)
+    odd = rank(kb, db, "our kubernetes team asked me this morning how many layers scout has")
+    odd.settle(3)
+    assert odd.scored[0].path == "scout.architecture.layers" and odd.unknown and not odd.confident

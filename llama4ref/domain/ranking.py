@@ -133,6 +133,8 @@ _FAMILY_RULE = 0.5  # a family's fact carrying an attribute no fact about the mo
 _JOINING = frozenset({"of", "in", "on", "to", "for", "and", "the", "a", "an", "at", "by", "with"})  # a segment's joining words
 _HYPHENATED = 1.0  # a compound the text hyphenates ("pre-norm"), written in the fact's own text
 _CLAUSE_OF_VALUE = -0.4  # more when the term names the stored facts that hold its values (license.notice): they answer first
+_CLEAR_SCORE = 3.0  # a best fact scoring this much, and …
+_CLEAR_LEAD = 1.0  # … this far ahead of the next, answers though it answers less than half the text
 _RELEVANCE = 1.0  # times the fact's BM25 relevance, scaled to the best fact's
 _ENTITY_EXACT = 3.0  # an entity the text names is the fact's path or its prefix
 _ENTITY_INNER = 2.5  # an entity the text names is in the fact's path, not as its prefix
@@ -174,6 +176,7 @@ class Ranking:
         self.paths: tuple[str, ...] = ()  # every indexed fact, scored or not
         self.pending: list[Callable[[], Scored]] = []  # facts with no evidence, not scored yet
         self.as_corrected: Callable[[str], Scored] | None = None  # a fact scored as if the corrections were written
+        self.unknown = 0  # left-over words no fact's path or text holds ("banana"): nothing here is about them
 
     def settle(self, n: int, skip: Collection[str] = ()) -> None:
         """Make the first ``n`` scored facts not in ``skip`` final: facts without evidence score
@@ -193,9 +196,16 @@ class Ranking:
         if not self.scored:
             return False
         top = self.scored[0]
+        lead = top.score - (self.scored[1].score if len(self.scored) > 1 else 0.0)
         if self.as_corrected is not None:  # once the typos are put right, judge the words as corrected
             top = self.as_corrected(top.path)
-        return top.satisfied >= 1 and top.satisfied * 2 >= top.wanted and top.score > 1.0
+        if top.satisfied < 1 or top.score <= 1.0:
+            return False
+        # half the text answered; or, in a long question most of whose words no fact's path names
+        # (a situation told before the question), every word known to some fact's text and a best
+        # fact that stands clear of the next ("banana bread recipe": "banana" is nowhere)
+        clear = not self.unknown and top.score >= _CLEAR_SCORE and lead >= _CLEAR_LEAD
+        return top.satisfied * 2 >= top.wanted or clear
 
 
 def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
@@ -269,6 +279,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         money=writes_money(text),
     )
     ranking = Ranking(text, parsed, fixes)
+    ranking.unknown = sum(1 for w in dict.fromkeys(parsed.rest) if not ctx.in_text.get(w) and not ctx.part_paths.get(w))
     ranking.runs = ctx.runs
     ranking.valued = frozenset(ctx.valued)
     ranking.paths = tuple(facts)
