@@ -72,6 +72,8 @@ def test_a_mistyped_frame_word_is_set_aside(kb: KnowledgeBase, db: sqlite3.Conne
     fixes = corrections(db, lex, parsed)
     assert fixes.get("mnay") == "many" and fixes.get("hav") == "have"
     assert "sout" not in fixes  # (a model's name is the typo corrector's, not a frame word)
+    four = lex.parse("is maverick four hundred billion parameters", question=True)
+    assert "four" not in corrections(db, lex, four)  # a letter added makes another word: "four" is no "for"
 
 
 def test_another_languages_frame_words_are_set_aside(lex: Lexicon) -> None:

@@ -152,14 +152,23 @@ one of them is that word mistyped, and is then set aside as it is."""
 
 
 def _frame_word(word: str) -> str | None:
-    """The one frame word a short unknown word is one slip from (same first letter); of several,
-    the one it begins ("hav": have, not had or has), else the one of its length ("mnay": many,
-    not may); None when that leaves more than one."""
-    near = [s for s in _FRAME_WORDS if s[0] == word[0] and abs(len(s) - len(word)) <= 1 and _distance(word, s) <= 1]
-    for narrower in ([s for s in near if s.startswith(word)], [s for s in near if len(s) == len(word)]):
-        if len(near) > 1 and narrower:
-            near = narrower
+    """The one frame word a short unknown word is a slip of: two neighbouring letters swapped
+    ("mnay": many, "dose": does) or one letter left out ("hav": have, "wen": when), its first
+    letter kept. A letter added or changed makes another word ("four" is no "for"), so it is not
+    read so; None when no frame word, or more than one, is that close."""
+    near = [s for s in _FRAME_WORDS if s[0] == word[0] and (_swapped(word, s) or _left_out(word, s))]
     return near[0] if len(near) == 1 else None
+
+
+def _swapped(word: str, known: str) -> bool:
+    if len(word) != len(known) or word == known:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, known, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == known[diff[1]] and word[diff[1]] == known[diff[0]]
+
+
+def _left_out(word: str, known: str) -> bool:
+    return len(known) == len(word) + 1 and any(known[:i] + known[i + 1 :] == word for i in range(len(known)))
 
 
 _ENDINGS = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "ly", "e")
