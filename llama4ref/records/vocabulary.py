@@ -25,12 +25,13 @@ MAX_WINDOW = 8
 """The longest phrase, in words, the parser looks for."""
 
 _WORD = re.compile(
-    r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0430-\u045f]+|[\u0900-\u0963\u0966-\u097f]+"
+    r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u01a0-\u01b0\u0300-\u0323\u1ea0-\u1ef9\u0430-\u045f]+"
+    r"|[\u0900-\u0963\u0966-\u097f]+"
     r"|[\u0620-\u065f\u066e-\u06d3]+|[\u0e01-\u0e4e]+"
     r"|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]"
 )
-"""Letter-and-digit runs, accented Latin and Cyrillic letters included ("paramètres",
-"параметров"), Devanagari words with their vowel signs ("भाषाओं"), Arabic words with their
+"""Letter-and-digit runs, accented Latin (Vietnamese's horned and dotted vowels too: "mấy", "tổng")
+and Cyrillic letters included ("paramètres", "параметров"), Devanagari words with their vowel signs ("भाषाओं"), Arabic words with their
 marks ("المستخدمين"), Thai runs as written between spaces ("แบบไหน"); each Chinese or Japanese
 character and each Korean syllable is a word of its own ("活跃参数", "파라미터의": a particle
 written onto a word leaves the word's syllables whole)."""
