@@ -51,6 +51,7 @@ CODES: dict[str, str] = {
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",
     "L4R-Q003": "no local copy of any source was found: nothing was checked (an error, exit 2)",
+    "L4R-Q004": "--fetch: the network is unreachable (the first sources could not be reached): nothing was checked (an error, exit 2)",
 }
 
 

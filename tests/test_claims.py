@@ -390,3 +390,12 @@ def test_corpus_items_render_their_page_title_above_their_heading() -> None:
 
     assert document({"title": "Llama 4", "heading": "Limits", "text": "x"}) == "# Llama 4\n\n## Limits\n\nx"
     assert document({"heading": "Limits", "text": "x"}) == "# Limits\n\nx"
+
+
+def test_a_counted_list_is_said_in_words_not_as_a_python_list() -> None:
+    """'8 languages' against scout.languages names its count and its items as `get` does, never a repr (review11 #14)."""
+    (claim,) = llama4ref.check_claims("Llama 4 Scout supports 8 languages.")
+    assert claim.status == "contradicted"
+    message = claim.message()
+    assert "scout.languages = 12 languages (Arabic, English, French, " in message
+    assert "[" not in message.split(" — ")[0] and "'Arabic'" not in message

@@ -161,6 +161,32 @@ def test_every_checker_reports_bad_bytes_alike(tmp_path: Path) -> None:
     assert strict.code == 1  # a warning fails under --strict, as license check's do
 
 
+def test_check_claims_reports_bad_bytes_in_its_json_and_sarif_too(tmp_path: Path) -> None:
+    """The L4-FILE-ENCODING warning is in check-claims' --json envelope and SARIF log, not only on stderr
+    (a CI reading the report saw a file read with replacement characters as read cleanly)."""
+    import json
+
+    import jsonschema
+
+    from tests.json_envelopes import checked_kind
+
+    doc = tmp_path / "bad.md"
+    doc.write_bytes(BAD)
+    out = run_cli("check-claims", "--json", str(doc)).stdout
+    assert checked_kind(out) == "claims"
+    (warning,) = json.loads(out)["data"]["warnings"]
+    assert f"{warning['file']}: {warning['code']} {warning['severity']}: {warning['message']}" == f"{doc}: {WARNING}"
+    sarif = json.loads(run_cli("check-claims", "--format", "sarif", str(doc)).stdout)
+    schema = json.loads((REPO / "tests" / "compliance" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    run = sarif["runs"][0]
+    (result,) = [r for r in run["results"] if r["ruleId"] == "L4-FILE-ENCODING"]
+    assert result["level"] == "warning" and WARNING.endswith(result["message"]["text"])
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "L4-FILE-ENCODING"
+    doc.write_text("Llama 4 Scout has 16 experts.\n", encoding="utf-8")
+    assert json.loads(run_cli("check-claims", "--json", str(doc)).stdout)["data"]["warnings"] == []
+
+
 def test_check_claims_reads_stdin_bytes_as_files() -> None:
     """`check-claims -` decodes standard input's bytes as it decodes a file's."""
     import subprocess

@@ -8,18 +8,22 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import socket
 import tarfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.error import HTTPError, URLError
 
 import pytest
 
 from llama4ref.domain.quotes import IMAGE_REASON, verify_quotes
-from llama4ref.domain.recheck import download_all, page_text
+from llama4ref.domain.recheck import Fetched, NetworkUnreachableError, download_all, page_text
 from tests.conftest import run_cli
+from tests.json_envelopes import checked_kind
 
 RAW_FILE = b"# model code\nrouter_scores = torch.sigmoid(router_scores.float())\n"
 PKG_FILE = b'{"max_input_tokens": 131072}\n'
@@ -214,3 +218,90 @@ def test_shipped_quotes_all_found_are_checked_in_the_index(tmp_path: Path, monke
     assert slow.checked >= 1 and slow.failed == 0
     monkeypatch.setattr(quotes, "verify_quotes", lambda *a: pytest.fail("the tree was read"))
     assert quotes.verify_shipped_quotes([tmp_path]) == slow
+
+
+def _offline(monkeypatch: pytest.MonkeyPatch, exc: Exception) -> list[str]:
+    """Every download raises ``exc`` (no test touches the network); the addresses asked for are listed."""
+    import llama4ref.domain.recheck as recheck
+
+    asked: list[str] = []
+
+    def refuse(url: str, accept: str | None = None) -> bytes:
+        asked.append(url)
+        raise exc
+
+    monkeypatch.setattr(recheck, "_get", refuse)
+    return asked
+
+
+NO_DNS = URLError(socket.gaierror(-2, "Name or service not known"))
+
+
+def test_no_network_stops_after_the_first_sources_and_leaves_the_cache_alone(
+    make_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names that do not resolve on the first sources: NetworkUnreachableError (L4R-Q004) at once, not one
+    failure per source; the cache is neither created nor emptied of earlier downloads (review11 #10)."""
+    root = _tree(make_tree, "https://example.org")
+    asked = _offline(monkeypatch, NO_DNS)
+    cache = tmp_path / "cache"
+    with pytest.raises(
+        NetworkUnreachableError, match=r"network is unreachable \(first 3 sources: Name or service not known\)"
+    ) as err:
+        download_all(root, cache)
+    assert err.value.code == "L4R-Q004" and not cache.exists()
+    assert asked and not any("model.py" in u or "prices" in u for u in asked)  # card, demotest, drifted: then it stopped
+    cache.mkdir()
+    (cache / "model.py").write_text("an earlier download\n", encoding="utf-8")
+    for refused in (ConnectionRefusedError(111, "Connection refused"), TimeoutError("timed out"), URLError(OSError(101, "x"))):
+        _offline(monkeypatch, refused)
+        with pytest.raises(NetworkUnreachableError):
+            download_all(root, cache)
+    assert (cache / "model.py").is_file()
+
+
+def test_a_server_that_answers_with_an_error_is_not_a_network_outage(
+    make_tree: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTP 404 on every source: each is 'not fetched' (status failed), checked to the end, nothing raised."""
+    root = _tree(make_tree, "https://example.org")
+    _offline(monkeypatch, HTTPError("https://example.org/x", 404, "Not Found", Message(), None))
+    fetched = download_all(root, tmp_path / "cache")
+    assert {f.status for f in fetched} == {"failed"} and len(fetched) == 5
+    assert fetched[0].line().startswith("not fetched: ")
+
+
+def test_verify_quotes_fetch_offline_is_one_error_line_and_no_directory_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`verify-quotes --fetch` with no network: one line with L4R-Q004, exit 2, and no cache in the working
+    directory (downloads go to the user's cache, here $XDG_CACHE_HOME) (review11 #10: 214 lines, exit 1)."""
+    _offline(monkeypatch, NO_DNS)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    res = run_cli("verify-quotes", "--fetch")
+    assert (res.code, res.stdout, res.stderr.count("\n")) == (2, "", 1)
+    assert res.stderr.startswith("llama4ref: error: L4R-Q004 the network is unreachable") and "nothing was checked" in res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_verify_quotes_fetch_reports_drift_apart_from_downloads_that_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drift (fetched, differs from its lock) and 'not fetched' are counted and listed apart, in text and JSON."""
+    import llama4ref.domain.recheck as recheck
+
+    fetched = [
+        Fetched("a", "drift", "sha256 0…"),
+        Fetched("b", "failed", "HTTP Error 404"),
+        Fetched("c", "failed", "HTTP Error 410"),
+    ]
+    monkeypatch.setattr(recheck, "download_all", lambda facts, cache: fetched)
+    (tmp_path / "llama-models-preprocess-py.py").write_text("IMAGE_RES = 448\n", encoding="utf-8")
+    res = run_cli("verify-quotes", "--fetch", "--cache", str(tmp_path))
+    assert res.code == 1 and "; 1 sources drifted from their lock; 2 sources could not be fetched" in res.stderr
+    assert "drift: a  sha256 0…" in res.stdout and "not fetched: b  HTTP Error 404" in res.stdout
+    out = run_cli("verify-quotes", "--fetch", "--cache", str(tmp_path), "--json").stdout
+    assert checked_kind(out) == "quote-verification"  # the envelope validates against its schema
+    data = json.loads(out)["data"]
+    assert (len(data["drift"]), len(data["not_fetched"])) == (1, 2)

@@ -52,7 +52,7 @@ class Claim(NamedTuple):
         """The one-line message after ``file:line:col: CODE``."""
         about = f"{self.subject}: " if self.subject else ""
         where = f" — {self.citation}" if self.citation else ""
-        recorded = _shown(self.recorded) + (f" ({self.bound})" if self.bound and self.bound != "exact" else "")
+        recorded = _shown(self.recorded, self.path) + (f" ({self.bound})" if self.bound and self.bound != "exact" else "")
         if self.status == "contradicted":
             return f"{about}{self.text!r} disagrees with {self.path} = {recorded} ({self.reason}){where}"
         if self.status == "disputed":
@@ -85,9 +85,24 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, path: str | None = None) -> str:
+    """A recorded value in words, as ``get`` shows it (llama4ref.formatting), never a Python repr.
+
+    A list is judged by its length ("12 languages": the judge counts ``scout.languages``), so its
+    count comes first, named by the path's last word, then its items:
+
+    >>> _shown(["Arabic", "English"], "scout.languages"), _shown(109_000_000_000), _shown({"a": ["b", "c"]})
+    ('2 languages (Arabic, English)', '109,000,000,000', 'a: b, c')
+    """
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
+    if isinstance(value, (list, dict)):
+        from llama4ref.formatting import format_value
+
+        words = format_value(value, "text_list" if isinstance(value, list) else "")
+        if isinstance(value, list) and path:
+            return f"{len(value)} {path.rsplit('.', 1)[-1].replace('_', ' ')} ({words})"
+        return words
     return str(_jsonable(value))
 
 

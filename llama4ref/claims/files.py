@@ -12,8 +12,22 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-__all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_BYTES", "SKIPPED_DIRECTORIES", "document_files"]
+from llama4ref.textfile import ENCODING_CODE, decode_text, encoding_warning
+
+if TYPE_CHECKING:
+    from llama4ref.store.shapes.ask import FileWarningJSON
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "MAX_DOCUMENT_BYTES",
+    "SKIPPED_DIRECTORIES",
+    "Document",
+    "FileWarning",
+    "document_files",
+    "read_document",
+]
 
 MAX_DOCUMENT_BYTES = 2_000_000
 """The largest document read (a file's size, or what stdin gives): checking takes some minutes
@@ -43,6 +57,41 @@ def document_files(root: Path) -> list[Path]:
         dirs[:] = [d for d in dirs if not _skipped(Path(top) / d)]
         found += [Path(top) / f for f in files if Path(f).suffix.lower() in DOCUMENT_SUFFIXES]
     return sorted(found)
+
+
+class FileWarning(NamedTuple):
+    """A document not read exactly as its bytes: ``L4-FILE-ENCODING``, in ``license check``'s words."""
+
+    file: str
+    message: str
+    code: str = ENCODING_CODE
+
+    def line(self) -> str:
+        """``FILE: L4-FILE-ENCODING warning: …``, the line every checker prints (llama4ref.textfile)."""
+        return encoding_warning(self.file, self.message)
+
+    def to_json(self) -> FileWarningJSON:
+        return {"file": self.file, "code": self.code, "severity": "warning", "message": self.message}
+
+
+class Document(NamedTuple):
+    """A document as ``check-claims`` reads it: its text, or why it is not text; and any warning."""
+
+    name: str
+    text: str | None
+    binary: str | None = None
+    warning: FileWarning | None = None
+
+
+def read_document(name: str, data: bytes) -> Document:
+    """Decode a document's bytes as every checker does (:func:`llama4ref.textfile.decode_text`).
+
+    >>> read_document("bad.md", b"Scout \\xff").warning.line()
+    'bad.md: L4-FILE-ENCODING warning: not valid UTF-8 (first bad byte at offset 6); read with replacement characters'
+    """
+    decoded = decode_text(data)
+    warning = FileWarning(name, decoded.encoding_problem) if decoded.encoding_problem else None
+    return Document(name, decoded.text, decoded.binary, warning)
 
 
 def _skipped(directory: Path) -> bool:

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from llama4ref.claims import CODES, Claim
+from llama4ref.claims.files import FileWarning
 from llama4ref.export.sarif import location, result, rule, sarif_log
+from llama4ref.textfile import ENCODING_CODE
 
 _LEVEL = {"contradicted": "error", "disputed": "warning", "supported": "note", "unchecked": "none"}
 _HELP = {
@@ -17,8 +19,11 @@ _HELP = {
 }
 
 
-def to_sarif(claims: Sequence[Claim], *, tool_version: str) -> dict[str, Any]:
-    """A SARIF log (JSON-ready dict) with one result per claim."""
+_ENCODING_HELP = "The document is not valid UTF-8: it was read with replacement characters, and its claims may be misread."
+
+
+def to_sarif(claims: Sequence[Claim], *, tool_version: str, warnings: Sequence[FileWarning] = ()) -> dict[str, Any]:
+    """A SARIF log (JSON-ready dict) with one result per claim, and one per document read with a warning."""
     statuses = list(CODES)
     tags = {"tags": ["llama-4", "claims"]}
     rules = [
@@ -34,5 +39,9 @@ def to_sarif(claims: Sequence[Claim], *, tool_version: str) -> dict[str, Any]:
             {"fact-path": c.path or "", "status": c.status},
         )
         for c in claims
+    ]
+    rules.append(rule(ENCODING_CODE, "FileEncoding", "Document not valid UTF-8", _ENCODING_HELP, _ENCODING_HELP, "warning", tags))
+    results += [
+        result(w.code, len(rules) - 1, "warning", w.message, location(w.file if w.file != "-" else "stdin"), {}) for w in warnings
     ]
     return sarif_log(rules, results, tool_version=tool_version, root="The directory check-claims ran in.")

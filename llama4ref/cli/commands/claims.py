@@ -20,6 +20,7 @@ NO_DOCUMENTS = "L4R-U011"
 
 if TYPE_CHECKING:
     from llama4ref.claims import Claim
+    from llama4ref.claims.files import FileWarning
 
 
 def check_claims(
@@ -52,20 +53,23 @@ def check_claims(
         fail(f"unknown --format {fmt!r} (text, json or sarif)", EXIT_USAGE)
     fmt = "json" if json_out else fmt
     claims: list[Claim] = []
-    documents = _documents(paths)
+    warnings: list[FileWarning] = []
+    documents = _documents(paths, warnings)
     for name, text in documents:
         claims += run(text, kind=kind_of(name), file=name)
     shown = [c for c in claims if verbose or c.status != "unchecked"]
     if fmt == "json":
         summary = {s: sum(c.status == s for c in claims) for s in ("supported", "contradicted", "disputed", "unchecked")}
-        emit_json("claims", {"claims": [c.to_json() for c in shown], "summary": summary})
+        report = {"claims": [c.to_json() for c in shown], "summary": summary, "warnings": [w.to_json() for w in warnings]}
+        emit_json("claims", report)
     elif fmt == "sarif":
         import json
 
         import llama4ref
         from llama4ref.claims.sarif import to_sarif
 
-        sys.stdout.write(json.dumps(to_sarif(shown, tool_version=llama4ref.__version__), indent=2) + "\n")
+        sarif = to_sarif(shown, tool_version=llama4ref.__version__, warnings=warnings)
+        sys.stdout.write(json.dumps(sarif, indent=2) + "\n")
     else:
         from llama4ref.cli.render import checks
 
@@ -73,7 +77,7 @@ def check_claims(
     raise typer.Exit(exit_code(claims))
 
 
-def _documents(paths: list[str]) -> list[tuple[str, str]]:
+def _documents(paths: list[str], warnings: list[FileWarning]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for p in paths:
         if p == "-":
@@ -81,7 +85,7 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
             data = raw.read(MAX_DOCUMENT_BYTES + 1) if raw is not None else sys.stdin.read(MAX_DOCUMENT_BYTES + 1)
             if len(data if isinstance(data, bytes) else data.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
                 fail(f"-: over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
-            out.append(("-", _text_of("-", data) if isinstance(data, bytes) else data))
+            out.append(("-", _text_of("-", data, warnings) if isinstance(data, bytes) else data))
             continue
         path = path_argument(p, "PATHS")
         if path.is_dir():
@@ -101,21 +105,23 @@ def _documents(paths: list[str]) -> list[tuple[str, str]]:
                 data = f.read_bytes()
             except OSError as exc:
                 fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE)
-            out.append((str(f), _text_of(str(f), data)))
+            out.append((str(f), _text_of(str(f), data, warnings)))
     return out
 
 
-def _text_of(name: str, data: bytes) -> str:
-    """A document's text, read as ``license check`` and ``check-name`` read files (llama4ref.textfile):
-    binary is refused (its bytes read as text make up figures); bytes not UTF-8 are warned about."""
-    from llama4ref.textfile import decode_text, encoding_warning
+def _text_of(name: str, data: bytes, warnings: list[FileWarning]) -> str:
+    """A document's text, read as ``license check`` and ``check-name`` read files (llama4ref.claims.files):
+    binary is refused (its bytes read as text make up figures); bytes not UTF-8 are warned about, on
+    stderr and in the JSON and SARIF reports (``warnings``)."""
+    from llama4ref.claims.files import read_document
 
-    decoded = decode_text(data)
-    if decoded.text is None:
-        fail(f"{name}: {decoded.binary}; not a text document", EXIT_USAGE)
-    if decoded.encoding_problem:
-        sys.stderr.write(printable(encoding_warning(name, decoded.encoding_problem)) + "\n")
-    return decoded.text
+    doc = read_document(name, data)
+    if doc.text is None:
+        fail(f"{name}: {doc.binary}; not a text document", EXIT_USAGE)
+    if doc.warning is not None:
+        sys.stderr.write(printable(doc.warning.line()) + "\n")
+        warnings.append(doc.warning)
+    return doc.text
 
 
 def _no_documents(directory: str) -> None:

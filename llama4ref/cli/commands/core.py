@@ -168,7 +168,13 @@ def verify_quotes(
         bool,
         typer.Option("--fetch", help="Download every pinned source into --cache, check its sha256 lock, then every quote."),
     ] = False,
-    cache: Annotated[Path, typer.Option(help="Where --fetch keeps downloads.", file_okay=False)] = Path(".llama4ref-sources"),
+    cache: Annotated[
+        Optional[Path],  # noqa: UP045  # typer needs Optional for an option with no default value
+        typer.Option(
+            help="Where --fetch keeps downloads [default: $XDG_CACHE_HOME/llama4ref/sources, else ~/.cache/llama4ref/sources].",
+            file_okay=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Also fail when a cited source has no local copy.")] = False,
     min_coverage: Annotated[
         float, typer.Option(help="Fail when fewer than this percentage of all quotes were checked.", min=0, max=100)
@@ -181,8 +187,11 @@ def verify_quotes(
     (repo and path, or URL) or by the file name `<source-id>.<ext>`. Quotes read from an
     image (`medium: image`) are never checked: no text copy holds them. With `--fetch`, every
     pinned source is downloaded (raw files at their commits, files of package releases,
-    pages), its sha256 compared with the lock in its record, and drift reported. When no
-    copy of any source is found, nothing was checked: an error (L4R-Q003, exit 2).
+    pages) into your cache (or --cache DIR), its sha256 compared with the lock in its record;
+    sources that drifted and sources that could not be fetched are reported apart. When the
+    first sources cannot be reached at all, the network is down and nothing was checked: an
+    error (L4R-Q004, exit 2). When no copy of any source is found, nothing was checked: an
+    error (L4R-Q003, exit 2).
 
     Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 70
     """
@@ -192,27 +201,31 @@ def verify_quotes(
 
     dirs = [existing_directory(d, "SOURCES_DIR") for d in sources_dirs or []]
     drift: list[str] = []
+    not_fetched: list[str] = []
     if fetch:
-        from llama4ref.domain.recheck import download_all
+        from llama4ref.domain.recheck import default_cache, download_all
 
-        fetched = download_all(shipped_facts_dir(), cache)
-        drift = [f.line() for f in fetched if f.status in ("drift", "failed")]
+        where = cache or default_cache()
+        fetched = download_all(shipped_facts_dir(), where)  # no network: NetworkUnreachableError (L4R-Q004, exit 2)
+        drift = [f.line() for f in fetched if f.status == "drift"]
+        not_fetched = [f.line() for f in fetched if f.status == "failed"]
         checks.lines([f.line() for f in fetched if f.status == "skipped"])
-        dirs.insert(0, cache)
+        if where.is_dir():
+            dirs.insert(0, where)
     elif not dirs:
         fail("give at least one directory of copies, or --fetch", 2)
     report = run(dirs)
     if not report.matched_sources:  # nothing was checked: a typo'd or wrong directory must not pass
         from llama4ref.domain.quotes import NO_COPIES_CODE, no_copies_message
 
-        fail(no_copies_message([str(d) for d in dirs], fetched=fetch), error_code=NO_COPIES_CODE)
+        fail(no_copies_message([str(d) for d in dirs] or [str(cache or "the cache")], fetched=fetch), error_code=NO_COPIES_CODE)
     short = report.coverage * 100 < min_coverage
     if json_out:
-        verification: QuoteVerificationJSON = {**report.to_json(), "drift": drift}
+        verification: QuoteVerificationJSON = {**report.to_json(), "drift": drift, "not_fetched": not_fetched}
         emit_json("quote-verification", verification)
     else:
-        checks.quote_verification(report, drift, strict=strict, min_coverage=min_coverage)
-    if report.failed or drift or short or (strict and report.skipped):
+        checks.quote_verification(report, drift, not_fetched, strict=strict, min_coverage=min_coverage)
+    if report.failed or drift or not_fetched or short or (strict and report.skipped):
         raise typer.Exit(EXIT_PROBLEMS)
 
 

@@ -47,9 +47,13 @@ def unchecked_lines(report: QuoteReport) -> list[str]:
     return [f"{n:5} {sid}  ({reason})" for n, sid, reason in sorted(rows, key=lambda r: (-r[0], r[1]))]
 
 
-def quote_verification(report: QuoteReport, drift: list[str], *, strict: bool, min_coverage: float) -> None:
-    """``verify-quotes``: drift, quotes not found (and, with ``strict``, sources without a copy), then the coverage."""
+def quote_verification(
+    report: QuoteReport, drift: list[str], not_fetched: list[str], *, strict: bool, min_coverage: float
+) -> None:
+    """``verify-quotes``: drift and downloads that failed, quotes not found (and, with ``strict``, sources
+    without a copy), then the coverage."""
     lines(drift)
+    lines(not_fetched)
     lines(d.format() for d in report.diagnostics if d.code == "L4R-Q001" or strict)
     if report.unchecked:
         sys.stdout.write("unchecked quotes by source:\n" + "\n".join(printable(x) for x in unchecked_lines(report)) + "\n")
@@ -60,7 +64,8 @@ def quote_verification(report: QuoteReport, drift: list[str], *, strict: bool, m
         f"{report.failed} not found; {report.images} read from images; "
         f"{report.skipped} from {len(report.missing_sources)} sources without a copy"
         + (f"; below the required {min_coverage:g}%" if short else "")
-        + (f"; {len(drift)} sources drifted or could not be fetched" if drift else "")
+        + (f"; {len(drift)} sources drifted from their lock" if drift else "")
+        + (f"; {len(not_fetched)} sources could not be fetched" if not_fetched else "")
         + "\n"
     )
 

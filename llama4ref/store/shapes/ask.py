@@ -86,8 +86,20 @@ class ClaimsSummaryJSON(TypedDict):
     unchecked: int
 
 
+class FileWarningJSON(TypedDict):
+    """A warning about a document as it was read."""
+
+    file: str
+    code: str
+    """`L4-FILE-ENCODING`: the bytes are not valid UTF-8 (read with replacement characters), as `license check` says."""
+    severity: Literal["warning"]
+    message: str
+
+
 class ClaimsReportJSON(TypedDict):
     claims: list[DocumentClaimJSON]
     """The claims shown (unchecked ones only with `--verbose`)."""
     summary: ClaimsSummaryJSON
     """How many claims of all found have each status."""
+    warnings: list[FileWarningJSON]
+    """Documents not read exactly as their bytes (not valid UTF-8): their claims may be misread."""

@@ -208,7 +208,9 @@ class QuoteReportJSON(TypedDict):
 
 class QuoteVerificationJSON(QuoteReportJSON):
     drift: list[str]
-    """With `--fetch`: copies whose download drifted from the pinned checksum, or failed."""
+    """With `--fetch`: sources fetched whose file differs from the pinned checksum (sha256 lock)."""
+    not_fetched: list[str]
+    """With `--fetch`: sources whose download failed (so neither their lock nor their quotes were checked against it)."""
 
 
 class ReleaseJSON(TypedDict):
