@@ -290,8 +290,10 @@ class Lexicon:
     def __init__(self, table: Mapping[str, Any]) -> None:
         self.terms: list[dict[str, Any]] = table["terms"]
         self._phrases: Mapping[str, list[int]] = table["phrases"]
-        self._thai: list[str] | None = None  # the known Thai words, longest first (built when a Thai word is read)
-        self._stems: dict[str, dict[str, list[int]]] | None = None  # other languages' words by their first letters
+        # indexes derived from the table, built once per table when first needed (a Lexicon is made per question)
+        self._derived: dict[str, Any] = _DERIVED.setdefault(id(table), {"table": table})
+        if self._derived["table"] is not table:  # (an id reused by another table)
+            self._derived = _DERIVED[id(table)] = {"table": table}
 
     def known(self, compact_phrase: str) -> bool:
         return compact_phrase in self._phrases
@@ -309,12 +311,13 @@ class Lexicon:
         """A Thai run (written without spaces between words) cut at the known words it holds,
         longest first from the left ("เปิดตัววันไหน": the word for "launch", then "วันไหน"); the
         letters between known words stay together as one word."""
-        if self._thai is None:
-            self._thai = sorted((k for k in self._phrases if _THAI.fullmatch(k)), key=len, reverse=True)
+        thai: list[str] | None = self._derived.get("thai")
+        if thai is None:
+            thai = self._derived["thai"] = sorted((k for k in self._phrases if _THAI.fullmatch(k)), key=len, reverse=True)
         out: list[str] = []
         rest, i = "", 0
         while i < len(run):
-            known = next((k for k in self._thai if run.startswith(k, i)), None)
+            known = next((k for k in thai if run.startswith(k, i)), None)
             if known is None:
                 rest += run[i]
                 i += 1
@@ -335,15 +338,16 @@ class Lexicon:
         root ("distributed", "precise") keep their own readings."""
         if len(word) < _INFLECTED_MIN or not word.isalpha() or word in STOPWORDS:
             return None
-        if self._stems is None:
-            self._stems = {}
+        stems: dict[str, dict[str, list[int]]] | None = self._derived.get("stems")
+        if stems is None:
+            stems = self._derived["stems"] = {}
             for i, t in enumerate(self.terms):
                 for p in t.get("written", ()):
                     k = compact(p)
                     if len(k) >= _INFLECTED_MIN and " " not in p.strip() and k.isalpha() and not _CJK.search(k):
-                        self._stems.setdefault(k[: _INFLECTED_MIN - 1], {}).setdefault(k, []).append(i)
+                        stems.setdefault(k[: _INFLECTED_MIN - 1], {}).setdefault(k, []).append(i)
         best: tuple[int, list[int]] | None = None
-        for known, ids in self._stems.get(word[: _INFLECTED_MIN - 1], {}).items():
+        for known, ids in stems.get(word[: _INFLECTED_MIN - 1], {}).items():
             same = _shared(known, word)
             ok = (word.startswith(known) and len(word) - len(known) <= _ENDING) or (
                 not word.isascii() and same >= max(_INFLECTED_MIN, len(known) - 2) and len(word) - same <= 3
@@ -396,6 +400,8 @@ class Lexicon:
         return parsed
 
 
+_DERIVED: dict[int, dict[str, Any]] = {}
+"""Per shipped or built table (by identity): the Thai words and other languages' word stems."""
 _ARTICLES = frozenset({"o", "a", "e", "y", "i"})
 """One-letter words (articles, "and") that never begin a name written in parts."""
 _THAI = re.compile(r"[\u0e01-\u0e4e]+")
