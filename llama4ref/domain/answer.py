@@ -82,6 +82,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     from llama4ref.domain.deploy import offer_caveat
     from llama4ref.domain.grouping import group_of
     from llama4ref.domain.ranking import rank
+    from llama4ref.domain.unrecorded import unrecorded_quant
     from llama4ref.store import fulltext as ftsindex
 
     if db is None:
@@ -131,7 +132,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         path = top.path
     ranking.settle(RUNNERS_UP, taken)
     rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
-    caveat = offer_caveat(kb, path)
+    caveats = tuple(c for c in (offer_caveat(kb, path), unrecorded_quant(kb, text, path, facts)) if c)
     return Answer(
         text,
         True,
@@ -142,7 +143,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         ranking.corrections,
         _suggestion(ranking, group),
         None,
-        (caveat,) if caveat else (),
+        caveats,
     )
 
 

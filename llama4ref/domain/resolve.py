@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.records.aliases import CharNote, differing_characters, hidden_characters, look_key, nfc, normalise_alias, trim
-from llama4ref.store.answers import Identifier
+from llama4ref.store.answers import Citation, Identifier
 from llama4ref.store.idparse import EXPERTS_TO_VARIANT, SIZES_B, Resolution, generation, parse
 
 if TYPE_CHECKING:
@@ -73,7 +73,13 @@ def _alias(name: str, variant: str) -> Resolution:
     )
 
 
-def _from_catalog(name: str, ident: Identifier) -> Resolution:
+def _publisher_first(kb: KnowledgeBase, ident: Identifier) -> tuple[Citation, ...]:
+    """The entry's citations, the documents of the name's own publisher first (its model card,
+    docs or code say best what its name denotes); the records' order otherwise."""
+    return tuple(sorted(ident.citations, key=lambda c: kb.source(c.source).publisher != ident.publisher))
+
+
+def _from_catalog(kb: KnowledgeBase, name: str, ident: Identifier) -> Resolution:
     return Resolution(
         input=name,
         variant=ident.variant,
@@ -86,7 +92,7 @@ def _from_catalog(name: str, ident: Identifier) -> Resolution:
         publisher=ident.publisher,
         namespace=ident.namespace,
         reason=ident.reason,
-        citations=ident.citations,
+        citations=_publisher_first(kb, ident),
     )
 
 
@@ -237,7 +243,7 @@ def _resolve(kb: KnowledgeBase, name: str) -> Resolution:
             input=name, valid=False, official=False, characters=hidden, reason=f"{why}; {inner.reason}" if inner.reason else why
         )
     if matches:
-        found = _from_catalog(name, matches[0])
+        found = _from_catalog(kb, name, matches[0])
         note = f"matched {matches[0].name!r} without regard to case"
         if found.official:
             note += "; only that exact spelling is the official id"
@@ -263,7 +269,7 @@ def _exact(kb: KnowledgeBase, name: str, text: str, matches: list[Identifier]) -
         # The catalog entry is the id's primary meaning (Meta's official name first, then a
         # repository or the listing provider's endpoint); other publishers that reuse the
         # same string are named, not merged in.
-        found = _from_catalog(name, listed[0])
+        found = _from_catalog(kb, name, listed[0])
         sets = {m.set.replace("-", "_") for m in listed}
         others = [m.publisher for m in listed[1:]]
         others += [str(h.publisher) for segment, h in served if _listing_set(kb, segment) not in sets]

@@ -147,6 +147,8 @@ def resolution(con: Console, res: Resolution) -> None:
             continue  # official is about Llama 4 ids; the verdict says it is none
         if isinstance(value, bool):
             value = "yes" if value else "no"
+        if label == "precision" and value == "unknown" and res.citations:
+            value = "unknown (the sources below do not state it)"
         if value not in (None, ""):
             shown = "official id" if label == "official_id" else label
             say(con, Text(f"  {shown}: {safe(value)}"), len(shown) + 4)

@@ -1,0 +1,62 @@
+"""A quantization type the question names that no recorded file has.
+
+``ask("how big is the scout q4_k_m gguf")`` is answered with the closest recorded file (Unsloth's
+dynamic Q4_K_XL GGUF), because no Q4_K_M file of Scout is recorded. :func:`unrecorded_quant` says
+so, as a caveat beside that answer: which type was asked for, that no file of it is recorded, and
+which type the answer is instead. A GGUF type name is the llama.cpp form (``Q4_K_M``, ``Q8_0``,
+``IQ4_XS``, Unsloth's ``UD-Q4_K_XL``), matched in any case, with ``-`` or ``_`` between its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from llama4ref.store.answers import Fact
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+ANSWER_ROOTS = ("files.", "quantization.")
+"""The answers a file's quantization type bears on: a file's size or fit, a quantization family."""
+
+GGUF_TYPE = re.compile(r"(?<![a-z0-9])(?:ud[-_])?(i?q[1-8](?:[-_][a-z0-9]{1,3}){1,2})(?![a-z0-9])", re.IGNORECASE)
+"""A llama.cpp quantization type as written: ``q4_k_m``, ``Q8_0``, ``iq2-xxs``, ``UD-Q4_K_XL``."""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s-]+", "_", text.lower())
+
+
+def _recorded(kb: KnowledgeBase, variant: str | None) -> list[str]:
+    """Every recorded file's type, as its path key and its ``quant`` qualifier write it."""
+    prefix = f"files.{variant}" if variant else "files"
+    kinds = []
+    for fact in kb.facts(prefix, derived=False, terms=False):
+        kinds.append(_norm(fact.path))
+        quant = fact.qualifiers.get("quant")
+        if isinstance(quant, str):
+            kinds.append(_norm(quant))
+    return kinds
+
+
+def unrecorded_quant(kb: KnowledgeBase, text: str, path: str | None, facts: tuple[Fact, ...]) -> str | None:
+    """The caveat for an answer at ``path`` to ``text`` when ``text`` names a GGUF quantization
+    type that no recorded file of the answer's model has; None when it names none, every type it
+    names is recorded, or the answer is not about files or quantization."""
+    if path is None or not path.startswith(ANSWER_ROOTS):
+        return None
+    asked = list(dict.fromkeys(_norm(m.group(1)) for m in GGUF_TYPE.finditer(text)))
+    parts = path.split(".")
+    variant = parts[1] if parts[0] == "files" and len(parts) > 1 else None
+    recorded = _recorded(kb, variant)
+    missing = [a for a in asked if not any(a in kind for kind in recorded)]
+    if not missing:
+        return None
+    names = " or ".join(a.upper() for a in missing)
+    model = f" of Llama 4 {variant.capitalize()}" if variant else ""
+    if len(facts) > 1 or (facts and facts[0].path != path):  # a group: the recorded files, listed
+        instead = f": these are the files that are recorded, none of them a {names}"
+    else:
+        shown = facts[0].qualifiers.get("quant") if facts else None
+        instead = f": this is the closest recorded file ({shown}), not a {names}" if isinstance(shown, str) else ""
+    return f"no {names} file{model} is recorded{instead}"

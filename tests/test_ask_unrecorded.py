@@ -1,0 +1,43 @@
+"""A quantization type the question names that no recorded file has (review11 #16): the answer
+is the closest recorded file, and a caveat says the asked-for type is not recorded."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from llama4ref.domain.answer import ask
+from llama4ref.domain.unrecorded import unrecorded_quant
+from llama4ref.store.knowledge_base import KnowledgeBase
+
+
+def test_an_unrecorded_type_is_said_beside_the_closest_file(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """No Q4_K_M file of Scout is recorded: Unsloth's Q4_K_XL may answer, but not silently."""
+    ans = ask(kb, "how big is the scout q4_k_m gguf", db)
+    assert ans.found and (ans.path or "").startswith("files.scout.")
+    said = [c for c in ans.caveats if "Q4_K_M" in c]
+    assert said and "no Q4_K_M file of Llama 4 Scout is recorded" in said[0]
+    assert "Q4_K_XL" in said[0]
+    assert said[0] in ans.to_json()["caveats"]
+
+
+@pytest.mark.parametrize("text", ["how big is scout iq2_xxs", "how big is the scout UD-Q4_K_XL gguf"])
+def test_a_recorded_type_has_no_caveat(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> None:
+    """Unsloth's IQ2_XXS and Q4_K_XL files of Scout are recorded (in any case, with - or _)."""
+    ans = ask(kb, text, db)
+    assert ans.found and not any("is recorded" in c for c in ans.caveats)
+
+
+def test_a_group_answer_says_none_of_the_listed_files_is_that_type(kb: KnowledgeBase) -> None:
+    group = tuple(kb.facts("files.maverick.unsloth_gguf", derived=False))
+    said = unrecorded_quant(kb, "size of maverick Q8_0 gguf", "files.maverick.unsloth_gguf", group)
+    assert said is not None and "no Q8_0 file of Llama 4 Maverick is recorded" in said
+    assert "none of them a Q8_0" in said
+
+
+def test_other_answers_and_plain_questions_have_no_caveat(kb: KnowledgeBase) -> None:
+    """A question naming no GGUF type, or an answer not about files or quantization, is left alone."""
+    fact = (kb.get("files.scout.unsloth_gguf.ud_q4_k_xl.bytes"),)
+    assert unrecorded_quant(kb, "how big is the scout gguf", fact[0].path, fact) is None
+    assert unrecorded_quant(kb, "scout q4_k_m context", "scout.context_window.instruct", ()) is None
