@@ -147,19 +147,19 @@ def search(
     Example: llama4ref search maverick experts
     """
     import llama4ref
-    from llama4ref.domain.search import search as run
+    from llama4ref.domain.search import find
     from llama4ref.store.loaders import search_index
 
     text = " ".join(words)
     if not text.strip():
         fail("give at least one word to search for")
-    hits = run(llama4ref.knowledge_base(), text, limit=limit, db=search_index())
+    found = find(llama4ref.knowledge_base(), text, limit=limit, db=search_index())
     if json_out:
-        emit_json("search", [h.to_json() for h in hits])
+        emit_json("search", [h.to_json() for h in found.hits])
         return
     from llama4ref.cli.render import ask as render_ask
 
-    render_ask.hits(console(), text, hits)
+    render_ask.hits(console(), text, found.hits, found.corrections)
 
 
 CITE_FORMATS = ("text", "bibtex", "csl-json", "json")
