@@ -70,13 +70,22 @@ def _scientific(number: int) -> str:
     return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
 
 
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
 def _wordy(value: Any) -> bool:
-    """A text, or a list of texts: something :func:`_words` can say."""
-    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    """A text, number, yes/no or nothing, or a list of those: something :func:`_words` can say."""
+    return _scalar(value) or (isinstance(value, list) and all(map(_scalar, value)))
 
 
 def _words(value: Any) -> str:
-    return ", ".join(value) if isinstance(value, list) else str(value)
+    """A value of a mapping or list as written in its source: numbers as written (16.0, 8192), yes/no, none."""
+    if isinstance(value, list):
+        return ", ".join(map(_words, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "none" if value is None else str(value)
 
 
 def _item_words(item: dict[str, Any]) -> str:
@@ -112,7 +121,11 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return sign + ", ".join(value)
     if isinstance(value, dict) and value and all(_wordy(v) for v in value.values()):
-        return sign + "; ".join(f"{k}: {_words(v)}" for k, v in value.items())  # {"maverick": ["bf16", "fp8"]}
+        return sign + "; ".join(
+            f"{k.replace('_', ' ')}: {_words(v)}" for k, v in value.items()
+        )  # rope type: llama3; factor: 16.0
+    if isinstance(value, list) and value and all(map(_scalar, value)):
+        return sign + _words(value)  # [0.5, 0.5, 0.5] -> 0.5, 0.5, 0.5
     if isinstance(value, list) and value and all(isinstance(v, dict) and all(map(_wordy, v.values())) for v in value):
         return sign + "; ".join(_item_words(v) for v in value)  # checkpoints: repository (stage base, …)
     if isinstance(value, (list, dict)):

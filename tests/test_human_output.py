@@ -131,24 +131,35 @@ def test_structured_values_read_as_words(kb: KnowledgeBase) -> None:
         if isinstance(v := kb.get(p).value, dict) or (isinstance(v, list) and any(isinstance(x, dict) for x in v))
     ]
     assert {"quantization.meta.released_precisions", "scout.checkpoints"} <= {f.path for f in wordy}
-    for fact in wordy:
-        if fact.path.endswith("rope_scaling") or fact.path.endswith("special_token_ranges"):
-            continue  # a configuration's numbers, shown as the configuration writes them
+    structured = [kb.get(p) for p in kb.paths() if isinstance(kb.get(p).value, (dict, list))]
+    for fact in structured:  # a configuration's numbers too (rope_scaling), as the configuration writes them
         shown = format_value(fact.value, fact.unit, fact.bound)
-        assert not set(shown) & set('{}[]"'), (fact.path, shown)
+        assert not set(shown) & set('{}"') and not shown.startswith("["), (fact.path, shown)  # "P[Love]" is a name
     assert kb.get("quantization.meta.released_precisions").display() == "maverick: bf16, fp8; scout: bf16"
+    assert kb.get("scout.architecture.rope_scaling").display().startswith("factor: 16.0; high freq factor: 1.0;")
+    assert kb.get("tokenizer.hf_eos_token_id.instruct").display() == "200001, 200007, 200008"
     assert run_cli("ask", "what", "quantization", "does", "maverick", "ship", "in").stdout.count("{") == 0
+
+
+def test_no_value_is_a_bare_record_key(kb: KnowledgeBase) -> None:
+    """A text value says what it means in words: no value is a dotted key such as
+    `post_training.online_rl` (research.cgpo.relation names the stage in words)."""
+    import re
+
+    keys = [(p, v) for p in kb.paths() if isinstance(v := kb.get(p).value, str) and re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", v)]
+    assert not keys
+    assert "online reinforcement learning" in str(kb.get("research.cgpo.relation").value)
 
 
 def test_notes_point_to_runnable_paths(kb: KnowledgeBase) -> None:
     """Notes are plain English: no "Link for the lead", no `license_terms/<id>` file path; every
-    `llama4ref get PATH` a note names is a fact path that exists."""
+    `llama4ref get PATH` a note names is a fact path or a prefix (a group `get` lists) that exists."""
     import re
 
     notes = [(p, kb.get(p).note or "") for p in kb.paths()]
     assert not [p for p, n in notes if "Link for the lead" in n or re.search(r"license_terms/[a-z]", n)]
     named = [(p, m) for p, n in notes for m in re.findall(r"llama4ref get\s+([a-z0-9_.]+[a-z0-9_])", n)]
-    assert len(named) >= 6 and all(kb.has(m) for _, m in named), [x for x in named if not kb.has(x[1])]
+    assert len(named) >= 6 and all(kb.has(m) or kb.paths(m) for _, m in named), [x for x in named if not kb.has(x[1])]
 
 
 @pytest.mark.parametrize("question", ["cheapest provider for maverick", "does groq still serve maverick"])
