@@ -121,9 +121,15 @@ def ask(
     """
     import llama4ref
 
+    from llama4ref.domain.ranking import query_words
+    from llama4ref.printable import echoed
+
     text = " ".join(words or [])
+    example = "e.g. llama4ref ask how many experts does maverick have"
     if not text.strip():
-        fail("ask a question, e.g. llama4ref ask how many experts does maverick have")
+        fail(f"ask a question, {example}")
+    if not query_words(text):  # "?" or "the": nothing to look up, so no "closest facts" either
+        fail(f"{echoed(text)} has no word to look up: ask a question, {example}")
     ans = llama4ref.ask(text)
     if json_out:
         emit_json("answer", ans.to_json())
@@ -150,9 +156,14 @@ def search(
     from llama4ref.domain.search import find
     from llama4ref.store.loaders import search_index
 
+    from llama4ref.domain.ranking import query_words
+    from llama4ref.printable import echoed
+
     text = " ".join(words)
     if not text.strip():
         fail("give at least one word to search for")
+    if not query_words(text):
+        fail(f"{echoed(text)} has no word to look up: give at least one word to search for, e.g. maverick experts")
     found = find(llama4ref.knowledge_base(), text, limit=limit, db=search_index())
     if json_out:
         emit_json("search", [h.to_json() for h in found.hits])
