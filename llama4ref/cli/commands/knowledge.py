@@ -120,7 +120,6 @@ def ask(
     Example: llama4ref ask how many experts does maverick have
     """
     import llama4ref
-
     from llama4ref.domain.ranking import query_words
     from llama4ref.printable import echoed
 
@@ -153,11 +152,10 @@ def search(
     Example: llama4ref search maverick experts
     """
     import llama4ref
-    from llama4ref.domain.search import find
-    from llama4ref.store.loaders import search_index
-
     from llama4ref.domain.ranking import query_words
+    from llama4ref.domain.search import find
     from llama4ref.printable import echoed
+    from llama4ref.store.loaders import search_index
 
     text = " ".join(words)
     if not text.strip():
