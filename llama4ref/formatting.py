@@ -97,8 +97,9 @@ def _item_words(item: dict[str, Any]) -> str:
     return f"{_words(item[lead])} ({rest})" if rest else _words(item[lead])
 
 
-def format_value(value: Any, unit: str, bound: str = "exact") -> str:
-    """A one-line human rendering of a value."""
+def format_value(value: Any, unit: str, bound: str = "exact", decimals: int | None = None) -> str:
+    """A one-line human rendering of a value; a float to ``decimals`` places when given (two
+    values set side by side to one precision: 0.2708 and 0.2710, not 0.271)."""
     sign = _BOUND_SIGN.get(bound, "")
     if isinstance(value, bool):
         return sign + ("yes" if value else "no")
@@ -117,7 +118,13 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
         return f"{sign}{value:,}" if unit == "count" else f"{sign}{value:,} {label}"
     if isinstance(value, float):
         label = _UNIT_LABEL.get(unit, unit)
-        return f"{sign}{value:g}" + ("" if unit in ("ratio", "score") else f" {label}")
+        if decimals is not None:
+            number = f"{value:.{decimals}f}"
+        elif unit == "score" and value.is_integer():
+            number = f"{value:.1f}"  # the score table writes 49.0 and 90.0, to one decimal like its other scores
+        else:
+            number = f"{value:g}"
+        return f"{sign}{number}" + ("" if unit in ("ratio", "score") else f" {label}")
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return sign + ", ".join(value)
     if isinstance(value, dict) and value and all(_wordy(v) for v in value.values()):
@@ -133,6 +140,16 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
 
         return sign + json.dumps(value, ensure_ascii=False)
     return f"{sign}{value}"
+
+
+def decimals_of(value: float) -> int | None:
+    """How many decimal places a float is written with (0.271 -> 3, 90.0 -> 1); None in exponent form.
+
+    >>> decimals_of(0.2708), decimals_of(0.271), decimals_of(1e-05)
+    (4, 3, None)
+    """
+    text = repr(value)
+    return None if "e" in text or "." not in text else len(text.split(".", 1)[1])
 
 
 def format_gigabytes(value: float, bound: str = "exact") -> str:

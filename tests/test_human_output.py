@@ -194,3 +194,27 @@ def test_show_counts_each_source_once_per_value_and_says_what_it_counts(kb: Know
     for src in data["sources"]:
         assert src["facts"] == sum(src["id"] in {c.source for c in kb.citations_of(kb.get(p))} for p in paths)
     assert "Sources (facts: how many of the values above each one backs)" in run_cli("show", "scout").stdout
+
+
+def test_benchmark_scores_keep_the_tables_precision(kb: KnowledgeBase) -> None:
+    """The card writes 49.0 and 90.0: `benchmarks` and `get` show them so, not 49 and 90."""
+    import re
+
+    assert kb.get("maverick.benchmarks.instruct.chartqa").display() == "90.0"
+    chartqa = [row for row in run_cli("benchmarks").stdout.splitlines() if row.startswith("ChartQA ") and "88.8" in row]
+    assert chartqa and re.search(r"88\.8\s+90\.0\s", chartqa[0]), chartqa
+    assert run_cli("benchmarks", "--chart").stdout.count(" 90.0\n") >= 1
+
+
+def test_compare_shows_two_floats_to_one_precision(kb: KnowledgeBase) -> None:
+    """Scout's ~0.2708 and Maverick's ~0.27101 kg CO2eq per GPU-hour differ in the fourth place:
+    both show four places (~0.2710, not ~0.271), in the table and in --json's display."""
+    from llama4ref.domain.compare import compare
+
+    row = next(r for r in compare(kb, "scout", "maverick").rows if r.key == "training.co2_per_gpu_hour_kg")
+    assert row.differs and row.decimals == 4
+    out = run_cli("compare", "scout", "maverick", "--prefix", "training.co2_per").stdout
+    assert "~0.2708" in out and "~0.2710" in out and "~0.271 " not in out
+    data = json.loads(run_cli("compare", "scout", "maverick", "--json").stdout)["data"]
+    shown = next(r for r in data["rows"] if r["key"] == "training.co2_per_gpu_hour_kg")
+    assert (shown["left"]["display"], shown["right"]["display"]) == ("~0.2708", "~0.2710")
