@@ -437,6 +437,20 @@ def test_runtime_tier_rows_carry_a_figure_a_source_and_a_hardware_name(kb: Knowl
     for lim in limits:
         if lim not in shown:
             assert f"runtime.{lim.engine}.{lim.variant}.{lim.hardware}" in flat
+
+
+def test_runtime_rows_without_a_limit_say_so_in_words() -> None:
+    """`context scout`'s runtime tier: no `limit: —`, no record keys as labels (`max_model_len_no_oom=`,
+    `1xgpu_nvidia_quantized`, `multi_node`); a row with settings only says no limit is stated."""
+    out = run_cli("context", "scout").stdout
+    tier = out.split("3. RUNTIME", 1)[1].split("Not shown", 1)[0]
+    assert "limit: —" not in " ".join(tier.split()) and "=" not in tier
+    assert not [k for k in ("_no_oom", "1xgpu_nvidia_quantized", "multi_node", "kv_cache_dtype") if k in tier]
+    flat = " ".join(tier.split())
+    assert "none stated (see details)" in flat and "without running out of memory" in flat
+    assert "several nodes" in flat and "1 × NVIDIA GPU, quantized checkpoint" in flat
+
+
 def test_providers_stale_and_get_give_one_freshness_date(kb: KnowledgeBase) -> None:
     """Azure's Maverick input price: `get` dates its newest citation 2026-11-20 (LiteLLM 1.110.2), and
     `stale` and `providers` ("newest source") give that same date, not the date the value was first seen."""

@@ -443,6 +443,28 @@ RUNTIME_DETAILS = (
 )
 """The facts of a runtime record that the context view shows beside its limit, in this order."""
 
+RUNTIME_DETAIL_WORDS = {
+    "max_context_hybrid_kv": "with the hybrid KV cache",
+    "max_model_len_no_oom": "largest length it starts with, without running out of memory (not a tested request)",
+    "vllm_baseline_max_model_len_no_oom": "the same for the paper's vLLM baseline",
+    "context_length_setting": "context length setting",
+    "example_context_length": "context length in an example",
+    "example_max_model_len": "max model length in a benchmark example (not a limit)",
+    "precision": "precision",
+    "kv_cache_dtype": "KV cache type",
+    "kv_cache_dtype_option": "KV cache type (option)",
+    "engine_min_version": "from engine version",
+    "gpus": "uses",
+}
+"""How the context view names each of :data:`RUNTIME_DETAILS` (a record key is no label)."""
+
+_HARDWARE_WORDS = {
+    "multi_node": "several nodes (tensor or pipeline parallel)",
+    "gpu_nvidia_quantized": "NVIDIA GPU, quantized checkpoint",
+    "a100": "NVIDIA A100 GPUs",
+}
+"""Runtime hardware keys with no hardware record, in words."""
+
 
 def runtime_limit_fact(lim: RuntimeLimit) -> Fact | None:
     """The record's context limit (``max_context``), if it states one."""
@@ -463,8 +485,8 @@ def runtime_context_view(lim: RuntimeLimit) -> tuple[Fact | None, dict[str, Fact
 
 def hardware_name(kb: KnowledgeBase, lim: RuntimeLimit) -> str:
     """The hardware a runtime record is about, by its recorded name where one exists: the record's
-    own ``hardware`` fact, else ``<n> × <name>`` for a key ``<n>x<gpu>`` with a hardware record,
-    else the key itself."""
+    own ``hardware`` fact, else ``<n> × <name>`` for a key ``<n>x<gpu>`` with a hardware record
+    (or one of a few keys said in words: multi_node), else the key itself."""
     import re
 
     own = lim.facts.get("hardware")
@@ -474,6 +496,8 @@ def hardware_name(kb: KnowledgeBase, lim: RuntimeLimit) -> str:
     if kb.has(f"hardware.{key}.name"):
         name = str(kb.get(f"hardware.{key}.name").value)
         return f"{count} × {name}" if count else name
+    if key in _HARDWARE_WORDS:
+        return f"{count} × {_HARDWARE_WORDS[key]}" if count else _HARDWARE_WORDS[key]
     return lim.hardware
 
 
