@@ -194,6 +194,27 @@ PROVIDER_ALIASES = {
 }
 """Everyday names for providers whose key and provider name do not contain them (matched whole)."""
 
+PROVIDER_NAMES = {
+    "gmi": "GMI Cloud",
+    "lambda": "Lambda Inference",
+    "nscale": "Nscale",
+    "oci": "OCI Generative AI",
+    "sambanova": "SambaNova Cloud",
+    "watsonx": "IBM watsonx.ai",
+    "meta_llama_api": "Meta Llama API",
+    "meta_llama_api_cerebras": "Meta Llama API (routed to Cerebras)",
+    "meta_llama_api_groq": "Meta Llama API (routed to Groq)",
+}
+"""How offers name a provider whose recorded name is a catalog's slug (LiteLLM's ``lambda_ai``,
+``oci``) or a bare brand (models.dev's ``Llama`` for Meta's API): the name its records' notes,
+titles and sources give. ``get providers.<key>.<variant>.provider_name`` keeps the cited name."""
+
+
+def provider_name(key: str, recorded: str | None) -> str:
+    """The name an offer shows for provider ``key``: :data:`PROVIDER_NAMES`, else the recorded
+    (cited) name, else the key."""
+    return PROVIDER_NAMES.get(key) or recorded or key
+
 
 def _squash(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
@@ -208,7 +229,7 @@ def provider_keys(kb: KnowledgeBase, text: str) -> set[str]:
     for path in kb.paths("providers"):
         fp = FactPath.parse(path)
         key = str(fp.provider)
-        names.setdefault(key, {_squash(key)})
+        names.setdefault(key, {_squash(key), _squash(provider_name(key, None))})
         if fp.leaf == "provider_name":
             names[key].add(_squash(str(kb.get(path).value)))
     wanted = _squash(text)
@@ -276,7 +297,7 @@ def offers(
             Offer(
                 prov,
                 vid,
-                str(name.value) if name else prov,
+                provider_name(prov, str(name.value) if name else None),
                 str(mid.value) if mid else None,
                 ctx,
                 kind,
@@ -511,6 +532,20 @@ def fact_known_on(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | No
     if claim.rank == "preferred":
         return fact
     return fact._replace(value=claim.value, bound=claim.bound, citations=claim.citations, alternatives=())
+
+
+def facts_known_on(kb: KnowledgeBase, facts: list[Fact], when: date) -> tuple[list[Fact], str | None]:
+    """``facts`` as the records knew them on ``when`` (``get --as-of``), with why none is shown
+    when none was known yet: the date the first of their sources gave a value, or that no
+    source is dated."""
+    known = [f for fact in facts if (f := fact_known_on(kb, fact, when)) is not None]
+    if known:
+        return known, None
+    firsts = [c.known_from for fact in facts for c in dated_values(kb, fact) if c.known_from is not None]
+    what = facts[0].path if len(facts) == 1 else f"the {len(facts)} facts asked for"
+    if not firsts:
+        return [], f"no source of {what} is dated, so the records cannot say what was known on {when}"
+    return [], f"nothing the records cite gave {what} by {when}; the first source to do so is dated {min(firsts)}"
 
 
 def runtime_limits(kb: KnowledgeBase, variant: str | None = None, as_of: date | None = None) -> list[RuntimeLimit]:
