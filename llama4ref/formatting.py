@@ -70,13 +70,22 @@ def _scientific(number: int) -> str:
     return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
 
 
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
 def _wordy(value: Any) -> bool:
-    """A text, or a list of texts: something :func:`_words` can say."""
-    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    """A text, number, yes/no or nothing, or a list of those: something :func:`_words` can say."""
+    return _scalar(value) or (isinstance(value, list) and all(map(_scalar, value)))
 
 
 def _words(value: Any) -> str:
-    return ", ".join(value) if isinstance(value, list) else str(value)
+    """A value of a mapping or list as written in its source: numbers as written (16.0, 8192), yes/no, none."""
+    if isinstance(value, list):
+        return ", ".join(map(_words, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "none" if value is None else str(value)
 
 
 def _item_words(item: dict[str, Any]) -> str:
@@ -88,8 +97,9 @@ def _item_words(item: dict[str, Any]) -> str:
     return f"{_words(item[lead])} ({rest})" if rest else _words(item[lead])
 
 
-def format_value(value: Any, unit: str, bound: str = "exact") -> str:
-    """A one-line human rendering of a value."""
+def format_value(value: Any, unit: str, bound: str = "exact", decimals: int | None = None) -> str:
+    """A one-line human rendering of a value; a float to ``decimals`` places when given (two
+    values set side by side to one precision: 0.2708 and 0.2710, not 0.271)."""
     sign = _BOUND_SIGN.get(bound, "")
     if isinstance(value, bool):
         return sign + ("yes" if value else "no")
@@ -108,11 +118,21 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
         return f"{sign}{value:,}" if unit == "count" else f"{sign}{value:,} {label}"
     if isinstance(value, float):
         label = _UNIT_LABEL.get(unit, unit)
-        return f"{sign}{value:g}" + ("" if unit in ("ratio", "score") else f" {label}")
+        if decimals is not None:
+            number = f"{value:.{decimals}f}"
+        elif unit == "score" and value.is_integer():
+            number = f"{value:.1f}"  # the score table writes 49.0 and 90.0, to one decimal like its other scores
+        else:
+            number = f"{value:g}"
+        return f"{sign}{number}" + ("" if unit in ("ratio", "score") else f" {label}")
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return sign + ", ".join(value)
     if isinstance(value, dict) and value and all(_wordy(v) for v in value.values()):
-        return sign + "; ".join(f"{k}: {_words(v)}" for k, v in value.items())  # {"maverick": ["bf16", "fp8"]}
+        return sign + "; ".join(
+            f"{k.replace('_', ' ')}: {_words(v)}" for k, v in value.items()
+        )  # rope type: llama3; factor: 16.0
+    if isinstance(value, list) and value and all(map(_scalar, value)):
+        return sign + _words(value)  # [0.5, 0.5, 0.5] -> 0.5, 0.5, 0.5
     if isinstance(value, list) and value and all(isinstance(v, dict) and all(map(_wordy, v.values())) for v in value):
         return sign + "; ".join(_item_words(v) for v in value)  # checkpoints: repository (stage base, …)
     if isinstance(value, (list, dict)):
@@ -120,6 +140,16 @@ def format_value(value: Any, unit: str, bound: str = "exact") -> str:
 
         return sign + json.dumps(value, ensure_ascii=False)
     return f"{sign}{value}"
+
+
+def decimals_of(value: float) -> int | None:
+    """How many decimal places a float is written with (0.271 -> 3, 90.0 -> 1); None in exponent form.
+
+    >>> decimals_of(0.2708), decimals_of(0.271), decimals_of(1e-05)
+    (4, 3, None)
+    """
+    text = repr(value)
+    return None if "e" in text or "." not in text else len(text.split(".", 1)[1])
 
 
 def format_gigabytes(value: float, bound: str = "exact") -> str:

@@ -13,7 +13,7 @@ import yaml
 import llama4ref
 from benchmarks.questions import covers, whole_groups
 from llama4ref.domain.answer import ask
-from llama4ref.domain.search import MARK_START, search
+from llama4ref.domain.search import MARK_START, find, search
 from llama4ref.records.vocabulary import Lexicon
 from llama4ref.store import fulltext as ftsindex
 from llama4ref.store.knowledge_base import KnowledgeBase
@@ -152,6 +152,17 @@ def test_search_any_order_typos_and_highlights(kb: KnowledgeBase, db: sqlite3.Co
     typo = search(kb, "mavrick contxt window", db=db)
     assert typo and typo[0].fact.path.startswith("maverick.context_window.")
     assert any(h.snippet and MARK_START in h.snippet for h in search(kb, "temperature tuning", db=db))
+
+
+def test_search_reads_a_mistyped_model_name_and_says_so(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """ "contxt windw scot": "scot" is Scout with a letter left out, so Scout's context comes first
+    (not Maverick's), and `search` prints what it read, in the question's order, as `ask` does."""
+    found = find(kb, "contxt windw scot", db=db)
+    assert found.corrections == {"contxt": "context", "windw": "window", "scot": "scout"}
+    assert found.hits[0].fact.path.startswith("scout.context_window.")
+    assert find(kb, "scuot context", db=db).corrections == {"scuot": "scout"}
+    res = run_cli("search", "contxt", "windw", "scot", "--limit", "2")
+    assert res.stdout.splitlines()[0] == "(read 'contxt' → 'context', 'windw' → 'window', 'scot' → 'scout')"
 
 
 def test_shipped_index_covers_every_fact(kb: KnowledgeBase) -> None:

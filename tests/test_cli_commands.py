@@ -4,6 +4,7 @@ and the text for people is drawn in ``llama4ref.cli.render``, never in the libra
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from pathlib import Path
 
@@ -103,3 +104,18 @@ def test_check_claims_on_a_directory_skips_environments_and_hidden_directories(t
     assert r.stderr.startswith("1 document(s)"), r.stderr
     r = run_cli("check-claims", str(tmp_path / "env" / "c.md"))
     assert r.code == 1 and "L4-CLAIM-CONTRADICTED" in r.stdout
+
+
+def test_get_as_of_gives_the_value_known_then() -> None:
+    """`get --as-of` (only `providers` had it): the value the records show was known on that date
+    (Maverick's context was '1M' before the configured 1,048,576 was cited); before any source, one
+    line saying since when, exit 1; --json the same value; a bad date is a usage error."""
+    early = run_cli("get", "maverick.context_window.instruct", "--as-of", "2025-04-06")
+    assert early.code == 0 and "known on 2025-04-06" in early.stdout and "1,000,000 (1M) tokens" in early.stdout
+    data = json.loads(run_cli("get", "maverick.context_window.instruct", "--as-of", "2026-01-01", "--json").stdout)
+    assert data["data"]["value"] == 1_048_576
+    before = run_cli("get", "scout.release_date", "--as-of", "2025-04-01")
+    assert before.code == 1 and "the first source to do so is dated 2025-04-05" in before.stdout
+    group = run_cli("get", "maverick.context_window", "--as-of", "2025-04-06")
+    assert group.code == 0 and "instruct: 1,000,000 (1M) tokens" in group.stdout and "base:" not in group.stdout
+    assert run_cli("get", "scout.release_date", "--as-of", "april").code == 2

@@ -254,3 +254,12 @@ def test_ask_with_no_words_says_what_an_empty_question_says() -> None:
     bare, empty = run_cli("ask"), run_cli("ask", "")
     assert (bare.code, bare.stderr) == (empty.code, empty.stderr) == (2, empty.stderr)
     assert "ask a question, e.g. llama4ref ask " in bare.stderr
+
+
+@pytest.mark.parametrize("words", [("?",), ("the",), ("?", "!")])
+def test_ask_and_search_with_no_word_to_look_up_say_so(words: tuple[str, ...]) -> None:
+    """`ask ?` (or only frame words) is no question: one line asking for one and exit 2, not
+    arbitrary "closest facts"; `search ?` likewise."""
+    res, found = run_cli("ask", *words), run_cli("search", *words)
+    assert (res.code, res.stdout) == (2, "") and "has no word to look up: ask a question, e.g." in res.stderr
+    assert (found.code, found.stdout) == (2, "") and "has no word to look up" in found.stderr

@@ -437,6 +437,36 @@ def test_runtime_tier_rows_carry_a_figure_a_source_and_a_hardware_name(kb: Knowl
     for lim in limits:
         if lim not in shown:
             assert f"runtime.{lim.engine}.{lim.variant}.{lim.hardware}" in flat
+
+
+def test_runtime_rows_without_a_limit_say_so_in_words() -> None:
+    """`context scout`'s runtime tier: no `limit: —`, no record keys as labels (`max_model_len_no_oom=`,
+    `1xgpu_nvidia_quantized`, `multi_node`); a row with settings only says no limit is stated."""
+    out = run_cli("context", "scout").stdout
+    tier = out.split("3. RUNTIME", 1)[1].split("Not shown", 1)[0]
+    assert "limit: —" not in " ".join(tier.split()) and "=" not in tier
+    assert not [k for k in ("_no_oom", "1xgpu_nvidia_quantized", "multi_node", "kv_cache_dtype") if k in tier]
+    flat = " ".join(tier.split())
+    assert "none stated (see details)" in flat and "without running out of memory" in flat
+    assert "several nodes" in flat and "1 × NVIDIA GPU, quantized checkpoint" in flat
+
+
+def test_offers_name_providers_by_their_names_not_slugs(kb: KnowledgeBase) -> None:
+    """A catalog slug (gmi, lambda_ai, nscale, oci, sambanova) or models.dev's bare "Llama" is not how
+    an offer names its provider: "Lambda Inference", "Meta Llama API"; the cited name stays in `get`,
+    and the shown name selects the provider."""
+    import re
+
+    from llama4ref.domain.deploy import offers, provider_keys
+
+    names = {o.provider_name for o in offers(kb)}
+    assert not [n for n in names if re.fullmatch(r"[a-z_]+", n) or n == "Llama" or n.startswith("Llama (")]
+    assert {"Lambda Inference", "Meta Llama API", "OCI Generative AI", "SambaNova Cloud"} <= names
+    assert kb.get("providers.lambda.scout.provider_name").value == "lambda_ai"
+    assert provider_keys(kb, "GMI Cloud") == {"gmi"}
+    assert "Meta Llama API (routed to Cerebras)" in run_cli("providers", "scout").stdout
+
+
 def test_providers_stale_and_get_give_one_freshness_date(kb: KnowledgeBase) -> None:
     """Azure's Maverick input price: `get` dates its newest citation 2026-11-20 (LiteLLM 1.110.2), and
     `stale` and `providers` ("newest source") give that same date, not the date the value was first seen."""

@@ -131,24 +131,35 @@ def test_structured_values_read_as_words(kb: KnowledgeBase) -> None:
         if isinstance(v := kb.get(p).value, dict) or (isinstance(v, list) and any(isinstance(x, dict) for x in v))
     ]
     assert {"quantization.meta.released_precisions", "scout.checkpoints"} <= {f.path for f in wordy}
-    for fact in wordy:
-        if fact.path.endswith("rope_scaling") or fact.path.endswith("special_token_ranges"):
-            continue  # a configuration's numbers, shown as the configuration writes them
+    structured = [kb.get(p) for p in kb.paths() if isinstance(kb.get(p).value, (dict, list))]
+    for fact in structured:  # a configuration's numbers too (rope_scaling), as the configuration writes them
         shown = format_value(fact.value, fact.unit, fact.bound)
-        assert not set(shown) & set('{}[]"'), (fact.path, shown)
+        assert not set(shown) & set('{}"') and not shown.startswith("["), (fact.path, shown)  # "P[Love]" is a name
     assert kb.get("quantization.meta.released_precisions").display() == "maverick: bf16, fp8; scout: bf16"
+    assert kb.get("scout.architecture.rope_scaling").display().startswith("factor: 16.0; high freq factor: 1.0;")
+    assert kb.get("tokenizer.hf_eos_token_id.instruct").display() == "200001, 200007, 200008"
     assert run_cli("ask", "what", "quantization", "does", "maverick", "ship", "in").stdout.count("{") == 0
+
+
+def test_no_value_is_a_bare_record_key(kb: KnowledgeBase) -> None:
+    """A text value says what it means in words: no value is a dotted key such as
+    `post_training.online_rl` (research.cgpo.relation names the stage in words)."""
+    import re
+
+    keys = [(p, v) for p in kb.paths() if isinstance(v := kb.get(p).value, str) and re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", v)]
+    assert not keys
+    assert "online reinforcement learning" in str(kb.get("research.cgpo.relation").value)
 
 
 def test_notes_point_to_runnable_paths(kb: KnowledgeBase) -> None:
     """Notes are plain English: no "Link for the lead", no `license_terms/<id>` file path; every
-    `llama4ref get PATH` a note names is a fact path that exists."""
+    `llama4ref get PATH` a note names is a fact path or a prefix (a group `get` lists) that exists."""
     import re
 
     notes = [(p, kb.get(p).note or "") for p in kb.paths()]
     assert not [p for p, n in notes if "Link for the lead" in n or re.search(r"license_terms/[a-z]", n)]
     named = [(p, m) for p, n in notes for m in re.findall(r"llama4ref get\s+([a-z0-9_.]+[a-z0-9_])", n)]
-    assert len(named) >= 6 and all(kb.has(m) for _, m in named), [x for x in named if not kb.has(x[1])]
+    assert len(named) >= 6 and all(kb.has(m) or kb.paths(m) for _, m in named), [x for x in named if not kb.has(x[1])]
 
 
 @pytest.mark.parametrize("question", ["cheapest provider for maverick", "does groq still serve maverick"])
@@ -183,3 +194,27 @@ def test_show_counts_each_source_once_per_value_and_says_what_it_counts(kb: Know
     for src in data["sources"]:
         assert src["facts"] == sum(src["id"] in {c.source for c in kb.citations_of(kb.get(p))} for p in paths)
     assert "Sources (facts: how many of the values above each one backs)" in run_cli("show", "scout").stdout
+
+
+def test_benchmark_scores_keep_the_tables_precision(kb: KnowledgeBase) -> None:
+    """The card writes 49.0 and 90.0: `benchmarks` and `get` show them so, not 49 and 90."""
+    import re
+
+    assert kb.get("maverick.benchmarks.instruct.chartqa").display() == "90.0"
+    chartqa = [row for row in run_cli("benchmarks").stdout.splitlines() if row.startswith("ChartQA ") and "88.8" in row]
+    assert chartqa and re.search(r"88\.8\s+90\.0\s", chartqa[0]), chartqa
+    assert run_cli("benchmarks", "--chart").stdout.count(" 90.0\n") >= 1
+
+
+def test_compare_shows_two_floats_to_one_precision(kb: KnowledgeBase) -> None:
+    """Scout's ~0.2708 and Maverick's ~0.27101 kg CO2eq per GPU-hour differ in the fourth place:
+    both show four places (~0.2710, not ~0.271), in the table and in --json's display."""
+    from llama4ref.domain.compare import compare
+
+    row = next(r for r in compare(kb, "scout", "maverick").rows if r.key == "training.co2_per_gpu_hour_kg")
+    assert row.differs and row.decimals == 4
+    out = run_cli("compare", "scout", "maverick", "--prefix", "training.co2_per").stdout
+    assert "~0.2708" in out and "~0.2710" in out and "~0.271 " not in out
+    data = json.loads(run_cli("compare", "scout", "maverick", "--json").stdout)["data"]
+    shown = next(r for r in data["rows"] if r["key"] == "training.co2_per_gpu_hour_kg")
+    assert (shown["left"]["display"], shown["right"]["display"]) == ("~0.2708", "~0.2710")

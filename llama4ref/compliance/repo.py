@@ -26,8 +26,8 @@ Policies (stated so results are predictable):
   ``model-index`` names; else the name its first H1 heading states (:mod:`heading`: badges and
   markup dropped, generic titles such as "Model Card" ignored); else the directory's name. Every
   name finding says which name was judged and where it came from; when the judged name and the
-  card's or the directory's name differ (ignoring case and the separators ``-_.`` and space), an
-  L4-NAME-SOURCE note names both.
+  card's name differ (ignoring case and the separators ``-_.`` and space), an L4-NAME-SOURCE note
+  names both, and so it does for the directory's name when the judged name fails a name rule.
 """
 
 from __future__ import annotations
@@ -124,6 +124,10 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
         kind: Literal["directory", "card"] = "directory"
         fallback_name = root.name
     elif path.is_file():
+        if not _is_card_name(path.name):
+            raise CheckPathError(
+                f"{path}: not a model card (README.md, MODEL_CARD.md or another Markdown file) nor a repository directory"
+            )
         card = read_file(path, path.name)
         _report_unreadable([card], out)
         files = [card] if card.text is not None else []
@@ -219,6 +223,13 @@ def _read_top_level(root: Path, out: Collector) -> list[FileText]:
     return [f for f in files if f.text is not None]
 
 
+def _is_card_name(name: str) -> bool:
+    """Whether a file given on its own may be a model card: a card's name, or any Markdown file
+    (``/etc/hostname`` is not judged as one)."""
+    lower = name.lower()
+    return lower in _CARD_NAMES or lower.endswith((".md", ".markdown", ".mdown"))
+
+
 def _is_relevant(lower: str) -> bool:
     return (
         lower in _CARD_NAMES
@@ -293,7 +304,10 @@ def _check_names(sources: list[_Source], terms: LicenseTerms, out: Collector) ->
             out.add(src.file, src.line, f.rule, f"model name {src.value!r} (from {src.where}): {f.message}{suggested}")
     first = judged[0]
     keys = {_compare_key(r.name) for r in results}
+    failed = not all(r.ok for r in results)
     for other in (s for s in sources if s.kind != first.kind and s.kind != "--name"):
+        if other.kind == "directory" and not failed:
+            continue  # a checkout's folder name (a clone, a CI or pre-commit run) matters only when the judged name fails
         if _compare_key(_judged_part(other)) not in keys:
             out.add(
                 first.file,

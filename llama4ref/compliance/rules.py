@@ -85,7 +85,7 @@ _RULES = (
     ),
     Rule(
         "L4-NAME-SOURCE",
-        "Which model name was judged, when the card and the directory disagree",
+        "Which model name was judged, when the card's names disagree (or the directory's, when the judged name fails)",
         "1.b.i",
         "note",
         "naming-rule",

@@ -45,6 +45,20 @@ class ComparisonRow:
     def differs(self) -> bool:
         return (self.left.value if self.left else None) != (self.right.value if self.right else None)
 
+    @property
+    def decimals(self) -> int | None:
+        """The places both sides' numbers are shown to when they are floats of one unit, so that
+        a difference reads as one (Scout ~0.2708 and Maverick ~0.2710 kg per GPU-hour, not ~0.271)."""
+        from llama4ref.formatting import decimals_of
+
+        left, right = self.left, self.right
+        if left is None or right is None or left.unit != right.unit:
+            return None
+        if not isinstance(left.value, float) or not isinstance(right.value, float):
+            return None
+        places = [decimals_of(left.value), decimals_of(right.value)]
+        return None if None in places or places[0] == places[1] else max(p for p in places if p is not None)
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -53,13 +67,16 @@ class Comparison:
     rows: list[ComparisonRow]
 
     def to_json(self) -> ComparisonJSON:
-        def val(f: Fact | None) -> Any:
-            return None if f is None else {"value": f.value, "display": f.display(), "derived": f.derived, "path": f.path}
+        def val(f: Fact | None, places: int | None) -> Any:
+            return None if f is None else {"value": f.value, "display": f.display(places), "derived": f.derived, "path": f.path}
 
         return {
             "left": self.left,
             "right": self.right,
-            "rows": [{"key": ln.key, "left": val(ln.left), "right": val(ln.right), "differs": ln.differs} for ln in self.rows],
+            "rows": [
+                {"key": ln.key, "left": val(ln.left, ln.decimals), "right": val(ln.right, ln.decimals), "differs": ln.differs}
+                for ln in self.rows
+            ],
         }
 
 

@@ -194,6 +194,27 @@ PROVIDER_ALIASES = {
 }
 """Everyday names for providers whose key and provider name do not contain them (matched whole)."""
 
+PROVIDER_NAMES = {
+    "gmi": "GMI Cloud",
+    "lambda": "Lambda Inference",
+    "nscale": "Nscale",
+    "oci": "OCI Generative AI",
+    "sambanova": "SambaNova Cloud",
+    "watsonx": "IBM watsonx.ai",
+    "meta_llama_api": "Meta Llama API",
+    "meta_llama_api_cerebras": "Meta Llama API (routed to Cerebras)",
+    "meta_llama_api_groq": "Meta Llama API (routed to Groq)",
+}
+"""How offers name a provider whose recorded name is a catalog's slug (LiteLLM's ``lambda_ai``,
+``oci``) or a bare brand (models.dev's ``Llama`` for Meta's API): the name its records' notes,
+titles and sources give. ``get providers.<key>.<variant>.provider_name`` keeps the cited name."""
+
+
+def provider_name(key: str, recorded: str | None) -> str:
+    """The name an offer shows for provider ``key``: :data:`PROVIDER_NAMES`, else the recorded
+    (cited) name, else the key."""
+    return PROVIDER_NAMES.get(key) or recorded or key
+
 
 def _squash(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
@@ -208,7 +229,7 @@ def provider_keys(kb: KnowledgeBase, text: str) -> set[str]:
     for path in kb.paths("providers"):
         fp = FactPath.parse(path)
         key = str(fp.provider)
-        names.setdefault(key, {_squash(key)})
+        names.setdefault(key, {_squash(key), _squash(provider_name(key, None))})
         if fp.leaf == "provider_name":
             names[key].add(_squash(str(kb.get(path).value)))
     wanted = _squash(text)
@@ -276,7 +297,7 @@ def offers(
             Offer(
                 prov,
                 vid,
-                str(name.value) if name else prov,
+                provider_name(prov, str(name.value) if name else None),
                 str(mid.value) if mid else None,
                 ctx,
                 kind,
@@ -443,6 +464,28 @@ RUNTIME_DETAILS = (
 )
 """The facts of a runtime record that the context view shows beside its limit, in this order."""
 
+RUNTIME_DETAIL_WORDS = {
+    "max_context_hybrid_kv": "with the hybrid KV cache",
+    "max_model_len_no_oom": "largest length it starts with, without running out of memory (not a tested request)",
+    "vllm_baseline_max_model_len_no_oom": "the same for the paper's vLLM baseline",
+    "context_length_setting": "context length setting",
+    "example_context_length": "context length in an example",
+    "example_max_model_len": "max model length in a benchmark example (not a limit)",
+    "precision": "precision",
+    "kv_cache_dtype": "KV cache type",
+    "kv_cache_dtype_option": "KV cache type (option)",
+    "engine_min_version": "from engine version",
+    "gpus": "uses",
+}
+"""How the context view names each of :data:`RUNTIME_DETAILS` (a record key is no label)."""
+
+_HARDWARE_WORDS = {
+    "multi_node": "several nodes (tensor or pipeline parallel)",
+    "gpu_nvidia_quantized": "NVIDIA GPU, quantized checkpoint",
+    "a100": "NVIDIA A100 GPUs",
+}
+"""Runtime hardware keys with no hardware record, in words."""
+
 
 def runtime_limit_fact(lim: RuntimeLimit) -> Fact | None:
     """The record's context limit (``max_context``), if it states one."""
@@ -463,8 +506,8 @@ def runtime_context_view(lim: RuntimeLimit) -> tuple[Fact | None, dict[str, Fact
 
 def hardware_name(kb: KnowledgeBase, lim: RuntimeLimit) -> str:
     """The hardware a runtime record is about, by its recorded name where one exists: the record's
-    own ``hardware`` fact, else ``<n> × <name>`` for a key ``<n>x<gpu>`` with a hardware record,
-    else the key itself."""
+    own ``hardware`` fact, else ``<n> × <name>`` for a key ``<n>x<gpu>`` with a hardware record
+    (or one of a few keys said in words: multi_node), else the key itself."""
     import re
 
     own = lim.facts.get("hardware")
@@ -474,6 +517,8 @@ def hardware_name(kb: KnowledgeBase, lim: RuntimeLimit) -> str:
     if kb.has(f"hardware.{key}.name"):
         name = str(kb.get(f"hardware.{key}.name").value)
         return f"{count} × {name}" if count else name
+    if key in _HARDWARE_WORDS:
+        return f"{count} × {_HARDWARE_WORDS[key]}" if count else _HARDWARE_WORDS[key]
     return lim.hardware
 
 
@@ -487,6 +532,20 @@ def fact_known_on(kb: KnowledgeBase, fact: Fact, when: date | None) -> Fact | No
     if claim.rank == "preferred":
         return fact
     return fact._replace(value=claim.value, bound=claim.bound, citations=claim.citations, alternatives=())
+
+
+def facts_known_on(kb: KnowledgeBase, facts: list[Fact], when: date) -> tuple[list[Fact], str | None]:
+    """``facts`` as the records knew them on ``when`` (``get --as-of``), with why none is shown
+    when none was known yet: the date the first of their sources gave a value, or that no
+    source is dated."""
+    known = [f for fact in facts if (f := fact_known_on(kb, fact, when)) is not None]
+    if known:
+        return known, None
+    firsts = [c.known_from for fact in facts for c in dated_values(kb, fact) if c.known_from is not None]
+    what = facts[0].path if len(facts) == 1 else f"the {len(facts)} facts asked for"
+    if not firsts:
+        return [], f"no source of {what} is dated, so the records cannot say what was known on {when}"
+    return [], f"nothing the records cite gave {what} by {when}; the first source to do so is dated {min(firsts)}"
 
 
 def runtime_limits(kb: KnowledgeBase, variant: str | None = None, as_of: date | None = None) -> list[RuntimeLimit]:

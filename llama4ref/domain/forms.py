@@ -45,14 +45,28 @@ def stemmed_attribute(text: str, segs: list[str]) -> tuple[float, int] | None:
 
 def shortened(lex: Lexicon, unknown: list[str]) -> dict[str, str]:
     """Unknown words that are the start of one model's name and of no other's, cut short the way
-    people write names they type often ("mav" for maverick, "behe" for behemoth)."""
+    people write names they type often ("mav" for maverick, "behe" for behemoth), or one model's
+    name with one slip (a letter left out or two neighbours swapped: "scot", "scuot")."""
     names = {str(t["target"]) for t in lex.terms if t.get("cls") == "variant"}
     out = {}
     for w in unknown:
         starts = [n for n in names if n.startswith(w) and n != w]
+        if len(starts) != 1 and len(w) > 3 and w.isalpha():
+            starts = [n for n in names if n[0] == w[0] and (_left_out(w, n) or _swapped(w, n))]
         if len(starts) == 1:
             out[w] = starts[0]
     return out
+
+
+def _left_out(word: str, name: str) -> bool:
+    return len(name) == len(word) + 1 and any(name[:i] + name[i + 1 :] == word for i in range(1, len(name)))
+
+
+def _swapped(word: str, name: str) -> bool:
+    if len(word) != len(name) or word == name:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name[diff[1]] and word[diff[1]] == name[diff[0]]
 
 
 MONTHS = {m: f"{i:02d}" for i, ms in enumerate([("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),

@@ -50,6 +50,13 @@ def check_arguments(text: object, limit: object) -> None:
         raise ValueError(f"limit must be at least 1, got {limit}")
 
 
+class Found(NamedTuple):
+    """Search hits with the misspelt words they were found as if written right ("scot" → "scout")."""
+
+    hits: list[Hit]
+    corrections: dict[str, str]
+
+
 def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection | None = None) -> list[Hit]:
     """Facts matching ``text``, best first (at most ``limit``, ≥ 1); ``db`` is the full-text index
     of ``kb`` (built when None).
@@ -57,13 +64,18 @@ def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection
     Raises :class:`TypeError` for a ``text`` that is not a ``str`` or a ``limit`` that is not an
     ``int``, :class:`ValueError` for a ``limit`` below 1.
     """
+    return find(kb, text, limit, db).hits
+
+
+def find(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection | None = None) -> Found:
+    """:func:`search`, with the corrections made to ``text`` (the ones ``ask`` makes and shows)."""
     from llama4ref.domain.answer import naming_rule
     from llama4ref.domain.ranking import query_words, rank
     from llama4ref.store import fulltext as ftsindex
 
     check_arguments(text, limit)
     if not text.strip():
-        return []
+        return Found([], {})
     if db is None:
         db = ftsindex.build(kb)
     ranking = rank(kb, db, text)
@@ -82,4 +94,4 @@ def search(kb: KnowledgeBase, text: str, limit: int = 20, db: sqlite3.Connection
         ):  # the ranking's order decides; a fact that matches nothing is no hit
             continue
         out.append(Hit(kb.get(s.path), s.score, s.matched, ftsindex.snippet(db, s.path, terms, MARK_START, MARK_END)))
-    return out
+    return Found(out, ranking.corrections)

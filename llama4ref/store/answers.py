@@ -126,11 +126,12 @@ class Fact(NamedTuple):
             return float(self.value)
         raise TypeError(f"{self.path} is not a number: {self.value!r}")
 
-    def display(self) -> str:
-        """The value as a person reads it: bound sign, digit grouping, unit."""
+    def display(self, decimals: int | None = None) -> str:
+        """The value as a person reads it: bound sign, digit grouping, unit (a float to
+        ``decimals`` places when given)."""
         from llama4ref.formatting import format_value
 
-        return format_value(self.value, self.unit, self.bound)
+        return format_value(self.value, self.unit, self.bound, decimals)
 
     def to_json(self) -> FactJSON:
         """The documented JSON shape of a fact (see docs/json.md): every field, and ``display``."""

@@ -99,19 +99,29 @@ def test_card_title_beats_the_directory_name(terms: LicenseTerms, tmp_path: Path
 
 def test_a_folder_name_does_not_fail_a_compliant_title(terms: LicenseTerms, tmp_path: Path) -> None:
     """A folder `m2` (a clone, a CI checkout) holding a card titled `Llama-4-Scout-Acme-Instruct` behind
-    badges passes, even with --strict; the note says the folder was not judged (review #5)."""
+    badges passes, even with --strict, and with no note about the folder: its name was not judged
+    and the judged one passes, so a pre-commit run is not told so on every commit (review11 #20)."""
     repo = _repo(tmp_path, "m2")
     report = check_repo(repo, terms)
     assert [n.name for n in report.names] == ["Llama-4-Scout-Acme-Instruct"]
     assert {f.rule for f in report.findings if f.severity == "error"} == set()
-    (note,) = [f for f in report.findings if f.rule == "L4-NAME-SOURCE"]
-    assert note.format() == (
-        f"README.md:{_title_line(repo)}: L4-NAME-SOURCE note: model name 'Llama-4-Scout-Acme-Instruct' (from the card's "
-        "H1 heading) was judged; the directory name is 'm2', which was not [license §1.b.i]"
-    )
-    assert "L4-NAME-SOURCE" in report.noted_rules() and "L4-NAME-SOURCE" not in report.passed_rules()
+    assert not [f for f in report.findings if f.rule == "L4-NAME-SOURCE"]
+    assert "L4-NAME-SOURCE" in report.passed_rules()
     assert report.exit_code(strict=True) == 1  # the linked-not-shipped warning; without it:
     assert all(f.severity != "error" for f in report.findings if f.rule != "L4-LICENSE-COPY")
+
+
+def test_a_failing_title_notes_the_folder_name_that_was_not_judged(terms: LicenseTerms, tmp_path: Path) -> None:
+    """A `Llama-4-X` folder holding a card titled `AcmeChat-7B`: the title is judged and fails, and
+    the note says the folder's name was not the one judged (review #5)."""
+    repo = _repo(tmp_path, "Llama-4-Scout-Acme", title="# AcmeChat-7B")
+    report = check_repo(repo, terms)
+    (note,) = [f for f in report.findings if f.rule == "L4-NAME-SOURCE"]
+    assert note.format() == (
+        f"README.md:{_title_line(repo)}: L4-NAME-SOURCE note: model name 'AcmeChat-7B' (from the card's "
+        "H1 heading) was judged; the directory name is 'Llama-4-Scout-Acme', which was not [license §1.b.i]"
+    )
+    assert "L4-NAME-SOURCE" in report.noted_rules() and report.status("L4-NAME-PREFIX") == "error"
 
 
 def test_same_name_in_another_spelling_is_no_note(terms: LicenseTerms, tmp_path: Path) -> None:

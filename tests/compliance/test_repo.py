@@ -386,3 +386,20 @@ def test_a_rule_gives_only_the_severities_the_table_documents() -> None:
     assert Collector.make("x", None, "L4-AUP", "m", "note").severity == "note"
     with pytest.raises(ValueError, match="L4-NOTICE gives no 'note' finding"):
         Collector.make("x", None, "L4-NOTICE", "m", "note")
+
+
+@pytest.mark.parametrize("name", ["hostname", "config.json", "notes.TXT.bak"])
+def test_a_file_that_is_no_model_card_is_refused(terms: LicenseTerms, tmp_path: Path, name: str) -> None:
+    """`license check /etc/hostname` is no card check with every card duty failed and L4-NOT-LLAMA4
+    "passed": a single file must be named like a card or be Markdown; else one line, exit 2."""
+    from tests.conftest import run_cli
+
+    other = tmp_path / name
+    other.write_text("build-host-7\n", encoding="utf-8")
+    with pytest.raises(CheckPathError, match="not a model card"):
+        check_repo(other, terms)
+    res = run_cli("license", "check", str(other))
+    assert (res.code, res.stdout) == (2, "") and "not a model card" in res.stderr and res.stderr[-1] == "\n"
+    card = tmp_path / "Card.MD"
+    card.write_text("# Llama-4-Acme\n", encoding="utf-8")
+    assert check_repo(card, terms).kind == "card"

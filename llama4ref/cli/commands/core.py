@@ -11,12 +11,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from llama4ref.cli.options import FactPathArg, JsonOpt, VariantArg
+from llama4ref.cli.options import AsOfOpt, FactPathArg, JsonOpt, VariantArg, as_of_date
 from llama4ref.cli.output import EXIT_PROBLEMS, EXIT_USAGE, console, emit_json, emit_text, existing_directory, fail
 from llama4ref.domain.completion import complete_fact_path
 from llama4ref.records.registry import LISTINGS as LIST_KINDS  # not domain.listing: its dataclasses cost start-up time
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from llama4ref.store.answers import Fact
+    from llama4ref.store.knowledge_base import KnowledgeBase
     from llama4ref.store.shapes.tools import QuoteVerificationJSON
 
 
@@ -54,25 +58,31 @@ def show(variant: VariantArg, json_out: JsonOpt = False) -> None:
     render.overview(console(), ov)
 
 
-def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
+def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
     """A fact's value, unit, citations and alternatives; on a prefix, the facts under it.
 
     "(as of DATE)" after a citation is the date that source gave the value; the newest such date
-    is the "newest source" of `providers` and `stale`.
+    is the "newest source" of `providers` and `stale`. With --as-of, the value the records show
+    was known on that date (exit 1 when none was known yet).
 
     Example: llama4ref get maverick.params.total --json
 
     Example: llama4ref get maverick.experts
+
+    Example: llama4ref get maverick.context_window.instruct --as-of 2025-04-06
     """
     import llama4ref
 
     if not path.strip():
         fail("give a fact path or prefix, e.g. maverick.params.total or maverick.experts")
+    when = as_of_date(as_of)
     kb = llama4ref.knowledge_base()
     written = path.strip().rstrip("./") or path  # "license_terms." or "scout/": the prefix, its separator typed too
     if not kb.has(path) and kb.group(written):
         members = kb.group(written)
         prefix = kb.normalise_path(written)
+        if when is not None:
+            members = _known_on(kb, members, when, json_out)
         if json_out:
             emit_json("group", {"prefix": prefix, "facts": [f.to_json() for f in members]})
             return
@@ -81,6 +91,8 @@ def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
         render_ask.group(console(), prefix, members)
         return
     fact = kb.get(path)
+    if when is not None:
+        fact = _known_on(kb, [fact], when, json_out)[0]
     if json_out:
         emit_json("fact", fact.to_json())
         return
@@ -88,8 +100,24 @@ def get(path: FactPathArg, json_out: JsonOpt = False) -> None:
     from llama4ref.domain.deploy import offer_caveat
 
     render.fact_detail(console(), kb, fact)
-    if (caveat := offer_caveat(kb, fact.path)) is not None:
+    if when is None and (caveat := offer_caveat(kb, fact.path)) is not None:
         render.caveat(console(), caveat)
+
+
+def _known_on(kb: KnowledgeBase, facts: list[Fact], when: date, json_out: bool) -> list[Fact]:
+    """``get --as-of``: the facts as known on ``when``; when none was known yet, one line saying
+    since when something was, and exit 1."""
+    from llama4ref.domain.deploy import facts_known_on
+
+    known, why = facts_known_on(kb, facts, when)
+    if why is not None:
+        if json_out:
+            fail(why, EXIT_PROBLEMS)
+        emit_text(f"Not known on {when}: {why}.")
+        raise typer.Exit(EXIT_PROBLEMS)
+    if not json_out:
+        console().print(f"As the records show it was known on {when}:", style="dim")
+    return known
 
 
 def list_(

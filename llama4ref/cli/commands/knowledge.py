@@ -120,10 +120,15 @@ def ask(
     Example: llama4ref ask how many experts does maverick have
     """
     import llama4ref
+    from llama4ref.domain.ranking import query_words
+    from llama4ref.printable import echoed
 
     text = " ".join(words or [])
+    example = "e.g. llama4ref ask how many experts does maverick have"
     if not text.strip():
-        fail("ask a question, e.g. llama4ref ask how many experts does maverick have")
+        fail(f"ask a question, {example}")
+    if not query_words(text):  # "?" or "the": nothing to look up, so no "closest facts" either
+        fail(f"{echoed(text)} has no word to look up: ask a question, {example}")
     ans = llama4ref.ask(text)
     if json_out:
         emit_json("answer", ans.to_json())
@@ -147,19 +152,23 @@ def search(
     Example: llama4ref search maverick experts
     """
     import llama4ref
-    from llama4ref.domain.search import search as run
+    from llama4ref.domain.ranking import query_words
+    from llama4ref.domain.search import find
+    from llama4ref.printable import echoed
     from llama4ref.store.loaders import search_index
 
     text = " ".join(words)
     if not text.strip():
         fail("give at least one word to search for")
-    hits = run(llama4ref.knowledge_base(), text, limit=limit, db=search_index())
+    if not query_words(text):
+        fail(f"{echoed(text)} has no word to look up: give at least one word to search for, e.g. maverick experts")
+    found = find(llama4ref.knowledge_base(), text, limit=limit, db=search_index())
     if json_out:
-        emit_json("search", [h.to_json() for h in hits])
+        emit_json("search", [h.to_json() for h in found.hits])
         return
     from llama4ref.cli.render import ask as render_ask
 
-    render_ask.hits(console(), text, hits)
+    render_ask.hits(console(), text, found.hits, found.corrections)
 
 
 CITE_FORMATS = ("text", "bibtex", "csl-json", "json")

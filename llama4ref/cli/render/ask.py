@@ -31,10 +31,18 @@ def in_words(fact: Fact) -> str:
     return f"{fact.path} is {fact.display()}"
 
 
+def read_as(con: Console, question: str, corrections: dict[str, str]) -> None:
+    """The misspelt words and what they were read as, in the order the question writes them."""
+    if not corrections:
+        return
+    low = question.lower()
+    order = sorted(corrections, key=lambda w: (low.find(w) if w in low else len(low), w))
+    fixed = ", ".join(f"{printable(a)!r} → {b!r}" for a, b in ((w, corrections[w]) for w in order))
+    say(con, Text(f"(read {fixed})", style="dim"), 1)
+
+
 def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
-    if ans.corrections:
-        fixed = ", ".join(f"{a!r} → {b!r}" for a, b in ans.corrections.items())
-        say(con, Text(f"(read {fixed})", style="dim"), 1)
+    read_as(con, ans.question, ans.corrections)
     if not ans.found:  # wrapped by say: a long question leaves no trailing space before the line break
         say(con, Text(f"No fact answers {ans.question!r} well enough.", style="bold yellow"), 0)
         if ans.runners_up:
@@ -104,8 +112,10 @@ def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None
         con.print(Text(f"  … {len(facts) - shown} more: llama4ref get {prefix}", style="dim"))
 
 
-def hits(con: Console, text: str, found: list[Hit]) -> None:
-    """Search results: path and value, with the matching passage and the query's words in bold."""
+def hits(con: Console, text: str, found: list[Hit], corrections: dict[str, str] | None = None) -> None:
+    """Search results: path and value, with the matching passage and the query's words in bold;
+    first the misspelt words and what they were read as, as ``ask`` shows them."""
+    read_as(con, text, corrections or {})
     con.print(Text(printable(f"{len(found)} result(s) for {echoed(text)}"), style="bold"))
     for h in found:
         listed(con, Text(f"{h.fact.path}  ", style="cyan"), h.fact)

@@ -32,13 +32,14 @@ def safe(value: object) -> str:
 RANK_STYLE = {"rounded": "cyan", "superseded": "yellow", "disputed": "red", "deprecated": "red", "alternative": "blue"}
 
 
-def value_text(fact: Fact, limit: int | None = None) -> Text:
+def value_text(fact: Fact, limit: int | None = None, decimals: int | None = None) -> Text:
     """A fact's value with markers for derived values and alternatives.
 
     With ``limit``, a value longer than that many characters is cut at a word and ends in "…"
-    (a line of a list that points to the fact; ``get`` shows it whole).
+    (a line of a list that points to the fact; ``get`` shows it whole). With ``decimals``, a
+    float to that many places (two values compared at one precision).
     """
-    shown = safe(fact.display())
+    shown = safe(fact.display(decimals))
     if limit is not None and len(shown) > limit:
         cut = shown[: max(limit - 1, 1)]
         shown = (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut).rstrip(" ,;") + "…"
@@ -80,14 +81,14 @@ def plain_value(value: object) -> str:
     return "none" if value is None else str(value)
 
 
-def structured_text(fact: Fact, width: int | None = None) -> Text:
+def structured_text(fact: Fact, width: int | None = None, decimals: int | None = None) -> Text:
     """A fact's value as people read it: checkpoints one per line (fitted to ``width``), a mapping
     as ``key: value`` lines."""
     if isinstance(fact.value, list) and fact.value and all(isinstance(v, dict) for v in fact.value):
         return checkpoint_lines(fact, width)
     if isinstance(fact.value, dict):
         return Text("\n".join(f"{safe(k)}: {safe(plain_value(v))}" for k, v in fact.value.items()))
-    return value_text(fact)
+    return value_text(fact, decimals=decimals)
 
 
 def key_values(con: Console, title: str, rows: list[tuple[str, Text]]) -> Text:
@@ -242,10 +243,17 @@ def comparison(con: Console, cmp: Comparison) -> None:
     """Columns when they fit; else one line per shared value and a block per difference."""
     from llama4ref.cli.render import grid
 
-    def cell(fact: Fact | None) -> Text:
-        return structured_text(fact) if fact else Text("—", style="dim")
+    def cell(fact: Fact | None, decimals: int | None) -> Text:
+        return structured_text(fact, decimals=decimals) if fact else Text("—", style="dim")
 
-    rows = [[Text(("≠ " if ln.differs else "  ") + safe(ln.key), style="cyan"), cell(ln.left), cell(ln.right)] for ln in cmp.rows]
+    rows = [
+        [
+            Text(("≠ " if ln.differs else "  ") + safe(ln.key), style="cyan"),
+            cell(ln.left, ln.decimals),
+            cell(ln.right, ln.decimals),
+        ]
+        for ln in cmp.rows
+    ]
     header = [Text("fact"), Text(safe(cmp.left)), Text(safe(cmp.right))]
     con.print(Text(safe(f"{cmp.left} vs {cmp.right}"), style="bold"))
     if grid.column_widths(con, header, rows, con.width) is not None:
@@ -273,10 +281,7 @@ def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[BenchTable], 
         columns = ["benchmark", *setting_col, "category", "shots", "metric"] + [grid.Column(m, "right") for m in t.models]
         rows = []
         for row, setting in zip(t.rows, settings, strict=True):
-            cells = [
-                f"{row.values[m].value:g}" if m in row.values and isinstance(row.values[m].value, (int, float)) else "—"
-                for m in t.models
-            ]
+            cells = [_score(row.values[m].value) if m in row.values else "—" for m in t.models]
             rows.append([row.name, *([setting] if setting_col else []), row.category, row.shots, row.metric, *cells])
         grid.table(con, title, columns, rows)
         if any(r.shots.endswith("*") or r.metric.endswith("*") for r in t.rows):
@@ -290,12 +295,21 @@ def benchmark_tables(con: Console, kb: KnowledgeBase, tables: list[BenchTable], 
                     if isinstance(value, (int, float)):
                         v = float(value)
                         bar = "█" * max(1, round(min(40, con.width - 36) * v / top))
-                        con.print(Text(f"  {safe(m):<24} ").append(bar, style="cyan").append(f" {v:g}"))
+                        con.print(Text(f"  {safe(m):<24} ").append(bar, style="cyan").append(f" {_score(value)}"))
         con.print()
 
 
 SETTING_KEYS = ("hardware", "gpus", "precision", "quantization", "engine", "context_length", "max_model_len")
 """Qualifiers that tell apart results of the same benchmark measured in different settings."""
+
+
+def _score(value: object) -> str:
+    """A score to the precision its table writes it (49.0 stays 49.0; an integer as is); "—" for no number."""
+    from llama4ref.formatting import format_value
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "—"
+    return format_value(value, "score") if isinstance(value, float) else f"{value:g}"
 
 
 def bench_setting(row: Row) -> str:

@@ -78,7 +78,7 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         "2. PROVIDER-SERVED (hosted APIs): what each provider accepts, dated; catalogs' nominal copies ranked as conflicts",
     )
     con.print()
-    from llama4ref.domain.deploy import cited_on, hardware_name, runtime_context_view
+    from llama4ref.domain.deploy import RUNTIME_DETAIL_WORDS, cited_on, hardware_name, runtime_context_view
 
     runtime, silent = [], []
     for lim in tiers.runtime:
@@ -86,14 +86,14 @@ def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
         if main is None and not shown:
             silent.append(lim)  # records no context figure: named below, not shown as an empty row
             continue
-        details = "; ".join(f"{k}={f.display()}" for k, f in shown.items())
+        details = "; ".join(f"{RUNTIME_DETAIL_WORDS.get(k, k)}: {f.display()}" for k, f in shown.items())
         cits = [c for f in (main, *shown.values()) if f is not None for c in f.citations]
         dates = sorted({str(d) for c in cits if (d := cited_on(kb, c)) is not None})
         runtime.append(
             [
                 Text(safe(lim.engine)),
                 Text(safe(hardware_name(kb, lim))),
-                value_text(main) if main else Text("—"),
+                value_text(main) if main else Text("none stated (see details)", style="dim"),
                 Text(safe(details)),
                 Text("\n".join(safe(c) for c in sorted({c.source for c in cits}))),
                 Text(safe(", ".join(dates) or "undated")),
