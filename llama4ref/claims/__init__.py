@@ -123,6 +123,7 @@ def check_claims(
         heading_provider,
         key_row,
         keyed_param,
+        maker_entry,
         model_ids,
         nested_row,
         priced,
@@ -195,6 +196,8 @@ def check_claims(
                 own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit
                 st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
+                if maker_entry(span.block) and st.provider == UNKNOWN_PROVIDER and _window_only(st):
+                    st = st._replace(provider=None, own=True)  # '"provider": "meta-llama"': the maker's own window
             elif catalog.provider not in (None, UNKNOWN_PROVIDER) and catalog_page(catalog):  # a catalog's Markdown page
                 if page_entry is None:
                     page_entry = (catalog.provider, entry_variant(lex, [catalog.entry]))
@@ -237,6 +240,11 @@ def check_claims(
                 )
             )
     return out
+
+
+def _window_only(st: Any) -> bool:
+    """Whether a statement is about a context window alone (no output cap, input limit or price)."""
+    return {str(a["id"]) for a in st.attributes} == {"context"} and "usd_per_million_tokens" not in st.units
 
 
 def _citation(kb: KnowledgeBase, path: str) -> str | None:

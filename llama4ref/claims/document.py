@@ -196,10 +196,11 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
     ("活跃参数" / "400B") is one row, read as "label: value". A config line's trailing
     comment is blanked: it remarks on the entry, it does not state it."""
     out: list[Span] = []
-    block = " ".join(raw.strip() for _, raw in para)
+    blocks = _entry_blocks([raw for _, raw in para])
     k = 0
     while k < len(para):
         idx, raw = para[k]
+        block = blocks[k]
         body = raw.strip()
         if _KEY_LINE.match(body):
             body = _CODE_COMMENT.sub(lambda m: m.group(0) if _PRICE_COMMENT.search(m.group(0)) else " " * len(m.group(0)), body)
@@ -222,6 +223,36 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
         out.append(Span(body, start, _stack(headings), None, para[0][0], block))
         k += 1
     return out
+
+
+def _entry_blocks(lines: list[str]) -> list[str]:
+    """Each line's block: the rows of the largest bracketed entry around it that names one Llama 4
+    model alone (one object of a list of models, ``{ modelId: 'llama-4-scout', … }``, with the
+    objects nested in it), so that one entry's provider or model is never another's; the whole
+    paragraph where no such entry holds the line."""
+    whole = " ".join(raw.strip() for raw in lines)
+    groups: list[tuple[int, int]] = []  # (first line, last line) of each bracketed group
+    stack: list[int] = []
+    for i, raw in enumerate(lines):
+        for ch in _BRACKETS.findall(_QUOTED.sub("", raw)):
+            if ch in "{[":
+                stack.append(i)
+            elif stack:
+                groups.append((stack.pop(), i))
+    groups += [(i, len(lines) - 1) for i in stack]  # (an excerpt that stops before the entry closes)
+    named = [(a, b) for a, b in groups if len({m.casefold() for m in _VARIANT.findall(" ".join(lines[a : b + 1]))}) == 1]
+    out = []
+    for i in range(len(lines)):
+        around = [(a, b) for a, b in named if a <= i <= b]
+        a, b = max(around, key=lambda g: g[1] - g[0], default=(0, len(lines) - 1))
+        out.append(" ".join(raw.strip() for raw in lines[a : b + 1]) if around else whole)
+    return out
+
+
+_BRACKETS = re.compile(r"[{}\[\]]")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_VARIANT = re.compile(r"(?i)scout|maverick|behemoth")
+"""A Llama 4 variant's name; an entry's rows are grouped by the bracketed object that names one."""
 
 
 def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Span]:
