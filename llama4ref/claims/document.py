@@ -17,7 +17,11 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?[-\u2013\u2014]{2,}")
 """A table's separator row; a page's typography may have turned its hyphens into dashes ("|——-|—–|")."""
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z0-9\"“(À-ÖØ-ÞА-ЯЁΑ-Ω\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+)
+"""A sentence's end: a stop, then space, then a capital, a digit or a letter of a script without case
+(Korean, Chinese, Japanese, Arabic, Hindi, Thai: "… 모델이 제공된다. 특히 Llama 4 Scout는 …")."""
 _LABEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\**([^:：|]{3,60}?)\**[:：]\s*$")  # "- **Llama 4 Scout**：" too
 _HTML_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1\s*>", re.I | re.S)
 _HTML_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
@@ -204,7 +208,11 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
         body = raw.strip()
         if _KEY_LINE.match(body):
             body = _CODE_COMMENT.sub(lambda m: m.group(0) if _PRICE_COMMENT.search(m.group(0)) else " " * len(m.group(0)), body)
-        start = ((0, idx + 1, _indent(raw) + 1),)
+        start: tuple[tuple[int, int, int], ...] = ((0, idx + 1, _indent(raw) + 1),)
+        while k + 1 < len(para) and _continues(raw, body, para[k + 1][1]):  # a quoted value wrapped onto the next line
+            k += 1
+            start = (*start, (len(body) + 1, para[k][0] + 1, _indent(para[k][1]) + 1))
+            body = f"{body} {para[k][1].strip()}"
         nxt = para[k + 1] if k + 1 < len(para) else None
         if nxt is not None and not re.search(r"\d", body) and _VALUE_ONLY.match(nxt[1].strip()) and not body.endswith(":"):
             label = body + ": "
@@ -223,6 +231,18 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
         out.append(Span(body, start, _stack(headings), None, para[0][0], block))
         k += 1
     return out
+
+
+def _continues(key_raw: str, row: str, line: str) -> bool:
+    """Whether ``line`` carries on the quoted value a config row opened and left unclosed
+    ("description: 'LLaMA 4 Maverick is … and 128K" / "  context length. …'"): indented deeper than
+    the key and no key of its own."""
+    m = _OPEN_VALUE.match(row)
+    return bool(m) and _indent(line) > _indent(key_raw) and not _KEY_LINE.match(line.strip()) and bool(line.strip())
+
+
+_OPEN_VALUE = re.compile(r"""^[^:=]*[:=]\s*(?:'[^']*|"(?:[^"\\]|\\.)*)$""")
+"""A config row whose quoted value is still open at the end of the line."""
 
 
 def _entry_blocks(lines: list[str]) -> list[str]:

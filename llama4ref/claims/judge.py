@@ -367,8 +367,10 @@ def _against(
         fact = kb.get(path)
         if agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
             return Verdict("supported", path, fact.value, None, _why(tier, path))
-    for path in paths:  # a stored value the records rank (disputed, superseded) before any derived figure:
+    for path in [*paths, *family]:  # a stored value the records rank (disputed, superseded) before any derived figure:
         for alt in kb.get(path).alternatives:  # "402B" is disputed though the recount rounds to it
+            if path in family and alt.rank not in ("rounded", "alternative"):
+                continue  # a family-wide fact only agrees ("tested with up to 8 images": the blog's alternative)
             if agrees(st.value, alt.value, alt.bound):
                 status: Status = "supported" if alt.rank in ("rounded", "alternative") else "disputed"
                 return Verdict(
