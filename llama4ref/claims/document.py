@@ -77,9 +77,7 @@ def kind_of(name: str) -> str:
 
 def read(text: str, kind: str = "markdown") -> list[Span]:
     """Every span of ``text`` (``kind``: markdown, html or text)."""
-    lines = text.splitlines()
-    if kind == "html":
-        lines = _html_lines(text)
+    lines = _html_lines(text) if kind == "html" else _wiki_headings(text.splitlines())
     spans: list[Span] = []
     headings: dict[int, str] = {}
     start = 0
@@ -152,6 +150,28 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
         i += 1
     spans += _paragraph(para, headings)
     return spans
+
+
+def _wiki_headings(lines: list[str]) -> list[str]:
+    """Wiki headings written as Markdown ones, at the same place: "== Specifications ==" (MediaWiki:
+    more signs, a deeper level) and "====== Meta Llama 4 Scout ======" (DokuWiki: six signs, the
+    page title; a page with a six-sign heading counts that way)."""
+    found = [_WIKI_HEADING.match(raw) for raw in lines]
+    signs = [len(m.group(1)) for m in found if m]
+    if not signs:
+        return lines
+    doku = max(signs) == 6
+    out = []
+    for raw, m in zip(lines, found, strict=True):
+        if m:
+            level = 7 - len(m.group(1)) if doku else len(m.group(1)) - 1
+            raw = f"{'#' * max(level, 1)} {m.group(2)}"
+        out.append(raw)
+    return out
+
+
+_WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*([^=\s][^=]*?)\s*\1\s*$")
+"""A heading of a wiki page's source ("== Architecture ==", "====== Meta Llama 4 Scout ======")."""
 
 
 def _stack(headings: dict[int, str]) -> tuple[str, ...]:
