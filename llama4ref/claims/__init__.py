@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 Status = Literal["supported", "contradicted", "disputed", "unchecked"]
@@ -197,7 +198,10 @@ def check_claims(
                 st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
                 if maker_entry(span.block) and st.provider == UNKNOWN_PROVIDER and _window_only(st):
-                    st = st._replace(provider=None, own=True)  # '"provider": "meta-llama"': the maker's own window
+                    # '"provider": "meta-llama"': the maker's own window, unless "Meta" is its Llama API
+                    api = st._replace(provider=LLAMA_API, provider_from="entry")
+                    if not _LLAMA_API_NAMED.search(span.block) and judge(kb, api, attrs).status != "supported":
+                        st = st._replace(provider=None, own=True)
             elif catalog.provider not in (None, UNKNOWN_PROVIDER) and catalog_page(catalog):  # a catalog's Markdown page
                 if page_entry is None:
                     page_entry = (catalog.provider, entry_variant(lex, [catalog.entry]))
@@ -240,6 +244,11 @@ def check_claims(
                 )
             )
     return out
+
+
+LLAMA_API = "meta_llama_api"
+"""Meta's own serving API: a catalog's "provider: 'Meta'" may mean it rather than the maker."""
+_LLAMA_API_NAMED = re.compile(r"(?i)api\.llama\.com|llama[\s_-]?api")
 
 
 def _window_only(st: Any) -> bool:
