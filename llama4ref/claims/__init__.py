@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 Status = Literal["supported", "contradicted", "disputed", "unchecked"]
@@ -123,6 +124,7 @@ def check_claims(
         heading_provider,
         key_row,
         keyed_param,
+        maker_entry,
         model_ids,
         nested_row,
         priced,
@@ -195,6 +197,11 @@ def check_claims(
                 own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit
                 st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
+                if maker_entry(span.block) and st.provider == UNKNOWN_PROVIDER and _window_only(st):
+                    # '"provider": "meta-llama"': the maker's own window, unless "Meta" is its Llama API
+                    api = st._replace(provider=LLAMA_API, provider_from="entry")
+                    if not _LLAMA_API_NAMED.search(span.block) and judge(kb, api, attrs).status != "supported":
+                        st = st._replace(provider=None, own=True)
             elif catalog.provider not in (None, UNKNOWN_PROVIDER) and catalog_page(catalog):  # a catalog's Markdown page
                 if page_entry is None:
                     page_entry = (catalog.provider, entry_variant(lex, [catalog.entry]))
@@ -237,6 +244,16 @@ def check_claims(
                 )
             )
     return out
+
+
+LLAMA_API = "meta_llama_api"
+"""Meta's own serving API: a catalog's "provider: 'Meta'" may mean it rather than the maker."""
+_LLAMA_API_NAMED = re.compile(r"(?i)api\.llama\.com|llama[\s_-]?api")
+
+
+def _window_only(st: Any) -> bool:
+    """Whether a statement is about a context window alone (no output cap, input limit or price)."""
+    return {str(a["id"]) for a in st.attributes} == {"context"} and "usd_per_million_tokens" not in st.units
 
 
 def _citation(kb: KnowledgeBase, path: str) -> str | None:

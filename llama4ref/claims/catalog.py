@@ -114,6 +114,14 @@ def row_provider(block: str | None, kb: KnowledgeBase, lex: Lexicon) -> str | No
     return next(iter(found)) if len(found) == 1 else None
 
 
+def maker_entry(block: str | None) -> bool:
+    """Whether an entry's own provider row names the model's maker, not a service ('"provider":
+    "meta-llama"', "provider: 'Meta'"): its context window is then the model's own, judged at the
+    model tier (its prices and output caps, which no maker sets, stay a service's: not checkable)."""
+    slugs = {m.group(1) or m.group(2) for m in _PROVIDER_ROW.finditer(block or "")}
+    return bool(slugs) and all(_MAKER.match(s.strip()) for s in slugs)
+
+
 def cell_provider(row: str, columns: tuple[str, ...], kb: KnowledgeBase, lex: Lexicon) -> str | None:
     """The provider a table row's "Provider" cell names ("| meta-llama/llama-4-scout | openrouter |
     … | 1310720 |" under "| Model | Provider | … | Context |"): a recorded provider's key, or

@@ -17,7 +17,11 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?[-\u2013\u2014]{2,}")
 """A table's separator row; a page's typography may have turned its hyphens into dashes ("|——-|—–|")."""
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z0-9\"“(À-ÖØ-ÞА-ЯЁΑ-Ω\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+)
+"""A sentence's end: a stop, then space, then a capital, a digit or a letter of a script without case
+(Korean, Chinese, Japanese, Arabic, Hindi, Thai: "… 모델이 제공된다. 특히 Llama 4 Scout는 …")."""
 _LABEL_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\**([^:：|]{3,60}?)\**[:：]\s*$")  # "- **Llama 4 Scout**：" too
 _HTML_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1\s*>", re.I | re.S)
 _HTML_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
@@ -73,9 +77,7 @@ def kind_of(name: str) -> str:
 
 def read(text: str, kind: str = "markdown") -> list[Span]:
     """Every span of ``text`` (``kind``: markdown, html or text)."""
-    lines = text.splitlines()
-    if kind == "html":
-        lines = _html_lines(text)
+    lines = _html_lines(text) if kind == "html" else _wiki_headings(text.splitlines())
     spans: list[Span] = []
     headings: dict[int, str] = {}
     start = 0
@@ -150,6 +152,28 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
     return spans
 
 
+def _wiki_headings(lines: list[str]) -> list[str]:
+    """Wiki headings written as Markdown ones, at the same place: "== Specifications ==" (MediaWiki:
+    more signs, a deeper level) and "====== Meta Llama 4 Scout ======" (DokuWiki: six signs, the
+    page title; a page with a six-sign heading counts that way)."""
+    found = [_WIKI_HEADING.match(raw) for raw in lines]
+    signs = [len(m.group(1)) for m in found if m]
+    if not signs:
+        return lines
+    doku = max(signs) == 6
+    out = []
+    for raw, m in zip(lines, found, strict=True):
+        if m:
+            level = 7 - len(m.group(1)) if doku else len(m.group(1)) - 1
+            raw = f"{'#' * max(level, 1)} {m.group(2)}"
+        out.append(raw)
+    return out
+
+
+_WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*([^=\s][^=]*?)\s*\1\s*$")
+"""A heading of a wiki page's source ("== Architecture ==", "====== Meta Llama 4 Scout ======")."""
+
+
 def _stack(headings: dict[int, str]) -> tuple[str, ...]:
     return tuple(headings[k] for k in sorted(headings))
 
@@ -196,14 +220,19 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
     ("活跃参数" / "400B") is one row, read as "label: value". A config line's trailing
     comment is blanked: it remarks on the entry, it does not state it."""
     out: list[Span] = []
-    block = " ".join(raw.strip() for _, raw in para)
+    blocks = _entry_blocks([raw for _, raw in para])
     k = 0
     while k < len(para):
         idx, raw = para[k]
+        block = blocks[k]
         body = raw.strip()
         if _KEY_LINE.match(body):
             body = _CODE_COMMENT.sub(lambda m: m.group(0) if _PRICE_COMMENT.search(m.group(0)) else " " * len(m.group(0)), body)
-        start = ((0, idx + 1, _indent(raw) + 1),)
+        start: tuple[tuple[int, int, int], ...] = ((0, idx + 1, _indent(raw) + 1),)
+        while k + 1 < len(para) and _continues(raw, body, para[k + 1][1]):  # a quoted value wrapped onto the next line
+            k += 1
+            start = (*start, (len(body) + 1, para[k][0] + 1, _indent(para[k][1]) + 1))
+            body = f"{body} {para[k][1].strip()}"
         nxt = para[k + 1] if k + 1 < len(para) else None
         if nxt is not None and not re.search(r"\d", body) and _VALUE_ONLY.match(nxt[1].strip()) and not body.endswith(":"):
             label = body + ": "
@@ -222,6 +251,48 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
         out.append(Span(body, start, _stack(headings), None, para[0][0], block))
         k += 1
     return out
+
+
+def _continues(key_raw: str, row: str, line: str) -> bool:
+    """Whether ``line`` carries on the quoted value a config row opened and left unclosed
+    ("description: 'LLaMA 4 Maverick is … and 128K" / "  context length. …'"): indented deeper than
+    the key and no key of its own."""
+    m = _OPEN_VALUE.match(row)
+    return bool(m) and _indent(line) > _indent(key_raw) and not _KEY_LINE.match(line.strip()) and bool(line.strip())
+
+
+_OPEN_VALUE = re.compile(r"""^[^:=]*[:=]\s*(?:'[^']*|"(?:[^"\\]|\\.)*)$""")
+"""A config row whose quoted value is still open at the end of the line."""
+
+
+def _entry_blocks(lines: list[str]) -> list[str]:
+    """Each line's block: the rows of the largest bracketed entry around it that names one Llama 4
+    model alone (one object of a list of models, ``{ modelId: 'llama-4-scout', … }``, with the
+    objects nested in it), so that one entry's provider or model is never another's; the whole
+    paragraph where no such entry holds the line."""
+    whole = " ".join(raw.strip() for raw in lines)
+    groups: list[tuple[int, int]] = []  # (first line, last line) of each bracketed group
+    stack: list[int] = []
+    for i, raw in enumerate(lines):
+        for ch in _BRACKETS.findall(_QUOTED.sub("", raw)):
+            if ch in "{[":
+                stack.append(i)
+            elif stack:
+                groups.append((stack.pop(), i))
+    groups += [(i, len(lines) - 1) for i in stack]  # (an excerpt that stops before the entry closes)
+    named = [(a, b) for a, b in groups if len({m.casefold() for m in _VARIANT.findall(" ".join(lines[a : b + 1]))}) == 1]
+    out = []
+    for i in range(len(lines)):
+        around = [(a, b) for a, b in named if a <= i <= b]
+        a, b = max(around, key=lambda g: g[1] - g[0], default=(0, len(lines) - 1))
+        out.append(" ".join(raw.strip() for raw in lines[a : b + 1]) if around else whole)
+    return out
+
+
+_BRACKETS = re.compile(r"[{}\[\]]")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_VARIANT = re.compile(r"(?i)scout|maverick|behemoth")
+"""A Llama 4 variant's name; an entry's rows are grouped by the bracketed object that names one."""
 
 
 def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Span]:

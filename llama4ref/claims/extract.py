@@ -229,6 +229,8 @@ def statements(
                 and not re.search(r"(?i)(?:/|\bper)\s*$", text[: words.char(m.start)])  # "Active Params / token: 17 B"
             ]
         units = tuple(u for m in unit_matches for t in m.terms if t["kind"] == "unit" for u in t["units"])
+        if not units and labelled and label_units and not any(t.get("units") for m in mine for t in m.terms):
+            units = tuple(sorted(label_units))  # "Experts: 16 total · 1 active": the label's unit word counts them
         if not units and any(m.text.endswith(" layers") and m.start - ve <= 2 for m in mine if m.start >= ve):
             units = ("layers",)  # "40× local decoder layers": a phrase ending in the unit word counts layers
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")

@@ -185,6 +185,11 @@ def _family(kb: KnowledgeBase, st: Statement) -> Verdict:
     if any(not by_variant[v] for v in _RELEASED) or any(p is None or not _primary_ok(p, st) for p in primaries):
         return Verdict("unchecked", None, None, None, "no variant named and not every variant records this")
     sized = [p for p in primaries if p and st.sized and p.startswith(st.sized + ".")]
+    totals = [p for p in wide if p.endswith("_total") and not kb.get(p).derived]  # the family's sum over its models
+    if totals and not sized:  # "Training Llama 4 emitted 2,500 tons of CO2": held to the family's total
+        return Verdict(
+            "contradicted", totals[0], kb.get(totals[0]).value, None, "the family's total; no Llama 4 variant has this value"
+        )
     nearest = sized[0] if sized else min((p for p in primaries if p), key=lambda p: _gap(kb.get(p).value, st.value))
     return Verdict("contradicted", nearest, kb.get(nearest).value, None, "no Llama 4 variant has this value")
 
@@ -367,8 +372,10 @@ def _against(
         fact = kb.get(path)
         if agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
             return Verdict("supported", path, fact.value, None, _why(tier, path))
-    for path in paths:  # a stored value the records rank (disputed, superseded) before any derived figure:
+    for path in [*paths, *family]:  # a stored value the records rank (disputed, superseded) before any derived figure:
         for alt in kb.get(path).alternatives:  # "402B" is disputed though the recount rounds to it
+            if path in family and alt.rank not in ("rounded", "alternative"):
+                continue  # a family-wide fact only agrees ("tested with up to 8 images": the blog's alternative)
             if agrees(st.value, alt.value, alt.bound):
                 status: Status = "supported" if alt.rank in ("rounded", "alternative") else "disputed"
                 return Verdict(

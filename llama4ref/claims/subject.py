@@ -45,12 +45,13 @@ LLAMA4_NAME = re.compile(r"(?i)\b(?:llama[\s-]?4|scout|maverick|behemoth)\b")
 ANOTHER = "(another model)"
 """What a sentence or spec row is about when it names another model and no Llama 4 variant."""
 OTHER_NAME = re.compile(
-    r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d"
+    r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|(?:llama[\s-]?)?(?:prompt[\s-]?)?guard(?:[\s-]?\d)?|code[\s-]?shield|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d"
     r"|predecessors?|(?:previous|prior|earlier|older|last) (?:llama )?(?:generations?|models?|versions?|releases?)|industry standard"
     r"|competitors?|rivals?|other (?:open |closed |frontier )?models|most (?:open |closed |other )?models)\b"
 )
 """Another model named before a value ("since Llama 3’s release in April 2024", "the previous
-generation had a 128K window", "most competitors stop at 128K")."""
+generation had a 128K window", "most competitors stop at 128K"), or a safeguard model shipped beside
+Llama 4 ("Includes Llama Guard 4 12B, Llama Prompt Guard 2 22M and 86M": those models' sizes)."""
 
 
 AFTER_OTHER = re.compile(

@@ -217,6 +217,7 @@ def values(text: str) -> list[Value]:
             continue
         raw = _digits(_local_digits(m.group("num"), m.group("mult")))
         counted = _TOKENS_KEY.search(text, 0, m.start()) or _TOKENS_AFTER.match(text, m.end())
+        counted = counted or _GROUPED.fullmatch(m.group("num"))  # "1,999 tons": digits grouped as a count, no year
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("mult") and not counted:
             if _YEAR_SAID.search(text[: m.start()]) or (
                 NAMED_PAREN.search(text[: m.start()]) and text[m.end() :].lstrip()[:1] == ")"
@@ -281,6 +282,8 @@ _PARTS = {"early": (1, 5), "beginning of": (1, 3), "mid": (4, 9), "late": (8, 12
 _TOKENS_KEY = re.compile(r"(?i)(?:tokens?|context(?:_?length|_?window)?)[\"']?\s*[:=]\s*\Z")
 """A key or label that counts tokens right before a figure ("max_output_tokens: 2048", "Context: 2048"):
 the figure is a count, not a year."""
+_GROUPED = re.compile(r"\d,\d{3}")
+"""A four-digit figure written with a thousands separator ("1,999 tons of CO2"): a count, never a year."""
 _TOKENS_AFTER = re.compile(r"(?i)\s*(?:-\s*)?tokens?\b")
 """A figure followed by "tokens" ("2048 tokens"): a count, not a year."""
 
