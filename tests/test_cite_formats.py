@@ -351,7 +351,7 @@ def test_a_copy_read_is_named_and_never_dated_as_the_live_page(kb: KnowledgeBase
     assert "accessed" not in item and "mirror copy at www.989968.xyz" in item["note"]
     live = as_csl_json(kb, kb.get("scout.params.total"))[0]
     assert kb.source("llama-models-model-card").read_from is None and live["accessed"]["date-parts"] == [[2026, 11, 23]]
-    assert "Retrieved 2026-11-23" in next(f["note"] for _, _, f in bib_entries(as_bibtex(kb, kb.get("scout.params.total"))))
+    assert "Version @038acb9fe1e1; retrieved 2026-11-23" in next(f["note"] for _, _, f in bib_entries(as_bibtex(kb, kb.get("scout.params.total"))))
 
 
 def test_a_copy_read_is_shown_beside_the_tier(kb: KnowledgeBase) -> None:

@@ -244,7 +244,7 @@ def bib_note(cited: CitedSource) -> str:
     src = cited.source
     version = version_label(src)
     read = reading(src)
-    note = (f"Version {version}; " if version else "") + read[0].upper() + read[1:] + f"; cited for {cited.cited_for(NOTE_USES)}"
+    note = (f"Version {version}; {read}" if version else read[0].upper() + read[1:]) + f"; cited for {cited.cited_for(NOTE_USES)}"
     if src.transcribes:
         note = f"A third-party transcription of source {src.transcribes}, whose address is given; " + note
     return note
