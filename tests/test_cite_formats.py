@@ -41,7 +41,10 @@ def test_bibtex_parses_with_pybtex(kb: KnowledgeBase, path: str) -> None:
             assert entry.fields["year"] == str(src.version.published.year)
         else:
             assert "year" not in entry.fields
-        assert entry.fields["urldate"] == src.retrieved.isoformat()
+        if src.read_from is None:
+            assert entry.fields["urldate"] == src.retrieved.isoformat()
+        else:  # a copy was read: no day claims the address was
+            assert "urldate" not in entry.fields and src.read_from in entry.fields["note"].replace("\\_", "_")
         assert "unknown" not in str(entry.persons).lower()
 
 
@@ -61,14 +64,19 @@ def test_bib_escape_covers_tex_specials() -> None:
 
 
 def test_csl_json_items_have_required_fields(kb: KnowledgeBase) -> None:
-    """--format csl-json prints an array of CSL items: id, a CSL type, title, URL, accessed date parts."""
+    """--format csl-json prints an array of CSL items: id, a CSL type, title, URL, and accessed date
+    parts for a source read at its address (a copy read is named in the note instead)."""
     res = run_cli("cite", "maverick.params.total", "--format", "CSL-JSON")
     assert res.code == 0
     items = json.loads(res.stdout)
     assert items == as_csl_json(kb, kb.get("maverick.params.total"))
     for item in items:
         assert isinstance(item["id"], str) and item["type"] in CSL_TYPES and item["title"] and item["URL"]
-        assert all(isinstance(n, int) for n in item["accessed"]["date-parts"][0])
+        if "accessed" in item:
+            assert all(isinstance(n, int) for n in item["accessed"]["date-parts"][0])
+        else:
+            assert "not read at this address: read " in item["note"]
+    assert any("accessed" in item for item in items)
 
 
 def test_format_is_case_insensitive_and_text_is_clean(kb: KnowledgeBase) -> None:
@@ -272,7 +280,7 @@ def test_arxiv_entries_are_misc_with_eprint_and_a_proceedings_paper_is_inproceed
         assert fields["eprint"] in src.url and f"{eprint.id}{fields['version']}" in src.url
         assert "publisher" not in fields and "journal" not in fields
     assert entries["arxiv_2501_17974_2025"][1]["version"] == "v2"
-    kind, fields = entries["pmlr_v267_yu25s_nd"]
+    kind, fields = entries["pmlr_v267_yu25s_2025"]
     assert kind == "inproceedings" and fields["year"] == "2025" and fields["pages"] == "73304--73325"
     assert fields["booktitle"] == "Proceedings of the 42nd International Conference on Machine Learning"
     assert not any(kind == "article" for kind, _ in entries.values())
@@ -291,16 +299,18 @@ def test_a_note_is_short_whatever_number_of_facts_cite_the_source(kb: KnowledgeB
 
 
 def test_a_year_comes_from_the_publication_date_or_the_proceedings(kb: KnowledgeBase) -> None:
-    """``year`` is the publication year, else the proceedings' year; a source with neither has none
-    (a commit or 'undated web page' pin gives no year), and its key still ends ``_nd``: keys never move."""
+    """``year`` is the publication year, else the proceedings' year, and the key ends with it (the
+    ICML 2025 paper was ``pmlr_v267_yu25s_nd`` with year 2025); a source with neither has no year
+    and a key ending ``_nd`` (none is guessed)."""
     for kind, key, fields in bib_entries(_all_entries(kb)):
         src = next(s for s in kb.sources() if bibkey(s) == key)
         if src.version.published:
-            assert fields["year"] == str(src.version.published.year) and not key.endswith("_nd")
+            assert fields["year"] == str(src.version.published.year) and key.endswith(f"_{fields['year']}")
         elif src.proceedings:
-            assert fields["year"] == str(src.proceedings.year) and key.endswith("_nd")
+            assert fields["year"] == str(src.proceedings.year) and key.endswith(f"_{fields['year']}")
         else:
             assert "year" not in fields and key.endswith("_nd"), (kind, key)
+    assert bibkey(kb.source("pmlr-v267-yu25s")) == "pmlr_v267_yu25s_2025"
 
 
 def test_the_reviewed_command_names_the_papers_authors() -> None:
@@ -323,6 +333,81 @@ def test_no_full_stop_follows_a_url_in_the_text_form(kb: KnowledgeBase) -> None:
 
     for src in kb.sources():
         ref = reference(src)
-        assert f"{src.url} (version " in ref and f"{src.url}. " not in ref
+        assert f"{src.url} (" in ref and f"{src.url}. " not in ref
     out = run_cli("cite", "scout.release_date").stdout
     assert "https://ai.meta.com/blog/llama-4-multimodal-intelligence/ (version" in out
+
+
+def test_a_copy_read_is_named_and_never_dated_as_the_live_page(kb: KnowledgeBase) -> None:
+    """A page read from a mirror (databricks-supported-models) says so in every citation form: the text
+    names the copy instead of "retrieved", BibTeX has no urldate and a note naming the copy, CSL no
+    accessed; a page read at its address keeps its day (review12 #1)."""
+    path = "providers.databricks.maverick.text_only"
+    text = run_cli("cite", path).stdout
+    assert "retrieved" not in text and "read 2026-11-23 from a mirror copy at www.989968.xyz" in text
+    _, _, fields = next(iter(bib_entries(run_cli("cite", path, "--format", "bibtex").stdout)))
+    assert "urldate" not in fields and fields["note"].startswith("Not read at this address: read 2026-11-23 from a mirror")
+    (item,) = as_csl_json(kb, kb.get(path))
+    assert "accessed" not in item and "mirror copy at www.989968.xyz" in item["note"]
+    live = as_csl_json(kb, kb.get("scout.params.total"))[0]
+    assert kb.source("llama-models-model-card").read_from is None and live["accessed"]["date-parts"] == [[2026, 11, 23]]
+    assert "Version @038acb9fe1e1; retrieved 2026-11-23" in next(f["note"] for _, _, f in bib_entries(as_bibtex(kb, kb.get("scout.params.total"))))
+
+
+def test_a_copy_read_is_shown_beside_the_tier(kb: KnowledgeBase) -> None:
+    """`get` and `sources ID` print "read from a copy" beside a mirror-read source's tier (the tier
+    follows the publisher), and nothing beside one read at its address."""
+    get = run_cli("get", "providers.databricks.maverick.text_only").stdout
+    assert "[first-party, read from a copy, undated]" in get
+    assert "tier: first-party, read from a copy" in run_cli("sources", "databricks-supported-models").stdout
+    assert "[first-party, @038acb9fe1e1]" in run_cli("get", "scout.params.total").stdout
+
+
+def test_an_undated_page_names_no_version(kb: KnowledgeBase) -> None:
+    """No placeholder version ("undated web page") is printed as a version: BibTeX has no
+    "Version", CSL no version, the text none (review12 #10); a pinned source keeps its own."""
+    undated = [s for s in kb.sources() if s.version.undated]
+    assert len(undated) >= 20
+    everything = _all_entries(kb)
+    assert "undated web page" not in everything and "web page as archived" not in everything
+    for _, key, fields in bib_entries(everything):
+        src = next(s for s in kb.sources() if bibkey(s) == key)
+        assert fields["note"].startswith("Version ") != src.version.undated, key
+    for item in as_csl_json(kb, kb.facts()):
+        assert item.get("version") != "undated"
+    ref = next(ln for ln in run_cli("cite", "providers.databricks.maverick.text_only").stdout.splitlines() if ln.startswith("- ["))
+    assert "version" not in ref
+
+
+def test_a_note_keeps_each_locator_whole_or_leaves_it_out(kb: KnowledgeBase) -> None:
+    """A note never cuts a locator (the Azure price's 'entry "azure_ai/Llama-4-Maverick-1…' lost the
+    key a reader searches for): each use names its locator whole or names the path alone, and the
+    note stays short (review12 #11)."""
+    from llama4ref.domain.cite import LOCATOR_CHARS
+
+    azure = "providers.azure_ai_foundry.maverick.price.output"
+    note = next(f["note"] for _, _, f in bib_entries(as_bibtex(kb, kb.get(azure)))).replace("\\_", "_")
+    assert "…" not in note and "azure_ai/Llama-4-Maverick-1" in note, note
+    for cited in cited_sources(kb, kb.facts()):
+        short = cited.cited_for(NOTE_USES)
+        assert len(short) <= 400, short
+        for fact, _ in cited.uses:
+            if f"{fact.path} (" in short:
+                assert any(f"{fact.path} ({c.locator})" in short for f, c in cited.uses if f.path == fact.path), short
+    cited = cited_sources(kb, kb.get(azure))[0]
+    fact, cit = cited.uses[0]
+    long = cited._replace(uses=[(fact, cit._replace(locator="x" * (LOCATOR_CHARS + 1)))])
+    assert long.cited_for(NOTE_USES) == azure  # too long to name: left out, never cut
+
+
+def test_undated_is_a_version_of_its_own() -> None:
+    """`undated: true` stands alone (with a commit, release … it would contradict them), and a version
+    with nothing at all is still refused: no placeholder text is needed, and none is allowed in its place."""
+    from pydantic import ValidationError
+
+    from llama4ref.records.models.source import SourceVersion
+
+    assert SourceVersion(undated=True).undated
+    for bad in ({"undated": True, "release": "undated web page"}, {}):
+        with pytest.raises(ValidationError):
+            SourceVersion(**bad)

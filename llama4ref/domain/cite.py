@@ -29,18 +29,20 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from llama4ref.domain.reading import read_at_address, reading
 from llama4ref.printable import printable
 from llama4ref.store.answers import Citation, Fact, Source
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 
 def bibkey(src: Source) -> str:
-    """The source's citation key: its id and publication year (``nd`` without one), ``_`` for other characters.
+    """The source's citation key: its id and the year its entry gives (:func:`year_of`; ``nd``
+    without one), ``_`` for other characters.
 
     Source ids are lower-case letters, digits and ``-`` or ``.``; a test checks that no two
     sources share a key.
     """
-    year = src.version.published.year if src.version.published else "nd"
+    year = year_of(src) or "nd"
     return re.sub(r"[^a-z0-9]+", "_", f"{src.id}_{year}".lower()).strip("_")
 
 
@@ -82,11 +84,13 @@ def facts_of(kb: KnowledgeBase, paths: Sequence[str]) -> list[Fact]:
 
 NOTE_USES = 3
 """How many uses (fact and locator) a bibliography note names before "+N more"."""
-_LOCATOR_CHARS = 80
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+NOTE_USE_CHARS = 320
+"""How many characters the uses a note names may take together: a use that would pass it is
+left to "+N more" (never cut), though the first is always named."""
+LOCATOR_CHARS = 200
+"""A locator longer than this is left out of a note (the fact path stays): a locator is kept
+whole or not at all, since a cut one loses the part a reader searches for (the longest the
+records hold has 168 characters)."""
 
 
 class CitedSource(NamedTuple):
@@ -98,14 +102,20 @@ class CitedSource(NamedTuple):
     def cited_for(self, limit: int | None = None) -> str:
         """``path (locator); path (locator)``: what the source is cited for, each fact once per locator.
 
-        With ``limit``, the first ``limit`` uses (locators cut at 80 characters) and ``+N more``:
-        the short form a bibliography note holds (the locators belong with the facts, in the text).
+        With ``limit``, the short form a bibliography note holds: at most ``limit`` uses, within
+        :data:`NOTE_USE_CHARS`, then ``+N more``; a locator is given whole, or left out when longer
+        than :data:`LOCATOR_CHARS` (the locators belong with the facts, in the text).
         """
         uses = list(dict.fromkeys((fact.path, cit.locator) for fact, cit in self.uses))
         if limit is None:
             return "; ".join(f"{path} ({locator})" for path, locator in uses)
-        shown = [f"{path} ({_clip(locator, _LOCATOR_CHARS)})" for path, locator in uses[:limit]]
-        more = len(uses) - limit
+        shown: list[str] = []
+        for path, locator in uses[:limit]:
+            use = f"{path} ({locator})" if len(locator) <= LOCATOR_CHARS else path
+            if shown and len("; ".join([*shown, use])) > NOTE_USE_CHARS:
+                break
+            shown.append(use)
+        more = len(uses) - len(shown)
         return "; ".join(shown) + (f"; +{more} more" if more > 0 else "")
 
 
@@ -209,11 +219,16 @@ def arxiv_eprint(src: Source) -> Eprint | None:
 
 def year_of(src: Source) -> int | None:
     """The year a source was published: its publication date's, else that of the proceedings it
-    appears in; None when the record gives neither (a commit, release or snapshot pin alone dates
-    the version read, not the document, so it gives no year)."""
+    appears in; None when the record gives neither (a release or snapshot name alone gives no
+    year, and no year is guessed)."""
     if src.version.published:
         return src.version.published.year
     return src.proceedings.year if src.proceedings else None
+
+
+def version_label(src: Source) -> str | None:
+    """The version an entry names, None for an undated page (which has none to name)."""
+    return None if src.version.undated else src.pin()
 
 
 def bib_type(src: Source) -> str:
@@ -223,9 +238,13 @@ def bib_type(src: Source) -> str:
 
 
 def bib_note(cited: CitedSource) -> str:
-    """The note of a source's entry: version, retrieval and the first uses (``+N more``), bounded."""
+    """The note of a source's entry: version (none for an undated page), what was read (the
+    address on a day, or which copy: :func:`~llama4ref.domain.reading.reading`) and the first
+    uses (``+N more``), bounded."""
     src = cited.source
-    note = f"Version {src.pin()}; retrieved {src.retrieved}; cited for {cited.cited_for(NOTE_USES)}"
+    version = version_label(src)
+    read = reading(src)
+    note = (f"Version {version}; {read}" if version else read[0].upper() + read[1:]) + f"; cited for {cited.cited_for(NOTE_USES)}"
     if src.transcribes:
         note = f"A third-party transcription of source {src.transcribes}, whose address is given; " + note
     return note
@@ -234,8 +253,9 @@ def bib_note(cited: CitedSource) -> str:
 def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:
     """One entry per source: escaped fields; the people who wrote it (or, for a document that is not
     a paper, its publisher as organisation) as ``author``; the publication date as ``year``/``date``;
-    an arXiv preprint's ``eprint``; a proceedings paper's ``booktitle``; retrieval as ``urldate``;
-    the first facts cited (and where the source states each) in a short ``note``."""
+    an arXiv preprint's ``eprint``; a proceedings paper's ``booktitle``; the day the address was
+    read as ``urldate`` (none when a copy was read: the note says which); what was read and the
+    first facts cited (and where the source states each) in a short ``note``."""
     entries: list[str] = []
     for cited in cited_sources(kb, facts):
         src = cited.source
@@ -273,7 +293,8 @@ def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:
         if kind == "misc":
             fields["howpublished"] = f"\\url{{{_url_escape(src.url)}}}"
         fields["url"] = src.url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")  # read verbatim
-        fields["urldate"] = src.retrieved.isoformat()
+        if read_at_address(src):
+            fields["urldate"] = src.retrieved.isoformat()
         fields["note"] = bib_escape(bib_note(cited))
         body = ",\n".join(f"  {k} = {{{printable(v)}}}" for k, v in fields.items() if v)
         entries.append(f"@{kind}{{{bibkey(src)},\n{body}\n}}")
@@ -300,7 +321,9 @@ def csl_name(person: str) -> dict[str, str]:
 
 
 def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> list[dict[str, Any]]:
-    """CSL-JSON items (the format Zotero, pandoc and citeproc read), one per source, ids as BibTeX's keys."""
+    """CSL-JSON items (the format Zotero, pandoc and citeproc read), one per source, ids as BibTeX's
+    keys: ``accessed`` only when the address itself was read (else the note names the copy read),
+    ``version`` only when the source has one."""
     items: list[dict[str, Any]] = []
     for cited in cited_sources(kb, facts):
         src = cited.source
@@ -330,9 +353,13 @@ def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> list[dict[st
             item["issued"] = _date_parts(src.version.published)
         elif src.proceedings:
             item["issued"] = {"date-parts": [[src.proceedings.year]]}
-        item["accessed"] = _date_parts(src.retrieved)
-        item["version"] = eprint.version if eprint and eprint.version else src.pin()
-        item["note"] = f"cited for {cited.cited_for(NOTE_USES)}"
+        if read_at_address(src):
+            item["accessed"] = _date_parts(src.retrieved)
+        version = eprint.version if eprint and eprint.version else version_label(src)
+        if version:
+            item["version"] = version
+        copy = "" if read_at_address(src) else reading(src) + "; "
+        item["note"] = f"{copy}cited for {cited.cited_for(NOTE_USES)}"
         items.append(item)
     return items
 

@@ -172,6 +172,8 @@ class SourceVersion(NamedTuple):
     published: date | None = None
     release: str | None = None
     snapshot: str | None = None
+    undated: bool = False
+    """The document shows neither a version nor a date."""
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> SourceVersion:
@@ -181,7 +183,7 @@ class SourceVersion(NamedTuple):
         """A short human form of the pinned version (the one implementation; ``Source.pin`` asks it)."""
         from llama4ref.formatting import pin_text
 
-        return pin_text(self.commit, self.release, self.published, self.snapshot)
+        return pin_text(self.commit, self.release, self.published, self.snapshot) if not self.undated else "undated"
 
     def to_json(self) -> SourceVersionJSON:
         return cast("SourceVersionJSON", as_json(self))

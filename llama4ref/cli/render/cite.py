@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from llama4ref.domain.cite import citations_for, cited_sources, git_ref, quote_text
+from llama4ref.domain.cite import citations_for, cited_sources, git_ref, quote_text, version_label
+from llama4ref.domain.reading import reading
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -21,11 +22,16 @@ def where(src: Source) -> str:
 
 
 def reference(src: Source) -> str:
-    """``[source] publisher. title. where. url (version; retrieved).``: one source, once. No full
-    stop follows a URL (``…/llama-4-multimodal-intelligence/. (version``): a copy of it would take it."""
+    """``[source] publisher. title. where. url (version; what was read).``: one source, once; the
+    version left out for an undated page, and a copy read named as such (never "retrieved" from
+    the address). No full stop follows a URL (``…/llama-4-multimodal-intelligence/. (version``):
+    a copy of it would take it."""
     place = where(src)
     at = place if place == src.url else f"{place}. {src.url}"
-    return f"- [{src.id}] {src.publisher}. {src.title}. {at} (version {src.pin()}; retrieved {src.retrieved})."
+    version = version_label(src)
+    return (
+        f"- [{src.id}] {src.publisher}. {src.title}. {at} (" + (f"version {version}; " if version else "") + f"{reading(src)})."
+    )
 
 
 def as_text(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from llama4ref.cli.render.grid import say
+from llama4ref.domain.reading import tier_label
 from llama4ref.paths import FactPath
 from llama4ref.printable import printable
 
@@ -210,7 +211,7 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
     src = kb.source(cit.source)
     line = Text(f"{indent}source: ")
     line.append(safe(cit.source), style="bold")
-    line.append(f" [{safe(src.tier)}, {safe(src.pin())}] — {safe(cit.locator)}")
+    line.append(f" [{safe(tier_label(src))}, {safe(src.pin())}] — {safe(cit.locator)}")
     if cit.as_of:
         line.append(f" (as of {safe(cit.as_of)})")
     say(con, line, len(indent) + 8, paths=True)  # a locator's long file path breaks after a "/", under the indent
@@ -329,7 +330,7 @@ def source_detail(con: Console, src: Source, backs: list[str]) -> None:
         ("publisher", src.publisher),
         ("kind", src.kind),
         ("transcribes", src.transcribes),
-        ("tier", src.tier),
+        ("tier", tier_label(src)),
         ("version", src.pin()),
         ("url", src.url),
         ("read from", src.read_from),

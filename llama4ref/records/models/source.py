@@ -26,17 +26,24 @@ SourceKind = Literal[
 
 class SourceVersion(Record):
     """How the cited version is pinned: a commit, a publication date, a package release, or, for a
-    copy with no public version, the identifier of the snapshot that was read."""
+    copy with no public version, the identifier of the snapshot that was read; ``undated: true``
+    when the document shows no version and no date at all (never a made-up name for that)."""
 
     commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{7,40}$")] | None = None
     published: IsoDate | None = None
     release: ShortText | None = None
     snapshot: ShortText | None = None
+    undated: bool = False
+    """True for a page that shows neither a version nor a date: the version cited is the text as
+    read on the source's ``retrieved`` day (``read_from`` says where when not at its address)."""
 
     @model_validator(mode="after")
     def _pinned(self) -> SourceVersion:
-        if self.commit is None and self.published is None and self.release is None and self.snapshot is None:
-            raise ValueError("a source version needs at least one of commit, published, release, snapshot")
+        pins = (self.commit, self.published, self.release, self.snapshot)
+        if self.undated and any(p is not None for p in pins):
+            raise ValueError("an undated source version has no commit, published, release or snapshot")
+        if not self.undated and all(p is None for p in pins):
+            raise ValueError("a source version needs at least one of commit, published, release, snapshot (or undated: true)")
         return self
 
 

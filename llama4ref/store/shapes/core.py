@@ -120,6 +120,7 @@ class SourceVersionJSON(TypedDict):
     published: str | None
     release: str | None
     snapshot: str | None
+    undated: bool
 
 
 class PackageFileJSON(TypedDict):
