@@ -23,6 +23,13 @@ ERROR_CODES: dict[str, str] = {
     # Input named on the command line
     "L4R-U010": "a path given on the command line does not exist, or is not a file or directory",
     "L4R-U011": "a directory given on the command line holds no document to check (a warning: check-claims)",
+    # The command line itself
+    "L4R-U012": "an option or argument value the command cannot use (not a number, out of range, not finite, "
+    "an unknown choice, a fact of the wrong kind) or options that do not go together",
+    "L4R-U013": "the command line does not parse: an unknown command or option, a missing argument or option value",
+    "L4R-U014": "input or output that cannot be read or written (standard input closed, a disk full, a size cap)",
+    "L4R-U015": "memory --fit: nothing fits the GPUs given, not even a context or batch of 1 (exit 1)",
+    "L4R-U016": "refresh --write: the edited facts tree does not validate (exit 1)",
 }
 """The stable codes of the errors a command stops on (printed ``llama4ref: error: CODE message``)
 and of its warnings about what it was given. The validator's and checkers' codes are in
@@ -119,6 +126,13 @@ class NotPlannableError(UnknownIdError):
             f"memory cannot plan {self.name}: {why}its records lack {len(self.missing)} of the {self.needed} "
             f"facts a plan is computed from ({shown}){can}"
         )
+
+
+class UsageError(Llama4RefError, ValueError):
+    """An argument the library cannot use: a number out of range or not finite, or a name of the
+    wrong kind (a parameter count given where a file size is needed)."""
+
+    code = "L4R-U012"
 
 
 class DataError(Llama4RefError):

@@ -26,7 +26,8 @@ from tests.conftest import REPO, CliResult, run_cli
 from tests.smoke_commands import leaf_commands, plan, prepare
 
 CLI = [sys.executable, "-m", "llama4ref"]
-USAGE = "llama4ref: error: {cmd}: {message} (see 'llama4ref {cmd} -h')\n"
+USAGE = "llama4ref: error: L4R-U013 {cmd}: {message} (see 'llama4ref {cmd} -h')\n"
+BAD_VALUE = "llama4ref: error: L4R-U012 {cmd}: {message} (see 'llama4ref {cmd} -h')\n"
 
 
 def _run(*args: str, stdin: TextIO | None = None, stdout: TextIO | None = None) -> CliResult:
@@ -71,22 +72,22 @@ def test_an_unknown_option_is_one_line_with_a_pointer_to_help(cmd: str) -> None:
         (["compare", "scout"], USAGE.format(cmd="compare", message="Missing argument 'RIGHT'.")),
         (
             ["search", "x", "--limit", "0"],
-            USAGE.format(cmd="search", message="Invalid value for '--limit': 0 is not in the range x>=1."),
+            BAD_VALUE.format(cmd="search", message="Invalid value for '--limit': 0 is not in the range x>=1."),
         ),
         (
             ["memory", "scout", "--batch", "x"],
-            USAGE.format(cmd="memory", message="Invalid value for '--batch': 'x' is not a valid int."),
+            BAD_VALUE.format(cmd="memory", message="Invalid value for '--batch': 'x' is not a valid int."),
         ),
         (
             ["export", "-f", "xml"],
-            USAGE.format(
+            BAD_VALUE.format(
                 cmd="export", message="Invalid value for '--format' / '-f': 'xml' is not one of 'json', 'jsonl', 'csv', 'sqlite'."
             ),
         ),
-        (["nosuch"], "llama4ref: error: No such command 'nosuch'. (see 'llama4ref -h')\n"),
+        (["nosuch"], "llama4ref: error: L4R-U013 No such command 'nosuch'. (see 'llama4ref -h')\n"),
         (["license", "bogus"], USAGE.format(cmd="license", message="No such command 'bogus'.")),
         (["get", "a\x1b[2Jb"], "llama4ref: error: L4R-U001 unknown fact path 'a\\x1b[2Jb' (see 'llama4ref list facts')\n"),
-        (["nosuch\x1b]0;x\x07"], "llama4ref: error: No such command 'nosuch\\x1b]0;x\\x07'. (see 'llama4ref -h')\n"),
+        (["nosuch\x1b]0;x\x07"], "llama4ref: error: L4R-U013 No such command 'nosuch\\x1b]0;x\\x07'. (see 'llama4ref -h')\n"),
         # an empty path never means "the working directory"
         (["validate", ""], "llama4ref: error: L4R-U010 DIRECTORY: give a path (got an empty string)\n"),
         (["diff", "", "facts"], "llama4ref: error: L4R-U010 OLD: give a path (got an empty string)\n"),
@@ -124,11 +125,11 @@ def test_an_unknown_option_is_one_line_with_a_pointer_to_help(cmd: str) -> None:
             f"llama4ref: error: L4R-U002 unknown source '{'x' * 60}…' (10,000 characters) (see 'llama4ref list sources')\n",
         ),
         # an empty fact path is no prefix of every fact (it was a traceback)
-        (["get", ""], "llama4ref: error: give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
-        (["get", " "], "llama4ref: error: give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
+        (["get", ""], "llama4ref: error: L4R-U012 give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
+        (["get", " "], "llama4ref: error: L4R-U012 give a fact path or prefix, e.g. maverick.params.total or maverick.experts\n"),
         (
             ["check-name", "--from-file", ""],
-            "llama4ref: error: --from-file: give a file name, or - for standard input (got an empty string)\n",
+            "llama4ref: error: L4R-U012 --from-file: give a file name, or - for standard input (got an empty string)\n",
         ),
         # a missing tree is a usage error for diff as for validate
         (
@@ -175,7 +176,9 @@ def test_from_file_dev_zero_stops_at_the_cap() -> None:
     """/dev/zero is read only up to the cap: one line, exit 2."""
     res = _from_file("/dev/zero")
     assert (res.code, res.stdout) == (2, "")
-    assert res.stderr == "llama4ref: error: /dev/zero: over the 8,388,608-byte cap for a list of names; check it in parts\n"
+    assert (
+        res.stderr == "llama4ref: error: L4R-U014 /dev/zero: over the 8,388,608-byte cap for a list of names; check it in parts\n"
+    )
 
 
 def test_from_file_sparse_gigabyte_is_refused_by_its_size(tmp_path: Path) -> None:
@@ -185,7 +188,9 @@ def test_from_file_sparse_gigabyte_is_refused_by_its_size(tmp_path: Path) -> Non
         fh.truncate(1 << 30)
     res = _from_file(big)
     assert (res.code, res.stdout) == (2, "")
-    assert res.stderr == f"llama4ref: error: {big}: 1,073,741,824 bytes, over the 8,388,608-byte cap for a list of names\n"
+    assert (
+        res.stderr == f"llama4ref: error: L4R-U014 {big}: 1,073,741,824 bytes, over the 8,388,608-byte cap for a list of names\n"
+    )
 
 
 def test_check_claims_refuses_a_document_over_its_cap(tmp_path: Path) -> None:
@@ -201,9 +206,9 @@ def test_check_claims_refuses_a_document_over_its_cap(tmp_path: Path) -> None:
     for where in (big, big.parent):
         res = run_cli("check-claims", str(where))
         assert (res.code, res.stdout) == (2, "")
-        assert res.stderr == f"llama4ref: error: {big}: 2,000,001 bytes, over the 2,000,000{tail}"
+        assert res.stderr == f"llama4ref: error: L4R-U014 {big}: 2,000,001 bytes, over the 2,000,000{tail}"
     res = _run("check-claims", "-", stdin=io.StringIO("Llama 4 Scout has 16 experts. " * 70_000))
-    assert (res.code, res.stdout, res.stderr) == (2, "", f"llama4ref: error: -: over the 2,000,000{tail}")
+    assert (res.code, res.stdout, res.stderr) == (2, "", f"llama4ref: error: L4R-U014 -: over the 2,000,000{tail}")
 
 
 def test_check_claims_refuses_a_binary_file(tmp_path: Path) -> None:
@@ -213,7 +218,7 @@ def test_check_claims_refuses_a_binary_file(tmp_path: Path) -> None:
     blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00Llama 4 Scout 17B\x00\xff")
     res = run_cli("check-claims", str(blob))
     assert (res.code, res.stdout) == (2, "")
-    assert res.stderr == f"llama4ref: error: {blob}: binary (contains NUL bytes); not a text document\n"
+    assert res.stderr == f"llama4ref: error: L4R-U012 {blob}: binary (contains NUL bytes); not a text document\n"
 
 
 def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:
@@ -230,13 +235,16 @@ def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "stderr"),
     [
-        (b"", "llama4ref: error: {f}: the file is empty; no names to check\n"),
-        (b"\n  \n\r\n", "llama4ref: error: {f}: only blank lines; no names to check\n"),
+        (b"", "llama4ref: error: L4R-U012 {f}: the file is empty; no names to check\n"),
+        (b"\n  \n\r\n", "llama4ref: error: L4R-U012 {f}: only blank lines; no names to check\n"),
         (
             b"Llama\n" * 200_001,
-            "llama4ref: error: {f}: more than 200,000 lines, over the 200,000-name cap; check them in parts\n",
+            "llama4ref: error: L4R-U014 {f}: more than 200,000 lines, over the 200,000-name cap; check them in parts\n",
         ),
-        (b"\x0b" * 200_001, "llama4ref: error: {f}: more than 200,000 lines, over the 200,000-name cap; check them in parts\n"),
+        (
+            b"\x0b" * 200_001,
+            "llama4ref: error: L4R-U014 {f}: more than 200,000 lines, over the 200,000-name cap; check them in parts\n",
+        ),
     ],
     ids=["empty", "blank-lines", "too-many-names", "too-many-vertical-tabs"],
 )
@@ -253,14 +261,17 @@ def test_from_file_count_cap_counts_command_line_names_too(tmp_path: Path) -> No
     f = tmp_path / "names.txt"
     f.write_bytes(b"Llama-4-x\n" * 200_000)
     res = run_cli("check-name", "Llama-4-y", "--from-file", str(f))
-    assert (res.code, res.stderr) == (2, "llama4ref: error: 200,001 names, over the 200,000-name cap; check them in parts\n")
+    assert (res.code, res.stderr) == (
+        2,
+        "llama4ref: error: L4R-U014 200,001 names, over the 200,000-name cap; check them in parts\n",
+    )
 
 
 @pytest.mark.parametrize(
     ("stdin", "stderr"),
     [
-        (None, "llama4ref: error: --from-file -: standard input is closed\n"),
-        ("", "llama4ref: error: standard input is empty; no names to check\n"),
+        (None, "llama4ref: error: L4R-U014 --from-file -: standard input is closed\n"),
+        ("", "llama4ref: error: L4R-U012 standard input is empty; no names to check\n"),
     ],
     ids=["closed", "empty"],
 )
@@ -274,7 +285,11 @@ def test_from_stdin_closed_or_empty(stdin: str | None, stderr: str) -> None:
 def test_from_stdin_closed_descriptor() -> None:
     """`check-name --from-file - <&-` (descriptor 0 closed in a real process): one line, exit 2."""
     res = _sub("check-name", "--from-file", "-", preexec_fn=lambda: os.close(0))
-    assert (res.returncode, res.stdout, res.stderr) == (2, "", "llama4ref: error: --from-file -: standard input is closed\n")
+    assert (res.returncode, res.stdout, res.stderr) == (
+        2,
+        "",
+        "llama4ref: error: L4R-U014 --from-file -: standard input is closed\n",
+    )
 
 
 # -- item 8: output errors ------------------------------------------------------------------------
@@ -305,7 +320,7 @@ def test_every_command_on_a_full_disk(cmd: str, tmp_path: Path) -> None:
     args = ["export", "--format", "json"] if cmd == "export json" else _example_args(cmd, tmp_path)
     with open("/dev/full", "w", encoding="utf-8") as full:
         res = _run(*args, stdin=sys.stdin, stdout=full)
-    assert (res.code, res.stderr) == (2, "llama4ref: error: cannot write to standard output: No space left on device\n")
+    assert (res.code, res.stderr) == (2, "llama4ref: error: L4R-U014 cannot write to standard output: No space left on device\n")
 
 
 @pytest.mark.parametrize(
@@ -315,13 +330,19 @@ def test_full_disk_in_a_real_process(args: list[str]) -> None:
     """`… > /dev/full` in a real process: one line, exit 2, and no "Exception ignored" at exit."""
     with open("/dev/full", "w", encoding="utf-8") as full:
         res = subprocess.run([*CLI, *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, cwd=REPO)
-    assert (res.returncode, res.stderr) == (2, "llama4ref: error: cannot write to standard output: No space left on device\n")
+    assert (res.returncode, res.stderr) == (
+        2,
+        "llama4ref: error: L4R-U014 cannot write to standard output: No space left on device\n",
+    )
 
 
 def test_closed_stdout_in_a_real_process() -> None:
     """`llama4ref get … >&-`: one line, exit 2."""
     res = _sub("get", "scout.params.total", preexec_fn=lambda: os.close(1))
-    assert (res.returncode, res.stderr) == (2, "llama4ref: error: cannot write to standard output: the stream is closed\n")
+    assert (res.returncode, res.stderr) == (
+        2,
+        "llama4ref: error: L4R-U014 cannot write to standard output: the stream is closed\n",
+    )
 
 
 @pytest.mark.parametrize("args", [["list", "facts"], ["export", "--format", "jsonl"]], ids=lambda a: " ".join(a))

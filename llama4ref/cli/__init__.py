@@ -110,23 +110,25 @@ def run(argv: list[str]) -> int:
 def _run_guarded(argv: list[str], real_stdout: object) -> int:
     import typer.main
 
-    from llama4ref.cli.output import EXIT_PROBLEMS, EXIT_USAGE, error_line
+    from llama4ref.cli.output import BAD_COMMAND_LINE, BAD_VALUE, EXIT_PROBLEMS, EXIT_USAGE, UNREADABLE, error_line
     from llama4ref.cli.streams import OutputError, write_stderr
     from llama4ref.errors import DataError, Llama4RefError
 
     usage_error, click_exception = _click_errors()
     try:
         command = typer.main.get_command(invoked_app(argv))
+        _finite_numbers(command)
         code = command.main(args=argv, prog_name="llama4ref", standalone_mode=False)
         return code if isinstance(code, int) else 0
     except usage_error as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # `llama4ref` alone: the help, on stderr
             write_stderr(exc.format_message() + "\n")
-        else:
-            write_stderr(error_line(_usage_message(exc)))
+        else:  # "Invalid value for '--batch'" is a value; a missing argument or unknown option, the line itself
+            bad_value = type(exc).__name__ == "BadParameter"
+            write_stderr(error_line(_usage_message(exc), BAD_VALUE if bad_value else BAD_COMMAND_LINE))
         return EXIT_USAGE
-    except click_exception as exc:
-        write_stderr(error_line(exc.format_message()))
+    except click_exception as exc:  # a file Click could not open
+        write_stderr(error_line(exc.format_message(), UNREADABLE))
         return EXIT_USAGE
     except typer.Abort:
         write_stderr(error_line("interrupted"))
@@ -141,8 +143,65 @@ def _run_guarded(argv: list[str], real_stdout: object) -> int:
         return EXIT_USAGE
     except OSError as exc:  # input that could not be read where no command expected it
         where = f"{exc.filename}: " if exc.filename else ""
-        write_stderr(error_line(f"{where}{exc.strerror or exc}"))
+        write_stderr(error_line(f"{where}{exc.strerror or exc}", UNREADABLE))
         return EXIT_USAGE
+
+
+def _finite_numbers(command: Any) -> None:
+    """Make every number option of ``command`` (and of its subcommands) refuse what no count or size
+    can be: ``nan`` and ``inf``, and integers past a 64-bit integer (:data:`LARGEST_INT`).
+
+    Click reads ``nan`` and ``inf`` as floats, a range check (``--usable``, ``min=``) lets ``nan``
+    through, and an integer of 400 digits overflowed the float arithmetic of a plan (tracebacks,
+    or a plan for an infinite GPU). Done here for every option, so one added later is covered
+    without a word in its declaration.
+    """
+    for param in command.params:
+        kind = type(param.type)
+        names = {c.__name__ for c in kind.__mro__}
+        if names & {"FloatParamType", "IntParamType"} and not kind.__name__.startswith("Bounded"):
+            param.type = copy.copy(param.type)
+            param.type.__class__ = _bounded_class(kind)
+    for sub in getattr(command, "commands", {}).values():
+        _finite_numbers(sub)
+
+
+LARGEST_INT = 2**63 - 1
+"""The largest integer a number option takes: a 64-bit signed integer, past any count or size."""
+
+_BOUNDED: dict[type[Any], type[Any]] = {}
+
+
+def _finite(text: str) -> bool:
+    """False for text that reads as a float but not a finite one (nan, inf, 1e400); True otherwise."""
+    import math
+
+    try:
+        return math.isfinite(float(text))
+    except (ValueError, OverflowError):
+        return True  # not a float at all: the type says so in its own words
+
+
+def _bounded_class(kind: type[Any]) -> type[Any]:
+    """``kind`` (Click's INT, FLOAT or a range of them) refusing a value that is not finite or is
+    past :data:`LARGEST_INT`: "'nan' is not a finite number"."""
+    if kind not in _BOUNDED:
+        floats = any(c.__name__ == "FloatParamType" for c in kind.__mro__)
+
+        def convert(self: Any, value: Any, param: Any, ctx: Any) -> Any:
+            if floats and isinstance(value, str) and not _finite(value):  # before a range's "inf is not in 0<=x<=100"
+                from llama4ref.printable import echoed
+
+                self.fail(f"{echoed(value)} is not a finite number", param, ctx)
+            got = kind.convert(self, value, param, ctx)
+            if isinstance(got, int) and abs(got) > LARGEST_INT:
+                from llama4ref.printable import echoed
+
+                self.fail(f"{echoed(str(value))} is larger than {LARGEST_INT:,}", param, ctx)
+            return got
+
+        _BOUNDED[kind] = type(f"Bounded{kind.__name__}", (kind,), {"convert": convert})
+    return _BOUNDED[kind]
 
 
 def _click_errors() -> tuple[type[Any], type[Any]]:
@@ -173,12 +232,12 @@ def _output_failed(exc: Any, real_stdout: object) -> int:
     """A failed write: silence for a reader that left (EPIPE), else one line on stderr; exit non-zero."""
     import errno
 
-    from llama4ref.cli.output import EXIT_USAGE, error_line
+    from llama4ref.cli.output import EXIT_USAGE, UNREADABLE, error_line
     from llama4ref.cli.streams import silence_stdout, write_stderr
 
     if exc.stream == "standard output":
         silence_stdout(real_stdout)  # type: ignore[arg-type]  # a TextIO or None
     if exc.errno == errno.EPIPE:
         return 141  # what a shell reports for a command ended by SIGPIPE
-    write_stderr(error_line(str(exc)))
+    write_stderr(error_line(str(exc), UNREADABLE))
     return EXIT_USAGE

@@ -74,8 +74,19 @@ def error_line(message: str, error_code: str | None = None) -> str:
     return f"llama4ref: error: {error_code + ' ' if error_code else ''}{printable(message)}\n"
 
 
+BAD_VALUE, BAD_COMMAND_LINE, UNREADABLE = "L4R-U012", "L4R-U013", "L4R-U014"
+"""The codes of a value the command cannot use, a command line that does not parse, and input or
+output that cannot be read or written (:data:`llama4ref.errors.ERROR_CODES`)."""
+
+
 def fail(message: str, code: int = EXIT_USAGE, *, error_code: str | None = None) -> NoReturn:
-    """One line on stderr (with the error's stable code, when given), then exit with ``code``."""
+    """One line on stderr with the error's stable code, then exit with ``code``.
+
+    A usage error (exit 2) without a more specific ``error_code`` is :data:`BAD_VALUE`; an error
+    with another exit code must name its own.
+    """
+    if error_code is None and code == EXIT_USAGE:
+        error_code = BAD_VALUE
     sys.stderr.write(error_line(message, error_code))
     raise typer.Exit(code)
 

@@ -58,6 +58,8 @@ _CARD_NAMES = ("readme.md", "model_card.md", "modelcard.md", "readme", "readme.t
 class CheckPathError(Llama4RefError, ValueError):
     """The path given to check is neither a directory nor a readable file."""
 
+    code = "L4R-U010"
+
 
 @dataclass(frozen=True)
 class RepoReport:

@@ -24,7 +24,7 @@ from llama4ref.domain.sizing import (
     missing_facts,
     parallel_degrees,
 )
-from llama4ref.errors import Llama4RefError
+from llama4ref.errors import Llama4RefError, UsageError
 from llama4ref.store.knowledge_base import KnowledgeBase
 from llama4ref.store.params import breakdown
 
@@ -147,6 +147,11 @@ class Plan:
         }
 
 
+MAX_GB = 1e9
+"""The most GB a GPU or the offload memory may be given: an exabyte, past any machine (1e308 GB
+overflowed the byte counts to infinity, written as ``Infinity`` in the JSON)."""
+
+
 def _int4_bytes(n: int) -> float:
     return n * 0.5 + (n / INT4_GROUP) * 2
 
@@ -185,10 +190,12 @@ def plan(
         raise NotPlannableError(vid, missing, len(REQUIRED), known, why)
     if gpus < 1:
         raise ValueError("gpus must be at least 1")
-    if gpu_memory_gb is not None and gpu_memory_gb <= 0:
-        raise ValueError("gpu_memory_gb must be positive")
-    if offload_gb < 0:
-        raise ValueError("offload_gb must not be negative")
+    if gpu_memory_gb is not None and not 0 < gpu_memory_gb <= MAX_GB:  # nan too
+        raise UsageError(f"gpu_memory_gb must be more than 0 and at most {MAX_GB:,.0f}, got {gpu_memory_gb!r}")
+    if not 0 <= offload_gb <= MAX_GB:
+        raise UsageError(f"offload_gb must be at least 0 and at most {MAX_GB:,.0f}, got {offload_gb!r}")
+    if not 0 < usable_fraction <= 1:
+        raise UsageError(f"usable_fraction must be more than 0 and at most 1, got {usable_fraction!r}")
     b = breakdown(kb, variant)
     vid = b.variant
     a = f"{vid}.architecture"
@@ -256,7 +263,10 @@ def plan(
     if weights_file is not None:
         size = kb.get(weights_file)
         if size.unit != "bytes":
-            raise ValueError(f"{weights_file} is not a file size in bytes (unit {size.unit})")
+            raise UsageError(
+                f"{weights_file} is not a file size in bytes (its unit is {size.unit}); give a published file's "
+                "size (see 'llama4ref list facts --prefix files')"
+            )
         weights = [MemoryLine("weights file (published size)", size.as_float(), f"{weights_file} = {size.display()}")]
         inputs[weights_file] = size.value
         shown = str(size.qualifiers.get("quant", "published file"))

@@ -12,7 +12,7 @@ import typer
 
 from llama4ref.claims.files import MAX_DOCUMENT_BYTES
 from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt
-from llama4ref.cli.output import EXIT_USAGE, MISSING_PATH, emit_json, fail, path_argument
+from llama4ref.cli.output import EXIT_USAGE, MISSING_PATH, UNREADABLE, emit_json, fail, path_argument
 from llama4ref.printable import printable
 
 NO_DOCUMENTS = "L4R-U011"
@@ -84,7 +84,11 @@ def _documents(paths: list[str], warnings: list[FileWarning]) -> list[tuple[str,
             raw = getattr(sys.stdin, "buffer", None)  # bytes, read as files are; a text stream (tests) as given
             data = raw.read(MAX_DOCUMENT_BYTES + 1) if raw is not None else sys.stdin.read(MAX_DOCUMENT_BYTES + 1)
             if len(data if isinstance(data, bytes) else data.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
-                fail(f"-: over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
+                fail(
+                    f"-: over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts",
+                    EXIT_USAGE,
+                    error_code=UNREADABLE,
+                )
             out.append(("-", _text_of("-", data, warnings) if isinstance(data, bytes) else data))
             continue
         path = path_argument(p, "PATHS")
@@ -104,7 +108,7 @@ def _documents(paths: list[str], warnings: list[FileWarning]) -> list[tuple[str,
                 _within_limit(str(f), f.stat().st_size)
                 data = f.read_bytes()
             except OSError as exc:
-                fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE)
+                fail(f"cannot read {f}: {exc.strerror}", EXIT_USAGE, error_code=UNREADABLE)
             out.append((str(f), _text_of(str(f), data, warnings)))
     return out
 
@@ -136,7 +140,11 @@ def _no_documents(directory: str) -> None:
 def _within_limit(name: str, size: int) -> None:
     """Refuse (exit 2) a document larger than :data:`~llama4ref.claims.files.MAX_DOCUMENT_BYTES`."""
     if size > MAX_DOCUMENT_BYTES:
-        fail(f"{name}: {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts", EXIT_USAGE)
+        fail(
+            f"{name}: {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts",
+            EXIT_USAGE,
+            error_code=UNREADABLE,
+        )
 
 
 def register(app: typer.Typer) -> None:

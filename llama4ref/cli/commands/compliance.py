@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt, JsonFormatOpt, JsonOpt
-from llama4ref.cli.output import EXIT_USAGE, console, emit_json, fail, path_argument
+from llama4ref.cli.output import EXIT_USAGE, UNREADABLE, console, emit_json, fail, path_argument
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def license_check(
     try:
         report = check_repo(path, _terms(), name=name)
     except CheckPathError as exc:
-        fail(str(exc))
+        fail(str(exc), error_code=exc.code)
     if fmt == "json":
         emit_json("license-check", report.to_dict(), ascii_only=True)
     elif fmt == "sarif":
@@ -145,7 +145,7 @@ def check_name(
     if not items:
         fail("give at least one name, or --from-file FILE", EXIT_USAGE)
     if len(items) > MAX_NAMES:
-        fail(f"{len(items):,} names, over the {MAX_NAMES:,}-name cap; check them in parts")
+        fail(f"{len(items):,} names, over the {MAX_NAMES:,}-name cap; check them in parts", error_code=UNREADABLE)
     results = list(check_names(items, _terms()))
     code = max(exit_code(results, strict=strict), int(strict and warned))
     if json_out:
@@ -191,7 +191,9 @@ def _names_from(source: str, read_names: Callable[[str], list[str]]) -> tuple[li
         sys.stderr.write(printable(encoding_warning(label, decoded.encoding_problem)) + "\n")
     text = decoded.text
     if sum(text.count(sep) for sep in _LINE_BREAKS) > MAX_NAMES:  # counted before splitting: bounded memory
-        fail(f"{label}: more than {MAX_NAMES:,} lines, over the {MAX_NAMES:,}-name cap; check them in parts")
+        fail(
+            f"{label}: more than {MAX_NAMES:,} lines, over the {MAX_NAMES:,}-name cap; check them in parts", error_code=UNREADABLE
+        )
     found = read_names(text)
     if not found:
         fail(f"{label}: only blank lines; no names to check")
@@ -208,18 +210,18 @@ def _read_capped(read: Callable[[int], bytes], label: str) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
     if size > MAX_NAMES_BYTES:
-        fail(f"{label}: over the {MAX_NAMES_BYTES:,}-byte cap for a list of names; check it in parts")
+        fail(f"{label}: over the {MAX_NAMES_BYTES:,}-byte cap for a list of names; check it in parts", error_code=UNREADABLE)
     return b"".join(chunks)
 
 
 def _read_stdin() -> bytes:
     stream = sys.stdin
     if stream is None:  # the process started with descriptor 0 closed (`<&-`)
-        fail("--from-file -: standard input is closed")
+        fail("--from-file -: standard input is closed", error_code=UNREADABLE)
     try:
         return _read_capped(stream.buffer.read, "standard input")
     except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
-        fail(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}")
+        fail(f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}", error_code=UNREADABLE)
 
 
 def _read_file(path: str) -> bytes:
@@ -230,10 +232,13 @@ def _read_file(path: str) -> bytes:
         with open(path, "rb") as fh:  # a FIFO or /dev/stdin is read as a stream, under the same cap
             st = os.fstat(fh.fileno())
             if stat.S_ISREG(st.st_mode) and st.st_size > MAX_NAMES_BYTES:
-                fail(f"{path}: {st.st_size:,} bytes, over the {MAX_NAMES_BYTES:,}-byte cap for a list of names")
+                fail(
+                    f"{path}: {st.st_size:,} bytes, over the {MAX_NAMES_BYTES:,}-byte cap for a list of names",
+                    error_code=UNREADABLE,
+                )
             return _read_capped(fh.read, path)
     except OSError as exc:
-        fail(f"cannot read {path}: {exc.strerror}")
+        fail(f"cannot read {path}: {exc.strerror}", error_code=UNREADABLE)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,7 +15,7 @@ from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, f
 from llama4ref.domain.completion import complete_identifier, complete_provider, complete_variant
 
 if TYPE_CHECKING:
-    from llama4ref.domain.memory import KvLayout, Precision
+    from llama4ref.domain.memory import KvLayout, Plan, Precision
 
 
 def context(variant: VariantArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
@@ -165,7 +165,7 @@ def memory(
     import sys
 
     import llama4ref
-    from llama4ref.domain.memory import fit, plan, plan_warnings
+    from llama4ref.domain.memory import MAX_GB, fit, plan, plan_warnings
     from llama4ref.printable import printable
 
     precision, kv_dtype, kv_layout = precision.lower(), kv_dtype.lower(), kv_layout.lower()
@@ -175,16 +175,16 @@ def memory(
         fail("--kv-dtype must be bf16 or fp8")
     if kv_layout not in ("hybrid", "full"):
         fail("--kv-layout must be hybrid or full")
-    if gpu_memory_gb is not None and gpu_memory_gb <= 0:
-        fail("--gpu-memory-gb must be positive")
+    if gpu_memory_gb is not None and not 0 < gpu_memory_gb <= MAX_GB:
+        fail(f"--gpu-memory-gb must be positive, at most {MAX_GB:,.0f} (got {gpu_memory_gb:g})")
     if not 0 < usable <= 1:
         fail(f"--usable must be more than 0 and at most 1 (got {usable:g})")
     if batch < 1:
         fail(f"--batch must be at least 1 (got {batch})")
     if context is not None and context < 1:
         fail(f"--context must be at least 1 token (got {context})")
-    if offload_gb < 0:
-        fail("--offload-gb must not be negative")
+    if not 0 <= offload_gb <= MAX_GB:
+        fail(f"--offload-gb must not be negative, at most {MAX_GB:,.0f} (got {offload_gb:g})")
     fit_what = fit_what.lower() if fit_what else None
     if fit_what not in (None, "context", "batch"):
         fail("--fit must be context or batch")
@@ -206,8 +206,8 @@ def memory(
     if fit_what == "context" or fit_what == "batch":
         found = fit(kb, variant, cast("Literal['context', 'batch']", fit_what), gpus, **options)
         if found is None:
-            window = " at the default context, the model's whole window (give --context)" if context is None else ""
-            fail(f"does not fit {gpus} GPU(s) even at {fit_what} 1{window}", EXIT_PROBLEMS)
+            least = plan(kb, variant, gpus=gpus, **(options | {fit_what: 1}))  # type: ignore[arg-type]  # as below
+            fail(_no_fit(least, fit_what, gpus, context), EXIT_PROBLEMS, error_code="L4R-U015")
         p = found
     else:
         p = plan(kb, variant, gpus=gpus, **options)  # type: ignore[arg-type]  # options typed by the checks above
@@ -221,6 +221,17 @@ def memory(
     if fit_what:
         render_deploy.fit_headline(console(), kb, p, fit_what, gpus, gpu)
     render_deploy.memory(console(), p)
+
+
+def _no_fit(least: Plan, fit_what: str, gpus: int, context: int | None) -> str:
+    """Why ``memory --fit`` found nothing: the smallest plan tried, its need and the room of ``gpus`` GPUs."""
+    room = gpus * (least.gpu_bytes or 0.0) * least.usable_fraction + least.offload_bytes
+    need = f"it needs {least.total_bytes / 1e9:,.1f} GB, {gpus} GPU(s) hold {room / 1e9:,.1f} GB usable"
+    if fit_what == "context":
+        return f"does not fit {gpus} GPU(s) even with a context of 1 token at batch {least.batch}: {need}"
+    window = "the model's whole window of" if context is None else "a context of"
+    hint = "; give a smaller --context" if context is None else ""
+    return f"does not fit {gpus} GPU(s) even at batch 1 with {window} {least.context:,} tokens: {need}{hint}"
 
 
 def engines(

@@ -103,7 +103,7 @@ def providers(
         for d in after.diagnostics:
             sys.stderr.write(d.format() + "\n")
         if not after.ok:
-            fail(f"{root} does not validate after --write: review the edits", EXIT_PROBLEMS)
+            fail(f"{root} does not validate after --write: review the edits", EXIT_PROBLEMS, error_code="L4R-U016")
     if report.changed:
         raise typer.Exit(EXIT_PROBLEMS)
 
