@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from llama4ref.domain.forms import MONTHS
-from llama4ref.domain.matching import stem
+from llama4ref.domain.matching import LONGEST_FUZZY_WORD, stem
 from llama4ref.paths import FactPath
 
 if TYPE_CHECKING:
@@ -68,6 +68,6 @@ def evidence_for(
         needles.update((w, stem(w), w[:-1] if w.endswith("s") else w, *initials.get(w, ())))
         if w in MONTHS:  # a month meets a dated segment by its two digits (stated_2025_04_05)
             needles.add(f"_{MONTHS[w]}")
-        if len(w) > 5:  # two neighbouring parts written together (joined_in): "finetune" of fine_tune
+        if 5 < len(w) <= LONGEST_FUZZY_WORD:  # two neighbouring parts written together (joined_in): "finetune" of fine_tune
             needles.update(f"{w[:i]}_{w[i:]}" for i in range(1, len(w)))
     return Evidence(frozenset(paths), frozenset(wanted_units), tuple(n for n in needles if n))

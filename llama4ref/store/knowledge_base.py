@@ -49,6 +49,7 @@ class KnowledgeBase:
         self._sorted: list[str] | None = None
         self._backer_map: dict[str, list[str]] | None = None
         self._views: dict[str, str] | None = None  # a license term's fact path → its id (llama4ref.store.termviews)
+        self._most_parts: int | None = None  # _name_parts, computed on first use
 
     # -- identity ---------------------------------------------------------------------
     @property
@@ -115,6 +116,15 @@ class KnowledgeBase:
             done = self._normalised[path] = self._normalise(path)
         return done
 
+    def _name_parts(self) -> int:
+        """The most dot-separated parts a variant's alias or a listed identifier has ("llama-3.1-70b": 2):
+        a longer prefix of a path names no variant, so :meth:`_normalise` tries no longer one (a
+        question of 20,000 dots was tried at each of its cuts, 5 s)."""
+        if self._most_parts is None:
+            names = [*self._aliases, *(str(e["name"]) for e in self._index.get("identifiers", {}).values())]
+            self._most_parts = 1 + max((n.count(".") for n in names), default=0)
+        return self._most_parts
+
     def _normalise(self, path: str) -> str:
         parts = require_str(path, "path").strip().split(".")
         written = path.strip().lower()
@@ -127,7 +137,7 @@ class KnowledgeBase:
         # The longest listed alias prefix wins ("llama-3.1-70b.benchmarks..."); a path that
         # names stored facts as written is taken as written; only then is a single first
         # segment parsed by its parts ("Llama-4-Scout-17B-16E-Instruct-FP8.params...").
-        for cut in range(max(len(parts) - 1, 1), 0, -1):
+        for cut in range(min(max(len(parts) - 1, 1), self._name_parts()), 0, -1):
             vid = self._find_variant(".".join(parts[:cut]), parse=False)
             if vid is not None:
                 return ".".join([vid, *(p.lower() for p in parts[cut:])])
