@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from llama4ref.domain.reading import read_at_address, reading
+from llama4ref.errors import UnknownIdError
 from llama4ref.printable import printable
 from llama4ref.store.answers import Citation, Fact, Source
 from llama4ref.store.knowledge_base import KnowledgeBase
@@ -82,6 +83,39 @@ def facts_of(kb: KnowledgeBase, paths: Sequence[str]) -> list[Fact]:
     return list(found.values())
 
 
+def split_names(kb: KnowledgeBase, names: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(fact paths or prefixes, source ids) among ``names``, each in the order given: a name that
+    is no fact path or prefix but a source's id names that source, to cite it itself (a researcher
+    who found the model card in ``sources`` cites it by its id). Anything else stays a path, for
+    :func:`facts_of` to report as unknown."""
+    paths: list[str] = []
+    sources: list[str] = []
+    for name in names:
+        written = name.strip()
+        if not kb.has(name) and not kb.group(written.rstrip("./") or name) and _is_source(kb, written):
+            sources.append(written)
+        else:
+            paths.append(name)
+    return paths, sources
+
+
+def _is_source(kb: KnowledgeBase, name: str) -> bool:
+    try:
+        kb.source(name)
+    except UnknownIdError:
+        return False
+    return True
+
+
+def source_uses(kb: KnowledgeBase, source_id: str) -> CitedSource:
+    """The source ``source_id`` with every use of it: each fact it backs and where it states it."""
+    cited = CitedSource(kb.source(source_id), [])
+    for path in kb.backed_by(source_id):
+        fact = kb.get(path)
+        cited.uses.extend((fact, cit) for cit in kb.citations_of(fact) if cit.source == source_id)
+    return cited
+
+
 NOTE_USES = 3
 """How many uses (fact and locator) a bibliography note names before "+N more"."""
 NOTE_USE_CHARS = 320
@@ -107,6 +141,8 @@ class CitedSource(NamedTuple):
         than :data:`LOCATOR_CHARS` (the locators belong with the facts, in the text).
         """
         uses = list(dict.fromkeys((fact.path, cit.locator) for fact, cit in self.uses))
+        if not uses:  # a source cited by its id that backs identifiers only
+            return f"no fact (see 'llama4ref sources {self.source.id}')"
         if limit is None:
             return "; ".join(f"{path} ({locator})" for path, locator in uses)
         shown: list[str] = []
@@ -119,12 +155,16 @@ class CitedSource(NamedTuple):
         return "; ".join(shown) + (f"; +{more} more" if more > 0 else "")
 
 
-def cited_sources(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> list[CitedSource]:
-    """Each source the facts cite, once, in the order first cited."""
+def cited_sources(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequence[str] = ()) -> list[CitedSource]:
+    """Each source the facts cite, once, in the order first cited; then each of ``sources`` (ids
+    named to cite the source itself, :func:`split_names`) not among them, with all its uses."""
     found: dict[str, CitedSource] = {}
     for fact in [facts] if isinstance(facts, Fact) else facts:
         for cit, src in citations_for(kb, fact):
             found.setdefault(src.id, CitedSource(src, [])).uses.append((fact, cit))
+    for source_id in sources:
+        if source_id not in found:
+            found[source_id] = source_uses(kb, source_id)
     return list(found.values())
 
 
@@ -250,14 +290,14 @@ def bib_note(cited: CitedSource) -> str:
     return note
 
 
-def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:
+def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequence[str] = ()) -> str:
     """One entry per source: escaped fields; the people who wrote it (or, for a document that is not
     a paper, its publisher as organisation) as ``author``; the publication date as ``year``/``date``;
     an arXiv preprint's ``eprint``; a proceedings paper's ``booktitle``; the day the address was
     read as ``urldate`` (none when a copy was read: the note says which); what was read and the
     first facts cited (and where the source states each) in a short ``note``."""
     entries: list[str] = []
-    for cited in cited_sources(kb, facts):
+    for cited in cited_sources(kb, facts, sources):
         src = cited.source
         kind = bib_type(src)
         fields: dict[str, str] = {}
@@ -320,12 +360,12 @@ def csl_name(person: str) -> dict[str, str]:
     return {"family": family, "given": given} if given else {"literal": person}
 
 
-def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> list[dict[str, Any]]:
+def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequence[str] = ()) -> list[dict[str, Any]]:
     """CSL-JSON items (the format Zotero, pandoc and citeproc read), one per source, ids as BibTeX's
     keys: ``accessed`` only when the address itself was read (else the note names the copy read),
     ``version`` only when the source has one."""
     items: list[dict[str, Any]] = []
-    for cited in cited_sources(kb, facts):
+    for cited in cited_sources(kb, facts, sources):
         src = cited.source
         kind = "paper-conference" if bib_type(src) == "inproceedings" else _CSL_TYPE.get(src.kind, "webpage")
         item: dict[str, Any] = {"id": bibkey(src), "type": kind, "title": src.title}

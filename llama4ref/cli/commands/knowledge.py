@@ -177,7 +177,10 @@ CITE_FORMATS = ("text", "bibtex", "csl-json", "json")
 def cite(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Fact paths or prefixes (a prefix: every fact under it).", autocompletion=complete_fact_path),
+        typer.Argument(
+            help="Fact paths or prefixes (a prefix: every fact under it), or source ids (the source itself).",
+            autocompletion=complete_fact_path,
+        ),
     ],
     fmt: Annotated[str, typer.Option("--format", help="text | bibtex | csl-json | json (any case)")] = "text",
     json_out: JsonFormatOpt = False,
@@ -192,7 +195,12 @@ def cite(
     in BibTeX). JSON: kind `citation` for one fact path, `citations` (a list) for prefixes or
     several paths.
 
+    A source id (`llama4ref sources`) cites the source itself: its one entry, whose note names
+    the facts it backs (JSON: the citations of those facts).
+
     Example: llama4ref cite maverick.params.total --format bibtex
+
+    Example: llama4ref cite llama-models-model-card --format bibtex
 
     Example: llama4ref cite scout.params.total runtime.vllm.scout.8xh100 --format bibtex > llama4.bib
     """
@@ -205,21 +213,23 @@ def cite(
         fail(f"unknown format {fmt!r}; choose text, bibtex, csl-json or json")
     if not all(p.strip() for p in paths):
         fail("give fact paths or prefixes, e.g. maverick.params.total or runtime.vllm.scout.8xh100")
-    facts = c.facts_of(kb, paths)
+    fact_paths, source_ids = c.split_names(kb, paths)
+    facts = c.facts_of(kb, fact_paths)
     if fmt == "text":
         from llama4ref.cli.render.cite import as_text
 
-        emit_text(as_text(kb, facts))
+        emit_text(as_text(kb, facts, source_ids))
     elif fmt == "bibtex":
-        emit_text(c.as_bibtex(kb, facts))
+        emit_text(c.as_bibtex(kb, facts, source_ids))
     elif fmt == "csl-json":
         from llama4ref.cli.output import emit_document
 
-        emit_document(c.as_csl_json(kb, facts))
+        emit_document(c.as_csl_json(kb, facts, source_ids))
     elif len(paths) == 1 and kb.has(paths[0]):  # one fact path: the one report, as before
         emit_json("citation", c.as_json(kb, facts[0]))
-    else:
-        emit_json("citations", [c.as_json(kb, f) for f in facts])
+    else:  # a source id: the citations of every fact it backs
+        chosen = {f.path: f for f in facts} | {p: kb.get(p) for s in source_ids for p in kb.backed_by(s)}
+        emit_json("citations", [c.as_json(kb, f) for f in chosen.values()])
 
 
 def sources(

@@ -34,8 +34,9 @@ def reference(src: Source) -> str:
     )
 
 
-def as_text(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:
-    """Each fact and its value with ``  [source] locator: “quote”`` lines, then ``sources:``, one line a source."""
+def as_text(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequence[str] = ()) -> str:
+    """Each fact and its value with ``  [source] locator: “quote”`` lines, then each source named by
+    its id (what it backs), then ``sources:``, one line a source."""
     from llama4ref.store.answers import Fact
 
     chosen = [facts] if isinstance(facts, Fact) else list(facts)
@@ -43,6 +44,9 @@ def as_text(kb: KnowledgeBase, facts: Fact | Sequence[Fact]) -> str:
     for fact in chosen:
         lines.append(f"{fact.path} = {fact.display()}" + (f" (derived: {fact.formula})" if fact.derived else ""))
         lines += [f"  [{src.id}] {cit.locator}: “{quote_text(cit.quote)}”" for cit, src in citations_for(kb, fact)]
+    for source_id in sources:  # the source itself: its reference below; its facts one command away
+        backs = len(kb.backed_by(source_id))
+        lines.append(f"{source_id}: the source itself, backing {backs:,} fact(s) (see 'llama4ref sources {source_id}')")
     lines.append("sources:")
-    lines += [reference(cited.source) for cited in cited_sources(kb, chosen)]
+    lines += [reference(cited.source) for cited in cited_sources(kb, chosen, sources)]
     return "\n".join(printable(line) for line in lines)  # one line per citation, whatever the data holds
