@@ -40,10 +40,12 @@ class VariantListing:
 
 @dataclass(frozen=True)
 class SourceEntry:
-    """A source record and the paths of the facts (and license terms) that cite it."""
+    """A source record, the paths of the facts (and license terms) that cite it and the names of
+    the identifiers that do."""
 
     source: Source
     backs: list[str]
+    identifiers: list[str]
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class SourceListing:
     kind: ClassVar[ListKind] = "sources"
 
     def to_json(self) -> Sequence[Mapping[str, Any]]:
-        return [e.source.to_json() | {"backs": e.backs} for e in self.items]
+        return [e.source.to_json() | {"backs": e.backs, "identifiers": e.identifiers} for e in self.items]
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def list_records(kb: KnowledgeBase, kind: ListKind, prefix: str = "") -> Listing
     if kind == "variants":
         return VariantListing(kb.variants())
     if kind == "sources":
-        return SourceListing([SourceEntry(s, kb.backed_by(s.id)) for s in kb.sources()])
+        return SourceListing([SourceEntry(s, kb.backed_by(s.id), kb.identifiers_citing(s.id)) for s in kb.sources()])
     if kind == "facts":
         facts = kb.facts(prefix)
         if prefix and not facts:

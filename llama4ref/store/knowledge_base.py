@@ -50,6 +50,7 @@ class KnowledgeBase:
         self._backer_map: dict[str, list[str]] | None = None
         self._views: dict[str, str] | None = None  # a license term's fact path → its id (llama4ref.store.termviews)
         self._most_parts: int | None = None  # _name_parts, computed on first use
+        self._ident_citers: dict[str, list[str]] | None = None  # identifiers_citing's map, built on first use
 
     # -- identity ---------------------------------------------------------------------
     @property
@@ -276,6 +277,19 @@ class KnowledgeBase:
                     found.setdefault(c["source"], set()).add(term_path(tid))  # its fact, llama4ref.store.termviews
             self._backer_map = {sid: sorted(paths) for sid, paths in found.items()}
         return self._backer_map
+
+    def identifiers_citing(self, source_id: str) -> list[str]:
+        """The names of the catalog's identifiers (``llama4ref resolve``) whose entry or license
+        cites ``source_id``, sorted: what a source that backs no fact is in the records for."""
+        self.source(source_id)
+        if self._ident_citers is None:  # one pass over the raw entries, as _backers over the facts
+            found: dict[str, set[str]] = {}
+            for entry in self._index.get("identifiers", {}).values():
+                cits = [*entry.get("citations", []), *(entry.get("license") or {}).get("citations", [])]
+                for c in cits:
+                    found.setdefault(c["source"], set()).add(str(entry["name"]))
+            self._ident_citers = {sid: sorted(names) for sid, names in found.items()}
+        return list(self._ident_citers.get(source_id, ()))
 
     def records(self, answer: AnswerType[_A_co]) -> list[_A_co]:
         """Every record of the kind whose answer type is ``answer`` (``kb.records(LicenseTerm)``),

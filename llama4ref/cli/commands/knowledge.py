@@ -238,7 +238,8 @@ def sources(
     ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """The bibliography: every source with how many facts it backs, or one source's facts.
+    """The bibliography: every source with how many facts it backs, or one source's facts and the
+    identifiers (`llama4ref resolve`) it is cited for.
 
     Example: llama4ref sources llama-models-model-card
     """
@@ -248,7 +249,9 @@ def sources(
     if source_id is None:
         rows = [(s, kb.backed_by(s.id)) for s in kb.sources()]
         if json_out:
-            listed: list[SourceBacksJSON] = [{**s.to_json(), "backs": backs} for s, backs in rows]
+            listed: list[SourceBacksJSON] = [
+                {**s.to_json(), "backs": backs, "identifiers": kb.identifiers_citing(s.id)} for s, backs in rows
+            ]
             emit_json("sources", listed)
             return
         from llama4ref.cli.render import listing as render_listing
@@ -258,12 +261,12 @@ def sources(
     src = kb.source(source_id)
     backs = kb.backed_by(source_id)
     if json_out:
-        one: SourceBacksJSON = {**src.to_json(), "backs": backs}
+        one: SourceBacksJSON = {**src.to_json(), "backs": backs, "identifiers": kb.identifiers_citing(source_id)}
         emit_json("source", one)
         return
     from llama4ref.cli.render import common as render
 
-    render.source_detail(console(), src, backs)
+    render.source_detail(console(), src, backs, kb.identifiers_citing(source_id))
 
 
 def prompt_format(

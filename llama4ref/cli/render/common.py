@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -323,7 +324,7 @@ def bench_setting(row: Row) -> str:
     return ", ".join(seen)
 
 
-def source_detail(con: Console, src: Source, backs: list[str]) -> None:
+def source_detail(con: Console, src: Source, backs: list[str], identifiers: Sequence[str] = ()) -> None:
     con.print(Text(safe(src.title), style="bold"))
     for label, value in (
         ("id", src.id),
@@ -342,9 +343,17 @@ def source_detail(con: Console, src: Source, backs: list[str]) -> None:
             say(con, Text(f"  {label}: {safe(value)}"), len(label) + 4)
     if src.note:
         say(con, Text(f"  note: {safe(src.note)}", style="dim"), 8)
-    con.print(Text(f"Backs {len(backs)} fact(s):", style="bold"))
-    for path in backs:
-        con.print(Text(f"  {safe(path)}"))
+    resolve = f"cited for {len(identifiers)} identifier(s) (see 'llama4ref resolve NAME')"
+    if backs:
+        con.print(Text(f"Backs {len(backs)} fact(s):", style="bold"))
+        for path in backs:
+            con.print(Text(f"  {safe(path)}"))
+    if identifiers:  # what a source backing no fact is in the records for: what an identifier is
+        con.print(Text(f"{resolve[0].upper()}{resolve[1:]}:" if backs else f"Backs no fact; {resolve}:", style="bold"))
+        for name in identifiers:
+            con.print(Text(f"  {safe(name)}"))
+    elif not backs:
+        con.print(Text("Backs no fact and no identifier.", style="bold"))
 
 
 def prompt(con: Console, wp: WorkedPrompt, legend: list[tuple[str, int | None, str]]) -> None:

@@ -171,6 +171,8 @@ class SourceBacksJSON(SourceJSON):
 
     backs: list[str]
     """The paths of the facts citing this source."""
+    identifiers: list[str]
+    """The names of the catalog's identifiers citing this source (``llama4ref resolve``)."""
 
 
 class OverviewSectionJSON(TypedDict):
