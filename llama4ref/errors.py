@@ -30,6 +30,7 @@ ERROR_CODES: dict[str, str] = {
     "L4R-U014": "input or output that cannot be read or written (standard input closed, a disk full, a size cap)",
     "L4R-U015": "memory --fit: nothing fits the GPUs given, not even a context or batch of 1 (exit 1)",
     "L4R-U016": "refresh --write: the edited facts tree does not validate (exit 1)",
+    "L4R-U017": "get --as-of --json: nothing asked for was known yet on the date (exit 1)",
 }
 """The stable codes of the errors a command stops on (printed ``llama4ref: error: CODE message``)
 and of its warnings about what it was given. The validator's and checkers' codes are in

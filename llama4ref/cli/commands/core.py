@@ -112,7 +112,7 @@ def _known_on(kb: KnowledgeBase, facts: list[Fact], when: date, json_out: bool) 
     known, why = facts_known_on(kb, facts, when)
     if why is not None:
         if json_out:
-            fail(why, EXIT_PROBLEMS)
+            fail(why, EXIT_PROBLEMS, error_code="L4R-U017")
         emit_text(f"Not known on {when}: {why}.")
         raise typer.Exit(EXIT_PROBLEMS)
     if not json_out:
