@@ -100,6 +100,7 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
     from llama4ref.domain.deploy import offer_caveat
 
     render.fact_detail(console(), kb, fact)
+    render.addresses(console(), render.cited_ids(fact))
     if when is None and (caveat := offer_caveat(kb, fact.path)) is not None:
         render.caveat(console(), caveat)
 

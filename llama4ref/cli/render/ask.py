@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from llama4ref.cli.render.common import NOMINAL_FLAG, caveat, fact_detail, value_text
+from llama4ref.cli.render.common import NOMINAL_FLAG, addresses, caveat, cited_ids, fact_detail, value_text
 from llama4ref.cli.render.common import _citation as citation
 from llama4ref.cli.render.grid import say
 from llama4ref.paths import FactPath
@@ -53,14 +53,18 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
         return
     if ans.listing is not None:
         offers(con, kb, ans.listing)
+        first = ans.listing.rows[0].facts[0]
+        addresses(con, [first.citations[0].source] if first.citations else [], 4)
     elif ans.is_group:
         group(con, ans.path or "", list(ans.facts), shown=GROUP_SHOWN)
         best = ans.facts[0]
         if best.citations:
             con.print(Text(f"  {best.path[len(ans.path or '') + 1 :]}, as the source states it:", style="dim"))
             citation(con, kb, best.citations[0], indent="    ")
+            addresses(con, [best.citations[0].source], 4)
     else:
         fact_detail(con, kb, ans.facts[0])
+        addresses(con, cited_ids(ans.facts[0]))
     for text in ans.caveats:
         caveat(con, text)
     if ans.runners_up:

@@ -133,7 +133,10 @@ def overview(con: Console, ov: Overview) -> None:
         title = "Sources (facts: how many of the values above each one backs)"  # not every fact it backs: `sources ID`
         blocks.append(grid.render(con, title, columns, src_rows))
     con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
-    footer = "Every value: `llama4ref get PATH` shows its citations. Derived values are computed from the facts named."
+    footer = (
+        "Every value: `llama4ref get PATH` shows its citations; a source's address: `llama4ref sources ID`."
+        " Derived values are computed from the facts named."
+    )
     if ov.see_also:
         footer += " See also: " + safe("; ".join(ov.see_also)) + "."
     say(con, Text(footer, style="dim"), 0)
@@ -201,6 +204,25 @@ def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
             _citation(con, kb, cit, indent="    ")
     if fact.note:
         say(con, Text(f"  note: {safe(fact.note)}", style="dim"), 8)
+
+
+def cited_ids(fact: Fact) -> list[str]:
+    """The ids of the sources :func:`fact_detail` cites for ``fact`` (its alternatives' too), in order, once each."""
+    cits = [*fact.citations, *(c for alt in fact.alternatives for c in alt.citations)]
+    return list(dict.fromkeys(c.source for c in cits))
+
+
+def addresses(con: Console, source_ids: Sequence[str], indent: int = 2) -> None:
+    """One dim line saying where the cited sources' addresses are (``llama4ref sources ID``: the URL,
+    version and copy read): the id itself when one source is cited, else "any source above"."""
+    if not source_ids:
+        return
+    said = (
+        f"address: llama4ref sources {safe(source_ids[0])}"
+        if len(source_ids) == 1
+        else ("addresses: llama4ref sources ID (any source above)")
+    )
+    say(con, Text(" " * indent + said, style="dim"), indent + 2)
 
 
 def caveat(con: Console, text: str) -> None:
