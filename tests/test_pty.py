@@ -136,14 +136,15 @@ def fits(line: str, width: int) -> bool:
 
 
 def test_a_word_wider_than_the_terminal_is_printed_whole() -> None:
-    """At 80 columns a URL longer than the line is one line (the terminal wraps it; a copy of it
-    is whole), a URL that fits moves under its label rather than being cut, and code keeps its
-    spaces: the tokenizer's split pattern is printed as the one line it is."""
+    """At 80 columns a URL longer than the line is one line under its label's indent (the terminal
+    wraps it; a copy of it is whole; at column 0 it read as a new paragraph), a URL that fits moves
+    under its label rather than being cut, and code keeps its spaces: the tokenizer's split pattern
+    is printed as the one line it is."""
     tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
     _, out = pty_run(["get", "license"], 80, tmp)
     lines = out.split("\n")
     hf = "https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E-Instruct/blob/main/LICENSE"
-    assert len(hf) > 80 and hf in lines
+    assert len(hf) > 80 and "    " + hf in lines
     gh = "https://github.com/meta-llama/llama-models/blob/main/models/llama4/LICENSE"
     assert any(line.strip() == gh and cell_len(line) <= 80 for line in lines)
     _, out = pty_run(["get", "tokenizer.split_pattern.regex"], 80, tmp)
@@ -212,6 +213,11 @@ HANGING = {
         line.startswith((" ", "providers.", "Also relevant:", "More:")) or not line
     ),
     ("search", "maverick", "experts"): lambda line: line.startswith((" ", "maverick.", "20 result(s)")),
+    # a URL wider than the line stays under its indent (review12 #14: it was printed at column 0)
+    ("ask", "what", "is", "the", "acceptable", "use", "policy"): lambda line: (
+        line.startswith((" ", "license.", "Also relevant:")) or not line
+    ),
+    ("ask", "welche", "lizenz", "hat", "llama", "4"): lambda line: line.startswith((" ", "scout.", "Also relevant:")) or not line,
     ("resolve", "accounts/fireworks/models/llama4-maverick-instruct-basic"): lambda line: line.startswith((" ", "accounts/")),
     ("engines", "vllm", "--variant", "scout"): lambda line: line.startswith((" ", "vLLM (vllm)")),
     ("audit", "--only", "scout"): lambda line: line.startswith((" ", "PASS ", "FAIL ")) or line.endswith(" failed"),

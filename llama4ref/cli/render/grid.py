@@ -275,8 +275,9 @@ def hanging(con: Console, text: Text, indent: int, *, paths: bool = False) -> Te
 
     A line printed as it is would continue at column 0 under its own indent. A continuation line
     holding a word too long for the indent (a URL, an id, a file path) moves left just enough to
-    fit, down to column 0; the lines after it keep the indent. A word wider than the whole line is
-    printed whole (:func:`wrap_whole`), and so is code (:func:`_verbatim`). With ``paths``, a file
+    fit; the lines after it keep the indent. A word wider than the whole line is printed whole
+    (:func:`wrap_whole`) under the indent, for the terminal to fold (at column 0 it read as a new
+    paragraph, out of its answer); so is code (:func:`_verbatim`). With ``paths``, a file
     path too long for the indent breaks after a ``/`` instead (:func:`wrap_whole`).
     """
     if text.cell_len <= con.width and "\n" not in text.plain:
@@ -289,7 +290,8 @@ def hanging(con: Console, text: Text, indent: int, *, paths: bool = False) -> Te
     rest = rest[len(rest.plain) - len(rest.plain.lstrip(" \n")) :]
     out = first
     for line in wrap_whole(rest, con.width - indent, paths=paths) if rest.plain else []:
-        out.append("\n" + " " * max(0, min(indent, con.width - line.cell_len)))
+        wider = line.cell_len > con.width  # no place fits it: it stays under its indent, the terminal folds it
+        out.append("\n" + " " * (indent if wider else max(0, min(indent, con.width - line.cell_len))))
         out.append_text(line)
     return out
 
