@@ -171,3 +171,20 @@ def pin_text(commit: str | None, release: str | None, published: object, snapsho
     if snapshot:
         return snapshot
     return str(published)
+
+
+OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "‚", "「")
+"""Quotation marks a quote may open with itself (a spokesperson's words as an article quotes them)."""
+
+
+def quoted(quote: str) -> str:
+    """A quote set off for reading: in “…”, unless it opens with a quotation mark of its own, which
+    then sets it off (a second mark beside it, ``““‘Llama-4-…’``, read as a typo); its characters
+    are the source's either way.
+
+    >>> quoted("109B (Total)")
+    '“109B (Total)”'
+    >>> quoted("“‘Llama-4-Maverick-03-26-Experimental’ is a chat optimized version,” the spokesperson said.")
+    '“‘Llama-4-Maverick-03-26-Experimental’ is a chat optimized version,” the spokesperson said.'
+    """
+    return quote if quote.startswith(OPENING_MARKS) else f"“{quote}”"

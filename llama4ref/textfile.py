@@ -1,10 +1,11 @@
 """Text files as every checker reads them: one decoding, one diagnostic for bytes that are not text.
 
 ``license check``, ``check-name --from-file`` and ``check-claims`` read the user's files through
-:func:`decode_text`: UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark
-are decoded; a NUL byte near the start marks a binary file (not read as text); anything else is
-decoded as UTF-8 with replacement characters (U+FFFD, never lone surrogates) and reported as
-``L4-FILE-ENCODING``, a warning, in the same words by all three.
+:func:`decode_text`: UTF-8 (with or without a byte-order mark) is decoded; UTF-16 with a
+byte-order mark is decoded and reported (bytes that only start like one, ``FF FE 00 62 61 64``,
+read as the name ``戀摡`` with no word said); a NUL byte near the start marks a binary file (not
+read as text); anything else is decoded as UTF-8 with replacement characters (U+FFFD, never lone
+surrogates) and reported. The report is ``L4-FILE-ENCODING``, a warning, in the same words by all three.
 
 >>> decode_text(b"Llama-4-\\xffBar")
 Decoded(text='Llama-4-\\ufffdBar', encoding_problem='not valid UTF-8 (first bad byte at offset 8); read with replacement characters', binary=None)
@@ -29,7 +30,8 @@ class Decoded(NamedTuple):
     text: str | None
     """The text (None for a binary file)."""
     encoding_problem: str | None = None
-    """Why the text is not exactly the file's bytes (invalid UTF-8, read with replacement characters)."""
+    """Why the text may not be what the file means: invalid UTF-8 (read with replacement
+    characters), or UTF-16 (read by its byte-order mark)."""
     binary: str | None = None
     """Why the file is not text at all (NUL bytes, invalid UTF-16)."""
 
@@ -38,9 +40,14 @@ def decode_text(data: bytes) -> Decoded:
     """Decode a file's bytes under the policy above."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return Decoded(data.decode("utf-16"))
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             return Decoded(None, binary="binary (invalid UTF-16)")
+        mark = "FF FE" if data.startswith(b"\xff\xfe") else "FE FF"
+        return Decoded(
+            text,
+            f"not UTF-8: read as UTF-16 (it starts with the byte-order mark {mark}); save it as UTF-8 if the text reads wrong",
+        )
     if b"\x00" in data[:SNIFF_BYTES]:
         return Decoded(None, binary="binary (contains NUL bytes)")
     try:

@@ -9,8 +9,8 @@ Policy (the directory check's hostile-input guarantees):
 * files over :data:`MAX_FILE_BYTES` are skipped and reported; at most that many bytes are
   ever read;
 * a NUL byte in the first :data:`~llama4ref.textfile.SNIFF_BYTES` bytes marks a file as binary (skipped);
-* UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are decoded;
-  anything else is decoded as UTF-8 with replacement characters and reported
+* UTF-8 (with or without a byte-order mark) is decoded; UTF-16 with a byte-order mark is decoded
+  and reported; anything else is decoded as UTF-8 with replacement characters and reported
   (:mod:`llama4ref.textfile`, the one reading ``check-name`` and ``check-claims`` share);
 * nothing is ever executed, imported or evaluated; YAML is read with ``safe_load`` semantics.
 """

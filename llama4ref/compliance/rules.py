@@ -184,7 +184,7 @@ _RULES = (
         "-",
         "warning",
         None,
-        "The file was decoded with replacement characters; text rules may miss what it says.",
+        "The file was decoded with replacement characters, or as UTF-16 by its byte-order mark; text rules may miss what it says.",
     ),
 )
 

@@ -310,10 +310,13 @@ def test_binary_and_non_utf8_files(terms: LicenseTerms, tmp_path: Path) -> None:
 
 
 def test_utf16_notice_is_read(terms: LicenseTerms, tmp_path: Path) -> None:
-    """A UTF-16 NOTICE with a byte-order mark is decoded and passes."""
+    """A UTF-16 NOTICE with a byte-order mark is decoded and passes, with the encoding warning that
+    says it was read as UTF-16 (review12 #14: bytes that only start like UTF-16 were read silently)."""
     repo = _copy_fixture("compliant-linked", tmp_path)
     (repo / "NOTICE").write_bytes(NOTICE.encode("utf-16"))
-    assert beyond_the_link(check_repo(repo, terms)) == ()
+    found = beyond_the_link(check_repo(repo, terms))
+    assert [(f.rule, f.severity) for f in found] == [("L4-FILE-ENCODING", "warning")]
+    assert "read as UTF-16" in found[0].message
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from llama4ref.domain.cite import citations_for, cited_sources, git_ref, quote_text, version_label
 from llama4ref.domain.reading import reading
+from llama4ref.formatting import quoted
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def as_text(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequence[s
     lines: list[str] = []
     for fact in chosen:
         lines.append(f"{fact.path} = {fact.display()}" + (f" (derived: {fact.formula})" if fact.derived else ""))
-        lines += [f"  [{src.id}] {cit.locator}: “{quote_text(cit.quote)}”" for cit, src in citations_for(kb, fact)]
+        lines += [f"  [{src.id}] {cit.locator}: {quoted(quote_text(cit.quote))}" for cit, src in citations_for(kb, fact)]
     for source_id in sources:  # the source itself: its reference below; its facts one command away
         backs = len(kb.backed_by(source_id))
         lines.append(f"{source_id}: the source itself, backing {backs:,} fact(s) (see 'llama4ref sources {source_id}')")

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from llama4ref.cli.render.grid import say
 from llama4ref.domain.reading import tier_label
+from llama4ref.formatting import quoted
 from llama4ref.paths import FactPath
 from llama4ref.printable import printable
 
@@ -238,7 +239,7 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
     if cit.as_of:
         line.append(f" (as of {safe(cit.as_of)})")
     say(con, line, len(indent) + 8, paths=True)  # a locator's long file path breaks after a "/", under the indent
-    quote = Text(f"{indent}  “{safe(cit.quote)}”", style="green")
+    quote = Text(f"{indent}  {quoted(safe(cit.quote))}", style="green")
     if cit.medium == "image":
         quote.append("  (read from an image)", style="dim")
     say(con, quote, len(indent) + 3)

@@ -10,7 +10,7 @@ from rich.text import Text
 from llama4ref.cli.render import grid
 from llama4ref.cli.render.common import NOMINAL_FLAG, safe, value_text
 from llama4ref.cli.render.grid import say
-from llama4ref.formatting import format_value
+from llama4ref.formatting import format_value, quoted
 
 if TYPE_CHECKING:
     from llama4ref.domain.deploy import ContextTiers, DatedValue, Offer
@@ -153,7 +153,7 @@ def resolution(con: Console, res: Resolution) -> None:
             shown = "official id" if label == "official_id" else label
             say(con, Text(f"  {shown}: {safe(value)}"), len(shown) + 4)
     for c in res.citations:
-        say(con, Text(f"  source: {safe(c.source)} — {safe(c.locator)}: “{safe(c.quote)}”", style="dim"), 10)
+        say(con, Text(f"  source: {safe(c.source)} — {safe(c.locator)}: {quoted(safe(c.quote))}", style="dim"), 10)
 
 
 def fit_headline(con: Console, kb: KnowledgeBase, p: Plan, what: str, gpus: int, gpu: str | None) -> None:
