@@ -16,7 +16,8 @@ Two more rules say what is shown with the answer (llama4ref.domain.answer):
   ``method`` qualifiers differ: location- and market-based emissions) is shown with its
   companion; when the text names neither way, the one its record lists first leads.
 - **no figure of the model named**: a family fact answering for the model the text names, when
-  other models have a figure of their own for the attribute and the model named has none, says so.
+  a released model has a figure of its own for the attribute and the model named has none, says
+  so (a preview's own figure does not: the family's covers the released models).
 """
 
 from __future__ import annotations
@@ -171,8 +172,11 @@ def unrecorded(kb: KnowledgeBase, ranking: Ranking, fact: Fact) -> str | None:
     }
     if not asked or model not in ids:
         return None
+    released = {v.id for v in kb.variants(role="released")}
     own = [p for p in ranking.paths if p.split(".")[0] in ids - {model} and carries(asked, p.split(".")[-1:])]
-    if not own or any(p.split(".")[0] == model and carries(asked, p.split(".")[-1:]) for p in ranking.paths):
+    if not released.intersection(p.split(".")[0] for p in own) or any(
+        p.split(".")[0] == model and carries(asked, p.split(".")[-1:]) for p in ranking.paths
+    ):
         return None
     order = [v.id for v in kb.variants()]
     plainest = min(len(p.split(".")[-1].split("_")) for p in own)  # tokens, not tokens_per_active_parameter
