@@ -158,3 +158,57 @@ def test_a_clear_best_fact_answers_a_question_told_in_a_situation(kb: KnowledgeB
     odd = rank(kb, db, "our kubernetes team asked me this morning how many layers scout has")
     odd.settle(3)
     assert odd.scored[0].path == "scout.architecture.layers" and odd.unknown and not odd.confident
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "how many pictures can i attach for maverick",
+            {"multimodal.images.tested_max", "intended_use.image_understanding.tested_max_images"},
+        ),
+        ("scout max output length", {"meta_answers.max_output_tokens"}),
+        ("can maverick do tool calling", {"prompt_format.tool_calling"}),
+    ],
+)
+def test_a_first_party_fact_leads_a_serving_flag(kb: KnowledgeBase, db: sqlite3.Connection, text: str, want: set[str]) -> None:
+    """With no provider, engine or GPU named, the models' own fact carrying the attribute leads
+    one provider's or tested setup's flag for it (llama4ref.domain.leads)."""
+    first = _first(kb, db, text)
+    assert first is not None and (first in want or first.rpartition(".")[0] in want), first
+
+
+def test_a_serving_flag_still_leads_when_its_provider_is_named(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """Naming the provider asks for its flag: the first-party rule stands aside."""
+    assert _first(kb, db, "does cloudflare support function calling for scout") == "providers.cloudflare.scout.tool_calling"
+
+
+def test_which_unit_asks_for_a_kind_not_a_count(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """ "which GPUs" asks what they were (the hardware), not how many one model used; "how many
+    GPUs" still asks the count."""
+    assert _first(kb, db, "which gpus did meta train on") == "training.compute.hardware"
+    assert _first(kb, db, "how many gpus trained behemoth") == "behemoth.training.gpus"
+
+
+def test_a_quantity_measured_two_ways_is_shown_with_its_companion(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """Location- and market-based emissions are one quantity measured two ways: asked with neither
+    named, the one the record lists first leads and the other is shown beside it; named, it leads."""
+    both = ask(kb, "greenhouse gas from training llama 4", db)
+    assert both.path == "training.emissions.location_tonnes_total", both.path
+    assert [f.path for f in both.companions] == ["training.emissions.market_tonnes_total"]
+    market = ask(kb, "market-based carbon of scout's training", db)
+    assert market.path == "scout.training.co2_market_tonnes", market.path
+    assert [f.path for f in market.companions] == ["scout.training.co2_location_tonnes"]
+    assert ask(kb, "how many layers does scout have", db).companions == ()
+
+
+def test_a_model_named_without_a_figure_of_its_own_is_said_so(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """A family fact answering for a model that has no figure of its own, while other models have
+    theirs, carries a caveat naming them; the model's own figure carries none, nor does a released
+    model answered by the family's fact when only the preview has its own ("is scout MoE")."""
+    beh = ask(kb, "behemoth knowledge cutoff", db)
+    assert beh.path == "training.data.cutoff", beh.path
+    assert any("no Llama 4 Behemoth figure" in c and "scout.knowledge_cutoff" in c for c in beh.caveats), beh.caveats
+    assert not ask(kb, "scout knowledge cutoff", db).caveats
+    moe = ask(kb, "is scout a dense model", db)
+    assert moe.path == "architecture.mixture_of_experts" and not moe.caveats, (moe.path, moe.caveats)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from llama4ref.domain.leads import companions, unrecorded, written_order
 from llama4ref.store.answers import Fact
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ class Answer(NamedTuple):
     corrections: dict[str, str]
     suggestion: str | None  # a command that would help (always set when not found)
     listing: Listing | None = None  # set when the answer lists providers' offers: ``path`` is its pattern
-    caveats: tuple[str, ...] = ()  # what to know before taking the answer as true today (an ended offer)
+    caveats: tuple[str, ...] = ()  # what to know before taking the answer as true (an ended offer, no figure of the model named)
+    companions: tuple[Fact, ...] = ()  # the same quantity measured another way, shown with the answer (llama4ref.domain.leads)
 
     @property
     def is_group(self) -> bool:
@@ -52,10 +54,11 @@ class Answer(NamedTuple):
 
     def ranked_paths(self) -> list[str]:
         """What is shown, in order: the answer's path (a group's members follow it, best first,
-        as they are printed), then the runners-up. The question benchmark scores this list."""
+        as they are printed; a fact's companions beside it), then the runners-up. The question
+        benchmark scores this list."""
         head = [self.path] if self.found and self.path else []
         members = [f.path for f in self.facts] if self.is_group else []
-        return head + members + [f.path for f in self.runners_up]
+        return head + members + [f.path for f in self.companions] + [f.path for f in self.runners_up]
 
     def to_json(self) -> AnswerJSON:
         return {
@@ -73,6 +76,7 @@ class Answer(NamedTuple):
             "corrections": self.corrections,
             "suggestion": self.suggestion,
             "caveats": list(self.caveats),
+            "companions": [f.to_json() for f in self.companions],
         }
 
 
@@ -123,16 +127,22 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     group = group_of(ranking, all_paths)
     if group is not None:
         members = [p for p in all_paths if p.startswith(group + ".")]  # best first
-        facts = tuple(sorted((kb.get(p) for p in members), key=_written_order))
+        facts = tuple(sorted((kb.get(p) for p in members), key=written_order))
         taken = set(members)
         path = group
-    else:
-        facts = (kb.get(top.path),)
-        taken = {top.path}
-        path = top.path
+    pair: tuple[Fact, ...] = ()
+    if group is None:
+        lead, pair = _with_companions(kb, ranking, kb.get(top.path))
+        facts = (lead,)
+        taken = {lead.path, *(f.path for f in pair)}
+        path = lead.path
     ranking.settle(RUNNERS_UP, taken)
     rest = tuple(kb.get(p) for p in [s.path for s in ranking.scored if s.path not in taken][:RUNNERS_UP])
-    caveats = tuple(c for c in (offer_caveat(kb, path), unrecorded_quant(kb, text, path, facts)) if c)
+    caveats = (
+        offer_caveat(kb, path),
+        unrecorded_quant(kb, text, path, facts),
+        None if group else unrecorded(kb, ranking, facts[0]),
+    )
     return Answer(
         text,
         True,
@@ -143,8 +153,22 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         ranking.corrections,
         _suggestion(ranking, group),
         None,
-        caveats,
+        tuple(c for c in caveats if c),
+        pair,
     )
+
+
+def _with_companions(kb: KnowledgeBase, ranking: Ranking, best: Fact) -> tuple[Fact, tuple[Fact, ...]]:
+    """The fact to lead with and its companions (llama4ref.domain.leads.companions). When the
+    text answers a companion with the same words as the best fact (it names neither way of
+    measuring), the one its record lists first leads; else the best fact does."""
+    pair = companions(kb, best)
+    if not pair:
+        return best, ()
+    matched = {s.path: s.matched for s in ranking.scored}
+    tied = [f for f in pair if matched.get(f.path) == matched.get(best.path)]
+    lead = min([best, *tied], key=written_order)
+    return lead, tuple(f for f in sorted([best, *pair], key=written_order) if f.path != lead.path)
 
 
 def _fact_path(kb: KnowledgeBase, text: str) -> str | None:
@@ -224,12 +248,6 @@ def _listing_answer(kb: KnowledgeBase, ranking: Ranking, listing: Listing) -> An
     return Answer(
         ranking.text, True, listing.pattern, facts, rest, matched, ranking.corrections, listing.command, listing, listing.caveats
     )
-
-
-def _written_order(fact: Fact) -> tuple[int, str, int]:
-    """A group's facts in the order their records list them (the authors' order), derived last."""
-    file, _, line = (fact.file or "").rpartition(":")
-    return (1, "", 0) if fact.derived else (0, file, int(line) if line.isdigit() else 0)
 
 
 def _whole_variant(ranking: Ranking) -> str | None:

@@ -20,7 +20,9 @@ text names the base model or images. An attribute no fact about the named model 
 about the family (llama4ref.domain.scope), and a tested setup's figure the model has a fact of
 its own for waits behind that fact; a number the text writes gives no credit to another model's
 or the vision encoder's fact when the text names neither. What a question rules out, implies by
-its situation or names by a provider's model id is read by llama4ref.domain.situations.
+its situation or names by a provider's model id is read by llama4ref.domain.situations. Which
+fact leads, of those answering the same words (a first-party fact before a serving flag, a kind
+before a count), is chosen last (llama4ref.domain.leads).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
 from llama4ref.domain.forms import drop_language_model, initialisms, stemmable, stemmed_attribute, word_forms
+from llama4ref.domain.leads import choose_lead
 from llama4ref.domain.matching import (
     attribute_score,
     corrections,
@@ -294,6 +297,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         else:  # scored only when the order below the facts with evidence is needed (Ranking.settle)
             ranking.pending.append(partial(_score, path, unit, derived, parsed, 0.0, ctx))
     ranking.scored.sort(key=lambda s: (-s.score, s.path))
+    choose_lead(kb, ranking, ctx)  # a first-party fact before a serving flag, a kind before a count
     return ranking
 
 

@@ -10,6 +10,7 @@ from rich.text import Text
 from llama4ref.cli.render.common import NOMINAL_FLAG, addresses, caveat, cited_ids, fact_detail, value_text
 from llama4ref.cli.render.common import _citation as citation
 from llama4ref.cli.render.grid import say
+from llama4ref.domain.leads import BASIS_KEYS
 from llama4ref.paths import FactPath
 from llama4ref.printable import echoed, printable
 
@@ -65,6 +66,9 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
     else:
         fact_detail(con, kb, ans.facts[0])
         addresses(con, cited_ids(ans.facts[0]))
+    for f in ans.companions:  # the same quantity measured another way
+        basis = ", ".join(str(v) for k, v in f.qualifiers.items() if k in BASIS_KEYS)
+        listed(con, Text(f"  beside it{f' ({basis})' if basis else ''}: ", style="bold").append(f"{f.path}  ", style="cyan"), f)
     for text in ans.caveats:
         caveat(con, text)
     if ans.runners_up:

@@ -45,7 +45,11 @@ class AnswerJSON(TypedDict):
     suggestion: str | None
     """A command that would help (always set when nothing is found)."""
     caveats: list[str]
-    """What to know before taking the answer as true today: a provider's offer that has ended or has a deprecation date."""
+    """What to know before taking the answer as true: a provider's offer that has ended or has a
+    deprecation date; that the model asked about has no figure of its own (the family's is given)."""
+    companions: list[FactJSON]
+    """The same quantity measured another way (facts under one parent whose `method` differs:
+    location- and market-based emissions), shown with the answer."""
 
 
 class GroupJSON(TypedDict):

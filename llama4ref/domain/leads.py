@@ -1,0 +1,186 @@
+"""Which fact leads an answer when the best-scoring one is not what a reader should take away first.
+
+The ranking (llama4ref.domain.ranking) scores each fact by how much of the text it matches; two
+rules then choose the lead among the facts that answer the same words:
+
+- **first party before a serving flag**: a provider's, an engine's or a tested setup's figure
+  (``providers``, ``runtime``, ``engines``) leads only when the text names a provider, an engine
+  or a GPU. Otherwise the best fact of the models' own that carries the same attribute leads
+  ("how many images can I send to scout": Meta's tested maximum, not one deployment's flag).
+- **a kind before a count**: "what GPUs" or "which GPUs" asks which kind, not how many: a fact
+  naming it leads a fact counting it, of those answering the same words.
+
+Two more rules say what is shown with the answer (llama4ref.domain.answer):
+
+- **companions**: one quantity measured two ways (facts under one parent, of one unit, whose
+  ``method`` qualifiers differ: location- and market-based emissions) is shown with its
+  companion; when the text names neither way, the one its record lists first leads.
+- **no figure of the model named**: a family fact answering for the model the text names, when
+  a released model has a figure of its own for the attribute and the model named has none, says
+  so (a preview's own figure does not: the family's covers the released models).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from llama4ref.domain.scope import carries
+
+if TYPE_CHECKING:
+    from llama4ref.domain.rank_context import Context
+    from llama4ref.domain.ranking import Ranking, Scored
+    from llama4ref.records.vocabulary import Parsed
+    from llama4ref.store.answers import Fact
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+SERVING = frozenset({"providers", "runtime", "engines"})
+"""Areas whose facts are one provider's, engine's or tested setup's figure."""
+OWN_AREAS_NOT = SERVING | {"files", "finetuning", "hardware", "history", "research", "integrations", "quantization"}
+"""Areas whose facts are not a model's own figure (third-party files, recipes, records of events)."""
+KIND_WINDOW = 5
+"""How far down the ranking a fact naming the kind asked for is looked for."""
+BASIS_KEYS = ("method",)
+"""Qualifiers that say how a quantity was measured: facts differing only in these are companions."""
+
+
+def choose_lead(kb: KnowledgeBase, ranking: Ranking, ctx: Context) -> None:
+    """Put the fact that should lead first in ``ranking.scored`` (scored facts, best first)."""
+    scored = ranking.scored
+    if len(scored) < 2:
+        return
+    i = _first_party(scored, ranking.parsed, ctx)
+    if i:
+        _promote(scored, i)
+    i = _kind(scored, ranking.parsed)
+    if i and _is_number(kb.value(scored[0].path)):
+        _promote(scored, i)
+
+
+def _promote(scored: list[Scored], i: int) -> None:
+    """Move ``scored[i]`` first: it answers the words the best fact answered, so it takes its
+    coverage (whether the answer is good enough is judged on it) and scores just above it."""
+    top, lead = scored[0], scored.pop(i)
+    scored.insert(0, lead._replace(score=round(top.score + 0.001, 4), satisfied=top.satisfied, wanted=top.wanted))
+
+
+def _asked_in_leaf(parsed: Parsed, path: str, matched: tuple[str, ...]) -> dict[str, set[str]]:
+    """The text's attribute phrases the fact answers with its last segment, each with the path
+    words of it that segment carries."""
+    leaf = path.split(".")[-1:]
+    out: dict[str, set[str]] = {}
+    for m in parsed.matches:
+        if m.text not in matched or any(t["kind"] == "entity" for t in m.terms):
+            continue
+        words = {str(w) for t in m.terms if t["kind"] == "attribute" for w in t.get("path_words", ()) if carries((w,), leaf)}
+        if words:
+            out[m.text] = words
+    return out
+
+
+def _first_party(scored: list[Scored], parsed: Parsed, ctx: Context) -> int:
+    """The index of the fact of the models' own that should lead a serving figure, or 0: of those
+    answering the same attribute phrases, the one whose path carries the most specific (longest)
+    path word the serving figure's last segment carries ("max_output" before "output")."""
+    top = scored[0]
+    if top.path.split(".")[0] not in SERVING or ctx.named_kinds & {"provider", "engine", "gpu"} or ctx.by_id:
+        return 0
+    asked = _asked_in_leaf(parsed, top.path, top.matched)
+    if not asked or set(parsed.rest) & set(top.matched):
+        return 0  # a word of the text's own in the serving figure's path ("providers", "text") names the service
+    words = set().union(*asked.values())
+    best, best_len = 0, 0
+    for i, s in enumerate(scored[1:], 1):
+        segs = s.path.split(".")
+        root = next((v for v in ctx.dotted.get(segs[0], ()) if s.path.startswith(v + ".")), segs[0])
+        if root in OWN_AREAS_NOT or root in ctx.comparison or root in ctx.preview - ctx.named_variants:
+            continue
+        if ctx.variant_ids.intersection(segs) - ctx.named_variants:
+            continue  # another model's figure
+        if not set(asked) <= set(s.matched):
+            continue
+        length = max((len(w) for w in words if carries((w,), segs)), default=0)
+        if length > best_len:
+            best, best_len = i, length
+    return best
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _kind(scored: list[Scored], parsed: Parsed) -> int:
+    """The index of a fact naming what "what/which <unit>" asks for, when the best fact counts it
+    (its value is a number of that unit: not a list of layer indices), or 0. The fact naming it
+    answers the same words and carries the attribute in its last segment ("hardware" for GPUs)."""
+    intents = {t["id"] for t in parsed.of_kind("intent")}
+    if "how-many" in intents:
+        return 0
+    units: set[str] = set()
+    words: set[str] = set()
+    for a, b in zip(parsed.matches, parsed.matches[1:], strict=False):
+        if b.start == a.end and any(t["kind"] == "intent" and t["id"] in ("what", "which") for t in a.terms):
+            units |= {str(t["id"]) for t in b.terms if t["kind"] == "unit"}
+            words |= {str(w) for t in b.terms if t["kind"] == "attribute" for w in t.get("path_words", ())}
+    top = scored[0]
+    if top.unit not in units:
+        return 0
+    for i, s in enumerate(scored[1:KIND_WINDOW], 1):
+        if s.unit in ("text", "text_list") and set(top.matched) <= set(s.matched) and carries(words, s.path.split(".")[-1:]):
+            return i
+    return 0
+
+
+def companions(kb: KnowledgeBase, fact: Fact) -> tuple[Fact, ...]:
+    """The facts measuring the same quantity as ``fact`` another way (its siblings of the same
+    unit whose ``method`` qualifiers differ), in the order their records list them."""
+    keys = [k for k in BASIS_KEYS if k in fact.qualifiers]
+    parent = fact.path.rpartition(".")[0]
+    if not keys or not parent:
+        return ()
+    out = []
+    for p in kb.paths(parent, derived=False, terms=False):
+        if p == fact.path or p.rpartition(".")[0] != parent:
+            continue
+        other = kb.get(p)
+        if other.unit == fact.unit and all(k in other.qualifiers and other.qualifiers[k] != fact.qualifiers[k] for k in keys):
+            out.append(other)
+    return tuple(sorted(out, key=written_order))
+
+
+def written_order(fact: Fact) -> tuple[int, str, int]:
+    """Facts in the order their records list them (the authors' order), derived last."""
+    file, _, line = (fact.file or "").rpartition(":")
+    return (1, "", 0) if fact.derived else (0, file, int(line) if line.isdigit() else 0)
+
+
+def unrecorded(kb: KnowledgeBase, ranking: Ranking, fact: Fact) -> str | None:
+    """What to say when ``fact`` is the family's figure for a model the text names that has none
+    of its own, while other models have ("how many tokens was behemoth trained on"), else None."""
+    named = {str(t["target"]) for t in ranking.parsed.of_kind("entity") if t.get("cls") == "variant"}
+    segs = fact.path.split(".")
+    ids = {v.id for v in kb.variants(role="released")} | {v.id for v in kb.variants(role="preview")}
+    if len(named) != 1 or ids.intersection(segs) or segs[0] in OWN_AREAS_NOT:
+        return None
+    model = next(iter(named))
+    asked = {
+        w
+        for m in ranking.parsed.matches
+        for t in m.terms
+        if t["kind"] == "attribute"
+        for w in t.get("path_words", ())
+        if carries((w,), segs[-1:])
+    }
+    if not asked or model not in ids:
+        return None
+    released = {v.id for v in kb.variants(role="released")}
+    own = [p for p in ranking.paths if p.split(".")[0] in ids - {model} and carries(asked, p.split(".")[-1:])]
+    if not released.intersection(p.split(".")[0] for p in own) or any(
+        p.split(".")[0] == model and carries(asked, p.split(".")[-1:]) for p in ranking.paths
+    ):
+        return None
+    order = [v.id for v in kb.variants()]
+    plainest = min(len(p.split(".")[-1].split("_")) for p in own)  # tokens, not tokens_per_active_parameter
+    own = sorted(
+        (p for p in own if len(p.split(".")[-1].split("_")) == plainest), key=lambda p: (order.index(p.split(".")[0]), p)
+    )
+    return f"no {kb.variant(model).name} figure is recorded; this is the family's (the models' own: {', '.join(own[:3])})"
