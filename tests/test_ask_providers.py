@@ -160,6 +160,24 @@ def test_a_deprecation_date_is_listed_for_ended_offers_too(kb: KnowledgeBase, db
     assert ans.suggestion == "llama4ref providers scout"
 
 
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("which providers list a deprecation date for maverick", "providers.*.maverick.deprecation_date"),
+        ("which hosts serve maverick at fp8", "providers.*.maverick.precision"),
+    ],
+)
+def test_an_attribute_naming_several_of_an_offer_s_facts_lists_its_first(
+    kb: KnowledgeBase, db: sqlite3.Connection, text: str, path: str
+) -> None:
+    """Maverick's offers hold a deprecation date and an end-of-life floor, both words of the
+    deprecation attribute: the listing is by the attribute's first (the date), not given up; "hosts"
+    asks about the providers as "providers" does (round 14)."""
+    assert {"deprecation_date", "eol_not_before"} <= {p.rsplit(".", 1)[-1] for o in offers(kb, "maverick") for p in o.paths}
+    ans = ask(kb, text, db)
+    assert ans.listing is not None and ans.path == path and ans.listing.rows
+
+
 def test_an_ended_offer_s_value_carries_a_caveat(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
     """A provider fact from an offer the records show as ended is no longer served: `ask` and `get` say so."""
     ended = next(o for o in offers(kb, "scout") if o.deprecated and o.deprecation_date is not None)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 PROVIDER_WORDS = frozenset(
     {
-        "provider", "providers", "api", "apis", "hosted", "endpoint", "endpoints", "vendor", "vendors",
+        "provider", "providers", "hosts", "hosters", "api", "apis", "hosted", "endpoint", "endpoints", "vendor", "vendors",
         "anbieter", "proveedor", "proveedores", "fournisseur", "fournisseurs", "provedor", "provedores", "fornitore",
         "fornitori", "провайдер", "провайдеры", "провайдера", "penyedia", "sağlayıcı", "sağlayıcılar", "dostawca",
         "dostawcy", "مزود", "مزودي", "प्रदाता", "aanbieder", "aanbieders",
@@ -136,6 +136,8 @@ def across(kb: KnowledgeBase, parsed: Parsed, text: str) -> Listing | None:
     if asked:  # another attribute a provider's record holds ("precision", "deprecation"): that fact, by provider
         words_of = {str(w) for t in asked for w in t.get("path_words", ())}
         keys = sorted({p.rsplit(".", 1)[-1] for o in found for p in o.paths} & words_of)
+        if len(keys) > 1 and len(asked) == 1:  # one attribute, several of an offer's facts: the first it names
+            keys = [next(w for w in asked[0]["path_words"] if w in keys)]  # "deprecation": the date, not the floor
         return listing("name", tuple(keys), "by provider") if len(keys) == 1 else None
     if asks_who or intents & {"which", "what", "where", "options"} or words & {"list", "all"}:
         return listing("name", ("model_id", "provider_name"), "by provider")

@@ -295,7 +295,8 @@ def own_attributes(parsed: Parsed) -> frozenset[str]:
 
 
 FRAME_VERBS = frozenset({"support", "supports"})
-"""Verbs a question is framed with when it names what is asked ("what languages does llama 4 support")."""
+"""Verbs a question is framed with when it names what is asked ("what languages does llama 4 support");
+"supported" too when "by" follows ("is tagalog supported by llama 4"), the same frame turned round."""
 
 
 def drop_frame_verb(parsed: Parsed) -> None:
@@ -307,7 +308,8 @@ def drop_frame_verb(parsed: Parsed) -> None:
     if any(t.get("cls") in ("engine", "provider") for t in parsed.of_kind("entity")):
         return  # "does llama.cpp support llama 4 vision": an engine's or provider's support is a fact of its own
     if any("attribute" in k and not k & {"entity", "intent"} for k in kinds):
-        parsed.rest = [w for w in parsed.rest if w not in FRAME_VERBS]
+        passive = {a for a, b in pairwise(parsed.words) if a == "supported" and b == "by"}
+        parsed.rest = [w for w in parsed.rest if w not in FRAME_VERBS and w not in passive]
 
 
 RELATIONS = frozenset(

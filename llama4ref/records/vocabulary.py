@@ -441,11 +441,11 @@ def segment_runs(segs: list[str]) -> list[str]:
     return out
 
 
-_SIZE = re.compile(r"(\d+)(gb|gib|tb|mb|gbs)")
+_SIZE = re.compile(r"(\d+)(gb|gib|tb|mb|gbs|px)")
 
 
 def unit_split(word: str) -> tuple[str, ...]:
-    """A size written with its unit ("24gb") is a number and a unit word, as "24 GB" is."""
+    """A size written with its unit ("24gb", "448px") is a number and a unit word, as "24 GB" is."""
     m = _SIZE.fullmatch(word)
     return (m.group(1), m.group(2)) if m else (word,)
 
