@@ -66,7 +66,9 @@ def test_fit_verdict_is_about_the_gpus_asked() -> None:
     res = run_cli("memory", "maverick", "--precision", "fp8", "--gpu", "h100", "--gpus", "3", "--context", "8192")
     assert "fits on 3 × h100: no" in flat(res.stdout) and "3 GPUs is not a count maverick can be split over" in flat(res.stderr)
     batch = run_cli("memory", "scout", "--precision", "int4", "--gpu", "h100", "--fit", "batch")
-    assert batch.code == 1 and "the default context, the model's whole window (give --context)" in flat(batch.stderr)
+    assert batch.code == 1 and "L4R-U015" in flat(batch.stderr)
+    assert "even at batch 1 with the model's whole window of 10,485,760 tokens" in flat(batch.stderr)
+    assert "give a smaller --context" in flat(batch.stderr)
 
 
 def test_memory_without_a_gpu_says_how_to_count_them() -> None:
