@@ -14,6 +14,10 @@ rules then choose the lead among the facts that answer the same words:
   names no such qualifier, leads no fact of the same model or area answering the same words
   with that attribute unqualified ("scout context length": the 10M window, not the 256K training
   context).
+- **the family's own before a separate product's**: when the text names the family (Llama 4)
+  and no model, a fact under a named product's path it does not name (Llama Guard 4, Prompt
+  Guard) leads no fact of the family's own answering the same words ("training data of llama
+  4": the pre-training data, not Llama Guard 4's training blend).
 
 Two more rules say what is shown with the answer (llama4ref.domain.answer):
 
@@ -65,6 +69,9 @@ def choose_lead(kb: KnowledgeBase, ranking: Ranking, ctx: Context) -> None:
     if i and _is_number(kb.value(scored[0].path)):
         _promote(scored, i)
     i = _unqualified(scored, ranking.parsed, ctx)
+    if i:
+        _promote(scored, i)
+    i = _family_own(kb, scored, ctx)
     if i:
         _promote(scored, i)
 
@@ -174,6 +181,26 @@ def _unqualified(scored: list[Scored], parsed: Parsed, ctx: Context) -> int:
             continue
         if carries(words, other):
             return i
+    return 0
+
+
+def _family_own(kb: KnowledgeBase, scored: list[Scored], ctx: Context) -> int:
+    """The index of a fact of the family's own that should lead one about a separate product the
+    text does not name (Llama Guard 4's training data, asked "training data of llama 4"), or 0:
+    answering the same words, under no entity's target, within the window."""
+    if not ctx.family:
+        return 0
+    targets = {
+        str(t["target"])
+        for t in kb.vocabulary().get("terms", ())
+        if t.get("kind") == "entity" and t.get("cls") == "named" and "." in str(t.get("target", ""))
+    }
+    top = scored[0]
+    if not any(top.path.startswith(x + ".") for x in targets):
+        return 0
+    for i, s in enumerate(scored[1:KIND_WINDOW], 1):
+        if set(top.matched) <= set(s.matched) and not any(s.path.startswith(x + ".") for x in targets):
+            return i if s.path.split(".")[0] not in OWN_AREAS_NOT else 0
     return 0
 
 
