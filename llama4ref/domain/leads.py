@@ -9,6 +9,15 @@ rules then choose the lead among the facts that answer the same words:
   ("how many images can I send to scout": Meta's tested maximum, not one deployment's flag).
 - **a kind before a count**: "what GPUs" or "which GPUs" asks which kind, not how many: a fact
   naming it leads a fact counting it, of those answering the same words.
+- **the plain figure before a qualified one**: a fact whose last segment qualifies the attribute
+  by when or how it was measured (``training_context_length``, ``tested_max``), when the text
+  names no such qualifier, leads no fact of the same model or area answering the same words
+  with that attribute unqualified ("scout context length": the 10M window, not the 256K training
+  context).
+- **the family's own before a separate product's**: when the text names the family (Llama 4)
+  and no model, a fact under a named product's path it does not name (Llama Guard 4, Prompt
+  Guard) leads no fact of the family's own answering the same words ("training data of llama
+  4": the pre-training data, not Llama Guard 4's training blend).
 
 Two more rules say what is shown with the answer (llama4ref.domain.answer):
 
@@ -24,6 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from llama4ref.domain.matching import stem
 from llama4ref.domain.scope import carries
 
 if TYPE_CHECKING:
@@ -39,6 +49,10 @@ OWN_AREAS_NOT = SERVING | {"files", "finetuning", "hardware", "history", "resear
 """Areas whose facts are not a model's own figure (third-party files, recipes, records of events)."""
 KIND_WINDOW = 5
 """How far down the ranking a fact naming the kind asked for is looked for."""
+QUALIFIERS = frozenset({"training", "pretraining", "tested"})
+"""Parts of a last segment that say when or how a figure was measured, not what it is."""
+QUALIFIED_WINDOW = 5
+"""How far down the ranking the unqualified figure is looked for."""
 BASIS_KEYS = ("method",)
 """Qualifiers that say how a quantity was measured: facts differing only in these are companions."""
 
@@ -53,6 +67,12 @@ def choose_lead(kb: KnowledgeBase, ranking: Ranking, ctx: Context) -> None:
         _promote(scored, i)
     i = _kind(scored, ranking.parsed)
     if i and _is_number(kb.value(scored[0].path)):
+        _promote(scored, i)
+    i = _unqualified(scored, ranking.parsed, ctx)
+    if i:
+        _promote(scored, i)
+    i = _family_own(kb, scored, ctx)
+    if i:
         _promote(scored, i)
 
 
@@ -127,6 +147,60 @@ def _kind(scored: list[Scored], parsed: Parsed) -> int:
     for i, s in enumerate(scored[1:KIND_WINDOW], 1):
         if s.unit in ("text", "text_list") and set(top.matched) <= set(s.matched) and carries(words, s.path.split(".")[-1:]):
             return i
+    return 0
+
+
+def unasked_qualifier(leaf: str, ctx: Context) -> bool:
+    """Whether ``leaf`` (a path's last segment) qualifies its attribute by when or how it was
+    measured (``training_context_length``, ``tested_max``) while the text names no such qualifier."""
+    parts = set(leaf.split("_")) & QUALIFIERS
+    return bool(parts) and not any(stem(p) in ctx.text_stems or p in ctx.asked for p in parts)
+
+
+def _unqualified(scored: list[Scored], parsed: Parsed, ctx: Context) -> int:
+    """The index of the unqualified figure that should lead a qualified one the text does not ask
+    for, or 0: of the same model or area, answering the same words, carrying one of the path words
+    of the attribute the qualified fact answers with its last segment, with no unasked qualifier."""
+    top = scored[0]
+    segs = top.path.split(".")
+    if not unasked_qualifier(segs[-1], ctx):
+        return 0
+    words = {
+        str(w)
+        for m in parsed.matches
+        if m.text in top.matched
+        for t in m.terms
+        if t["kind"] == "attribute" and carries(tuple(str(x) for x in t.get("path_words", ())), segs[-1:])
+        for w in t.get("path_words", ())
+    }
+    if not words:
+        return 0
+    for i, s in enumerate(scored[1:QUALIFIED_WINDOW], 1):
+        other = s.path.split(".")
+        if other[0] != segs[0] or unasked_qualifier(other[-1], ctx) or not set(top.matched) <= set(s.matched):
+            continue
+        if carries(words, other):
+            return i
+    return 0
+
+
+def _family_own(kb: KnowledgeBase, scored: list[Scored], ctx: Context) -> int:
+    """The index of a fact of the family's own that should lead one about a separate product the
+    text does not name (Llama Guard 4's training data, asked "training data of llama 4"), or 0:
+    answering the same words, under no entity's target, within the window."""
+    if not ctx.family:
+        return 0
+    targets = {
+        str(t["target"])
+        for t in kb.vocabulary().get("terms", ())
+        if t.get("kind") == "entity" and t.get("cls") == "named" and "." in str(t.get("target", ""))
+    }
+    top = scored[0]
+    if not any(top.path.startswith(x + ".") for x in targets):
+        return 0
+    for i, s in enumerate(scored[1:KIND_WINDOW], 1):
+        if set(top.matched) <= set(s.matched) and not any(s.path.startswith(x + ".") for x in targets):
+            return i if s.path.split(".")[0] not in OWN_AREAS_NOT else 0
     return 0
 
 

@@ -223,6 +223,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     drop_premises(parsed, text, unit_split)
     drop_repeated(parsed)
     drop_frame_verb(parsed)
+    drop_released_under(parsed)
     drop_language_model(parsed)
     units_as_attributes(parsed, lex.terms)
     as_length(parsed, lex)
@@ -478,6 +479,24 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     score += _DEPTH * len(segs) + (_DERIVED if derived else 0.0) + ctx.clauses.get(path, 0.0)
     depth = max(deepest, entity_depth)
     return Scored(path, round(score, 4), satisfied, wanted, depth, deepest, tuple(dict.fromkeys(matched)), derived, unit)
+
+
+_UNDER = frozenset({"under"})
+"""What a thing is released under is its licence or terms, not a date."""
+
+
+def drop_released_under(parsed: Parsed) -> None:
+    """Forget "released … under" when the text says what something is released under and names another
+    attribute (the licence): "what license is llama 4 released under" asks the licence, not when
+    it came out."""
+    if not _UNDER & set(parsed.words):
+        return
+    release = [m for m in parsed.matches if {t["id"] for t in m.terms if t["kind"] == "attribute"} == {"release"}]
+    others = [m for m in parsed.matches if m not in release and any(t["kind"] == "attribute" for t in m.terms)]
+    if release and others:
+        parsed.matches = [m for m in parsed.matches if m not in release]
+        parsed.rest = [w for w in parsed.rest if w not in _UNDER]
+        parsed.filler.update(_UNDER, *(m.text.split() for m in release))  # the frame: nothing to look up
 
 
 def _quoted(db: sqlite3.Connection, text: str, parsed: Parsed, named: set[str]) -> frozenset[str]:
