@@ -413,6 +413,8 @@ def _has_cjk(word: str) -> bool:
     """Whether ``word`` holds a character of _CJK_RANGES. A plain test, not a compiled character class:
     compiling a class this wide costs ~3 ms at every start, more than every check of a run."""
     return any(lo <= c <= hi for c in word for lo, hi in _CJK_RANGES)
+
+
 _INFLECTED_MIN = 6  # letters a word needs before another form of it is read as the word
 _ENDING = 5  # the most letters an ending may add ("commercial" + "ement")
 
