@@ -1,6 +1,6 @@
 """Which fact leads an answer when the best-scoring one is not what a reader should take away first.
 
-The ranking (llama4ref.domain.ranking) scores each fact by how much of the text it matches; two
+The ranking (llama4ref.domain.ranking) scores each fact by how much of the text it matches; four
 rules then choose the lead among the facts that answer the same words:
 
 - **first party before a serving flag**: a provider's, an engine's or a tested setup's figure
