@@ -73,6 +73,18 @@ _VARIANT_WORD = re.compile(r"(?i)\b(?:scout|maverick|behemoth)\b")
 """A Llama 4 variant's name (between "both" and a value, it takes the value from the two)."""
 
 
+_FAMILY_SIZE = re.compile(r"(?i)\bllama[\s-]?4[\s-]+(\d+(?:\.\d+)?\s?[bt])\b")
+"""A size written after the family's name ("Llama 4 405B", "Llama 4 17B")."""
+
+
+def _unrecorded_size(text: str, parsed: Any, words: Words) -> bool:
+    """Whether ``text`` names Llama 4 by a size the vocabulary does not know as a variant's ("Llama 4
+    405B", "Llama 4 8B"; "Llama 4 400B" is Maverick): a model the records do not hold, whose scores no
+    variant's can contradict (its size, stated, still can)."""
+    known = {m.start for m in parsed.matches}
+    return any(words.index(m.start(1)) not in known for m in _FAMILY_SIZE.finditer(text))
+
+
 def statements(
     span: Span,
     lex: Lexicon,
@@ -154,6 +166,8 @@ def statements(
     shots = (int(shots_m.group(1)) if shots_m.group(1) else 0) if shots_m else None
     staged = f"{text} {span.column or ''} {span.row}"  # (a stage named in another cell of the row: the row's)
     stage = next((s for w, s in cues.STAGES.items() if re.search(rf"(?i)\b{w}\b", staged)), None)
+    cells = {c.strip(" *_`").casefold() for c in span.row.split("|")} if span.row else set()
+    base_row = {cues.STAGES.get(c) for c in cells} - {None} == {"pretrained"}  # "| Llama 4 Scout | Base | … | 10M |"
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
@@ -386,6 +400,8 @@ def statements(
             variant, firm = None, False  # a column the header leaves unnamed, under headings naming two models: whose?
         if block_other and source != "text":
             variant, other = None, True  # a spec block about another model, under a Llama 4 heading
+        if bench and variant is None and not other and _unrecorded_size(text, parsed, words):
+            other = True  # "Llama 4 405B | MMLU | 87.3%": a Llama 4 of a size no variant has is no model the records hold
         out.append(
             Statement(
                 v,
@@ -409,6 +425,7 @@ def statements(
                 every if len(every) > 1 else (),
                 provider_from,
                 reach,
+                base=base_row,
             )
         )
     return out

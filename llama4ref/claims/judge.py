@@ -280,6 +280,8 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
             continue
         if ("base" in rest or "training_context_length" in rest) and not trained and fact.unit == "tokens":
             continue  # the pre-trained model's window answers only a statement about the base model or training
+        if st.base and "instruct" in rest and fact.unit == "tokens":
+            continue  # a table row of the base model: the instruction-tuned model's window is not its figure
         counted = fact.unit == "text_list" and rest[-1] in allowed  # "12 languages": scout.languages' length
         if st.value.day is None and fact.unit not in _NUMERIC and not counted:
             continue

@@ -149,6 +149,13 @@ _BELOW = re.compile(
 )
 """Words before a value that make it approximate, a lower or an upper bound (English and the
 other languages check-claims reads: "environ", "etwa", "más de", "более", "约")."""
+_TAG_BEFORE = re.compile(r"<[^<>\n]*>\s*$")  # (a tag name may be masked: "<h3>" reads "<  >")
+"""An HTML tag right before a value ("<h3>Llama 4 8B", '<td class="x">400B'): its ">" is markup, not "more than"."""
+
+
+def _above(masked: str, start: int) -> bool:
+    """Whether a "more than" word or sign stands right before ``start``."""
+    return bool(_ABOVE.search(masked[max(0, start - 14) : start])) and not _TAG_BEFORE.search(masked[max(0, start - 200) : start])
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _WORDS = (
@@ -203,7 +210,7 @@ def values(text: str) -> list[Value]:
     for m in _WORD_NUMBER.finditer(masked):  # "nearly two trillion": the scale word gives the step
         mult = _MULT[m.group(3).lower()] * (100.0 if m.group(2) else 1.0)
         before = masked[max(0, m.start() - 14) : m.start()]
-        bound = "approximately" if _APPROX.search(before) else "at_least" if _ABOVE.search(before) else "exact"
+        bound = "approximately" if _APPROX.search(before) else "at_least" if _above(masked, m.start()) else "exact"
         bound = "at_most" if _BELOW.search(before) else bound
         number = _WORDS[m.group(1).lower()] * mult
         out.append(Value(number, number, mult, mult, bound, m.group(0), m.start(), m.end()))
@@ -244,7 +251,7 @@ def values(text: str) -> list[Value]:
         bound = "exact"
         if _APPROX.search(before):
             bound = "approximately"
-        elif _ABOVE.search(before) or m.group("plus"):
+        elif _above(masked, m.start()) or m.group("plus"):
             bound = "at_least"
         elif _BELOW.search(before):
             bound = "at_most"
