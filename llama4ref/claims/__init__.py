@@ -115,6 +115,7 @@ def check_claims(
     canonical link); on a provider's own page, served limits are that provider's."""
     from llama4ref.claims.catalog import (
         SERVED,
+        borrowed_row,
         catalog_of,
         catalog_page,
         cell_provider,
@@ -127,6 +128,7 @@ def check_claims(
         maker_entry,
         model_ids,
         nested_row,
+        own_rows,
         priced,
         row_provider,
         settle,
@@ -173,7 +175,7 @@ def check_claims(
         inner = heads[-1][0] if heads else None
         heads = page + heads
         carry = carried[1] if span.paragraph >= 0 and span.paragraph == carried[0] else None
-        named = subject_of(mask_code(span.text), lex)
+        named = None if borrowed_row(span.text) else subject_of(mask_code(span.text), lex)  # (a tokenizer's model)
         pairs = pair[1] if span.paragraph >= 0 and span.paragraph == pair[0] else ()
         if span.paragraph >= 0 and (named or carried[0] != span.paragraph):
             carried = (span.paragraph, named)
@@ -189,7 +191,8 @@ def check_claims(
             st = st._replace(own=bool(OWN_FIGURE.search(span.text, max(0, st.value.start - 40), st.value.start)))
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
-                    where = [span.block, catalog.entry] if catalog.entry else [span.block]
+                    rows = own_rows(span.block)  # (not a borrowed tokenizer's model id)
+                    where = [rows, catalog.entry] if catalog.entry else [rows]
                     named_by = entry_heads(span.headings)  # a model id heading it
                     own = catalog.provider or row_provider(span.block, kb, lex)  # (a row of its own naming one provider)
                     own = own or heading_provider(span.headings, kb, lex)  # ("provider: github" over the entry)

@@ -96,9 +96,15 @@ def catalog_of(locations: list[str | None], kb: KnowledgeBase, lex: Lexicon) -> 
 
 _PROVIDER_ROW = re.compile(
     r"""(?i)(?<![\w-])["']?provider(?:s|_?options|_?id|_?name)?["']?\s*[:=]\s*"""
-    r"""(?:\[\s*["']([\w .-]+)["']\s*\]|["']([\w .-]+)["'])"""
+    r"""(?:\[\s*["']([\w .-]+)["']\s*\]|["']([\w .-]+)["']|[A-Z]\w*\.([A-Za-z]\w*)(?![\w.(]))"""
 )
-"""An entry's own row naming the one provider it is served by ('"provider": "groq"', 'providerOptions: ["sambanova"]')."""
+"""An entry's own row naming the one provider it is served by ('"provider": "groq"', 'providerOptions: ["sambanova"]',
+an enum's member: "provider: AIProvider.Meta")."""
+
+
+def _slugs(block: str) -> set[str]:
+    """The provider names an entry's provider rows give (see :data:`_PROVIDER_ROW`)."""
+    return {m.group(1) or m.group(2) or m.group(3) for m in _PROVIDER_ROW.finditer(block)}
 
 
 def row_provider(block: str | None, kb: KnowledgeBase, lex: Lexicon) -> str | None:
@@ -106,7 +112,7 @@ def row_provider(block: str | None, kb: KnowledgeBase, lex: Lexicon) -> str | No
     (an app's catalog outside any provider's folder); None otherwise."""
     if not block:
         return None
-    slugs = {m.group(1) or m.group(2) for m in _PROVIDER_ROW.finditer(block)}
+    slugs = _slugs(block)
     if not slugs:
         return None
     names = _provider_names(kb, lex)
@@ -118,7 +124,7 @@ def maker_entry(block: str | None) -> bool:
     """Whether an entry's own provider row names the model's maker, not a service ('"provider":
     "meta-llama"', "provider: 'Meta'"): its context window is then the model's own, judged at the
     model tier (its prices and output caps, which no maker sets, stay a service's: not checkable)."""
-    slugs = {m.group(1) or m.group(2) for m in _PROVIDER_ROW.finditer(block or "")}
+    slugs = _slugs(block or "")
     return bool(slugs) and all(_MAKER.match(s.strip()) for s in slugs)
 
 
@@ -243,6 +249,22 @@ def entry_heads(headings: tuple[str, ...]) -> list[str]:
 
 _PLAIN_KEY = re.compile(r"[a-z]+(?:_[a-z]+)*")
 """A config key in plain lower-case words (``pricing``, ``rate_limits``): a group of rows, no model."""
+
+
+_BORROWED_ROW = re.compile(r"""(?i)(?<![\w-])["']?[\w.-]*tokeni[sz]er[\w.-]*["']?\s*[:=]\s*(?:"[^"]*"|'[^']*'|[^\s,]+),?""")
+"""A row naming the tokenizer an entry borrows ("tokenizer_name: meta/llama-4-scout-17b-16e-instruct" in
+Maverick's entry): the model it names is the tokenizer's, not the entry's."""
+
+
+def borrowed_row(text: str) -> bool:
+    """Whether ``text`` is a row naming the tokenizer its entry uses (see :data:`_BORROWED_ROW`)."""
+    return bool(_BORROWED_ROW.fullmatch(text.strip().lstrip("- ")))
+
+
+def own_rows(block: str) -> str:
+    """An entry's rows without those naming a tokenizer it borrows: the rows that say which model and
+    service the entry is."""
+    return _BORROWED_ROW.sub("", block)
 
 
 def entry_variant(lex: Lexicon, texts: list[str]) -> str | None:
