@@ -255,14 +255,17 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
 
 def _continues(key_raw: str, row: str, line: str) -> bool:
     """Whether ``line`` carries on the quoted value a config row opened and left unclosed
-    ("description: 'LLaMA 4 Maverick is … and 128K" / "  context length. …'"): indented deeper than
-    the key and no key of its own."""
-    m = _OPEN_VALUE.match(row)
-    return bool(m) and _indent(line) > _indent(key_raw) and not _KEY_LINE.match(line.strip()) and bool(line.strip())
+    ("description: 'LLaMA 4 Maverick is … and 128K" / "  context length. …'"), or starts the quoted
+    value of a key left bare ("notes:" / "  'Class-leading …'"): indented deeper than the key and no
+    key of its own."""
+    opened = bool(_OPEN_VALUE.match(row)) or (bool(_BARE_KEY.match(row)) and line.strip()[:1] in ("'", '"'))
+    return opened and _indent(line) > _indent(key_raw) and not _KEY_LINE.match(line.strip()) and bool(line.strip())
 
 
 _OPEN_VALUE = re.compile(r"""^[^:=]*[:=]\s*(?:'[^']*|"(?:[^"\\]|\\.)*)$""")
 """A config row whose quoted value is still open at the end of the line."""
+_BARE_KEY = re.compile(r"""^["']?[A-Za-z_][\w.-]*["']?\s*:\s*$""")
+"""A config key whose value starts on the next line ("notes:" over "  'Class-leading … model'")."""
 
 
 def _entry_blocks(lines: list[str]) -> list[str]:

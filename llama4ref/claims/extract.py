@@ -85,6 +85,19 @@ def _unrecorded_size(text: str, parsed: Any, words: Words) -> bool:
     return any(words.index(m.start(1)) not in known for m in _FAMILY_SIZE.finditer(text))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z])")
+
+
+def _sentence_provider(text: str, v: Value, parsed: Any, words: Words, default: str | None) -> str | None:
+    """The provider a value's own sentence names, in a span of several sentences that names several
+    ("… Features 10M context window. Available on Azure, AWS Bedrock and DeepInfra."): the one its
+    sentence names, several again if it names more, else ``default`` (the headings' or page's)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, v.start)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, v.end)), len(text))
+    named = {p for m in parsed.matches if start <= words.char(m.start) < end for t in m.terms if (p := provider_of(t))}
+    return SEVERAL_PROVIDERS if len(named) > 1 else next(iter(named)) if named else default
+
+
 def statements(
     span: Span,
     lex: Lexicon,
@@ -349,6 +362,8 @@ def statements(
             and cues.served(text, v.start, clause[0], span.block, budgeted or (len(vals) > 1 and "output" in sentence_attrs))
         )
         served_by = None if listed or maker else UNKNOWN_PROVIDER if via and provider is None else provider
+        if served_by == SEVERAL_PROVIDERS:  # (a catalog's notes field, one row of several sentences)
+            served_by = _sentence_provider(text, v, parsed, words, head_provider or page_provider)
         named_l4 = tuple(dict.fromkeys(t["target"] for t in ents(parsed, "variant") if t["target"] in LLAMA4))
         ceiling = cues.up_to(text[: v.start]) and not about_context  # (a window "up to" 10M is each one's capacity)
         both = named_l4 if two_variants else () if named_l4 else pair or headed_pair  # (else the two the headings name)

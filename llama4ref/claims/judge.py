@@ -106,7 +106,12 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     if st.other_model:
         return Verdict("unchecked", None, None, None, "the nearest model named is not Llama 4")
     if st.provider in (UNKNOWN_PROVIDER, SEVERAL_PROVIDERS):
-        return Verdict("unchecked", None, None, None, f"served by {st.provider}")
+        served = bool({a["id"] for a in st.attributes} & _SERVED) or "usd_per_million_tokens" in st.units
+        if served or st.benchmark or st.value.day is not None:
+            return Verdict("unchecked", None, None, None, f"served by {st.provider}")
+        # "17B active params x 128 experts … Available on Azure, AWS Bedrock and DeepInfra": whoever
+        # serves it, a model's size, experts or layers are the model's own (the model tier)
+        st = st._replace(provider=None)
     if st.entity_fact:
         return _against(kb, [st.entity_fact], st, [st.entity_fact], tier="license")
     if not st.family and st.variant is None:
