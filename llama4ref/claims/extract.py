@@ -180,7 +180,8 @@ def statements(
     staged = f"{text} {span.column or ''} {span.row}"  # (a stage named in another cell of the row: the row's)
     stage = next((s for w, s in cues.STAGES.items() if re.search(rf"(?i)\b{w}\b", staged)), None)
     cells = {c.strip(" *_`").casefold() for c in span.row.split("|")} if span.row else set()
-    base_row = {cues.STAGES.get(c) for c in cells} - {None} == {"pretrained"}  # "| Llama 4 Scout | Base | … | 10M |"
+    # "| Llama 4 Scout | Base | … | 10M |": a cell of the variant's row names its base model alone
+    base_row = {cues.STAGES.get(c) for c in cells} - {None} == {"pretrained"} and bool(_VARIANT_WORD.search(span.row))
     out: list[Statement] = []
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
