@@ -88,6 +88,11 @@ def _unrecorded_size(text: str, parsed: Any, words: Words) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z])")
 
 
+_PAIRED = re.compile(r"/ ")
+"""Between two amounts written "$A/$B" (each "$" blanked to a space when read as a price): a pair
+that shares the unit written after the second ("$0.085/$0.33 per 1M tokens": input, output)."""
+
+
 def _sentence_provider(text: str, v: Value, parsed: Any, words: Words, default: str | None) -> str | None:
     """The provider a value's own sentence names, in a span of several sentences that names several
     ("… Features 10M context window. Available on Azure, AWS Bedrock and DeepInfra."): the one its
@@ -194,9 +199,12 @@ def statements(
     for v in vals:
         vi, ve = words.index(v.start), words.after(v.end)
         clause = next((clauses[i], clauses[i + 1]) for i in range(len(clauses) - 1) if clauses[i] <= v.start < clauses[i + 1])
-        near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         # values about another model ("from 128K tokens in Llama 3 to 131.1K") do not compete for phrases
         others = [u for u in vals if u is not v and clause[0] <= u.start < clause[1] and not AFTER_OTHER.match(text[u.end :])]
+        partner = next((u for u in others if u.start > v.start and _PAIRED.fullmatch(text[v.end : u.start])), None)
+        if partner is not None:  # "$0.085/$0.33 per 1M tokens": the pair's first amount is bound as if it ended the pair
+            ve, others = words.after(partner.end), [u for u in others if u is not partner]
+        near = [m for m in parsed.matches if clause[0] <= words.char(m.start) < clause[1] and not (m.start < ve and m.end > vi)]
         if v.day is not None:  # a date is a release's or a cutoff's: other phrases do not compete for it
             near = [m for m in near if any(t["kind"] == "entity" or cues.dated(t) for t in m.terms)]
         mine = [m for m in near if closest(m, vi, ve, others, words, unit_words)]
