@@ -156,6 +156,8 @@ _TAG_BEFORE = re.compile(r"<[^<>\n]*>\s*$")  # (a tag name may be masked: "<h3>"
 def _above(masked: str, start: int) -> bool:
     """Whether a "more than" word or sign stands right before ``start``."""
     return bool(_ABOVE.search(masked[max(0, start - 14) : start])) and not _TAG_BEFORE.search(masked[max(0, start - 200) : start])
+
+
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _WORDS = (
