@@ -31,12 +31,14 @@ Two more rules say what is shown with the answer (llama4ref.domain.answer):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.domain.matching import stem
 from llama4ref.domain.scope import carries
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
     from llama4ref.domain.rank_context import Context
     from llama4ref.domain.ranking import Ranking, Scored
     from llama4ref.records.vocabulary import Parsed
@@ -83,6 +85,16 @@ def _promote(scored: list[Scored], i: int) -> None:
     scored.insert(0, lead._replace(score=round(top.score + 0.001, 4), satisfied=top.satisfied, wanted=top.wanted))
 
 
+def _answering(scored: list[Scored], words: Iterable[str], window: int = KIND_WINDOW) -> Iterator[tuple[int, Scored]]:
+    """The facts (with their indexes) after the best, up to ``window``, that answer all of ``words``, the text's phrases."""
+    return ((i, s) for i, s in enumerate(scored[1:window], 1) if set(words) <= set(s.matched))
+
+
+def path_words(terms: Iterable[Mapping[str, Any]]) -> Iterator[tuple[str, ...]]:
+    """The path words of each attribute among a match's vocabulary ``terms``, one tuple per attribute."""
+    return (tuple(str(w) for w in t.get("path_words", ())) for t in terms if t["kind"] == "attribute")
+
+
 def _asked_in_leaf(parsed: Parsed, path: str, matched: tuple[str, ...]) -> dict[str, set[str]]:
     """The text's attribute phrases the fact answers with its last segment, each with the path
     words of it that segment carries."""
@@ -91,7 +103,7 @@ def _asked_in_leaf(parsed: Parsed, path: str, matched: tuple[str, ...]) -> dict[
     for m in parsed.matches:
         if m.text not in matched or any(t["kind"] == "entity" for t in m.terms):
             continue
-        words = {str(w) for t in m.terms if t["kind"] == "attribute" for w in t.get("path_words", ()) if carries((w,), leaf)}
+        words = {w for pw in path_words(m.terms) for w in pw if carries((w,), leaf)}
         if words:
             out[m.text] = words
     return out
@@ -109,15 +121,13 @@ def _first_party(scored: list[Scored], parsed: Parsed, ctx: Context) -> int:
         return 0  # a word of the text's own in the serving figure's path ("providers", "text") names the service
     words = set().union(*asked.values())
     best, best_len = 0, 0
-    for i, s in enumerate(scored[1:], 1):
+    for i, s in _answering(scored, asked, len(scored)):
         segs = s.path.split(".")
         root = next((v for v in ctx.dotted.get(segs[0], ()) if s.path.startswith(v + ".")), segs[0])
         if root in OWN_AREAS_NOT or root in ctx.comparison or root in ctx.preview - ctx.named_variants:
             continue
         if ctx.variant_ids.intersection(segs) - ctx.named_variants:
             continue  # another model's figure
-        if not set(asked) <= set(s.matched):
-            continue
         length = max((len(w) for w in words if carries((w,), segs)), default=0)
         if length > best_len:
             best, best_len = i, length
@@ -140,14 +150,17 @@ def _kind(scored: list[Scored], parsed: Parsed) -> int:
     for a, b in zip(parsed.matches, parsed.matches[1:], strict=False):
         if b.start == a.end and any(t["kind"] == "intent" and t["id"] in ("what", "which") for t in a.terms):
             units |= {str(t["id"]) for t in b.terms if t["kind"] == "unit"}
-            words |= {str(w) for t in b.terms if t["kind"] == "attribute" for w in t.get("path_words", ())}
-    top = scored[0]
-    if top.unit not in units:
+            words |= {w for pw in path_words(b.terms) for w in pw}
+    if scored[0].unit not in units:
         return 0
-    for i, s in enumerate(scored[1:KIND_WINDOW], 1):
-        if s.unit in ("text", "text_list") and set(top.matched) <= set(s.matched) and carries(words, s.path.split(".")[-1:]):
-            return i
-    return 0
+    return next(
+        (
+            i
+            for i, s in _answering(scored, scored[0].matched)
+            if s.unit in ("text", "text_list") and carries(words, s.path.split(".")[-1:])
+        ),
+        0,
+    )
 
 
 def unasked_qualifier(leaf: str, ctx: Context) -> bool:
@@ -166,20 +179,13 @@ def _unqualified(scored: list[Scored], parsed: Parsed, ctx: Context) -> int:
     if not unasked_qualifier(segs[-1], ctx):
         return 0
     words = {
-        str(w)
-        for m in parsed.matches
-        if m.text in top.matched
-        for t in m.terms
-        if t["kind"] == "attribute" and carries(tuple(str(x) for x in t.get("path_words", ())), segs[-1:])
-        for w in t.get("path_words", ())
+        w for m in parsed.matches if m.text in top.matched for pw in path_words(m.terms) if carries(pw, segs[-1:]) for w in pw
     }
     if not words:
         return 0
-    for i, s in enumerate(scored[1:QUALIFIED_WINDOW], 1):
+    for i, s in _answering(scored, top.matched, QUALIFIED_WINDOW):
         other = s.path.split(".")
-        if other[0] != segs[0] or unasked_qualifier(other[-1], ctx) or not set(top.matched) <= set(s.matched):
-            continue
-        if carries(words, other):
+        if other[0] == segs[0] and not unasked_qualifier(other[-1], ctx) and carries(words, other):
             return i
     return 0
 
@@ -198,10 +204,8 @@ def _family_own(kb: KnowledgeBase, scored: list[Scored], ctx: Context) -> int:
     top = scored[0]
     if not any(top.path.startswith(x + ".") for x in targets):
         return 0
-    for i, s in enumerate(scored[1:KIND_WINDOW], 1):
-        if set(top.matched) <= set(s.matched) and not any(s.path.startswith(x + ".") for x in targets):
-            return i if s.path.split(".")[0] not in OWN_AREAS_NOT else 0
-    return 0
+    i = next((i for i, s in _answering(scored, top.matched) if not any(s.path.startswith(x + ".") for x in targets)), 0)
+    return i if i and scored[i].path.split(".")[0] not in OWN_AREAS_NOT else 0
 
 
 def companions(kb: KnowledgeBase, fact: Fact) -> tuple[Fact, ...]:
@@ -236,14 +240,7 @@ def unrecorded(kb: KnowledgeBase, ranking: Ranking, fact: Fact) -> str | None:
     if len(named) != 1 or ids.intersection(segs) or segs[0] in OWN_AREAS_NOT:
         return None
     model = next(iter(named))
-    asked = {
-        w
-        for m in ranking.parsed.matches
-        for t in m.terms
-        if t["kind"] == "attribute"
-        for w in t.get("path_words", ())
-        if carries((w,), segs[-1:])
-    }
+    asked = {w for m in ranking.parsed.matches for pw in path_words(m.terms) for w in pw if carries((w,), segs[-1:])}
     if not asked or model not in ids:
         return None
     released = {v.id for v in kb.variants(role="released")}
