@@ -132,6 +132,16 @@ def test_family_fact_before_a_models_own(kb: KnowledgeBase, db: sqlite3.Connecti
     assert _first(kb, db, "how many tokens was scout trained on") == "scout.training.tokens"
 
 
+def test_named_products_targets_are_derived_once_per_table(kb: KnowledgeBase) -> None:
+    """The paths of separate products (Llama Guard 4, Prompt Guard) the family rule keeps behind the
+    family's own facts are read from the vocabulary once per table, not on every question."""
+    targets = Lexicon(kb.vocabulary()).named_targets()
+    assert {"safety.system_level.llama_guard_4", "safety.system_level.prompt_guard"} <= targets
+    assert Lexicon(kb.vocabulary()).named_targets() is targets
+    table = {"terms": [{"kind": "entity", "cls": "named", "target": "a.b", "phrases": ["ab"]}], "phrases": {"ab": [0]}}
+    assert Lexicon(table).named_targets() == {"a.b"}
+
+
 def test_benchmark_reports_an_empty_held_out_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """benchmarks/questions.py reports a held-out file with its header only as n/a (a new one is dropped in at merge)."""
     sys.path.insert(0, str(REPO / "benchmarks"))

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from llama4ref.domain.matching import stem
 from llama4ref.domain.scope import carries
+from llama4ref.records.vocabulary import Lexicon
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -196,11 +197,7 @@ def _family_own(kb: KnowledgeBase, scored: list[Scored], ctx: Context) -> int:
     answering the same words, under no entity's target, within the window."""
     if not ctx.family:
         return 0
-    targets = {
-        str(t["target"])
-        for t in kb.vocabulary().get("terms", ())
-        if t.get("kind") == "entity" and t.get("cls") == "named" and "." in str(t.get("target", ""))
-    }
+    targets = Lexicon(kb.vocabulary()).named_targets()
     top = scored[0]
     if not any(top.path.startswith(x + ".") for x in targets):
         return 0
