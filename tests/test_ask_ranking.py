@@ -210,15 +210,3 @@ def test_a_quantity_measured_two_ways_is_shown_with_its_companion(kb: KnowledgeB
     assert market.path == "scout.training.co2_market_tonnes", market.path
     assert [f.path for f in market.companions] == ["scout.training.co2_location_tonnes"]
     assert ask(kb, "how many layers does scout have", db).companions == ()
-
-
-def test_a_model_named_without_a_figure_of_its_own_is_said_so(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
-    """A family fact answering for a model that has no figure of its own, while other models have
-    theirs, carries a caveat naming them; the model's own figure carries none, nor does a released
-    model answered by the family's fact when only the preview has its own ("is scout MoE")."""
-    beh = ask(kb, "behemoth knowledge cutoff", db)
-    assert beh.path == "training.data.cutoff", beh.path
-    assert any("no Llama 4 Behemoth figure" in c and "scout.knowledge_cutoff" in c for c in beh.caveats), beh.caveats
-    assert not ask(kb, "scout knowledge cutoff", db).caveats
-    moe = ask(kb, "is scout a dense model", db)
-    assert moe.path == "architecture.mixture_of_experts" and not moe.caveats, (moe.path, moe.caveats)

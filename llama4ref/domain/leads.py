@@ -19,14 +19,14 @@ rules then choose the lead among the facts that answer the same words:
   Guard) leads no fact of the family's own answering the same words ("training data of llama
   4": the pre-training data, not Llama Guard 4's training blend).
 
-Two more rules say what is shown with the answer (llama4ref.domain.answer):
+One more rule says what is shown with the answer (llama4ref.domain.answer):
 
 - **companions**: one quantity measured two ways (facts under one parent, of one unit, whose
   ``method`` qualifiers differ: location- and market-based emissions) is shown with its
   companion; when the text names neither way, the one its record lists first leads.
-- **no figure of the model named**: a family fact answering for the model the text names, when
-  a released model has a figure of its own for the attribute and the model named has none, says
-  so (a preview's own figure does not: the family's covers the released models).
+
+What is said beside an answer that the records lack (no figure of the model named, no file of
+the quantization type asked for) is in llama4ref.domain.caveats.
 """
 
 from __future__ import annotations
@@ -226,29 +226,3 @@ def written_order(fact: Fact) -> tuple[int, str, int]:
     """Facts in the order their records list them (the authors' order), derived last."""
     file, _, line = (fact.file or "").rpartition(":")
     return (1, "", 0) if fact.derived else (0, file, int(line) if line.isdigit() else 0)
-
-
-def unrecorded(kb: KnowledgeBase, ranking: Ranking, fact: Fact) -> str | None:
-    """What to say when ``fact`` is the family's figure for a model the text names that has none
-    of its own, while other models have ("how many tokens was behemoth trained on"), else None."""
-    named = {str(t["target"]) for t in ranking.parsed.of_kind("entity") if t.get("cls") == "variant"}
-    segs = fact.path.split(".")
-    ids = {v.id for v in kb.variants(role="released")} | {v.id for v in kb.variants(role="preview")}
-    if len(named) != 1 or ids.intersection(segs) or segs[0] in OWN_AREAS_NOT:
-        return None
-    model = next(iter(named))
-    asked = {w for m in ranking.parsed.matches for pw in path_words(m.terms) for w in pw if carries((w,), segs[-1:])}
-    if not asked or model not in ids:
-        return None
-    released = {v.id for v in kb.variants(role="released")}
-    own = [p for p in ranking.paths if p.split(".")[0] in ids - {model} and carries(asked, p.split(".")[-1:])]
-    if not released.intersection(p.split(".")[0] for p in own) or any(
-        p.split(".")[0] == model and carries(asked, p.split(".")[-1:]) for p in ranking.paths
-    ):
-        return None
-    order = [v.id for v in kb.variants()]
-    plainest = min(len(p.split(".")[-1].split("_")) for p in own)  # tokens, not tokens_per_active_parameter
-    own = sorted(
-        (p for p in own if len(p.split(".")[-1].split("_")) == plainest), key=lambda p: (order.index(p.split(".")[0]), p)
-    )
-    return f"no {kb.variant(model).name} figure is recorded; this is the family's (the models' own: {', '.join(own[:3])})"
