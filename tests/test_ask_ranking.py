@@ -132,6 +132,16 @@ def test_family_fact_before_a_models_own(kb: KnowledgeBase, db: sqlite3.Connecti
     assert _first(kb, db, "how many tokens was scout trained on") == "scout.training.tokens"
 
 
+def test_named_products_targets_are_derived_once_per_table(kb: KnowledgeBase) -> None:
+    """The paths of separate products (Llama Guard 4, Prompt Guard) the family rule keeps behind the
+    family's own facts are read from the vocabulary once per table, not on every question."""
+    targets = Lexicon(kb.vocabulary()).named_targets()
+    assert {"safety.system_level.llama_guard_4", "safety.system_level.prompt_guard"} <= targets
+    assert Lexicon(kb.vocabulary()).named_targets() is targets
+    table = {"terms": [{"kind": "entity", "cls": "named", "target": "a.b", "phrases": ["ab"]}], "phrases": {"ab": [0]}}
+    assert Lexicon(table).named_targets() == {"a.b"}
+
+
 def test_benchmark_reports_an_empty_held_out_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """benchmarks/questions.py reports a held-out file with its header only as n/a (a new one is dropped in at merge)."""
     sys.path.insert(0, str(REPO / "benchmarks"))
@@ -200,15 +210,3 @@ def test_a_quantity_measured_two_ways_is_shown_with_its_companion(kb: KnowledgeB
     assert market.path == "scout.training.co2_market_tonnes", market.path
     assert [f.path for f in market.companions] == ["scout.training.co2_location_tonnes"]
     assert ask(kb, "how many layers does scout have", db).companions == ()
-
-
-def test_a_model_named_without_a_figure_of_its_own_is_said_so(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
-    """A family fact answering for a model that has no figure of its own, while other models have
-    theirs, carries a caveat naming them; the model's own figure carries none, nor does a released
-    model answered by the family's fact when only the preview has its own ("is scout MoE")."""
-    beh = ask(kb, "behemoth knowledge cutoff", db)
-    assert beh.path == "training.data.cutoff", beh.path
-    assert any("no Llama 4 Behemoth figure" in c and "scout.knowledge_cutoff" in c for c in beh.caveats), beh.caveats
-    assert not ask(kb, "scout knowledge cutoff", db).caveats
-    moe = ask(kb, "is scout a dense model", db)
-    assert moe.path == "architecture.mixture_of_experts" and not moe.caveats, (moe.path, moe.caveats)

@@ -467,6 +467,29 @@ def test_offers_name_providers_by_their_names_not_slugs(kb: KnowledgeBase) -> No
     assert "Meta Llama API (routed to Cerebras)" in run_cli("providers", "scout").stdout
 
 
+def test_a_providers_display_name_is_data_of_its_records(kb: KnowledgeBase) -> None:
+    """The names offers show come from the provider records' ``name`` (no table in the code): every
+    sheet of one provider gives the same one, and a name says where it comes from, by a citation
+    (SambaNova's rate-limit page writes "SambaNova Cloud") or, where no cited source writes it, a note."""
+    import pydantic
+
+    from llama4ref.domain.deploy import display_names
+    from llama4ref.records.models import FactSheet
+
+    given: dict[str, set[str]] = {}
+    for s in kb.sheets():
+        if s.kind == "providers" and s.name:
+            given.setdefault(s.subject.split(".")[1], set()).add(s.name)
+    assert all(len(v) == 1 for v in given.values()), given
+    assert display_names(kb) == {k: next(iter(v)) for k, v in given.items()}
+    assert display_names(kb)["gmi"] == "GMI Cloud" and display_names(kb)["oci"] == "OCI Generative AI"
+    fact = {"value": "x", "unit": "text", "citations": [{"source": "s", "locator": "l", "quote": "q"}]}
+    sheet = {"id": "a", "subject": "providers.a.scout", "title": "t", "facts": {"provider_name": fact}}
+    with pytest.raises(pydantic.ValidationError, match="must say in `note`"):
+        FactSheet.model_validate({**sheet, "name": {"value": "A Cloud"}})
+    assert FactSheet.model_validate({**sheet, "name": {"value": "A Cloud", "note": "its own site's name"}}).name
+
+
 def test_providers_stale_and_get_give_one_freshness_date(kb: KnowledgeBase) -> None:
     """Azure's Maverick input price: `get` dates its newest citation 2026-11-20 (LiteLLM 1.110.2), and
     `stale` and `providers` ("newest source") give that same date, not the date the value was first seen."""

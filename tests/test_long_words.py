@@ -108,3 +108,58 @@ def test_the_hyphen_pattern_is_linear_in_a_long_word() -> None:
 
     assert hyphen_pairs("a" * 4_000 + " pre-norm", {"pre", "norm"}) == frozenset({"pre_norm"})
     assert run(40_000) < 40 * run(4_000)
+
+
+def _blob(n: int) -> str:
+    """``n`` characters of base64 (a pasted attachment), the same on every run."""
+    import base64
+    import random
+
+    return base64.b64encode(random.Random(4).randbytes(n * 3 // 4)).decode()
+
+
+def test_a_pasted_blob_scores_only_the_words_some_fact_can_hold(
+    kb: KnowledgeBase, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 20,000-character base64 blob leaves ~560 distinct words no phrase takes; each fact is
+    scored on the few some path or fact text can hold, not on all of them (a count: the forms of a
+    word are made once per fact it is scored against; 100,000 characters took ~35 s)."""
+    from llama4ref.domain import ranking
+
+    made: list[str] = []
+    real = ranking.word_forms
+
+    def counting(w: str) -> set[str]:
+        made.append(w)
+        return real(w)
+
+    monkeypatch.setattr(ranking, "word_forms", counting)
+    got = ranking.rank(kb, db, _blob(20_000))
+    assert len(set(got.parsed.rest)) > 500 and got.scored
+    assert len(made) < 20 * len(got.scored), len(made) / len(got.scored)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _blob(3_000),
+        "we run a small legal startup in lisbon and our lawyers paste long contracts, sometimes two hundred pages,"
+        " into a chat window every morning before coffee: would maverick on bedrock keep the whole contract in"
+        " context, and what does it cost per million input tokens compared with scout on groq or together",
+    ],
+    ids=["blob", "long-question"],
+)
+def test_setting_unheld_words_aside_changes_no_score(
+    kb: KnowledgeBase, db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """The ranking of a text of many distinct words is the same, fact for fact and score for score,
+    whether the words no path or text holds are set aside or scored against every fact."""
+    from llama4ref.domain import ranking
+
+    screened = ranking.rank(kb, db, text)
+    assert len(set(screened.parsed.rest)) >= ranking.SCREEN_FROM
+    monkeypatch.setattr(ranking, "SCREEN_FROM", 10**9)
+    every = ranking.rank(kb, db, text)
+    for r in (screened, every):
+        r.settle(len(r.scored) + len(r.pending))
+    assert screened.scored == every.scored

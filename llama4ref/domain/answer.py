@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from llama4ref.domain.leads import companions, unrecorded, written_order
+from llama4ref.domain.leads import companions, written_order
 from llama4ref.store.answers import Fact
 
 if TYPE_CHECKING:
@@ -83,10 +83,10 @@ class Answer(NamedTuple):
 def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
     """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
     from llama4ref.domain.across import across
+    from llama4ref.domain.caveats import unrecorded_figure, unrecorded_quant
     from llama4ref.domain.deploy import offer_caveat
     from llama4ref.domain.grouping import group_of
     from llama4ref.domain.ranking import rank
-    from llama4ref.domain.unrecorded import unrecorded_quant
     from llama4ref.store import fulltext as ftsindex
 
     if db is None:
@@ -141,7 +141,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     caveats = (
         offer_caveat(kb, path),
         unrecorded_quant(kb, text, path, facts),
-        None if group else unrecorded(kb, ranking, facts[0]),
+        None if group else unrecorded_figure(kb, ranking, facts[0]),
     )
     return Answer(
         text,

@@ -23,6 +23,8 @@ from llama4ref.store.answers import Alternative, Citation, Fact
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from llama4ref.records.models.common import Bound
     from llama4ref.store.shapes.deploy import ContextJSON, OfferJSON, RuntimeLimitJSON, StaleJSON
 
@@ -194,26 +196,19 @@ PROVIDER_ALIASES = {
 }
 """Everyday names for providers whose key and provider name do not contain them (matched whole)."""
 
-PROVIDER_NAMES = {
-    "gmi": "GMI Cloud",
-    "lambda": "Lambda Inference",
-    "nscale": "Nscale",
-    "oci": "OCI Generative AI",
-    "sambanova": "SambaNova Cloud",
-    "watsonx": "IBM watsonx.ai",
-    "meta_llama_api": "Meta Llama API",
-    "meta_llama_api_cerebras": "Meta Llama API (routed to Cerebras)",
-    "meta_llama_api_groq": "Meta Llama API (routed to Groq)",
-}
-"""How offers name a provider whose recorded name is a catalog's slug (LiteLLM's ``lambda_ai``,
-``oci``) or a bare brand (models.dev's ``Llama`` for Meta's API): the name its records' notes,
-titles and sources give. ``get providers.<key>.<variant>.provider_name`` keeps the cited name."""
+
+def display_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Provider key → the display name its records give (a sheet's ``name``: cited where a source
+    writes it), for the providers whose catalog name is a slug (LiteLLM's ``lambda_ai``, ``oci``) or
+    a bare brand (models.dev's ``Llama`` for Meta's API). ``get providers.<key>.<variant>.provider_name``
+    keeps the catalog's cited name."""
+    return {s.subject.split(".")[1]: s.name for s in kb.sheets() if s.kind == "providers" and s.name}
 
 
-def provider_name(key: str, recorded: str | None) -> str:
-    """The name an offer shows for provider ``key``: :data:`PROVIDER_NAMES`, else the recorded
-    (cited) name, else the key."""
-    return PROVIDER_NAMES.get(key) or recorded or key
+def provider_name(names: Mapping[str, str], key: str, recorded: str | None) -> str:
+    """The name an offer shows for provider ``key``: its records' display name (``names``, from
+    :func:`display_names`), else the recorded (cited) catalog name, else the key."""
+    return names.get(key) or recorded or key
 
 
 def _squash(text: str) -> str:
@@ -226,10 +221,11 @@ def provider_keys(kb: KnowledgeBase, text: str) -> set[str]:
     Raises :class:`UnknownIdError` (with suggestions) when it names none.
     """
     names: dict[str, set[str]] = {}
+    displayed = display_names(kb)
     for path in kb.paths("providers"):
         fp = FactPath.parse(path)
         key = str(fp.provider)
-        names.setdefault(key, {_squash(key), _squash(provider_name(key, None))})
+        names.setdefault(key, {_squash(key), _squash(provider_name(displayed, key, None))})
         if fp.leaf == "provider_name":
             names[key].add(_squash(str(kb.get(path).value)))
     wanted = _squash(text)
@@ -257,6 +253,7 @@ def offers(
     reference = as_of or date.today()
     wanted = kb.variant_id(variant) if variant else None
     keys = provider_keys(kb, provider) if provider is not None else None
+    displayed = display_names(kb)
     out: list[Offer] = []
     for (prov, vid), paths in sorted(_groups(kb, "providers").items()):
         if (wanted and vid != wanted) or (keys is not None and prov not in keys):
@@ -297,7 +294,7 @@ def offers(
             Offer(
                 prov,
                 vid,
-                provider_name(prov, str(name.value) if name else None),
+                provider_name(displayed, prov, str(name.value) if name else None),
                 str(mid.value) if mid else None,
                 ctx,
                 kind,

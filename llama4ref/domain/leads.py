@@ -19,24 +19,27 @@ rules then choose the lead among the facts that answer the same words:
   Guard) leads no fact of the family's own answering the same words ("training data of llama
   4": the pre-training data, not Llama Guard 4's training blend).
 
-Two more rules say what is shown with the answer (llama4ref.domain.answer):
+One more rule says what is shown with the answer (llama4ref.domain.answer):
 
 - **companions**: one quantity measured two ways (facts under one parent, of one unit, whose
   ``method`` qualifiers differ: location- and market-based emissions) is shown with its
   companion; when the text names neither way, the one its record lists first leads.
-- **no figure of the model named**: a family fact answering for the model the text names, when
-  a released model has a figure of its own for the attribute and the model named has none, says
-  so (a preview's own figure does not: the family's covers the released models).
+
+What is said beside an answer that the records lack (no figure of the model named, no file of
+the quantization type asked for) is in llama4ref.domain.caveats.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from llama4ref.domain.matching import stem
 from llama4ref.domain.scope import carries
+from llama4ref.records.vocabulary import Lexicon
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
     from llama4ref.domain.rank_context import Context
     from llama4ref.domain.ranking import Ranking, Scored
     from llama4ref.records.vocabulary import Parsed
@@ -83,6 +86,16 @@ def _promote(scored: list[Scored], i: int) -> None:
     scored.insert(0, lead._replace(score=round(top.score + 0.001, 4), satisfied=top.satisfied, wanted=top.wanted))
 
 
+def _answering(scored: list[Scored], words: Iterable[str], window: int = KIND_WINDOW) -> Iterator[tuple[int, Scored]]:
+    """The facts (with their indexes) after the best, up to ``window``, that answer all of ``words``, the text's phrases."""
+    return ((i, s) for i, s in enumerate(scored[1:window], 1) if set(words) <= set(s.matched))
+
+
+def path_words(terms: Iterable[Mapping[str, Any]]) -> Iterator[tuple[str, ...]]:
+    """The path words of each attribute among a match's vocabulary ``terms``, one tuple per attribute."""
+    return (tuple(str(w) for w in t.get("path_words", ())) for t in terms if t["kind"] == "attribute")
+
+
 def _asked_in_leaf(parsed: Parsed, path: str, matched: tuple[str, ...]) -> dict[str, set[str]]:
     """The text's attribute phrases the fact answers with its last segment, each with the path
     words of it that segment carries."""
@@ -91,7 +104,7 @@ def _asked_in_leaf(parsed: Parsed, path: str, matched: tuple[str, ...]) -> dict[
     for m in parsed.matches:
         if m.text not in matched or any(t["kind"] == "entity" for t in m.terms):
             continue
-        words = {str(w) for t in m.terms if t["kind"] == "attribute" for w in t.get("path_words", ()) if carries((w,), leaf)}
+        words = {w for pw in path_words(m.terms) for w in pw if carries((w,), leaf)}
         if words:
             out[m.text] = words
     return out
@@ -109,15 +122,13 @@ def _first_party(scored: list[Scored], parsed: Parsed, ctx: Context) -> int:
         return 0  # a word of the text's own in the serving figure's path ("providers", "text") names the service
     words = set().union(*asked.values())
     best, best_len = 0, 0
-    for i, s in enumerate(scored[1:], 1):
+    for i, s in _answering(scored, asked, len(scored)):
         segs = s.path.split(".")
         root = next((v for v in ctx.dotted.get(segs[0], ()) if s.path.startswith(v + ".")), segs[0])
         if root in OWN_AREAS_NOT or root in ctx.comparison or root in ctx.preview - ctx.named_variants:
             continue
         if ctx.variant_ids.intersection(segs) - ctx.named_variants:
             continue  # another model's figure
-        if not set(asked) <= set(s.matched):
-            continue
         length = max((len(w) for w in words if carries((w,), segs)), default=0)
         if length > best_len:
             best, best_len = i, length
@@ -140,14 +151,17 @@ def _kind(scored: list[Scored], parsed: Parsed) -> int:
     for a, b in zip(parsed.matches, parsed.matches[1:], strict=False):
         if b.start == a.end and any(t["kind"] == "intent" and t["id"] in ("what", "which") for t in a.terms):
             units |= {str(t["id"]) for t in b.terms if t["kind"] == "unit"}
-            words |= {str(w) for t in b.terms if t["kind"] == "attribute" for w in t.get("path_words", ())}
-    top = scored[0]
-    if top.unit not in units:
+            words |= {w for pw in path_words(b.terms) for w in pw}
+    if scored[0].unit not in units:
         return 0
-    for i, s in enumerate(scored[1:KIND_WINDOW], 1):
-        if s.unit in ("text", "text_list") and set(top.matched) <= set(s.matched) and carries(words, s.path.split(".")[-1:]):
-            return i
-    return 0
+    return next(
+        (
+            i
+            for i, s in _answering(scored, scored[0].matched)
+            if s.unit in ("text", "text_list") and carries(words, s.path.split(".")[-1:])
+        ),
+        0,
+    )
 
 
 def unasked_qualifier(leaf: str, ctx: Context) -> bool:
@@ -166,20 +180,13 @@ def _unqualified(scored: list[Scored], parsed: Parsed, ctx: Context) -> int:
     if not unasked_qualifier(segs[-1], ctx):
         return 0
     words = {
-        str(w)
-        for m in parsed.matches
-        if m.text in top.matched
-        for t in m.terms
-        if t["kind"] == "attribute" and carries(tuple(str(x) for x in t.get("path_words", ())), segs[-1:])
-        for w in t.get("path_words", ())
+        w for m in parsed.matches if m.text in top.matched for pw in path_words(m.terms) if carries(pw, segs[-1:]) for w in pw
     }
     if not words:
         return 0
-    for i, s in enumerate(scored[1:QUALIFIED_WINDOW], 1):
+    for i, s in _answering(scored, top.matched, QUALIFIED_WINDOW):
         other = s.path.split(".")
-        if other[0] != segs[0] or unasked_qualifier(other[-1], ctx) or not set(top.matched) <= set(s.matched):
-            continue
-        if carries(words, other):
+        if other[0] == segs[0] and not unasked_qualifier(other[-1], ctx) and carries(words, other):
             return i
     return 0
 
@@ -190,18 +197,12 @@ def _family_own(kb: KnowledgeBase, scored: list[Scored], ctx: Context) -> int:
     answering the same words, under no entity's target, within the window."""
     if not ctx.family:
         return 0
-    targets = {
-        str(t["target"])
-        for t in kb.vocabulary().get("terms", ())
-        if t.get("kind") == "entity" and t.get("cls") == "named" and "." in str(t.get("target", ""))
-    }
+    targets = Lexicon(kb.vocabulary()).named_targets()
     top = scored[0]
     if not any(top.path.startswith(x + ".") for x in targets):
         return 0
-    for i, s in enumerate(scored[1:KIND_WINDOW], 1):
-        if set(top.matched) <= set(s.matched) and not any(s.path.startswith(x + ".") for x in targets):
-            return i if s.path.split(".")[0] not in OWN_AREAS_NOT else 0
-    return 0
+    i = next((i for i, s in _answering(scored, top.matched) if not any(s.path.startswith(x + ".") for x in targets)), 0)
+    return i if i and scored[i].path.split(".")[0] not in OWN_AREAS_NOT else 0
 
 
 def companions(kb: KnowledgeBase, fact: Fact) -> tuple[Fact, ...]:
@@ -225,36 +226,3 @@ def written_order(fact: Fact) -> tuple[int, str, int]:
     """Facts in the order their records list them (the authors' order), derived last."""
     file, _, line = (fact.file or "").rpartition(":")
     return (1, "", 0) if fact.derived else (0, file, int(line) if line.isdigit() else 0)
-
-
-def unrecorded(kb: KnowledgeBase, ranking: Ranking, fact: Fact) -> str | None:
-    """What to say when ``fact`` is the family's figure for a model the text names that has none
-    of its own, while other models have ("how many tokens was behemoth trained on"), else None."""
-    named = {str(t["target"]) for t in ranking.parsed.of_kind("entity") if t.get("cls") == "variant"}
-    segs = fact.path.split(".")
-    ids = {v.id for v in kb.variants(role="released")} | {v.id for v in kb.variants(role="preview")}
-    if len(named) != 1 or ids.intersection(segs) or segs[0] in OWN_AREAS_NOT:
-        return None
-    model = next(iter(named))
-    asked = {
-        w
-        for m in ranking.parsed.matches
-        for t in m.terms
-        if t["kind"] == "attribute"
-        for w in t.get("path_words", ())
-        if carries((w,), segs[-1:])
-    }
-    if not asked or model not in ids:
-        return None
-    released = {v.id for v in kb.variants(role="released")}
-    own = [p for p in ranking.paths if p.split(".")[0] in ids - {model} and carries(asked, p.split(".")[-1:])]
-    if not released.intersection(p.split(".")[0] for p in own) or any(
-        p.split(".")[0] == model and carries(asked, p.split(".")[-1:]) for p in ranking.paths
-    ):
-        return None
-    order = [v.id for v in kb.variants()]
-    plainest = min(len(p.split(".")[-1].split("_")) for p in own)  # tokens, not tokens_per_active_parameter
-    own = sorted(
-        (p for p in own if len(p.split(".")[-1].split("_")) == plainest), key=lambda p: (order.index(p.split(".")[0]), p)
-    )
-    return f"no {kb.variant(model).name} figure is recorded; this is the family's (the models' own: {', '.join(own[:3])})"

@@ -92,6 +92,30 @@ def _part_stems(seg: str) -> frozenset[str]:
     return frozenset(stem(p) for p in seg.split("_"))
 
 
+def reachable(words: Collection[str], paths: Collection[str], initials: Mapping[str, Collection[str]]) -> set[str]:
+    """The left-over ``words`` that could name a segment of one of ``paths`` as the ranking reads a
+    word in a segment (a form of it, a shared stem, two parts written together, the initials):
+    tested once against the parts of every segment, so that a word no path can hold ("banana",
+    a base64 run) is not tried against each fact in turn."""
+    from llama4ref.domain.forms import word_forms  # (forms imports this module)
+
+    segs = {x for p in paths for x in p.split(".")}
+    parts = {x for seg in segs for x in seg.split("_")}
+    stems = frozenset().union(*map(_part_stems, segs))
+    joined = frozenset().union(*map(_joined_pairs, segs))
+    out = set()
+    for w in words:
+        base = stem(w)
+        if (
+            word_forms(w) & parts
+            or (len(base) >= 3 and (base in stems or (w.endswith("ed") and base + "e" in stems)))
+            or (len(w) > 5 and w in joined)
+            or initials.get(w)
+        ):
+            out.add(w)
+    return out
+
+
 def rarity(n: int) -> float:
     """1 for a word only a few facts hold, falling towards 0 for a word hundreds hold."""
     return 1.0 if n <= 3 else max(0.0, 1.0 - math.log(n / 3) / math.log(100))

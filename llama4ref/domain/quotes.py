@@ -254,7 +254,7 @@ def check_quotes(tree: Tree, texts: dict[str, str], names: dict[str, str], where
 
 
 def citations_of(record: Any) -> list[tuple[tuple[str | int, ...], Any]]:
-    """Every citation of a record with its location (facts, alternatives, terms, identifiers)."""
+    """Every citation of a record with its location (facts, alternatives, terms, identifiers, a sheet's name)."""
     out: list[tuple[tuple[str | int, ...], Any]] = []
     facts = getattr(record, "facts", None)
     if isinstance(facts, dict):
@@ -264,6 +264,9 @@ def citations_of(record: Any) -> list[tuple[tuple[str | int, ...], Any]]:
                 out += [(("facts", key, "alternatives", j, "citations", i), c) for i, c in enumerate(alt.citations)]
     for i, c in enumerate(getattr(record, "citations", []) or []):
         out.append((("citations", i), c))
+    named = getattr(record, "name", None)  # a sheet's display name
+    if named is not None and not isinstance(named, str):
+        out += [(("name", "citations", i), c) for i, c in enumerate(named.citations)]
     for j, entry in enumerate(getattr(record, "entries", []) or []):
         out += [(("entries", j, "citations", i), c) for i, c in enumerate(entry.citations)]
     return out

@@ -59,6 +59,10 @@ class Context(NamedTuple):
     serving: bool = False  # the text asks about running a model, not about fine-tuning it
     split_paths: Mapping[str, frozenset[str]] = {}  # a model named → facts naming it in a segment ("nih_charts.scout_text")
     money: bool = False  # the text writes an amount of money ("$0.15")
+    # the distinct left-over words scored against each fact (None: every one), and how many were set
+    # aside because no path or fact text can hold them (they count as wanted, and answer nothing)
+    scored_words: tuple[str, ...] | None = None
+    unreachable: int = 0
     family_held: frozenset[str] = frozenset()  # with the family named: attribute path words a family fact gives
 
 

@@ -51,6 +51,7 @@ from llama4ref.domain.matching import (
     numbered_words,
     quoted_variants,
     rarity,
+    reachable,
     reference_variants,
     reversed_pairs,
     routed_in,
@@ -149,6 +150,12 @@ _INTENT_SEGMENT = 0.5  # a segment of the fact's path is a word the way of askin
 _STAGE_INSTRUCT = 0.3  # an instruction-tuned model's benchmark result, before the base model's
 _STAGE_PRETRAINED = 0.15  # a pretrained model's benchmark result, before a setting's
 _DEPTH = -0.08  # for each segment of the fact's path: the shallower fact first, all else equal
+SCREEN_FROM = 16
+"""Distinct left-over words from which those that no fact's path or text can hold are set aside
+before each fact is scored (llama4ref.domain.matching.reachable): a pasted blob brings thousands,
+each otherwise tried against every fact's segments. Setting them aside changes no score (such a
+word adds only to what is wanted). Finding them costs ~4 ms in a fresh process (the parts of every
+segment), so a question of fewer words (nearly every question asked) is scored as before."""
 _DERIVED = -0.3  # a derived (computed) fact, behind a stored one that answers as well
 
 
@@ -282,6 +289,17 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         split_paths=split_by_model(db, ctx.named_variants),
         money=writes_money(text),
     )
+    distinct = tuple(dict.fromkeys(parsed.rest))
+    if len(distinct) >= SCREEN_FROM:
+        reach = reachable(distinct, facts, ctx.initials)
+        kept = tuple(w for w in distinct if w in reach or ctx.in_text.get(w))
+        held = "\n".join(f"_{x}_" for x in {x for p in facts for x in p.split(".")})  # every segment, as in_segment reads it
+        ctx = ctx._replace(
+            scored_words=kept,
+            unreachable=len(distinct) - len(kept),
+            pairs=frozenset(p for p in ctx.pairs if f"_{p}_" in held),  # pairs no segment holds add nothing
+            reversed=frozenset(p for p in ctx.reversed if f"_{p}_" in held),
+        )
     ranking = Ranking(text, parsed, fixes)
     ranking.unknown = sum(1 for w in dict.fromkeys(parsed.rest) if not ctx.in_text.get(w) and not ctx.part_paths.get(w))
     ranking.runs = ctx.runs
@@ -394,7 +412,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     # another model's or the vision encoder's fact, neither named: a number the text quotes is no sign
     # it is asked about ("vocab 128256 for llama 4?" quotes Llama 3's vocabulary back)
     elsewhere = (root in ctx.comparison and "variant" not in named_classes) or ("vision_encoder" in segs and not ctx.vision)
-    for w in dict.fromkeys(parsed.rest):  # a word written twice ("pre-norm or post-norm") counts once
+    wanted += ctx.unreachable  # words no path or text holds: asked, and answered by no fact
+    for w in dict.fromkeys(parsed.rest) if ctx.scored_words is None else ctx.scored_words:  # a word written twice counts once
         wanted += 1
         forms = word_forms(w)  # "32": budget_4_32x; "april": 2025_04_05
         seg_hit = [

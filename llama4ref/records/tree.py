@@ -289,6 +289,9 @@ def _cross_checks(tree: Tree, today: date) -> None:
         whole: list[Any] | None = getattr(rec.record, "citations", None)
         if whole:
             _check_citations(rec, (), whole, sources, cited, diag)
+        named = getattr(rec.record, "name", None)  # a sheet's display name
+        if named is not None and not isinstance(named, str) and named.citations:
+            _check_citations(rec, ("name",), named.citations, sources, cited, diag)
 
     for rec in tree.of_kind("license_terms"):
         term: LicenseTerm = rec.record

@@ -356,6 +356,18 @@ class Lexicon:
                 best = (same, [i for i in ids if self.terms[i]["kind"] not in ("intent", "filler")])
         return best[1] or None if best else None
 
+    def named_targets(self) -> frozenset[str]:
+        """The fact paths named products stand for (Llama Guard 4's, Prompt Guard's): the dotted
+        targets of the ``named`` entities, derived once per table."""
+        targets: frozenset[str] | None = self._derived.get("named")
+        if targets is None:
+            targets = self._derived["named"] = frozenset(
+                str(t["target"])
+                for t in self.terms
+                if t.get("kind") == "entity" and t.get("cls") == "named" and "." in str(t.get("target", ""))
+            )
+        return targets
+
     def phrase_words(self) -> set[str]:
         """Every word of every phrase (for spelling suggestions)."""
         return {w for t in self.terms for p in t["phrases"] for w in words(p)}
@@ -401,7 +413,7 @@ class Lexicon:
 
 
 _DERIVED: dict[int, dict[str, Any]] = {}
-"""Per shipped or built table (by identity): the Thai words and other languages' word stems."""
+"""Per shipped or built table (by identity): the Thai words, other languages' word stems and the named products' targets."""
 _ARTICLES = frozenset({"o", "a", "e", "y", "i"})
 """One-letter words (articles, "and") that never begin a name written in parts."""
 _THAI = re.compile(r"[\u0e01-\u0e4e]+")

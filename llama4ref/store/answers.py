@@ -291,6 +291,8 @@ class Sheet(NamedTuple):
     title: str
     note: str | None = None
     file: str | None = None
+    name: str | None = None
+    """What the subject is called when shown (a provider's display name), from the record's ``name``."""
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Sheet:

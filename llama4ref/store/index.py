@@ -158,9 +158,12 @@ def _variants(tree: Tree, kind: str) -> dict[str, Any]:
 
 
 def _sheets(tree: Tree, kind: str) -> dict[str, Any]:
-    """Fact sheets without their facts, by record key (``<directory>/<id>``), with their directory as ``kind``."""
+    """Fact sheets without their facts, by record key (``<directory>/<id>``), with their directory as
+    ``kind`` and their display name, if any, as ``name`` (its citations stay in the record)."""
     return {
-        rec.key: _dump(rec.record, exclude={"facts"}) | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)}
+        rec.key: _dump(rec.record, exclude={"facts", "name"})
+        | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)}
+        | ({"name": rec.record.name.value} if rec.record.name is not None else {})
         for rec in tree.sheets
     }
 

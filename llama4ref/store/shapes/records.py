@@ -25,6 +25,8 @@ class SheetJSON(TypedDict):
     id: str
     kind: str
     """The directory the sheet is in (its topic)."""
+    name: NotRequired[str]
+    """What the subject is called when shown (a provider's display name); the record cites it."""
     note: NotRequired[str]
     subject: str
     """The path prefix of the sheet's facts."""

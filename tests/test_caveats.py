@@ -1,5 +1,7 @@
-"""A quantization type the question names that no recorded file has (review11 #16): the answer
-is the closest recorded file, and a caveat says the asked-for type is not recorded."""
+"""The caveats of llama4ref.domain.caveats: a model named that has no figure of its own (the
+family's answers), and a quantization type the question names that no recorded file has
+(review11 #16: the answer is the closest recorded file, and a caveat says the asked-for type is
+not recorded)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import sqlite3
 import pytest
 
 from llama4ref.domain.answer import ask
-from llama4ref.domain.unrecorded import unrecorded_quant
+from llama4ref.domain.caveats import unrecorded_quant
 from llama4ref.store.knowledge_base import KnowledgeBase
 
 
@@ -41,3 +43,15 @@ def test_other_answers_and_plain_questions_have_no_caveat(kb: KnowledgeBase) -> 
     fact = (kb.get("files.scout.unsloth_gguf.ud_q4_k_xl.bytes"),)
     assert unrecorded_quant(kb, "how big is the scout gguf", fact[0].path, fact) is None
     assert unrecorded_quant(kb, "scout q4_k_m context", "scout.context_window.instruct", ()) is None
+
+
+def test_a_model_named_without_a_figure_of_its_own_is_said_so(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """A family fact answering for a model that has no figure of its own, while other models have
+    theirs, carries a caveat naming them; the model's own figure carries none, nor does a released
+    model answered by the family's fact when only the preview has its own ("is scout MoE")."""
+    beh = ask(kb, "behemoth knowledge cutoff", db)
+    assert beh.path == "training.data.cutoff", beh.path
+    assert any("no Llama 4 Behemoth figure" in c and "scout.knowledge_cutoff" in c for c in beh.caveats), beh.caveats
+    assert not ask(kb, "scout knowledge cutoff", db).caveats
+    moe = ask(kb, "is scout a dense model", db)
+    assert moe.path == "architecture.mixture_of_experts" and not moe.caveats, (moe.path, moe.caveats)

@@ -1,0 +1,99 @@
+"""Caveats: what the records lack that an answer should say, beside the answer it gives instead.
+
+- **no figure of the model named** (:func:`unrecorded_figure`): a family fact answering for the
+  model the text names, when a released model has a figure of its own for the attribute and the
+  model named has none, says so (a preview's own figure does not: the family's covers the
+  released models). "how many tokens was behemoth trained on" is answered with the family's
+  figure, and the caveat names the models' own.
+- **no file of the quantization type asked for** (:func:`unrecorded_quant`):
+  ``ask("how big is the scout q4_k_m gguf")`` is answered with the closest recorded file
+  (Unsloth's dynamic Q4_K_XL GGUF), because no Q4_K_M file of Scout is recorded; the caveat says
+  which type was asked for, that no file of it is recorded, and which type the answer is instead.
+  A GGUF type name is the llama.cpp form (``Q4_K_M``, ``Q8_0``, ``IQ4_XS``, Unsloth's
+  ``UD-Q4_K_XL``), matched in any case, with ``-`` or ``_`` between its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from llama4ref.domain.leads import OWN_AREAS_NOT, path_words
+from llama4ref.domain.scope import carries
+
+if TYPE_CHECKING:
+    from llama4ref.domain.ranking import Ranking
+    from llama4ref.store.answers import Fact
+    from llama4ref.store.knowledge_base import KnowledgeBase
+
+ANSWER_ROOTS = ("files.", "quantization.")
+"""The answers a file's quantization type bears on: a file's size or fit, a quantization family."""
+
+GGUF_TYPE = r"(?<![a-z0-9])(?:ud[-_])?(i?q[1-8](?:[-_][a-z0-9]{1,3}){1,2})(?![a-z0-9])"
+"""A llama.cpp quantization type as written: ``q4_k_m``, ``Q8_0``, ``iq2-xxs``, ``UD-Q4_K_XL`` (matched
+ignoring case; compiled only for an answer about files, so other questions do not pay for it)."""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s-]+", "_", text.lower())
+
+
+def _recorded(kb: KnowledgeBase, variant: str | None) -> list[str]:
+    """Every recorded file's type, as its path key and its ``quant`` qualifier write it."""
+    prefix = f"files.{variant}" if variant else "files"
+    kinds = []
+    for fact in kb.facts(prefix, derived=False, terms=False):
+        kinds.append(_norm(fact.path))
+        quant = fact.qualifiers.get("quant")
+        if isinstance(quant, str):
+            kinds.append(_norm(quant))
+    return kinds
+
+
+def unrecorded_quant(kb: KnowledgeBase, text: str, path: str | None, facts: tuple[Fact, ...]) -> str | None:
+    """The caveat for an answer at ``path`` to ``text`` when ``text`` names a GGUF quantization
+    type that no recorded file of the answer's model has; None when it names none, every type it
+    names is recorded, or the answer is not about files or quantization."""
+    if path is None or not path.startswith(ANSWER_ROOTS):
+        return None
+    asked = list(dict.fromkeys(_norm(m.group(1)) for m in re.finditer(GGUF_TYPE, text, re.IGNORECASE)))
+    parts = path.split(".")
+    variant = parts[1] if parts[0] == "files" and len(parts) > 1 else None
+    recorded = _recorded(kb, variant)
+    missing = [a for a in asked if not any(a in kind for kind in recorded)]
+    if not missing:
+        return None
+    names = " or ".join(a.upper() for a in missing)
+    model = f" of Llama 4 {variant.capitalize()}" if variant else ""
+    if len(facts) > 1 or (facts and facts[0].path != path):  # a group: the recorded files, listed
+        instead = f": these are the files that are recorded, none of them a {names}"
+    else:
+        shown = facts[0].qualifiers.get("quant") if facts else None
+        instead = f": this is the closest recorded file ({shown}), not a {names}" if isinstance(shown, str) else ""
+    return f"no {names} file{model} is recorded{instead}"
+
+
+def unrecorded_figure(kb: KnowledgeBase, ranking: Ranking, fact: Fact) -> str | None:
+    """What to say when ``fact`` is the family's figure for a model the text names that has none
+    of its own, while other models have ("how many tokens was behemoth trained on"), else None."""
+    named = {str(t["target"]) for t in ranking.parsed.of_kind("entity") if t.get("cls") == "variant"}
+    segs = fact.path.split(".")
+    ids = {v.id for v in kb.variants(role="released")} | {v.id for v in kb.variants(role="preview")}
+    if len(named) != 1 or ids.intersection(segs) or segs[0] in OWN_AREAS_NOT:
+        return None
+    model = next(iter(named))
+    asked = {w for m in ranking.parsed.matches for pw in path_words(m.terms) for w in pw if carries((w,), segs[-1:])}
+    if not asked or model not in ids:
+        return None
+    released = {v.id for v in kb.variants(role="released")}
+    own = [p for p in ranking.paths if p.split(".")[0] in ids - {model} and carries(asked, p.split(".")[-1:])]
+    if not released.intersection(p.split(".")[0] for p in own) or any(
+        p.split(".")[0] == model and carries(asked, p.split(".")[-1:]) for p in ranking.paths
+    ):
+        return None
+    order = [v.id for v in kb.variants()]
+    plainest = min(len(p.split(".")[-1].split("_")) for p in own)  # tokens, not tokens_per_active_parameter
+    own = sorted(
+        (p for p in own if len(p.split(".")[-1].split("_")) == plainest), key=lambda p: (order.index(p.split(".")[0]), p)
+    )
+    return f"no {kb.variant(model).name} figure is recorded; this is the family's (the models' own: {', '.join(own[:3])})"
