@@ -222,7 +222,9 @@ def verify_quotes(
     error (L4R-Q004, exit 2). When no copy of any source is found, nothing was checked: an
     error (L4R-Q003, exit 2).
 
-    Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 70
+    Example: llama4ref verify-quotes --fetch --min-coverage 70
+
+    Example: llama4ref verify-quotes ./copies
     """
     from llama4ref.cli.render import checks
     from llama4ref.domain.quotes import verify_shipped_quotes as run

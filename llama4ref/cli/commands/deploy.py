@@ -106,7 +106,9 @@ def resolve(
     Exit 1 when it denotes no possible Llama 4 model: an impossible combination, a look-alike,
     or another model (e.g. Llama 3.1).
 
-    Example: llama4ref resolve accounts/fireworks/models/llama4-maverick-instruct-basic
+    \b
+    Example: llama4ref resolve \\
+               accounts/fireworks/models/llama4-maverick-instruct-basic
     """
     import llama4ref
 
@@ -156,8 +158,12 @@ def memory(
 
     \b
     Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
+
+    \b
     Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 \\
                --fit context
+
+    \b
     Example: llama4ref memory scout --gpu rtx_4090 --offload-gb 48 \\
                --context 8192 \\
                --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes

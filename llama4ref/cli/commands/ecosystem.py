@@ -51,7 +51,7 @@ def export(
     device is refused, and a failed export leaves the old file as it was.
 
     \b
-    Example: llama4ref export --format sqlite -o llama4ref.db &&
+    Example: llama4ref export --format sqlite -o llama4ref.db && \\
                datasette llama4ref.db
     """
     import llama4ref

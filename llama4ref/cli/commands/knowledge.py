@@ -202,7 +202,9 @@ def cite(
 
     Example: llama4ref cite llama-models-model-card --format bibtex
 
-    Example: llama4ref cite scout.params.total runtime.vllm.scout.8xh100 --format bibtex > llama4.bib
+    \b
+    Example: llama4ref cite scout.params.total runtime.vllm.scout.8xh100 \\
+               --format bibtex > llama4.bib
     """
     import llama4ref
     from llama4ref.domain import cite as c
