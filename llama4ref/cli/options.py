@@ -53,6 +53,13 @@ DirOpt = Optional[Path]  # noqa: UP045  # typer introspection
 """The type of an optional directory option (``refresh providers --facts/--find-links/--cache``)."""
 
 
+def not_empty(option: str, given: str | None) -> None:
+    """A usage error (exit 2) for a filter option given as an empty string: ``--name ""`` is a
+    mistake (an unset shell variable, say), not a request for every row."""
+    if given is not None and not given.strip():
+        fail(f"{option} is empty: give a value, or leave the option out")
+
+
 def as_of_date(text: str | None) -> date | None:
     """The date ``--as-of`` gives, or None without one; a usage error (exit 2) for anything but YYYY-MM-DD."""
     if text is None:

@@ -82,6 +82,8 @@ def providers(
         fail(f"--sort must be {', '.join(SORTS[:-1])} or {SORTS[-1]}")
     kb = llama4ref.knowledge_base()
     when = as_of_date(as_of)
+    if min_context is not None and min_context < 0:
+        fail(f"--min-context takes a number of tokens, 0 or more, got {min_context}")
     found = sort_offers(offers(kb, variant, provider, min_context, when, current=current), sort)
     if json_out:
         emit_json("providers", [o.to_json() for o in found])
@@ -263,6 +265,10 @@ def engines(
     render_engines.engines(console(), found, variant, unserved(kb, variant) if variant is not None else None)
 
 
+MAX_STALE_DAYS = 36_500
+"""The longest horizon ``stale --older-than`` takes: 100 years, past any record's age."""
+
+
 def stale(
     older_than: Annotated[str, typer.Option("--older-than", help="Horizon, e.g. 180d.")] = "180d",
     json_out: JsonOpt = False,
@@ -282,7 +288,10 @@ def stale(
     horizon = re.fullmatch(r"(\d+)d?", older_than)
     if horizon is None:
         fail("--older-than takes a number of days, e.g. 180d")
-    found = run(llama4ref.knowledge_base(), int(horizon.group(1)))
+    days = int(horizon.group(1))
+    if days > MAX_STALE_DAYS:  # older than any record could be: every dated record would be "fresh"
+        fail(f"--older-than takes at most {MAX_STALE_DAYS:,} days (100 years), got {older_than}")
+    found = run(llama4ref.knowledge_base(), days)
     if json_out:
         emit_json("stale", [s.to_json() for s in found])
         return

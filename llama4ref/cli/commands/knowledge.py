@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from llama4ref.cli.options import JsonFormatOpt, JsonOpt
+from llama4ref.cli.options import JsonFormatOpt, JsonOpt, not_empty
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, fail
 from llama4ref.domain.completion import complete_benchmark, complete_fact_path, complete_source, complete_variant
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def audit(
-    only: Annotated[str, typer.Option(help="Only checks whose id starts with this.")] = "",
+    only: Annotated[Optional[str], typer.Option(help="Only checks whose id starts with this.")] = None,  # noqa: UP045
     json_out: JsonOpt = False,
 ) -> None:
     """Derived cross-checks: recount parameters, NoPE layers, patch tokens, vocabulary, token ids.
@@ -32,7 +32,8 @@ def audit(
     import llama4ref
     from llama4ref.domain.audit import run_audit
 
-    results = run_audit(llama4ref.knowledge_base(), only or None)
+    not_empty("--only", only)
+    results = run_audit(llama4ref.knowledge_base(), only)
     if not results:
         fail(f"no audit check id starts with {only!r}")
     if json_out:
@@ -92,6 +93,8 @@ def benchmarks(
     import llama4ref
     from llama4ref.domain.scores import SET_ORDER, tables
 
+    for option, given in (("--variant", variant), ("--stage", stage), ("--name", name)):
+        not_empty(option, given)
     if stage is not None and stage not in SET_ORDER:
         fail(f"--stage must be one of {', '.join(SET_ORDER)}")
     found = tables(llama4ref.knowledge_base(), variant, stage, name)

@@ -86,7 +86,15 @@ def offers(con: Console, kb: KnowledgeBase, listing: Listing) -> None:
     """Providers' offers, a line each in the listing's order, then the first value's citation."""
     rows = listing.rows
     kind = "current offers" if listing.current else "offers"
+    leaf = listing.pattern.rsplit(".", 1)[-1]
+    what = {"input": "a price", "output": "an output limit", "context": "a served context"}.get(leaf, f"a {leaf}")
     say(con, Text(listing.pattern, style="bold cyan").append(f"  ({len(rows)} {kind}, {listing.order})", style="dim"), 2)
+    if listing.without:  # the count above is of rows, not of offers: say which offers have no row
+        n = len(listing.without)
+        lacking = (
+            f"{n} more {kind.removesuffix('s') if n == 1 else kind} {'has' if n == 1 else 'have'} no {what.split(' ', 1)[1]}"
+        )
+        say(con, Text(f"  {lacking} recorded: {printable(', '.join(listing.without))}", style="dim"), 4)
     for row in rows[:GROUP_SHOWN]:
         lead = row.provider if listing.pattern.split(".")[2] != "*" else f"{row.provider} ({row.variant})"
         line = Text(f"  {printable(lead)}: ")

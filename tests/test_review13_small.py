@@ -1,0 +1,55 @@
+"""review13 #12, small misleading outputs: a horizon past any record, a negative context, a GPU
+count the model cannot be split over, an empty filter, and a count of priced rows read as the
+count of offers."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import run_cli
+
+CODED = re.compile(r"llama4ref: error: L4R-U012 \S[^\n]*\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["stale", "--older-than", "99999999999999d"], "--older-than takes at most 36,500 days"),
+        (["providers", "scout", "--min-context", "-5"], "--min-context takes a number of tokens, 0 or more"),
+        (["benchmarks", "--variant", ""], "--variant is empty"),
+        (["benchmarks", "--name", ""], "--name is empty"),
+        (["benchmarks", "--stage", " "], "--stage is empty"),
+        (["audit", "--only", ""], "--only is empty"),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else "",
+)
+def test_a_filter_or_bound_no_answer_can_honour_is_a_usage_error(args: list[str], says: str) -> None:
+    """Each was accepted and answered as if the option were absent (or listed every undated record)."""
+    res = run_cli(*args)
+    assert (res.code, res.stdout) == (2, "") and CODED.fullmatch(res.stderr) and says in res.stderr, res
+
+
+def test_the_longest_horizon_still_answers() -> None:
+    """100 years is still a horizon: only what is past it is refused."""
+    assert run_cli("stale", "--older-than", "36500d", "--json").code == 0
+
+
+def test_a_gpu_count_the_model_cannot_use_does_not_fit() -> None:
+    """`--gpus 999999` warned the count is impossible, then said `fits … yes`; now the verdict agrees."""
+    res = run_cli("memory", "scout", "--gpus", "999999", "--gpu", "h100")
+    verdict = " ".join(res.stdout.split("fits on 999999 × h100: ", 1)[1].split("note:", 1)[0].split())
+    assert res.code == 0 and verdict.startswith("no: scout cannot be split over 999999 GPUs"), verdict
+    assert "fits on 24 × h100: yes" in run_cli("memory", "scout", "--gpus", "24", "--gpu", "h100").stdout
+
+
+def test_ask_counts_the_offers_it_does_not_list() -> None:
+    """`ask cheapest provider for scout` said 17 current offers where `providers scout --current`
+    lists 18: the one with no price is now named, so the two counts add up."""
+    out = " ".join(run_cli("ask", "cheapest", "provider", "for", "scout").stdout.split())
+    shown = int(re.search(r"\((\d+) current offers, lowest input price first\)", out).group(1))  # type: ignore[union-attr]
+    unpriced = re.search(r"(\d+) more current offers? (?:has|have) no price recorded: ", out)
+    listed = len(json.loads(run_cli("providers", "scout", "--current", "--json").stdout)["data"])
+    assert unpriced is not None and shown + int(unpriced.group(1)) == listed, out
