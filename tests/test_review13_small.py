@@ -53,3 +53,14 @@ def test_ask_counts_the_offers_it_does_not_list() -> None:
     unpriced = re.search(r"(\d+) more current offers? (?:has|have) no price recorded: ", out)
     listed = len(json.loads(run_cli("providers", "scout", "--current", "--json").stdout)["data"])
     assert unpriced is not None and shown + int(unpriced.group(1)) == listed, out
+
+
+@pytest.mark.parametrize("path", ["maverick.context_window.instruct", "maverick.context_window"])
+def test_get_as_of_marks_a_value_that_is_not_the_preferred_one(path: str) -> None:
+    """review13 #8: `get … --as-of 2025-04-06` showed the rounded 1M as the value, unmarked; it now
+    carries its rank and the value ranked above it, as the normal view marks an alternative; a
+    date on which the preferred value was known shows no such mark."""
+    out = " ".join(run_cli("get", path, "--as-of", "2025-04-06").stdout.split())
+    assert "1,000,000 (1M) tokens [rounded; ranked below 1,048,576 (1M) tokens]" in out, out
+    later = run_cli("get", path, "--as-of", "2026-04-06").stdout
+    assert "1,048,576 (1M) tokens" in later and "ranked below" not in later

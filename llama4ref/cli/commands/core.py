@@ -19,6 +19,8 @@ from llama4ref.records.registry import LISTINGS as LIST_KINDS  # not domain.list
 if TYPE_CHECKING:
     from datetime import date
 
+    from rich.text import Text
+
     from llama4ref.store.answers import Fact
     from llama4ref.store.knowledge_base import KnowledgeBase
     from llama4ref.store.shapes.tools import QuoteVerificationJSON
@@ -81,6 +83,7 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
     if not kb.has(path) and kb.group(written):
         members = kb.group(written)
         prefix = kb.normalise_path(written)
+        ranks = _ranks(kb, members, when)
         if when is not None:
             members = _known_on(kb, members, when, json_out)
         if json_out:
@@ -88,9 +91,10 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
             return
         from llama4ref.cli.render import ask as render_ask
 
-        render_ask.group(console(), prefix, members)
+        render_ask.group(console(), prefix, members, ranks=ranks)
         return
     fact = kb.get(path)
+    rank = _ranks(kb, [fact], when).get(fact.path)
     if when is not None:
         fact = _known_on(kb, [fact], when, json_out)[0]
     if json_out:
@@ -99,10 +103,25 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
     from llama4ref.cli.render import common as render
     from llama4ref.domain.deploy import offer_caveat
 
-    render.fact_detail(console(), kb, fact)
+    render.fact_detail(console(), kb, fact, rank)
     render.addresses(console(), render.cited_ids(fact))
     if when is None and (caveat := offer_caveat(kb, fact.path)) is not None:
         render.caveat(console(), caveat)
+
+
+def _ranks(kb: KnowledgeBase, facts: list[Fact], when: date | None) -> dict[str, Text]:
+    """``get --as-of``: for each fact whose value on ``when`` is not the preferred one, the mark
+    saying its rank and the value ranked above it (empty without a date)."""
+    if when is None:
+        return {}
+    from llama4ref.cli.render.common import ranked_below
+    from llama4ref.domain.deploy import value_as_of
+
+    return {
+        f.path: ranked_below(claim.rank, f)
+        for f in facts
+        if (claim := value_as_of(kb, f, when)) is not None and claim.rank != "preferred"
+    }
 
 
 def _known_on(kb: KnowledgeBase, facts: list[Fact], when: date, json_out: bool) -> list[Fact]:

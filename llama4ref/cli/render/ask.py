@@ -119,11 +119,13 @@ def listed(con: Console, lead: str | Text, fact: Fact) -> None:
     say(con, head.copy().append_text(value_text(fact, limit=max(LISTED_MIN, LISTED_LINES * con.width - head.cell_len - 12))), 4)
 
 
-def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None) -> None:
-    """The facts under a path prefix, one line each."""
+def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None, ranks: dict[str, Text] | None = None) -> None:
+    """The facts under a path prefix, one line each; ``ranks`` marks, by path, a value shown in
+    place of the preferred one (``get --as-of``)."""
     con.print(Text(f"{prefix}.*", style="bold cyan").append(f"  ({len(facts)} facts)", style="dim"))
     for f in facts[:shown]:
-        say(con, Text(f"  {'.'.join(FactPath.parse(f.path).after(prefix))}: ").append(value_text(f)), 4)
+        line = Text(f"  {'.'.join(FactPath.parse(f.path).after(prefix))}: ").append(value_text(f))
+        say(con, line.append_text((ranks or {}).get(f.path, Text())), 4)
     if shown is not None and len(facts) > shown:
         con.print(Text(f"  … {len(facts) - shown} more: llama4ref get {prefix}", style="dim"))
 

@@ -181,10 +181,18 @@ def qualifier_words(fact: Fact) -> str:
     return "; ".join(parts)
 
 
-def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
+def ranked_below(rank: str, preferred: Fact) -> Text:
+    """The mark of a value shown in place of the preferred one (``get --as-of``): its rank and the
+    value the records rank above it, as the normal view marks an alternative."""
+    return Text(f"  [{safe(rank)}; ranked below {safe(preferred.display())}]", style=RANK_STYLE.get(rank, "yellow"))
+
+
+def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact, rank: Text | None = None) -> None:
+    """A fact whole: value, qualifiers, formula, citations, alternatives, note. ``rank`` marks a value
+    that is not the preferred one (:func:`ranked_below`)."""
     head = Text(safe(fact.path), style="bold cyan")
     con.print(head)
-    say(con, Text("  value: ").append(value_text(fact)), 9)
+    say(con, Text("  value: ").append(value_text(fact)).append_text(rank or Text()), 9)
     if fact.qualifiers:
         say(con, Text("  " + safe(qualifier_words(fact)), style="dim"), 4)
     if fact.derived:
