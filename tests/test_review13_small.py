@@ -64,3 +64,11 @@ def test_get_as_of_marks_a_value_that_is_not_the_preferred_one(path: str) -> Non
     assert "1,000,000 (1M) tokens [rounded; ranked below 1,048,576 (1M) tokens]" in out, out
     later = run_cli("get", path, "--as-of", "2026-04-06").stdout
     assert "1,048,576 (1M) tokens" in later and "ranked below" not in later
+
+
+@pytest.mark.parametrize("command", ["get", "cite"])
+def test_the_help_says_quotes_are_matched_with_whitespace_normalised(command: str) -> None:
+    """review13 #14: 92 quotes match their source only after joining lines (a table row of the
+    model card); where a user reads a quote, the help says so, so a grep that finds nothing is explained."""
+    text = " ".join(run_cli(command, "-h").stdout.split())
+    assert "exact characters" in text and "whitespace (line breaks included)" in text, text

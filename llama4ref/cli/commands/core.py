@@ -67,6 +67,10 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
     is the "newest source" of `providers` and `stale`. With --as-of, the value the records show
     was known on that date (exit 1 when none was known yet).
 
+    A quote is the source's exact characters, compared with runs of whitespace (line breaks
+    included) read as one space: a quote from a table row or a wrapped paragraph is printed on one
+    line though the source spans several, so search the source for a few of its words.
+
     Example: llama4ref get maverick.params.total --json
 
     Example: llama4ref get maverick.experts

@@ -196,7 +196,8 @@ def cite(
     publisher); an arXiv preprint is @misc with eprint, a proceedings paper @inproceedings. Make
     one .bib file with one run given every path, not by joining runs (a repeated key is an error
     in BibTeX). JSON: kind `citation` for one fact path, `citations` (a list) for prefixes or
-    several paths.
+    several paths. A quote is the source's exact characters with each run of whitespace (line
+    breaks included) as one space: one that spans lines in the source is printed on one line.
 
     A source id (`llama4ref sources`) cites the source itself: its one entry, whose note names
     the facts it backs (JSON: the citations of those facts).
