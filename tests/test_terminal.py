@@ -226,3 +226,21 @@ def test_every_help_example_pastes_as_one_command(name: str) -> None:
         for word in name.split():
             cmd = cmd.commands[word]
         cmd.make_context(name, words[1 + len(name.split()) :])  # a usage error raises here
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_option_value_has_a_named_metavar(name: str) -> None:
+    """review13 #13: an option that takes a value names it in capitals (`--as-of DATE`, `--gpus N`),
+    never Click's internal type names (`<str>`, `<int range>`, `<path>`, a choice list the help
+    repeats); `--json` has one help phrase everywhere, and no option offers a `--no-` twin."""
+    from llama4ref.cli.options import JSON_HELP
+
+    cmd = _commands()[name]
+    for param in cmd.params:
+        if param.param_type_name != "option":
+            continue
+        assert not param.secondary_opts, f"`{name}` {param.opts} also offers {param.secondary_opts}"
+        if param.is_flag:
+            assert "--json" not in param.opts or param.help == JSON_HELP, (name, param.help)
+            continue
+        assert re.fullmatch(r"[A-Z][A-Z_]*", param.metavar or ""), f"`{name}` {param.opts}: metavar {param.metavar!r}"

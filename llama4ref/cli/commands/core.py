@@ -148,7 +148,9 @@ def list_(
     kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(LIST_KINDS)}.")] = "variants",
     prefix: Annotated[
         str,
-        typer.Option(help="With 'facts' or 'conflicts': only paths under this prefix.", autocompletion=complete_fact_path),
+        typer.Option(
+            metavar="PREFIX", help="With 'facts' or 'conflicts': only paths under this prefix.", autocompletion=complete_fact_path
+        ),
     ] = "",
     json_out: JsonOpt = False,
 ) -> None:
@@ -223,13 +225,15 @@ def verify_quotes(
     cache: Annotated[
         Optional[Path],  # noqa: UP045  # typer needs Optional for an option with no default value
         typer.Option(
+            metavar="DIR",
             help="Where --fetch keeps downloads [default: $XDG_CACHE_HOME/llama4ref/sources, else ~/.cache/llama4ref/sources].",
             file_okay=False,
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Also fail when a cited source has no local copy.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Also fail when a cited source has no local copy.")] = False,
     min_coverage: Annotated[
-        float, typer.Option(help="Fail when fewer than this percentage of all quotes were checked.", min=0, max=100)
+        float,
+        typer.Option(metavar="PERCENT", help="Fail when fewer than this percentage of all quotes were checked.", min=0, max=100),
     ] = 0.0,
     json_out: JsonOpt = False,
 ) -> None:

@@ -43,11 +43,14 @@ def providers(
         typer.Option(
             "--provider",
             "-p",
+            metavar="PROVIDER",
             help="Only this provider: a key, the provider name shown, or an alias such as aws (any case, or part of one).",
             autocompletion=complete_provider,
         ),
     ] = None,
-    min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
+    min_context: Annotated[
+        int | None, typer.Option("--min-context", metavar="TOKENS", help="Only offers serving at least N tokens.")
+    ] = None,
     as_of: AsOfOpt = None,
     current: Annotated[
         bool,
@@ -127,27 +130,44 @@ def resolve(
 
 def memory(
     variant: Annotated[str, typer.Argument(help="scout or maverick (any alias).", autocompletion=complete_variant)],
-    precision: Annotated[str, typer.Option("--precision", help="bf16 | fp8 | int4 (Meta's schemes)")] = "bf16",
+    precision: Annotated[
+        str, typer.Option("--precision", metavar="PRECISION", help="bf16 | fp8 | int4 (Meta's schemes)")
+    ] = "bf16",
     context: Annotated[
-        int | None, typer.Option("--context", help="Tokens per sequence (default: the configured window).")
+        int | None, typer.Option("--context", metavar="TOKENS", help="Tokens per sequence (default: the configured window).")
     ] = None,
-    batch: Annotated[int, typer.Option("--batch", help="Concurrent sequences.")] = 1,
-    kv_dtype: Annotated[str, typer.Option("--kv-dtype", help="bf16 | fp8")] = "bf16",
-    kv_layout: Annotated[str, typer.Option("--kv-layout", help="hybrid (chunked layers keep one chunk) | full")] = "hybrid",
-    gpu: Annotated[Optional[str], typer.Option("--gpu", help="A GPU with a hardware record, e.g. h100, h200.")] = None,  # noqa: UP045
-    gpu_memory_gb: Annotated[Optional[float], typer.Option("--gpu-memory-gb", help="Or give the memory of one GPU.")] = None,  # noqa: UP045
-    usable: Annotated[float, typer.Option("--usable", help="Fraction of GPU memory available for weights + KV.")] = 0.9,
-    offload_gb: Annotated[float, typer.Option("--offload-gb", help="GB of CPU memory the engine may offload weights to.")] = 0.0,
+    batch: Annotated[int, typer.Option("--batch", metavar="N", help="Concurrent sequences.")] = 1,
+    kv_dtype: Annotated[str, typer.Option("--kv-dtype", metavar="DTYPE", help="bf16 | fp8")] = "bf16",
+    kv_layout: Annotated[
+        str, typer.Option("--kv-layout", metavar="LAYOUT", help="hybrid (chunked layers keep one chunk) | full")
+    ] = "hybrid",
+    gpu: Annotated[
+        Optional[str],  # noqa: UP045  # typer introspection
+        typer.Option("--gpu", metavar="GPU", help="A GPU with a hardware record, e.g. h100, h200."),
+    ] = None,
+    gpu_memory_gb: Annotated[
+        Optional[float],  # noqa: UP045  # typer introspection
+        typer.Option("--gpu-memory-gb", metavar="GB", help="Or give the memory of one GPU."),
+    ] = None,
+    usable: Annotated[
+        float, typer.Option("--usable", metavar="FRACTION", help="Fraction of GPU memory available for weights + KV.")
+    ] = 0.9,
+    offload_gb: Annotated[
+        float, typer.Option("--offload-gb", metavar="GB", help="GB of CPU memory the engine may offload weights to.")
+    ] = 0.0,
     weights_file: Annotated[
         Optional[str],  # noqa: UP045  # typer introspection
-        typer.Option("--weights-file", help="Use a published file size as the weights (a files.* fact path)."),
+        typer.Option("--weights-file", metavar="FACT", help="Use a published file size as the weights (a files.* fact path)."),
     ] = None,
     fit_what: Annotated[
         Optional[str],  # noqa: UP045  # typer introspection
-        typer.Option("--fit", help="context | batch: the largest that fits --gpus GPUs (the other stays as given)."),
+        typer.Option(
+            "--fit", metavar="WHAT", help="context | batch: the largest that fits --gpus GPUs (the other stays as given)."
+        ),
     ] = None,
     gpus: Annotated[
-        int, typer.Option("--gpus", min=1, help="How many GPUs: the count --fit fills, and the one 'fits on' is about.")
+        int,
+        typer.Option("--gpus", min=1, metavar="N", help="How many GPUs: the count --fit fills, and the one 'fits on' is about."),
     ] = 1,
     json_out: JsonOpt = False,
 ) -> None:
@@ -244,7 +264,10 @@ def _no_fit(least: Plan, fit_what: str, gpus: int, context: int | None) -> str:
 
 def engines(
     name: Annotated[Optional[str], typer.Argument(help="One engine (id or name), e.g. vllm, llama-cpp.")] = None,  # noqa: UP045
-    variant: Annotated[Optional[str], typer.Option("--variant", help="Only facts for this variant (and the family).")] = None,  # noqa: UP045
+    variant: Annotated[
+        Optional[str],  # noqa: UP045  # typer introspection
+        typer.Option("--variant", metavar="VARIANT", help="Only facts for this variant (and the family)."),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Engine support for Llama 4: first releases, image input, ROCm, FP8/INT4/GGUF, tool parsers, limits.
@@ -270,7 +293,7 @@ MAX_STALE_DAYS = 36_500
 
 
 def stale(
-    older_than: Annotated[str, typer.Option("--older-than", help="Horizon, e.g. 180d.")] = "180d",
+    older_than: Annotated[str, typer.Option("--older-than", metavar="DAYS", help="Horizon, e.g. 180d.")] = "180d",
     json_out: JsonOpt = False,
 ) -> None:
     """Provider and runtime records whose newest dated source is past the horizon (for maintainers).
