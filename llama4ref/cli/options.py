@@ -20,7 +20,7 @@ import typer
 from llama4ref.cli.output import fail
 from llama4ref.domain.completion import complete_fact_path, complete_variant
 
-JSON_HELP = "Print the documented JSON envelope instead of the text output."
+JSON_HELP = "Print the documented JSON envelope (docs/json.md)."
 """The one help phrase of ``--json`` on every command."""
 
 JsonOpt = Annotated[bool, typer.Option("--json", help=JSON_HELP)]
