@@ -72,3 +72,17 @@ def test_the_help_says_quotes_are_matched_with_whitespace_normalised(command: st
     model card); where a user reads a quote, the help says so, so a grep that finds nothing is explained."""
     text = " ".join(run_cli(command, "-h").stdout.split())
     assert "exact characters" in text and "whitespace (line breaks included)" in text, text
+
+
+def test_vllm_support_date_rests_on_a_quote_that_states_support() -> None:
+    """review13 #5: `history.timeline.vllm_support` rested on a line of example code; its citation
+    now says vLLM supports the models, from a source published on the date the value gives."""
+    import llama4ref
+
+    kb = llama4ref.knowledge_base()
+    fact = kb.get("history.timeline.vllm_support")
+    assert [c.source for c in fact.citations] == ["vllm-blog-llama4"]
+    cit = fact.citations[0]
+    assert "vLLM now supports" in cit.quote and str(cit.as_of) == str(fact.value) == "2025-04-05"
+    assert str(kb.source("vllm-blog-llama4").version.published) == "2025-04-05"
+    assert (kb.get("meta_answers.max_output_tokens").note or "").startswith("Our reading of the maintainer's reply")
