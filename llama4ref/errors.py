@@ -21,7 +21,8 @@ ERROR_CODES: dict[str, str] = {
     "L4R-U008": "unknown benchmark (see `llama4ref benchmarks`)",
     "L4R-U009": "another unknown name",
     # Input named on the command line
-    "L4R-U010": "a path given on the command line does not exist, or is not a file or directory",
+    "L4R-U010": "a path given on the command line does not exist, or is not a file or directory "
+    "(for export: not a regular file, or its directory is missing)",
     "L4R-U011": "a directory given on the command line holds no document to check (a warning: check-claims)",
     # The command line itself
     "L4R-U012": "an option or argument value the command cannot use (not a number, out of range, not finite, "

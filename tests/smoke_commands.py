@@ -82,10 +82,13 @@ def leaf_commands() -> dict[str, Any]:
 
 def example(cmd: Any) -> str | None:
     """The command line after ``Example: llama4ref`` in the help, without shell redirections."""
-    for line in (cmd.help or "").splitlines():
-        text = line.strip()
-        if text.startswith("Example: llama4ref "):
-            words = shlex.split(text.removeprefix("Example: llama4ref "))
+    lines = [line.strip() for line in (cmd.help or "").splitlines()]
+    for start, first in enumerate(lines):
+        if first.startswith("Example: llama4ref "):
+            parts = [first]
+            while parts[-1].endswith("\\") and start + len(parts) < len(lines):  # a shell continuation
+                parts.append(lines[start + len(parts)])
+            words = shlex.split(" ".join(p.removesuffix("\\") for p in parts).removeprefix("Example: llama4ref "))
             cut = next((i for i, w in enumerate(words) if w in (">", "|", "&&", ";")), len(words))
             return shlex.join(words[:cut])
     return None

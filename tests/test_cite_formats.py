@@ -134,8 +134,8 @@ def test_cite_takes_paths_and_prefixes_and_gives_each_source_once(kb: KnowledgeB
     assert "scout.params.total (" in card["note"] and "maverick.params.total (" in card["note"]
     for cited in cited_sources(kb, facts_of(kb, MANY)):  # the first uses named, the rest counted
         note = next(f["note"] for _, key, f in entries if key == bibkey(cited.source)).replace("\\_", "_")
-        uses = list(dict.fromkeys((fact.path, cit.locator) for fact, cit in cited.uses))
-        assert all(f"{path} (" in note for path, _ in uses[:NOTE_USES]), note
+        uses = list(dict.fromkeys(fact.path for fact, _ in cited.uses))  # a note names each fact once
+        assert all(f"{path} (" in note for path in uses[:NOTE_USES]), note
         more = re.search(r"; \+(\d+) more$", note)
         assert (int(more[1]) if more else 0) == max(0, len(uses) - NOTE_USES), note
 
@@ -292,9 +292,9 @@ def test_a_note_is_short_whatever_number_of_facts_cite_the_source(kb: KnowledgeB
     notes = {key: f["note"] for _, key, f in bib_entries(_all_entries(kb))}
     assert max(len(n) for n in notes.values()) <= 600
     converter = notes["transformers_convert_llama4_nd"]
-    uses = {(f.path, c.locator) for f in kb.facts() for c in kb.citations_of(f) if c.source == "transformers-convert-llama4"}
+    uses = {f.path for f in kb.facts() for c in kb.citations_of(f) if c.source == "transformers-convert-llama4"}
     assert len(uses) > 10 and converter.endswith(f"; +{len(uses) - NOTE_USES} more"), converter
-    assert sum(f"{path} (" in converter.replace("\\_", "_") for path, _ in uses) == NOTE_USES
+    assert sum(f"{path} (" in converter.replace("\\_", "_") for path in uses) == NOTE_USES
     assert max(len(i["note"]) for i in as_csl_json(kb, kb.facts())) <= 600
 
 
@@ -351,7 +351,9 @@ def test_a_copy_read_is_named_and_never_dated_as_the_live_page(kb: KnowledgeBase
     assert "accessed" not in item and "mirror copy at www.989968.xyz" in item["note"]
     live = as_csl_json(kb, kb.get("scout.params.total"))[0]
     assert kb.source("llama-models-model-card").read_from is None and live["accessed"]["date-parts"] == [[2026, 11, 23]]
-    assert "Version @038acb9fe1e1; retrieved 2026-11-23" in next(f["note"] for _, _, f in bib_entries(as_bibtex(kb, kb.get("scout.params.total"))))
+    assert "Version @038acb9fe1e1; retrieved 2026-11-23" in next(
+        f["note"] for _, _, f in bib_entries(as_bibtex(kb, kb.get("scout.params.total")))
+    )
 
 
 def test_a_copy_read_is_shown_beside_the_tier(kb: KnowledgeBase) -> None:
@@ -372,10 +374,13 @@ def test_an_undated_page_names_no_version(kb: KnowledgeBase) -> None:
     assert "undated web page" not in everything and "web page as archived" not in everything
     for _, key, fields in bib_entries(everything):
         src = next(s for s in kb.sources() if bibkey(s) == key)
-        assert fields["note"].startswith("Version ") != src.version.undated, key
+        note = fields["note"].removeprefix(f"{bib_escape(src.title_note)}; " if src.title_note and not src.proceedings else "")
+        assert note.startswith("Version ") != src.version.undated, key
     for item in as_csl_json(kb, kb.facts()):
         assert item.get("version") != "undated"
-    ref = next(ln for ln in run_cli("cite", "providers.databricks.maverick.text_only").stdout.splitlines() if ln.startswith("- ["))
+    ref = next(
+        ln for ln in run_cli("cite", "providers.databricks.maverick.text_only").stdout.splitlines() if ln.startswith("- [")
+    )
     assert "version" not in ref
 
 
@@ -411,3 +416,40 @@ def test_undated_is_a_version_of_its_own() -> None:
     for bad in ({"undated": True, "release": "undated web page"}, {}):
         with pytest.raises(ValidationError):
             SourceVersion(**bad)
+
+
+def test_a_citation_title_is_the_works_own(kb: KnowledgeBase) -> None:
+    """review13 #7: our words in parentheses after a title (a file path, the site, the venue) are
+    not the work's title: BibTeX and CSL print the title without them, and the note keeps them."""
+    entries = {key: f for _, key, f in bib_entries(_all_entries(kb))}
+    csl = {i["id"]: i for i in as_csl_json(kb, kb.facts())}
+    noted = [s for s in kb.sources() if s.title_note and bibkey(s) in entries]
+    assert len(noted) >= 70
+    for src in noted:
+        key = bibkey(src)
+        assert entries[key]["title"] == "{" + bib_escape(src.work_title) + "}" and csl[key]["title"] == src.work_title
+        assert f"({src.title_note})" not in entries[key]["title"] and f"({src.title_note})" not in csl[key]["title"]
+    assert entries["llama_models_license_2025"]["title"] == "{Llama 4 Community License Agreement}"
+    assert entries["llama_models_license_2025"]["note"].startswith("models/llama4/LICENSE; ")
+    assert "ICML 2025" not in entries["pmlr_v267_yu25s_2025"]["title"]
+    assert entries["hf_blog_llama4_release_nd"]["title"].endswith("on Hugging Face}")
+
+
+def test_a_paper_page_names_its_site_never_as_author(kb: KnowledgeBase) -> None:
+    """review13 #7: the Hugging Face Papers page was `author = {Hugging Face Papers}`, though
+    `cite -h` promises a paper's authors are people, never the publisher; with none recorded the
+    entry has no author and says where it was published."""
+    entry = next(f for _, key, f in bib_entries(_all_entries(kb)) if key == "hf_papers_2601_11659_2026")
+    assert "author" not in entry and entry["howpublished"].startswith("Hugging Face Papers, \\url{")
+    item = next(i for i in as_csl_json(kb, kb.facts()) if i["id"] == "hf_papers_2601_11659_2026")
+    assert "author" not in item and item["publisher"] == "Hugging Face Papers"
+
+
+def test_csl_types_and_notes_read_right(kb: KnowledgeBase) -> None:
+    """review13 #7: the licence agreement is a CSL `document`, not `legislation` (a statute to a
+    style); a note names each fact once (the Scout page's note named one fact twice)."""
+    items = {i["id"]: i for i in as_csl_json(kb, kb.facts())}
+    assert items["llama_models_license_2025"]["type"] == "document"
+    assert not [i for i in items.values() if i["type"] == "legislation"]
+    note = next(i["note"] for i in as_csl_json(kb, [], ["hf-scout-base-model-page"]))
+    assert note.count("access.hugging_face.form.identity_required") == 1, note

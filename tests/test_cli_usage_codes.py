@@ -73,11 +73,17 @@ def test_a_command_line_that_does_not_parse_names_its_code(path: tuple[str, ...]
         (["verify-quotes", "--min-coverage", "nan"], "L4R-U012", "'nan' is not a finite number"),
         (["memory", "scout", "--batch", "x"], "L4R-U012", "'x' is not a valid int"),
         (["nosuch"], "L4R-U013", "No such command 'nosuch'"),
+        (["export", "-o", "/"], "L4R-U010", "/: a directory; an export replaces only a regular file"),
+        (["export", "-f", "sqlite", "-o", "/"], "L4R-U010", "/: a directory; an export replaces only a regular file"),
+        (["export", "-f", "csv", "-o", str(REPO / "README.md")], "L4R-U010", "README.md: not a directory; --format csv"),
+        (["export", "-o", "/nonexistent/x.db"], "L4R-U010", "/nonexistent: no such directory (create it first)"),
+        (["export", "-o", "/dev/full"], "L4R-U010", "/dev/full: a device; an export replaces only a regular file"),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) else "",
 )
 def test_usage_errors_the_review_met_name_a_code(args: list[str], code: str, says: str) -> None:
-    """Each error review12 #4/#12 found without a code (or as a traceback) is one coded line, exit 2."""
+    """Each error review12 #4/#12 and review13 #10 (export's path errors) found without a code (or
+    as a traceback) is one coded line, exit 2."""
     res = run_cli(*args)
     assert (res.code, res.stdout) == (2, ""), res
     found = CODED.fullmatch(res.stderr)
@@ -119,3 +125,12 @@ def test_nothing_fits_reads_right_for_context_and_batch(args: list[str], says: s
     """`--fit context` no longer says "even at context 1 at the default context"; the need and room are given."""
     res = run_cli(*args)
     assert (res.code, res.stdout, res.stderr) == (1, "", f"llama4ref: error: L4R-U015 {says}")
+
+
+def test_a_failed_export_write_names_its_code() -> None:
+    """A write that fails (a full disk) is L4R-U014, a wrong output path L4R-U010 (review13 #10)."""
+    from llama4ref.errors import ERROR_CODES
+    from llama4ref.export.outfile import OutputPathError, OutputWriteError
+
+    assert (OutputPathError.code, OutputWriteError.code) == ("L4R-U010", "L4R-U014")
+    assert {OutputPathError.code, OutputWriteError.code} <= set(ERROR_CODES)

@@ -91,7 +91,7 @@ def test_export_refuses_targets(setup: str, args: list[str], stderr: str, workdi
         os.mkfifo(workdir / "fifo")
     before = {p: p.lstat().st_mode for p in workdir.rglob("*")}
     res = run_cli("export", *args)
-    assert (res.code, res.stdout, res.stderr) == (2, "", f"llama4ref: error: {stderr}\n")
+    assert (res.code, res.stdout, res.stderr) == (2, "", f"llama4ref: error: L4R-U010 {stderr}\n")
     assert {p: p.lstat().st_mode for p in workdir.rglob("*")} == before
     assert all(p.read_text() == "keep\n" for p in workdir.rglob("*") if p.name in ("afile", "target"))
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and stat.S_ISCHR(os.stat("/dev/full").st_mode)
@@ -114,7 +114,11 @@ def test_export_on_a_full_disk_leaves_the_old_file(fmt: str, workdir: Path, monk
     monkeypatch.setattr(os, "fsync", full)
     res = run_cli("export", "-f", fmt, "-o", "out")
     name = "out/meta.csv" if fmt == "csv" else "out"  # the first table written
-    assert (res.code, res.stdout, res.stderr) == (2, "", f"llama4ref: error: {name}: cannot write: No space left on device\n")
+    assert (res.code, res.stdout, res.stderr) == (
+        2,
+        "",
+        f"llama4ref: error: L4R-U014 {name}: cannot write: No space left on device\n",
+    )
     assert (_listing(workdir), _listing(out) if fmt == "csv" else []) == before
     assert (out / "facts.csv" if fmt == "csv" else out).read_text() == "old\n"
 
@@ -154,7 +158,7 @@ def test_export_past_a_file_size_limit(fmt: str, message: str, tmp_path: Path) -
         cwd=tmp_path,
         preexec_fn=_limit_file_size,
     )
-    assert (res.returncode, res.stdout, res.stderr) == (2, "", f"llama4ref: error: {message}\n")
+    assert (res.returncode, res.stdout, res.stderr) == (2, "", f"llama4ref: error: L4R-U014 {message}\n")
     assert _listing(tmp_path) == []
 
 
@@ -167,7 +171,7 @@ def test_export_into_a_read_only_directory(workdir: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setattr(tempfile, "mkstemp", denied)
     res = run_cli("export", "-f", "sqlite", "-o", "x.db")
-    assert (res.code, res.stderr) == (2, "llama4ref: error: x.db: cannot write in .: Permission denied\n")
+    assert (res.code, res.stderr) == (2, "llama4ref: error: L4R-U014 x.db: cannot write in .: Permission denied\n")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only directory")
@@ -176,7 +180,10 @@ def test_export_into_a_read_only_directory_for_real(tmp_path: Path) -> None:
     ro = tmp_path / "ro"
     ro.mkdir(mode=0o555)
     res = _sub("export", "-f", "json", "-o", str(ro / "x.json"))
-    assert (res.returncode, res.stderr) == (2, f"llama4ref: error: {ro / 'x.json'}: cannot write in {ro}: Permission denied\n")
+    assert (res.returncode, res.stderr) == (
+        2,
+        f"llama4ref: error: L4R-U014 {ro / 'x.json'}: cannot write in {ro}: Permission denied\n",
+    )
 
 
 @pytest.mark.parametrize("fmt", ["sqlite", "json"])

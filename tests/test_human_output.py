@@ -163,19 +163,27 @@ def test_notes_point_to_runnable_paths(kb: KnowledgeBase) -> None:
 
 
 @pytest.mark.parametrize("question", ["cheapest provider for maverick", "does groq still serve maverick"])
-def test_a_cited_file_path_stays_under_its_indent(monkeypatch: pytest.MonkeyPatch, question: str) -> None:
-    """At 80 columns a locator's file path too long for the citation's hanging indent breaks after
-    a "/" and stays under that indent (it started at column 0 or 7, left of it); the path reads whole
-    when its lines are joined, and no line is wider than 80 or ends in a space."""
+def test_a_cited_file_path_that_fits_a_line_is_never_split(monkeypatch: pytest.MonkeyPatch, question: str) -> None:
+    """At 80 columns a locator's file path too long for the citation's hanging indent but not for
+    a line is printed whole on a line of its own, moved left as a URL is (review13 #11: it was
+    split after a "/"); no line is wider than 80 or ends in a space."""
     monkeypatch.setenv("COLUMNS", "80")
     lines = run_cli("ask", *question.split()).stdout.splitlines()
     first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("source: models-dev-"))
-    indent = len(lines[first]) - len(lines[first].lstrip()) + len("source: ")
     block = lines[first : next(i for i in range(first, len(lines)) if "“" in lines[i])]
-    assert all(len(line) - len(line.lstrip()) == indent for line in block[1:]), block
+    assert any(line.strip().startswith("providers/") and ".toml," in line for line in block), block
+    assert not any(line.rstrip().endswith("/") for line in block), block
     assert all(len(line) <= 80 and not line.endswith(" ") for line in lines)
-    joined = "".join(line.strip() if line.rstrip().endswith("/") else line.strip() + " " for line in block)
-    assert "llama-4-maverick-17b-128e-instruct" in joined and ".toml," in joined and "/ llama-4" not in joined
+
+
+def test_a_markdown_link_in_a_quote_breaks_between_text_and_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """review13 #11: the policy's `[url](url)` link was one 89-column line; at 80 columns its text
+    and its address are each a line (the quote's characters unchanged, in order)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run_cli("ask", "what", "is", "the", "acceptable", "use", "policy").stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    at = next(i for i, line in enumerate(lines) if line.strip() == "[https://www.llama.com/llama4/use-policy]")
+    assert lines[at + 1].strip() == "(https://www.llama.com/llama4/use-policy).”"
 
 
 def test_a_long_unanswered_question_wraps_without_trailing_spaces(monkeypatch: pytest.MonkeyPatch) -> None:

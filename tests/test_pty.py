@@ -304,3 +304,24 @@ def test_an_id_in_a_table_cell_is_never_cut() -> None:
             assert any(line.endswith(tags) for line in lines), (variant, tags)
         for src in ov.sources:
             assert any(src["version"] in line for line in lines), (variant, src["version"])
+
+
+def test_review13_width_findings() -> None:
+    """review13 #11 at 80 columns in a terminal: check-name wraps its 110-column line under the name
+    (piped, a name stays one line); `show scout` tabulates its sources as `show maverick` does (a
+    long id on a line of its own, its row under the columns); `audit` never leaves "tolerance:"
+    at a line's end without its value."""
+    tmp = tempfile.mkdtemp(prefix="llama4ref-pty-")
+    code, out = pty_run(["check-name", "acme/Scout-FT"], 80, tmp)
+    lines = out.rstrip("\n").split("\n")
+    assert code == 1 and len(lines) == 2 and all(cell_len(line) <= 80 for line in lines), lines
+    assert lines[0].startswith("VIOLATION acme/Scout-FT  [L4-NAME-PREFIX") and lines[1].startswith(" " * 10 + "'Llama'")
+    headers = []
+    for variant in ("scout", "maverick"):
+        code, out = pty_run(["show", variant], 80, tmp)
+        block = out.split("Sources (facts:", 1)[1].split("\n")[1:]
+        assert code == 0 and all(cell_len(line) <= 80 for line in block)
+        headers.append(block[0].split())
+    assert headers[0] == headers[1] == ["source", "tier", "version", "facts"], headers
+    code, out = pty_run(["audit"], 80, tmp)
+    assert code == 0 and not [line for line in out.split("\n") if line.rstrip().endswith("tolerance:")]

@@ -175,3 +175,72 @@ def test_command_lists_show_whole_summaries(args: tuple[str, ...]) -> None:
     for name, cmd in group.commands.items():
         first = " ".join((cmd.help or "").strip().split("\n\n", 1)[0].split())
         assert first and " ".join(commands.split()).find(f"{name} {first}") >= 0, name
+
+
+def _help_at_80(name: str) -> str:
+    """``llama4ref <name> -h`` as Click renders it in a terminal 80 columns wide."""
+    root: Any = typer.main.get_command(app)
+    ctx = root.context_class(root, info_name="llama4ref", terminal_width=80)
+    cmd = root
+    for word in name.split():
+        cmd = cmd.commands[word]
+        ctx = cmd.context_class(cmd, info_name=word, parent=ctx, terminal_width=80)
+    return str(cmd.get_help(ctx))
+
+
+def _help_examples(text: str) -> list[list[str]]:
+    """Each example of a help text: its lines, from ``Example:`` to the line that ends the command."""
+    lines = text.splitlines()
+    found: list[list[str]] = []
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("Example:"):
+            block = [line]
+            while block[-1].endswith("\\") and i + len(block) < len(lines):
+                block.append(lines[i + len(block)])
+            found.append(block)
+            after = lines[i + len(block)] if i + len(block) < len(lines) else ""
+            block.append(after)  # the line after the command: blank or the next example
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_help_example_pastes_as_one_command(name: str) -> None:
+    """At 80 columns each example in a command's -h is a whole command a user can paste: a line
+    it continues on ends in ` \\` (never a wrapped line without it, never an identifier split
+    mid-token), the line after it is blank or the next example, and the command it spells
+    parses as that command's arguments (`resolve -h` split an id, `cite -h` and
+    `verify-quotes -h` wrapped without `\\`)."""
+    import shlex
+
+    examples = _help_examples(_help_at_80(name))
+    assert examples, f"`llama4ref {name} -h` shows no example"
+    for block in examples:
+        *command, after = block
+        assert not after.strip() or after.lstrip().startswith("Example:"), f"`{name} -h` wraps an example: {block}"
+        assert all(line.endswith(" \\") for line in command[:-1]), f"`{name} -h`: a continuation without ` \\`: {block}"
+        words = shlex.split(" ".join(line.removesuffix("\\") for line in command).split("Example:", 1)[1])
+        words = words[: next((i for i, w in enumerate(words) if w in (">", "|", "&&", ";")), len(words))]
+        assert words[0] == "llama4ref" and " ".join(words[1 : 1 + len(name.split())]) == name, words
+        assert not any("shared/" in w for w in words), f"`{name} -h` names the maintainers' own folders: {words}"
+        cmd: Any = typer.main.get_command(app)
+        for word in name.split():
+            cmd = cmd.commands[word]
+        cmd.make_context(name, words[1 + len(name.split()) :])  # a usage error raises here
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_option_value_has_a_named_metavar(name: str) -> None:
+    """review13 #13: an option that takes a value names it in capitals (`--as-of DATE`, `--gpus N`),
+    never Click's internal type names (`<str>`, `<int range>`, `<path>`, a choice list the help
+    repeats); `--json` has one help phrase everywhere, and no option offers a `--no-` twin."""
+    from llama4ref.cli.options import JSON_HELP
+
+    cmd = _commands()[name]
+    for param in cmd.params:
+        if param.param_type_name != "option":
+            continue
+        assert not param.secondary_opts, f"`{name}` {param.opts} also offers {param.secondary_opts}"
+        if param.is_flag:
+            assert "--json" not in param.opts or param.help == JSON_HELP, (name, param.help)
+            continue
+        assert re.fullmatch(r"[A-Z][A-Z_]*", param.metavar or ""), f"`{name}` {param.opts}: metavar {param.metavar!r}"

@@ -20,24 +20,18 @@ import typer
 from llama4ref.cli.output import fail
 from llama4ref.domain.completion import complete_fact_path, complete_variant
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of a table.")]
-"""``--json`` on a command whose text output is a table or screen."""
+JSON_HELP = "Print the documented JSON envelope (docs/json.md)."
+"""The one help phrase of ``--json`` on every command."""
 
-JsonTextOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope instead of text.")]
-"""``--json`` on a command whose text output is plain lines (``refresh providers``)."""
+JsonOpt = Annotated[bool, typer.Option("--json", help=JSON_HELP)]
+"""``--json``, the same option on every command (``cite`` and ``license check``: ``--format json``)."""
 
-JsonEnvelopeOpt = Annotated[bool, typer.Option("--json", help="Print the documented JSON envelope.")]
-"""``--json`` on a checker that also has ``--format`` (``check-name``, ``check-claims``)."""
-
-JsonFormatOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
-"""``--json`` as a short form of ``--format json`` (``cite``, ``license check``)."""
-
-CheckFormatOpt = Annotated[str, typer.Option("--format", help="text | json | sarif")]
+CheckFormatOpt = Annotated[str, typer.Option("--format", metavar="FORMAT", help="text | json | sarif")]
 """The output formats of the checkers (``license check``, ``check-claims``)."""
 
 AsOfOpt = Annotated[
     Optional[str],  # noqa: UP045  # typer introspection
-    typer.Option("--as-of", help="Answer with what the records show was known on this date (YYYY-MM-DD)."),
+    typer.Option("--as-of", metavar="DATE", help="Answer with what the records show was known on this date (YYYY-MM-DD)."),
 ]
 """``--as-of DATE`` on the commands that answer from dated records; parse it with :func:`as_of_date`."""
 
@@ -51,6 +45,13 @@ FactPathArg = Annotated[
 
 DirOpt = Optional[Path]  # noqa: UP045  # typer introspection
 """The type of an optional directory option (``refresh providers --facts/--find-links/--cache``)."""
+
+
+def not_empty(option: str, given: str | None) -> None:
+    """A usage error (exit 2) for a filter option given as an empty string: ``--name ""`` is a
+    mistake (an unset shell variable, say), not a request for every row."""
+    if given is not None and not given.strip():
+        fail(f"{option} is empty: give a value, or leave the option out")
 
 
 def as_of_date(text: str | None) -> date | None:

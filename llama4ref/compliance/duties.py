@@ -92,11 +92,23 @@ def check_agreement(files: list[FileText], links: Links, terms: LicenseTerms, ou
     return linked
 
 
+AUP_NEEDS_AGREEMENT = (
+    "the policy is part of the agreement by reference (section 1.b.iv), and whether the agreement is provided "
+    "needs the files beside the card (L4-LICENSE-COPY): check the repository directory"
+)
+"""Why a single card with neither link leaves L4-AUP unjudged."""
+
+
 def check_aup(
-    files: list[FileText], cards: list[str], links: Links, agreement: bool, terms: LicenseTerms, out: Collector
-) -> None:
-    """A policy link or unmodified copy passes; without one, an agreement copy or link carries the
-    policy by reference (section 1.b.iv), so its absence is a note; with neither, an error."""
+    files: list[FileText], cards: list[str], links: Links, agreement: bool | None, terms: LicenseTerms, out: Collector
+) -> bool:
+    """A policy link or unmodified copy passes; a modified copy is an error. Without either, the
+    policy goes wherever the agreement goes: section 1.b.iv incorporates it by reference into the
+    agreement, and section 1.b.i(A) asks for a copy of the agreement, not of the policy. So its
+    absence is a note, whether the agreement is provided (``agreement`` True) or missing (False:
+    L4-LICENSE-COPY reports that one cause, and the note points there instead of a second error).
+    ``agreement`` None (a single card that links no agreement: the files were not read) leaves the
+    rule unjudged; returns False then, True when it was judged."""
     copies = [f for f in files if "use_policy" in f.rel.lower() or "use-policy" in f.rel.lower()]
     ok = any(is_aup_url(url, terms) for url, _, _ in links)
     for f in copies:
@@ -112,19 +124,22 @@ def check_aup(
                 + _missing_message(text, terms.aup_anchors, fingerprint(text), terms.aup_fingerprint),
             )
     if ok or any(f.rule == "L4-AUP" for f in out.findings):
-        return
+        return True
+    if agreement is None:
+        return False
     where = cards[0] if cards else "README.md"
     if agreement:
-        out.add(
-            where,
-            None,
-            "L4-AUP",
+        message = (
             f"no separate link to the Acceptable Use Policy ({terms.aup_url}); the agreement provided incorporates it "
-            "by reference (section 1.b.iv), so linking it is a courtesy to readers, not a duty",
-            "note",
+            "by reference (section 1.b.iv), so linking it is a courtesy to readers, not a duty"
         )
     else:
-        out.add(where, None, "L4-AUP", f"no link to the Acceptable Use Policy ({terms.aup_url}) and no unmodified copy of it")
+        message = (
+            f"no link to the Acceptable Use Policy ({terms.aup_url}); the agreement incorporates it by reference "
+            "(section 1.b.iv), so providing the agreement, which L4-LICENSE-COPY reports missing, provides it too"
+        )
+    out.add(where, None, "L4-AUP", message, "note")
+    return True
 
 
 def _resembles(text: str, title: str | None, anchors: Iterable[Anchor]) -> bool:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Literal
 
 from llama4ref.compliance.card import BaseModel, CardMeta, parse_card, repo_id
 from llama4ref.compliance.card_duties import CardView, check_attribution, check_card_license, followable_links
-from llama4ref.compliance.duties import NOTICE_NAMES, check_agreement, check_aup, check_notice
+from llama4ref.compliance.duties import AUP_NEEDS_AGREEMENT, NOTICE_NAMES, check_agreement, check_aup, check_notice
 from llama4ref.compliance.files import FileText, list_entries, read_file, read_in_tree
 from llama4ref.compliance.findings import Collector, Finding, finding_key
 from llama4ref.compliance.heading import card_title
@@ -156,13 +156,14 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
         elif meta.problem:
             not_checked.append(("L4-CARD-LICENSE", f"the card's front matter cannot be read ({meta.problem})"))
     links = followable_links(views, meta, meta_file)
+    agreement: bool | None
     if kind == "directory":
         check_notice(files, terms, out)
         agreement = check_agreement(files, links, terms, out)
-    else:
-        agreement = any(is_agreement_url(url, terms) for url, _, _ in links)
-    if cards:
-        check_aup(files, [c.rel for c in cards], links, agreement, terms, out)
+    else:  # a single card: a link to the agreement is seen, its absence beside the card is not
+        agreement = True if any(is_agreement_url(url, terms) for url, _, _ in links) else None
+    if cards and not check_aup(files, [c.rel for c in cards], links, agreement, terms, out):
+        not_checked.append(("L4-AUP", AUP_NEEDS_AGREEMENT))
     if bases and not any(b.llama4 for b in bases) and name is None:
         return _not_llama4(path, kind, bases, meta, meta_file, out)
     names = _check_names(_name_sources(meta, meta_file, cards, name, fallback_name), terms, out)

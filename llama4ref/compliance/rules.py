@@ -138,8 +138,9 @@ _RULES = (
         "1.b.iv",
         "error",
         "aup-incorporation",
-        "The README or model card must link the Acceptable Use Policy, or the repository must ship an unmodified "
-        "copy of it (USE_POLICY.md).",
+        "A copy of the Acceptable Use Policy (USE_POLICY.md) must be unmodified. Without a link to the policy or a "
+        "copy of it, the agreement carries it by reference (section 1.b.iv): a note, pointing at L4-LICENSE-COPY when "
+        "the agreement is missing too; a single card that links neither leaves the rule unchecked.",
         also=("note",),
     ),
     Rule(

@@ -94,6 +94,9 @@ class Listing(NamedTuple):
     """Whether ended offers were left out (not for a deprecation date: ended offers hold one)."""
     caveats: tuple[str, ...] = ()
     """What to know before taking a row's value as served: one sentence naming every flagged row."""
+    without: tuple[str, ...] = ()
+    """The providers of offers that hold none of the listed facts (an offer with no recorded price),
+    so a count of rows is never read as the count of offers."""
 
 
 def across(kb: KnowledgeBase, parsed: Parsed, text: str) -> Listing | None:
@@ -154,9 +157,12 @@ def _listing(
     from llama4ref.domain.deploy import sort_offers
 
     rows: list[Row] = []
+    without: list[str] = []
     for offer in sort_offers(found, "price" if by == "price_output" else by):
         base = f"providers.{offer.provider}.{offer.variant}."
         held = [base + k for k in keys if base + k in offer.paths]
+        if not held:
+            without.append(offer.provider_name + (f" ({offer.variant})" if variant is None else ""))
         if held:
             facts = tuple(kb.get(p) for p in held[: None if by.startswith("price") else 1])
             nominal = offer.context_caveat if by == "context" and facts[0].path == offer.context_path else None
@@ -176,4 +182,5 @@ def _listing(
         f"llama4ref providers{' ' + variant if variant else ''}{flags}",
         current,
         caveats,
+        tuple(sorted(without)),
     )

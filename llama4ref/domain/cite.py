@@ -145,6 +145,10 @@ class CitedSource(NamedTuple):
             return f"no fact (see 'llama4ref sources {self.source.id}')"
         if limit is None:
             return "; ".join(f"{path} ({locator})" for path, locator in uses)
+        first: dict[str, str] = {}
+        for path, locator in uses:  # in a note, each fact once, with its first locator
+            first.setdefault(path, locator)
+        uses = list(first.items())
         shown: list[str] = []
         for path, locator in uses[:limit]:
             use = f"{path} ({locator})" if len(locator) <= LOCATOR_CHARS else path
@@ -232,6 +236,14 @@ def _publisher(src: Source) -> str | None:
     return _organisation(src) if src.kind != "paper" or src.proceedings else None
 
 
+def paper_host(src: Source) -> str | None:
+    """The site a paper was read on when it names neither proceedings nor an arXiv preprint (a
+    paper page of Hugging Face Papers, an OpenReview forum): how it was published, never its author."""
+    if src.kind != "paper" or src.proceedings or arxiv_eprint(src):
+        return None
+    return _organisation(src)
+
+
 class Eprint(NamedTuple):
     """An arXiv identifier (``2501.17974``) and the version a source pins (``v2``), if it pins one."""
 
@@ -285,6 +297,8 @@ def bib_note(cited: CitedSource) -> str:
     version = version_label(src)
     read = reading(src)
     note = (f"Version {version}; {read}" if version else read[0].upper() + read[1:]) + f"; cited for {cited.cited_for(NOTE_USES)}"
+    if src.title_note and not src.proceedings:  # our words after the title (a proceedings paper's venue is its booktitle)
+        note = f"{src.title_note}; {note}"
     if src.transcribes:
         note = f"A third-party transcription of source {src.transcribes}, whose address is given; " + note
     return note
@@ -306,7 +320,7 @@ def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequence
             fields["author"] = " and ".join(bib_escape(a) for a in src.authors)
         elif organisation:
             fields["author"] = "{" + bib_escape(organisation) + "}"
-        fields["title"] = "{" + bib_escape(src.title) + "}"
+        fields["title"] = "{" + bib_escape(src.work_title) + "}"
         if src.proceedings:
             proc = src.proceedings
             fields["booktitle"] = bib_escape(proc.title)
@@ -331,7 +345,8 @@ def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequence
             if eprint.version:
                 fields["version"] = eprint.version
         if kind == "misc":
-            fields["howpublished"] = f"\\url{{{_url_escape(src.url)}}}"
+            host = paper_host(src)
+            fields["howpublished"] = (f"{bib_escape(host)}, " if host else "") + f"\\url{{{_url_escape(src.url)}}}"
         fields["url"] = src.url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")  # read verbatim
         if read_at_address(src):
             fields["urldate"] = src.retrieved.isoformat()
@@ -342,7 +357,7 @@ def as_bibtex(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequence
 
 
 _CSL_TYPE = {"paper": "article", "blog-post": "post-weblog", "code": "software", "config": "software", "catalog": "dataset",
-             "measurement": "dataset", "discussion": "post", "license": "legislation"}  # fmt: skip
+             "measurement": "dataset", "discussion": "post", "license": "document"}  # fmt: skip
 
 
 def _date_parts(d: Any) -> dict[str, list[list[int]]]:
@@ -368,7 +383,7 @@ def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequen
     for cited in cited_sources(kb, facts, sources):
         src = cited.source
         kind = "paper-conference" if bib_type(src) == "inproceedings" else _CSL_TYPE.get(src.kind, "webpage")
-        item: dict[str, Any] = {"id": bibkey(src), "type": kind, "title": src.title}
+        item: dict[str, Any] = {"id": bibkey(src), "type": kind, "title": src.work_title}
         organisation = corporate_author(src)
         if src.authors:
             item["author"] = [csl_name(a) for a in src.authors]
@@ -386,8 +401,8 @@ def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequen
         if eprint:
             item["publisher"] = "arXiv"
             item["number"] = f"arXiv:{eprint.id}"
-        elif _publisher(src):
-            item["publisher"] = _publisher(src)
+        elif _publisher(src) or paper_host(src):
+            item["publisher"] = _publisher(src) or paper_host(src)
         item["URL"] = src.url
         if src.version.published:
             item["issued"] = _date_parts(src.version.published)
@@ -399,7 +414,8 @@ def as_csl_json(kb: KnowledgeBase, facts: Fact | Sequence[Fact], sources: Sequen
         if version:
             item["version"] = version
         copy = "" if read_at_address(src) else reading(src) + "; "
-        item["note"] = f"{copy}cited for {cited.cited_for(NOTE_USES)}"
+        ours = f"{src.title_note}; " if src.title_note and not src.proceedings else ""
+        item["note"] = f"{ours}{copy}cited for {cited.cited_for(NOTE_USES)}"
         items.append(item)
     return items
 

@@ -13,7 +13,9 @@ Every export goes through :func:`write_atomically`:
 * the new file gets the existing target's permissions, or the usual ones for a new file
   (``0o666`` less the umask), not ``mkstemp``'s owner-only ``0o600``.
 
-Failures raise :class:`~llama4ref.errors.Llama4RefError` with a one-line message naming the path.
+Failures raise a :class:`~llama4ref.errors.Llama4RefError` with a one-line message naming the path
+and a stable code: :class:`OutputPathError` (``L4R-U010``) for a target or parent directory of the
+wrong kind or missing, :class:`OutputWriteError` (``L4R-U014``) for a write that fails.
 """
 
 from __future__ import annotations
@@ -27,7 +29,26 @@ from pathlib import Path
 
 from llama4ref.errors import Llama4RefError
 
-__all__ = ["check_target", "check_write_dir", "write_all_atomically", "write_atomically"]
+__all__ = [
+    "OutputPathError",
+    "OutputWriteError",
+    "check_target",
+    "check_write_dir",
+    "write_all_atomically",
+    "write_atomically",
+]
+
+
+class OutputPathError(Llama4RefError, ValueError):
+    """An output path an export cannot write to: empty, its directory missing, or not a regular file."""
+
+    code = "L4R-U010"
+
+
+class OutputWriteError(Llama4RefError):
+    """Writing an export failed (a full disk, a read-only directory); nothing was left behind."""
+
+    code = "L4R-U014"
 
 
 def _describe(mode: int) -> str:
@@ -48,23 +69,23 @@ def check_write_dir(directory: Path) -> None:
     """Refuse a parent directory that does not exist (a typo must not create trees)."""
     if not directory.is_dir():
         what = "not a directory" if directory.exists() else "no such directory (create it first)"
-        raise Llama4RefError(f"{directory}: {what}")
+        raise OutputPathError(f"{directory}: {what}")
 
 
 def check_target(path: Path) -> os.stat_result | None:
     """The target's status if it is an existing regular file, ``None`` if it does not exist yet;
     anything else (a directory, a symbolic link, a device, a FIFO, a socket) is refused."""
     if not str(path):
-        raise Llama4RefError("the output path is empty")
+        raise OutputPathError("the output path is empty")
     check_write_dir(path.parent)
     try:
         st = os.lstat(path)
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise Llama4RefError(f"{path}: cannot write: {exc.strerror}") from exc
+        raise OutputWriteError(f"{path}: cannot write: {exc.strerror}") from exc
     if not stat.S_ISREG(st.st_mode):
-        raise Llama4RefError(f"{path}: {_describe(st.st_mode)}; an export replaces only a regular file")
+        raise OutputPathError(f"{path}: {_describe(st.st_mode)}; an export replaces only a regular file")
     return st
 
 
@@ -88,7 +109,7 @@ def _temporary(path: Path) -> Iterator[Path]:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise Llama4RefError(f"{path}: cannot write in {path.parent}: {exc.strerror}") from exc
+        raise OutputWriteError(f"{path}: cannot write in {path.parent}: {exc.strerror}") from exc
     os.close(fd)
     tmp = Path(name)
     try:
@@ -130,10 +151,10 @@ def write_all_atomically(files: list[tuple[Path, Callable[[Path], None]]]) -> No
                 write(tmp)
                 _sync(tmp, mode)
             except OSError as exc:
-                raise Llama4RefError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+                raise OutputWriteError(f"{path}: cannot write: {exc.strerror or exc}") from exc
         for (path, _), tmp in zip(files, temps, strict=True):
             check_target(path)  # still not a directory, link or device (it may have changed meanwhile)
             try:
                 os.replace(tmp, path)
             except OSError as exc:
-                raise Llama4RefError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+                raise OutputWriteError(f"{path}: cannot write: {exc.strerror or exc}") from exc

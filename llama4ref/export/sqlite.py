@@ -216,8 +216,8 @@ def write_sqlite(kb: KnowledgeBase, path: Path) -> ExportSummary:
     from llama4ref.export.outfile import check_target, write_all_atomically
     from llama4ref.export.writing import ExportSummary
 
+    check_target(path)  # before the work of building the tables, and before naming a file beside "/"
     meta = metadata_path(path)
-    check_target(path)  # before the work of building the tables
     check_target(meta)
     hit = cached.read(kb, path.stem)
     if hit is not None:  # the shipped data, exported before by this very package: the same bytes
@@ -266,7 +266,7 @@ def _write_database(tmp: Path, kb: KnowledgeBase, tables: dict[str, Table], targ
     """Fill the empty file ``tmp`` with the database (no journal: the file is private until renamed)."""
     import sqlite3
 
-    from llama4ref.errors import Llama4RefError
+    from llama4ref.export.outfile import OutputWriteError
 
     try:
         db = sqlite3.connect(tmp)
@@ -285,4 +285,4 @@ def _write_database(tmp: Path, kb: KnowledgeBase, tables: dict[str, Table], targ
         finally:
             db.close()
     except sqlite3.Error as exc:  # "database or disk is full", "disk I/O error", ...
-        raise Llama4RefError(f"{target}: cannot write: {exc}") from exc
+        raise OutputWriteError(f"{target}: cannot write: {exc}") from exc

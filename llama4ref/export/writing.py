@@ -44,20 +44,19 @@ def write_csv(kb: KnowledgeBase, directory: Path) -> ExportSummary:
     failure, none; other files in the directory are left alone."""
     import csv
 
-    from llama4ref.errors import Llama4RefError
-    from llama4ref.export.outfile import check_write_dir, write_all_atomically
+    from llama4ref.export.outfile import OutputPathError, OutputWriteError, check_write_dir, write_all_atomically
 
     if not str(directory):
-        raise Llama4RefError("the output path is empty")
+        raise OutputPathError("the output path is empty")
     if directory.exists() and not directory.is_dir():
-        raise Llama4RefError(f"{directory}: not a directory; --format csv writes one <table>.csv per table into a directory")
+        raise OutputPathError(f"{directory}: not a directory; --format csv writes one <table>.csv per table into a directory")
     created = not directory.exists()
     if created:
         check_write_dir(directory.parent)
         try:
             directory.mkdir()
         except OSError as exc:
-            raise Llama4RefError(f"{directory}: cannot create the directory: {exc.strerror}") from exc
+            raise OutputWriteError(f"{directory}: cannot create the directory: {exc.strerror}") from exc
     tables = build_tables(kb)
 
     def writer(table: Table) -> Callable[[Path], None]:
@@ -84,7 +83,8 @@ def write_export(kb: KnowledgeBase, fmt: Format, out: Path) -> ExportSummary:
 
     An existing regular file at ``out`` is replaced atomically (see :mod:`llama4ref.export.outfile`);
     a directory, symbolic link, device, FIFO or socket is refused with
-    :class:`~llama4ref.errors.Llama4RefError`, as is a write that fails (nothing is left behind).
+    :class:`~llama4ref.export.outfile.OutputPathError` (``L4R-U010``), and a write that fails
+    raises :class:`~llama4ref.export.outfile.OutputWriteError` (``L4R-U014``; nothing is left behind).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

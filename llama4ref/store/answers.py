@@ -252,6 +252,7 @@ class Source(NamedTuple):
     sha256: str | None = None
     package: PackageFile | None = None
     proceedings: Proceedings | None = None
+    title_note: str | None = None
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Source:
@@ -261,11 +262,17 @@ class Source(NamedTuple):
         """A short human form of the pinned version."""
         return self.version.pin()
 
+    @property
+    def work_title(self) -> str:
+        """The work's own title: :attr:`title` without our words in parentheses (:attr:`title_note`)."""
+        return self.title.removesuffix(f" ({self.title_note})") if self.title_note else self.title
+
     def to_json(self) -> SourceJSON:
         """The documented JSON shape of a source (the record's fields, dates as YYYY-MM-DD)."""
         order = ("id", "title", "publisher", "kind", "url", "repo", "path", "version", "retrieved", "tier", "note")
         return cast(
-            "SourceJSON", as_json(self, (*order, "authors", "transcribes", "read_from", "sha256", "package", "proceedings"))
+            "SourceJSON",
+            as_json(self, (*order, "authors", "transcribes", "read_from", "sha256", "package", "proceedings", "title_note")),
         )
 
 

@@ -359,7 +359,7 @@ def test_alias_bomb_is_not_expanded(terms: LicenseTerms, tmp_path: Path) -> None
     finally:
         tracemalloc.stop()
     assert peak < 50 * 2**20, f"{peak:,} bytes: the aliases were expanded"  # 9^9 items would take gigabytes
-    assert [f.rule for f in beyond_the_link(report)] == ["L4-AUP", "L4-CARD-LICENSE"]  # no string base_model: base unknown
+    assert [f.rule for f in beyond_the_link(report)] == ["L4-CARD-LICENSE"]  # no string base_model: base unknown
 
 
 def test_many_entries_are_bounded(terms: LicenseTerms, tmp_path: Path) -> None:
@@ -406,3 +406,33 @@ def test_a_file_that_is_no_model_card_is_refused(terms: LicenseTerms, tmp_path: 
     card = tmp_path / "Card.MD"
     card.write_text("# Llama-4-Acme\n", encoding="utf-8")
     assert check_repo(card, terms).kind == "card"
+
+
+def test_a_missing_agreement_is_one_error_not_two(terms: LicenseTerms, tmp_path: Path) -> None:
+    """review13 #9: with neither the agreement nor the policy linked or shipped, L4-LICENSE-COPY is
+    the error; the policy, which section 1.b.iv incorporates into the agreement, is a note that
+    points at it, not a second error for the same cause."""
+    repo = _copy_fixture("compliant-linked", tmp_path)
+    readme = repo / "README.md"
+    text = readme.read_text(encoding="utf-8").replace("https://www.llama.com/llama4/use-policy", "#")
+    for url in terms.agreement_urls:
+        text = text.replace(url, "#")
+    readme.write_text(text, encoding="utf-8")
+    report = check_repo(repo, terms)
+    assert (report.status("L4-LICENSE-COPY"), report.status("L4-AUP")) == ("error", "note")
+    (aup,) = [f for f in report.findings if f.rule == "L4-AUP"]
+    assert "L4-LICENSE-COPY" in aup.message and "1.b.iv" in aup.message
+
+
+def test_a_single_card_leaves_the_policy_to_the_unread_agreement(terms: LicenseTerms, tmp_path: Path) -> None:
+    """review13 #9: checking README.md alone, the checker says it did not check L4-LICENSE-COPY, so
+    it does not judge the policy on that agreement either: L4-AUP is not checked, with the reason."""
+    repo = _copy_fixture("compliant-linked", tmp_path)
+    readme = repo / "README.md"
+    text = readme.read_text(encoding="utf-8").replace("https://www.llama.com/llama4/use-policy", "#")
+    for url in terms.agreement_urls:
+        text = text.replace(url, "#")
+    readme.write_text(text, encoding="utf-8")
+    report = check_repo(readme, terms)
+    assert report.status("L4-AUP") == "not_checked" and "L4-LICENSE-COPY" in dict(report.not_checked)["L4-AUP"]
+    assert not any(f.rule == "L4-AUP" for f in report.findings)

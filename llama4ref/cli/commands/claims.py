@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from llama4ref.claims.files import MAX_DOCUMENT_BYTES
-from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt
+from llama4ref.cli.options import CheckFormatOpt, JsonOpt
 from llama4ref.cli.output import EXIT_USAGE, MISSING_PATH, UNREADABLE, emit_json, fail, path_argument
 from llama4ref.printable import printable
 
@@ -33,7 +33,7 @@ def check_claims(
         ),
     ],
     verbose: Annotated[bool, typer.Option("--verbose", help="Also list statements the records cannot check.")] = False,
-    json_out: JsonEnvelopeOpt = False,
+    json_out: JsonOpt = False,
     fmt: CheckFormatOpt = "text",
 ) -> None:
     """Check statements about Llama 4 (variant, attribute, value) against the cited records.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from llama4ref.cli.options import CheckFormatOpt, JsonEnvelopeOpt, JsonFormatOpt, JsonOpt
+from llama4ref.cli.options import CheckFormatOpt, JsonOpt
 from llama4ref.cli.output import EXIT_USAGE, UNREADABLE, console, emit_json, fail, path_argument
 from llama4ref.printable import printable
 
@@ -69,15 +69,16 @@ def license_check(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--name",
+            metavar="NAME",
             help="The published model name to judge (default: the card's model_name, else its H1 title, else the directory's name).",
         ),
     ] = None,
     fmt: CheckFormatOpt = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    json_out: JsonFormatOpt = False,
+    json_out: JsonOpt = False,
     root: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--root", help="Repository root for SARIF URIs (default: the git top level above PATH)."),
+        typer.Option("--root", metavar="DIR", help="Repository root for SARIF URIs (default: the git top level above PATH)."),
     ] = None,
 ) -> None:
     """Check a model repository for the license duties: name prefix, "Built with Llama", NOTICE,
@@ -121,12 +122,12 @@ def license_check(
 def check_name(
     names: Annotated[Optional[list[str]], typer.Argument(help="Model names or org/name ids.")] = None,  # noqa: UP045
     from_file: Annotated[
-        str | None, typer.Option("--from-file", help="Read names, one per line, from a file ('-' = stdin).")
+        str | None, typer.Option("--from-file", metavar="FILE", help="Read names, one per line, from a file ('-' = stdin).")
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings (e.g. 'llama-…' in another case, a file not UTF-8) fail too.")
     ] = False,
-    json_out: JsonEnvelopeOpt = False,
+    json_out: JsonOpt = False,
 ) -> None:
     """Check derivative model names against the naming rule (section 1.b.i): they must begin with "Llama".
 

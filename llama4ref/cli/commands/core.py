@@ -19,6 +19,8 @@ from llama4ref.records.registry import LISTINGS as LIST_KINDS  # not domain.list
 if TYPE_CHECKING:
     from datetime import date
 
+    from rich.text import Text
+
     from llama4ref.store.answers import Fact
     from llama4ref.store.knowledge_base import KnowledgeBase
     from llama4ref.store.shapes.tools import QuoteVerificationJSON
@@ -65,6 +67,10 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
     is the "newest source" of `providers` and `stale`. With --as-of, the value the records show
     was known on that date (exit 1 when none was known yet).
 
+    A quote is the source's exact characters, compared with runs of whitespace (line breaks
+    included) read as one space: a quote from a table row or a wrapped paragraph is printed on one
+    line though the source spans several, so search the source for a few of its words.
+
     Example: llama4ref get maverick.params.total --json
 
     Example: llama4ref get maverick.experts
@@ -81,6 +87,7 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
     if not kb.has(path) and kb.group(written):
         members = kb.group(written)
         prefix = kb.normalise_path(written)
+        ranks = _ranks(kb, members, when)
         if when is not None:
             members = _known_on(kb, members, when, json_out)
         if json_out:
@@ -88,9 +95,10 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
             return
         from llama4ref.cli.render import ask as render_ask
 
-        render_ask.group(console(), prefix, members)
+        render_ask.group(console(), prefix, members, ranks=ranks)
         return
     fact = kb.get(path)
+    rank = _ranks(kb, [fact], when).get(fact.path)
     if when is not None:
         fact = _known_on(kb, [fact], when, json_out)[0]
     if json_out:
@@ -99,10 +107,25 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
     from llama4ref.cli.render import common as render
     from llama4ref.domain.deploy import offer_caveat
 
-    render.fact_detail(console(), kb, fact)
+    render.fact_detail(console(), kb, fact, rank)
     render.addresses(console(), render.cited_ids(fact))
     if when is None and (caveat := offer_caveat(kb, fact.path)) is not None:
         render.caveat(console(), caveat)
+
+
+def _ranks(kb: KnowledgeBase, facts: list[Fact], when: date | None) -> dict[str, Text]:
+    """``get --as-of``: for each fact whose value on ``when`` is not the preferred one, the mark
+    saying its rank and the value ranked above it (empty without a date)."""
+    if when is None:
+        return {}
+    from llama4ref.cli.render.common import ranked_below
+    from llama4ref.domain.deploy import value_as_of
+
+    return {
+        f.path: ranked_below(claim.rank, f)
+        for f in facts
+        if (claim := value_as_of(kb, f, when)) is not None and claim.rank != "preferred"
+    }
 
 
 def _known_on(kb: KnowledgeBase, facts: list[Fact], when: date, json_out: bool) -> list[Fact]:
@@ -125,7 +148,9 @@ def list_(
     kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(LIST_KINDS)}.")] = "variants",
     prefix: Annotated[
         str,
-        typer.Option(help="With 'facts' or 'conflicts': only paths under this prefix.", autocompletion=complete_fact_path),
+        typer.Option(
+            metavar="PREFIX", help="With 'facts' or 'conflicts': only paths under this prefix.", autocompletion=complete_fact_path
+        ),
     ] = "",
     json_out: JsonOpt = False,
 ) -> None:
@@ -200,13 +225,15 @@ def verify_quotes(
     cache: Annotated[
         Optional[Path],  # noqa: UP045  # typer needs Optional for an option with no default value
         typer.Option(
+            metavar="DIR",
             help="Where --fetch keeps downloads [default: $XDG_CACHE_HOME/llama4ref/sources, else ~/.cache/llama4ref/sources].",
             file_okay=False,
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Also fail when a cited source has no local copy.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Also fail when a cited source has no local copy.")] = False,
     min_coverage: Annotated[
-        float, typer.Option(help="Fail when fewer than this percentage of all quotes were checked.", min=0, max=100)
+        float,
+        typer.Option(metavar="PERCENT", help="Fail when fewer than this percentage of all quotes were checked.", min=0, max=100),
     ] = 0.0,
     json_out: JsonOpt = False,
 ) -> None:
@@ -222,7 +249,9 @@ def verify_quotes(
     error (L4R-Q004, exit 2). When no copy of any source is found, nothing was checked: an
     error (L4R-Q003, exit 2).
 
-    Example: llama4ref verify-quotes ../shared/source-copies ../shared/sources --min-coverage 70
+    Example: llama4ref verify-quotes --fetch --min-coverage 70
+
+    Example: llama4ref verify-quotes ./copies
     """
     from llama4ref.cli.render import checks
     from llama4ref.domain.quotes import verify_shipped_quotes as run

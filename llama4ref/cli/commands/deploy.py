@@ -43,11 +43,14 @@ def providers(
         typer.Option(
             "--provider",
             "-p",
+            metavar="PROVIDER",
             help="Only this provider: a key, the provider name shown, or an alias such as aws (any case, or part of one).",
             autocompletion=complete_provider,
         ),
     ] = None,
-    min_context: Annotated[int | None, typer.Option("--min-context", help="Only offers serving at least N tokens.")] = None,
+    min_context: Annotated[
+        int | None, typer.Option("--min-context", metavar="TOKENS", help="Only offers serving at least N tokens.")
+    ] = None,
     as_of: AsOfOpt = None,
     current: Annotated[
         bool,
@@ -82,6 +85,8 @@ def providers(
         fail(f"--sort must be {', '.join(SORTS[:-1])} or {SORTS[-1]}")
     kb = llama4ref.knowledge_base()
     when = as_of_date(as_of)
+    if min_context is not None and min_context < 0:
+        fail(f"--min-context takes a number of tokens, 0 or more, got {min_context}")
     found = sort_offers(offers(kb, variant, provider, min_context, when, current=current), sort)
     if json_out:
         emit_json("providers", [o.to_json() for o in found])
@@ -106,7 +111,9 @@ def resolve(
     Exit 1 when it denotes no possible Llama 4 model: an impossible combination, a look-alike,
     or another model (e.g. Llama 3.1).
 
-    Example: llama4ref resolve accounts/fireworks/models/llama4-maverick-instruct-basic
+    \b
+    Example: llama4ref resolve \\
+               accounts/fireworks/models/llama4-maverick-instruct-basic
     """
     import llama4ref
 
@@ -123,27 +130,44 @@ def resolve(
 
 def memory(
     variant: Annotated[str, typer.Argument(help="scout or maverick (any alias).", autocompletion=complete_variant)],
-    precision: Annotated[str, typer.Option("--precision", help="bf16 | fp8 | int4 (Meta's schemes)")] = "bf16",
+    precision: Annotated[
+        str, typer.Option("--precision", metavar="PRECISION", help="bf16 | fp8 | int4 (Meta's schemes)")
+    ] = "bf16",
     context: Annotated[
-        int | None, typer.Option("--context", help="Tokens per sequence (default: the configured window).")
+        int | None, typer.Option("--context", metavar="TOKENS", help="Tokens per sequence (default: the configured window).")
     ] = None,
-    batch: Annotated[int, typer.Option("--batch", help="Concurrent sequences.")] = 1,
-    kv_dtype: Annotated[str, typer.Option("--kv-dtype", help="bf16 | fp8")] = "bf16",
-    kv_layout: Annotated[str, typer.Option("--kv-layout", help="hybrid (chunked layers keep one chunk) | full")] = "hybrid",
-    gpu: Annotated[Optional[str], typer.Option("--gpu", help="A GPU with a hardware record, e.g. h100, h200.")] = None,  # noqa: UP045
-    gpu_memory_gb: Annotated[Optional[float], typer.Option("--gpu-memory-gb", help="Or give the memory of one GPU.")] = None,  # noqa: UP045
-    usable: Annotated[float, typer.Option("--usable", help="Fraction of GPU memory available for weights + KV.")] = 0.9,
-    offload_gb: Annotated[float, typer.Option("--offload-gb", help="GB of CPU memory the engine may offload weights to.")] = 0.0,
+    batch: Annotated[int, typer.Option("--batch", metavar="N", help="Concurrent sequences.")] = 1,
+    kv_dtype: Annotated[str, typer.Option("--kv-dtype", metavar="DTYPE", help="bf16 | fp8")] = "bf16",
+    kv_layout: Annotated[
+        str, typer.Option("--kv-layout", metavar="LAYOUT", help="hybrid (chunked layers keep one chunk) | full")
+    ] = "hybrid",
+    gpu: Annotated[
+        Optional[str],  # noqa: UP045  # typer introspection
+        typer.Option("--gpu", metavar="GPU", help="A GPU with a hardware record, e.g. h100, h200."),
+    ] = None,
+    gpu_memory_gb: Annotated[
+        Optional[float],  # noqa: UP045  # typer introspection
+        typer.Option("--gpu-memory-gb", metavar="GB", help="Or give the memory of one GPU."),
+    ] = None,
+    usable: Annotated[
+        float, typer.Option("--usable", metavar="FRACTION", help="Fraction of GPU memory available for weights + KV.")
+    ] = 0.9,
+    offload_gb: Annotated[
+        float, typer.Option("--offload-gb", metavar="GB", help="GB of CPU memory the engine may offload weights to.")
+    ] = 0.0,
     weights_file: Annotated[
         Optional[str],  # noqa: UP045  # typer introspection
-        typer.Option("--weights-file", help="Use a published file size as the weights (a files.* fact path)."),
+        typer.Option("--weights-file", metavar="FACT", help="Use a published file size as the weights (a files.* fact path)."),
     ] = None,
     fit_what: Annotated[
         Optional[str],  # noqa: UP045  # typer introspection
-        typer.Option("--fit", help="context | batch: the largest that fits --gpus GPUs (the other stays as given)."),
+        typer.Option(
+            "--fit", metavar="WHAT", help="context | batch: the largest that fits --gpus GPUs (the other stays as given)."
+        ),
     ] = None,
     gpus: Annotated[
-        int, typer.Option("--gpus", min=1, help="How many GPUs: the count --fit fills, and the one 'fits on' is about.")
+        int,
+        typer.Option("--gpus", min=1, metavar="N", help="How many GPUs: the count --fit fills, and the one 'fits on' is about."),
     ] = 1,
     json_out: JsonOpt = False,
 ) -> None:
@@ -156,8 +180,12 @@ def memory(
 
     \b
     Example: llama4ref memory scout --precision int4 --context 8192 --gpu h100
+
+    \b
     Example: llama4ref memory scout --precision fp8 --gpu h100 --gpus 2 \\
                --fit context
+
+    \b
     Example: llama4ref memory scout --gpu rtx_4090 --offload-gb 48 \\
                --context 8192 \\
                --weights-file files.scout.unsloth_gguf.ud_q4_k_xl.bytes
@@ -236,7 +264,10 @@ def _no_fit(least: Plan, fit_what: str, gpus: int, context: int | None) -> str:
 
 def engines(
     name: Annotated[Optional[str], typer.Argument(help="One engine (id or name), e.g. vllm, llama-cpp.")] = None,  # noqa: UP045
-    variant: Annotated[Optional[str], typer.Option("--variant", help="Only facts for this variant (and the family).")] = None,  # noqa: UP045
+    variant: Annotated[
+        Optional[str],  # noqa: UP045  # typer introspection
+        typer.Option("--variant", metavar="VARIANT", help="Only facts for this variant (and the family)."),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Engine support for Llama 4: first releases, image input, ROCm, FP8/INT4/GGUF, tool parsers, limits.
@@ -257,8 +288,12 @@ def engines(
     render_engines.engines(console(), found, variant, unserved(kb, variant) if variant is not None else None)
 
 
+MAX_STALE_DAYS = 36_500
+"""The longest horizon ``stale --older-than`` takes: 100 years, past any record's age."""
+
+
 def stale(
-    older_than: Annotated[str, typer.Option("--older-than", help="Horizon, e.g. 180d.")] = "180d",
+    older_than: Annotated[str, typer.Option("--older-than", metavar="DAYS", help="Horizon, e.g. 180d.")] = "180d",
     json_out: JsonOpt = False,
 ) -> None:
     """Provider and runtime records whose newest dated source is past the horizon (for maintainers).
@@ -276,7 +311,10 @@ def stale(
     horizon = re.fullmatch(r"(\d+)d?", older_than)
     if horizon is None:
         fail("--older-than takes a number of days, e.g. 180d")
-    found = run(llama4ref.knowledge_base(), int(horizon.group(1)))
+    days = int(horizon.group(1))
+    if days > MAX_STALE_DAYS:  # older than any record could be: every dated record would be "fresh"
+        fail(f"--older-than takes at most {MAX_STALE_DAYS:,} days (100 years), got {older_than}")
+    found = run(llama4ref.knowledge_base(), days)
     if json_out:
         emit_json("stale", [s.to_json() for s in found])
         return

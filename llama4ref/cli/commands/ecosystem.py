@@ -27,12 +27,15 @@ class ExportFormat(StrEnum):
 
 
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json | jsonl | csv | sqlite.")] = ExportFormat.json,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="json | jsonl | csv | sqlite.")
+    ] = ExportFormat.json,
     out: Annotated[
         Optional[str],  # noqa: UP045  # typer introspection; a str, so that "" is refused, not read as "."
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help="File to write (a directory for csv). Required for csv and sqlite. An existing file is replaced.",
             show_default=False,
         ),
@@ -51,7 +54,7 @@ def export(
     device is refused, and a failed export leaves the old file as it was.
 
     \b
-    Example: llama4ref export --format sqlite -o llama4ref.db &&
+    Example: llama4ref export --format sqlite -o llama4ref.db && \\
                datasette llama4ref.db
     """
     import llama4ref

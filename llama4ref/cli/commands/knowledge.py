@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from llama4ref.cli.options import JsonFormatOpt, JsonOpt
+from llama4ref.cli.options import JsonOpt, not_empty
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, fail
 from llama4ref.domain.completion import complete_benchmark, complete_fact_path, complete_source, complete_variant
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def audit(
-    only: Annotated[str, typer.Option(help="Only checks whose id starts with this.")] = "",
+    only: Annotated[Optional[str], typer.Option(metavar="PREFIX", help="Only checks whose id starts with this.")] = None,  # noqa: UP045
     json_out: JsonOpt = False,
 ) -> None:
     """Derived cross-checks: recount parameters, NoPE layers, patch tokens, vocabulary, token ids.
@@ -32,7 +32,8 @@ def audit(
     import llama4ref
     from llama4ref.domain.audit import run_audit
 
-    results = run_audit(llama4ref.knowledge_base(), only or None)
+    not_empty("--only", only)
+    results = run_audit(llama4ref.knowledge_base(), only)
     if not results:
         fail(f"no audit check id starts with {only!r}")
     if json_out:
@@ -51,7 +52,8 @@ def compare(
     right: Annotated[str, typer.Argument(help="Another variant.", autocompletion=complete_variant)],
     benchmarks: Annotated[bool, typer.Option("--benchmarks", help="Include benchmark results.")] = False,
     prefix: Annotated[
-        str, typer.Option(help="Only keys under this prefix, e.g. architecture.", autocompletion=complete_fact_path)
+        str,
+        typer.Option(metavar="PREFIX", help="Only keys under this prefix, e.g. architecture.", autocompletion=complete_fact_path),
     ] = "",
     json_out: JsonOpt = False,
 ) -> None:
@@ -73,14 +75,20 @@ def compare(
 
 def benchmarks(
     variant: Annotated[
-        Optional[str], typer.Option("--variant", "-v", help="Only tables with this model.", autocompletion=complete_variant)  # noqa: UP045
+        Optional[str],  # noqa: UP045  # typer introspection
+        typer.Option("--variant", "-v", metavar="VARIANT", help="Only tables with this model.", autocompletion=complete_variant),
     ] = None,
     stage: Annotated[
         Optional[str],  # noqa: UP045  # typer introspection
-        typer.Option("--stage", help="pretrained | instruct | blog (tables read from the blog's images) | vllm_reproduction"),
+        typer.Option(
+            "--stage",
+            metavar="STAGE",
+            help="pretrained | instruct | blog (tables read from the blog's images) | vllm_reproduction",
+        ),
     ] = None,
     name: Annotated[
-        Optional[str], typer.Option("--name", help="One benchmark, e.g. mmlu_pro.", autocompletion=complete_benchmark)  # noqa: UP045
+        Optional[str],  # noqa: UP045  # typer introspection
+        typer.Option("--name", metavar="BENCHMARK", help="One benchmark, e.g. mmlu_pro.", autocompletion=complete_benchmark),
     ] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart per benchmark.")] = False,
     json_out: JsonOpt = False,
@@ -92,6 +100,8 @@ def benchmarks(
     import llama4ref
     from llama4ref.domain.scores import SET_ORDER, tables
 
+    for option, given in (("--variant", variant), ("--stage", stage), ("--name", name)):
+        not_empty(option, given)
     if stage is not None and stage not in SET_ORDER:
         fail(f"--stage must be one of {', '.join(SET_ORDER)}")
     found = tables(llama4ref.knowledge_base(), variant, stage, name)
@@ -142,7 +152,7 @@ def ask(
 
 def search(
     words: Annotated[list[str], typer.Argument(help="Words to find, in any order (no quoting needed).", show_default=False)],
-    limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, metavar="N", help="At most this many results.")] = 20,
     json_out: JsonOpt = False,
 ) -> None:
     """Search facts by path, value, quotes, notes and their everyday names; best matches first.
@@ -182,8 +192,8 @@ def cite(
             autocompletion=complete_fact_path,
         ),
     ],
-    fmt: Annotated[str, typer.Option("--format", help="text | bibtex | csl-json | json (any case)")] = "text",
-    json_out: JsonFormatOpt = False,
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="text | bibtex | csl-json | json (any case)")] = "text",
+    json_out: JsonOpt = False,
 ) -> None:
     """The sources behind facts, ready to paste: plain text, BibTeX, CSL-JSON (Zotero, pandoc) or JSON.
 
@@ -193,7 +203,8 @@ def cite(
     publisher); an arXiv preprint is @misc with eprint, a proceedings paper @inproceedings. Make
     one .bib file with one run given every path, not by joining runs (a repeated key is an error
     in BibTeX). JSON: kind `citation` for one fact path, `citations` (a list) for prefixes or
-    several paths.
+    several paths. A quote is the source's exact characters with each run of whitespace (line
+    breaks included) as one space: one that spans lines in the source is printed on one line.
 
     A source id (`llama4ref sources`) cites the source itself: its one entry, whose note names
     the facts it backs (JSON: the citations of those facts).
@@ -202,7 +213,9 @@ def cite(
 
     Example: llama4ref cite llama-models-model-card --format bibtex
 
-    Example: llama4ref cite scout.params.total runtime.vllm.scout.8xh100 --format bibtex > llama4.bib
+    \b
+    Example: llama4ref cite scout.params.total runtime.vllm.scout.8xh100 \\
+               --format bibtex > llama4.bib
     """
     import llama4ref
     from llama4ref.domain import cite as c

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from llama4ref.cli.options import DirOpt, JsonTextOpt
+from llama4ref.cli.options import DirOpt, JsonOpt
 from llama4ref.cli.output import EXIT_PROBLEMS, emit_json, fail
 
 refresh_app = typer.Typer(
@@ -22,23 +22,33 @@ refresh_app = typer.Typer(
 @refresh_app.command("providers")
 def providers(
     litellm: Annotated[
-        str, typer.Option("--litellm", help="The LiteLLM release to compare with: a version or 'latest'.")
+        str, typer.Option("--litellm", metavar="VERSION", help="The LiteLLM release to compare with: a version or 'latest'.")
     ] = "latest",
     since: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--since", help="The baseline release (default: the newest LiteLLM release the records cite)."),
+        typer.Option(
+            "--since", metavar="VERSION", help="The baseline release (default: the newest LiteLLM release the records cite)."
+        ),
     ] = None,
     facts: Annotated[
-        DirOpt, typer.Option("--facts", help="The facts tree (default: the shipped one).", show_default=False)
+        DirOpt, typer.Option("--facts", metavar="DIR", help="The facts tree (default: the shipped one).", show_default=False)
     ] = None,
     find_links: Annotated[
         DirOpt,
-        typer.Option("--find-links", help="Take wheels from this directory instead of the package index.", show_default=False),
+        typer.Option(
+            "--find-links",
+            metavar="DIR",
+            help="Take wheels from this directory instead of the package index.",
+            show_default=False,
+        ),
     ] = None,
     cache: Annotated[
         DirOpt,
         typer.Option(
-            "--cache", help="Where downloaded wheels are kept (default ~/.cache/llama4ref/catalogs).", show_default=False
+            "--cache",
+            metavar="DIR",
+            help="Where downloaded wheels are kept (default ~/.cache/llama4ref/catalogs).",
+            show_default=False,
         ),
     ] = None,
     write: Annotated[
@@ -46,12 +56,16 @@ def providers(
     ] = False,
     data_version: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--data-version", help="With --write: set facts/DATA_VERSION and file the changelog bullet under it."),
+        typer.Option(
+            "--data-version",
+            metavar="VERSION",
+            help="With --write: set facts/DATA_VERSION and file the changelog bullet under it.",
+        ),
     ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list entries no record cites and unstored fields.")
     ] = False,
-    json_out: JsonTextOpt = False,
+    json_out: JsonOpt = False,
 ) -> None:
     """Compare the provider records with a LiteLLM release: new offers, changed values, offers gone.
 

@@ -86,7 +86,15 @@ def offers(con: Console, kb: KnowledgeBase, listing: Listing) -> None:
     """Providers' offers, a line each in the listing's order, then the first value's citation."""
     rows = listing.rows
     kind = "current offers" if listing.current else "offers"
+    leaf = listing.pattern.rsplit(".", 1)[-1]
+    what = {"input": "a price", "output": "an output limit", "context": "a served context"}.get(leaf, f"a {leaf}")
     say(con, Text(listing.pattern, style="bold cyan").append(f"  ({len(rows)} {kind}, {listing.order})", style="dim"), 2)
+    if listing.without:  # the count above is of rows, not of offers: say which offers have no row
+        n = len(listing.without)
+        lacking = (
+            f"{n} more {kind.removesuffix('s') if n == 1 else kind} {'has' if n == 1 else 'have'} no {what.split(' ', 1)[1]}"
+        )
+        say(con, Text(f"  {lacking} recorded: {printable(', '.join(listing.without))}", style="dim"), 4)
     for row in rows[:GROUP_SHOWN]:
         lead = row.provider if listing.pattern.split(".")[2] != "*" else f"{row.provider} ({row.variant})"
         line = Text(f"  {printable(lead)}: ")
@@ -111,11 +119,13 @@ def listed(con: Console, lead: str | Text, fact: Fact) -> None:
     say(con, head.copy().append_text(value_text(fact, limit=max(LISTED_MIN, LISTED_LINES * con.width - head.cell_len - 12))), 4)
 
 
-def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None) -> None:
-    """The facts under a path prefix, one line each."""
+def group(con: Console, prefix: str, facts: list[Fact], shown: int | None = None, ranks: dict[str, Text] | None = None) -> None:
+    """The facts under a path prefix, one line each; ``ranks`` marks, by path, a value shown in
+    place of the preferred one (``get --as-of``)."""
     con.print(Text(f"{prefix}.*", style="bold cyan").append(f"  ({len(facts)} facts)", style="dim"))
     for f in facts[:shown]:
-        say(con, Text(f"  {'.'.join(FactPath.parse(f.path).after(prefix))}: ").append(value_text(f)), 4)
+        line = Text(f"  {'.'.join(FactPath.parse(f.path).after(prefix))}: ").append(value_text(f))
+        say(con, line.append_text((ranks or {}).get(f.path, Text())), 4)
     if shown is not None and len(facts) > shown:
         con.print(Text(f"  … {len(facts) - shown} more: llama4ref get {prefix}", style="dim"))
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from llama4ref.cli.render.grid import say
+from llama4ref.cli.render.grid import hanging, say
 from llama4ref.domain.reading import tier_label
 from llama4ref.formatting import quoted
 from llama4ref.paths import FactPath
@@ -132,7 +132,7 @@ def overview(con: Console, ov: Overview) -> None:
         src_rows = [[s["id"], s["tier"], s["version"], str(s["facts"])] for s in ov.sources]
         columns: list[str | grid.Column] = ["source", "tier", grid.Column("version", whole=True), grid.Column("facts", "right")]
         title = "Sources (facts: how many of the values above each one backs)"  # not every fact it backs: `sources ID`
-        blocks.append(grid.render(con, title, columns, src_rows))
+        blocks.append(grid.render(con, title, columns, src_rows, overflow_first=True))  # scout's and maverick's alike
     con.print(Text("\n\n").join(blocks), soft_wrap=True)  # lines are already folded: skip re-wrapping
     footer = (
         "Every value: `llama4ref get PATH` shows its citations; a source's address: `llama4ref sources ID`."
@@ -181,10 +181,18 @@ def qualifier_words(fact: Fact) -> str:
     return "; ".join(parts)
 
 
-def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact) -> None:
+def ranked_below(rank: str, preferred: Fact) -> Text:
+    """The mark of a value shown in place of the preferred one (``get --as-of``): its rank and the
+    value the records rank above it, as the normal view marks an alternative."""
+    return Text(f"  [{safe(rank)}; ranked below {safe(preferred.display())}]", style=RANK_STYLE.get(rank, "yellow"))
+
+
+def fact_detail(con: Console, kb: KnowledgeBase, fact: Fact, rank: Text | None = None) -> None:
+    """A fact whole: value, qualifiers, formula, citations, alternatives, note. ``rank`` marks a value
+    that is not the preferred one (:func:`ranked_below`)."""
     head = Text(safe(fact.path), style="bold cyan")
     con.print(head)
-    say(con, Text("  value: ").append(value_text(fact)), 9)
+    say(con, Text("  value: ").append(value_text(fact)).append_text(rank or Text()), 9)
     if fact.qualifiers:
         say(con, Text("  " + safe(qualifier_words(fact)), style="dim"), 4)
     if fact.derived:
@@ -238,7 +246,7 @@ def _citation(con: Console, kb: KnowledgeBase, cit: Citation, indent: str = "  "
     line.append(f" [{safe(tier_label(src))}, {safe(src.pin())}] — {safe(cit.locator)}")
     if cit.as_of:
         line.append(f" (as of {safe(cit.as_of)})")
-    say(con, line, len(indent) + 8, paths=True)  # a locator's long file path breaks after a "/", under the indent
+    say(con, line, len(indent) + 8, paths=True)  # a locator's file path wider than the line breaks after a "/"
     quote = Text(f"{indent}  {quoted(safe(cit.quote))}", style="green")
     if cit.medium == "image":
         quote.append("  (read from an image)", style="dim")
@@ -256,8 +264,14 @@ def audit(con: Console, results: list[CheckResult]) -> None:
         say(con, Text(f"  formula:  {safe(r.formula)}"), 12)
         for path, value in r.inputs.items():
             say(con, Text(f"    {safe(path)} = {safe(value)}", style="dim"), 6)
-        computed = f"  computed: {safe(r.computed)}   expected: {safe(r.expected)} ({safe(r.expected_from)})"
-        say(con, Text(f"{computed}   tolerance: {safe(r.tolerance)}"), 12)
+        computed = Text(f"  computed: {safe(r.computed)}   expected: {safe(r.expected)} ({safe(r.expected_from)})")
+        tolerance = f"tolerance: {safe(r.tolerance)}"  # one phrase: never "tolerance:" at a line's end
+        last = hanging(con, computed, 12).plain.rsplit("\n", 1)[-1]
+        if cell_len(last) + 3 + cell_len(tolerance) <= con.width:
+            say(con, computed.append(f"   {tolerance}"), 12)
+        else:
+            say(con, computed, 12)
+            say(con, Text(" " * 12 + tolerance), 12)
         if r.detail:
             say(con, Text(f"  {safe(r.detail)}", style="yellow" if r.ok else "red"), 4)
     failed = sum(not r.ok for r in results)

@@ -214,8 +214,12 @@ def memory(con: Console, p: Plan) -> None:
                 ),
                 4,
             )
+        from llama4ref.domain.sizing import deployable
+
         verdict = "yes" if p.fits else "no"
-        say(con, Text(f"fits on {p.gpus} × {gpu}{off}: {verdict}", style="bold"), 0)
+        if p.fits and p.gpus != deployable(p.gpus, *p.heads):  # the memory holds it, but the model cannot use that many
+            verdict = f"no: {safe(p.variant)} cannot be split over {p.gpus} GPUs (the memory alone would hold it)"
+        say(con, Text(f"fits on {p.gpus} × {gpu}{off}: {verdict}", style="bold"), 2)
     if p.window is not None and p.kv_bytes > p.weight_bytes:
         note = (
             f"the KV cache is {p.kv_bytes / 1e9:,.2f} of the {p.total_bytes / 1e9:,.2f} GB because the context defaults "

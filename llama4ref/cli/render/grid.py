@@ -134,8 +134,19 @@ def _pad(line: Text, width: int, align: str) -> Text:
     return Text(fill).append_text(line) if align == "right" else line.copy().append(fill)
 
 
-def render(con: Console, title: str | Text | None, columns: Sequence[str | Column], rows: Sequence[Sequence[Cell]]) -> Text:
-    """A table as one Text: columns when they fit ``con.width`` without splitting a word, else stacked records."""
+def render(
+    con: Console,
+    title: str | Text | None,
+    columns: Sequence[str | Column],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    overflow_first: bool = False,
+) -> Text:
+    """A table as one Text: columns when they fit ``con.width`` without splitting a word, else stacked records.
+
+    With ``overflow_first`` (a column of ids), a table that does not fit only because of a few
+    long first cells keeps its columns: such a cell stands whole on a line of its own and the
+    rest of its row follows on the next line, under the columns (:func:`_overflowing`)."""
     cols = [column(c) for c in columns]
     cells = [[as_text(c) for c in row] for row in rows]
     keep = [i for i in range(len(cols)) if i == 0 or not rows or any(row[i].plain.strip() for row in cells)]
@@ -149,6 +160,10 @@ def render(con: Console, title: str | Text | None, columns: Sequence[str | Colum
         out.append_text(Text("\n").join(_wrap(con, heading, con.width)))
         out.append("\n")
     widths = column_widths(con, header, cells, con.width, [c.prose for c in cols], [c.whole for c in cols])
+    if widths is None and overflow_first:
+        table = _overflowing(con, cols, header, cells)
+        if table is not None:
+            return out.append_text(table)
     if widths is None:
         out.append_text(stacked(con, cols, cells))
         return out
@@ -169,6 +184,40 @@ def render(con: Console, title: str | Text | None, columns: Sequence[str | Colum
             lines.append(line)
     out.append_text(Text("\n").join(lines))
     return out
+
+
+OVERFLOW_MIN = 24
+"""The narrowest first column :func:`_overflowing` keeps (most ids fit it, beside their row)."""
+
+
+def _overflowing(con: Console, cols: Sequence[Column], header: Sequence[Text], cells: Sequence[Sequence[Text]]) -> Text | None:
+    """The table with the first column as wide as the other columns leave (at least
+    :data:`OVERFLOW_MIN`), a first cell wider than that on its own line; None when the other
+    columns do not fit with it, or a cell has more than one line."""
+    if any("\n" in c.plain for row in [header, *cells] for c in row):
+        return None
+    rest = [max(cell_len(row[i].plain) for row in [header, *cells]) for i in range(1, len(cols))]
+    first = con.width - sum(rest) - GAP * len(rest)
+    if first < max(OVERFLOW_MIN, cell_len(header[0].plain)):
+        return None
+    widths = [first, *rest]
+    lines: list[Text] = []
+    for n, row in enumerate([header, *cells]):
+        pieces = [cell.copy() for cell in row]
+        for i, col in enumerate(cols):
+            if col.style and n:
+                pieces[i].stylize(col.style)
+        if pieces[0].cell_len > first:  # the long id whole, then its row under the columns
+            lines.append(pieces[0])
+            pieces[0] = Text()
+        line = Text()
+        for i, (piece, col) in enumerate(zip(pieces, cols, strict=True)):
+            if i:
+                line.append(" " * GAP)
+            line.append_text(_pad(piece, widths[i], col.align))
+        line.rstrip()
+        lines.append(line)
+    return Text("\n").join(lines)
 
 
 def stacked(con: Console, columns: Sequence[Column], rows: Sequence[Sequence[Text]]) -> Text:
@@ -231,13 +280,19 @@ def _verbatim(text: Text, width: int) -> bool:
     return "\\" in text.plain and _longest_word(text) > width
 
 
-def _spans(plain: str, width: int, paths: bool) -> list[tuple[int, int]]:
-    """Where each word starts and ends; with ``paths``, a file path wider than ``width`` (a word
-    with a ``/`` and no ``://``) is one span per directory, each ending in its ``/``."""
+def _spans(plain: str, width: int, paths: bool, whole: int | None = None) -> list[tuple[int, int]]:
+    """Where each word starts and ends; with ``paths``, a file path wider than ``whole`` (default
+    ``width``; a word with a ``/`` and no ``://``) is one span per directory, each ending in its
+    ``/``. A Markdown link wider than ``width`` (``[text](url)``) is two spans, the text and the
+    address: each may then fit a line of its own, and neither is cut."""
     out: list[tuple[int, int]] = []
     for word in _WORD.finditer(plain):
         text = word.group()
-        if not (paths and cell_len(text) > width and "/" in text.rstrip("/") and "://" not in text):
+        link = text.find("](")
+        if link > 0 and cell_len(text) > width:
+            out += [(word.start(), word.start() + link + 1), (word.start() + link + 1, word.end())]
+            continue
+        if not (paths and cell_len(text) > (whole or width) and "/" in text.rstrip("/") and "://" not in text):
             out.append(word.span())
             continue
         at = word.start()
@@ -247,20 +302,22 @@ def _spans(plain: str, width: int, paths: bool) -> list[tuple[int, int]]:
     return out
 
 
-def wrap_whole(text: Text, width: int, *, paths: bool = False) -> list[Text]:
+def wrap_whole(text: Text, width: int, *, paths: bool = False, whole: int | None = None) -> list[Text]:
     """``text`` wrapped between words at ``width``; a word wider than that stands whole on its own
     line, wider than ``width`` (the terminal wraps it for display, and a copy of it keeps it whole:
     a URL, an id or a path is never cut into two lines).
 
-    With ``paths`` (a citation's locator), a file path wider than ``width`` may also break after
-    one of its ``/``: it then stays under its indent instead of moving left of it. A URL never breaks.
+    With ``paths`` (a citation's locator), a file path wider than ``whole`` (default ``width``: give
+    the console's width for a continuation line, which may move left to hold the path whole) may
+    also break after one of its ``/``. A URL never breaks; a Markdown link may break between its
+    text and its address.
     """
     lines: list[Text] = []
     for part in text.split("\n", allow_blank=True):
         plain = part.plain
         cuts: list[int] = []
         start = 0
-        for begin, end in _spans(plain, width, paths):
+        for begin, end in _spans(plain, width, paths, whole):
             if plain[start:begin].strip() and cell_len(plain[start:end]) > width:
                 cuts.append(begin)
                 start = begin
@@ -278,7 +335,8 @@ def hanging(con: Console, text: Text, indent: int, *, paths: bool = False) -> Te
     fit; the lines after it keep the indent. A word wider than the whole line is printed whole
     (:func:`wrap_whole`) under the indent, for the terminal to fold (at column 0 it read as a new
     paragraph, out of its answer); so is code (:func:`_verbatim`). With ``paths``, a file
-    path too long for the indent breaks after a ``/`` instead (:func:`wrap_whole`).
+    path too long for the whole line breaks after a ``/`` instead (:func:`wrap_whole`); one that
+    fits a line moves left, whole, as a URL does.
     """
     if text.cell_len <= con.width and "\n" not in text.plain:
         return text
@@ -289,7 +347,7 @@ def hanging(con: Console, text: Text, indent: int, *, paths: bool = False) -> Te
     rest = text[len(first.plain) :]
     rest = rest[len(rest.plain) - len(rest.plain.lstrip(" \n")) :]
     out = first
-    for line in wrap_whole(rest, con.width - indent, paths=paths) if rest.plain else []:
+    for line in wrap_whole(rest, con.width - indent, paths=paths, whole=con.width) if rest.plain else []:
         wider = line.cell_len > con.width  # no place fits it: it stays under its indent, the terminal folds it
         out.append("\n" + " " * (indent if wider else max(0, min(indent, con.width - line.cell_len))))
         out.append_text(line)

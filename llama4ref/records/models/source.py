@@ -105,6 +105,15 @@ class Source(Record):
     """For a paper published in conference proceedings: where, as the paper's page gives it."""
     transcribes: RecordId | None = None
     """For a transcription: the source whose content (e.g. images of tables) it transcribes."""
+    title_note: ShortText | None = None
+    """Our words that end ``title`` in parentheses (the file, the site, the venue), not the work's
+    own title: shown with the title, left out of a citation's title (BibTeX, CSL) and put in its note."""
+
+    @model_validator(mode="after")
+    def _title_note(self) -> Source:
+        if self.title_note is not None and not self.title.endswith(f" ({self.title_note})"):
+            raise ValueError(f"title_note must be the parenthesis that ends the title: ' ({self.title_note})'")
+        return self
 
     @model_validator(mode="after")
     def _transcription(self) -> Source:

@@ -164,6 +164,8 @@ class SourceJSON(TypedDict):
     sha256: str | None
     package: PackageFileJSON | None
     proceedings: ProceedingsJSON | None
+    title_note: str | None
+    """Our words that end ``title`` in parentheses, not the work's own title (none when the title is the work's)."""
 
 
 class SourceBacksJSON(SourceJSON):
