@@ -7,7 +7,9 @@ date beside a route id is what the service behind the namespace serves, so it is
 against that service's record: not against the model's own window (the id says a service serves it,
 not which one when the namespace names none the records cover), and not against a provider named
 only inside the slug when the namespace is another one (a gateway's route to a backend it resells,
-whose limits are the gateway's). A size, experts or layers beside it stay the model's own.
+whose limits are the gateway's). A provider bound elsewhere (a heading, the page's address) serving
+the model under the maker's id (Groq's ``meta-llama/llama-4-scout-17b-16e-instruct``) is that
+provider's figure as before. A size, experts or layers beside it stay the model's own.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def route_doubt(text: str, provider: str | None, lex: Lexicon) -> str | None:
     the provider it was judged against), or None."""
     for m in _ROUTE.finditer(text):
         namespace = named_providers({m.group(1)}, lex)
-        if provider is None or provider not in namespace:
+        in_slug = provider is not None and provider in named_providers(set(re.split(r"[-_.:]+", m.group(2))), lex)
+        if provider is None or (in_slug and provider not in namespace):
             return f"a service's model id ('{m.group(0)}'): its namespace, not the model or a provider in its slug, serves it"
     return None
