@@ -134,13 +134,14 @@ def check_claims(
         settle,
         unread_key,
     )
-    from llama4ref.claims.cues import BUDGET, OWN_FIGURE
+    from llama4ref.claims.cues import BUDGET, OFFERED, OWN_FIGURE, TRAINED
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.dollars import dollar_statement, priced_text
     from llama4ref.claims.extract import statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.names import name_statements
     from llama4ref.claims.pages import address_in, page_provider, topic_of
+    from llama4ref.claims.routes import route_doubt
     from llama4ref.claims.scope import against_lead, other_sentence, shared_page
     from llama4ref.claims.statement import UNKNOWN_PROVIDER
     from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
@@ -189,6 +190,9 @@ def check_claims(
             if st is None:
                 continue
             st = st._replace(own=bool(OWN_FIGURE.search(span.text, max(0, st.value.start - 40), st.value.start)))
+            if "languages" in st.units or any(a["id"] == "languages" for a in st.attributes):
+                said = OFFERED.search(span.text, max(0, st.value.start - 40), st.value.start)  # "supports 200 languages"
+                st = st._replace(offered=bool(said) and not TRAINED.search(span.text))
             if span.block and key_row(span.text):  # a catalog or registry entry's row
                 if span.block not in entries:
                     rows = own_rows(span.block)  # (not a borrowed tokenizer's model id)
@@ -218,6 +222,9 @@ def check_claims(
                 st = st._replace(provider=UNKNOWN_PROVIDER)  # a table row's "Provider" cell: one the records do not cover
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
+            if v.status == "contradicted" and _served(st):
+                doubt = route_doubt(span.text, st.provider, lex)  # "llama/llama-4-scout-…-fp8 | 128K": a service's
+                v = v._replace(status="unchecked", reason=doubt) if doubt else v
             if v.status != "contradicted" and any(n.value == found.value for n in by_name):
                 continue
             line, col = span.position(st.value.start)
@@ -252,6 +259,13 @@ def check_claims(
 LLAMA_API = "meta_llama_api"
 """Meta's own serving API: a catalog's "provider: 'Meta'" may mean it rather than the maker."""
 _LLAMA_API_NAMED = re.compile(r"(?i)api\.llama\.com|llama[\s_-]?api")
+
+
+def _served(st: Any) -> bool:
+    """Whether a statement is about what a service sets (a window, cap, price or date it serves)."""
+    from llama4ref.claims.judge import SERVED
+
+    return bool({str(a["id"]) for a in st.attributes} & SERVED) or "usd_per_million_tokens" in st.units
 
 
 def _window_only(st: Any) -> bool:

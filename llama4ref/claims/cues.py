@@ -203,6 +203,17 @@ RESPECTIVELY = re.compile(r"(?i)\b(?:respectively|respectivamente|rispettivament
 """Figures given "respectively" ("Both … pools of 109 billion and 400 billion, respectively"): one each, not both."""
 
 
+OFFERED = re.compile(
+    r"(?i)\b(?:supports?|supported|supporting|support\s+for|speaks?|speaking|understands?|understanding|handles?|handling"
+    r"|fluent\s+in|responds?\s+in|converses?\s+in|available\s+in|works?\s+in)"
+    r"(?:\s+(?:up\s+to|over|more\s+than|about|around|nearly|roughly|some|[~≈]))?\s*$"
+)
+"""A count the model is said to offer, right before it ("supports 200 languages", "speaks over 100
+languages"): what it supports, not what it was trained on (see :data:`TRAINED`)."""
+TRAINED = re.compile(
+    r"(?i)\b(?:pre-?train\w*|train\w*|tokens?|corpus|data(?:sets?)?|mixture|learned|seen)\b|\bmultilingual\s+tokens\b"
+)
+"""A sentence about training (its languages are the pre-training mixture's, whatever the verb)."""
 CONFIG_KEY = re.compile(r"""["']?\b[a-z][a-z0-9]*(?:_[a-z0-9]+|[A-Z][a-z0-9]*)+\b["']?\s*[:=]\s*$""")
 """A value set under a code or config key ("maxLength: 131072", "'context_length': 131072",
 "max_tokens=8192")."""

@@ -77,7 +77,7 @@ def kind_of(name: str) -> str:
 
 def read(text: str, kind: str = "markdown") -> list[Span]:
     """Every span of ``text`` (``kind``: markdown, html or text)."""
-    lines = _html_lines(text) if kind == "html" else _wiki_headings(text.splitlines())
+    lines = _html_lines(text) if kind == "html" else [_code_pair(raw) for raw in _wiki_headings(text.splitlines())]
     spans: list[Span] = []
     headings: dict[int, str] = {}
     start = 0
@@ -150,6 +150,21 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
         i += 1
     spans += _paragraph(para, headings)
     return spans
+
+
+_CODE_PAIR = re.compile(r"^(\s*(?:[-*+]\s+)?)`([A-Za-z_][\w.-]*)`(\s*[:=]\s*)`([~≈]?\d[\d_.,]*\s*[A-Za-z%]{0,3})`(\s*,?\s*)$")
+"""A list item or line giving a key and its figure each in code ("- `context_length`: `4096`")."""
+
+
+def _code_pair(raw: str) -> str:
+    """A line giving a key and its figure each in code, with the backticks blanked (same length, the
+    key still before its colon: "-  context_length:   4096 "), so that it is read as a labelled value
+    as the same line without code marks is; any other line unchanged."""
+    m = _CODE_PAIR.match(raw)
+    if not m:
+        return raw
+    lead, key, sep, value, tail = m.groups()
+    return f"{lead} {key}{sep}  {value} {tail}"
 
 
 def _wiki_headings(lines: list[str]) -> list[str]:

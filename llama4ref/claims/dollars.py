@@ -31,6 +31,16 @@ _NAME_WORDS = frozenset({"instruct", "active"})
 """Attributes a model id in the row's label gives ("meta.llama4-maverick-17b-instruct-v1:0": its
 stage, its active size), which say nothing of the price beside it."""
 _SIDES = {"in": "input", "out": "output", "input": "input", "output": "output"}
+_TOTAL = re.compile(
+    r"(?i)\b(?:monthly|weekly|daily|annual(?:ly)?|yearly|per\s+(?:month|week|day|year|request|query|call|run)|a\s+(?:month|year))\b"
+    r"|/\s*(?:mo(?:nth)?|yr|year|day|req(?:uest)?)\b"
+    r"|(?<![/$\w])(?<!per\s)(?<!per\s\s)\(?\s*(?:for\s+)?(?!1\s*(?:m|million)\b)\d[\d.,]*\s*[kmb]?\s+(?:tokens|requests|calls)\b(?!\s*/)"
+)
+"""A label that makes an amount a total, not a rate per million tokens: a period ("Monthly Cost",
+"/month"), a cost per request, or the volume it is for ("Cost (200M tokens)", "for 1B tokens"; a
+million tokens' cost is the rate itself)."""
+_PERIOD = re.compile(r"(?i)(?:/\s*|per\s+|a\s+)(?:mo(?:nth)?|yr|year|week|day|req(?:uest)?|query|call|run)\b|monthly\b")
+"""A period or a request after the amount ("$100/month", "$0.002 per request")."""
 
 
 def priced_text(span: Span) -> tuple[Span, frozenset[int]]:
@@ -60,6 +70,9 @@ def dollar_statement(st: Statement, text: str, at: frozenset[int], attrs: dict[s
         or st.provider in (UNKNOWN_PROVIDER, SEVERAL_PROVIDERS)
     ):
         return None  # read as something else than a price, or nobody's price the records hold
+    label = re.split(r"[|\n;]|,\s", text[max(0, v.start - 80) : v.start])[-1]  # the amount's own label
+    if _TOTAL.search(label) or _PERIOD.match(text[v.end : v.end + 24].lstrip()):
+        return None  # "Monthly Cost (200M tokens): $100": a sum over a period or a volume, no price per million
     rest = text[v.end :]
     per = _PER.match(rest)
     value = v._replace(text="$" + v.text + (per.group(0) if per else ""), start=v.start - 1)

@@ -58,7 +58,7 @@ _EXCLUSIVE = frozenset({"output", "per-token", "shared-expert", "active", "input
 _PREFERRED_LAST = ("total", "routed", "instruct", "max_input", "context_window")
 _RELEASED = ("scout", "maverick")
 _FAMILY_WIDE = ("training.", "multimodal.")
-_SERVED = frozenset({"context", "output", "input", "price", "release"})
+SERVED = frozenset({"context", "output", "input", "price", "release"})
 """Attributes a provider sets for what it serves (a date it started serving a model is not the
 model's release); other attributes on a provider's page are the model's own (experts, knowledge
 cutoff) and are judged at the model tier."""
@@ -79,6 +79,11 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     verdict = _judge(kb, st, attributes_by_id)
     if verdict.status != "contradicted":
         return verdict
+    trained = _judge(kb, st._replace(offered=False), attributes_by_id) if st.offered else None
+    if trained and trained.status == "supported":  # "supports 200 languages": the pre-training count, beside the 12
+        verdict = verdict._replace(
+            reason=f"{verdict.reason}; {trained.path} counts the languages of pre-training, not those supported"
+        )
     if not st.firm and not st.unread:  # (a key's unread words are the reason given, below)
         return verdict._replace(status="unchecked", reason="the attribute is not attached to the value")
     doubt = strength.doubtful(st.provider_from, st.reach, str(verdict.path).startswith("providers."), st.unread)
@@ -89,6 +94,9 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     free = st.value.high == 0 and "usd_per_million_tokens" in st.units  # a price of 0: free, at any scale
     if not free and not _scale_fits(verdict.recorded, st.value):  # "288B" held to 16 experts: another attribute's figure
         return verdict._replace(status="unchecked", reason="the value's scale does not fit this attribute")
+    other = _other_attribute(kb, st, attributes_by_id)
+    if other:
+        return verdict._replace(status="unchecked", reason=other)
     weak = weakly_bound(st.variant_from, bool(st.entity_fact) or st.variant is None)
     # a score belongs to one model, stage and setting: "no variant has this score" says nothing
     # of a page's own or an aggregator's run (the family test is for sizes, windows and dates)
@@ -102,11 +110,24 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     return verdict._replace(status="unchecked", reason=weak) if weak else verdict
 
 
+def _other_attribute(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> str | None:
+    """Why a mismatch may be another attribute's figure: the phrase naming the attribute stands
+    words away from the value, and the value in its unit is the model's own figure for another
+    attribute ("LLaMA 4 17B, being MoE, has a larger total parameter count": 17B is the active
+    count, the "total" five words on is the sentence's contrast)."""
+    if not st.reach or not st.units or st.benchmark or st.entity_fact:
+        return None
+    loose = _judge(kb, st._replace(attributes=(), reach=0), attributes_by_id)
+    if loose.status != "supported" or loose.path is None:
+        return None
+    return f"the attribute is named {st.reach} words from the value, which is {loose.path}"
+
+
 def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
     if st.other_model:
         return Verdict("unchecked", None, None, None, "the nearest model named is not Llama 4")
     if st.provider in (UNKNOWN_PROVIDER, SEVERAL_PROVIDERS):
-        served = bool({a["id"] for a in st.attributes} & _SERVED) or "usd_per_million_tokens" in st.units
+        served = bool({a["id"] for a in st.attributes} & SERVED) or "usd_per_million_tokens" in st.units
         if served or st.benchmark or st.value.day is not None:
             return Verdict("unchecked", None, None, None, f"served by {st.provider}")
         # "17B active params x 128 experts … Available on Azure, AWS Bedrock and DeepInfra": whoever
@@ -121,7 +142,7 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     variants = [st.variant] if st.variant else list(_RELEASED)
     if st.benchmark:
         return _benchmark(kb, st)
-    served = bool({a["id"] for a in st.attributes} & _SERVED) or "usd_per_million_tokens" in st.units
+    served = bool({a["id"] for a in st.attributes} & SERVED) or "usd_per_million_tokens" in st.units
     if st.provider and st.variant and not (served and st.own):  # "…, a model with its own 10M window": the model's
         prefix = f"providers.{st.provider}.{st.variant}."
         paths = sorted(_candidates(kb, prefix, st), key=lambda p: _preference(kb, p))
@@ -169,7 +190,8 @@ def _not_owned(kb: KnowledgeBase, wide: list[str], own: list[str], st: Statement
 def _family_wide(kb: KnowledgeBase, st: Statement) -> list[str]:
     """Facts recorded for the whole family (training.data_mixture.tokens, multimodal.images.pretraining_max):
     a variant's statement may agree with those it has no fact of its own for (_not_owned), never be contradicted."""
-    return [p for p in _candidates(kb, "", st) if p.startswith(_FAMILY_WIDE)]
+    offered = ("training.languages",) if st.offered else ()  # "supports 200 languages": not the pre-training mixture's
+    return [p for p in _candidates(kb, "", st) if p.startswith(_FAMILY_WIDE) and not p.startswith(offered or "\0")]
 
 
 def _family(kb: KnowledgeBase, st: Statement) -> Verdict:

@@ -95,6 +95,12 @@ def file_provider(address: str | None, lex: Lexicon) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def named_providers(words: set[str], lex: Lexicon) -> set[str]:
+    """The providers one of ``words`` (or one of their parts between dots, dashes and underscores) names."""
+    parts = {w.casefold() for w in words} | {p for w in words for p in re.split(r"[._-]+", w.casefold()) if p}
+    return _named(parts, "", lex)
+
+
 def _named(labels: set[str], host: str, lex: Lexicon) -> set[str]:
     """The providers one of whose one-word names is among ``labels`` (or whose dotted name ``host`` ends with)."""
     found = set()

@@ -49,4 +49,7 @@ class Statement(NamedTuple):
     reach: int = 0  # words between the value and the phrase naming its attribute (0: adjacent, a label, a key, a column)
     unread: tuple[str, ...] = ()  # words of a catalog row's key the vocabulary does not read
     own: bool = False  # the figure is given as the model's own ("its own 10M window", "native"), not a provider's
+    offered: bool = (
+        False  # a count the model is said to support, speak or understand ("supports 200 languages"), not one it was trained on
+    )
     base: bool = False  # a cell of its table row names the base (pre-trained) model alone ("| Llama 4 Scout | Base | … |")

@@ -37,11 +37,11 @@ _LOCAL_MULT = {
     # other languages' number words, each unambiguous in its language (never the English-looking
     # "billions", which French means as 10^12 and some English writers as 10^9)
     1e6: "mio. millions millionen millones millón millon milioni milione milhões milhoes milhão milhao mio миллион миллиона миллионов млн juta 백만 millió "
-    "میلیون مليون ملايين milionů milionu miliony",
+    "میلیون مليون ملايين milionů milionu miliony milionech milyon",
     1e9: "mrd. milliard milliards milliarde milliarden mrd miliardi miliardo miliar miliard bilhão bilhao bilhões bilhoes "
-    "миллиард миллиарда миллиардов млрд 십억 milliárd میلیارد مليار مليارات miliardy miliardami miliardu",
+    "миллиард миллиарда миллиардов млрд 십억 milliárd میلیارد مليار مليارات miliardy miliardami miliardu miliardách milyar",
     1e12: "billones billón billon biliões bilioes bilião biliao trilioni trilione triliun trilhões trilhoes trilhão trilhao "
-    "billionen триллион триллиона триллионов трлн 조 billió تریلیون تريليون bilionů bilionu biliony",
+    "billionen триллион триллиона триллионов трлн 조 billió تریلیون تريليون bilionů bilionu biliony bilionech trilyon",
     1e3: "mil mille tausend тысяч тысячи тыс",
     1e4: "만",
     1e7: "천만",
