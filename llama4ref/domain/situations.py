@@ -7,7 +7,8 @@ billion is a length, not a training corpus), name a provider only by its model i
 the GPU alone ("2x A100 80GB": engines.vllm.fp8.on_a100), or name a model and a GPU or an engine
 without asking for a score (a benchmark result run on that GPU is not what "running maverick on
 MI300X" asks) or for the GPU's data sheet, write an amount of money ("$0.15 per M input?" asks for
-a price), or name a model inside a segment of a topic's record ("nih_charts.scout_text").
+a price), name a model inside a segment of a topic's record ("nih_charts.scout_text"), or ask about
+fine-tuning ("qlora scout on one gpu": a fine-tuning setup, not what fits the model for serving).
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ _PRICE_UNITS = frozenset({"usd_per_million_tokens"})
 UNASKED_TRAINING = -2.0  # a fine-tuning recipe when the text asks about running the model
 _SERVING = frozenset({"run", "running", "serve", "serving", "deploy", "deploying", "inference", "host", "hosting"})
 _TRAINING = frozenset({"fine", "finetune", "finetuning", "tune", "tuning", "train", "training", "lora", "qlora", "torchtune"})
+UNASKED_SERVING = -3.0  # an inference setup when the text asks about fine-tuning the model
+_TUNING_STEMS = frozenset({"lora", "qlora", "finetune", "finetun", "fine-tune", "torchtune"})
+_SERVING_ROOTS = frozenset({"quantization", "runtime", "engines"})
+"""Where inference setups are recorded: what fits or runs a model, not what fine-tunes it."""
 _SCORE_WORDS = frozenset({"benchmark", "elo", "fraction"})
 """Attributes that ask for a result (a benchmark, an arena rating, a percentage)."""
 
@@ -189,6 +194,8 @@ def situation(segs: list[str], unit: str, ctx: Context) -> tuple[float, bool, bo
     limits = asked & _NOT_PRICED
     if ctx.serving and segs[0] == "finetuning":
         delta += UNASKED_TRAINING  # "what gpu do i need to run scout": serving hardware, not a fine-tuning recipe
+    elif segs[0] in _SERVING_ROOTS and "engine" not in named and asks_tuning(ctx.text_stems):
+        delta += UNASKED_SERVING  # "scout fine-tuning on a single gpu": a fine-tuning setup, not the inference fit
     other = (
         bool(limits) and "price" not in asked and segs[0] == "providers" and ("price" in segs or not ctx.asked.intersection(segs))
     )
@@ -271,6 +278,12 @@ def asks_serving(ws: list[str]) -> bool:
     """Whether the words ask about running (serving, deploying) a model and not about training it."""
     said = {w for x in ws for w in x.replace("-", " ").split()}
     return bool(said & _SERVING) and not said & _TRAINING
+
+
+def asks_tuning(stems: frozenset[str]) -> bool:
+    """Whether the text's word stems ask about fine-tuning a model ("lora", "fine-tune", "fine
+    tuning"), which a fine-tuning setup answers, not what serves the model."""
+    return bool(stems & _TUNING_STEMS) or ("fine" in stems and not stems.isdisjoint({"tune", "tun"}))
 
 
 def asks_mechanism(ws: list[str]) -> bool:
