@@ -292,3 +292,8 @@ def led_by(name: re.Pattern[str], text: str, end: int) -> bool:
 OWN_FIGURE = re.compile(r"(?i)(?:\b(?:its|their)(?:\s+own)?|\bnative(?:ly)?|\bnominal|\bmodel'?s)\s+(?:[\w-]+\s+)?$")
 """A figure given as the model's own right before it ("a model with its own 10M-token window", "its
 groundbreaking 1M window", "a native 10M"): beside a provider it is the model's, judged at the model tier."""
+
+
+CONTRASTED = re.compile(r"(?i)\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not\s+(?:from|by|through|via))\b")
+"""A contrast after a value: the attribute named beyond it is what the value is *not* ("a 10M window
+based on length generalization rather than direct training")."""
