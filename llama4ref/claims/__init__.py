@@ -134,7 +134,7 @@ def check_claims(
         settle,
         unread_key,
     )
-    from llama4ref.claims.cues import BUDGET, OFFERED, OWN_FIGURE, TRAINED
+    from llama4ref.claims.cues import BUDGET, OFFERED, OWN_FIGURE, TRAINED, capped_lists
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.dollars import dollar_statement, priced_text
     from llama4ref.claims.extract import statements
@@ -171,6 +171,7 @@ def check_claims(
     # a paragraph that states a budget for prompt and response together ("Maximum prompt + response
     # length is 512,000 tokens"): the windows its other sentences give are that service's too
     budgeted = {s.paragraph for s in spans if s.paragraph >= 0 and BUDGET.search(s.text)}
+    budgeted |= capped_lists(spans)  # a list one of whose items caps a reply's length: its window is served
     for span in spans:
         heads = [(parses.setdefault(h, lex.parse(mask_code(h))), mask_code(h)) for h in span.headings]
         inner = heads[-1][0] if heads else None
