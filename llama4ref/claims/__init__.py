@@ -134,7 +134,7 @@ def check_claims(
         settle,
         unread_key,
     )
-    from llama4ref.claims.cues import BUDGET, OFFERED, OWN_FIGURE, TRAINED
+    from llama4ref.claims.cues import BUDGET, OFFERED, OWN_FIGURE, TRAINED, capped_lists
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.dollars import dollar_statement, priced_text
     from llama4ref.claims.extract import statements
@@ -171,6 +171,7 @@ def check_claims(
     # a paragraph that states a budget for prompt and response together ("Maximum prompt + response
     # length is 512,000 tokens"): the windows its other sentences give are that service's too
     budgeted = {s.paragraph for s in spans if s.paragraph >= 0 and BUDGET.search(s.text)}
+    budgeted |= capped_lists(spans)  # a list one of whose items caps a reply's length: its window is served
     for span in spans:
         heads = [(parses.setdefault(h, lex.parse(mask_code(h))), mask_code(h)) for h in span.headings]
         inner = heads[-1][0] if heads else None
@@ -222,6 +223,15 @@ def check_claims(
                 st = st._replace(provider=UNKNOWN_PROVIDER)  # a table row's "Provider" cell: one the records do not cover
             st = shared_page(other_sentence(against_lead(st, mask_code(span.text)), span.text), span.text, span.headings)
             v = judge(kb, st, attrs)
+            if (
+                v.status == "contradicted"
+                and _address_only(st)
+                and not (span.row or span.block or span.heading or catalog_page(catalog))
+            ):
+                # a provider's blog or guide, in running prose, giving the model's nominal window
+                # ("it features a context window of 1 million tokens"): the model's own figure
+                mine = judge(kb, st._replace(provider=None, provider_from="text"), attrs)
+                v = mine if mine.status == "supported" else v
             if v.status == "contradicted" and _served(st):
                 doubt = route_doubt(span.text, st.provider, lex)  # "llama/llama-4-scout-…-fp8 | 128K": a service's
                 v = v._replace(status="unchecked", reason=doubt) if doubt else v
@@ -266,6 +276,11 @@ def _served(st: Any) -> bool:
     from llama4ref.claims.judge import SERVED
 
     return bool({str(a["id"]) for a in st.attributes} & SERVED) or "usd_per_million_tokens" in st.units
+
+
+def _address_only(st: Any) -> bool:
+    """Whether a served figure's provider is named only by the page's own address (no word of the text)."""
+    return _served(st) and st.provider_from == "entry" and bool(st.provider)
 
 
 def _window_only(st: Any) -> bool:

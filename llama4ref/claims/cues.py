@@ -292,3 +292,33 @@ def led_by(name: re.Pattern[str], text: str, end: int) -> bool:
 OWN_FIGURE = re.compile(r"(?i)(?:\b(?:its|their)(?:\s+own)?|\bnative(?:ly)?|\bnominal|\bmodel'?s)\s+(?:[\w-]+\s+)?$")
 """A figure given as the model's own right before it ("a model with its own 10M-token window", "its
 groundbreaking 1M window", "a native 10M"): beside a provider it is the model's, judged at the model tier."""
+
+
+CONTRASTED = re.compile(r"(?i)\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|not\s+(?:from|by|through|via))\b")
+"""A contrast after a value: the attribute named beyond it is what the value is *not* ("a 10M window
+based on length generalization rather than direct training")."""
+
+
+RESPONSE_CAP = re.compile(
+    r"(?i)\b(?:respuestas?|responses?|answers?|replies|réponses?|respostas?|risposte|antworten|ответы?)\s+"
+    r"(?:de\s+|of\s+|von\s+)?(?:hasta|up\s+to|at\s+most|jusqu'à|jusqu’à|até|fino\s+a|bis\s+zu|до)\s+\d"
+)
+"""A cap on a reply's length ("Respuestas de hasta 8,192 tokens", "responses of up to 4,096 tokens"):
+what a deployment sets per request."""
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+
+
+def capped_lists(spans: Sequence[Any]) -> set[int]:
+    """The paragraphs of a bulleted list (consecutive items under the same headings) one of whose
+    items caps a reply's length: its window is what a deployment serves ("- Ventana de contexto
+    extendida de 131,072 tokens / - Respuestas de hasta 8,192 tokens"), as in one sentence."""
+    lists: list[list[Any]] = []
+    for span in spans:
+        if span.paragraph < 0 or not _ITEM.match(span.text):
+            lists.append([])
+            continue
+        last = lists[-1][-1] if lists and lists[-1] else None
+        if last is None or span.headings != last.headings or span.paragraph != last.paragraph + 1:
+            lists.append([])
+        lists[-1].append(span)
+    return {s.paragraph for items in lists if any(RESPONSE_CAP.search(s.text) for s in items) for s in items}

@@ -152,6 +152,9 @@ def statements(
         and not column_variant
         and any(first(lex.parse(mask_code(c)), "variant") in LLAMA4 for c in span.columns if c and c != span.column)
     )
+    if column_parse is not None and not column_variant and not LLAMA4_NAME.search(str(span.column)):
+        # "| Feature | This Implementation | Real Llama 4 |": beside a column headed by Llama 4 itself
+        models_across = models_across or any(LLAMA4_NAME.search(c) for c in span.columns if c and c != span.column)
     family = head_family or bool(re.search(r"(?i)llama[\s-]?4", text)) or any(ents(parsed, "variant")) or carried == FAMILY
     provider = first(parsed, "provider") or head_provider or page_provider
     provider_from = provider_binding(parsed, head_provider, inner, page_provider)
@@ -251,6 +254,8 @@ def statements(
             if labelled and label_units:  # "Parameters: 405B (mixture of experts)": the label's unit word, not the aside's
                 mine = [m for m in mine if words.char(m.start) < clause[1]]
             firm = labelled or (len(vals) == 1 and plain_link(mine, v, text, words)) or bool(fronted)
+        # "the 10-million-token window is based on … rather than direct training": what it is not
+        mine = [m for m in mine if not (m.start >= ve and cues.CONTRASTED.search(text[v.end : words.char(m.start)]))]
         if v.day is None and not labelled and any(m.start == ve and attribute_phrase(m) for m in mine):
             mine = [m for m in mine if not (m.end <= vi and attribute_phrase(m))]  # "MoE layers use 128 routed experts"
         unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
@@ -384,6 +389,12 @@ def statements(
         # "Both use … — Scout from a 109B pool, Maverick from a 400B pool": a variant named after "both" owns the value
         both_said = [b for b in both_said if not _VARIANT_WORD.search(text, b.end(), v.start)]
         every = both if (both_said or listed_each) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
+        released = v.day is not None and any(t["id"] == "release" for t in attrs)
+        launched = set(named_l4) == {"scout", "maverick"} and all(
+            re.search(rf"(?i)\b{n}\b", text[: v.start]) for n in named_l4
+        )  # the two released together, both named before the date (not Behemoth, only previewed then)
+        if released and launched and source == "text" and not every and not cues.RESPECTIVELY.search(text):
+            every = named_l4  # "Scout (…) and Maverick (…) – released 5 April 2026": one launch, each one's date
         unclear = not every and (
             (others_named and other_before(parsed, vi))
             or (head_other and source == "text")

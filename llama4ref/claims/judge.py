@@ -79,6 +79,10 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     verdict = _judge(kb, st, attributes_by_id)
     if verdict.status != "contradicted":
         return verdict
+    loose = st.variant is None or strength.RANK[st.variant_from] < strength.CONTRADICT_FROM
+    toy = _another_size(kb, st, verdict.path) if loose and not st.entity_fact else None
+    if toy:
+        return verdict._replace(status="unchecked", reason=toy)
     trained = _judge(kb, st._replace(offered=False), attributes_by_id) if st.offered else None
     if trained and trained.status == "supported":  # "supports 200 languages": the pre-training count, beside the 12
         verdict = verdict._replace(
@@ -108,6 +112,27 @@ def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str
     ):
         return verdict._replace(reason=f"{verdict.reason}; no Llama 4 variant has this value")  # wrong whoever it is about
     return verdict._replace(status="unchecked", reason=weak) if weak else verdict
+
+
+def _another_size(kb: KnowledgeBase, st: Statement, path: str | None) -> str | None:
+    """Why a parameter count no variant has, said of Llama 4 with no variant firmly named, is
+    another model's: a tenth of the smallest count any Llama 4 variant records, or ten times the
+    largest ("Llama 4 (TinyStories Edition) features 771 million parameters": a toy model
+    borrowing the name). A wrong size within that range (8B, 70B, 405B) stays contradicted."""
+    if path is None or ".params." not in f".{path}" or st.value.high <= 0:
+        return None
+    sizes = [
+        float(f.value)
+        for p, _, f in judgeable(kb)
+        if ".params." in f".{p}"
+        and p.split(".")[0] in (*_RELEASED, "behemoth")
+        and isinstance(f.value, (int, float))
+        and not isinstance(f.value, bool)
+        and f.value > 1e8
+    ]
+    if not sizes or min(sizes) / 10 <= st.value.high <= max(sizes) * 10:
+        return None
+    return "a parameter count a tenth of the smallest Llama 4 figure or ten times the largest: another model's"
 
 
 def _other_attribute(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> str | None:

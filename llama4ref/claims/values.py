@@ -55,6 +55,7 @@ _LOCAL_MULT_WORDS = {w: m for m, ws in _LOCAL_MULT.items() for w in ws.split()} 
     "mil milhoes": 1e9,
 }
 _MULT.update(_LOCAL_MULT_WORDS)
+_MULT.update({"м": 1e6, "к": 1e3})  # Cyrillic letters glued to the digits, as Russian writes "1М", "128К"
 _MULT["billions"] = 1e12  # French, and read only before "de" ("2 billions de paramètres"): 10^12
 _EUROPEAN = frozenset(w for w in _LOCAL_MULT_WORDS if re.fullmatch(r"[a-zà-ÿа-яё ]+", w))
 """Number words of languages that write a decimal comma and group thousands with dots ("3,5
@@ -69,7 +70,7 @@ _NUMBER = re.compile(
     r"|\d+(?:\.\d*)?e[+-]?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
     rf"|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+|\d{{1,3}}(?: \d{{3}})+(?=\s*(?:trillion|billion|million|thousand|tokens?|tokenů|{_EUROPEAN_RX})(?!\w))"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3}(?: \d{3})*(?: 0\d\d)(?: \d{3})*(?!\d)|\d+(?:\.\d+)?)"
-    rf"(?:\s*[-\u2010\u2011]?\s*(?P<mult>{_LOCAL}|billions(?=\s+d[e'’])|trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆])(?![a-zа-яё]))?"
+    rf"(?:\s*[-\u2010\u2011]?\s*(?P<mult>{_LOCAL}|billions(?=\s+d[e'’])|trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆]|(?<=\d)[мк](?=\+|[^\w]|$))(?![a-zа-яё]))?"
     r"(?P<pct>\s*%)?(?P<plus>\+)?(?![\w.]*\d)(?![a-z])",
     re.I,
 )
