@@ -37,12 +37,12 @@ _LOCAL_MULT = {
     # other languages' number words, each unambiguous in its language (never the English-looking
     # "billions", which French means as 10^12 and some English writers as 10^9)
     1e6: "mio. millions millionen millones millón millon milioni milione milhões milhoes milhão milhao mio миллион миллиона миллионов млн juta 백만 millió "
-    "میلیون مليون ملايين milionů milionu miliony milionech milyon",
+    "میلیون مليون ملايين milionů milionu miliony milionech milyon triệu",
     1e9: "mrd. milliard milliards milliarde milliarden mrd miliardi miliardo miliar miliard bilhão bilhao bilhões bilhoes "
-    "миллиард миллиарда миллиардов млрд 십억 milliárd میلیارد مليار مليارات miliardy miliardami miliardu miliardách milyar",
+    "миллиард миллиарда миллиардов млрд 십억 milliárd میلیارد مليار مليارات miliardy miliardami miliardu miliardách milyar tỷ tỉ",
     1e12: "billones billón billon biliões bilioes bilião biliao trilioni trilione triliun trilhões trilhoes trilhão trilhao "
     "billionen триллион триллиона триллионов трлн 조 billió تریلیون تريليون bilionů bilionu biliony bilionech trilyon",
-    1e3: "mil mille tausend тысяч тысячи тыс",
+    1e3: "mil mille tausend тысяч тысячи тыс nghìn ngàn",
     1e4: "만",
     1e7: "천만",
     1e8: "억",
@@ -57,7 +57,7 @@ _LOCAL_MULT_WORDS = {w: m for m, ws in _LOCAL_MULT.items() for w in ws.split()} 
 _MULT.update(_LOCAL_MULT_WORDS)
 _MULT.update({"м": 1e6, "к": 1e3})  # Cyrillic letters glued to the digits, as Russian writes "1М", "128К"
 _MULT["billions"] = 1e12  # French, and read only before "de" ("2 billions de paramètres"): 10^12
-_EUROPEAN = frozenset(w for w in _LOCAL_MULT_WORDS if re.fullmatch(r"[a-zà-ÿа-яё ]+", w))
+_EUROPEAN = frozenset(w for w in _LOCAL_MULT_WORDS if re.fullmatch(r"[a-zà-ÿа-яё ]+", w)) | {"triệu", "tỷ", "tỉ"}
 """Number words of languages that write a decimal comma and group thousands with dots ("3,5
 Millionen", "2.000 miliardi", "40 000 milliards")."""
 _LOCAL = "|".join(re.escape(w) for w in sorted(_LOCAL_MULT_WORDS, key=len, reverse=True))
@@ -70,7 +70,7 @@ _NUMBER = re.compile(
     r"|\d+(?:\.\d*)?e[+-]?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
     rf"|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+|\d{{1,3}}(?: \d{{3}})+(?=\s*(?:trillion|billion|million|thousand|tokens?|tokenů|{_EUROPEAN_RX})(?!\w))"
     r"|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3}(?: \d{3})*(?: 0\d\d)(?: \d{3})*(?!\d)|\d+(?:\.\d+)?)"
-    rf"(?:\s*[-\u2010\u2011]?\s*(?P<mult>{_LOCAL}|billions(?=\s+d[e'’])|trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆]|(?<=\d)[мк](?=\+|[^\w]|$))(?![a-zа-яё]))?"
+    rf"(?:\s*[-\u2010\u2011]?\s*(?P<mult>{_LOCAL}|billions(?=\s+d[e'’])|trillion|billion|million|thousand|万亿|[kmbt万萬亿億兆]|(?<=\d)[мк](?=\+|[^\w]|$))(?![a-zа-яё\u00c0-\u024f\u1e00-\u1eff]))?"
     r"(?P<pct>\s*%)?(?P<plus>\+)?(?![\w.]*\d)(?![a-z])",
     re.I,
 )
