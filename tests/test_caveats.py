@@ -55,3 +55,20 @@ def test_a_model_named_without_a_figure_of_its_own_is_said_so(kb: KnowledgeBase,
     assert not ask(kb, "scout knowledge cutoff", db).caveats
     moe = ask(kb, "is scout a dense model", db)
     assert moe.path == "architecture.mixture_of_experts" and not moe.caveats, (moe.path, moe.caveats)
+
+
+def test_a_memory_question_names_the_memory_command_that_computes_it(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """review13: no record states Scout's memory in INT4; the answer says so and names the
+    ``memory`` command (with the precision asked) that computes it from the architecture facts."""
+    ans = ask(kb, "how much vram does scout need in int4", db)
+    said = [c for c in ans.caveats if "llama4ref memory" in c]
+    assert said and "`llama4ref memory scout --precision int4`" in said[0] and "derived" in said[0]
+    assert ans.suggestion == "llama4ref memory scout --precision int4"
+    plain = ask(kb, "how much memory do i need to run scout", db)  # answered with mlx-lm's 4-bit figure
+    assert any("llama4ref memory scout --precision bf16|fp8|int4" in c for c in plain.caveats)
+    recorded = ask(kb, "maverick memory requirements", db)  # a recorded figure of Maverick in bytes, no precision asked
+    assert recorded.found and not any("llama4ref memory" in c for c in recorded.caveats)
+
+
+def test_no_memory_caveat_without_a_memory_word(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    assert not any("llama4ref memory" in c for c in ask(kb, "what is the context window of scout in fp8", db).caveats)

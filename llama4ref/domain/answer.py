@@ -83,7 +83,7 @@ class Answer(NamedTuple):
 def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
     """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
     from llama4ref.domain.across import across
-    from llama4ref.domain.caveats import unrecorded_figure, unrecorded_quant
+    from llama4ref.domain.caveats import computed_memory, unrecorded_figure, unrecorded_quant
     from llama4ref.domain.deploy import offer_caveat
     from llama4ref.domain.grouping import group_of
     from llama4ref.domain.ranking import rank
@@ -142,6 +142,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         offer_caveat(kb, path),
         unrecorded_quant(kb, text, path, facts),
         None if group else unrecorded_figure(kb, ranking, facts[0]),
+        computed_memory(kb, ranking, path),
     )
     return Answer(
         text,
@@ -265,7 +266,9 @@ def _whole_variant(ranking: Ranking) -> str | None:
     return str(variants[0]["target"]) if variants and len(variants) == len(entities) else None
 
 
-_SERVING = frozenset({"gpu", "gpus", "vram", "run", "runs", "running", "serve", "serving", "deploy", "host", "fit", "fits"})
+_SERVING = frozenset(
+    {"gpu", "gpus", "vram", "run", "runs", "running", "serve", "serving", "deploy", "host", "fit", "fits", "memory", "ram"}
+)
 """Words of a question about running a model on hardware: ``memory`` answers it."""
 _PROVIDERS = frozenset({"provider", "providers", "serves", "hosts", "offers"})
 """Words of a question about who serves a model: ``providers`` lists them."""
@@ -284,7 +287,14 @@ def _deployment(ranking: Ranking) -> str | None:
     if (ws & _PROVIDERS or named_provider) and not gpus:
         return f"llama4ref providers {variants[0]}"
     if gpus or ws & _SERVING:
-        return f"llama4ref memory {variants[0]}" + (f" --gpu {gpus[0]}" if gpus else "")
+        from llama4ref.domain.caveats import MEMORY_PRECISIONS
+
+        precision = next((p for p in MEMORY_PRECISIONS if p in ws), None)
+        return (
+            f"llama4ref memory {variants[0]}"
+            + (f" --precision {precision}" if precision else "")
+            + (f" --gpu {gpus[0]}" if gpus else "")
+        )
     return None
 
 

@@ -11,6 +11,10 @@
   which type was asked for, that no file of it is recorded, and which type the answer is instead.
   A GGUF type name is the llama.cpp form (``Q4_K_M``, ``Q8_0``, ``IQ4_XS``, Unsloth's
   ``UD-Q4_K_XL``), matched in any case, with ``-`` or ``_`` between its parts.
+- **a memory figure the records do not state but ``memory`` computes** (:func:`computed_memory`):
+  "how much memory does maverick need in fp8" is answered with what the records say (the FP8
+  weights fit one H100 host), and the caveat says that no record states the memory itself and
+  which ``llama4ref memory`` command computes it from the architecture facts (a derived figure).
 """
 
 from __future__ import annotations
@@ -25,6 +29,12 @@ if TYPE_CHECKING:
     from llama4ref.domain.ranking import Ranking
     from llama4ref.store.answers import Fact
     from llama4ref.store.knowledge_base import KnowledgeBase
+
+MEMORY_PRECISIONS = ("bf16", "fp8", "int4")
+"""The precisions ``memory --precision`` computes (Meta's schemes), as a question writes them."""
+MEMORY_WORDS = frozenset({"memory", "vram", "ram"})
+"""Words of a question asking how much memory a model takes."""
+MEMORY_UNITS = frozenset({"bytes", "gigabytes", "gibibytes"})
 
 ANSWER_ROOTS = ("files.", "quantization.")
 """The answers a file's quantization type bears on: a file's size or fit, a quantization family."""
@@ -97,3 +107,33 @@ def unrecorded_figure(kb: KnowledgeBase, ranking: Ranking, fact: Fact) -> str | 
         (p for p in own if len(p.split(".")[-1].split("_")) == plainest), key=lambda p: (order.index(p.split(".")[0]), p)
     )
     return f"no {kb.variant(model).name} figure is recorded; this is the family's (the models' own: {', '.join(own[:3])})"
+
+
+def computed_memory(kb: KnowledgeBase, ranking: Ranking, path: str | None) -> str | None:
+    """What to say when the text asks how much memory Scout or Maverick takes (in a precision
+    ``memory`` computes, or none named) and the answer is not a memory figure of that model in
+    that precision: no record states one, and the ``llama4ref memory`` command that computes it
+    from the architecture facts. None when the text names no memory word or not exactly one of
+    the two models, or when the answer is a recorded figure of the model in bytes and the text
+    names no precision."""
+    ws = set(re.findall(r"[a-z0-9]+", ranking.text.lower()))
+    if not ws & MEMORY_WORDS or path is None:
+        return None
+    named = {str(t["target"]) for t in ranking.parsed.of_kind("entity") if t.get("cls") == "variant"}
+    if len(named) != 1 or not named <= {"scout", "maverick"}:
+        return None
+    model = next(iter(named))
+    precision = next((p for p in MEMORY_PRECISIONS if p in ws), None)
+    fact = kb.get(path) if kb.has(path) else None
+    if precision is None and fact is not None and fact.unit in MEMORY_UNITS and model in path.split("."):
+        return None
+    name = kb.variant(model).name
+    if precision is None:
+        return (
+            f"the records state {name}'s memory only for particular setups; `llama4ref memory {model} --precision"
+            " bf16|fp8|int4` computes it for each of Meta's precisions (derived from the architecture facts)"
+        )
+    command = f"llama4ref memory {model} --precision {precision}"
+    return (
+        f"no record states {name}'s memory in {precision.upper()}; `{command}` computes it (derived from the architecture facts)"
+    )

@@ -73,6 +73,7 @@ from llama4ref.domain.situations import (
     asks_serving,
     bare_relation,
     drop_contrasted,
+    drop_described,
     drop_frame_verb,
     drop_premises,
     gpu_family_in,
@@ -156,6 +157,11 @@ before each fact is scored (llama4ref.domain.matching.reachable): a pasted blob 
 each otherwise tried against every fact's segments. Setting them aside changes no score (such a
 word adds only to what is wanted). Finding them costs ~4 ms in a fresh process (the parts of every
 segment), so a question of fewer words (nearly every question asked) is scored as before."""
+_REPEATED_FROM = 32
+_REPEATED_SHARE = 4
+"""A text of at least ``_REPEATED_FROM`` words fewer than a ``1/_REPEATED_SHARE`` of which are
+distinct ("word word word …") is understood too little to be answered: its closest facts are
+shown instead."""
 _DERIVED = -0.3  # a derived (computed) fact, behind a stored one that answers as well
 
 
@@ -211,6 +217,9 @@ class Ranking:
             top = self.as_corrected(top.path)
         if top.satisfied < 1 or top.score <= 1.0:
             return False
+        words = self.parsed.words
+        if len(words) >= _REPEATED_FROM and len(set(words)) * _REPEATED_SHARE < len(words):
+            return False  # a pasted blob of a few words repeated: too little of it is a question to answer
         # half the text answered; or, in a long question most of whose words no fact's path names
         # (a situation told before the question), every word known to some fact's text and a best
         # fact that stands clear of the next ("banana bread recipe": "banana" is nowhere)
@@ -227,6 +236,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
     drop_negated(parsed)
     drop_contrasted(parsed)
+    drop_described(parsed)
     drop_premises(parsed, text, unit_split)
     drop_repeated(parsed)
     drop_frame_verb(parsed)

@@ -312,17 +312,69 @@ FRAME_VERBS = frozenset({"support", "supports"})
 "supported" too when "by" follows ("is tagalog supported by llama 4"), the same frame turned round."""
 
 
+HOW_VERBS = frozenset({"work", "works", "function", "functions", "operate", "operates"})
+"""Verbs that close "how does X work": the frame of the question, not a topic word ("more work to do")."""
+_HOW_AUX = frozenset({"does", "do", "did"})
+_SCOPES = frozenset({"in", "on", "with", "for", "inside", "within", "at"})
+
+
+def _how_verb(parsed: Parsed) -> None:
+    """Forget the verb closing "how does/do/did X work (function, operate)": the question asks how
+    X works. The verb follows "how does" with a word or more between, and ends the text or comes
+    before a scope ("in scout", "with vllm")."""
+    ws = parsed.words
+    for i in range(len(ws) - 3):
+        if ws[i] != "how" or ws[i + 1] not in _HOW_AUX:
+            continue
+        j = next((j for j in range(i + 3, len(ws)) if ws[j] in HOW_VERBS), None)
+        if j is not None and ws[j] in parsed.rest and (j + 1 == len(ws) or ws[j + 1] in _SCOPES):
+            parsed.rest.remove(ws[j])
+            return
+
+
 def drop_frame_verb(parsed: Parsed) -> None:
     """Forget "support" when the text names an attribute, which is what is supported: "what
     languages does llama 4 support" asks for the languages, not for a fact whose name holds
     "supported" (fine-tuning beyond the supported languages). Not when the text names an engine
-    or a provider, whose support is what is asked."""
+    or a provider, whose support is what is asked. And forget the verb of "how does X work"
+    (:func:`_how_verb`) whatever the text names."""
+    _how_verb(parsed)
     kinds = [{t["kind"] for t in m.terms} for m in parsed.matches]
     if any(t.get("cls") in ("engine", "provider") for t in parsed.of_kind("entity")):
         return  # "does llama.cpp support llama 4 vision": an engine's or provider's support is a fact of its own
     if any("attribute" in k and not k & {"entity", "intent"} for k in kinds):
         passive = {a for a, b in pairwise(parsed.words) if a == "supported" and b == "by"}
         parsed.rest = [w for w in parsed.rest if w not in FRAME_VERBS and w not in passive]
+
+
+BUILT_ON = frozenset({"built on", "based on", "built with", "built from", "made with", "made from"})
+"""Phrases that, between a thing of the asker's own and the family or a model, describe that thing."""
+_FAMILY_WORDS = frozenset({"llama", "llama4"})
+
+
+def drop_described(parsed: Parsed) -> None:
+    """Forget "built on" (and "based on" …) and the word before it when they describe the asker's
+    own thing by the family or a model: "can I sell a product built on llama 4" asks about selling,
+    not what a product is built on (no fact is about "product"); "what is llama guard 4 built on"
+    (a name before the phrase) still asks its basis."""
+    ws = parsed.words
+    dropped: set[int] = set()
+    kept = []
+    for m in parsed.matches:
+        if m.text in BUILT_ON and m.start > 0 and m.end < len(ws):
+            before, after = ws[m.start - 1], ws[m.end]
+            names_model = after in _FAMILY_WORDS or any(
+                o.start == m.end and any(t.get("cls") == "variant" for t in o.terms) for o in parsed.matches
+            )
+            if names_model and before in parsed.rest:
+                dropped.add(m.start - 1)
+                continue
+        kept.append(m)
+    if dropped:
+        parsed.matches = kept
+        gone = [ws[i] for i in dropped]
+        parsed.rest = [w for w in parsed.rest if w not in gone]
+        parsed.filler.update(gone)
 
 
 RELATIONS = frozenset(
