@@ -223,6 +223,7 @@ def _index_citations(index: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
         for entry in index[kind.section].values():
             if isinstance(entry, Mapping):  # (the vocabulary's section is a table, not records)
                 yield from entry.get("citations", ())
+                yield from entry.get("name_citations", ())  # a sheet's display name
 
 
 def check_quotes(tree: Tree, texts: dict[str, str], names: dict[str, str], where: str = ".") -> QuoteReport:

@@ -159,13 +159,19 @@ def _variants(tree: Tree, kind: str) -> dict[str, Any]:
 
 def _sheets(tree: Tree, kind: str) -> dict[str, Any]:
     """Fact sheets without their facts, by record key (``<directory>/<id>``), with their directory as
-    ``kind`` and their display name, if any, as ``name`` (its citations stay in the record)."""
-    return {
-        rec.key: _dump(rec.record, exclude={"facts", "name"})
-        | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)}
-        | ({"name": rec.record.name.value} if rec.record.name is not None else {})
-        for rec in tree.sheets
-    }
+    ``kind`` and their display name, if any, as ``name``, with the name's citations as
+    ``name_citations`` (for the quote check, which reads the index, not the records)."""
+    return {rec.key: _sheet(tree, rec) for rec in tree.sheets}
+
+
+def _sheet(tree: Tree, rec: Any) -> dict[str, Any]:
+    out = _dump(rec.record, exclude={"facts", "name"}) | {"kind": rec.kind, "file": _rel(tree, rec.doc.path)}
+    named = rec.record.name
+    if named is not None:
+        out["name"] = named.value
+        if named.citations:
+            out["name_citations"] = [_dump(c) for c in named.citations]
+    return out
 
 
 def _identifiers(tree: Tree, kind: str) -> dict[str, Any]:
