@@ -31,7 +31,12 @@ MIRRORS: list[tuple[type, type[BaseModel], set[str], set[str]]] = [
     (answers.PackageFile, models.source.PackageFile, set(), set()),
     (answers.Proceedings, models.source.Proceedings, set(), set()),
     (answers.VariantInfo, models.Variant, {"file"}, {"facts"}),
-    (answers.Sheet, models.FactSheet, {"record", "kind", "file"}, {"facts"}),
+    (
+        answers.Sheet,
+        models.FactSheet,
+        {"record", "kind", "file", "name_citations"},
+        {"facts"},
+    ),  # the name: its value and its citations
     (answers.LicenseTerm, models.LicenseTerm, set(), set()),
     (answers.Identifier, models.Identifier, SET_FIELDS, set()),
     (answers.ModelLicense, ModelLicense, set(), set()),

@@ -300,6 +300,8 @@ class Sheet(NamedTuple):
     file: str | None = None
     name: str | None = None
     """What the subject is called when shown (a provider's display name), from the record's ``name``."""
+    name_citations: tuple[Citation, ...] = ()
+    """The sources of ``name``, where a source states it (else the record's note says where it comes from)."""
 
     @classmethod
     def from_index(cls, raw: Mapping[str, Any]) -> Sheet:
@@ -309,6 +311,9 @@ class Sheet(NamedTuple):
     def to_json(self) -> SheetJSON:
         """The sheet as ``list sheets --json`` prints it: ``record``, then the stored fields."""
         return cast("SheetJSON", as_stored(self, first="record"))
+
+
+declare(Sheet, name_citations=many(Citation))
 
 
 class LicenseTerm(NamedTuple):

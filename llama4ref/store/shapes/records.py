@@ -2,7 +2,7 @@
 
 A license term is printed with every field, like a fact or a source. Sheets and identifiers are
 printed as the index stores them: fields left at their default are absent (``NotRequired``) and
-an identifier's citations are in that stored form too.
+an identifier's citations and a sheet's name citations are in that stored form too.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ class SheetJSON(TypedDict):
     kind: str
     """The directory the sheet is in (its topic)."""
     name: NotRequired[str]
-    """What the subject is called when shown (a provider's display name); the record cites it."""
+    """What the subject is called when shown (a provider's display name)."""
+    name_citations: NotRequired[list[StoredCitationJSON]]
+    """The sources that state `name`, where one does."""
     note: NotRequired[str]
     subject: str
     """The path prefix of the sheet's facts."""
