@@ -287,9 +287,9 @@ def _deployment(ranking: Ranking) -> str | None:
     if (ws & _PROVIDERS or named_provider) and not gpus:
         return f"llama4ref providers {variants[0]}"
     if gpus or ws & _SERVING:
-        from llama4ref.domain.caveats import MEMORY_PRECISIONS
+        from llama4ref.domain.caveats import asked_precision
 
-        precision = next((p for p in MEMORY_PRECISIONS if p in ws), None)
+        precision = asked_precision(ranking.text)
         return (
             f"llama4ref memory {variants[0]}"
             + (f" --precision {precision}" if precision else "")

@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from llama4ref.store.answers import Fact
     from llama4ref.store.knowledge_base import KnowledgeBase
 
-MEMORY_PRECISIONS = ("bf16", "fp8", "int4")
-"""The precisions ``memory --precision`` computes (Meta's schemes), as a question writes them."""
 MEMORY_WORDS = frozenset({"memory", "vram", "ram"})
 """Words of a question asking how much memory a model takes."""
 MEMORY_UNITS = frozenset({"bytes", "gigabytes", "gibibytes"})
@@ -109,6 +107,14 @@ def unrecorded_figure(kb: KnowledgeBase, ranking: Ranking, fact: Fact) -> str | 
     return f"no {kb.variant(model).name} figure is recorded; this is the family's (the models' own: {', '.join(own[:3])})"
 
 
+def asked_precision(text: str) -> str | None:
+    """The precision ``memory --precision`` computes that ``text`` names as a word, if any."""
+    from llama4ref.domain.memory import PRECISIONS
+
+    ws = set(re.findall(r"[a-z0-9]+", text.lower()))
+    return next((p for p in PRECISIONS if p in ws), None)
+
+
 def computed_memory(kb: KnowledgeBase, ranking: Ranking, path: str | None) -> str | None:
     """What to say when the text asks how much memory Scout or Maverick takes (in a precision
     ``memory`` computes, or none named) and the answer is not a memory figure of that model in
@@ -123,15 +129,17 @@ def computed_memory(kb: KnowledgeBase, ranking: Ranking, path: str | None) -> st
     if len(named) != 1 or not named <= {"scout", "maverick"}:
         return None
     model = next(iter(named))
-    precision = next((p for p in MEMORY_PRECISIONS if p in ws), None)
+    precision = asked_precision(ranking.text)
     fact = kb.get(path) if kb.has(path) else None
     if precision is None and fact is not None and fact.unit in MEMORY_UNITS and model in path.split("."):
         return None
     name = kb.variant(model).name
     if precision is None:
+        from llama4ref.domain.memory import PRECISIONS
+
         return (
             f"the records state {name}'s memory only for particular setups; `llama4ref memory {model} --precision"
-            " bf16|fp8|int4` computes it for each of Meta's precisions (derived from the architecture facts)"
+            f" {'|'.join(PRECISIONS)}` computes it for each of Meta's precisions (derived from the architecture facts)"
         )
     command = f"llama4ref memory {model} --precision {precision}"
     return (

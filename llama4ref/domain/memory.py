@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from llama4ref.domain.sizing import (
     NODE_GPUS,
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from llama4ref.store.shapes.deploy import MemoryLineJSON, MemoryPlanJSON
 
 Precision = Literal["bf16", "fp8", "int4"]
+PRECISIONS: tuple[str, ...] = get_args(Precision)
+"""The weight precisions ``memory --precision`` computes (Meta's schemes)."""
 KvLayout = Literal["hybrid", "full"]
 BYTES = {"bf16": 2.0, "fp8": 1.0}
 INT4_GROUP = 128

@@ -408,16 +408,22 @@ def test_a_file_that_is_no_model_card_is_refused(terms: LicenseTerms, tmp_path: 
     assert check_repo(card, terms).kind == "card"
 
 
-def test_a_missing_agreement_is_one_error_not_two(terms: LicenseTerms, tmp_path: Path) -> None:
-    """review13 #9: with neither the agreement nor the policy linked or shipped, L4-LICENSE-COPY is
-    the error; the policy, which section 1.b.iv incorporates into the agreement, is a note that
-    points at it, not a second error for the same cause."""
+def _linking_neither(terms: LicenseTerms, tmp_path: Path) -> Path:
+    """The linked fixture with its README's links to the agreement and the policy removed."""
     repo = _copy_fixture("compliant-linked", tmp_path)
     readme = repo / "README.md"
     text = readme.read_text(encoding="utf-8").replace("https://www.llama.com/llama4/use-policy", "#")
     for url in terms.agreement_urls:
         text = text.replace(url, "#")
     readme.write_text(text, encoding="utf-8")
+    return repo
+
+
+def test_a_missing_agreement_is_one_error_not_two(terms: LicenseTerms, tmp_path: Path) -> None:
+    """review13 #9: with neither the agreement nor the policy linked or shipped, L4-LICENSE-COPY is
+    the error; the policy, which section 1.b.iv incorporates into the agreement, is a note that
+    points at it, not a second error for the same cause."""
+    repo = _linking_neither(terms, tmp_path)
     report = check_repo(repo, terms)
     assert (report.status("L4-LICENSE-COPY"), report.status("L4-AUP")) == ("error", "note")
     (aup,) = [f for f in report.findings if f.rule == "L4-AUP"]
@@ -427,12 +433,6 @@ def test_a_missing_agreement_is_one_error_not_two(terms: LicenseTerms, tmp_path:
 def test_a_single_card_leaves_the_policy_to_the_unread_agreement(terms: LicenseTerms, tmp_path: Path) -> None:
     """review13 #9: checking README.md alone, the checker says it did not check L4-LICENSE-COPY, so
     it does not judge the policy on that agreement either: L4-AUP is not checked, with the reason."""
-    repo = _copy_fixture("compliant-linked", tmp_path)
-    readme = repo / "README.md"
-    text = readme.read_text(encoding="utf-8").replace("https://www.llama.com/llama4/use-policy", "#")
-    for url in terms.agreement_urls:
-        text = text.replace(url, "#")
-    readme.write_text(text, encoding="utf-8")
-    report = check_repo(readme, terms)
+    report = check_repo(_linking_neither(terms, tmp_path) / "README.md", terms)
     assert report.status("L4-AUP") == "not_checked" and "L4-LICENSE-COPY" in dict(report.not_checked)["L4-AUP"]
     assert not any(f.rule == "L4-AUP" for f in report.findings)

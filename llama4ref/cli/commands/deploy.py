@@ -193,11 +193,11 @@ def memory(
     import sys
 
     import llama4ref
-    from llama4ref.domain.memory import MAX_GB, fit, plan, plan_warnings
+    from llama4ref.domain.memory import MAX_GB, PRECISIONS, fit, plan, plan_warnings
     from llama4ref.printable import printable
 
     precision, kv_dtype, kv_layout = precision.lower(), kv_dtype.lower(), kv_layout.lower()
-    if precision not in ("bf16", "fp8", "int4"):
+    if precision not in PRECISIONS:
         fail("--precision must be bf16, fp8 or int4")
     if kv_dtype not in ("bf16", "fp8"):
         fail("--kv-dtype must be bf16 or fp8")
