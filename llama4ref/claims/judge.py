@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 from llama4ref.claims import strength
 from llama4ref.claims.agree import agrees, display
@@ -59,6 +60,7 @@ _PREFERRED_LAST = ("total", "routed", "instruct", "max_input", "context_window")
 _RELEASED = ("scout", "maverick")
 _FAMILY_WIDE = ("training.", "multimodal.")
 SERVED = frozenset({"context", "output", "input", "price", "release"})
+_SIZES: WeakKeyDictionary[KnowledgeBase, tuple[float, ...]] = WeakKeyDictionary()
 """Attributes a provider sets for what it serves (a date it started serving a model is not the
 model's release); other attributes on a provider's page are the model's own (experts, knowledge
 cutoff) and are judged at the model tier."""
@@ -121,18 +123,26 @@ def _another_size(kb: KnowledgeBase, st: Statement, path: str | None) -> str | N
     borrowing the name). A wrong size within that range (8B, 70B, 405B) stays contradicted."""
     if path is None or ".params." not in f".{path}" or st.value.high <= 0:
         return None
-    sizes = [
-        float(f.value)
-        for p, _, f in judgeable(kb)
-        if ".params." in f".{p}"
-        and p.split(".")[0] in (*_RELEASED, "behemoth")
-        and isinstance(f.value, (int, float))
-        and not isinstance(f.value, bool)
-        and f.value > 1e8
-    ]
+    sizes = _family_sizes(kb)
     if not sizes or min(sizes) / 10 <= st.value.high <= max(sizes) * 10:
         return None
     return "a parameter count a tenth of the smallest Llama 4 figure or ten times the largest: another model's"
+
+
+def _family_sizes(kb: KnowledgeBase) -> tuple[float, ...]:
+    """Every parameter count the Llama 4 variants record (over 10^8), once per knowledge base."""
+    sizes = _SIZES.get(kb)
+    if sizes is None:
+        sizes = _SIZES[kb] = tuple(
+            float(f.value)
+            for p, _, f in judgeable(kb)
+            if ".params." in f".{p}"
+            and p.split(".")[0] in (*_RELEASED, "behemoth")
+            and isinstance(f.value, (int, float))
+            and not isinstance(f.value, bool)
+            and f.value > 1e8
+        )
+    return sizes
 
 
 def _other_attribute(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> str | None:
@@ -148,11 +158,16 @@ def _other_attribute(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[st
     return f"the attribute is named {st.reach} words from the value, which is {loose.path}"
 
 
+def _served(st: Statement) -> bool:
+    """Whether the statement gives a figure a provider serves (a window, cap, price or date)."""
+    return bool({a["id"] for a in st.attributes} & SERVED) or "usd_per_million_tokens" in st.units
+
+
 def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
     if st.other_model:
         return Verdict("unchecked", None, None, None, "the nearest model named is not Llama 4")
     if st.provider in (UNKNOWN_PROVIDER, SEVERAL_PROVIDERS):
-        served = bool({a["id"] for a in st.attributes} & SERVED) or "usd_per_million_tokens" in st.units
+        served = _served(st)
         if served or st.benchmark or st.value.day is not None:
             return Verdict("unchecked", None, None, None, f"served by {st.provider}")
         # "17B active params x 128 experts … Available on Azure, AWS Bedrock and DeepInfra": whoever
@@ -167,7 +182,7 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     variants = [st.variant] if st.variant else list(_RELEASED)
     if st.benchmark:
         return _benchmark(kb, st)
-    served = bool({a["id"] for a in st.attributes} & SERVED) or "usd_per_million_tokens" in st.units
+    served = _served(st)
     if st.provider and st.variant and not (served and st.own):  # "…, a model with its own 10M window": the model's
         prefix = f"providers.{st.provider}.{st.variant}."
         paths = sorted(_candidates(kb, prefix, st), key=lambda p: _preference(kb, p))
