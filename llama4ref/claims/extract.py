@@ -62,7 +62,7 @@ from llama4ref.claims.subject import (
     two_models,
 )
 from llama4ref.claims.values import Value, values
-from llama4ref.claims.words import Words, unglued
+from llama4ref.claims.words import Words, unabbreviated, unglued
 from llama4ref.records.vocabulary import Lexicon, Match
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def statements(
     states a budget for prompt and response together (a service's limit); ``page_provider`` the
     provider whose own page the document is; ``inner`` the parse of the document's innermost
     heading (the page address, read as an outer title, is never it)."""
-    text = mask_code(span.text)
+    text = unabbreviated(mask_code(span.text))  # ("mixture-of-experts (MoE) layers": one phrase)
     if cues.HYPOTHETICAL.search(text) or cues.LOG_LINE.search(text):
         return []
     vals = [v for v in values(text) if not quoted_alone(text, v) and v.start >= span.label_end]  # (a row label's: once)
