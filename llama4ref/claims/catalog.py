@@ -320,12 +320,18 @@ _PLAIN = frozenset({*_MONEY, *_SIDES, *_PER, *_ENDS, "per", "usd"})
 """The words of a price key whose meaning is certain; any other ("batches", "cache_read") leaves it unclear."""
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[0-9][A-Z])(?=[A-Z][a-z])")
+"""Where a camel-case key's words meet: a capital or a count after a small letter, and a word
+after a count with its unit or an acronym ("CostPer1MOut": cost, per, 1m, out; "maxTPM": max, tpm)."""
+
+
 def key_words(row: str) -> list[str]:
-    """The words of a catalog row's key ("input_cents_per_million_tokens", "outputCostPerToken")."""
+    """The words of a catalog row's key ("input_cents_per_million_tokens", "outputCostPerToken",
+    "CostPer1MOut")."""
     m = _KEY.match(row)
     if m is None:
         return []
-    key = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", m.group(1).rsplit(".", 1)[-1])
+    key = _CAMEL.sub("_", m.group(1).rsplit(".", 1)[-1])
     return [w for w in re.split(r"[_\-./@:]+", key.casefold()) if w]
 
 
@@ -337,12 +343,17 @@ _FILLER = frozenset({"max", "maximum", "min", "num", "n", "number", "total", "de
 
 def unread_key(row: str, lex: Lexicon) -> list[str]:
     """The words of a row's key the vocabulary does not read (``cents`` in "input_cents_per_million_tokens"
-    before money keys were read): the checker cannot tell with certainty what the figure under it is."""
+    before money keys were read): the checker cannot tell with certainty what the figure under it is.
+    A key that is only "top_k" counts too: in a config or client it is the sampling setting (keep the
+    k likeliest tokens), not the experts a token is routed to, which a model's own config names
+    ("num_experts_per_tok", "moe_top_k")."""
     key = _KEY.match(row)
     if key is None or money_key(row):  # (a money key is read whole by priced, or left not checkable)
         return []
     if _PROSE.match(row[key.end() :]):  # 'description: "… 128K context."': a sentence under a key is read by its own words
         return []
+    if [w for w in key_words(row) if w not in _FILLER] == ["top", "k"]:  # "top_k: 40", "DEFAULT_TOP_K": sampling
+        return ["top_k"]
     return [w for w in lex.parse(" ".join(key_words(row))).rest if w not in _FILLER and not w.isdigit()]
 
 

@@ -244,6 +244,10 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
         if _KEY_LINE.match(body):
             body = _CODE_COMMENT.sub(lambda m: m.group(0) if _PRICE_COMMENT.search(m.group(0)) else " " * len(m.group(0)), body)
         start: tuple[tuple[int, int, int], ...] = ((0, idx + 1, _indent(raw) + 1),)
+        mapped = _map_row([r for _, r in para[:k]], body)
+        if mapped is not None:  # '"llama-4-scout": 10_485_760,' in CONTEXT_WINDOWS = {…}: the map's name is its key
+            body, at, was, block = mapped
+            start = ((0, idx + 1, _indent(raw) + 1), (at, idx + 1, _indent(raw) + 1 + was))
         while k + 1 < len(para) and _continues(raw, body, para[k + 1][1]):  # a quoted value wrapped onto the next line
             k += 1
             start = (*start, (len(body) + 1, para[k][0] + 1, _indent(para[k][1]) + 1))
@@ -266,6 +270,48 @@ def _spec_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
         out.append(Span(body, start, _stack(headings), None, para[0][0], block))
         k += 1
     return out
+
+
+_MAP_ROW = re.compile(r"""^(["']?)([A-Za-z][\w./:-]*)\1\s*[:=]\s*(\d[\d_,.]*)\s*,?\s*$""")
+"""A map's row whose key is an identifier and whose value a bare number ('"llama-4-scout": 10_485_760,')."""
+_MAP_HEAD = re.compile(
+    r"""^(?:(?:const|let|var|export|static|final|public|private)\s+)*["']?([A-Za-z_]\w*)["']?\s*(?::[^=]*)?[:=]\s*\{\s*$"""
+)
+"""The line opening a map by its name: 'CONTEXT_WINDOWS: dict[str, int] = {', 'const maxTokens: Record<string,
+number> = {', '"max_input_tokens": {'."""
+
+
+def _map_row(before: list[str], body: str) -> tuple[str, int, int, str] | None:
+    """A row of a map from model ids to bare numbers (``CONTEXT_WINDOWS = {"llama-4-scout":
+    10_485_760, …}``) read as the entry of its model with the map's name as its key: the row
+    "CONTEXT_WINDOWS: 10_485_760" of the entry '"llama-4-scout": {CONTEXT_WINDOWS: 10_485_760}',
+    as a config that nests the same figure under the model id is read. Returned: that row, the
+    figure's offset in it and in the row as written, and the entry (the row's block). The map's name
+    says which figure its rows hold, as a column heading does; a row whose key names no Llama 4
+    variant, or one not under a named map (only the map's other rows between), is left as it is."""
+    row = _MAP_ROW.match(body)
+    if row is None or not _VARIANT.search(row.group(2)):
+        return None
+    for line in reversed(before):
+        text = _CODE_COMMENT.sub("", line).strip()  # (a row's remark is no part of it)
+        head = _MAP_HEAD.match(text)
+        if head:
+            key = f"{_one_row(head.group(1))}: "
+            return key + row.group(3), len(key), row.start(3), f'"{row.group(2)}": {{ {key}{row.group(3)} }}'
+        if not _MAP_ROW.match(text):
+            return None
+    return None
+
+
+def _one_row(name: str) -> str:
+    """A map's name as the key of one of its rows: a constant's capitals lowered ("CONTEXT_WINDOWS":
+    the case of a name says nothing of it) and its last word singular ("context_window"): a map of
+    windows holds one window a row. "tokens" stays plural ("max_tokens": a count of tokens)."""
+    name = name.lower() if name.isupper() else name
+    last = re.search(r"([A-Za-z][a-z]*)$", name)
+    if last and last.group(1).endswith("s") and not last.group(1).endswith("ss") and last.group(1).lower() != "tokens":
+        name = name[:-1]
+    return name
 
 
 def _continues(key_raw: str, row: str, line: str) -> bool:
@@ -313,11 +359,51 @@ _VARIANT = re.compile(r"(?i)scout|maverick|behemoth")
 """A Llama 4 variant's name; an entry's rows are grouped by the bracketed object that names one."""
 
 
+_NO_FIGURE = re.compile(r"^[-\u2013\u2014–]$")
+"""A cell with no figure ("-", "—")."""
+
+
+def _compared_rows(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Span]:
+    """A comparison table copied one cell a line, each row as its first side's figure, the row's
+    label, then the second side's figure ("91.8" / "MMLU" / "48"), under a heading that sets two
+    things against each other ("o1 vs Llama 4 Behemoth"): each figure as "<label>: <figure>" about
+    its side, as the same table with its columns named is read. Nothing when the paragraph is not
+    wholly such rows (two at least), or no heading sets exactly two sides."""
+    cells = [(idx, raw.strip()) for idx, raw in para]
+    raws = dict(para)
+    if len(cells) < 6 or len(cells) % 3:
+        return []
+    sides = _sides(headings)
+    if sides is None:
+        return []
+
+    def figure(cell: str) -> bool:
+        return bool(_VALUE_ONLY.match(cell) or _NO_FIGURE.match(cell))
+
+    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    if not all(figure(a[1]) and not figure(b[1]) and figure(c[1]) for a, b, c in rows):
+        return []
+    out: list[Span] = []
+    for left, (at, label), right in rows:
+        label = _strip_md(label)
+        for (idx, cell), side in ((left, sides[0]), (right, sides[1])):
+            if _NO_FIGURE.match(cell):
+                continue
+            prefix = f"{label}: "
+            starts = ((0, at + 1, _indent(raws[at]) + 1), (len(prefix), idx + 1, _indent(raws[idx]) + 1))
+            row = f"{left[1]} | {label} | {right[1]}"
+            out.append(Span(prefix + cell, starts, _stack(headings), side, columns=sides, row=row))
+    return out
+
+
 def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Span]:
     """The sentences of one paragraph (lines joined by single spaces), or its rows when it is a
     spec block."""
     if not para:
         return []
+    compared = _compared_rows(para, headings)
+    if compared:
+        return compared
     if _spec_block(para):
         return _spec_rows(para, headings)
     text, starts = "", []

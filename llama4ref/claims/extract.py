@@ -33,7 +33,16 @@ from llama4ref.claims.catalog import money_key
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
 from llama4ref.claims.reading import attribute, dated, license_entity, sentence_benchmark
-from llama4ref.claims.statement import CLAUSE, LABELLED, RESTATED, SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
+from llama4ref.claims.statement import (
+    CLAUSE,
+    GLOSS_END,
+    GLOSSED,
+    LABELLED,
+    RESTATED,
+    SEVERAL_PROVIDERS,
+    UNKNOWN_PROVIDER,
+    Statement,
+)
 from llama4ref.claims.subject import (
     AFTER_LLAMA4,
     AFTER_OTHER,
@@ -62,7 +71,7 @@ from llama4ref.claims.subject import (
     two_models,
 )
 from llama4ref.claims.values import Value, values
-from llama4ref.claims.words import Words, unglued
+from llama4ref.claims.words import Words, unabbreviated, unglued
 from llama4ref.records.vocabulary import Lexicon, Match
 
 if TYPE_CHECKING:
@@ -103,6 +112,11 @@ def _sentence_provider(text: str, v: Value, parsed: Any, words: Words, default: 
     return SEVERAL_PROVIDERS if len(named) > 1 else next(iter(named)) if named else default
 
 
+_GLOSS_GAP = re.compile(r"^\s*(?:[A-Za-z]+s\s*)?$")
+"""What may stand between an attribute phrase and the parenthesis glossing it: nothing, or one plural
+word (of "context windows" the lexicon reads "context", not the plural after it)."""
+
+
 def statements(
     span: Span,
     lex: Lexicon,
@@ -120,7 +134,7 @@ def statements(
     states a budget for prompt and response together (a service's limit); ``page_provider`` the
     provider whose own page the document is; ``inner`` the parse of the document's innermost
     heading (the page address, read as an outer title, is never it)."""
-    text = mask_code(span.text)
+    text = unabbreviated(mask_code(span.text))  # ("mixture-of-experts (MoE) layers": one phrase)
     if cues.HYPOTHETICAL.search(text) or cues.LOG_LINE.search(text):
         return []
     vals = [v for v in values(text) if not quoted_alone(text, v) and v.start >= span.label_end]  # (a row label's: once)
@@ -216,6 +230,15 @@ def statements(
         firm, fronted = True, 0
         labelled = bool(LABELLED.match(text[clause[0] : v.start]))
         restated = bool(RESTATED.match(text[clause[0] : v.start])) and any(0 <= clause[0] - u.end <= 12 for u in vals)
+        if not (labelled or restated) and GLOSSED.match(text[clause[0] : v.start]) and GLOSS_END.match(text[v.end :]):
+            # "context windows (up to 128K tokens)": a parenthesis glossing the attribute right before it
+            mine += [
+                m
+                for m in parsed.matches
+                if words.char(m.start) < clause[0]
+                and _GLOSS_GAP.match(text[words.spans[m.end - 1][1] : clause[0]])  # ("windows": a plural it misses)
+                and any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)
+            ]
         label_units: set[str] = set()  # unit words the value's label names ("活跃参数: 400B")
         label_start = clause[0]
         if labelled or restated:

@@ -180,7 +180,8 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
     if st.engine and st.provider is None:
         return Verdict("unchecked", None, None, None, "a runtime or GPU is named: a measured limit, not the model's")
     variants = [st.variant] if st.variant else list(_RELEASED)
-    if st.benchmark:
+    released = st.value.day is not None and any(str(a["id"]) == "release" for a in st.attributes)
+    if st.benchmark and not released:  # ("Llama 4 (released early 2026) … performance on math": the release's date)
         return _benchmark(kb, st)
     served = _served(st)
     if st.provider and st.variant and not (served and st.own):  # "…, a model with its own 10M window": the model's

@@ -21,6 +21,12 @@ LABELLED = re.compile(r"^[:：]\s*[\"']?(?:[~≈]|about\s|approx\.?\s|approximat
 """The value follows its label's colon: "Active Parameters: 400B" (or a key's, quoted: '"releaseDate": "2025-04-05"')."""
 RESTATED = re.compile(r"^\(\s*$")
 """A value opening a parenthesis right after another: "327K tokens (327,680 tokens)"."""
+GLOSSED = re.compile(r"(?i)^\(\s*(?:up\s+to|about|around|roughly|approximately|approx\.|~|≈)\s*$")
+"""A value after a bound word opening a parenthesis, glossing the noun right before it with its size:
+"extended context windows (up to 128K tokens)"."""
+GLOSS_END = re.compile(r"(?i)^\s*(?:tokens?)?\s*\)")
+"""The rest of such a parenthesis: the value's unit at most ("(~246K words of text)" or "(about 128
+experts)" name what they count themselves)."""
 
 
 class Statement(NamedTuple):

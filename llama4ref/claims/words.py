@@ -23,9 +23,15 @@ vocabulary spells ("活躍參數" → "活跃参数"); offsets do not move."""
 
 
 def unglued(text: str) -> str:
-    """``text`` with a space at each point where two words run together, and traditional Chinese
-    characters in their simplified form (for the lexicon)."""
-    return _GLUE.sub(" ", text).translate(_SIMPLIFIED)
+    """``text`` with a space at each point where two words run together, traditional Chinese
+    characters in their simplified form, and a multiplication sign as the word "x" (for the lexicon)."""
+    return _GLUE.sub(" ", _times(text)).translate(_SIMPLIFIED)
+
+
+def _times(text: str) -> str:
+    """``text`` with each multiplication sign written "x" (same length): a word between two counts,
+    as "x" is ("128 experts × 16 MoE layers": 16 is next to its own attribute, not to "experts")."""
+    return text.replace("\u00d7", "x")
 
 
 class Words:
@@ -35,7 +41,7 @@ class Words:
     def __init__(self, text: str) -> None:
         cuts = sorted(m.start() for m in _GLUE.finditer(text))
         self.spans: list[tuple[int, int]] = []
-        for start, end in word_spans(text):
+        for start, end in word_spans(_times(text)):
             for cut in (c for c in cuts if start < c < end):
                 self.spans.append((start, cut))
                 start = cut
@@ -56,3 +62,21 @@ class Words:
 
     def char(self, index: int) -> int:
         return self.spans[index][0] if index < len(self.spans) else (self.spans[-1][1] if self.spans else 0)
+
+
+_ABBREVIATION = re.compile(r"\s*\(([A-Za-z]{2,6})\)")
+_WORDS_BEFORE = re.compile(r"[A-Za-z]+(?:[\s-]+[A-Za-z]+){0,5}$")
+
+
+def unabbreviated(text: str) -> str:
+    """``text`` with each abbreviation in parentheses that spells the initials of the words just
+    before it blanked (same length): "mixture-of-experts (MoE) layers" reads as "mixture-of-experts
+    layers", one phrase, as it would without the reminder; any other parentheses kept."""
+
+    def blank(m: re.Match[str]) -> str:
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", before.group(0)) if w) if before else ""
+        short = m.group(1).casefold()
+        return " " * len(m.group(0)) if initials.casefold().endswith(short) else m.group(0)
+
+    return _ABBREVIATION.sub(blank, text)
