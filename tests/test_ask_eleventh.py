@@ -36,15 +36,36 @@ def _parsed(kb: KnowledgeBase, text: str) -> Parsed:
 
 
 def test_a_contrast_rules_out_the_phrases_after_the_articles(kb: KnowledgeBase) -> None:
-    parsed = _parsed(kb, "scout overall size, not the 17b active figure")
+    from llama4ref.records.vocabulary import unit_split
+
+    text = "scout overall size, not the 17b active figure"
+    parsed = _parsed(kb, text)
     before = {m.text for m in parsed.matches}
-    drop_contrasted(parsed)
+    drop_contrasted(parsed, text, unit_split)
     after = {m.text for m in parsed.matches}
     assert {"17b", "active"} <= before - after
     assert "scout" in after
     kept = _parsed(kb, "not scout")  # nothing would be left to ask: the phrase stays
-    drop_contrasted(kept)
+    drop_contrasted(kept, "not scout", unit_split)
     assert [m.text for m in kept.matches] == ["scout"]
+
+
+def test_an_aside_or_instead_sets_aside_the_left_over_words_too(kb: KnowledgeBase) -> None:
+    from llama4ref.records.vocabulary import unit_split
+
+    for text, gone in (
+        ("what does <|eom|> mean (not python_end)", "python"),
+        ("json tool calls instead of python syntax", "syntax"),
+    ):
+        parsed = _parsed(kb, text)
+        assert gone in parsed.rest
+        drop_contrasted(parsed, text, unit_split)
+        assert gone not in parsed.rest, text
+    verb = "does scout not recognize json schema"  # a negation after a verb negates it: its words stay asked
+    parsed = _parsed(kb, verb)
+    rest = list(parsed.rest)
+    drop_contrasted(parsed, verb, unit_split)
+    assert parsed.rest == rest
 
 
 def test_a_token_count_in_thousands_or_millions_reads_as_a_length(kb: KnowledgeBase) -> None:

@@ -75,6 +75,32 @@ def stem_in(w: str, seg: str) -> bool:
     return base in stems or (w.endswith("ed") and base + "e" in stems)
 
 
+def nominal_in(w: str, seg: str) -> bool:
+    """Whether a word is the verb of a noun that is a part of a path segment, or the noun of a verb
+    that is ("evaluate" of evaluation_precision, "extend" of long_context_extension)."""
+    return len(w) > 4 and any(nominal(w, p) for p in seg.split("_"))
+
+
+_VERB_ENDS = ("", "e", "d", "de", "s", "es", "ed", "ing")
+_NOUN_ENDS = ("ion", "ions", "sion", "sions", "tion", "tions", "ation", "ations", "ment", "ments")
+
+
+@lru_cache(maxsize=65536)
+def nominal(a: str, b: str) -> bool:
+    """Whether one word is a verb and the other the noun made from it ("extend", extension;
+    "evaluate", evaluation; "deploy", deployment): past a shared start of five letters or more, one
+    has a verb's ending and the other a noun's ("token" is no tokenizer, "general" no generation)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    if n < 5:
+        return False
+    ra, rb = a[n:], b[n:]
+    return (ra in _VERB_ENDS and rb in _NOUN_ENDS) or (rb in _VERB_ENDS and ra in _NOUN_ENDS)
+
+
 def joined_in(w: str, seg: str) -> bool:
     """Whether a word is two neighbouring parts of a path segment written together ("finetune" of
     fine_tune_beyond_supported, "pretrain" of pre_train)."""
@@ -103,6 +129,9 @@ def reachable(words: Collection[str], paths: Collection[str], initials: Mapping[
     parts = {x for seg in segs for x in seg.split("_")}
     stems = frozenset().union(*map(_part_stems, segs))
     joined = frozenset().union(*map(_joined_pairs, segs))
+    by_start: dict[str, list[str]] = {}  # parts by their first five letters, which a verb and its noun share
+    for x in parts:
+        by_start.setdefault(x[:5], []).append(x)
     out = set()
     for w in words:
         base = stem(w)
@@ -110,6 +139,7 @@ def reachable(words: Collection[str], paths: Collection[str], initials: Mapping[
             word_forms(w) & parts
             or (len(base) >= 3 and (base in stems or (w.endswith("ed") and base + "e" in stems)))
             or (len(w) > 5 and w in joined)
+            or (len(w) > 4 and any(nominal(w, x) for x in by_start.get(w[:5], ())))
             or initials.get(w)
         ):
             out.add(w)

@@ -9,7 +9,8 @@ a fact satisfies. A model's name that says a quantity ("128E") counts as that at
 text names none; segments the text writes out ("IQ1_S", "llama 4") tell facts apart. When the
 best fact sits under a group the text names but does not narrow (``maverick experts``), the
 group may answer instead (llama4ref.domain.grouping).
-Words meet path segments by their stems; a word only a fact's own text holds (label, value,
+Words meet path segments by their stems (a verb also meets the noun made from it: evaluate,
+evaluation_precision); a word only a fact's own text holds (label, value,
 quotes, notes) adds by how rare it is; asking what a thing does or means lifts the facet that
 explains it (llama4ref.domain.matching holds these word-level helpers). A number the text writes
 adds when it is the fact's value (llama4ref.domain.values); a phrase after "non" or "besides" is
@@ -47,6 +48,7 @@ from llama4ref.domain.matching import (
     literal_part,
     mentioned,
     named_in,
+    nominal_in,
     numbered_conflict,
     numbered_words,
     quoted_variants,
@@ -235,7 +237,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     if fixes:
         parsed = lex.parse(" ".join(fixes.get(w, w) for w in parsed.words), question=True)
     drop_negated(parsed)
-    drop_contrasted(parsed)
+    drop_contrasted(parsed, text, unit_split)
     drop_described(parsed)
     drop_premises(parsed, text, unit_split)
     drop_repeated(parsed)
@@ -429,7 +431,13 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
         seg_hit = [
             i
             for i, s in enumerate(segs)
-            if (forms & set(s.split("_")) or stem_in(w, s) or joined_in(w, s) or s in ctx.initials.get(w, ()))
+            if (
+                forms & set(s.split("_"))
+                or stem_in(w, s)
+                or joined_in(w, s)
+                or s in ctx.initials.get(w, ())
+                or (i and nominal_in(w, s))  # "evaluate": evaluation_precision (not a section's name: quantization)
+            )
             and not bare_relation(w, s, ctx.text_stems)
         ]
         if seg_hit:

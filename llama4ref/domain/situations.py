@@ -58,14 +58,21 @@ _SCORE_WORDS = frozenset({"benchmark", "elo", "fraction"})
 """Attributes that ask for a result (a benchmark, an arena rating, a percentage)."""
 
 
-def drop_contrasted(parsed: Parsed) -> None:
+def drop_contrasted(parsed: Parsed, text: str, split: Callable[[str], tuple[str, ...]]) -> None:
     """Forget every vocabulary phrase a negation or a setting-aside word rules out, past the
     articles after it: "the total, not the 17b active number" asks about the total, and neither
     "17b" nor "active" is asked (llama4ref.domain.matching.drop_negated forgets only the phrase
-    right after the word)."""
+    right after the word). Where the word sets something aside outright ("instead of python
+    syntax") or a negation opens an aside ("(not image_start)", "tool calls, not python"), the
+    left-over words after it are set aside too, up to the next phrase or frame word."""
     ws = parsed.words
     by_start = {m.start: m for m in parsed.matches}
     ruled: set[int] = set()
+    aside: set[int] = set()
+    rest = set(parsed.rest)
+    opening = _after_break(text, split) if NEGATIONS.intersection(ws) else set()
+    covered = {k for m in parsed.matches for k in range(m.start, m.end)}
+    dropped = set(range(len(ws))) - covered  # a phrase already set aside (drop_negated) or never one
     for i, w in enumerate(ws):
         if w not in _RULING_OUT:
             continue
@@ -75,8 +82,34 @@ def drop_contrasted(parsed: Parsed) -> None:
         while j in by_start:  # the phrases written one after another, up to the first other word
             ruled.add(j)
             j = by_start[j].end
+        if w in _SETTING_ASIDE or i in opening:  # "instead of python syntax", "(not image_start)": left-over words too
+            while j < len(ws) and (ws[j] in rest or j in dropped) and j not in covered:
+                aside.add(j)
+                j += 1
     if ruled and len(ruled) < len(parsed.matches):  # something must be left to ask about
         parsed.matches = [m for m in parsed.matches if m.start not in ruled]
+    if aside:
+        kept = {w for i, w in enumerate(ws) if i not in aside}
+        parsed.rest = [w for w in parsed.rest if w in kept]
+
+
+_SETTING_ASIDE = EXCLUDING | {"instead", "rather"}
+"""Words that set aside what follows wherever they stand; a negation does so only where it opens a
+clause or an aside ("tool calls, not python", "(not image_start)"): after a verb it negates the
+verb ("is scout not available"), and "non-english" may be what a fact's own text says."""
+_BREAK = re.compile(r"[(,;:\[]|\s[-–—]\s")
+
+
+def _after_break(text: str, split: Callable[[str], tuple[str, ...]]) -> set[int]:
+    """The token indices of the words written right after a comma, colon, bracket or dash."""
+    out: set[int] = set()
+    token = last = 0
+    for (a, b), w in zip(word_spans(text), words(text), strict=True):
+        if token and _BREAK.search(text[last:a]):
+            out.add(token)
+        last = b
+        token += len(split(w))
+    return out
 
 
 _LENGTH = re.compile(r"(\d+(?:\.\d+)?)(k|m)")
