@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     # Values against their own quotes (llama4ref.records.readings)
     "L4R-V001": "numeric value not stated by any of its quotes (and no citation says how by `conversion`)",
     "L4R-T017": "vocabulary phrase claimed by two terms of one kind",
+    "L4R-T018": "a language's vocabulary file gives words for a term no vocabulary group defines",
     # Quotes against local copies of the sources (opt-in, llama4ref.domain.quotes)
     "L4R-Q001": "quote not found in the local copy of its source",
     "L4R-Q002": "no local copy of the source was found",

@@ -25,14 +25,16 @@ MAX_WINDOW = 8
 """The longest phrase, in words, the parser looks for."""
 
 _WORD = re.compile(
-    r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u01a0-\u01b0\u0300-\u0323\u1ea0-\u1ef9\u0430-\u045f]+"
-    r"|[\u0900-\u0963\u0966-\u097f]+"
+    r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u01a0-\u01b0\u0218-\u021b\u0300-\u0323\u1ea0-\u1ef9"
+    r"\u0390\u03ac-\u03ce\u0430-\u045f\u0491]+"
+    r"|[\u0900-\u0963\u0966-\u097f]+|[\u0980-\u09e3\u09e6-\u09fe]+|[\u05d0-\u05ea]+"
     r"|[\u0620-\u065f\u066e-\u06d3]+|[\u0e01-\u0e4e]+"
     r"|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]"
 )
-"""Letter-and-digit runs, accented Latin (Vietnamese's horned and dotted vowels too: "mấy", "tổng")
-and Cyrillic letters included ("paramètres", "параметров"), Devanagari words with their vowel signs ("भाषाओं"), Arabic words with their
-marks ("المستخدمين"), Thai runs as written between spaces ("แบบไหน"); each Chinese or Japanese
+"""Letter-and-digit runs, accented Latin (Vietnamese's horned and dotted vowels too: "mấy", "tổng";
+Romanian's "ș", "ț"), Greek and Cyrillic letters included ("paramètres", "παράμετροι", "параметрів"),
+Devanagari and Bengali words with their vowel signs ("भाषाओं", "ছবি"), Hebrew words ("טוקנים"), Arabic
+and Persian words with their marks ("المستخدمين"), Thai runs as written between spaces ("แบบไหน"); each Chinese or Japanese
 character and each Korean syllable is a word of its own ("活跃参数", "파라미터의": a particle
 written onto a word leaves the word's syllables whole)."""
 _GENERIC_NAMES = frozenset({"llama", "meta", "llama4", "nvidia", "oci", "vertex"})
@@ -210,18 +212,21 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
         else:
             add("entity", f"engine-{key}", [key.replace("_", " ")], target=f"engines.{key}", anywhere=True, cls="engine")
     variants = {r.record.id for r in tree.of_kind("variants")}
-    # pieces[0], not head: a dotted comparison id gives its first piece ("llama-3" of llama-3.1-405b,
-    # "gpt-4" of gpt-4.5) as a topic whose target prefixes those models' paths; kept as it was built
-    for top in sorted({fp.pieces[0] for fp in parsed} - variants - _TOPIC_SKIP):
-        add("entity", f"topic-{top}", [top.replace("_", " ")], target=top, anywhere=True, cls="topic")
+    languages = language_words(tree)
+    for top in topics(parsed, variants):
+        words_of = tuple(languages.get(f"topic-{top}", ()))  # a language's words for the topic ("sicherheit": safety)
+        add("entity", f"topic-{top}", [top.replace("_", " ")], written=words_of, target=top, anywhere=True, cls="topic")
     for rec in tree.of_kind("vocabulary"):
         for t in rec.record.terms:
+            written = (*t.written, *(languages.get(t.id, ()) if t.kind in LANGUAGE_KINDS else ()))
             if t.kind == "entity":
                 known = next((k for k, v in terms.items() if k[0] == "entity" and v["target"] == t.target), None)
                 extra = {"target": t.target, "cls": "named", "anywhere": False}
-                add("entity", known[1] if known else t.id, list(t.phrases), written=tuple(t.written), **extra)
+                add("entity", known[1] if known else t.id, list(t.phrases), written=written, **extra)
             else:
-                add(t.kind, t.id, list(t.phrases), written=tuple(t.written), path_words=list(t.path_words), units=list(t.units))
+                add(t.kind, t.id, list(t.phrases), written=written, path_words=list(t.path_words), units=list(t.units))
+        if rec.record.fillers:
+            add("filler", f"filler-{rec.record.id}", [], written=tuple(rec.record.fillers), path_words=[], units=[])
     ordered = [terms[k] for k in sorted(terms)]
     phrases: dict[str, list[int]] = {}
     for i, term in enumerate(ordered):
@@ -232,12 +237,44 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
     return {"terms": ordered, "phrases": dict(sorted(phrases.items()))}
 
 
+def topics(parsed: list[FactPath], variants: set[str]) -> list[str]:
+    """The topics the facts are grouped under (``safety``, ``finetuning``): each a ``topic-<key>`` entity."""
+    # pieces[0], not head: a dotted comparison id gives its first piece ("llama-3" of llama-3.1-405b,
+    # "gpt-4" of gpt-4.5) as a topic whose target prefixes those models' paths; kept as it was built
+    return sorted({fp.pieces[0] for fp in parsed} - variants - _TOPIC_SKIP)
+
+
+LANGUAGE_KINDS = ("attribute", "entity", "intent")
+"""The kinds of term a language's file gives words for (a unit's words stay with the unit, so
+that reading a document's counts keeps to the words its units list)."""
+
+
+def language_words(tree: Tree) -> dict[str, list[str]]:
+    """Term id → the words every language's file gives for it, in file order."""
+    out: dict[str, list[str]] = {}
+    for rec in tree.of_kind("vocabulary"):
+        for tid, ws in rec.record.words.items():
+            out.setdefault(tid, []).extend(ws)
+    return out
+
+
 def check_vocabulary(tree: Tree, fact_paths: set[str]) -> list[Diagnostic]:
-    """Entity targets must name facts; a phrase names one term per kind across the records."""
+    """Entity targets must name facts; a phrase names one term per kind across the records; a
+    language's file gives words only for terms the groups define."""
+    import difflib
+
     from llama4ref.diagnostics import Diagnostic
 
     out: list[Diagnostic] = []
     owners: dict[tuple[str, str], str] = {}
+    defined: dict[str, list[tuple[str, str]]] = {}  # term id → (kind, owner) of each term a language may name
+    variants = {r.record.id for r in tree.of_kind("variants")}
+    for top in topics([FactPath.parse(p) for p in fact_paths], variants):
+        defined[f"topic-{top}"] = [("entity", f"topic-{top}")]
+    for rec in tree.of_kind("vocabulary"):
+        for t in rec.record.terms:
+            if t.kind in LANGUAGE_KINDS and (t.kind, f"{rec.record.id}:{t.id}") not in defined.get(t.id, []):
+                defined.setdefault(t.id, []).append((t.kind, f"{rec.record.id}:{t.id}"))
     for rec in tree.of_kind("vocabulary"):
         for i, t in enumerate(rec.record.terms):
             if t.target is not None and t.target not in fact_paths and not any(p.startswith(t.target + ".") for p in fact_paths):
@@ -250,13 +287,32 @@ def check_vocabulary(tree: Tree, fact_paths: set[str]) -> list[Diagnostic]:
                 *(("written", j, p) for j, p in enumerate(t.written)),
             ]:
                 key = (t.kind, compact(phrase))
-                owner = owners.setdefault(key, f"{rec.record.id}:{t.id}")
-                if owner != f"{rec.record.id}:{t.id}":
+                mine = "filler" if t.kind == "filler" else f"{rec.record.id}:{t.id}"  # every filler means the same: nothing
+                owner = owners.setdefault(key, mine)
+                if owner != mine:
                     pos = rec.doc.position(("terms", i, field, j))
                     out.append(
                         Diagnostic(str(rec.doc.path), pos, "L4R-T017", f"phrase {phrase!r} already names {t.kind} {owner}")
                     )
-    return out
+    for rec in tree.of_kind("vocabulary"):
+        for tid, ws in rec.record.words.items():
+            if tid not in defined:
+                close = difflib.get_close_matches(tid, sorted(defined), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                pos = rec.doc.position(("words", tid, "__key__"))
+                out.append(
+                    Diagnostic(
+                        str(rec.doc.path), pos, "L4R-T018", f"no attribute, entity, intent or topic term is called {tid!r}{hint}"
+                    )
+                )
+                continue
+            for j, word in enumerate(ws):
+                for kind, mine in defined[tid]:
+                    owner = owners.setdefault((kind, compact(word)), mine)
+                    if owner != mine:
+                        pos = rec.doc.position(("words", tid, j))
+                        out.append(Diagnostic(str(rec.doc.path), pos, "L4R-T017", f"word {word!r} already names {kind} {owner}"))
+    return out  # a language's fillers may repeat any filler's: every filler means the same, nothing
 
 
 # -- run time ------------------------------------------------------------------------------

@@ -65,9 +65,34 @@ class Term(Record):
 
 
 class Vocabulary(Record):
-    """A group of terms (one file per group: entities, attributes, intents, units)."""
+    """A group of terms (one file per group: entities, attributes, intents, units), or one
+    language's words for the terms the groups define.
+
+    A language's file is named by its BCP 47 tag (``de.yaml``, ``zh.yaml``, ``"no"`` quoted, as
+    YAML would read a bare ``no`` as false) and gives ``language`` (its English name), ``words``
+    (a term id of the groups → the words people write for it in that language, with the forms a
+    question uses: "Parameter", "параметров", "المعلمات") and ``fillers`` (the words it frames a
+    question with, set aside as English's stop words are). Its words are read as the term's
+    ``written`` words are; keeping each language in its own file is what lets its coverage be
+    counted (tools/language_coverage.py) and kept (tests/test_vocabulary_languages.py).
+    """
 
     id: RecordId
     title: ShortText
     note: Text | None = None
-    terms: list[Term] = Field(min_length=1)
+    language: ShortText | None = None
+    terms: list[Term] = Field(default_factory=list)
+    words: dict[RecordId, list[Phrase]] = Field(default_factory=dict)
+    fillers: list[Phrase] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _group_or_language(self) -> Vocabulary:
+        if self.language is None and (self.words or self.fillers):
+            raise ValueError("words and fillers belong in a language's file, which names its language")
+        if self.language is None and not self.terms:
+            raise ValueError("a group of terms needs at least one term")
+        if self.language is not None and self.terms:
+            raise ValueError("a language's file gives words for the groups' terms (words), not terms of its own")
+        if self.language is not None and not self.words:
+            raise ValueError("a language's file needs words for at least one term")
+        return self
