@@ -374,7 +374,10 @@ def statements(
         attrs, firm, named_year, maker = dated(v, attrs, firm, text[: v.start], lex)
         if v.day is not None and not attrs:
             continue
-        if cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units):
+        per_token = cues.ACTIVE_EXPERTS.match(text[v.end :]) and v.mult == 1.0
+        if per_token or (
+            cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units)
+        ):
             attrs += attribute(lex, "per-token")  # "top-8 routing"
             units = ("experts",)
         passed = frozenset(i for i in compared if words.char(i) < v.start and passed_comparison(text[words.char(i) : v.start]))
