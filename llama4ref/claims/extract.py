@@ -27,6 +27,7 @@ from llama4ref.claims.binding import (
     one_gpu,
     plain_link,
     quoted_alone,
+    quoted_phrase,
     unit_follows,
 )
 from llama4ref.claims.catalog import money_key
@@ -137,7 +138,9 @@ def statements(
     text = unabbreviated(mask_code(span.text))  # ("mixture-of-experts (MoE) layers": one phrase)
     if cues.HYPOTHETICAL.search(text) or cues.LOG_LINE.search(text):
         return []
-    vals = [v for v in values(text) if not quoted_alone(text, v) and v.start >= span.label_end]  # (a row label's: once)
+    vals = [
+        v for v in values(text) if not (quoted_alone(text, v) or quoted_phrase(text, v)) and v.start >= span.label_end
+    ]  # (a row label's: once)
     if not vals:
         return []
     parsed = lex.parse(unglued(text))
