@@ -87,6 +87,17 @@ _FAMILY_SIZE = re.compile(r"(?i)\bllama[\s-]?4[\s-]+(\d+(?:\.\d+)?\s?[bt])\b")
 """A size written after the family's name ("Llama 4 405B", "Llama 4 17B")."""
 
 
+_TRAINING_TOPIC = re.compile(
+    r"(?i)\s*(?:on|for|regarding|as for|in terms of)\s+(?:the\s+|its\s+)?(?:pre-?)?training(?:\s+(?:data|corpus|set|mix|mixture))?\s*,"
+)
+"""A sentence opening with its topic, the training data ("On training data, …", "For pre-training, …")."""
+
+
+def clauses_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+
+
 def _unrecorded_size(text: str, parsed: Any, words: Words) -> bool:
     """Whether ``text`` names Llama 4 by a size the vocabulary does not know as a variant's ("Llama 4
     405B", "Llama 4 8B"; "Llama 4 400B" is Maverick): a model the records do not hold, whose scores no
@@ -333,6 +344,8 @@ def statements(
             )  # "Active Parameters: 400B"; "17B" alone may agree, never contradict
         if units == ("tokens",) and not attrs and v.mult >= 1e12 and span.block and cues.BARE_ROW.fullmatch(text):
             attrs = attribute(lex, "training")  # a "8T tokens" row
+        if units == ("tokens",) and not attrs and v.mult >= 1e12 and _TRAINING_TOPIC.match(text, clauses_start(text, v.start)):
+            attrs = attribute(lex, "training")  # "On training data, the article cites 18 trillion tokens": the sentence's topic
         benches = tuple(t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark")
         bench = benches[0] if benches else None
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
