@@ -116,6 +116,22 @@ def quoted_alone(text: str, v: Value) -> bool:
     return quoted and not _KEYED.search(before[:-1])
 
 
+def quoted_phrase(text: str, v: Value) -> bool:
+    """A value opening a short quoted phrase that is then read or glossed ('what "17B Active
+    Parameters" actually means', '"16 active experts" read as the routed count'): the words are
+    named, not stated (a quoted claim, 'a headline “10 million tokens” claim', is still one)."""
+    before = text[: v.start]
+    return before.endswith(('"', "“")) and not _KEYED.search(before[:-1]) and bool(_PHRASE_END.match(text, v.end))
+
+
+_PHRASE_END = re.compile(
+    r"""(?i)[^"“”\n]{0,40}?[a-z%][^"“”\n]{0,40}?["”]\s+(?:\w+\s+)?(?:is\s+|was\s+|are\s+|were\s+)?"""
+    r"""(?:read|reads|means?|meant|refers?|stands?)\b"""
+)
+"""The rest of a short quoted phrase, with a word in it, closed on the same line and followed by a
+verb of reading or meaning ("actually means", "read as", "refers to")."""
+
+
 _KEYED = re.compile(r"""(?:^|\n)\s*["']?[A-Za-z_][\w.-]*["']?\s*[:=]\s*$""")
 """A code or config key at the start of a line, right before a quoted value."""
 

@@ -52,6 +52,9 @@ DATA_THROUGH = re.compile(r"(?i)\bdata\b[^.;!?]{0,40}\b(?:through|until|up\s+to|
 """A date after training data said to run "through" it ("Training Data: 20T tokens, through October 2025"): the knowledge cutoff."""
 TOP_K = re.compile(r"(?i)\btop-\s*$")
 """A count written "top-8" with routing or experts named: the experts each token is routed to."""
+ACTIVE_EXPERTS = re.compile(r"(?i)^\s*(?:active|activated)\s+[\"“”'‘’]?experts?\b")
+"""A count followed by "active experts" ("with 16 active “experts,”"): the experts each token
+uses, not the experts the model has."""
 MODIFIED = re.compile(r"(?i)^\s*(?:in\s+)?(?:active|activated|total)\b")
 """A size followed by "active" or "total" ("170 billion active", "17B total") counts parameters."""
 NAMED_SIZE = re.compile(

@@ -27,6 +27,7 @@ from llama4ref.claims.binding import (
     one_gpu,
     plain_link,
     quoted_alone,
+    quoted_phrase,
     unit_follows,
 )
 from llama4ref.claims.catalog import money_key
@@ -86,6 +87,17 @@ _FAMILY_SIZE = re.compile(r"(?i)\bllama[\s-]?4[\s-]+(\d+(?:\.\d+)?\s?[bt])\b")
 """A size written after the family's name ("Llama 4 405B", "Llama 4 17B")."""
 
 
+_TRAINING_TOPIC = re.compile(
+    r"(?i)\s*(?:on|for|regarding|as for|in terms of)\s+(?:the\s+|its\s+)?(?:pre-?)?training(?:\s+(?:data|corpus|set|mix|mixture))?\s*,"
+)
+"""A sentence opening with its topic, the training data ("On training data, …", "For pre-training, …")."""
+
+
+def clauses_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+
+
 def _unrecorded_size(text: str, parsed: Any, words: Words) -> bool:
     """Whether ``text`` names Llama 4 by a size the vocabulary does not know as a variant's ("Llama 4
     405B", "Llama 4 8B"; "Llama 4 400B" is Maverick): a model the records do not hold, whose scores no
@@ -137,7 +149,9 @@ def statements(
     text = unabbreviated(mask_code(span.text))  # ("mixture-of-experts (MoE) layers": one phrase)
     if cues.HYPOTHETICAL.search(text) or cues.LOG_LINE.search(text):
         return []
-    vals = [v for v in values(text) if not quoted_alone(text, v) and v.start >= span.label_end]  # (a row label's: once)
+    vals = [
+        v for v in values(text) if not (quoted_alone(text, v) or quoted_phrase(text, v)) and v.start >= span.label_end
+    ]  # (a row label's: once)
     if not vals:
         return []
     parsed = lex.parse(unglued(text))
@@ -330,6 +344,8 @@ def statements(
             )  # "Active Parameters: 400B"; "17B" alone may agree, never contradict
         if units == ("tokens",) and not attrs and v.mult >= 1e12 and span.block and cues.BARE_ROW.fullmatch(text):
             attrs = attribute(lex, "training")  # a "8T tokens" row
+        if units == ("tokens",) and not attrs and v.mult >= 1e12 and _TRAINING_TOPIC.match(text, clauses_start(text, v.start)):
+            attrs = attribute(lex, "training")  # "On training data, the article cites 18 trillion tokens": the sentence's topic
         benches = tuple(t["target"] for m in mine for t in m.terms if t.get("cls") == "benchmark")
         bench = benches[0] if benches else None
         if bench is None:  # "On the MMLU-Pro benchmark, …, Maverick scores above 85%"
@@ -374,7 +390,10 @@ def statements(
         attrs, firm, named_year, maker = dated(v, attrs, firm, text[: v.start], lex)
         if v.day is not None and not attrs:
             continue
-        if cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units):
+        per_token = cues.ACTIVE_EXPERTS.match(text[v.end :]) and v.mult == 1.0
+        if per_token or (
+            cues.TOP_K.search(text[: v.start]) and ({t["id"] for t in attrs} & {"router", "experts"} or "experts" in units)
+        ):
             attrs += attribute(lex, "per-token")  # "top-8 routing"
             units = ("experts",)
         passed = frozenset(i for i in compared if words.char(i) < v.start and passed_comparison(text[words.char(i) : v.start]))

@@ -340,6 +340,7 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
     out = []
     under = FactPath.parse(prefix.rstrip(".")) if prefix else None  # "": every fact (family-wide statements)
     trained = st.stage == "pretrained" or any(a["id"] == "training" for a in st.attributes)
+    per_token = any(a["id"] == "per-token" for a in st.attributes) and set(st.units) == {"experts"}
     for path, fp, fact in judgeable(kb):
         if not path.startswith(prefix):
             continue
@@ -357,6 +358,8 @@ def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
             continue
         if main and not any(_names(a, rest) for a in main):
             continue
+        if per_token and not any("per_token" in s for s in rest):
+            continue  # "16 active experts", "top-8": each token's experts, never the model's count
         if not main and not st.units and modifiers and not any(_names(a, rest) for a in modifiers):
             continue
         if not main and not allowed and not modifiers:

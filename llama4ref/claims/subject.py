@@ -45,12 +45,13 @@ LLAMA4_NAME = re.compile(r"(?i)\b(?:llama[\s-]?4|scout|maverick|behemoth)\b")
 ANOTHER = "(another model)"
 """What a sentence or spec row is about when it names another model and no Llama 4 variant."""
 OTHER_NAME = re.compile(
-    r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|(?:llama[\s-]?)?(?:prompt[\s-]?)?guard(?:[\s-]?\d)?|code[\s-]?shield|gpt-?\d|gemini|gemma|claude|qwen|mistral|deepseek|phi-?\d"
+    r"(?i)\b(?:llama[\s-]?[1-3](?:\.\d+)?|(?:llama[\s-]?)?(?:prompt[\s-]?)?guard(?:[\s-]?\d)?|code[\s-]?shield|gpt-?\d|(?:gemini|gemma|claude|qwen|mistral|deepseek)(?:\d+(?:\.\d+)?)?|phi-?\d"
     r"|predecessors?|(?:previous|prior|earlier|older|last) (?:llama )?(?:generations?|models?|versions?|releases?)|industry standard"
     r"|competitors?|rivals?|other (?:open |closed |frontier )?models|most (?:open |closed |other )?models)\b"
 )
 """Another model named before a value ("since Llama 3’s release in April 2024", "the previous
-generation had a 128K window", "most competitors stop at 128K"), or a safeguard model shipped beside
+generation had a 128K window", "most competitors stop at 128K"; its version may be glued to the name:
+"Qwen3-235B-A22B, which also has 8 active experts"), or a safeguard model shipped beside
 Llama 4 ("Includes Llama Guard 4 12B, Llama Prompt Guard 2 22M and 86M": those models' sizes)."""
 
 
@@ -325,15 +326,18 @@ def other_before(parsed: Any, vi: int) -> bool:
 def this_model(text: str, parsed: Any, words: Words, taken: frozenset[int]) -> tuple[int, frozenset[int]]:
     """Where "this model" (:data:`llama4ref.claims.cues.THIS_MODEL`, any language) stands in
     ``text`` and the names before it, outside the word indices ``taken``: under a variant's heading
-    "this model" is that variant, and a variant named before it in the sentence ("Im Vergleich zu
-    Llama 4 Scout bietet dieses Modell …") is what it is set against."""
+    "this model" is that variant, and a model named before it in the sentence ("Im Vergleich zu
+    Llama 4 Scout bietet dieses Modell …") is what it is set against; other phrases before it (a
+    verb, "Meta released this model … on April 5, 2026") are read as usual."""
     from llama4ref.claims.cues import THIS_MODEL
 
     found = THIS_MODEL.search(text)
     if found is None:
         return len(text), frozenset()
     return found.start(), frozenset(
-        m.start for m in parsed.matches if words.char(m.start) < found.start() and m.start not in taken
+        m.start
+        for m in parsed.matches
+        if words.char(m.start) < found.start() and m.start not in taken and any(t["kind"] == "entity" for t in m.terms)
     )
 
 
