@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from llama4ref.domain.leads import companions, written_order
+from llama4ref.domain.companions import companions, written_order
 from llama4ref.store.answers import Fact
 
 if TYPE_CHECKING:
@@ -46,7 +46,9 @@ class Answer(NamedTuple):
     suggestion: str | None  # a command that would help (always set when not found)
     listing: Listing | None = None  # set when the answer lists providers' offers: ``path`` is its pattern
     caveats: tuple[str, ...] = ()  # what to know before taking the answer as true (an ended offer, no figure of the model named)
-    companions: tuple[Fact, ...] = ()  # the same quantity measured another way, shown with the answer (llama4ref.domain.leads)
+    companions: tuple[
+        Fact, ...
+    ] = ()  # the same quantity measured another way, shown with the answer (llama4ref.domain.companions)
 
     @property
     def is_group(self) -> bool:
@@ -160,7 +162,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
 
 
 def _with_companions(kb: KnowledgeBase, ranking: Ranking, best: Fact) -> tuple[Fact, tuple[Fact, ...]]:
-    """The fact to lead with and its companions (llama4ref.domain.leads.companions). When the
+    """The fact to lead with and its companions (llama4ref.domain.companions.companions). When the
     text answers a companion with the same words as the best fact (it names neither way of
     measuring), the one its record lists first leads; else the best fact does."""
     pair = companions(kb, best)

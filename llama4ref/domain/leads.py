@@ -38,14 +38,10 @@ Four more, after those:
   is led by Maverick's result on a benchmark Llama 3.3 has a result on too, not by a comparison
   claim that does not name Llama 3.3, nor by Llama 3.3's own facts (its release date).
 
-One more rule says what is shown with the answer (llama4ref.domain.answer):
-
-- **companions**: one quantity measured two ways (facts under one parent, of one unit, whose
-  ``method`` qualifiers differ: location- and market-based emissions) is shown with its
-  companion; when the text names neither way, the one its record lists first leads.
-
-What is said beside an answer that the records lack (no figure of the model named, no file of
-the quantization type asked for) is in llama4ref.domain.caveats.
+What is shown with the answer (one quantity measured two ways: location- and market-based
+emissions) is in llama4ref.domain.companions; what is said beside an answer that the records
+lack (no figure of the model named, no file of the quantization type asked for) is in
+llama4ref.domain.caveats.
 """
 
 from __future__ import annotations
@@ -62,7 +58,6 @@ if TYPE_CHECKING:
     from llama4ref.domain.rank_context import Context
     from llama4ref.domain.ranking import Ranking, Scored
     from llama4ref.records.vocabulary import Parsed
-    from llama4ref.store.answers import Fact
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 SERVING = frozenset({"providers", "runtime", "engines"})
@@ -86,8 +81,6 @@ BASE_TERM = "pretrained"
 """The vocabulary's attribute for the base (pre-trained) models."""
 ASKED_WINDOW = 25
 """How far down the ranking the fact that is the attribute "what <attribute>" asks for is looked for."""
-BASIS_KEYS = ("method",)
-"""Qualifiers that say how a quantity was measured: facts differing only in these are companions."""
 
 
 def choose_lead(kb: KnowledgeBase, ranking: Ranking, ctx: Context) -> None:
@@ -388,26 +381,3 @@ def _shared_result(kb: KnowledgeBase, scored: list[Scored], parsed: Parsed, ctx:
         if shared and any(kb.has(".".join((r, *parts[1:]))) for r in rivals):
             return i
     return 0
-
-
-def companions(kb: KnowledgeBase, fact: Fact) -> tuple[Fact, ...]:
-    """The facts measuring the same quantity as ``fact`` another way (its siblings of the same
-    unit whose ``method`` qualifiers differ), in the order their records list them."""
-    keys = [k for k in BASIS_KEYS if k in fact.qualifiers]
-    parent = fact.path.rpartition(".")[0]
-    if not keys or not parent:
-        return ()
-    out = []
-    for p in kb.paths(parent, derived=False, terms=False):
-        if p == fact.path or p.rpartition(".")[0] != parent:
-            continue
-        other = kb.get(p)
-        if other.unit == fact.unit and all(k in other.qualifiers and other.qualifiers[k] != fact.qualifiers[k] for k in keys):
-            out.append(other)
-    return tuple(sorted(out, key=written_order))
-
-
-def written_order(fact: Fact) -> tuple[int, str, int]:
-    """Facts in the order their records list them (the authors' order), derived last."""
-    file, _, line = (fact.file or "").rpartition(":")
-    return (1, "", 0) if fact.derived else (0, file, int(line) if line.isdigit() else 0)

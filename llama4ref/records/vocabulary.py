@@ -1,6 +1,7 @@
 """The one vocabulary of free text: entities, attributes, intents and units, and a parser.
 
-``compile_vocabulary`` (build time) merges the vocabulary records (``facts/vocabulary/``) with
+``compile_vocabulary`` (build time) merges the vocabulary records (``facts/vocabulary/``; each
+language's words and fillers through llama4ref.records.vocabulary_languages) with
 the names other records already give — variant ids and aliases, provider keys and names,
 hardware, runtime-engine, benchmark, research and topic keys — into one JSON-ready table
 shipped in the index. ``Lexicon`` (run time) reads that table and finds the terms a text
@@ -151,6 +152,8 @@ def compact(text: str) -> str:
 
 def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
     """The shipped table: ``terms`` (a list) and ``phrases`` (compact phrase → term indexes)."""
+    from llama4ref.records.vocabulary_languages import filler_terms, language_words, written_with_languages
+
     terms: dict[tuple[str, str], dict[str, Any]] = {}
 
     def add(kind: str, tid: str, phrases: list[str], **extra: Any) -> None:
@@ -218,15 +221,15 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
         add("entity", f"topic-{top}", [top.replace("_", " ")], written=words_of, target=top, anywhere=True, cls="topic")
     for rec in tree.of_kind("vocabulary"):
         for t in rec.record.terms:
-            written = (*t.written, *(languages.get(t.id, ()) if t.kind in LANGUAGE_KINDS else ()))
+            written = written_with_languages(t, languages)
             if t.kind == "entity":
                 known = next((k for k, v in terms.items() if k[0] == "entity" and v["target"] == t.target), None)
                 extra = {"target": t.target, "cls": "named", "anywhere": False}
                 add("entity", known[1] if known else t.id, list(t.phrases), written=written, **extra)
             else:
                 add(t.kind, t.id, list(t.phrases), written=written, path_words=list(t.path_words), units=list(t.units))
-        if rec.record.fillers:
-            add("filler", f"filler-{rec.record.id}", [], written=tuple(rec.record.fillers), path_words=[], units=[])
+    for tid, fillers in filler_terms(tree):
+        add("filler", tid, [], written=fillers, path_words=[], units=[])
     ordered = [terms[k] for k in sorted(terms)]
     phrases: dict[str, list[int]] = {}
     for i, term in enumerate(ordered):
@@ -244,37 +247,14 @@ def topics(parsed: list[FactPath], variants: set[str]) -> list[str]:
     return sorted({fp.pieces[0] for fp in parsed} - variants - _TOPIC_SKIP)
 
 
-LANGUAGE_KINDS = ("attribute", "entity", "intent")
-"""The kinds of term a language's file gives words for (a unit's words stay with the unit, so
-that reading a document's counts keeps to the words its units list)."""
-
-
-def language_words(tree: Tree) -> dict[str, list[str]]:
-    """Term id → the words every language's file gives for it, in file order."""
-    out: dict[str, list[str]] = {}
-    for rec in tree.of_kind("vocabulary"):
-        for tid, ws in rec.record.words.items():
-            out.setdefault(tid, []).extend(ws)
-    return out
-
-
 def check_vocabulary(tree: Tree, fact_paths: set[str]) -> list[Diagnostic]:
     """Entity targets must name facts; a phrase names one term per kind across the records; a
-    language's file gives words only for terms the groups define."""
-    import difflib
-
+    language's file gives words only for terms the groups define (llama4ref.records.vocabulary_languages)."""
     from llama4ref.diagnostics import Diagnostic
+    from llama4ref.records.vocabulary_languages import check_language_words
 
     out: list[Diagnostic] = []
     owners: dict[tuple[str, str], str] = {}
-    defined: dict[str, list[tuple[str, str]]] = {}  # term id → (kind, owner) of each term a language may name
-    variants = {r.record.id for r in tree.of_kind("variants")}
-    for top in topics([FactPath.parse(p) for p in fact_paths], variants):
-        defined[f"topic-{top}"] = [("entity", f"topic-{top}")]
-    for rec in tree.of_kind("vocabulary"):
-        for t in rec.record.terms:
-            if t.kind in LANGUAGE_KINDS and (t.kind, f"{rec.record.id}:{t.id}") not in defined.get(t.id, []):
-                defined.setdefault(t.id, []).append((t.kind, f"{rec.record.id}:{t.id}"))
     for rec in tree.of_kind("vocabulary"):
         for i, t in enumerate(rec.record.terms):
             if t.target is not None and t.target not in fact_paths and not any(p.startswith(t.target + ".") for p in fact_paths):
@@ -294,25 +274,7 @@ def check_vocabulary(tree: Tree, fact_paths: set[str]) -> list[Diagnostic]:
                     out.append(
                         Diagnostic(str(rec.doc.path), pos, "L4R-T017", f"phrase {phrase!r} already names {t.kind} {owner}")
                     )
-    for rec in tree.of_kind("vocabulary"):
-        for tid, ws in rec.record.words.items():
-            if tid not in defined:
-                close = difflib.get_close_matches(tid, sorted(defined), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                pos = rec.doc.position(("words", tid, "__key__"))
-                out.append(
-                    Diagnostic(
-                        str(rec.doc.path), pos, "L4R-T018", f"no attribute, entity, intent or topic term is called {tid!r}{hint}"
-                    )
-                )
-                continue
-            for j, word in enumerate(ws):
-                for kind, mine in defined[tid]:
-                    owner = owners.setdefault((kind, compact(word)), mine)
-                    if owner != mine:
-                        pos = rec.doc.position(("words", tid, j))
-                        out.append(Diagnostic(str(rec.doc.path), pos, "L4R-T017", f"word {word!r} already names {kind} {owner}"))
-    return out  # a language's fillers may repeat any filler's: every filler means the same, nothing
+    return out + check_language_words(tree, fact_paths, owners)
 
 
 # -- run time ------------------------------------------------------------------------------

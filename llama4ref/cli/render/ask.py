@@ -10,7 +10,7 @@ from rich.text import Text
 from llama4ref.cli.render.common import NOMINAL_FLAG, addresses, caveat, cited_ids, fact_detail, value_text
 from llama4ref.cli.render.common import _citation as citation
 from llama4ref.cli.render.grid import say
-from llama4ref.domain.leads import BASIS_KEYS
+from llama4ref.domain.companions import BASIS_KEYS
 from llama4ref.paths import FactPath
 from llama4ref.printable import echoed, printable
 
