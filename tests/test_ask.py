@@ -166,10 +166,19 @@ def test_search_reads_a_mistyped_model_name_and_says_so(kb: KnowledgeBase, db: s
 
 
 def test_shipped_index_covers_every_fact(kb: KnowledgeBase) -> None:
-    """The shipped index (opened from bytes, no file path) has one document per fact, stored and derived."""
+    """The shipped index has one document per fact, stored and derived."""
     indexed = ftsindex.units(ftsindex.shipped())
     assert sorted(indexed) == kb.paths()
     assert indexed["maverick.experts.total"] == ("experts", True)
+
+
+def test_shipped_index_file_is_opened_read_only() -> None:
+    """Installed as files, the index is opened where it lies: no write can reach the shipped file."""
+    db = ftsindex.shipped()
+    path = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
+    assert Path(path).parts[-2:] == ("_index", ftsindex.FILE_NAME)  # opened in place, not read into memory
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("DELETE FROM meta")
 
 
 def test_index_is_built_in_memory_for_another_tree(facts_dir: Path) -> None:

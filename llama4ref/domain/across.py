@@ -105,13 +105,13 @@ def across(kb: KnowledgeBase, parsed: Parsed, text: str) -> Listing | None:
     It must write a word for providers and name no provider, GPU, engine or other kind of entity
     than the variant (or the family): "cheapest provider for scout", "which providers serve maverick".
     """
-    from llama4ref.domain.deploy import offers
-
     lowered = text.lower()
     words = set(_WORDS.findall(lowered))
     asks_who = bool(words & {"who", "where"} and words & SERVING)
     if not (words & PROVIDER_WORDS or asks_who or any(p in lowered for p in PROVIDER_PARTS)):
         return None
+    from llama4ref.domain.deploy import offers  # the offers table: read only for a question about providers
+
     entities = parsed.of_kind("entity")
     if any(t.get("cls") != "variant" for t in entities):
         return None  # a provider, GPU or engine named: its own facts answer

@@ -85,8 +85,7 @@ class Answer(NamedTuple):
 def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
     """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
     from llama4ref.domain.across import across
-    from llama4ref.domain.caveats import computed_memory, unrecorded_figure, unrecorded_quant
-    from llama4ref.domain.deploy import offer_caveat
+    from llama4ref.domain.caveats import computed_memory, offer_caveat, unrecorded_figure, unrecorded_quant
     from llama4ref.domain.grouping import group_of
     from llama4ref.domain.ranking import rank
     from llama4ref.store import fulltext as ftsindex

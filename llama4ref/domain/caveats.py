@@ -1,4 +1,4 @@
-"""Caveats: what the records lack that an answer should say, beside the answer it gives instead.
+"""Caveats: what an answer should say beside the value it gives.
 
 - **no figure of the model named** (:func:`unrecorded_figure`): a family fact answering for the
   model the text names, when a released model has a figure of its own for the attribute and the
@@ -15,6 +15,8 @@
   "how much memory does maverick need in fp8" is answered with what the records say (the FP8
   weights fit one H100 host), and the caveat says that no record states the memory itself and
   which ``llama4ref memory`` command computes it from the architecture facts (a derived figure).
+- **a provider's offer that has ended or will** (:func:`offer_caveat`): a provider fact's value is
+  not what that provider serves today when the offer is deprecated, or has a deprecation date.
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ from typing import TYPE_CHECKING
 
 from llama4ref.domain.leads import OWN_AREAS_NOT, path_words
 from llama4ref.domain.scope import carries
+from llama4ref.paths import FactPath
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from llama4ref.domain.ranking import Ranking
     from llama4ref.store.answers import Fact
     from llama4ref.store.knowledge_base import KnowledgeBase
@@ -145,3 +150,26 @@ def computed_memory(kb: KnowledgeBase, ranking: Ranking, path: str | None) -> st
     return (
         f"no record states {name}'s memory in {precision.upper()}; `{command}` computes it (derived from the architecture facts)"
     )
+
+
+def offer_caveat(kb: KnowledgeBase, path: str, today: date | None = None) -> str | None:
+    """What a user must know before taking a provider fact's value as served today: the offer has
+    ended (its deprecation date has passed, or its status says so) or has a deprecation date ahead.
+    None for a fact that is not about one provider's offer, or an offer with neither."""
+    fp = FactPath.parse(path)
+    if fp.kind != "providers" or fp.provider is None or fp.variant is None:
+        return None
+    from datetime import date
+
+    from llama4ref.domain.deploy import offers  # the offers table: read only for a provider's fact
+
+    found = [o for o in offers(kb, str(fp.variant), as_of=None) if o.provider == fp.provider]
+    if not found:
+        return None
+    offer, when = found[0], today or date.today()
+    if offer.deprecated:
+        since = f" on {offer.deprecation_date}" if offer.deprecation_date and offer.deprecation_date <= when else ""
+        return f"this {offer.provider_name} offer has ended: {offer.variant} deprecated{since}, as its sources say"
+    if offer.deprecation_date is not None:
+        return f"{offer.provider_name} plans to deprecate this {offer.variant} offer on {offer.deprecation_date}"
+    return None

@@ -315,25 +315,6 @@ def offers(
     return out
 
 
-def offer_caveat(kb: KnowledgeBase, path: str, today: date | None = None) -> str | None:
-    """What a user must know before taking a provider fact's value as served today: the offer has
-    ended (its deprecation date has passed, or its status says so) or has a deprecation date ahead.
-    None for a fact that is not about one provider's offer, or an offer with neither."""
-    fp = FactPath.parse(path)
-    if fp.kind != "providers" or fp.provider is None or fp.variant is None:
-        return None
-    found = [o for o in offers(kb, str(fp.variant), as_of=None) if o.provider == fp.provider]
-    if not found:
-        return None
-    offer, when = found[0], today or date.today()
-    if offer.deprecated:
-        since = f" on {offer.deprecation_date}" if offer.deprecation_date and offer.deprecation_date <= when else ""
-        return f"this {offer.provider_name} offer has ended: {offer.variant} deprecated{since}, as its sources say"
-    if offer.deprecation_date is not None:
-        return f"{offer.provider_name} plans to deprecate this {offer.variant} offer on {offer.deprecation_date}"
-    return None
-
-
 def _first_known(kb: KnowledgeBase, offer: Offer) -> date | None:
     """The earliest date any claim about ``offer`` (other than its provider's name) counts from."""
     dates = [

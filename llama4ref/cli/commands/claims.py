@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from llama4ref.claims.files import MAX_DOCUMENT_BYTES
 from llama4ref.cli.options import CheckFormatOpt, JsonOpt
 from llama4ref.cli.output import EXIT_USAGE, MISSING_PATH, UNREADABLE, emit_json, fail, path_argument
 from llama4ref.printable import printable
@@ -78,6 +77,8 @@ def check_claims(
 
 
 def _documents(paths: list[str], warnings: list[FileWarning]) -> list[tuple[str, str]]:
+    from llama4ref.claims.files import MAX_DOCUMENT_BYTES  # the claims package: only when checking
+
     out: list[tuple[str, str]] = []
     for p in paths:
         if p == "-":
@@ -139,6 +140,8 @@ def _no_documents(directory: str) -> None:
 
 def _within_limit(name: str, size: int) -> None:
     """Refuse (exit 2) a document larger than :data:`~llama4ref.claims.files.MAX_DOCUMENT_BYTES`."""
+    from llama4ref.claims.files import MAX_DOCUMENT_BYTES
+
     if size > MAX_DOCUMENT_BYTES:
         fail(
             f"{name}: {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,}-byte cap for a document; check it in parts",

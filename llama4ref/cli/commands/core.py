@@ -105,7 +105,7 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
         emit_json("fact", fact.to_json())
         return
     from llama4ref.cli.render import common as render
-    from llama4ref.domain.deploy import offer_caveat
+    from llama4ref.domain.caveats import offer_caveat
 
     render.fact_detail(console(), kb, fact, rank)
     render.addresses(console(), render.cited_ids(fact))
