@@ -35,11 +35,22 @@ def named_leaf(kb: KnowledgeBase, st: Statement, variants: list[str]) -> tuple[s
     that fact counts ("interleave_moe_layer_step": 1 is Scout's MoE layer step, not a count of MoE
     layers): that fact and its value. Only facts the attribute's unit left out are read (their own
     unit differs). None when no such fact agrees."""
-    leaves = {str(w) for a in st.attributes if a.get("units") for w in a.get("path_words", ())}
-    units = {str(u) for a in st.attributes for u in a.get("units", ())} | set(st.units)
-    for path, fp, fact in judgeable(kb):
-        if fp.parts[0] not in variants or fp.leaf not in leaves or fact.unit in units or fact.derived:
-            continue  # (a fact of the attribute's own unit was judged already)
+    leaves = frozenset(str(w) for a in st.attributes if a.get("units") for w in a.get("path_words", ()))
+    units = frozenset({str(u) for a in st.attributes for u in a.get("units", ())} | set(st.units))
+    key = (tuple(variants), leaves, units)
+    known = _NAMED.setdefault(kb, {})
+    named = known.get(key)
+    if named is None:  # once per kind of statement: a long document repeats a few kinds many times
+        named = known[key] = tuple(
+            (path, fact)
+            for path, fp, fact in judgeable(kb)
+            # (a fact of the attribute's own unit was judged already)
+            if fp.parts[0] in variants and fp.leaf in leaves and fact.unit not in units and not fact.derived
+        )
+    for path, fact in named:
         if agrees(st.value, fact.value, fact.bound):
             return path, fact.value
     return None
+
+
+_NAMED: WeakKeyDictionary[KnowledgeBase, dict[tuple[Any, ...], tuple[tuple[str, Fact], ...]]] = WeakKeyDictionary()

@@ -62,10 +62,11 @@ def distance(m: Match, vi: int, ve: int, words: Words, units: list[Match] | None
     end = reach(ve, units or [], words)
     if m.start >= end > ve:
         ve = end
-    gap = words.tokens[ve : m.start]
-    if 1 <= len(gap) <= 2 and gap[-1] in ("on", "in"):
+    gap = min(m.start, len(words.tokens)) - min(ve, len(words.tokens))  # the words between: tokens[ve : m.start]
+    if 1 <= gap <= 2 and words.tokens[min(m.start, len(words.tokens)) - 1] in ("on", "in"):
         return -0.25
-    return m.start - ve - sum(w in LINKS for w in gap) + 0.5  # joining words ("di", "개의") do not part a value from its unit
+    # joining words ("di", "개의") do not part a value from its unit
+    return m.start - ve - words.count_between(ve, m.start, LINKS) + 0.5
 
 
 def is_unit_word(m: Match) -> bool:

@@ -9,6 +9,7 @@ Code blocks are skipped: commands and configs set values, they do not state fact
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -424,16 +425,21 @@ def _paragraph(para: list[tuple[int, str]], headings: dict[int, str]) -> list[Sp
             continue
         piece = text[begin:end]
         if piece.strip():
-            sub = tuple((max(s - begin, 0), ln, cl + max(begin - s, 0)) for s, ln, cl in _starts_from(starts, begin))
+            sub = tuple((max(s - begin, 0), ln, cl + max(begin - s, 0)) for s, ln, cl in _runs_within(starts, begin, end))
             out.append(Span(piece, sub, _stack(headings), None, para[0][0]))
         begin = after
     return out
 
 
-def _starts_from(starts: list[tuple[int, int, int]], begin: int) -> list[tuple[int, int, int]]:
-    """The runs that cover text from ``begin`` on (the first one may start before it)."""
-    first = max((k for k, s in enumerate(starts) if s[0] <= begin), default=0)
-    return starts[first:]
+def _runs_within(starts: list[tuple[int, int, int]], begin: int, end: int) -> list[tuple[int, int, int]]:
+    """The runs (lines) that cover the text from ``begin`` to ``end``: the first may start before
+    it. Found by bisection, so a paragraph of many lines costs each sentence its own lines only."""
+    first = max(bisect.bisect_right(starts, (begin, _LAST, _LAST)) - 1, 0)
+    last = bisect.bisect_right(starts, (end, _LAST, _LAST))
+    return starts[first : max(last, first + 1)]
+
+
+_LAST = 1 << 62  # above any line or column: (offset, _LAST, _LAST) sorts after every run at offset
 
 
 def _cells(line: str) -> list[tuple[int, str]]:

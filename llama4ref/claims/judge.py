@@ -329,9 +329,26 @@ def _same_setting(kb: KnowledgeBase, path: str, st: Statement) -> bool:
     return st.rerun or not ({"hardware", "precision"} & set(q))
 
 
+_CANDIDATES: WeakKeyDictionary[KnowledgeBase, dict[tuple[Any, ...], tuple[str, ...]]] = WeakKeyDictionary()
+
+
 def _candidates(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
     """Facts under ``prefix`` that carry the statement's attribute (and fit its unit); those
-    the modifiers name ("active", "total") come first (llama4ref.claims.judge._narrowed)."""
+    the modifiers name ("active", "total") come first (llama4ref.claims.judge._narrowed).
+    Found once per knowledge base for each kind of statement (what :func:`_candidates_of`
+    reads of it): a long document repeats a few kinds many times, and each search scans every fact."""
+    attributes = tuple((a.get("id"), tuple(a.get("units", ())), tuple(a.get("path_words", ()))) for a in st.attributes)
+    key = (prefix, attributes, tuple(st.units), st.value.day is None, st.stage == "pretrained", bool(st.base))
+    known = _CANDIDATES.setdefault(kb, {})
+    found = known.get(key)
+    if found is None:
+        found = known[key] = tuple(_candidates_of(kb, prefix, st))
+    return list(found)
+
+
+def _candidates_of(kb: KnowledgeBase, prefix: str, st: Statement) -> list[str]:
+    """:func:`_candidates`, searched: every judgeable fact read against the statement's attributes,
+    units, stage and whether its value is a date."""
     main = [a for a in st.attributes if a.get("units")]
     modifiers = [a for a in st.attributes if not a.get("units")]
     allowed = {u for a in main for u in a["units"]} | set(st.units)

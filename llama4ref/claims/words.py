@@ -7,6 +7,7 @@ its offsets in the original text so a statement's position stays exact.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from llama4ref.records.vocabulary import word_spans
@@ -48,12 +49,25 @@ class Words:
             self.spans.append((start, end))
         folded = text.casefold()
         self.tokens = [folded[a:b] for a, b in self.spans]
+        self._ends = [e for _, e in self.spans]  # increasing: the spans are in order and do not overlap
+        self._counts: dict[frozenset[str], list[int]] = {}
 
     def index(self, offset: int) -> int:
-        for i, (_, e) in enumerate(self.spans):
-            if e > offset:
-                return i
-        return len(self.spans)
+        """The index of the word that ends after ``offset`` (the number of words when none does)."""
+        return bisect.bisect_right(self._ends, offset)
+
+    def count_between(self, start: int, end: int, among: frozenset[str]) -> int:
+        """How many of the words ``start`` to ``end`` (a slice of :attr:`tokens`) are in ``among``,
+        from running counts made once per word set: a long table read as one sentence asks this
+        for every value and phrase."""
+        counts = self._counts.get(among)
+        if counts is None:
+            counts = self._counts[among] = [0]
+            for w in self.tokens:
+                counts.append(counts[-1] + (w in among))
+        n = len(self.tokens)
+        start, end = min(max(start, 0), n), min(max(end, 0), n)
+        return counts[end] - counts[start] if end > start else 0
 
     def after(self, end: int) -> int:
         """The index of the first word after a value ending at offset ``end`` ("400B+ total": "total")."""
