@@ -67,6 +67,9 @@ def test_a_command_line_that_does_not_parse_names_its_code(path: tuple[str, ...]
         (["ask", ""], "L4R-U012", "ask a question"),
         (["memory", "scout", "--weights-file", "scout.params.total"], "L4R-U012", "is not a file size in bytes"),
         (["memory", "scout", "--weights-file", "scout.params.total", "--json"], "L4R-U012", "its unit is parameters"),
+        (["memory", "scout", "--weights-file", "files.maverick.mlx.4bit.bytes"], "L4R-U012", "a file of maverick, not of scout"),
+        (["context", "behemoth"], "L4R-U012", "no context records for behemoth"),
+        (["refresh", "providers", "--litellm", "x.y"], "L4R-U012", "--litellm needs a release number"),
         (["memory", "scout", "--gpu-memory-gb", "nan"], "L4R-U012", "'nan' is not a finite number"),
         (["memory", "scout", "--gpu-memory-gb", "inf", "--json"], "L4R-U012", "'inf' is not a finite number"),
         (["memory", "scout", "--gpu-memory-gb", "1e308"], "L4R-U012", "at most 1,000,000,000"),
@@ -82,8 +85,9 @@ def test_a_command_line_that_does_not_parse_names_its_code(path: tuple[str, ...]
     ids=lambda v: " ".join(v) if isinstance(v, list) else "",
 )
 def test_usage_errors_the_review_met_name_a_code(args: list[str], code: str, says: str) -> None:
-    """Each error review12 #4/#12 and review13 #10 (export's path errors) found without a code (or
-    as a traceback) is one coded line, exit 2."""
+    """Each error review12 #4/#12, review13 #10 (export's path errors) and review18 #2/#9 (another
+    model's weights file, a model without context records) found without a code, as a traceback
+    or accepted, is one coded line, exit 2."""
     res = run_cli(*args)
     assert (res.code, res.stdout) == (2, ""), res
     found = CODED.fullmatch(res.stderr)

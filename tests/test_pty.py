@@ -22,7 +22,7 @@ from rich.cells import cell_len
 
 from llama4ref.cli.render.grid import GAP, PIPE_PAD
 from llama4ref.store.index import shipped_facts_dir
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 from tests.smoke_commands import plan
 
 WIDTHS = (80, 120)
@@ -325,3 +325,15 @@ def test_review13_width_findings() -> None:
     assert headers[0] == headers[1] == ["source", "tier", "version", "facts"], headers
     code, out = pty_run(["audit"], 80, tmp)
     assert code == 0 and not [line for line in out.split("\n") if line.rstrip().endswith("tolerance:")]
+
+
+def test_an_error_wider_than_the_terminal_breaks_between_words(tmp_path: Path) -> None:
+    """In a terminal an error line wider than it is broken between words, later lines indented, its
+    code on the first line (review18 #7); piped, the same error stays one line for tools."""
+    args = ["memory", "scout", "--weights-file", "files.maverick.mlx.4bit.bytes"]
+    code, out = pty_run(args, 80, str(tmp_path))
+    lines = out.rstrip("\n").split("\n")
+    assert code == 2 and len(lines) > 1 and lines[0].startswith("llama4ref: error: L4R-U012 files.maverick"), out
+    assert all(len(line) <= 80 for line in lines) and all(line.startswith("  ") for line in lines[1:]), out
+    piped = run_cli(*args)
+    assert " ".join(line.strip() for line in lines) + "\n" == piped.stderr and piped.stderr.count("\n") == 1

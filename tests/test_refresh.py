@@ -165,7 +165,7 @@ def test_write_ranks_values_and_passes_validate_and_audit(releases: tuple[Path, 
 def test_unknown_release_is_one_line_exit_2(tmp_path: Path) -> None:
     """A release the index does not serve: exit 2, one error line, no traceback."""
     res = run_cli("refresh", "providers", "--litellm", "9.9.9", "--find-links", str(tmp_path), "--cache", str(tmp_path / "c"))
-    assert res.code == 2 and res.stderr.startswith("llama4ref: error: pip download failed")
+    assert res.code == 2 and res.stderr.startswith("llama4ref: error: L4R-U014 pip download failed")
     assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
 
 

@@ -139,7 +139,7 @@ def _run_guarded(argv: list[str], real_stdout: object) -> int:
         write_stderr(error_line(str(exc), exc.code))
         return EXIT_PROBLEMS
     except Llama4RefError as exc:  # UnknownIdError and every other error raised on purpose
-        write_stderr(error_line(str(exc), exc.code))
+        write_stderr(error_line(str(exc), exc.code or BAD_VALUE))  # (exit 2: a value the command cannot use)
         return EXIT_USAGE
     except OSError as exc:  # input that could not be read where no command expected it
         where = f"{exc.filename}: " if exc.filename else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -70,8 +71,21 @@ def error_line(message: str, error_code: str | None = None) -> str:
     """The one line an error prints on stderr: ``llama4ref: error: [CODE ]<message>``, made printable.
 
     ``error_code`` is the error's stable code (:data:`llama4ref.errors.ERROR_CODES`), when it has one.
+    In a terminal a line wider than the terminal is broken between words, its later lines indented,
+    so no word is cut in two; a pipe or file always gets the one line, for tools that read it.
     """
-    return f"llama4ref: error: {error_code + ' ' if error_code else ''}{printable(message)}\n"
+    line = f"llama4ref: error: {error_code + ' ' if error_code else ''}{printable(message)}"
+    try:
+        tty = sys.stderr.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stderr
+        tty = False
+    width = (terminal_width(True) or shutil.get_terminal_size().columns) if tty else None
+    if width is not None and len(line) > width:
+        import textwrap
+
+        wrapped = textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+        line = "\n".join(wrapped) or line
+    return line + "\n"
 
 
 BAD_VALUE, BAD_COMMAND_LINE, UNREADABLE = "L4R-U012", "L4R-U013", "L4R-U014"

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from llama4ref.errors import Llama4RefError
+from llama4ref.errors import Llama4RefError, UsageError
 
 PACKAGE = "litellm"
 MAP_PATH = "litellm/model_prices_and_context_window_backup.json"
@@ -36,6 +36,13 @@ INDEX_JSON = "https://pypi.org/simple/{name}/"
 _KEY_LINE = re.compile(r'^ {4}"((?:[^"\\]|\\.)*)": \{(?:\},?)?$')
 _FIELD_LINE = re.compile(r'^ {8}"((?:[^"\\]|\\.)*)": ')
 _VERSION = re.compile(r"^[0-9]+(?:\.[0-9]+)*(?:\.post[0-9]+)?$")
+
+
+class CatalogError(Llama4RefError):
+    """A catalog release that cannot be fetched or read: pip fails, the wheel or its map is not
+    what a LiteLLM release holds."""
+
+    code = "L4R-U014"
 
 
 @dataclass(frozen=True)
@@ -94,9 +101,9 @@ def read_map(text: str) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, 
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise Llama4RefError(f"{MAP_FILE}: not valid JSON ({exc})") from None
+        raise CatalogError(f"{MAP_FILE}: not valid JSON ({exc})") from None
     if not isinstance(data, dict):
-        raise Llama4RefError(f"{MAP_FILE}: expected a JSON object of entries")
+        raise CatalogError(f"{MAP_FILE}: expected a JSON object of entries")
     entries = {k: v for k, v in data.items() if isinstance(v, dict) and is_llama4(k)}
     lines: dict[str, dict[str, str]] = {}
     current: dict[str, str] | None = None
@@ -108,7 +115,7 @@ def read_map(text: str) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, 
             current.setdefault(json.loads(f'"{m[1]}"'), raw.strip())
     missing = sorted(k for k in entries if k not in lines)
     if missing:
-        raise Llama4RefError(f"{MAP_FILE}: entry {missing[0]!r} is not written one key per line as expected")
+        raise CatalogError(f"{MAP_FILE}: entry {missing[0]!r} is not written one key per line as expected")
     return entries, lines
 
 
@@ -116,14 +123,14 @@ def read_wheel(wheel: Path, published: date | None = None) -> Release:
     """Read a LiteLLM wheel's map; the version comes from the wheel's file name."""
     version = wheel.name.split("-")[1] if wheel.name.count("-") >= 2 else ""
     if not _VERSION.match(version):
-        raise Llama4RefError(f"{wheel.name}: not a {PACKAGE} wheel name")
+        raise CatalogError(f"{wheel.name}: not a {PACKAGE} wheel name")
     try:
         with zipfile.ZipFile(wheel) as zf:
             text = zf.read(MAP_PATH).decode("utf-8")
     except KeyError:
-        raise Llama4RefError(f"{wheel.name} has no {MAP_PATH}") from None
+        raise CatalogError(f"{wheel.name} has no {MAP_PATH}") from None
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
-        raise Llama4RefError(f"{wheel.name}: cannot read the wheel ({exc})") from None
+        raise CatalogError(f"{wheel.name}: cannot read the wheel ({exc})") from None
     entries, lines = read_map(text)
     digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
     return Release(version, wheel.name, digest, published, entries, lines)
@@ -137,9 +144,9 @@ def _pip(args: list[str], find_links: Path | None) -> str:
         done = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=900)  # fixed argv, no shell
     except subprocess.CalledProcessError as exc:
         errors = [ln for ln in (exc.stderr or "").splitlines() if ln.startswith("ERROR")]
-        raise Llama4RefError(f"pip {args[0]} failed: {(errors or ['see pip output'])[-1]}") from None
+        raise CatalogError(f"pip {args[0]} failed: {(errors or ['see pip output'])[-1]}") from None
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise Llama4RefError(f"pip {args[0]} failed: {exc}") from None
+        raise CatalogError(f"pip {args[0]} failed: {exc}") from None
     return done.stdout
 
 
@@ -148,7 +155,7 @@ def latest_version(find_links: Path | None = None) -> str:
     out = _pip(["index", "versions", PACKAGE], find_links)
     m = re.search(rf"^{PACKAGE} \(([^)]+)\)", out, re.M)
     if not m:
-        raise Llama4RefError(f"the package index named no {PACKAGE} release")
+        raise CatalogError(f"the package index named no {PACKAGE} release")
     return m[1]
 
 
@@ -160,7 +167,7 @@ def default_cache() -> Path:
 def download(version: str, cache: Path, find_links: Path | None = None) -> Path:
     """The wheel of ``litellm==version`` in ``cache`` (downloaded with pip unless already there)."""
     if not _VERSION.match(version):
-        raise Llama4RefError(f"--litellm needs a release number like 1.110.2 or 'latest', got {version!r}")
+        raise UsageError(f"--litellm needs a release number like 1.110.2 or 'latest', got {version!r}")
     into = cache / f"{PACKAGE}-{version}"
     found = sorted(into.glob(f"{PACKAGE}-{version}-*.whl"))
     if not found:
@@ -168,7 +175,7 @@ def download(version: str, cache: Path, find_links: Path | None = None) -> Path:
         _pip(["download", "--quiet", "--no-deps", "--only-binary=:all:", "-d", str(into), f"{PACKAGE}=={version}"], find_links)
         found = sorted(into.glob(f"{PACKAGE}-{version}-*.whl"))
     if not found:
-        raise Llama4RefError(f"pip produced no wheel for {PACKAGE}=={version}")
+        raise CatalogError(f"pip produced no wheel for {PACKAGE}=={version}")
     return found[0]
 
 

@@ -568,12 +568,12 @@ def context_tiers(kb: KnowledgeBase, variant: str, as_of: date | None = None) ->
     ]  # on a date: those with a context known then
     tiers = ContextTiers(vid, [f for f in model if f is not None], served, runtime_limits(kb, vid, as_of))
     if not (tiers.model or tiers.providers or tiers.runtime):
-        from llama4ref.errors import Llama4RefError
+        from llama4ref.errors import UsageError
 
         known = sorted({fp.head for fp in map(FactPath.parse, kb.paths(derived=False)) if fp.rest == "context_window.instruct"})
         if as_of is not None:
-            raise Llama4RefError(f"the records hold nothing on {vid}'s context known by {as_of}")
-        raise Llama4RefError(f"no context records for {vid}; context limits exist for {', '.join(known)}")
+            raise UsageError(f"the records hold nothing on {vid}'s context known by {as_of}")
+        raise UsageError(f"no context records for {vid}; context limits exist for {', '.join(known)}")
     return tiers
 
 

@@ -25,6 +25,7 @@ from llama4ref.domain.sizing import (
     parallel_degrees,
 )
 from llama4ref.errors import Llama4RefError, UsageError
+from llama4ref.paths import FactPath
 from llama4ref.store.knowledge_base import KnowledgeBase
 from llama4ref.store.params import breakdown
 
@@ -268,6 +269,12 @@ def plan(
             raise UsageError(
                 f"{weights_file} is not a file size in bytes (its unit is {size.unit}); give a published file's "
                 "size (see 'llama4ref list facts --prefix files')"
+            )
+        owner = FactPath.parse(weights_file).variant
+        if owner is not None and owner != vid:
+            raise UsageError(
+                f"{weights_file} is a file of {owner}, not of {vid}; give one of {vid}'s files "
+                f"(see 'llama4ref list facts --prefix files.{vid}')"
             )
         weights = [MemoryLine("weights file (published size)", size.as_float(), f"{weights_file} = {size.display()}")]
         inputs[weights_file] = size.value
