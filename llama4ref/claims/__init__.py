@@ -143,7 +143,7 @@ def check_claims(
     from llama4ref.claims.pages import address_in, page_provider, topic_of
     from llama4ref.claims.routes import route_doubt
     from llama4ref.claims.scope import against_lead, other_sentence, shared_page
-    from llama4ref.claims.statement import UNKNOWN_PROVIDER
+    from llama4ref.claims.statement import UNKNOWN_PROVIDER, Statement
     from llama4ref.claims.subject import LLAMA4_NAME, OTHER_NAME, other_model, sized_variant, subject_of, variants_named
     from llama4ref.records.vocabulary import Lexicon
     from llama4ref.store.loaders import knowledge_base
@@ -160,6 +160,7 @@ def check_claims(
     parses: dict[str, Any] = {}
     carried: tuple[int, str | None] = (-1, None)
     pair: tuple[int, tuple[str, ...]] = (-1, ())  # the variants the paragraph's previous sentence names
+    stated: tuple[int, tuple[tuple[Statement, ...], ...]] = (-1, ())  # the statements of the paragraph's sentences so far
     spans = read(text, kind)
     paths = [h for s in spans for h in s.headings if "/" in h and " " not in h.strip()]  # a heading that is a file path
     catalog = catalog_of([address, file, *paths], kb, lex)
@@ -185,7 +186,11 @@ def check_claims(
         span, dollars = priced_text(span)  # "$0.50 per million tokens": a price's amount, read
         span = span._replace(text=keyed_param(span.text)) if span.block else span  # '{ "key": "max_tokens", "maxValue": …'
         by_name = name_statements(mask_code(span.text), lex)  # a model's name: reported only where it states a wrong figure
-        found_all = statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner)
+        if span.paragraph < 0 or span.paragraph != stated[0]:
+            stated = (span.paragraph, ())
+        found_all = statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner, stated[1])
+        if span.paragraph >= 0:
+            stated = (span.paragraph, (*stated[1], tuple(found_all)))
         for found in sorted([*found_all, *by_name], key=lambda x: x.value.start):
             st = dollar_statement(found, span.text, dollars, attrs)
             if st is None:

@@ -186,14 +186,20 @@ def attribute_gap(named: list[Match], vi: int, ve: int, attached: bool) -> int:
 
 
 def longest_phrase(
-    mine: list[Match], unit_matches: list[Match], attrs: tuple[dict[str, Any], ...], firm: bool
+    mine: list[Match], unit_matches: list[Match], attrs: tuple[dict[str, Any], ...], firm: bool, ve: int = -1
 ) -> tuple[tuple[dict[str, Any], ...], bool]:
     """When several phrases with units name the value's attribute ("Hidden Dimension Size"), the
     longest decides; one as long with other units leaves it unsure ("Dense FFN inter size": "dense"
-    (layers) or "size" (parameters)?), never contradicted."""
+    (layers) or "size" (parameters)?), never contradicted. A phrase right after the value (word
+    ``ve``) that ends in the unit it counts is the value's own noun (class: a count written with its
+    noun among other phrases, "128 experts × 16 MoE layers × d_model", "16 MoE layers, hidden size
+    5120"): it decides, whatever the other phrases' length (:func:`own_noun`)."""
     mains = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" and t.get("units") for t in m.terms)]
     if len(mains) < 2:
         return attrs, firm
+    noun = own_noun(mains, ve)
+    if noun is not None:
+        return tuple(t for t in attrs if not t.get("units") or t in noun.terms), firm
     longest = max(mains, key=lambda m: m.end - m.start)
     attrs = tuple(t for t in attrs if not t.get("units") or t in longest.terms)
     rivals = [m for m in mains if m.end - m.start == longest.end - longest.start and units_of(m) != units_of(longest)]
@@ -204,3 +210,16 @@ def counted_heading(heading_parses: list[Any]) -> bool:
     """Whether a heading above names a unit or a count other than the context window ("## Output
     Token Limits"): a bare figure under it is not read as the window (cues.WINDOW_CELL)."""
     return any(t["kind"] == "unit" or t["id"] in OTHER_COUNTS for p, _ in heading_parses for m in p.matches for t in m.terms)
+
+
+def own_noun(mains: list[Match], ve: int) -> Match | None:
+    """The one phrase that starts right after the value (word ``ve``) and is a count's noun: it
+    names a counted attribute and its last word is a unit it counts ("16 MoE layers", "48 attention
+    heads"), so the value is that many of it."""
+    own = [m for m in mains if m.start == ve and m.end - m.start >= 2 and _ends_in_unit(m)]
+    return own[0] if len(own) == 1 else None
+
+
+def _ends_in_unit(m: Match) -> bool:
+    last = m.text.split()[-1].casefold() if m.text.split() else ""
+    return any(last in (u, u.rstrip("s")) for u in units_of(m))

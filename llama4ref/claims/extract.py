@@ -98,6 +98,34 @@ def clauses_start(text: str, at: int) -> int:
     return max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
 
 
+def restates(earlier: Value, v: Value) -> bool:
+    """Whether ``v`` writes the same amount as ``earlier`` ("roughly 18 trillion" and "18T")."""
+    mid, was = (v.low + v.high) / 2, (earlier.low + earlier.high) / 2
+    return abs(mid - was) <= 0.005 * max(abs(was), 1e-9)
+
+
+def echoed(v: Value, before: list[Statement], earlier: tuple[tuple[Statement, ...], ...]) -> Statement | None:
+    """The earlier statement a bare scaled figure echoes (class: a figure whose attribute is left
+    out because the text just named it): "the article cites 18 trillion tokens … so the 18T figure
+    looks off" (the same amount restated, anywhere earlier in the paragraph), "limited to 128K
+    tokens; Together AI managed 328K" (another amount with the same scale word, in the same sentence
+    or the one before; not for billions and trillions, read as parameters or tokens by their own
+    rule). ``before`` are the sentence's statements before the value, ``earlier`` those of the
+    paragraph's earlier sentences, oldest first. Only a firm statement with an attribute or unit is
+    echoed; a bare count with no scale word (K, M, B, T) echoes nothing (a list of scores, a year,
+    a GPU count)."""
+    if v.mult == 1.0:
+        return None
+
+    def fit(found: list[Statement]) -> list[Statement]:
+        return [s for s in found if s.value.day is None and s.firm and s.value.mult == v.mult and (s.attributes or s.units)]
+
+    same = [s for s in fit([*(s for e in earlier for s in e), *before]) if restates(s.value, v)]
+    other = fit([*(earlier[-1] if earlier else ()), *before]) if v.mult < 1e9 else []
+    found = same or other
+    return found[-1] if found else None
+
+
 def _unrecorded_size(text: str, parsed: Any, words: Words) -> bool:
     """Whether ``text`` names Llama 4 by a size the vocabulary does not know as a variant's ("Llama 4
     405B", "Llama 4 8B"; "Llama 4 400B" is Maverick): a model the records do not hold, whose scores no
@@ -139,13 +167,15 @@ def statements(
     budgeted: bool = False,
     page_provider: str | None = None,
     inner: Any = None,
+    earlier: tuple[tuple[Statement, ...], ...] = (),
 ) -> list[Statement]:
     """The statements of one span; ``heading_parses`` are the parses of its headings (outermost
     first); ``carried`` is what the previous sentence of the paragraph was about (a variant,
     ``FAMILY`` or ``ANOTHER``); ``sized`` the variant the document names only by its size; ``budgeted`` whether its paragraph
     states a budget for prompt and response together (a service's limit); ``page_provider`` the
     provider whose own page the document is; ``inner`` the parse of the document's innermost
-    heading (the page address, read as an outer title, is never it)."""
+    heading (the page address, read as an outer title, is never it); ``earlier`` the statements of
+    the paragraph's earlier sentences, oldest first (a bare figure may echo one: :func:`echoed`)."""
     text = unabbreviated(mask_code(span.text))  # ("mixture-of-experts (MoE) layers": one phrase)
     if cues.HYPOTHETICAL.search(text) or cues.LOG_LINE.search(text):
         return []
@@ -314,6 +344,12 @@ def statements(
         attrs = tuple(t for m in mine if m not in unit_matches for t in m.terms if t["kind"] == "attribute")
         named_at = [m for m in mine if m not in unit_matches and any(t["kind"] == "attribute" for t in m.terms)]
         reach = attribute_gap(named_at, vi, ve, labelled or restated or bool(unit_matches))
+        benched = any(t.get("cls") == "benchmark" for m in mine for t in m.terms)
+        if v.day is None and not (attrs or units or benched):
+            echo = echoed(v, out, earlier)
+            if echo is not None:  # "limited to 128K tokens; Together AI managed 328K": the earlier figure's attribute
+                attrs = echo.attributes if restates(echo.value, v) else tuple(t for t in echo.attributes if t.get("units"))
+                units, firm = echo.units, True  # (a restatement: all of it; another amount: not its "active")
         if fronted and v.day is not None:  # "On <date>, Meta shipped …": the verb after its comma is a release verb
             attrs = attribute(lex, "release") or attrs
         named_size = v.mult >= 1e9 and bool(NAMED_SIZE.search(text[: v.start]))
@@ -357,7 +393,7 @@ def statements(
             bench, benches, firm = arena["path_words"][0], (arena["path_words"][0],), False
         fact_ent = license_entity(parsed, v, vi, ve)
         if not activated:  # "Hidden Dimension Size": the longest phrase names the attribute
-            attrs, firm = longest_phrase(mine, unit_matches, attrs, firm)
+            attrs, firm = longest_phrase(mine, unit_matches, attrs, firm, ve)
         if bench and not firm and len({t["target"] for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"}) == 1:
             # "On the MMLU benchmark, Maverick scored 87.4, compared to 86.1 for GPT-5.4": the
             # sentence's one benchmark, the variant and a score verb in the value's own clause
