@@ -68,3 +68,20 @@ def test_candidates_found_once_per_kind_of_statement_are_the_ones_searched(monke
     assert again[: len(cached)] == cached and len(judge._CANDIDATES[kb]) == kinds
     monkeypatch.setattr(judge, "_candidates", lambda kb, prefix, s: judge._candidates_of(kb, prefix, s))
     assert [(c.line, c.col, c.text, c.status, c.path) for c in llama4ref.check_claims(text)] == cached
+
+
+def test_a_figure_looks_back_over_a_bounded_number_of_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bare figure may echo a statement of the paragraph's last ECHO_REACH sentences, never of all
+    of them: each sentence of a long paragraph is handed at most that many."""
+    from llama4ref.claims import extract
+
+    seen: list[int] = []
+    real = extract.statements
+
+    def spy(*args: object, **kwargs: object) -> list[object]:
+        seen.append(len(args[9]) if len(args) > 9 else 0)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "statements", spy)
+    llama4ref.check_claims("\n".join(f"Llama 4 Scout has {n} experts." for n in range(2 * extract.ECHO_REACH + 10)))
+    assert max(seen) == extract.ECHO_REACH and len(seen) == 2 * extract.ECHO_REACH + 10

@@ -137,7 +137,7 @@ def check_claims(
     from llama4ref.claims.cues import BUDGET, OFFERED, OWN_FIGURE, TRAINED, capped_lists
     from llama4ref.claims.document import mask_code, read
     from llama4ref.claims.dollars import dollar_statement, priced_text
-    from llama4ref.claims.extract import statements
+    from llama4ref.claims.extract import ECHO_REACH, statements
     from llama4ref.claims.judge import judge
     from llama4ref.claims.names import name_statements
     from llama4ref.claims.pages import address_in, page_provider, topic_of
@@ -160,7 +160,8 @@ def check_claims(
     parses: dict[str, Any] = {}
     carried: tuple[int, str | None] = (-1, None)
     pair: tuple[int, tuple[str, ...]] = (-1, ())  # the variants the paragraph's previous sentence names
-    stated: tuple[int, tuple[tuple[Statement, ...], ...]] = (-1, ())  # the statements of the paragraph's sentences so far
+    # the statements of the paragraph's sentences so far; a bare figure echoes one of the last ECHO_REACH
+    stated: tuple[int, list[tuple[Statement, ...]]] = (-1, [])
     spans = read(text, kind)
     paths = [h for s in spans for h in s.headings if "/" in h and " " not in h.strip()]  # a heading that is a file path
     catalog = catalog_of([address, file, *paths], kb, lex)
@@ -187,10 +188,11 @@ def check_claims(
         span = span._replace(text=keyed_param(span.text)) if span.block else span  # '{ "key": "max_tokens", "maxValue": …'
         by_name = name_statements(mask_code(span.text), lex)  # a model's name: reported only where it states a wrong figure
         if span.paragraph < 0 or span.paragraph != stated[0]:
-            stated = (span.paragraph, ())
-        found_all = statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner, stated[1])
+            stated = (span.paragraph, [])
+        earlier = tuple(stated[1][-ECHO_REACH:])
+        found_all = statements(span, lex, heads, carry, sized, pairs, span.paragraph in budgeted, served_by, inner, earlier)
         if span.paragraph >= 0:
-            stated = (span.paragraph, (*stated[1], tuple(found_all)))
+            stated[1].append(tuple(found_all))
         for found in sorted([*found_all, *by_name], key=lambda x: x.value.start):
             st = dollar_statement(found, span.text, dollars, attrs)
             if st is None:

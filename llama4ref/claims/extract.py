@@ -104,6 +104,12 @@ def restates(earlier: Value, v: Value) -> bool:
     return abs(mid - was) <= 0.005 * max(abs(was), 1e-9)
 
 
+ECHO_REACH = 50
+"""How many of a paragraph's earlier sentences a bare figure may echo (:func:`echoed`): a restated
+figure refers to one said nearby, and a paragraph of thousands of lines (a pasted log or list)
+must not make each figure look back over all of them."""
+
+
 def echoed(v: Value, before: list[Statement], earlier: tuple[tuple[Statement, ...], ...]) -> Statement | None:
     """The earlier statement a bare scaled figure echoes (class: a figure whose attribute is left
     out because the text just named it): "the article cites 18 trillion tokens … so the 18T figure
