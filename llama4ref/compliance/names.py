@@ -24,7 +24,8 @@ as the prefix; a flattened Meta org (``meta-llama-``, ``meta-llama_``, ``meta-ll
 of the name is dropped (``meta-llama-Llama-4-FT`` → ``Llama-4-FT``); a name that holds the
 prefix as a later word (in any case) is rotated to begin there, the words before it moved to
 the end (``FT-Llama-Prompt-Guard-2`` → ``Llama-Prompt-Guard-2-FT``), so "Llama" is never
-doubled; otherwise the prefix and a hyphen are put in front (``Scout-FT`` → ``Llama-Scout-FT``).
+doubled; otherwise the prefix and a hyphen are put in front (``Scout-FT`` → ``Llama-Scout-FT``). An
+``org/name`` id keeps its namespace (``acme/Scout-FT`` → ``acme/Llama-Scout-FT``).
 The suggestion always passes the section 1.b.i rules.
 
 **Meta's own names** (rule L4-NAME-META, section 5.a, a warning): a name that is exactly one of
@@ -141,6 +142,8 @@ def check_name(raw: str, terms: LicenseTerms) -> NameResult:
     result = _judge(raw, name, terms)
     if name.casefold() in terms.meta_names or (slash > 0 and _meta_org(raw[:slash], terms)):
         return _with_meta(result, name, raw[:slash] if slash > 0 else "", terms)
+    if slash > 0 and result.suggestion:  # the user's own namespace stays: acme/Llama-Scout-FT
+        return replace(result, suggestion=raw[: slash + 1] + result.suggestion)
     return result
 
 

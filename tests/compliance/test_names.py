@@ -19,13 +19,13 @@ CASES = [
     ("meta-llama/Llama-4-Scout-17B-16E-Instruct", "warning", "L4-NAME-META", "Llama-4-Scout-17B-16E-Instruct"),
     ("acme/Llama-4-Scout-17B-16E-Instruct", "warning", "L4-NAME-META", "Llama-4-Scout-17B-16E-Instruct"),
     ("meta-llama/Llama-4-Scout-Acme-FT", "warning", "L4-NAME-META", "Llama-4-Scout-Acme-FT"),
-    ("acme/Llama-4-Scout-17B-16E-Instruct-Acme", "pass", "L4-NAME-PREFIX", "Llama-4-Scout-17B-16E-Instruct-Acme"),
+    ("acme/Llama-4-Scout-17B-16E-Instruct-Acme", "pass", "L4-NAME-PREFIX", "acme/Llama-4-Scout-17B-16E-Instruct-Acme"),
     ("Llama", "pass", "L4-NAME-PREFIX", "Llama"),
-    ("a/b/c/Llama-x", "pass", "L4-NAME-PREFIX", "Llama-x"),
+    ("a/b/c/Llama-x", "pass", "L4-NAME-PREFIX", "a/b/c/Llama-x"),
     ("Scout-FT", "violation", "L4-NAME-PREFIX", "Llama-Scout-FT"),
     ("meta-llama-Llama-4-FT", "violation", "L4-NAME-PREFIX", "Llama-4-FT"),
-    ("mlx-community/meta-llama-Llama-4-Scout-17B-16E-8bit", "violation", "L4-NAME-PREFIX", "Llama-4-Scout-17B-16E-8bit"),
-    ("bartowski/meta-llama_Llama-4-Scout-GGUF", "violation", "L4-NAME-PREFIX", "Llama-4-Scout-GGUF"),
+    ("mlx-community/meta-llama-Llama-4-Scout-17B-16E-8bit", "violation", "L4-NAME-PREFIX", "mlx-community/Llama-4-Scout-17B-16E-8bit"),
+    ("bartowski/meta-llama_Llama-4-Scout-GGUF", "violation", "L4-NAME-PREFIX", "bartowski/Llama-4-Scout-GGUF"),
     ("cogito-v2-preview-llama-109B-MoE", "violation", "L4-NAME-PREFIX", "Llama-109B-MoE-cogito-v2-preview"),
     ("FT-Llama-Prompt-Guard-2", "violation", "L4-NAME-PREFIX", "Llama-Prompt-Guard-2-FT"),  # no doubled Llama
     (
@@ -42,7 +42,7 @@ CASES = [
     ("Llama-4-FT\u3000", "violation", "L4-NAME-HIDDEN", "Llama-4-FT"),  # trailing ideographic space
     ("_tuned", "violation", "L4-NAME-PREFIX", "Llama_tuned"),
     ("", "violation", "L4-NAME-PREFIX", "Llama"),
-    ("org/", "violation", "L4-NAME-PREFIX", "Llama"),
+    ("org/", "violation", "L4-NAME-PREFIX", "org/Llama"),
     ("llama-4-scout-ft", "warning", "L4-NAME-CASE", "Llama-4-scout-ft"),
     ("LLAMA4-FT", "warning", "L4-NAME-CASE", "Llama4-FT"),
     ("LLaMA-4", "warning", "L4-NAME-CASE", "Llama-4"),
