@@ -67,6 +67,13 @@ def test_a_huge_query_is_echoed_short() -> None:
     assert res.stdout.splitlines()[0].endswith("(108,000 characters)") and len(res.stdout.splitlines()[0]) < 120
 
 
+def test_a_huge_question_is_echoed_short() -> None:
+    """`ask` repeats at most 200 characters of a question nothing answers, and says its length (review18 #13)."""
+    res = run_cli("ask", "how many experts does scout have " * 3000)
+    first = res.stdout.splitlines()[0]
+    assert res.code == 1 and first.endswith("(99,000 characters) well enough.") and len(first) < 300, first[:400]
+
+
 def test_a_long_value_in_a_list_is_cut_and_get_shows_it_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     """Search hits and ask's runners-up point to facts: a value longer than about two lines ends in
     "…" there (the tokenizer's split regex is 274 characters); `get` prints the whole value."""

@@ -26,6 +26,9 @@ LISTED_LINES = 2
 """How many terminal lines a value may take in a list of runners-up or search hits."""
 LISTED_MIN = 40
 
+ASKED_ECHO = 200
+"""How much of a question `ask` repeats when nothing answers it: a whole everyday question, not a pasted page."""
+
 
 def in_words(fact: Fact) -> str:
     """The value as a sentence: path, value with unit and bound."""
@@ -45,7 +48,7 @@ def read_as(con: Console, question: str, corrections: dict[str, str]) -> None:
 def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
     read_as(con, ans.question, ans.corrections)
     if not ans.found:  # wrapped by say: a long question leaves no trailing space before the line break
-        say(con, Text(f"No fact answers {ans.question!r} well enough.", style="bold yellow"), 0)
+        say(con, Text(f"No fact answers {echoed(ans.question, ASKED_ECHO)} well enough.", style="bold yellow"), 0)
         if ans.runners_up:
             con.print("Closest facts:")
             for f in ans.runners_up:
