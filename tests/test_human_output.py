@@ -233,3 +233,18 @@ def test_compare_shows_two_floats_to_one_precision(kb: KnowledgeBase) -> None:
     data = json.loads(run_cli("compare", "scout", "maverick", "--json").stdout)["data"]
     shown = next(r for r in data["rows"] if r["key"] == "training.co2_per_gpu_hour_kg")
     assert (shown["left"]["display"], shown["right"]["display"]) == ("~0.2708", "~0.2710")
+
+
+def test_offers_listed_at_a_price_of_zero_are_marked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sorted by price, offers listed at 0 come first: each is marked "listed free" and a note says
+    that a 0 says nothing of rate limits or terms (review18 #5); a priced offer is not marked."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run_cli("providers", "maverick", "--current", "--sort", "price").stdout
+    offers = {line: block for block in out.split("\n\n") for line in block.split("\n")[:2]}  # provider → its block
+    assert "$/1M in/out: 0 / 0 (listed free)" in offers["GitHub Models"], out
+    assert "$/1M in/out: 0.05 / 0.1\n" in offers["Lambda Inference"], out
+    assert "listed free: the sources give a price of 0" in " ".join(out.split()), out
+    lines = run_cli("ask", "cheapest", "provider", "for", "maverick").stdout.splitlines()
+    assert next(ln for ln in lines if ln.startswith("  GitHub Models: input 0 USD")).endswith("(listed free)"), lines
+    assert "(listed free)" not in next(ln for ln in lines if ln.startswith("  Lambda Inference:")), lines
+    assert "listed free: the sources give a price of 0" in " ".join(" ".join(lines).split()), lines
