@@ -337,3 +337,21 @@ def test_an_error_wider_than_the_terminal_breaks_between_words(tmp_path: Path) -
     assert all(len(line) <= 80 for line in lines) and all(line.startswith("  ") for line in lines[1:]), out
     piped = run_cli(*args)
     assert " ".join(line.strip() for line in lines) + "\n" == piped.stderr and piped.stderr.count("\n") == 1
+
+
+def test_diagnostics_and_citations_fit_a_terminal(tmp_path: Path) -> None:
+    """In an 80-column terminal, `license check`'s findings and summary, `check-claims`' lines and
+    `cite`'s text break between words (review18 #7): no line is wider unless it is one word (a URL);
+    every piece of the piped one-line form is still there."""
+    card = tmp_path / "my-model"
+    card.mkdir()
+    (card / "README.md").write_text("---\nlicense: other\n---\n# Llama-4-Scout-Acme\n", encoding="utf-8")
+    doc = tmp_path / "notes.md"
+    doc.write_text("Llama 4 Scout has 16 experts and a 10M-token context window.\n", encoding="utf-8")
+    for args in (["license", "check", str(card)], ["check-claims", str(doc)], ["cite", "maverick.params.total"]):
+        _code, out = pty_run(args, 80, str(tmp_path))
+        lines = out.rstrip("\n").split("\n")
+        assert all(len(ln) <= 80 or " " not in ln.strip() for ln in lines), out
+        piped = run_cli(*args)
+        assert sorted((piped.stdout + piped.stderr).split()) == sorted(out.split()), (out, piped)  # (stderr may come first)
+        assert max(len(ln) for ln in (piped.stdout + piped.stderr).splitlines()) > 80, args  # (it does need breaking)

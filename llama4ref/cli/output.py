@@ -74,18 +74,29 @@ def error_line(message: str, error_code: str | None = None) -> str:
     In a terminal a line wider than the terminal is broken between words, its later lines indented,
     so no word is cut in two; a pipe or file always gets the one line, for tools that read it.
     """
-    line = f"llama4ref: error: {error_code + ' ' if error_code else ''}{printable(message)}"
-    try:
-        tty = sys.stderr.isatty()
-    except (AttributeError, ValueError):  # a closed or replaced stderr
-        tty = False
-    width = (terminal_width(True) or shutil.get_terminal_size().columns) if tty else None
-    if width is not None and len(line) > width:
-        import textwrap
+    return fit_terminal(f"llama4ref: error: {error_code + ' ' if error_code else ''}{printable(message)}", sys.stderr) + "\n"
 
-        wrapped = textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
-        line = "\n".join(wrapped) or line
-    return line + "\n"
+
+def fit_terminal(text: str, stream: Any, indent: int = 2) -> str:
+    """``text`` as a terminal shows it whole: each line wider than the terminal broken between words,
+    its later lines indented ``indent``, no word (a path, a URL, an id) cut. For a pipe or a file
+    (``stream`` no terminal), the text as it is: one line per diagnostic, for tools that read them."""
+    try:
+        tty = bool(stream.isatty())
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        tty = False
+    if not tty:
+        return text
+    import textwrap
+
+    width = terminal_width(True) or shutil.get_terminal_size().columns
+    out = []
+    for line in text.split("\n"):
+        if len(line) > width:
+            wrapped = textwrap.wrap(line, width, subsequent_indent=" " * indent, break_long_words=False, break_on_hyphens=False)
+            line = "\n".join(wrapped) or line
+        out.append(line)
+    return "\n".join(out)
 
 
 BAD_VALUE, BAD_COMMAND_LINE, UNREADABLE = "L4R-U012", "L4R-U013", "L4R-U014"

@@ -229,9 +229,12 @@ def cite(
     fact_paths, source_ids = c.split_names(kb, paths)
     facts = c.facts_of(kb, fact_paths)
     if fmt == "text":
+        import sys
+
+        from llama4ref.cli.output import fit_terminal
         from llama4ref.cli.render.cite import as_text
 
-        emit_text(as_text(kb, facts, source_ids))
+        emit_text(fit_terminal(as_text(kb, facts, source_ids), sys.stdout, 4))  # piped: one line per citation
     elif fmt == "bibtex":
         emit_text(c.as_bibtex(kb, facts, source_ids))
     elif fmt == "csl-json":

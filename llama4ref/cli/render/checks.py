@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from llama4ref.cli.output import fit_terminal
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -26,9 +27,9 @@ if TYPE_CHECKING:
 
 
 def lines(items: Iterable[str]) -> None:
-    """Each item on its own line of stdout, made printable."""
+    """Each item on its own line of stdout, made printable (in a terminal, broken between words to fit it)."""
     for item in items:
-        sys.stdout.write(printable(item) + "\n")
+        sys.stdout.write(fit_terminal(printable(item), sys.stdout) + "\n")
 
 
 def validation(tree: CheckedTree, root: Path, derived: int | None) -> None:
@@ -126,17 +127,16 @@ def license_check(path: Path, report: RepoReport) -> None:
     warnings = sum(f.severity == "warning" for f in report.findings)
     notes = sum(f.severity == "note" for f in report.findings)
     noted = report.noted_rules()
-    sys.stderr.write(
+    summary = (
         f"{printable(str(path))}: {errors} violation(s), {warnings} warning(s), {notes} note(s); "
-        f"rules passed: {', '.join(report.passed_rules()) or 'none'}"
-        + (f"; notes only: {', '.join(noted)}" if noted else "")
-        + "\n"
+        f"rules passed: {', '.join(report.passed_rules()) or 'none'}" + (f"; notes only: {', '.join(noted)}" if noted else "")
     )
+    sys.stderr.write(fit_terminal(summary, sys.stderr) + "\n")
     grouped: dict[str, list[str]] = {}
     for rule, why in report.not_checked:
         grouped.setdefault(why, []).append(rule)
     for why, rules in grouped.items():
-        sys.stderr.write(printable(f"  not checked: {', '.join(rules)}: {why}") + "\n")
+        sys.stderr.write(fit_terminal(printable(f"  not checked: {', '.join(rules)}: {why}"), sys.stderr, 4) + "\n")
 
 
 CLAIM_STATUSES = ("contradicted", "disputed", "supported", "unchecked")
@@ -148,9 +148,9 @@ def claims(shown: list[Claim], every: list[Claim], documents: int, *, verbose: b
     lines(f"{c.file}:{c.line}:{c.col}: {c.code} {c.message()}" for c in shown)  # the document's text and quotes, escaped
     sys.stdout.flush()  # a failed write is reported before the summary
     counts = {s: sum(c.status == s for c in every) for s in CLAIM_STATUSES}
-    sys.stderr.write(
+    summary = (
         f"{documents} document(s), {len(every)} statement(s): "
         + ", ".join(f"{n} {s}" for s, n in counts.items())
         + ("" if verbose or not counts["unchecked"] else " (--verbose lists the unchecked)")
-        + "\n"
     )
+    sys.stderr.write(fit_terminal(summary, sys.stderr) + "\n")
