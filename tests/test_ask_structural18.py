@@ -20,9 +20,15 @@ _SCOUT_24GB = "files.scout.unsloth_gguf.ud_iq1_s.publisher_fit"
 
 @pytest.mark.parametrize(
     "question",
-    ["could I get Scout going on one RTX 3090?", "is an rtx 4090 enough for llama 4 scout", "scout on a single RTX 4090, possible?"],
+    [
+        "could I get Scout going on one RTX 3090?",
+        "is an rtx 4090 enough for llama 4 scout",
+        "scout on a single RTX 4090, possible?",
+    ],
 )
-def test_a_gpu_named_beside_a_model_meets_the_fact_writing_its_memory(kb: KnowledgeBase, db: sqlite3.Connection, question: str) -> None:
+def test_a_gpu_named_beside_a_model_meets_the_fact_writing_its_memory(
+    kb: KnowledgeBase, db: sqlite3.Connection, question: str
+) -> None:
     """A GPU named with a model is met by the fact that writes the GPU's memory ("fits a 24 GB
     GPU"), ahead of the GPU's own name and memory."""
     assert first_answer(kb, db, question) == _SCOUT_24GB
@@ -46,7 +52,9 @@ def test_another_gpus_memory_is_not_the_named_gpus(kb: KnowledgeBase, db: sqlite
         "which quant did llama.cpp use for scout on the m3 ultra mac studio",
     ],
 )
-def test_a_machine_named_in_full_meets_the_setup_naming_it_short(kb: KnowledgeBase, db: sqlite3.Connection, question: str) -> None:
+def test_a_machine_named_in_full_meets_the_setup_naming_it_short(
+    kb: KnowledgeBase, db: sqlite3.Connection, question: str
+) -> None:
     """The Mac Studio M3 Ultra named in full is the machine of the tested setup whose path names it
     "m3ultra"; the Mac's data sheet, whose quote tells of Scout run on it, is not about Scout."""
     got = first_answer(kb, db, question)

@@ -323,8 +323,9 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         sure = ctx._replace(guessed=set())
         ranking.as_corrected = lambda p: _score(p, *facts[p], parsed, relevance.get(p, 0.0) / top, sure)
     more = lifted(parsed, ctx)  # what the situations (llama4ref.domain.situations) lift
-    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials, *more)
-    evidence = evidence._replace(paths=evidence.paths | ctx.amount_held)
+    evidence = evidence_for(
+        parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials, *more, ctx.amount_held
+    )
     for path, (unit, derived) in facts.items():
         if evidence.holds(path, unit):
             ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
