@@ -47,11 +47,13 @@ def evidence_for(
     initials: Mapping[str, frozenset[str]],
     more_units: frozenset[str] = frozenset(),
     more_needles: tuple[str, ...] = (),
+    more_paths: frozenset[str] = frozenset(),
 ) -> Evidence:
     """The evidence a question leaves: the facts its full-text and value matches found, the units
     its terms ask for and the needles its words put in paths (see ``_Context`` in ranking), with
-    the units and needles the situations' rules lift (llama4ref.domain.situations.lifted)."""
-    paths = set(relevance).union(valued, *in_text.values(), *mentioned.values())
+    the units and needles the situations' rules lift (llama4ref.domain.situations.lifted) and the
+    facts writing an amount of memory the text writes (llama4ref.domain.machines.written_amounts)."""
+    paths = set(relevance).union(valued, more_paths, *in_text.values(), *mentioned.values())
     wanted_units: set[str] = set(more_units)
     needles: set[str] = set(phrase_stems) | set(more_needles)
     for m in parsed.matches:

@@ -64,6 +64,7 @@ class Context(NamedTuple):
     scored_words: tuple[str, ...] | None = None
     unreachable: int = 0
     family_held: frozenset[str] = frozenset()  # with the family named: attribute path words a family fact gives
+    amount_held: frozenset[str] = frozenset()  # with a model named: facts writing an amount of memory the text writes
 
 
 def names_kind(ents: list[dict[str, Any]], segs: list[str], flat_path: str, ctx: Context) -> bool:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from llama4ref.domain.evidence import NO_EVIDENCE_MAX, evidence_for
 from llama4ref.domain.forms import drop_language_model, initialisms, stemmable, stemmed_attribute, word_forms
 from llama4ref.domain.leads import choose_lead
+from llama4ref.domain.machines import AMOUNT_HELD, data_sheet, machine_mentions, setup_of, written_amounts
 from llama4ref.domain.matching import (
     attribute_score,
     corrections,
@@ -259,7 +260,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         named_variants={str(t["target"]) for t in parsed.of_kind("entity") if t.get("cls") == "variant"},
         guessed=set(fixes.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
-        mentioned=mentioned(db, parsed),
+        mentioned=_with_machines(mentioned(db, parsed), machine_mentions(db, parsed, lex.terms)),
         defining=defining(parsed),
         gpu_keys=tuple(FactPath.parse(t["target"]).leaf for t in lex.terms if t.get("cls") == "gpu"),
         implied=not any(_own_attribute(m) for m in parsed.matches),
@@ -300,6 +301,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         family_held=family_held(parsed, facts, ctx.variant_ids) if ctx.family else frozenset(),
         split_paths=split_by_model(db, ctx.named_variants),
         money=writes_money(text),
+        amount_held=written_amounts(db, text, parsed),
     )
     distinct = tuple(dict.fromkeys(parsed.rest))
     if len(distinct) >= SCREEN_FROM:
@@ -321,7 +323,9 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         sure = ctx._replace(guessed=set())
         ranking.as_corrected = lambda p: _score(p, *facts[p], parsed, relevance.get(p, 0.0) / top, sure)
     more = lifted(parsed, ctx)  # what the situations (llama4ref.domain.situations) lift
-    evidence = evidence_for(parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials, *more)
+    evidence = evidence_for(
+        parsed, relevance, ctx.valued, ctx.in_text, ctx.mentioned, ctx.phrase_stems, ctx.initials, *more, ctx.amount_held
+    )
     for path, (unit, derived) in facts.items():
         if evidence.holds(path, unit):
             ranking.scored.append(_score(path, unit, derived, parsed, relevance.get(path, 0.0) / top, ctx))
@@ -352,6 +356,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 or named_in(t, flat_path)
                 or routed_in(t, segs, ctx.providers)
                 or gpu_family_in(t, segs)
+                or setup_of(t, segs)
                 or path in ctx.split_paths.get(t["target"], ())
             ]
             if hit:
@@ -364,7 +369,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                 matched.append(m.text)
             elif all(t.get("cls") == "topic" for t in ents):
                 wanted -= 1
-            elif path in ctx.mentioned.get(m.text, ()) and not _names_kind(ents, segs, flat_path, ctx):
+            elif path in ctx.mentioned.get(m.text, ()) and not _names_kind(ents, segs, flat_path, ctx) and not data_sheet(segs):
                 satisfied += _credit(m.text, ctx) / 2  # "gguf quants of scout": a family fact listing Scout's files
                 score += _MENTIONED
                 matched.append(m.text)
@@ -498,6 +503,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     mode = segs[-1].split("_")
     if len(mode) == 2 and mode[0] != "max" and mode[1] in ("input", "output") and stem(mode[0]) not in ctx.text_stems:
         score += _UNASKED_SIDE  # "cuánto cuesta … por millón": the price, not the batch price
+    if path in ctx.amount_held:
+        score += AMOUNT_HELD  # "4-bit scout on my 64GB macbook": the limit that writes 64gb
     change, own, other = situation(segs, unit, ctx)
     score += change + _HYPHENATED * min(ctx.hyphenated.get(path, 0), 2)  # "pre-norm or post-norm": norm.placement's text
     if own:
@@ -534,6 +541,12 @@ def drop_released_under(parsed: Parsed) -> None:
         parsed.matches = [m for m in parsed.matches if m not in release]
         parsed.rest = [w for w in parsed.rest if w not in _UNDER]
         parsed.filler.update(_UNDER, *(m.text.split() for m in release))  # the frame: nothing to look up
+
+
+def _with_machines(found: dict[str, set[str]], machines: dict[str, frozenset[str]]) -> dict[str, set[str]]:
+    """The facts each entity's words are met in, with those writing a named machine's memory
+    (llama4ref.domain.machines.machine_mentions: "scout on an RTX 4090" meets "fits a 24 GB GPU")."""
+    return {k: found.get(k, set()) | machines.get(k, frozenset()) for k in found.keys() | machines.keys()}
 
 
 def _quoted(db: sqlite3.Connection, text: str, parsed: Parsed, named: set[str]) -> frozenset[str]:
