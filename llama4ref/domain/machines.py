@@ -51,7 +51,10 @@ def _by_amount(db: sqlite3.Connection) -> dict[int, frozenset[str]]:
 
 
 def holding(db: sqlite3.Connection, wanted: frozenset[int]) -> frozenset[str]:
-    """The facts (data sheets aside) writing one of the amounts of memory ``wanted``."""
+    """The facts (data sheets aside) writing one of the amounts of memory ``wanted``. The table of
+    every fact's amounts (some 20 ms to build) is read only when an amount is wanted."""
+    if not wanted:
+        return frozenset()
     table = _by_amount(db)
     return frozenset(p for n in wanted for p in table.get(n, ()))
 
@@ -78,7 +81,7 @@ def machine_mentions(db: sqlite3.Connection, parsed: Parsed, terms: Iterable[dic
     for running a model on it. Empty when the text names no model: "how much memory does an
     RTX 4090 have" asks for the data sheet. ``terms`` are the vocabulary's terms."""
     ents = [(m.text, t) for m in parsed.matches for t in m.terms if t["kind"] == "entity"]
-    if not any(t.get("cls") == "variant" for _, t in ents):
+    if not any(t.get("cls") == "variant" for _, t in ents) or not any(t.get("cls") == "gpu" for _, t in ents):
         return {}
     memory = _memory_of(db)
     machines = tuple(
