@@ -39,8 +39,10 @@ def _questions() -> list[str]:
 
 
 def test_facts_left_aside_score_no_more_than_the_bound_and_satisfy_nothing(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """Every other benchmark question (some 2,300, each scoring all ~1,230 facts: 2.8 million
+    scored facts) and the odd ones: every question took 4.7 of the suite's 12 minutes."""
     aside = 0
-    for text in _questions():
+    for text in _questions()[::2] + ODD:
         r = rank(kb, db, text)
         late = [score() for score in r.pending]
         aside += len(late)
