@@ -116,10 +116,11 @@ def ask(text: str) -> Answer:
 
     ``answer.found`` is false when nothing answers enough of the question; the closest facts
     are then in ``answer.runners_up`` and ``answer.suggestion`` names a command that helps.
+    A non-``str`` question raises :class:`TypeError`.
     """
     from llama4ref.domain.answer import ask as _ask
 
-    return _ask(knowledge_base(), text, search_index())
+    return _ask(knowledge_base(), require_str(text, "text"), search_index())
 
 
 def data_version() -> str:
@@ -131,6 +132,8 @@ def check_claims(text: str, *, kind: str = "markdown", file: str = "-", source: 
     """The Llama 4 statements in ``text`` (Markdown, HTML or plain text), each judged against
     the records: supported, contradicted, disputed (matches a non-preferred value) or unchecked.
     ``source`` is the address the text was read from, when known (a provider's page, a page about Llama 4).
+
+    A non-``str`` argument raises :class:`TypeError`, an unknown ``kind`` :class:`ValueError`.
 
     >>> [c.status for c in check_claims("Llama 4 Maverick has a 10M token context window.")]
     ['contradicted']

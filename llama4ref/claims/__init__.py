@@ -107,12 +107,31 @@ def _shown(value: Any, path: str | None = None) -> str:
     return str(_jsonable(value))
 
 
+KINDS = ("markdown", "html", "text")
+
+
+def _arguments(text: object, kind: object, file: object, source: object) -> None:
+    """Raise the documented error for an argument of the wrong type or value, as ``get`` does."""
+    from llama4ref.store.knowledge_base import require_str
+
+    require_str(text, "text")
+    if require_str(kind, "kind") not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    require_str(file, "file")
+    if source is not None:
+        require_str(source, "source")
+
+
 def check_claims(
     text: str, kb: KnowledgeBase | None = None, *, kind: str = "markdown", file: str = "-", source: str | None = None
 ) -> list[Claim]:
     """Every Llama 4 statement in ``text`` with its verdict, in document order. ``source`` is the
     address the text was read from (else the one it carries: front matter ``source:``, an HTML
-    canonical link); on a provider's own page, served limits are that provider's."""
+    canonical link); on a provider's own page, served limits are that provider's.
+
+    A non-``str`` argument raises :class:`TypeError` (``bytes``: decode it first), a ``kind``
+    other than ``markdown``, ``html`` or ``text`` a :class:`ValueError`."""
+    _arguments(text, kind, file, source)
     from llama4ref.claims.catalog import (
         SERVED,
         borrowed_row,

@@ -121,7 +121,9 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
     out = Collector()
     if path.is_dir():
         root = Path(os.path.realpath(path))
-        files = _read_top_level(root, out)
+        read = _read_top_level(root, out)
+        files = [f for f in read if f.text is not None]
+        unread = [f for f in read if f.text is None and f.rel.lower() in _CARD_NAMES]
         cards = [f for f in files if f.rel.lower() in _CARD_NAMES]
         kind: Literal["directory", "card"] = "directory"
         fallback_name = root.name
@@ -133,6 +135,7 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
         card = read_file(path, path.name)
         _report_unreadable([card], out)
         files = [card] if card.text is not None else []
+        unread = [] if files else [card]
         cards = files
         kind, fallback_name = "card", None
     else:
@@ -141,11 +144,16 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
     meta, meta_file = _first_meta(cards, out)
     views = [CardView.of(c) for c in cards]
     checked = [*_NAME_RULES, *_CARD_RULES, *((*_FILE_RULES, "L4-CARD-MISSING") if kind == "directory" else ())]
+    checked.append("L4-CARD-UNREADABLE")
     not_checked: list[tuple[str, str]] = []
     if kind == "card":
         reason = "needs the files beside the card: check the repository directory"
         not_checked += [(r, reason) for r in _FILE_RULES]
-    if not cards:
+    if not cards and unread:  # there, but skipped (L4-FILE-SKIPPED says why): not missing
+        for f in unread:
+            out.add(f.rel, None, "L4-CARD-UNREADABLE", f"the model card is there but could not be read: {f.skipped}; the card rules were not checked")
+        not_checked += [(r, "the model card could not be read") for r in _CARD_RULES]
+    elif not cards:
         out.add(".", None, "L4-CARD-MISSING", "no model card: the directory has no README.md or MODEL_CARD.md", missing=True)
         not_checked += [(r, "no model card") for r in _CARD_RULES]
     bases = check_card_license(meta, meta_file, terms, out, views) if cards else []
@@ -216,6 +224,7 @@ def _not_llama4(
 
 
 def _read_top_level(root: Path, out: Collector) -> list[FileText]:
+    """Every relevant top-level file, read or skipped (each skipped one is reported)."""
     entries, truncated = list_entries(root)
     if truncated:
         out.add(".", None, "L4-FILE-SKIPPED", "directory has too many entries: only the first ones were looked at")
@@ -223,7 +232,7 @@ def _read_top_level(root: Path, out: Collector) -> list[FileText]:
     files = [read_in_tree(root, e) for e in wanted]
     files = [f for f in files if not (f.skipped == "not a regular file" and (root / f.rel).is_dir())]
     _report_unreadable(files, out)
-    return [f for f in files if f.text is not None]
+    return files
 
 
 def _is_card_name(name: str) -> bool:

@@ -153,6 +153,16 @@ _RULES = (
         'repository without one cannot display "Built with Llama".',
     ),
     Rule(
+        "L4-CARD-UNREADABLE",
+        "The model card can be read",
+        "1.b.i",
+        "error",
+        "built-with-llama",
+        "A model card (README.md or MODEL_CARD.md) is there but was not read: over the size cap, a broken symbolic "
+        "link or one leading out of the tree, binary, or not a regular file (its L4-FILE-SKIPPED warning says which). "
+        "The attribution and metadata the card must carry were not checked.",
+    ),
+    Rule(
         "L4-NOT-LLAMA4",
         "The base model is not Llama 4",
         "-",

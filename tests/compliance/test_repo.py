@@ -7,6 +7,7 @@ import shutil
 import sys
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -297,6 +298,32 @@ def test_file_over_the_size_cap_is_skipped(terms: LicenseTerms, tmp_path: Path) 
         f.write("x" * (MAX_FILE_BYTES + 1))
     findings = beyond_the_link(check_repo(repo, terms))
     assert any(f.rule == "L4-FILE-SKIPPED" and f"{MAX_FILE_BYTES}-byte cap" in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "why"),
+    [
+        (lambda card: card.write_text("x" * (MAX_FILE_BYTES + 1), encoding="utf-8"), f"over the {MAX_FILE_BYTES}-byte cap"),
+        (lambda card: (card.unlink(), card.symlink_to("nowhere.md")), "a broken symbolic link"),
+        (lambda card: card.write_bytes(b"# Llama-4-FT\x00"), "binary (contains NUL bytes)"),
+    ],
+    ids=["over-cap", "broken-link", "binary"],
+)
+def test_unreadable_card_is_not_called_missing(terms: LicenseTerms, tmp_path: Path, spoil: Any, why: str) -> None:
+    """A README.md that is there but skipped gives L4-CARD-UNREADABLE at the file, saying why, not
+    "the directory has no README.md" (review19 #6); so does the same file checked on its own (a
+    broken link given on its own is no file at all: L4R-U010)."""
+    repo = _copy_fixture("compliant-linked", tmp_path)
+    card = repo / "README.md"
+    spoil(card)
+    for report in [check_repo(repo, terms), *([check_repo(card, terms)] if card.is_file() else [])]:
+        rules = {f.rule: f for f in report.findings}
+        assert "L4-CARD-MISSING" not in rules and "L4-FILE-SKIPPED" in rules
+        unread = rules["L4-CARD-UNREADABLE"]
+        assert (unread.file, unread.severity) == ("README.md", "error")
+        assert unread.message.startswith("the model card is there but could not be read: ") and why in unread.message
+        assert dict(report.not_checked)["L4-ATTRIBUTION"] == "the model card could not be read"
+        assert report.exit_code() == 1
 
 
 def test_binary_and_non_utf8_files(terms: LicenseTerms, tmp_path: Path) -> None:
