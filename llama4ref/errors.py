@@ -32,6 +32,10 @@ ERROR_CODES: dict[str, str] = {
     "L4R-U015": "memory --fit: nothing fits the GPUs given, not even a context or batch of 1 (exit 1)",
     "L4R-U016": "refresh --write: the edited facts tree does not validate (exit 1)",
     "L4R-U017": "get --as-of --json: nothing asked for was known yet on the date (exit 1)",
+    "L4R-U018": "memory: a warning that a value given disagrees with the records (--gpu-memory-gb other than the "
+    "GPU's hardware record, a context beyond the model's window, a GPU count the model cannot be split over); "
+    "the plan is still computed",
+    "L4R-U019": "diff: a facts tree given does not validate (exit 2; `llama4ref validate TREE` lists its problems)",
 }
 """The stable codes of the errors a command stops on (printed ``llama4ref: error: CODE message``)
 and of its warnings about what it was given. The validator's and checkers' codes are in

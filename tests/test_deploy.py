@@ -45,6 +45,21 @@ def test_as_of_answers_with_what_was_known(kb: KnowledgeBase) -> None:
     assert value_as_of(kb, fact, date(2025, 1, 1)) is None
 
 
+@pytest.mark.parametrize("variant", ["scout", "maverick"])
+def test_as_of_before_the_first_recorded_offer_says_what_the_records_cover(kb: KnowledgeBase, variant: str) -> None:
+    """`providers VARIANT --as-of` the day after its release, before the records' first dated offer,
+    says what the records cover, not "No provider offers" (review19 #11: read as none existed);
+    a date before the release says the model was not out yet."""
+    released = date.fromisoformat(str(kb.get(f"{variant}.release_date").value))
+    day = released + timedelta(days=1)
+    assert not offers(kb, variant, as_of=day), "the records date an offer on release day: pick another case"
+    res = run_cli("providers", variant, "--as-of", day.isoformat())
+    assert res.stdout.startswith(f"No offers listed: the records' earliest {variant} offer is dated ")
+    assert f"not from when it began, so this does not mean that none was served on {day}." in res.stdout
+    early = run_cli("providers", variant, "--as-of", (released - timedelta(days=1)).isoformat()).stdout
+    assert early.startswith(f"No offers listed: {variant} was released on {released}, after ")
+
+
 def test_min_context_filter(kb: KnowledgeBase) -> None:
     """`providers --min-context` keeps only offers serving at least that many tokens."""
     found = offers(kb, "scout", min_context=1_000_000)
@@ -393,7 +408,8 @@ def test_an_as_of_date_before_every_offer_says_why_in_one_line(kb: KnowledgeBase
         before = (first - timedelta(days=1)).isoformat()
         res = run_cli("providers", variant, "--as-of", before)
         assert res.code == 0 and res.stdout.count("\n") == 1, res.stdout
-        assert f"dated on or before {before}; the earliest is dated {first} ({name}" in res.stdout
+        said = f"No offers listed: the records' earliest {variant} offer is dated {first} ({name}, {variant}), after {before}: "
+        assert res.stdout.startswith(said) and f"does not mean that none was served on {before}." in res.stdout
         assert "provider-served limits" not in res.stdout and "model id" not in res.stdout
 
 

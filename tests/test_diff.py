@@ -112,10 +112,15 @@ def test_cli_diff_text_and_json(trees: tuple[Path, Path]) -> None:
 
 
 def test_cli_diff_invalid_tree_is_one_line(trees: tuple[Path, Path], tmp_path: Path) -> None:
-    """An invalid tree is reported on one line with exit 1, no traceback."""
+    """An invalid tree, old or new, is input diff cannot read: one line with its stable code, naming
+    the tree and the argument, exit 2 as the README's exit table says (review19 #8; it was exit 1
+    with no code)."""
     broken = write_tree(tmp_path / "broken", {"card/bad.yaml": "id: bad\n"})
-    res = run_cli("diff", str(trees[0]), str(broken))
-    assert res.code == 1 and res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+    for args, what in (((trees[0], broken), "NEW"), ((broken, trees[1]), "OLD")):
+        res = run_cli("diff", *map(str, args))
+        assert res.code == 2 and res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+        assert res.stderr.startswith(f"llama4ref: error: L4R-U019 {broken}: ") and "problem(s)" in res.stderr
+        assert res.stderr.endswith(f"; {what} must be a facts tree that validates\n") and not res.stdout
 
 
 def test_diff_on_a_copy_of_the_shipped_tree(facts_dir: Path, tmp_path: Path) -> None:

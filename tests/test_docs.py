@@ -28,10 +28,37 @@ def python_blocks(rel: str) -> list[tuple[str, str]]:
 EXAMPLES = [ex for rel in EXAMPLE_PAGES for ex in python_blocks(rel)]
 
 
+PRINT_COMMENT = re.compile(r"^\s*print\(.*\)  # (.+)$")
+"""A ``print(...)  # OUTPUT`` line: the comment shows what it prints, alone or followed by a remark
+after ", " or " (" (``# 15.81%, from the exact recount``)."""
+
+
 @pytest.mark.parametrize(("where", "code"), EXAMPLES, ids=[w for w, _ in EXAMPLES])
-def test_python_examples_run(where: str, code: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Every ```python block in the docs and the README runs without error (its asserts hold)."""
-    exec(compile(code, where, "exec"), {"__name__": "__docs__"})  # the docs are our own code, run as written
+def test_python_examples_run(where: str, code: str) -> None:
+    """Every ```python block in the docs and the README runs without error (its asserts hold), and
+    what a commented print prints is what its comment shows (review19 #11: quickstart's comment had
+    lost the "~" that marks 109B as approximate)."""
+    import builtins
+    import io
+    import sys
+
+    printed: dict[int, str] = {}
+
+    def recording_print(*args: object, **kwargs: object) -> None:
+        out = io.StringIO()
+        builtins.print(*args, file=out, **{k: v for k, v in kwargs.items() if k != "file"})  # type: ignore[call-overload]
+        printed.setdefault(sys._getframe(1).f_lineno, out.getvalue().rstrip("\n"))
+
+    exec(compile(code, where, "exec"), {"__name__": "__docs__", "print": recording_print})  # our own code, run as written
+    for number, line in enumerate(code.split("\n"), start=1):
+        shown = PRINT_COMMENT.match(line)
+        if shown is None:
+            continue
+        comment, out = shown.group(1), printed.get(number)
+        assert out, f"{where}, line {number}: {line.strip()!r} printed nothing"
+        assert comment == out or comment.startswith((f"{out}, ", f"{out} (")), (
+            f"{where}, line {number}: prints {out!r}, its comment shows {comment!r}"
+        )
 
 
 def test_library_page_has_examples() -> None:

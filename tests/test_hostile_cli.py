@@ -236,7 +236,8 @@ def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:
     ("content", "stderr"),
     [
         (b"", "llama4ref: error: L4R-U012 {f}: the file is empty; no names to check\n"),
-        (b"\n  \n\r\n", "llama4ref: error: L4R-U012 {f}: only blank lines; no names to check\n"),
+        (b"\n  \n\r\n", "llama4ref: error: L4R-U012 {f}: only blank lines and '#' comments; no names to check\n"),
+        (b"# our names\n\n#Llama-x\n", "llama4ref: error: L4R-U012 {f}: only blank lines and '#' comments; no names to check\n"),
         (
             b"Llama\n" * 200_001,
             "llama4ref: error: L4R-U014 {f}: more than 200,000 lines, over the 200,000-name cap; check them in parts\n",
@@ -246,7 +247,7 @@ def test_from_file_one_byte_over_the_cap(tmp_path: Path) -> None:
             "llama4ref: error: L4R-U014 {f}: more than 200,000 lines, over the 200,000-name cap; check them in parts\n",
         ),
     ],
-    ids=["empty", "blank-lines", "too-many-names", "too-many-vertical-tabs"],
+    ids=["empty", "blank-lines", "comments-only", "too-many-names", "too-many-vertical-tabs"],
 )
 def test_from_file_empty_and_count_cap(content: bytes, stderr: str, tmp_path: Path) -> None:
     """An empty file says so; a file of blank lines says so; more names than the cap are refused."""

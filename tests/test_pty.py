@@ -4,6 +4,7 @@ key values (numbers, ids, dates, tokens) never split, the prompt copied exactly.
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import os
 import pty
@@ -355,3 +356,29 @@ def test_diagnostics_and_citations_fit_a_terminal(tmp_path: Path) -> None:
         piped = run_cli(*args)
         assert sorted((piped.stdout + piped.stderr).split()) == sorted(out.split()), (out, piped)  # (stderr may come first)
         assert max(len(ln) for ln in (piped.stdout + piped.stderr).splitlines()) > 80, args  # (it does need breaking)
+
+
+def test_review19_long_lines_break_between_words(tmp_path: Path) -> None:
+    """review19 #7 at 80 columns in a terminal: the `providers --as-of` explanation, `memory`'s
+    warning (now with its code, L4R-U018), `check-claims`' empty-directory warning and `validate`'s
+    summary each break between words, later lines indented; piped, each is the one line with the
+    same words."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    tree = tmp_path / ("facts-" + "t" * 30)
+    tree.symlink_to(shipped_facts_dir())
+    cases = {
+        ("providers", "scout", "--as-of", "2025-05-01"): "No offers listed: the records' earliest scout offer is dated ",
+        ("memory", "scout", "--gpu", "h100", "--gpu-memory-gb", "40"): "llama4ref: warning: L4R-U018 h100 has 80 GB in ",
+        ("check-claims", str(empty)): f"{empty}: L4R-U011 warning: no documents to check ",
+        ("validate", str(tree)): f"{tree}: ",
+    }
+    for args, start in cases.items():
+        _code, out = pty_run(list(args), 80, str(tmp_path))
+        lines = out.rstrip("\n").split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(start.split()[0]))
+        block = [lines[at], *itertools.takewhile(lambda ln: ln.startswith("  "), lines[at + 1 :])]
+        assert len(block) > 1 and all(fits(ln, 80) for ln in block), (args, block)
+        piped = run_cli(*args)
+        (line,) = [ln for ln in (piped.stdout + piped.stderr).split("\n") if ln.startswith(start)]
+        assert line.split() == " ".join(block).split() and len(line) > 80, (args, line, block)

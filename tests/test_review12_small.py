@@ -31,3 +31,16 @@ def test_a_quote_opening_with_its_own_mark_gets_no_second_one() -> None:
     out = run_cli("get", "history.lmarena_experimental_maverick.meta_response").stdout
     assert "    “‘Llama-4-Maverick-03-26-Experimental’ is a chat" in out and "““" not in out
     assert "““" not in run_cli("cite", "history.lmarena_experimental_maverick.meta_response").stdout
+
+
+def test_check_name_from_file_skips_comment_lines(tmp_path: Path) -> None:
+    """review19 #11: a `# comment` line of a names file is skipped, not judged as a name (it was
+    "suggest: Llama-# comment"); the names around it are still checked, a UTF-8 byte-order mark included."""
+    names = tmp_path / "names.txt"
+    names.write_text("\ufeff# models we publish\nacme/Scout-FT\n\n# below: fine\nLlama-4-Scout-Acme\n", encoding="utf-8")
+    res = run_cli("check-name", "--from-file", str(names), "--json")
+    import json
+
+    judged = [r["input"] for r in json.loads(res.stdout)["data"]["results"]]
+    assert judged == ["acme/Scout-FT", "Llama-4-Scout-Acme"] and res.code == 1
+    assert "#" not in run_cli("check-name", "--from-file", str(names)).stdout

@@ -77,6 +77,18 @@ def error_line(message: str, error_code: str | None = None) -> str:
     return fit_terminal(f"llama4ref: error: {error_code + ' ' if error_code else ''}{printable(message)}", sys.stderr) + "\n"
 
 
+def warning_line(message: str, code: str) -> str:
+    """The one line a warning about the command's input prints on stderr:
+    ``llama4ref: warning: CODE <message>``, made printable and fitted to a terminal as :func:`error_line`."""
+    return fit_terminal(f"llama4ref: warning: {code} {printable(message)}", sys.stderr) + "\n"
+
+
+def line_out(text: str) -> None:
+    """One message line on stdout, made printable; in a terminal broken between words to fit it,
+    piped the one line."""
+    sys.stdout.write(fit_terminal(printable(text), sys.stdout) + "\n")
+
+
 def fit_terminal(text: str, stream: Any, indent: int = 2) -> str:
     """``text`` as a terminal shows it whole: each line wider than the terminal broken between words,
     its later lines indented ``indent``, no word (a path, a URL, an id) cut. For a pipe or a file

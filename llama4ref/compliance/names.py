@@ -237,11 +237,13 @@ def check_names(names: Iterable[str], terms: LicenseTerms) -> Iterator[NameResul
 
 
 def read_names(text: str) -> list[str]:
-    """Names from a file or stdin: one per line, line endings removed, blank lines skipped.
+    """Names from a file or stdin: one per line, line endings removed, blank lines and comments
+    (lines whose first character is ``#``, which no model name or ``org/name`` id holds) skipped.
 
-    Leading and trailing spaces are kept: a name that begins with whitespace is judged so.
+    Leading and trailing spaces are kept: a name that begins with whitespace is judged so (an
+    indented ``#`` is such a name, as in a ``.gitignore``).
     """
-    return [line for line in text.splitlines() if line.strip()]
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def exit_code(results: Iterable[NameResult], *, strict: bool = False) -> int:

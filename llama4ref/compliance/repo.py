@@ -151,7 +151,12 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
         not_checked += [(r, reason) for r in _FILE_RULES]
     if not cards and unread:  # there, but skipped (L4-FILE-SKIPPED says why): not missing
         for f in unread:
-            out.add(f.rel, None, "L4-CARD-UNREADABLE", f"the model card is there but could not be read: {f.skipped}; the card rules were not checked")
+            out.add(
+                f.rel,
+                None,
+                "L4-CARD-UNREADABLE",
+                f"the model card is there but could not be read: {f.skipped}; the card rules were not checked",
+            )
         not_checked += [(r, "the model card could not be read") for r in _CARD_RULES]
     elif not cards:
         out.add(".", None, "L4-CARD-MISSING", "no model card: the directory has no README.md or MODEL_CARD.md", missing=True)

@@ -327,6 +327,14 @@ def _first_known(kb: KnowledgeBase, offer: Offer) -> date | None:
     return min(dates) if dates else None
 
 
+def _released(kb: KnowledgeBase, variant: str) -> date | None:
+    """The release date the records give ``variant`` (None without a recorded one)."""
+    try:
+        return date.fromisoformat(str(kb.get(f"{kb.variant_id(variant)}.release_date").value))
+    except (UnknownIdError, ValueError):
+        return None
+
+
 def why_no_offers(
     kb: KnowledgeBase,
     variant: str | None = None,
@@ -344,12 +352,18 @@ def why_no_offers(
     if not every:
         return f"no {what} is recorded"
     dated = offers(kb, variant, provider, as_of=as_of) if as_of is not None else every
-    if not dated:
+    if not dated:  # what the records cover, not a claim that nothing was served then
         firsts = sorted((d, o.provider_name, o.variant) for o in every if (d := _first_known(kb, o)) is not None)
-        earliest = f"; the earliest is dated {firsts[0][0]} ({firsts[0][1]}, {firsts[0][2]})" if firsts else ""
+        if not firsts:
+            return f"no {what} in the records carries a date"
+        first, name, var = firsts[0]
+        released = _released(kb, variant) if variant is not None else None
+        if variant is not None and released is not None and as_of is not None and as_of < released:
+            return f"{kb.variant_id(variant)} was released on {released}, after {as_of} (the records' earliest {what} is dated {first})"
         return (
-            f"no {what} record is dated on or before {as_of}{earliest} (a claim counts from its citation's "
-            "as-of date, else from its source's publication date)"
+            f"the records' earliest {what} is dated {first} ({name}, {var}), after {as_of}: an offer counts from "
+            "the date its source gives (a citation's as-of date, else the source's publication date), not from "
+            f"when it began, so this does not mean that none was served on {as_of}"
         )
     when = f" on {as_of}" if as_of is not None else ""
     if min_context is not None:

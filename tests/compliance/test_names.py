@@ -118,6 +118,12 @@ def test_read_names_keeps_spaces_and_skips_blank_lines() -> None:
     assert read_names("Llama-a\r\n\r\n  \n Llama-b\nc") == ["Llama-a", " Llama-b", "c"]
 
 
+def test_read_names_skips_comment_lines() -> None:
+    """A line whose first character is '#' is a comment, not a name to suggest 'Llama-# …' for
+    (review19 #11); an indented '#' line is a name that begins with whitespace, judged as such."""
+    assert read_names("# names we publish\nLlama-a\n#Llama-b\n  # c\nd # e\n") == ["Llama-a", "  # c", "d # e"]
+
+
 def test_exit_code(terms: LicenseTerms) -> None:
     """Exit code 0 all pass, 1 any violation; warnings fail only under strict."""
     passing = list(check_names(["Llama-a", "org/Llama-b"], terms))

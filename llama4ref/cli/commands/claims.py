@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from llama4ref.cli.options import CheckFormatOpt, JsonOpt
-from llama4ref.cli.output import EXIT_USAGE, MISSING_PATH, UNREADABLE, emit_json, fail, path_argument
+from llama4ref.cli.output import EXIT_USAGE, MISSING_PATH, UNREADABLE, emit_json, fail, fit_terminal, path_argument
 from llama4ref.printable import printable
 
 NO_DOCUMENTS = "L4R-U011"
@@ -124,7 +124,7 @@ def _text_of(name: str, data: bytes, warnings: list[FileWarning]) -> str:
     if doc.text is None:
         fail(f"{name}: {doc.binary}; not a text document", EXIT_USAGE)
     if doc.warning is not None:
-        sys.stderr.write(printable(doc.warning.line()) + "\n")
+        sys.stderr.write(fit_terminal(printable(doc.warning.line()), sys.stderr) + "\n")
         warnings.append(doc.warning)
     return doc.text
 
@@ -133,9 +133,8 @@ def _no_documents(directory: str) -> None:
     from llama4ref.claims.files import DOCUMENT_SUFFIXES
 
     endings = ", ".join(sorted(DOCUMENT_SUFFIXES))
-    sys.stderr.write(
-        printable(f"{directory}: {NO_DOCUMENTS} warning: no documents to check ({endings}) in this directory") + "\n"
-    )
+    line = printable(f"{directory}: {NO_DOCUMENTS} warning: no documents to check ({endings}) in this directory")
+    sys.stderr.write(fit_terminal(line, sys.stderr) + "\n")
 
 
 def _within_limit(name: str, size: int) -> None:

@@ -122,7 +122,12 @@ def license_check(
 def check_name(
     names: Annotated[Optional[list[str]], typer.Argument(help="Model names or org/name ids.")] = None,  # noqa: UP045
     from_file: Annotated[
-        str | None, typer.Option("--from-file", metavar="FILE", help="Read names, one per line, from a file ('-' = stdin).")
+        str | None,
+        typer.Option(
+            "--from-file",
+            metavar="FILE",
+            help="Read names, one per line, from a file ('-' = stdin); blank lines and lines starting with '#' are skipped.",
+        ),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings (e.g. 'llama-…' in another case, a file not UTF-8) fail too.")
@@ -197,7 +202,7 @@ def _names_from(source: str, read_names: Callable[[str], list[str]]) -> tuple[li
         )
     found = read_names(text)
     if not found:
-        fail(f"{label}: only blank lines; no names to check")
+        fail(f"{label}: only blank lines and '#' comments; no names to check")
     return found, decoded.encoding_problem is not None
 
 

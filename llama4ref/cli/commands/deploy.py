@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional, cast
 import typer
 
 from llama4ref.cli.options import AsOfOpt, JsonOpt, VariantArg, as_of_date
-from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, emit_text, fail
+from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail, line_out, warning_line
 from llama4ref.domain.completion import complete_identifier, complete_provider, complete_variant
 
 if TYPE_CHECKING:
     from llama4ref.domain.memory import KvLayout, Plan, Precision
+
+PLAN_WARNING = "L4R-U018"
+"""The code of ``memory``'s warnings: the plan is computed, but a value given disagrees with the records."""
 
 
 def context(variant: VariantArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> None:
@@ -92,7 +95,7 @@ def providers(
         emit_json("providers", [o.to_json() for o in found])
         return
     if not found:  # one line saying which filter left nothing, instead of an empty table
-        emit_text(f"No provider offers: {why_no_offers(kb, variant, provider, min_context, when, current)}.")
+        line_out(f"No offers listed: {why_no_offers(kb, variant, provider, min_context, when, current)}.")
         return
     from llama4ref.cli.render import deploy as render_deploy
 
@@ -194,7 +197,6 @@ def memory(
 
     import llama4ref
     from llama4ref.domain.memory import MAX_GB, PRECISIONS, fit, plan, plan_warnings
-    from llama4ref.printable import printable
 
     precision, kv_dtype, kv_layout = precision.lower(), kv_dtype.lower(), kv_layout.lower()
     if precision not in PRECISIONS:
@@ -240,7 +242,7 @@ def memory(
     else:
         p = plan(kb, variant, gpus=gpus, **options)  # type: ignore[arg-type]  # options typed by the checks above
     for warning in plan_warnings(kb, p, gpu, gpu_memory_gb):
-        sys.stderr.write(f"llama4ref: warning: {printable(warning)}\n")
+        sys.stderr.write(warning_line(warning, PLAN_WARNING))
     if json_out:
         emit_json("memory", p.to_json())
         return

@@ -81,6 +81,10 @@ def export(
     )
 
 
+INVALID_TREE = "L4R-U019"
+"""The code of a facts tree given to ``diff`` that does not validate."""
+
+
 def diff(
     old: Annotated[str, typer.Argument(help="The old facts tree.")],
     new: Annotated[str, typer.Argument(help="The new facts tree.")],
@@ -88,16 +92,26 @@ def diff(
 ) -> None:
     """Facts added, removed and changed between two facts trees, with their citations.
 
-    Both trees are validated first (exit 1 if either is invalid; 2 if either is missing or not a facts tree). A changed value shows its citations; changed
+    Both trees are validated first: one that is missing, not a facts tree or invalid is input the
+    command cannot read (exit 2; an invalid one is L4R-U019). A changed value shows its citations; changed
     records (sources, variants, license terms, identifiers, sheets) name each changed
     field. Exits 0 whether or not anything changed.
 
     Example: llama4ref diff ../old/facts facts
     """
     from llama4ref.cli.render.diff import report_lines
-    from llama4ref.domain.diff import diff_trees
+    from llama4ref.domain.diff import diff_knowledge_bases
+    from llama4ref.errors import DataError
+    from llama4ref.store.loaders import load
 
-    result = diff_trees(facts_tree(old, "OLD"), facts_tree(new, "NEW"))
+    roots = {"OLD": facts_tree(old, "OLD"), "NEW": facts_tree(new, "NEW")}
+    kbs = []
+    for what, root in roots.items():
+        try:
+            kbs.append(load(root))
+        except DataError as exc:  # input diff cannot read, as a missing tree is (README: exit 2)
+            fail(f"{exc}; {what} must be a facts tree that validates", error_code=INVALID_TREE)
+    result = diff_knowledge_bases(*kbs)
     if json_out:
         emit_json("diff", result.to_json())
         return

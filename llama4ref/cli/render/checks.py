@@ -39,7 +39,8 @@ def validation(tree: CheckedTree, root: Path, derived: int | None) -> None:
     facts = f"{tree.fact_count:,} stored facts"
     if derived is not None:
         facts = f"{tree.fact_count:,} stored + {derived:,} derived facts"
-    sys.stderr.write(f"{printable(str(root))}: {tree.file_count:,} files, {tree.record_count:,} records, {facts}: {status}\n")
+    summary = f"{printable(str(root))}: {tree.file_count:,} files, {tree.record_count:,} records, {facts}: {status}"
+    sys.stderr.write(fit_terminal(summary, sys.stderr) + "\n")
 
 
 def unchecked_lines(report: QuoteReport) -> list[str]:
