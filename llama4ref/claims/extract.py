@@ -33,7 +33,7 @@ from llama4ref.claims.binding import (
 from llama4ref.claims.catalog import money_key
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.reading import attribute, dated, license_entity, sentence_benchmark
+from llama4ref.claims.reading import attribute, dated, license_entity, released_variants, sentence_benchmark
 from llama4ref.claims.statement import (
     CLAUSE,
     GLOSS_END,
@@ -52,6 +52,7 @@ from llama4ref.claims.subject import (
     LLAMA4,
     LLAMA4_NAME,
     OTHER_NAME,
+    OWNED_BY,
     about_named_before,
     code_label,
     compared_with,
@@ -417,6 +418,7 @@ def statements(
         listed = v.day is not None and cues.released_to(text[clause[0] : v.start], text[v.end :])  # not a provider's date
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
+        engine = engine or (about_context and bool(cues.THROUGHPUT.search(text)))  # "CPU 17tok/s … 100K Context Boundary"
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if not (v.day or attrs or units or bench or counted_heads) and span.headerless and cues.window_cell(text):
@@ -454,6 +456,9 @@ def statements(
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading" if head_variant == inner_variant else "title"
+        released_by = released_variants(text[v.end + fronted :]) if fronted and v.day is not None else ()
+        if released_by and any(t["id"] == "release" for t in attrs):  # "On <date>, Meta released Scout and Maverick"
+            variant, source, other = released_by[0], "text", False
         firm = firm and not (set_against and source in ("heading", "title") and v.start > this_model_at)
         via = bool(cues.VIA.match(text[v.end :])) or (
             about_context
@@ -473,12 +478,17 @@ def statements(
         # "Both use … — Scout from a 109B pool, Maverick from a 400B pool": a variant named after "both" owns the value
         both_said = [b for b in both_said if not _VARIANT_WORD.search(text, b.end(), v.start)]
         every = both if (both_said or listed_each) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
+        if len(released_by) > 1 and any(t["id"] == "release" for t in attrs):
+            every = released_by  # (each of the variants the release verb names)
         released = v.day is not None and any(t["id"] == "release" for t in attrs)
         launched = set(named_l4) == {"scout", "maverick"} and all(
             re.search(rf"(?i)\b{n}\b", text[: v.start]) for n in named_l4
         )  # the two released together, both named before the date (not Behemoth, only previewed then)
         if released and launched and source == "text" and not every and not cues.RESPECTIVELY.search(text):
             every = named_l4  # "Scout (…) and Maverick (…) – released 5 April 2026": one launch, each one's date
+        herd = set(named_l4) == LLAMA4 and all(re.search(rf"(?i)\b{n}\b", text[: v.start]) for n in named_l4)
+        if released and herd and source == "text" and not every:
+            variant, firm = None, False  # "unveiled the suite (Scout, Maverick, Behemoth) on <date>": the family's, may agree
         unclear = not every and (
             (others_named and other_before(parsed, vi))
             or (head_other and source == "text")
@@ -502,6 +512,9 @@ def statements(
             variant, other = None, True  # "Llama 3 was dense and capped at 128K": the sentence's subject, its figures
         if maker:  # the model the parenthesis follows, not one named earlier
             variant, other = (maker.group(1).lower() if maker.group(1).lower() in LLAMA4 else None), False
+        owner = OWNED_BY.search(text, max(0, v.start - 24), v.start)
+        if owner:  # "Compared to Maverick’s 128 experts": the owner's, whatever the sentence compares
+            variant, source, other = owner.group(1).lower(), "text", False
         after_l4 = AFTER_LLAMA4.match(text[v.end :])
         if after_l4:  # "to 131.1K tokens in Llama 4 Scout": the model named right after the value
             variant, other, source = after_l4.group(1).lower(), False, "text"
