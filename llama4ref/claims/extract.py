@@ -164,6 +164,11 @@ _GLOSS_GAP = re.compile(r"^\s*(?:[A-Za-z]+s\s*)?$")
 word (of "context windows" the lexicon reads "context", not the plural after it)."""
 
 
+ARROWED = re.compile(r"[^\d\n]{0,12}?\s(?:-{1,2}>|→|⟶|=>|➔|➜)\s+")
+"""What stands between an old figure and the new one that replaces it ("$5/M -> $0.5/M", "128K → 1M"): the new
+one is stated with the old one's label."""
+
+
 def statements(
     span: Span,
     lex: Lexicon,
@@ -314,6 +319,9 @@ def statements(
             # "Release: Q1 2026 (March 2026)": what the restated value is about, this one is
             prev = max((u for u in vals if 0 <= clause[0] - u.end <= 12), key=lambda u: u.end)
             mine += [m for m in mine_of.get(prev.start, []) if m not in mine]
+        arrowed = next((u for u in reversed(vals) if u.end <= v.start and ARROWED.fullmatch(text[u.end : v.start])), None)
+        if arrowed is not None and not labelled:  # "Input token : $5/M -> $0.5/M": the new figure, the old one's label
+            mine += [m for m in mine_of.get(arrowed.start, []) if m not in mine]
         mine_of[v.start] = list(mine)
         if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
             # borrowed from elsewhere in the sentence: may agree, never contradict, unless the value

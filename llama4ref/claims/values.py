@@ -108,7 +108,9 @@ _DATE = re.compile(
 )
 _MASKS = [
     re.compile(r"(?i)\b\d[\d,.]*\s*(?:tokens?|toks?|t)\s*(?:/|per)\s*s(?:ec(?:ond)?)?\b"),  # throughput: 546 tokens/second
-    re.compile(r"(?i)(?:\bper\s+|/)1\s*[mk]\b(?:\s+(?:input|output))?"),  # prices: $0.15 per 1M input tokens
+    re.compile(
+        r"(?i)(?:(?:\bper\s+|/)1\s*[mk]\b|(?<=\d)/[mk](?:tok)?\b)(?:\s+(?:input|output))?"
+    ),  # prices: $0.15 per 1M input tokens, $0.5/M
     re.compile(r"\b(?!\d+(?:\.\d+)?\s?[kmbtKMBT]?/\d)[\w.-]+/[\w.-]+"),  # repo ids and paths (not "109B/17B")
     re.compile(r"\b\d+\s*[bB]\s*[-x×_]?\s*\d+\s*[eE]\b"),  # 17B-16E, 17Bx128E
     # a model name and its number, "Llama" also as people misspell it ("Lllma 3", "Lama 4")
