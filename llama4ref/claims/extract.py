@@ -164,6 +164,10 @@ _GLOSS_GAP = re.compile(r"^\s*(?:[A-Za-z]+s\s*)?$")
 word (of "context windows" the lexicon reads "context", not the plural after it)."""
 
 
+_NAME = r"(?:llama[\s-]?4\s+)?(?:scout|maverick|behemoth)"
+LINEUP = re.compile(rf"(?i)\(\s*{_NAME}(?:\s*(?:,|and|&|/)\s*(?:and\s+)?{_NAME})+\s*\)")
+"""A parenthesis that only lists the family's variants ("the three-model lineup (Scout, Maverick, Behemoth)"):
+an aside naming the lineup, no subject of the figures after it."""
 ARROWED = re.compile(r"[^\d\n]{0,12}?\s(?:-{1,2}>|→|⟶|=>|➔|➜)\s+")
 """What stands between an old figure and the new one that replaces it ("$5/M -> $0.5/M", "128K → 1M"): the new
 one is stated with the old one's label."""
@@ -264,7 +268,8 @@ def statements(
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
-    skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
+    asides = [*likened(text), *((m.start(), m.end()) for m in LINEUP.finditer(text))]
+    skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in asides))
     compared = frozenset(m.start for m in parsed.matches if compared_with(text[: words.char(m.start)]))
     # "this model" under a variant's heading: a name before it is what it is set against (the heading's may agree, never contradict)
     this_model_at, set_against = this_model(text, parsed, words, skip | sizes) if head_variant else (len(text), frozenset[int]())
