@@ -357,8 +357,9 @@ def unread_key(row: str, lex: Lexicon) -> list[str]:
     return [w for w in lex.parse(" ".join(key_words(row))).rest if w not in _FILLER and not w.isdigit()]
 
 
-_PARENT = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*:\s*\{[^{}]*$""")
-"""The key of the object a row sits in, read back from the row ('"cost_per_1m_tokens": { "input": 0.5,')."""
+_PARENT = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*:\s*(?:\[\s*)?\{[^{}\[\]]*$""")
+"""The key of the object a row sits in, read back from the row ('"cost_per_1m_tokens": { "input": 0.5,'), or of
+the list of such objects ('pricing: [ { threshold: 0, input: 0.00000017,')."""
 
 
 def nested_row(row: str, block: str | None, heading: str = "") -> str:
