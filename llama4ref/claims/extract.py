@@ -324,8 +324,10 @@ def statements(
             # "Release: Q1 2026 (March 2026)": what the restated value is about, this one is
             prev = max((u for u in vals if 0 <= clause[0] - u.end <= 12), key=lambda u: u.end)
             mine += [m for m in mine_of.get(prev.start, []) if m not in mine]
-        arrowed = next((u for u in reversed(vals) if u.end <= v.start and ARROWED.fullmatch(text[u.end : v.start])), None)
-        if arrowed is not None and not labelled:  # "Input token : $5/M -> $0.5/M": the new figure, the old one's label
+        arrowed = max((u for u in vals if u.end <= v.start), key=lambda u: u.end, default=None)  # (the value right before)
+        if (
+            arrowed is not None and not labelled and ARROWED.fullmatch(text, arrowed.end, v.start)
+        ):  # "Input token : $5/M -> $0.5/M": the new figure, the old one's label
             mine += [m for m in mine_of.get(arrowed.start, []) if m not in mine]
         mine_of[v.start] = list(mine)
         if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
