@@ -253,7 +253,11 @@ def statements(
     rerun = rerun or engine_named or gpu_named
     others_named = other_model(parsed) and any(t["target"] in LLAMA4 for t in ents(parsed, "variant"))
     sizes = {words.index(u.start) for u in vals}  # a value that is also a variant's size ("109B") names no variant here
-    l4_named = {t["target"] for m in parsed.matches if m.start not in sizes for t in m.terms if t.get("cls") == "variant"}
+    lineup = [(m.start(), m.end()) for m in LINEUP.finditer(text)]  # "(Scout, Maverick, Behemoth)": an aside
+    listed_only = {m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in lineup)}
+    l4_named = {
+        t["target"] for m in parsed.matches if m.start not in sizes | listed_only for t in m.terms if t.get("cls") == "variant"
+    }
     two_variants = len(l4_named & LLAMA4) > 1
     head_other = head_variant is None and any(other_model(p) for p, _ in heading_parses)  # a page about Gemma 3
     block_other = block is not None and other_model(block) and not first(block, "variant")  # "Model: Llama 3.1 70B"
@@ -268,8 +272,8 @@ def statements(
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
-    asides = [*likened(text), *((m.start(), m.end()) for m in LINEUP.finditer(text))]
-    skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in asides))
+    skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
+    skip |= listed_only
     compared = frozenset(m.start for m in parsed.matches if compared_with(text[: words.char(m.start)]))
     # "this model" under a variant's heading: a name before it is what it is set against (the heading's may agree, never contradict)
     this_model_at, set_against = this_model(text, parsed, words, skip | sizes) if head_variant else (len(text), frozenset[int]())
