@@ -229,7 +229,12 @@ def check_claims(
                     own = own or heading_provider(span.headings, kb, lex)  # ("provider: github" over the entry)
                     entries[span.block] = (entry_provider(own, where, ids), entry_variant(lex, where + named_by))
                 own_unit = st.value.start + 1 in dollars  # "// $0.1/1M tokens": not in the key's unit
-                st = settle(st if own_unit else priced(st, nested_row(span.text, span.block), attrs), *entries[span.block])
+                st = settle(
+                    st
+                    if own_unit
+                    else priced(st, nested_row(span.text, span.block, span.headings[-1] if span.headings else ""), attrs),
+                    *entries[span.block],
+                )
                 st = st._replace(unread=tuple(unread_key(span.text, lex)))
                 if maker_entry(span.block) and st.provider == UNKNOWN_PROVIDER and _window_only(st):
                     # '"provider": "meta-llama"': the maker's own window, unless "Meta" is its Llama API

@@ -357,21 +357,23 @@ def unread_key(row: str, lex: Lexicon) -> list[str]:
     return [w for w in lex.parse(" ".join(key_words(row))).rest if w not in _FILLER and not w.isdigit()]
 
 
-_PARENT = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*:\s*\{[^{}]*$""")
-"""The key of the object a row sits in, read back from the row ('"cost_per_1m_tokens": { "input": 0.5,')."""
+_PARENT = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*:\s*(?:\[\s*)?\{[^{}\[\]]*$""")
+"""The key of the object a row sits in, read back from the row ('"cost_per_1m_tokens": { "input": 0.5,'), or of
+the list of such objects ('pricing: [ { threshold: 0, input: 0.00000017,')."""
 
 
-def nested_row(row: str, block: str | None) -> str:
+def nested_row(row: str, block: str | None, heading: str = "") -> str:
     """A row whose key is only a side ("input", "output") read with the key of the object it sits
     in when that key names money ('"cost_per_1m_tokens": {"output": 0.77}' as
-    "cost_per_1m_tokens_output: 0.77"); any other row as it is."""
+    "cost_per_1m_tokens_output: 0.77"); any other row as it is. ``heading`` is the innermost
+    heading over the block: a mapping's key read as one ("pricing:" over its indented rows)."""
     key = _KEY.match(row)
     if key is None or not block or not set(key_words(row)) <= set(_SIDES) or not key_words(row):
         return row
     at = block.find(row.strip())
     parent = _PARENT.search(block[:at]) if at > 0 else None
     if parent is None:
-        return _indented_row(row, key, block, at)
+        return _indented_row(row, key, block, at, heading)
     if not money_key(f"{parent.group(1)}:"):
         return row
     return f"{parent.group(1)}_{key.group(1)}{row[key.end() - 1 :]}"
@@ -383,7 +385,7 @@ _ROW_KEY = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*:""")
 _UNIT_ROW = re.compile(r"""(?<![\w-])unit\s*:\s*["']?(\d[\d.eE-]*)["']?""")
 
 
-def _indented_row(row: str, key: re.Match[str], block: str, at: int) -> str:
+def _indented_row(row: str, key: re.Match[str], block: str, at: int, heading: str = "") -> str:
     """A side row of a YAML money mapping ("pricing:" over "  output: '0.1'", its sibling rows
     only sides, a unit or a currency) read with the mapping's key and the scale its sibling "unit"
     row gives (the price of 1/``unit`` tokens: '0.000001' makes it per million, '0.0001' per ten
@@ -391,16 +393,17 @@ def _indented_row(row: str, key: re.Match[str], block: str, at: int) -> str:
     any other row as it is."""
     before = block[:at]
     head = next(reversed(list(_MAPPING.finditer(before))), None)
-    if head is None or not money_key(f"{head.group(1)}:"):
+    name, since = (head.group(1), head.end()) if head else (heading.strip(), 0)  # ("pricing:" read as the heading)
+    if (head is None and not _PLAIN_KEY.fullmatch(name)) or not money_key(f"{name}:"):
         return row
-    between = {m.group(1).casefold() for m in _ROW_KEY.finditer(before, head.end())}
+    between = {m.group(1).casefold() for m in _ROW_KEY.finditer(before, since)}
     if not between <= {*_SIDES, "unit", "currency"}:
         return row
-    found = _UNIT_ROW.search(block, head.end())
+    found = _UNIT_ROW.search(block, since)
     unit = float(found.group(1)) if found else 0.0
     tokens = round(1 / unit) if 0 < unit <= 1 else 0
     per = f"per_{tokens}" if tokens and abs(tokens * unit - 1) < 1e-9 else "scaled"  # (a whole count of tokens)
-    return f"{head.group(1)}_{key.group(1)}_{per}{row[key.end() - 1 :]}"  # ("scaled": a unit not read, not checkable)
+    return f"{name}_{key.group(1)}_{per}{row[key.end() - 1 :]}"  # ("scaled": a unit not read, not checkable)
 
 
 _PARAM = re.compile(

@@ -119,7 +119,8 @@ def settle_rivals(
 
 _FRONTED_AFTER = re.compile(
     r"(?i)^\s*,\s*[^,;:()]{0,40}?\b(?:released|launched|unveiled|introduced|debuted|shipped|lanzó|lanzo|presentó|presento|lançou|lancé"
-    r"|a\s+lancé|a\s+présenté|ha\s+rilasciato|ha\s+lanciato|veröffentlichte|выпустила|представила|merilis)(?!\w)"
+    r"|a\s+lancé|a\s+présenté|ha\s+rilasciato|ha\s+lanciato|veröffentlichte|выпустила|представила|merilis"
+    r"|announced\s+the\s+(?:release|launch)\s+of)(?!\w)"
 )
 
 
@@ -129,12 +130,15 @@ def fronted_date(before: str, after: str) -> int:
     though a comma or a dash separates them. The length of the text up to that
     verb (the phrases farther on are not the date's), 0 when the date is not so placed."""
     m = _FRONTED_AFTER.match(after)
-    if m and re.fullmatch(r"(?i)\s*(?:on|in|el|le|il|am|em|no|в)?\s*", before):
+    if m and _FRONTED_BEFORE.fullmatch(before):
         return m.end()
     m = _DATELINE_AFTER.match(after)  # "MENLO PARK, 10 MAY 2026 — Meta has ..., releasing Llama 4 Scout": the news is the release
     return m.end() if m and _DATELINE.fullmatch(before) else 0
 
 
+_FRONTED_BEFORE = re.compile(
+    r"(?i)\s*(?:on|in|el|le|il|am|em|no|в)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+)  # ("On Friday, April 4, 2025, …": the weekday before the date)
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40},\s*")
 _DATELINE_AFTER = re.compile(
     r"(?i)^\s*[—–-]{1,2}\s[^.;!?]*?\b(?:releas(?:ed|es|ing)|launch(?:ed|es|ing)|unveil(?:ed|s|ing)|debut(?:ed|s|ing)|ship(?:ped|s|ping))(?!\w)"
@@ -175,6 +179,9 @@ def up_to(before: str) -> bool:
     return bool(_UP_TO.search(before))
 
 
+THROUGHPUT = re.compile(r"(?i)\d\s*(?:tok(?:en)?s?\s*/\s*s(?:ec)?|tokens?\s+per\s+second|t/s)(?!\w)")
+"""A decode rate ("17tok/s", "60 tokens per second"): the sentence reports a measured run, and a window
+it gives ("… and 100K Context Boundary") is that run's setting, not the model's."""
 LOADED = re.compile(
     r"(?i)\b(?:load(?:ed|ing)?|reload(?:ed|ing)?|running|ran|configur(?:ed|ing)|set\s+(?:it\s+)?to|launch(?:ed|ing)\s+(?:it|the\s+server)"
     r"|start(?:ed|ing)\s+(?:it|the\s+server)"

@@ -13,6 +13,8 @@ import bisect
 import re
 from typing import NamedTuple
 
+from llama4ref.claims.flattened import flattened_rows
+
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?[-\u2013\u2014]{2,}")
@@ -127,6 +129,14 @@ def read(text: str, kind: str = "markdown") -> list[Span]:
                     heading=bool(heading),
                 )
             )
+            i += 1
+            continue
+        flat = flattened_rows(raw)
+        if flat:  # a table flattened onto one line: its rows, each cell at its own column of that line
+            spans += _paragraph(para, headings)
+            para = []
+            cells = _table(flat, 0, len(flat), headings)
+            spans += [c._replace(starts=tuple((o, i + 1, col) for o, _, col in c.starts)) for c in cells]
             i += 1
             continue
         bare = not para and _bare_table(lines, i)

@@ -33,7 +33,7 @@ from llama4ref.claims.binding import (
 from llama4ref.claims.catalog import money_key
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.reading import attribute, dated, license_entity, sentence_benchmark
+from llama4ref.claims.reading import attribute, dated, license_entity, released_variants, sentence_benchmark
 from llama4ref.claims.statement import (
     CLAUSE,
     GLOSS_END,
@@ -52,6 +52,7 @@ from llama4ref.claims.subject import (
     LLAMA4,
     LLAMA4_NAME,
     OTHER_NAME,
+    OWNED_BY,
     about_named_before,
     code_label,
     compared_with,
@@ -163,6 +164,15 @@ _GLOSS_GAP = re.compile(r"^\s*(?:[A-Za-z]+s\s*)?$")
 word (of "context windows" the lexicon reads "context", not the plural after it)."""
 
 
+_NAME = r"(?:llama[\s-]?4\s+)?(?:scout|maverick|behemoth)"
+LINEUP = re.compile(rf"(?i)\(\s*{_NAME}(?:\s*(?:,|and|&|/)\s*(?:and\s+)?{_NAME})+\s*\)")
+"""A parenthesis that only lists the family's variants ("the three-model lineup (Scout, Maverick, Behemoth)"):
+an aside naming the lineup, no subject of the figures after it."""
+ARROWED = re.compile(r"[^\d\n]{0,12}?\s(?:-{1,2}>|→|⟶|=>|➔|➜)\s+")
+"""What stands between an old figure and the new one that replaces it ("$5/M -> $0.5/M", "128K → 1M"): the new
+one is stated with the old one's label."""
+
+
 def statements(
     span: Span,
     lex: Lexicon,
@@ -243,7 +253,11 @@ def statements(
     rerun = rerun or engine_named or gpu_named
     others_named = other_model(parsed) and any(t["target"] in LLAMA4 for t in ents(parsed, "variant"))
     sizes = {words.index(u.start) for u in vals}  # a value that is also a variant's size ("109B") names no variant here
-    l4_named = {t["target"] for m in parsed.matches if m.start not in sizes for t in m.terms if t.get("cls") == "variant"}
+    lineup = [(m.start(), m.end()) for m in LINEUP.finditer(text)]  # "(Scout, Maverick, Behemoth)": an aside
+    listed_only = {m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in lineup)}
+    l4_named = {
+        t["target"] for m in parsed.matches if m.start not in sizes | listed_only for t in m.terms if t.get("cls") == "variant"
+    }
     two_variants = len(l4_named & LLAMA4) > 1
     head_other = head_variant is None and any(other_model(p) for p, _ in heading_parses)  # a page about Gemma 3
     block_other = block is not None and other_model(block) and not first(block, "variant")  # "Model: Llama 3.1 70B"
@@ -259,6 +273,7 @@ def statements(
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
     skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
+    skip |= listed_only
     compared = frozenset(m.start for m in parsed.matches if compared_with(text[: words.char(m.start)]))
     # "this model" under a variant's heading: a name before it is what it is set against (the heading's may agree, never contradict)
     this_model_at, set_against = this_model(text, parsed, words, skip | sizes) if head_variant else (len(text), frozenset[int]())
@@ -313,6 +328,11 @@ def statements(
             # "Release: Q1 2026 (March 2026)": what the restated value is about, this one is
             prev = max((u for u in vals if 0 <= clause[0] - u.end <= 12), key=lambda u: u.end)
             mine += [m for m in mine_of.get(prev.start, []) if m not in mine]
+        arrowed = max((u for u in vals if u.end <= v.start), key=lambda u: u.end, default=None)  # (the value right before)
+        if (
+            arrowed is not None and not labelled and ARROWED.fullmatch(text, arrowed.end, v.start)
+        ):  # "Input token : $5/M -> $0.5/M": the new figure, the old one's label
+            mine += [m for m in mine_of.get(arrowed.start, []) if m not in mine]
         mine_of[v.start] = list(mine)
         if not any(t["kind"] != "entity" or t.get("cls") == "benchmark" for m in mine for t in m.terms):
             # borrowed from elsewhere in the sentence: may agree, never contradict, unless the value
@@ -417,6 +437,7 @@ def statements(
         listed = v.day is not None and cues.released_to(text[clause[0] : v.start], text[v.end :])  # not a provider's date
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
+        engine = engine or (about_context and bool(cues.THROUGHPUT.search(text)))  # "CPU 17tok/s … 100K Context Boundary"
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if not (v.day or attrs or units or bench or counted_heads) and span.headerless and cues.window_cell(text):
@@ -454,6 +475,9 @@ def statements(
             variant, source = carried, "paragraph"
         elif variant is None and head_variant and not other:
             variant, source = head_variant, "heading" if head_variant == inner_variant else "title"
+        released_by = released_variants(text[v.end + fronted :]) if fronted and v.day is not None else ()
+        if released_by and any(t["id"] == "release" for t in attrs):  # "On <date>, Meta released Scout and Maverick"
+            variant, source, other = released_by[0], "text", False
         firm = firm and not (set_against and source in ("heading", "title") and v.start > this_model_at)
         via = bool(cues.VIA.match(text[v.end :])) or (
             about_context
@@ -473,12 +497,17 @@ def statements(
         # "Both use … — Scout from a 109B pool, Maverick from a 400B pool": a variant named after "both" owns the value
         both_said = [b for b in both_said if not _VARIANT_WORD.search(text, b.end(), v.start)]
         every = both if (both_said or listed_each) and not (ceiling or cues.RESPECTIVELY.search(text)) else ()
+        if len(released_by) > 1 and any(t["id"] == "release" for t in attrs):
+            every = released_by  # (each of the variants the release verb names)
         released = v.day is not None and any(t["id"] == "release" for t in attrs)
         launched = set(named_l4) == {"scout", "maverick"} and all(
             re.search(rf"(?i)\b{n}\b", text[: v.start]) for n in named_l4
         )  # the two released together, both named before the date (not Behemoth, only previewed then)
         if released and launched and source == "text" and not every and not cues.RESPECTIVELY.search(text):
             every = named_l4  # "Scout (…) and Maverick (…) – released 5 April 2026": one launch, each one's date
+        herd = set(named_l4) == LLAMA4 and all(re.search(rf"(?i)\b{n}\b", text[: v.start]) for n in named_l4)
+        if released and herd and source == "text" and not every:
+            variant, firm = None, False  # "unveiled the suite (Scout, Maverick, Behemoth) on <date>": the family's, may agree
         unclear = not every and (
             (others_named and other_before(parsed, vi))
             or (head_other and source == "text")
@@ -502,6 +531,9 @@ def statements(
             variant, other = None, True  # "Llama 3 was dense and capped at 128K": the sentence's subject, its figures
         if maker:  # the model the parenthesis follows, not one named earlier
             variant, other = (maker.group(1).lower() if maker.group(1).lower() in LLAMA4 else None), False
+        owner = OWNED_BY.search(text, max(0, v.start - 24), v.start)
+        if owner:  # "Compared to Maverick’s 128 experts": the owner's, whatever the sentence compares
+            variant, source, other = owner.group(1).lower(), "text", False
         after_l4 = AFTER_LLAMA4.match(text[v.end :])
         if after_l4:  # "to 131.1K tokens in Llama 4 Scout": the model named right after the value
             variant, other, source = after_l4.group(1).lower(), False, "text"

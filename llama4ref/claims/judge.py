@@ -203,7 +203,7 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
             return Verdict("unchecked", None, None, None, f"no record of {st.provider} serving {st.variant} with this limit")
         # a provider's page stating a property of the model itself (experts, cutoff): the model tier
     elif st.provider and served and st.variant is None:
-        return Verdict("unchecked", None, None, None, "a provider is named but not the variant")
+        return _sole_variant(kb, st)
     if st.variant is None:
         return _family(kb, st)
     paths = [p for v in variants for p in _candidates(kb, f"{v}.", st)]
@@ -321,6 +321,19 @@ def _score(kb: KnowledgeBase, st: Statement) -> Verdict:
     if verdict.status == "contradicted" and len(names) > 1:
         return verdict._replace(status="unchecked", reason="the benchmark name covers several settings")
     return verdict
+
+
+def _sole_variant(kb: KnowledgeBase, st: Statement) -> Verdict:
+    """A served figure of a provider the text names with Llama 4 but no variant ("Fix Databricks llama
+    4 model pricing: $0.5/M"): where the records hold that figure for one variant of that provider
+    alone, judged against it, but only to agree (the records may not hold every variant it serves)."""
+    found = {v: paths for v in _RELEASED if (paths := _candidates(kb, f"providers.{st.provider}.{v}.", st))}
+    if len(found) == 1:
+        ((_, paths),) = found.items()
+        verdict = _against(kb, sorted(paths, key=lambda p: _preference(kb, p)), st, list(paths), tier="provider")
+        if verdict.status in ("supported", "disputed"):
+            return verdict
+    return Verdict("unchecked", None, None, None, "a provider is named but not the variant")
 
 
 def _same_setting(kb: KnowledgeBase, path: str, st: Statement) -> bool:

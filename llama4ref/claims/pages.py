@@ -91,7 +91,8 @@ def file_provider(address: str | None, lex: Lexicon) -> str | None:
     if not segs:
         return None
     words = set(re.split(r"[-_.\s]+", _FILE_EXTENSION.sub("", segs[-1]))) - {""}
-    found = _named(words, "", lex) | _named(set(segs[:-1]), "", lex)  # a folder named for a provider, whole
+    folders = set(segs[:-1]) | {re.sub(r"[-_]+", " ", s) for s in segs[:-1]}  # ("ai-foundry": the phrase "ai foundry")
+    found = _named(words, "", lex) | _named(folders, "", lex)  # a folder named for a provider, whole
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -110,8 +111,6 @@ def _named(labels: set[str], host: str, lex: Lexicon) -> set[str]:
             continue
         for name in (key, *term.get("phrases", ())):
             name = str(name).casefold()
-            if (" " not in name and "." not in name and name in labels) or (
-                host and "." in name and (host == name or host.endswith("." + name))
-            ):
+            if ("." not in name and name in labels) or (host and "." in name and (host == name or host.endswith("." + name))):
                 found.add(key)
     return found

@@ -51,6 +51,18 @@ def dated(
     return attrs, firm, named_year, maker
 
 
+_OBJECT = re.compile(r"[^;.!?—–()]*?(?=[;.!?—–()]|,\s*(?:and|while|but|which|whereas)\b|\s(?:while|but|whereas)\b|$)")
+_VARIANT = re.compile(r"(?i)\b(scout|maverick|behemoth)\b")
+
+
+def released_variants(after: str) -> tuple[str, ...]:
+    """The variants a fronted date's release verb names as its object, in the verb's own clause ("On
+    April 5, 2025, Meta released Llama 4 Scout and Maverick with open weights; Behemoth was
+    previewed"): whose release the date is, before any heading's or title's variant."""
+    obj = _OBJECT.match(after)
+    return tuple(dict.fromkeys(n.lower() for n in _VARIANT.findall(obj.group() if obj else "")))
+
+
 def license_entity(parsed: Parsed, v: Value, vi: int, ve: int) -> str | None:
     """The license fact a count of millions stands beside ("700 million monthly active users")."""
     return next(

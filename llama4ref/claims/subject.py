@@ -71,6 +71,10 @@ AFTER_LLAMA4 = re.compile(
 puts the model after its figure ("2조 파라미터의 Behemoth", "1090亿参数的Scout"), or the model alone in
 the parenthesis after it ("40T+ tokens（Scout）", "17B/400B（Maverick）")."""
 
+OWNED_BY = re.compile(r"(?i)(?<![\w-])(scout|maverick|behemoth)['’]s\s+(?:(?:total|active|routed|native|own)\s+)?$")
+"""The variant in the possessive right before the value ("Compared to Maverick’s 128 experts, …"):
+its owner, even where the phrase is what the sentence compares with."""
+
 
 def other_model(parsed: Any) -> bool:
     """Whether a parse names a model that is not Llama 4 (a comparison model)."""

@@ -108,7 +108,9 @@ _DATE = re.compile(
 )
 _MASKS = [
     re.compile(r"(?i)\b\d[\d,.]*\s*(?:tokens?|toks?|t)\s*(?:/|per)\s*s(?:ec(?:ond)?)?\b"),  # throughput: 546 tokens/second
-    re.compile(r"(?i)(?:\bper\s+|/)1\s*[mk]\b(?:\s+(?:input|output))?"),  # prices: $0.15 per 1M input tokens
+    re.compile(
+        r"(?i)(?:(?:\bper\s+|/)1\s*[mk]\b|(?<=\d)/[mk](?:tok)?\b)(?:\s+(?:input|output))?"
+    ),  # prices: $0.15 per 1M input tokens, $0.5/M
     re.compile(r"\b(?!\d+(?:\.\d+)?\s?[kmbtKMBT]?/\d)[\w.-]+/[\w.-]+"),  # repo ids and paths (not "109B/17B")
     re.compile(r"\b\d+\s*[bB]\s*[-x×_]?\s*\d+\s*[eE]\b"),  # 17B-16E, 17Bx128E
     # a model name and its number, "Llama" also as people misspell it ("Lllma 3", "Lama 4")
@@ -150,6 +152,8 @@ _BELOW = re.compile(
 )
 """Words before a value that make it approximate, a lower or an upper bound (English and the
 other languages check-claims reads: "environ", "etwa", "más de", "более", "约")."""
+_BOUND_AFTER = re.compile(r"(?i)\s*(?:(以上|or\s+more\b|or\s+higher\b|and\s+above\b)|以下|未満|or\s+(?:less|fewer|lower)\b)")
+"""Words right after a value that make it a lower ("128K以上", "100 or more") or an upper bound ("以下", "or less")."""
 _TAG_BEFORE = re.compile(r"<[^<>\n]*>\s*$")  # (a tag name may be masked: "<h3>" reads "<  >")
 """An HTML tag right before a value ("<h3>Llama 4 8B", '<td class="x">400B'): its ">" is markup, not "more than"."""
 
@@ -258,6 +262,8 @@ def values(text: str) -> list[Value]:
             bound = "at_least"
         elif _BELOW.search(before):
             bound = "at_most"
+        if bound == "exact" and (after := _BOUND_AFTER.match(masked, end)):
+            bound = "at_least" if after.group(1) else "at_most"  # "128K以上", "100 or more", "128K以下"
         step = (10.0**-dec) * mult
         if mult == 1.0 and dec == 0 and raw.endswith("000"):
             step = 10.0 ** (len(raw) - len(raw.rstrip("0")))  # "128000": a round figure
