@@ -87,9 +87,13 @@ class UnknownIdError(Llama4RefError, LookupError):
     that lists them all.
     """
 
-    def __init__(self, kind: str, name: str, suggestions: list[str] | Callable[[], list[str]] | None = None) -> None:
+    def __init__(
+        self, kind: str, name: str, suggestions: list[str] | Callable[[], list[str]] | None = None, note: str | None = None
+    ) -> None:
         self.kind = kind
         self.name = name
+        self.note = note
+        """What the records hold for the name, when it is not one of the kind's ids (said after it)."""
         self._suggestions = suggestions
         self.code, self.listing = unknown_kind(kind)
         super().__init__(kind, name)
@@ -112,7 +116,8 @@ class UnknownIdError(Llama4RefError, LookupError):
         see = f" (see '{self.listing}')" if self.listing else ""
         from llama4ref.printable import echoed  # a name of 18,000 characters is cut, its length said
 
-        return f"unknown {self.kind} {echoed(self.name)}{hint}{see}"
+        note = f": {self.note}" if self.note else ""
+        return f"unknown {self.kind} {echoed(self.name)}{note}{hint}{see}"
 
 
 class NotPlannableError(UnknownIdError):

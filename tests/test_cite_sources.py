@@ -66,3 +66,42 @@ def test_an_unknown_name_is_still_an_unknown_fact_path() -> None:
         2,
         "llama4ref: error: L4R-U001 unknown fact path 'nope-nope' (see 'llama4ref list facts')\n",
     )
+
+
+def test_every_source_id_cites_that_source(kb: KnowledgeBase) -> None:
+    """review19 #1: each of the shipped source ids, as `cite ID --format json` and BibTeX read it,
+    is that source: one entry keyed by it, the facts it backs, never a variant's facts (46 ids
+    holding `llama4-scout` or `llama4-maverick` were read as scout.* or maverick.*)."""
+    from llama4ref.domain.cite import cited_sources, facts_of
+
+    ids = [s.id for s in kb.sources()]
+    assert len(ids) > 200 and "axolotl-llama4-scout-qlora" in ids and "cerebras-docs-llama4-maverick" in ids
+    wrong = []
+    for sid in ids:
+        paths, sources = split_names(kb, [sid])
+        cited = cited_sources(kb, facts_of(kb, paths), sources)
+        own = [c.source.id for c in cited] == [sid] and {fact.path for fact, _ in cited[0].uses} <= set(kb.backed_by(sid))
+        if (paths, sources) != ([], [sid]) or not own:  # its own one entry, with facts it backs only
+            wrong.append(sid)
+    assert wrong == []
+
+
+def test_a_source_id_naming_a_model_is_cited_as_that_source(kb: KnowledgeBase) -> None:
+    """The reviewer's runs: Axolotl's config gets its own one entry, Cerebras's page its own one
+    (not torchtune's, not 19 Maverick sources); JSON lists exactly the facts each backs."""
+    for sid in ("axolotl-llama4-scout-qlora", "cerebras-docs-llama4-maverick"):
+        out = run_cli("cite", sid, "--format", "bibtex").stdout
+        assert [line for line in out.splitlines() if line.startswith("@")] == [f"@misc{{{bibkey(kb.source(sid))},"]
+        doc = json.loads(run_cli("cite", sid, "--json").stdout)
+        assert [item["path"] for item in doc["data"]] == kb.backed_by(sid)
+        assert all(any(c["source"] == sid for c in item["citations"]) for item in doc["data"])
+
+
+def test_get_of_a_source_id_points_to_the_source() -> None:
+    """`get SOURCE-ID` printed a variant's 92 facts for a source id naming a model; now it says the
+    name is a source and which commands show it, with the unknown-path code."""
+    res = run_cli("get", "axolotl-llama4-scout-qlora")
+    assert (res.code, res.stdout) == (2, "")
+    assert res.stderr.startswith("llama4ref: error: L4R-U001 'axolotl-llama4-scout-qlora' is a source id, not a fact path")
+    assert "'llama4ref sources axolotl-llama4-scout-qlora'" in res.stderr
+    assert run_cli("get", "scout.params.total").code == 0  # a fact path is still one

@@ -120,6 +120,12 @@ def _resolve(kb: KnowledgeBase, name: str) -> str:
     names = {_engine_name(kb, e).lower(): e for e in known}
     if name.strip().lower() in names:
         return names[name.strip().lower()]
+    named = kb.entities_named(name)  # another name the records give one engine ("trtllm")
+    if len(named) == 1 and named[0].get("cls") == "engine":
+        targets: list[str] = [named[0]["target"], *named[0].get("also", ())]
+        ids = {t.split(".", 1)[1] for t in targets if t.startswith("engines.")}
+        if len(ids) == 1 and (only := ids.pop()) in known:
+            return only
     from llama4ref.errors import UnknownIdError
 
     raise UnknownIdError("engine", name, known)

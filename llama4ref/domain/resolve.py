@@ -5,7 +5,10 @@ Known identifiers (Hugging Face repos, provider model ids, catalog keys) come fr
 width or mathematical letters, Unicode confusables, invisible characters) is a look-alike:
 invalid, never official, with each differing character named. A name in another ASCII letter
 case matches, but is not official. Anything else is read by its parts (:mod:`llama4ref.store.idparse`).
-Control, invisible and non-ASCII space characters make any name invalid.
+Control, invisible and non-ASCII space characters make any name invalid; a namespace that only
+looks like a catalog one (``ｍｅｔａ-llama/…``) is a look-alike whatever follows it. A Hugging
+Face page's address (``https://huggingface.co/<owner>/<name>/tree/main``, ``hf.co/…``) is read
+as the repository id in it.
 
 :func:`llama_family` / :func:`is_llama4` are the one place that decides whether a model id
 denotes a Llama 4 model (the license checks ask it about a card's ``base_model``).
@@ -170,7 +173,41 @@ def resolve(kb: KnowledgeBase, name: str) -> Resolution:
     same without its org, or in another letter case); for a name in the org of Meta's official
     repositories, that no such repository is recorded there, or that it is Meta's but not Llama 4.
     """
+    _need_str(name)
+    repo = hub_repo(name)
+    if repo is not None:  # a Hub address: the repository id in it, resolved as that id
+        hub = [m for m in kb.identifier_matches(repo) if m.namespace == "huggingface"]
+        spelled = any(m.name == nfc(repo) for m in hub) or not hub or hidden_characters(repo)
+        # in another letter case, the Hub's repository (never a provider's endpoint id of that spelling)
+        found = _annotated(kb, _resolve(kb, repo) if spelled else _case_match(kb, repo, hub[0]))
+        note = f"read as the Hugging Face repository id {repo!r} in the address"
+        return found._replace(input=name, reason=f"{note}; {found.reason}" if found.reason else note)
     return _annotated(kb, _resolve(kb, name))
+
+
+HUB_HOSTS = ("huggingface.co", "www.huggingface.co", "hf.co")
+"""The hosts of a Hugging Face model page's address (``hf.co`` is the Hub's short domain)."""
+HUB_SECTIONS = frozenset({"api", "blog", "collections", "datasets", "docs", "join", "login", "models", "organizations"})
+HUB_SECTIONS |= {"papers", "pricing", "settings", "spaces", "tasks"}
+"""First path segments of Hub addresses that are no model repository's owner."""
+
+
+def hub_repo(text: str) -> str | None:
+    """The repository id (``owner/name``) in the address of a Hugging Face model page, with or
+    without the scheme (``https://huggingface.co/meta-llama/Llama-4-Scout-17B-16E/tree/main``,
+    ``hf.co/…``); None for anything else (a bare id, a dataset's or a Space's address)."""
+    rest = trim(text)
+    for scheme in ("https://", "http://"):
+        if rest[: len(scheme)].lower() == scheme:
+            rest = rest[len(scheme) :]
+            break
+    host, _, path = rest.partition("/")
+    if host.lower() not in HUB_HOSTS:
+        return None
+    parts = path.split("?", 1)[0].split("#", 1)[0].split("/")
+    if len(parts) < 2 or not parts[0] or not parts[1] or parts[0].lower() in HUB_SECTIONS:
+        return None
+    return f"{parts[0]}/{parts[1]}"
 
 
 def _official_orgs(kb: KnowledgeBase) -> dict[str, str]:
@@ -193,6 +230,12 @@ def _annotated(kb: KnowledgeBase, res: Resolution) -> Resolution:
         if near:
             res = res._replace(official_id=near[0])
             notes.append(f"this is the name of the official repository {near[0]} without its org; only the full id is official")
+    if res.official_id is None and res.method in ("catalog", "provider"):
+        same = [e for e in kb.identifier_matches(text) if e.official and e.name != text and e.name.casefold() == text.casefold()]
+        if same:  # a provider's endpoint id that is Meta's official id in lower case, say
+            whose = f"{same[0].name}, {same[0].publisher}'s official id"
+            res = res._replace(official_id=same[0].name)
+            notes.append(f"in another letter case this is {whose}; only that exact spelling is the official id")
     orgs = _official_orgs(kb)
     if org in orgs and res.method == "parsed":
         if res.family not in (None, "llama-4"):
@@ -234,6 +277,9 @@ def _resolve(kb: KnowledgeBase, name: str) -> Resolution:
     imitated = _imitated(kb, text, matches)
     if imitated is not None:
         return _lookalike(name, text, imitated)
+    spoofed = None if hidden else _imitated_namespace(kb, text)
+    if spoofed is not None:
+        return _namespace_lookalike(kb, name, text, spoofed)
     if hidden:
         inner = _resolve(kb, _without(text, hidden))
         shown = "; ".join(f"{c.description} at index {c.position}: {c.reason}" for c in hidden[:5])
@@ -243,12 +289,7 @@ def _resolve(kb: KnowledgeBase, name: str) -> Resolution:
             input=name, valid=False, official=False, characters=hidden, reason=f"{why}; {inner.reason}" if inner.reason else why
         )
     if matches:
-        found = _from_catalog(kb, name, matches[0])
-        note = f"matched {matches[0].name!r} without regard to case"
-        if found.official:
-            note += "; only that exact spelling is the official id"
-        near = matches[0].name if found.official else None
-        return found._replace(official=False, official_id=near, reason=f"{found.reason}; {note}" if found.reason else note)
+        return _case_match(kb, name, matches[0])
     if key in aliases and kb.variant(aliases[key]).role == "comparison":
         raise UnknownIdError("Llama 4 identifier", name, [])
     if key in aliases:
@@ -259,6 +300,17 @@ def _resolve(kb: KnowledgeBase, name: str) -> Resolution:
         shown_ids |= {normalise_alias(i.name): i.name for i in kb.identifiers()}
         raise UnknownIdError("identifier", name, lambda: [shown_ids[k] for k in kb._suggest(key, list(shown_ids))])
     return parsed._replace(input=name)
+
+
+def _case_match(kb: KnowledgeBase, name: str, entry: Identifier) -> Resolution:
+    """The answer for a name that is the catalog entry ``entry`` in another letter case: what the
+    entry denotes, never official (its official id named)."""
+    found = _from_catalog(kb, name, entry)
+    note = f"matched {entry.name!r} without regard to case"
+    if found.official:
+        note += "; only that exact spelling is the official id"
+    near = entry.name if found.official else None
+    return found._replace(official=False, official_id=near, reason=f"{found.reason}; {note}" if found.reason else note)
 
 
 def _exact(kb: KnowledgeBase, name: str, text: str, matches: list[Identifier]) -> Resolution | None:
@@ -317,6 +369,45 @@ def _lookalike(name: str, text: str, entry: Identifier) -> Resolution:
         family=None,
         reason=reason,
         lookalike_of=target,
+        characters=notes,
+    )
+
+
+def _imitated_namespace(kb: KnowledgeBase, text: str) -> str | None:
+    """The catalog's Hugging Face namespace (``meta-llama``, official ones first) that the
+    namespace of ``text`` looks like without being it, beyond ASCII letter case (full-width or
+    Cyrillic letters: the UTS #39 skeleton, as for a whole id); None otherwise."""
+    org, sep, _ = text.partition("/")
+    if not sep or org.isascii():  # ASCII differs from a namespace by case alone, or is another namespace
+        return None
+    wanted = look_key(org)
+    spaces = [
+        (not e.official, e.name.partition("/")[0]) for e in kb.identifiers() if e.namespace == "huggingface" and "/" in e.name
+    ]
+    for _, known in sorted(set(spaces)):
+        if look_key(known) == wanted and known != nfc(org):
+            return known
+    return None
+
+
+def _namespace_lookalike(kb: KnowledgeBase, name: str, text: str, namespace: str) -> Resolution:
+    org = text.partition("/")[0]
+    notes = differing_characters(org, namespace)
+    shown = "; ".join(n.shown() for n in notes[:5])
+    more = f" and {len(notes) - 5} more" if len(notes) > 5 else ""
+    whose = "Meta's official namespace" if namespace in _official_orgs(kb) else "a recorded namespace"
+    reason = (
+        f"the namespace {org!r} is a look-alike of {namespace!r} ({whose}), not that namespace: "
+        f"{shown}{more}; a look-alike id is never official"
+    )
+    return Resolution(
+        input=name,
+        variant=None,
+        method="lookalike",
+        valid=False,
+        family=None,
+        reason=reason,
+        lookalike_of=namespace,
         characters=notes,
     )
 

@@ -58,8 +58,26 @@ def gpu_memory(kb: KnowledgeBase, gpu: str) -> tuple[float, str]:
         known = sorted(
             {str(fp.hardware) for fp in map(FactPath.parse, kb.paths("hardware", derived=False)) if fp.key == "memory_gb"}
         )
-        raise UnknownIdError("GPU (no hardware record; or give --gpu-memory-gb)", gpu, known)
+        recorded, note = _named_gpus(kb, gpu, known)
+        raise UnknownIdError("GPU (no hardware record; or give --gpu-memory-gb)", gpu, recorded or known, note)
     return kb.get(f"{base}.memory_gb").as_float() * 1e9, f"{base}.memory_gb"
+
+
+def _named_gpus(kb: KnowledgeBase, gpu: str, known: list[str]) -> tuple[list[str], str | None]:
+    """The GPUs with a hardware record that the records' vocabulary gives ``gpu`` as another name
+    of, and a note saying so; never taken for one of them: a name the records give several GPUs
+    (``a100``: the A100 80 GB SXM record and A100s of unstated memory) is no one GPU's."""
+    named = [t for t in kb.entities_named(gpu) if t.get("cls") == "gpu"]
+    recorded = sorted({key for t in named if (key := str(t["target"]).removeprefix("hardware.")) in known})
+    if not recorded:
+        return [], None
+    shown = ", ".join(f"{key} ({kb.get(f'hardware.{key}.name').display()})" for key in recorded)
+    if len(named) > 1:
+        return (
+            recorded,
+            f"the records use it for {len(named)} GPUs, and only {shown} has a hardware record: give that if it is yours",
+        )
+    return recorded, f"the records use it for {shown}: give that if it is yours"
 
 
 def gpu_memory_assumption(kb: KnowledgeBase, gpu: str) -> str:

@@ -70,7 +70,8 @@ class Resolution(NamedTuple):
     family: str | None = "llama-4"
     """The Llama generation the name denotes (``llama-4``, or e.g. ``llama-3.1`` for a non-Llama 4 id)."""
     lookalike_of: str | None = None
-    """The catalog id this name imitates without being it (``method`` is then ``lookalike``)."""
+    """The catalog id this name imitates without being it (``method`` is then ``lookalike``), or
+    the catalog namespace (``meta-llama``) when only its namespace imitates one."""
     characters: tuple[CharNote, ...] = ()
     """The characters that make the name invalid or a look-alike: position, code point, what they look like."""
     official_id: str | None = None
@@ -80,6 +81,8 @@ class Resolution(NamedTuple):
     def verdict(self) -> Verdict:
         """What is known of the name, in one word (see :data:`VERDICTS`)."""
         if not self.valid:
+            if self.official and self.method == "catalog" and self.variant is None:
+                return "official-other"  # Meta's own repository of another model (Llama Guard 4)
             return "not-llama-4" if self.family not in (None, "llama-4") else "invalid"
         if self.official:
             return "official"
@@ -94,13 +97,14 @@ class Resolution(NamedTuple):
         return cast("ResolutionJSON", as_json(self, _RESOLUTION_JSON) | {"verdict": self.verdict})
 
 
-Verdict = Literal["official", "near-official", "recorded", "model-name", "unrecorded", "not-llama-4", "invalid"]
+Verdict = Literal["official", "near-official", "recorded", "model-name", "unrecorded", "official-other", "not-llama-4", "invalid"]
 VERDICTS: dict[str, str] = {
     "official": "official Llama 4 id",
     "near-official": "not official; close to an official id",
     "recorded": "recorded id (not Meta's official one)",
     "model-name": "Llama 4 model name",
     "unrecorded": "not recorded; read from its parts",
+    "official-other": "official id; not a Scout or Maverick checkpoint",
     "not-llama-4": "NOT LLAMA 4",
     "invalid": "INVALID",
 }

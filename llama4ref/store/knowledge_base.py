@@ -81,7 +81,7 @@ class KnowledgeBase:
         if valid:
             exact = [i for i in valid if i.name == name.strip()]
             return str((exact or valid)[0].variant)
-        if parse:
+        if parse and not self.has_source(name.strip()):  # a source's id names that source, never a model
             from llama4ref.store.idparse import parse as parse_id
 
             parsed = parse_id(name)  # a name read by its parts (Llama-4-Scout-17B-16E-…), when valid
@@ -247,6 +247,10 @@ class KnowledgeBase:
             found = self._source_cache[source_id] = Source.from_index(raw)
         return found
 
+    def has_source(self, source_id: str) -> bool:
+        """Whether ``source_id`` is a source's id, exactly as written (a membership test)."""
+        return require_str(source_id, "source_id") in self._index["sources"]
+
     def sources(self) -> list[Source]:
         return [self.source(sid) for sid in sorted(self._index["sources"])]
 
@@ -326,6 +330,15 @@ class KnowledgeBase:
         """The compiled vocabulary (llama4ref.records.vocabulary): terms and their phrases."""
         table: Mapping[str, Any] = self._index.get("vocabulary") or {"terms": [], "phrases": {}}
         return table
+
+    def entities_named(self, name: str) -> list[Mapping[str, Any]]:
+        """The vocabulary's entity terms (llama4ref.records.vocabulary) a name is a phrase of, as the
+        records spell their other names (``trtllm``: TensorRT-LLM's; ``a100``: two GPUs')."""
+        from llama4ref.records.vocabulary import compact
+
+        table = self.vocabulary()
+        terms: list[Mapping[str, Any]] = table["terms"]
+        return [terms[i] for i in table["phrases"].get(compact(require_str(name, "name")), ()) if terms[i]["kind"] == "entity"]
 
     def identifiers(self) -> list[Identifier]:
         """Every catalog entry, by key (``<set id>:<name>``: one name may be listed by several sets)."""

@@ -112,7 +112,8 @@ def resolve(
     records know it (official, recorded, or only read from its parts).
 
     Exit 1 when it denotes no possible Llama 4 model: an impossible combination, a look-alike,
-    or another model (e.g. Llama 3.1).
+    or another model (e.g. Llama 3.1). Meta's official id of a model that is no Scout or
+    Maverick checkpoint (Llama Guard 4) exits 0, its reason saying what it is.
 
     \b
     Example: llama4ref resolve \\
@@ -127,7 +128,7 @@ def resolve(
         from llama4ref.cli.render import deploy as render_deploy
 
         render_deploy.resolution(console(), res)
-    if not res.valid:
+    if res.verdict in ("invalid", "not-llama-4"):  # official-other: Meta's real repository of another model
         raise typer.Exit(EXIT_PROBLEMS)
 
 

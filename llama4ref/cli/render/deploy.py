@@ -45,7 +45,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
         cells = [  # data made printable piece by piece: the line breaks put in here are kept
             safe(o.provider_name),
             safe(o.variant),
-            safe(o.model_id or "—") + status,
+            safe(o.model_id or ("—" if as_of else NO_MODEL_ID)) + status,
             safe(ctx) + alt,
             safe(_claim(o.max_output).replace(" tokens", "")),
             safe(o.precision or "not stated"),
@@ -62,6 +62,10 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
     if any(_listed_free(o) for o in found):
         say(con, Text(LISTED_FREE, style="dim"), 2)
 
+
+NO_MODEL_ID = "not recorded"
+"""An offer's model id when its record has none (the sources read give it as no text; the record's
+note says where the id is seen); with --as-of, "—": not known on the date."""
 
 LISTED_FREE = (
     "listed free: the sources give a price of 0, which says nothing of rate limits, quotas or terms "
@@ -142,7 +146,8 @@ def resolution(con: Console, res: Resolution) -> None:
     from llama4ref.store.idparse import VERDICTS
 
     head = Text(safe(res.input), style="bold")
-    style = "green" if res.verdict in ("official", "recorded", "model-name") else "yellow" if res.valid else "bold red"
+    good, problem = ("official", "recorded", "model-name"), ("invalid", "not-llama-4")
+    style = "green" if res.verdict in good else "bold red" if res.verdict in problem else "yellow"
     head.append(f"  {VERDICTS[res.verdict]}", style=style)
     say(con, head, 2)  # a long id pushes the verdict onto a line of its own, indented under the id
     for label in (

@@ -333,13 +333,18 @@ class ResolutionJSON(TypedDict):
     family: str | None
     """`llama-4`, or e.g. `llama-3.1` for a name of another generation (then `variant` is null and `valid` false)."""
     lookalike_of: str | None
-    """The catalog id this name imitates without being it."""
+    """The catalog id this name imitates without being it, or the catalog namespace (`meta-llama`)
+    when only its namespace imitates one."""
     characters: list[CharNoteJSON]
     citations: list[CitationJSON]
     official_id: str | None
     """Meta's official id this name is close to without being it: the same without its org, or in another letter case."""
-    verdict: Literal["official", "near-official", "recorded", "model-name", "unrecorded", "not-llama-4", "invalid"]
+    verdict: Literal[
+        "official", "near-official", "recorded", "model-name", "unrecorded", "official-other", "not-llama-4", "invalid"
+    ]
     """`official` (Meta's official Llama 4 id, from the records), `near-official` (see `official_id`),
     `recorded` (another publisher's recorded id), `model-name` (a variant's name or alias), `unrecorded`
-    (read from its parts only: no record says it exists), `not-llama-4` (another model, e.g. Llama 3.1:
-    `valid` false) or `invalid` (impossible, a look-alike, hidden characters: `valid` false)."""
+    (read from its parts only: no record says it exists), `official-other` (Meta's official id of a
+    model that is no Scout or Maverick checkpoint, e.g. Llama Guard 4: `valid` false, `reason` says
+    what it is), `not-llama-4` (another model, e.g. Llama 3.1: `valid` false) or `invalid`
+    (impossible, a look-alike, hidden characters: `valid` false)."""
