@@ -12,6 +12,7 @@ import pytest
 
 import llama4ref
 from benchmarks.claims import run as corpus_scores
+from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import REPO, run_cli
 
 SARIF_SCHEMA = REPO / "tests" / "compliance" / "sarif-schema-2.1.0.json"
@@ -399,3 +400,15 @@ def test_a_counted_list_is_said_in_words_not_as_a_python_list() -> None:
     message = claim.message()
     assert "scout.languages = 12 languages (Arabic, English, French, " in message
     assert "[" not in message.split(" — ")[0] and "'Arabic'" not in message
+
+
+def test_a_value_agreeing_with_a_ranked_alternative_cites_that_alternative_s_source(kb: KnowledgeBase) -> None:
+    """The claim "up to 10 images" agrees with the vLLM blog's serving figure, an alternative of the model
+    card's 5: the citation printed beside SUPPORTED must be the one that says 10, not the card's 5
+    (review19)."""
+    fact = kb.get("multimodal.images.tested_max")
+    ten = next(a for a in fact.alternatives if a.value == 10)
+    [claim] = [c for c in llama4ref.check_claims("Llama 4 Scout is tested on up to 10 images.") if c.text == "10"]
+    assert (claim.status, claim.path, claim.rank) == ("supported", "multimodal.images.tested_max", ten.rank)
+    assert claim.citation is not None and claim.citation.startswith(ten.citations[0].source)
+    assert ten.citations[0].quote in claim.citation and fact.citations[0].quote not in claim.citation

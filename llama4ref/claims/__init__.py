@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 Status = Literal["supported", "contradicted", "disputed", "unchecked"]
 
 if TYPE_CHECKING:
+    from llama4ref.store.answers import Alternative
     from llama4ref.store.knowledge_base import KnowledgeBase
     from llama4ref.store.shapes.ask import DocumentClaimJSON
 
@@ -275,7 +276,7 @@ def check_claims(
                 named_at.add((line, col))
             variant = v.path.split(".")[0] if st.every and v.path else st.variant  # "both": the one judged
             subject = variant if not st.provider else f"{st.provider}/{variant}"
-            cite = _citation(kb, v.path) if v.path and v.status in ("supported", "contradicted") else None
+            cite = _citation(kb, v.path, v.alternative) if v.path and v.status in ("supported", "contradicted") else None
             bound = kb.get(v.path).bound if v.path else None
             out.append(
                 Claim(
@@ -319,8 +320,13 @@ def _window_only(st: Any) -> bool:
     return {str(a["id"]) for a in st.attributes} == {"context"} and "usd_per_million_tokens" not in st.units
 
 
-def _citation(kb: KnowledgeBase, path: str) -> str | None:
+def _citation(kb: KnowledgeBase, path: str, alternative: Alternative | None = None) -> str | None:
+    """The citation printed with a verdict: the matched alternative's own source when a ranked value
+    agreed ("up to 10 images" is the vLLM blog's figure, not the model card's 5), else the fact's."""
     fact = kb.get(path)
+    if alternative is not None and alternative.citations:
+        c = alternative.citations[0]
+        return f"{c.source}: {c.locator}: “{c.quote}”"
     if fact.citations:
         c = fact.citations[0]
         return f"{c.source}: {c.locator}: “{c.quote}”"

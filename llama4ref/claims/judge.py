@@ -29,6 +29,7 @@ from llama4ref.paths import BENCHMARKS, FactPath
 
 if TYPE_CHECKING:
     from llama4ref.claims import Status
+    from llama4ref.store.answers import Alternative
     from llama4ref.store.knowledge_base import KnowledgeBase
 
 _NUMERIC = frozenset(
@@ -72,6 +73,7 @@ class Verdict(NamedTuple):
     recorded: Any
     rank: str | None  # the rank of the matched value when not preferred
     reason: str
+    alternative: Alternative | None = None  # the ranked value matched, whose own sources back it
 
 
 def judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[str, Any]]) -> Verdict:
@@ -482,7 +484,12 @@ def _against(
             if agrees(st.value, alt.value, alt.bound):
                 status: Status = "supported" if alt.rank in ("rounded", "alternative") else "disputed"
                 return Verdict(
-                    status, path, kb.get(path).value, alt.rank, f"matches a {alt.rank} value ({alt.reason.rstrip('.')})"
+                    status,
+                    path,
+                    kb.get(path).value,
+                    alt.rank,
+                    f"matches a {alt.rank} value ({alt.reason.rstrip('.')})",
+                    alt,
                 )
     for path in ordered:
         fact = kb.get(path)
