@@ -11,7 +11,8 @@ import sqlite3
 
 import pytest
 
-from llama4ref.domain.machines import amounts, setup_of
+from llama4ref.domain.machines import setup_of
+from llama4ref.store.fulltext import amounts
 from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import first_answer
 

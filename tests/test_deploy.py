@@ -532,3 +532,21 @@ def test_a_missing_price_or_context_says_which_is_missing(monkeypatch: pytest.Mo
     assert "$/1M in/out: 0.18 / —" in out
     assert "context (tokens): — ·" in out and "—, input" not in out
     assert "context known from: —" in out
+
+
+def test_listed_free_is_the_offers_in_a_price_listing_and_nowhere_else(kb: KnowledgeBase) -> None:
+    """An offer is listed free when its input price is 0 and its output price 0 or unstated
+    (``providers`` marks it); a row of ``ask``'s price listing carries its offer's mark, and a
+    listing that shows no prices marks no row."""
+    from llama4ref.domain.answer import ask
+
+    found = offers(kb, "maverick", current=True)
+    free = {o.provider_name for o in found if o.listed_free}
+    assert free and free != {o.provider_name for o in found}
+    for o in found:
+        assert o.listed_free == (o.price_input == 0 and o.price_output in (0, None)), o.provider
+    prices = ask(kb, "cheapest provider for maverick").listing
+    assert prices is not None and {r.provider for r in prices.rows if r.listed_free} == free
+    assert all(all(f.value == 0 for f in r.facts) for r in prices.rows if r.listed_free)
+    ids = ask(kb, "which providers serve maverick").listing
+    assert ids is not None and ids.rows and not any(r.listed_free for r in ids.rows)

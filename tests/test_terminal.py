@@ -244,3 +244,41 @@ def test_every_option_value_has_a_named_metavar(name: str) -> None:
             assert "--json" not in param.opts or param.help == JSON_HELP, (name, param.help)
             continue
         assert re.fullmatch(r"[A-Z][A-Z_]*", param.metavar or ""), f"`{name}` {param.opts}: metavar {param.metavar!r}"
+
+
+class _Terminal:
+    """A stdout that says it is a terminal, keeping what is written."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+
+@pytest.mark.parametrize("tty", [True, False], ids=["terminal", "pipe"])
+def test_check_name_wraps_under_the_name_only_in_a_terminal(monkeypatch: pytest.MonkeyPatch, tty: bool) -> None:
+    """check-name's lines break between words at the terminal's width, later lines under the name
+    (10 columns in), a name longer than the width whole on its own line; piped, one line per name."""
+    from llama4ref.cli.render.checks import name_checks
+    from llama4ref.compliance.names import check_names
+    from llama4ref.compliance.terms import shipped_license_terms
+
+    long_name = "acme/" + "Scout-" * 12 + "FT"
+    results = list(check_names(["acme/Scout-FT", long_name, "Llama-4-Scout-Acme"], shipped_license_terms()))
+    out = _Terminal(tty)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setenv("COLUMNS", "40")
+    name_checks(results)
+    lines = out.text.rstrip("\n").split("\n")
+    if not tty:
+        assert [ln.split()[1] for ln in lines] == ["acme/Scout-FT", long_name, "Llama-4-Scout-Acme"], lines
+        return
+    assert lines[0].startswith("VIOLATION acme/Scout-FT") and len(lines) > 3, lines
+    assert all(len(ln) <= 40 or ln.strip() in (long_name, "acme/Llama-" + long_name[5:]) for ln in lines), lines
+    assert all(ln.startswith(" " * 10) for ln in lines if not ln.startswith(("VIOLATION", "PASS"))), lines
+    assert f"VIOLATION\n          {long_name}\n" in out.text and lines[-1] == "PASS      Llama-4-Scout-Acme", lines

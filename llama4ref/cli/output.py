@@ -93,18 +93,28 @@ def fit_terminal(text: str, stream: Any, indent: int = 2) -> str:
     """``text`` as a terminal shows it whole: each line wider than the terminal broken between words,
     its later lines indented ``indent``, no word (a path, a URL, an id) cut. For a pipe or a file
     (``stream`` no terminal), the text as it is: one line per diagnostic, for tools that read them."""
+    width = wrap_width(stream)
+    return text if width is None else fit_width(text, width, indent)
+
+
+def wrap_width(stream: Any) -> int | None:
+    """The width :func:`fit_terminal` breaks lines at: COLUMNS or the terminal's width when ``stream``
+    is a terminal; None for a pipe or a file, whose lines are never broken."""
     try:
         tty = bool(stream.isatty())
     except (AttributeError, ValueError):  # a closed or replaced stream
         tty = False
-    if not tty:
-        return text
-    import textwrap
+    return (terminal_width(True) or shutil.get_terminal_size().columns) if tty else None
 
-    width = terminal_width(True) or shutil.get_terminal_size().columns
+
+def fit_width(text: str, width: int, indent: int = 2) -> str:
+    """``text`` with each line wider than ``width`` broken between words, its later lines indented
+    ``indent``; a word longer than the width (a path, a URL, an id) stands whole on its own line."""
     out = []
     for line in text.split("\n"):
         if len(line) > width:
+            import textwrap  # only when a line is too wide: most output never needs it
+
             wrapped = textwrap.wrap(line, width, subsequent_indent=" " * indent, break_long_words=False, break_on_hyphens=False)
             line = "\n".join(wrapped) or line
         out.append(line)

@@ -78,6 +78,9 @@ class Row(NamedTuple):
     caveat: str | None = None
     """Set when the context shown is only a catalog's copy of the model's nominal limit
     (llama4ref.domain.deploy.Offer.context_caveat): not shown to be served."""
+    listed_free: bool = False
+    """Set when the row shows the offer's prices and the offer is listed free
+    (llama4ref.domain.deploy.Offer.listed_free)."""
 
 
 class Listing(NamedTuple):
@@ -166,7 +169,8 @@ def _listing(
         if held:
             facts = tuple(kb.get(p) for p in held[: None if by.startswith("price") else 1])
             nominal = offer.context_caveat if by == "context" and facts[0].path == offer.context_path else None
-            rows.append(Row(offer.provider_name, offer.variant, facts, nominal))
+            free = by.startswith("price") and offer.listed_free
+            rows.append(Row(offer.provider_name, offer.variant, facts, nominal, free))
     if by == "price_output":
         rows.sort(key=lambda r: r.facts[0].as_float() if r.facts[0].path.endswith(keys[0]) else float("inf"))
     leaf = "context" if by == "context" else keys[0]

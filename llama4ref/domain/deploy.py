@@ -105,6 +105,12 @@ class Offer:
     sources: list[str] = field(default_factory=list)
     """Every source behind the values shown: each fact's citations and the shown context claim's."""
 
+    @property
+    def listed_free(self) -> bool:
+        """Whether the sources list the offer at a price of 0: input 0, and output 0 or not stated.
+        Says nothing of rate limits, quotas or terms of use."""
+        return self.price_input == 0 and self.price_output in (0, None)
+
     def to_json(self) -> OfferJSON:
         def claim(c: DatedValue | None) -> Any:
             if c is None:

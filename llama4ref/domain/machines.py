@@ -17,64 +17,37 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.store.fulltext import containing
+from llama4ref.store.fulltext import amounts, containing
+from llama4ref.store.fulltext import holding as writing
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Iterable
 
     from llama4ref.records.vocabulary import Parsed
+    from llama4ref.store.knowledge_base import KnowledgeBase
 
 AMOUNT_HELD = 1.0  # a fact writing an amount of memory the text writes beside a model it names
-_AMOUNT = re.compile(r"(?:(?<=\dx)|(?<![\w.]))(\d{1,4})\s?(?:gb|gib)(?![a-z])", re.IGNORECASE)
-"""An amount of memory as written ("24 GB", "64gb", "512GB", each of "2x48GB"); path words write it "64gb"."""
 _DATA_SHEET_ROOT = "hardware"
 """Where a machine's own data sheet is recorded (its name, its memory)."""
 
 
-def amounts(text: str) -> frozenset[int]:
-    """The amounts of memory, in gigabytes, ``text`` writes ("two 48GB cards": 48)."""
-    return frozenset(int(m.group(1)) for m in _AMOUNT.finditer(text) if int(m.group(1)) > 0)
-
-
-@lru_cache(maxsize=4)
-def _by_amount(db: sqlite3.Connection) -> dict[int, frozenset[str]]:
-    """An amount of memory → the facts (data sheets aside) whose path, value, quotes or notes write it."""
-    rows = db.execute("SELECT d.path, f.words, f.value, f.quotes, f.notes FROM docs d JOIN fts f ON f.rowid = d.id")
-    out: dict[int, set[str]] = {}
-    for path, *texts in rows:
-        if str(path).split(".")[0] == _DATA_SHEET_ROOT:
-            continue
-        for n in amounts("\n".join(str(t) for t in texts)):
-            out.setdefault(n, set()).add(str(path))
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 def holding(db: sqlite3.Connection, wanted: frozenset[int]) -> frozenset[str]:
-    """The facts (data sheets aside) writing one of the amounts of memory ``wanted``. The table of
-    every fact's amounts (some 20 ms to build) is read only when an amount is wanted."""
-    if not wanted:
-        return frozenset()
-    table = _by_amount(db)
-    return frozenset(p for n in wanted for p in table.get(n, ()))
+    """The facts (data sheets aside) writing one of the amounts of memory ``wanted``: the index's
+    table of every fact's written amounts, made when it is built (llama4ref.store.fulltext.holding)."""
+    return frozenset(p for p in writing(db, wanted) if p.split(".", 1)[0] != _DATA_SHEET_ROOT)
 
 
-@lru_cache(maxsize=4)
-def _memory_of(db: sqlite3.Connection) -> dict[str, int]:
-    """A machine's data sheet (hardware.<key>) → its memory in gigabytes."""
-    rows = db.execute(
-        "SELECT d.path, f.value FROM docs d JOIN fts f ON f.rowid = d.id WHERE d.path LIKE ? AND d.path LIKE ?",
-        (_DATA_SHEET_ROOT + ".%", "%.memory_gb"),
-    )
-    out: dict[str, int] = {}
-    for path, value in rows:
-        digits = re.match(r"\s*(\d+)", str(value))
-        if digits:
-            out[str(path).rsplit(".", 1)[0]] = int(digits.group(1))
-    return out
+def _memory_of(kb: KnowledgeBase, machine: str) -> int | None:
+    """The memory in gigabytes a machine's data sheet (``machine``: hardware.<key>) records as its
+    ``memory_gb``; None when it records none (a DGX system records its GPUs' total)."""
+    path = f"{machine}.memory_gb"
+    return int(kb.value(path)) if path in kb.paths(machine, derived=False) else None
 
 
-def machine_mentions(db: sqlite3.Connection, parsed: Parsed, terms: Iterable[dict[str, Any]]) -> dict[str, frozenset[str]]:
+def machine_mentions(
+    kb: KnowledgeBase, db: sqlite3.Connection, parsed: Parsed, terms: Iterable[dict[str, Any]]
+) -> dict[str, frozenset[str]]:
     """For each machine the text names beside a model ("scout on an RTX 4090"): the facts that
     write that machine's memory ("fits a 24 GB GPU") and name no other machine ("80 GB" beside
     "H100" is the H100's memory, not an A100 80GB's), which name the machine by what matters
@@ -83,7 +56,6 @@ def machine_mentions(db: sqlite3.Connection, parsed: Parsed, terms: Iterable[dic
     ents = [(m.text, t) for m in parsed.matches for t in m.terms if t["kind"] == "entity"]
     if not any(t.get("cls") == "variant" for _, t in ents) or not any(t.get("cls") == "gpu" for _, t in ents):
         return {}
-    memory = _memory_of(db)
     machines = tuple(
         (str(t["target"]), tuple(str(p) for p in t.get("phrases", ())))
         for t in terms
@@ -91,7 +63,7 @@ def machine_mentions(db: sqlite3.Connection, parsed: Parsed, terms: Iterable[dic
     )
     out: dict[str, frozenset[str]] = {}
     for text, t in ents:
-        size = memory.get(str(t["target"])) if t.get("cls") == "gpu" else None
+        size = _memory_of(kb, str(t["target"])) if t.get("cls") == "gpu" else None
         if size is not None:
             own = next((ps for target, ps in machines if target == t["target"]), ())
             others = frozenset(p for target, ps in machines if target != t["target"] for p in ps if p not in own)

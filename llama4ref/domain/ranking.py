@@ -260,7 +260,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         named_variants={str(t["target"]) for t in parsed.of_kind("entity") if t.get("cls") == "variant"},
         guessed=set(fixes.values()),
         in_text={w: set(bm25(db, [w])) for w in parsed.rest},
-        mentioned=_with_machines(mentioned(db, parsed), machine_mentions(db, parsed, lex.terms)),
+        mentioned=_with_machines(mentioned(db, parsed), machine_mentions(kb, db, parsed, lex.terms)),
         defining=defining(parsed),
         gpu_keys=tuple(FactPath.parse(t["target"]).leaf for t in lex.terms if t.get("cls") == "gpu"),
         implied=not any(_own_attribute(m) for m in parsed.matches),

@@ -12,11 +12,15 @@ A document's columns: ``words`` (the path's words), ``label`` (qualifiers such a
 benchmark's name), ``value`` (the value as displayed), ``quotes`` (every citation's quote),
 ``notes`` (notes, reasons, formulas) and ``vocab`` (the vocabulary phrases that name the
 fact's entities and attributes, llama4ref.records.vocabulary), so "AWS" finds Bedrock's facts.
+Beside them, made from them at build time: ``known_words`` (the words the text holds) and
+``amounts`` (each amount of memory, in gigabytes, a document's words, value, quotes or notes write:
+:func:`holding`, read by llama4ref.domain.machines), which the index's fingerprint covers.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +43,12 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE docs (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, unit TEXT NOT NULL, derived INTEGER NOT NULL);
 CREATE TABLE known_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5({", ".join(COLUMNS)}, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TABLE amounts (gigabytes INTEGER NOT NULL, path TEXT NOT NULL, PRIMARY KEY (gigabytes, path)) WITHOUT ROWID;
 """
+_AMOUNT = re.compile(r"(?:(?<=\dx)|(?<![\w.]))(\d{1,4})\s?(?:gb|gib)(?![a-z])", re.IGNORECASE)
+"""An amount of memory as written ("24 GB", "64gb", "512GB", each of "2x48GB"); path words write it "64gb"."""
+AMOUNT_COLUMNS = ("words", "value", "quotes", "notes")
+"""The columns whose amounts of memory the ``amounts`` table holds (:func:`holding`)."""
 
 
 def documents(kb: KnowledgeBase) -> list[dict[str, Any]]:
@@ -161,11 +170,23 @@ def entity_matches(term: dict[str, Any], path: str, flat_path: str) -> bool:
     return f"_{key}_" in flat_path or f"x{key}_" in flat_path  # 8xh100 is an h100 setup
 
 
+def amounts(text: str) -> frozenset[int]:
+    """The amounts of memory, in gigabytes, ``text`` writes ("two 48GB cards": 48)."""
+    return frozenset(int(m.group(1)) for m in _AMOUNT.finditer(text) if int(m.group(1)) > 0)
+
+
+def _amount_rows(rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """The ``amounts`` table: each amount of memory a document's path, value, quotes or notes write, with its path."""
+    return sorted({(n, r["path"]) for r in rows for n in amounts("\n".join(str(r[c]) for c in AMOUNT_COLUMNS))})
+
+
 def fingerprint(rows: list[dict[str, Any]]) -> str:
-    """What the index holds, independent of the SQLite version that wrote it."""
+    """What the index holds (its documents and the tables made of them), independent of the SQLite
+    version that wrote it."""
     import hashlib  # build and check time only: 2 ms of a question's start-up
 
-    text = json.dumps({"format": FORMAT, "columns": COLUMNS, "rows": rows}, sort_keys=True, ensure_ascii=False)
+    content = {"format": FORMAT, "columns": COLUMNS, "rows": rows, "amounts": _amount_rows(rows)}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -186,6 +207,7 @@ def build(kb: KnowledgeBase) -> sqlite3.Connection:
         known = sorted({w for r in rows for c in ("words", "label", "value", "vocab") for w in words(r[c]) if len(w) > 2})
         known_rows = [(w,) for w in known]
         db.executemany("INSERT INTO known_words VALUES (?)", known_rows)
+        db.executemany("INSERT INTO amounts VALUES (?, ?)", _amount_rows(rows))
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     return db
 
@@ -286,6 +308,14 @@ def snippet(db: sqlite3.Connection, path: str, terms: list[str], start: str = "\
         if row is not None and start in str(row[0]):
             return str(row[0])
     return None
+
+
+def holding(db: sqlite3.Connection, gigabytes: frozenset[int]) -> frozenset[str]:
+    """The documents whose path, value, quotes or notes write one of the amounts of memory ``gigabytes``."""
+    if not gigabytes:
+        return frozenset()
+    marks = ", ".join("?" * len(gigabytes))
+    return frozenset(p for (p,) in db.execute(f"SELECT path FROM amounts WHERE gigabytes IN ({marks})", sorted(gigabytes)))
 
 
 def path_count(db: sqlite3.Connection, term: str) -> int:

@@ -107,12 +107,12 @@ def offers(con: Console, kb: KnowledgeBase, listing: Listing) -> None:
             line.append_text(value_text(fact) if label != "provider_name" else Text("model id not recorded", style="dim"))
         if row.caveat:
             line.append(NOMINAL_FLAG, style="yellow")
-        if _listed_free(row.facts):
+        if row.listed_free:
             line.append(" (listed free)", style="yellow")
         say(con, line, 4)
     if len(rows) > GROUP_SHOWN:
         con.print(Text(f"  … {len(rows) - GROUP_SHOWN} more", style="dim"))
-    if any(_listed_free(row.facts) for row in rows[:GROUP_SHOWN]):
+    if any(row.listed_free for row in rows[:GROUP_SHOWN]):
         from llama4ref.cli.render.deploy import LISTED_FREE
 
         say(con, Text(f"  {LISTED_FREE}", style="dim"), 4)
@@ -120,12 +120,6 @@ def offers(con: Console, kb: KnowledgeBase, listing: Listing) -> None:
     if first.citations:
         con.print(Text(f"  {printable(rows[0].provider)}, as the source states it:", style="dim"))
         citation(con, kb, first.citations[0], indent="    ")
-
-
-def _listed_free(facts: tuple[Fact, ...]) -> bool:
-    """Whether a row shows an offer's prices and every one of them is 0."""
-    prices = [f.value for f in facts if ".price." in f.path]
-    return bool(prices) and all(v == 0 for v in prices)
 
 
 def listed(con: Console, lead: str | Text, fact: Fact) -> None:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from llama4ref.cli.output import fit_terminal
+from llama4ref.cli.output import fit_terminal, fit_width, wrap_width
 from llama4ref.printable import printable
 
 if TYPE_CHECKING:
@@ -76,30 +76,19 @@ _BATCH = 512
 """Lines of ``check-name`` output written at once."""
 
 
-def _terminal_width() -> int | None:
-    """The terminal's width when standard output is one; None for a pipe or file (one line per name)."""
-    import shutil
-
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-
-
 def name_checks(results: Iterable[NameResult]) -> None:
     """``check-name``: a status and the name, and for a name that fails, the rule, why and a suggestion
     (none when it is the name itself: one of Meta's own names, where only a name of the user's own helps).
     In a terminal a long line wraps between words under the name; piped, each name is one line."""
-    import textwrap
-
-    width = _terminal_width()
+    width = wrap_width(sys.stdout)
     batch: list[str] = []
     for r in results:
         line = f"{r.status.upper():9} {r.input}"
         if r.status != "pass":
             line += f"  [{r.rule} §{r.section}] {r.message}" + (f"; suggest: {r.suggestion}" if r.suggestion != r.name else "")
         line = printable(line)
-        if width is not None and len(line) > width:  # names and ids are never cut: a long one stands whole
-            line = "\n".join(
-                textwrap.wrap(line, width, subsequent_indent=" " * 10, break_long_words=False, break_on_hyphens=False)
-            )
+        if width is not None:  # under the name; names and ids are never cut: a long one stands whole
+            line = fit_width(line, width, 10)
         batch.append(line)
         if len(batch) == _BATCH:  # one write per batch: a long list is mostly write calls otherwise
             sys.stdout.write("\n".join(batch) + "\n")

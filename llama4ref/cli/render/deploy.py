@@ -32,7 +32,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
         ctx = _claim(o.context).replace(" tokens", "") + (f", {o.context_kind}" if o.context_kind and o.context else "")
         price = " / ".join("—" if x is None else f"{x:g}" for x in (o.price_input, o.price_output))  # always in / out
         price = "—" if price == "— / —" else price
-        if _listed_free(o):
+        if o.listed_free:
             price += " (listed free)"
         srcs = o.sources
         alt = f" (+{o.conflicts} conflicting)" if o.conflicts else ""
@@ -59,7 +59,7 @@ def offers(con: Console, found: list[Offer], title: str, as_of: object = None) -
         "context known from" if as_of else "newest source",
     ]  # fmt: skip
     grid.table(con, title, columns, rows)
-    if any(_listed_free(o) for o in found):
+    if any(o.listed_free for o in found):
         say(con, Text(LISTED_FREE, style="dim"), 2)
 
 
@@ -72,11 +72,6 @@ LISTED_FREE = (
     "of use; check the provider's page before relying on such an offer"
 )
 """The note under a table of offers that holds one whose listed price is 0 (sorted by price, it comes first)."""
-
-
-def _listed_free(o: Offer) -> bool:
-    """Whether the offer's recorded price is 0 for input and for output (or output unstated)."""
-    return o.price_input == 0 and o.price_output in (0, None)
 
 
 def context(con: Console, kb: KnowledgeBase, tiers: ContextTiers) -> None:
