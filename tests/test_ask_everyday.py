@@ -48,6 +48,8 @@ def test_fine_tuning_still_asks_for_the_recipe(kb: KnowledgeBase, db: sqlite3.Co
         ("will llama 4 scout fit on one rtx 4090", "llama4ref memory scout --gpu rtx_4090"),
         ("how many h100 cards would maverick take", "llama4ref memory maverick --gpu h100"),
         ("who are the providers hosting scout", "llama4ref providers scout --current"),
+        ("can scout run on 2x rtx 4090", "llama4ref memory scout --gpu rtx_4090 --gpus 2"),  # review19: the count kept
+        ("can I run maverick on 8 h100 in fp8", "llama4ref memory maverick --precision fp8 --gpu h100 --gpus 8"),
     ],
 )
 def test_deployment_questions_point_to_memory_or_providers(

@@ -291,12 +291,37 @@ def _deployment(ranking: Ranking) -> str | None:
         from llama4ref.domain.caveats import asked_precision
 
         precision = asked_precision(ranking.text)
+        count = _gpu_count(ranking.text) if gpus else None
         return (
             f"llama4ref memory {variants[0]}"
             + (f" --precision {precision}" if precision else "")
             + (f" --gpu {gpus[0]}" if gpus else "")
+            + (f" --gpus {count}" if count and count > 1 else "")
         )
     return None
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "dual": 2, "quad": 4}
+_GPU_COUNT = re.compile(
+    r"(?i)(?<![\w.])(?:(\d{1,2})\s*(?:x|×|\*)\s*(?=[a-z]*\s*[a-z]?\d{2,4})"  # "2x rtx 4090", "8xH100", "2 * 3090"
+    r"|(\d{1,2}|two|three|four|six|eight|dual|quad)\s+(?:nvidia\s+|geforce\s+|rtx\s+)*[a-z]{0,3}\d{2,4}\w*s?\b)"
+)
+"""A count of GPUs written before a GPU's name ("2x rtx 4090", "two 4090s", "8 H100s")."""
+
+
+def _gpu_count(text: str) -> int | None:
+    """How many GPUs a question names ("can scout run on 2x rtx 4090" → 2), else None.
+
+    >>> _gpu_count("can scout run on 2x rtx 4090"), _gpu_count("two 4090s for maverick?"), _gpu_count("8xH100")
+    (2, 2, 8)
+    >>> _gpu_count("scout on an rtx 4090 with 64 GB of ram") is None
+    True
+    """
+    m = _GPU_COUNT.search(text)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
 
 
 def _compared(ranking: Ranking) -> tuple[str, str] | None:
