@@ -387,7 +387,7 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                     score += _VARIANT_NEUTRAL
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
                 wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
-            elif all(t.get("cls") == "provider" for t in ents) and segs[0] != "providers" and carries(ctx.unserved, segs):
+            elif all(t.get("cls") == "provider" for t in ents) and root in ctx.named_variants and carries(ctx.unserved, segs):
                 # "does bedrock support images for maverick": what no fact of the provider records, the model's fact answers
                 satisfied += _credit(m.text, ctx) / 2
                 score += _UNSERVED
@@ -506,6 +506,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     if side and stem(side) not in ctx.text_stems and segs[-1] not in ctx.asked:
         # "deepinfra maverick context length": the window, not a side's cap; of the sides, the input's is what a window holds
         score += _UNASKED_SIDE * (0.5 if side == "input" else 1.0)
+    if segs[-1] == "output" and "inputs" in ctx.asked and "output" not in ctx.asked:
+        score += _UNASKED_SIDE  # "does bedrock support images for maverick": what it takes in, not what it writes
     mode = segs[-1].split("_")
     if len(mode) == 2 and mode[0] != "max" and mode[1] in ("input", "output") and stem(mode[0]) not in ctx.text_stems:
         score += _UNASKED_SIDE  # "cuánto cuesta … por millón": the price, not the batch price
