@@ -48,6 +48,7 @@ class Context(NamedTuple):
     asked: frozenset[str] = frozenset()  # the path words of every attribute the text names
     # the asked attributes' path words no fact about the named models carries, and those their own facts carry
     scope: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    unserved: frozenset[str] = frozenset()  # attribute path words no fact of the providers named carries
     by_id: frozenset[str] = frozenset()  # providers the text names by their own model id ("@cf/meta/…")
     hyphenated: Mapping[str, int] = {}  # facts whose text writes a compound the text hyphenates ("pre-norm") → how many
     engines: frozenset[str] = frozenset()  # the keys of the engines the text names

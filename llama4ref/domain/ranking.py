@@ -67,7 +67,7 @@ from llama4ref.domain.rank_context import Context as _Context
 from llama4ref.domain.rank_context import credit as _credit
 from llama4ref.domain.rank_context import dotted as _dotted
 from llama4ref.domain.rank_context import names_kind as _names_kind
-from llama4ref.domain.scope import carries, family_held, family_only, own_figure, units_as_attributes
+from llama4ref.domain.scope import carries, family_held, family_only, own_figure, units_as_attributes, unserved
 from llama4ref.domain.situations import (
     alternatives,
     as_length,
@@ -116,6 +116,7 @@ _COVERAGE = 1.0  # times the share of the text's phrases and words the fact sati
 _FAMILY = -0.3  # a model's own fact when the text names the family and no model
 _FAMILY_HELD = -1.0  # more when its figure is of an attribute a family fact gives (the family's total)
 _SPECIFIC = 0.2  # an attribute named in two or three words, for each word past the first
+_UNSERVED = 1.0  # a fact carrying what the text asks of a provider named, when no fact of that provider carries it
 _MENTIONED = 1.0  # the fact's path names no entity of the kind named, but its text names this one
 _RARE_PART = 0.5  # a left-over word naming a path part few facts' paths hold, on top of the match
 _EXPLAINS = 2.0  # the text asks what something is, does or means, and the fact explains it
@@ -289,6 +290,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
         initials=initialisms(db, parsed.rest, ctx.in_text),
         quoted=_quoted(db, text, parsed, ctx.named_variants) if len(ctx.named_variants) > 1 else frozenset(),
         scope=family_only(parsed, facts, ctx.named_variants),
+        unserved=unserved(parsed, facts, ctx.providers),
         asked=frozenset(w for t in parsed.of_kind("attribute") for w in t.get("path_words", ())),
         by_id=providers_by_id(kb, text),
         hyphenated=phrase_holders(db, hyphen_pairs(text, set(parsed.rest))),
@@ -385,6 +387,10 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
                     score += _VARIANT_NEUTRAL
             elif root in ctx.named_variants and any(t.get("cls") == "variant" for t in ents):
                 wanted -= 1  # "maverick … compared to gpt-4o": a fact about the other model named is no miss
+            elif all(t.get("cls") == "provider" for t in ents) and root in ctx.named_variants and carries(ctx.unserved, segs):
+                # "does bedrock support images for maverick": what no fact of the provider records, the model's fact answers
+                satisfied += _credit(m.text, ctx) / 2
+                score += _UNSERVED
             else:
                 score += _STRICT_MISS
             if named_attribute(m, ctx.implied, ctx.asked_ids):
@@ -500,6 +506,8 @@ def _score(path: str, unit: str, derived: bool, parsed: Parsed, relevance: float
     if side and stem(side) not in ctx.text_stems and segs[-1] not in ctx.asked:
         # "deepinfra maverick context length": the window, not a side's cap; of the sides, the input's is what a window holds
         score += _UNASKED_SIDE * (0.5 if side == "input" else 1.0)
+    if segs[-1] == "output" and "inputs" in ctx.asked and "output" not in ctx.asked:
+        score += _UNASKED_SIDE  # "does bedrock support images for maverick": what it takes in, not what it writes
     mode = segs[-1].split("_")
     if len(mode) == 2 and mode[0] != "max" and mode[1] in ("input", "output") and stem(mode[0]) not in ctx.text_stems:
         score += _UNASKED_SIDE  # "cuánto cuesta … por millón": the price, not the batch price
@@ -530,11 +538,16 @@ _UNDER = frozenset({"under"})
 
 
 def drop_released_under(parsed: Parsed) -> None:
-    """Forget "released … under" when the text says what something is released under and names another
-    attribute (the licence): "what license is llama 4 released under" asks the licence, not when
-    it came out."""
+    """Forget "under" after the licence is named ("what licence is llama 4 under": the frame of
+    asking a licence, not a word to look up), and "released … under" when the text says what
+    something is released under and names another attribute (the licence): "what license is
+    llama 4 released under" asks the licence, not when it came out."""
     if not _UNDER & set(parsed.words):
         return
+    licence = [m.end for m in parsed.matches if any(t["id"] == "license" for t in m.terms)]
+    if licence and any(w in _UNDER for w in parsed.words[min(licence) :]):  # "what licence is llama 4 under"
+        parsed.rest = [w for w in parsed.rest if w not in _UNDER]
+        parsed.filler.update(_UNDER)
     release = [m for m in parsed.matches if {t["id"] for t in m.terms if t["kind"] == "attribute"} == {"release"}]
     others = [m for m in parsed.matches if m not in release and any(t["kind"] == "attribute" for t in m.terms)]
     if release and others:

@@ -41,6 +41,24 @@ def family_only(parsed: Parsed, paths: Collection[str], named: Collection[str]) 
     return frozenset(family), frozenset(model)
 
 
+def unserved(parsed: Parsed, paths: Collection[str], providers: Collection[str]) -> frozenset[str]:
+    """The path words of the text's attributes when no fact of the providers the text names
+    carries any of them. "does bedrock support images for maverick" asks what no Bedrock fact records: the
+    model's own fact of it answers (Maverick takes images), not one of Bedrock's prices."""
+    if not providers:
+        return frozenset()
+    about = [s for s in (p.split(".") for p in paths) if len(s) > 1 and s[0] == "providers" and s[1] in providers]
+    out: set[str] = set()
+    for m in parsed.matches:
+        if any(t["kind"] == "entity" for t in m.terms):
+            continue
+        words = {w for t in m.terms if t["kind"] == "attribute" for w in t.get("path_words", ())}
+        if words and any(carries(words, segs) for segs in about):
+            return frozenset()  # one thing asked is the provider's own ("send images … on databricks": text_only)
+        out |= words
+    return frozenset(out)
+
+
 _TIERS = frozenset({"providers", "runtime", "engines", "files", "finetuning", "hardware", "history", "research"})
 """Areas whose facts are about a service, a setup or a record, never the family's own figure."""
 

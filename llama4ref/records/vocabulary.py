@@ -42,6 +42,19 @@ _GENERIC_NAMES = frozenset({"llama", "meta", "llama4", "nvidia", "oci", "vertex"
 """Provider display names too generic to name a provider on their own (other records or the
 vocabulary name these providers unambiguously)."""
 _TOPIC_SKIP = frozenset({"providers", "runtime"})
+_GPU_BRANDS = frozenset({"rtx", "gtx"})
+"""A GPU line's brand, which people leave off before the model number ("scout on a 3090")."""
+
+
+def machine_names(key: str) -> list[str]:
+    """The names a machine's data sheet key (``rtx_3090``) is written by: the key in words, and
+    without a GPU line's brand when a model number follows it ("3090", "a6000", "6000 ada")."""
+    parts = key.split("_")
+    names = [" ".join(parts)]
+    if len(parts) > 1 and parts[0] in _GPU_BRANDS and any(c.isdigit() for c in parts[1]):
+        names.append(" ".join(parts[1:]))
+    return names
+
 
 STOPWORDS = frozenset(
     [
@@ -200,7 +213,7 @@ def compile_vocabulary(tree: Tree, fact_paths: list[str]) -> dict[str, Any]:
             add(
                 "entity",
                 f"gpu-{fp.hardware}",
-                [fp.hardware.replace("_", " ")],
+                machine_names(fp.hardware),
                 target=f"hardware.{fp.hardware}",
                 anywhere=True,
                 cls="gpu",
