@@ -503,9 +503,34 @@ def _against(
     recorded = kb.get(primary).value
     if st.value.mult == 1.0 and not st.units and isinstance(recorded, (int, float)) and recorded >= 1e6 * max(st.value.high, 1):
         return Verdict("unchecked", primary, recorded, None, "the value's scale is not stated (17 what?)")
+    if not st.units and len({kb.get(p).unit for p in paths}) > 1 and _far_apart(recorded, st.value):
+        # "both were trained to 256 K": "trained" names a topic whose facts count different things
+        # (tokens, GPU hours, tonnes of CO2), and 256,000 is not of the scale of Maverick's 645 t
+        return Verdict("unchecked", primary, recorded, None, "no unit, and the value is not of the fact's scale")
     if st.variant is None and tier not in ("license", "family"):
         return Verdict("unchecked", primary, kb.get(primary).value, None, "no variant named")
     return Verdict("contradicted", primary, kb.get(primary).value, None, _why(tier, primary))
+
+
+SCALE_APART = 100.0
+"""How many times apart a figure written without a unit and the only fact it could be held to may be
+before the binding is read as doubtful rather than the figure as wrong."""
+
+
+def _far_apart(recorded: Any, value: Value) -> bool:
+    """Whether a figure with no unit is so far from the fact's scale (100× either way) that it is
+    about something else: "trained to 256 K" held to 645 tonnes of CO2.
+
+    >>> from llama4ref.claims.values import Value
+    >>> _far_apart(645, Value(256000.0, 256000.0, 1000.0, 1000.0, "exact", "256 K", 0, 5))
+    True
+    >>> _far_apart(48, Value(80.0, 80.0, 1.0, 1.0, "exact", "80", 0, 2))
+    False
+    """
+    if isinstance(recorded, bool) or not isinstance(recorded, (int, float)) or recorded <= 0 or value.low <= 0:
+        return False
+    ratio = max(recorded / value.high, value.low / recorded)
+    return ratio >= SCALE_APART
 
 
 def _why(tier: str, path: str) -> str:
