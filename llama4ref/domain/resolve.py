@@ -355,12 +355,17 @@ def _imitated(kb: KnowledgeBase, text: str, matches: list[Identifier] | None = N
 
 
 def _lookalike(name: str, text: str, entry: Identifier) -> Resolution:
-    target = entry.name
-    notes = differing_characters(text, target)
+    whose = f"{entry.publisher}'s {'official ' if entry.official else ''}id"
+    return _lookalike_of(name, text, entry.name, whose, "id")
+
+
+def _lookalike_of(name: str, written: str, target: str, whose: str, noun: str, lead: str = "") -> Resolution:
+    """The refusal of ``written`` (a whole id or its namespace) as a look-alike of ``target``, with
+    the first five characters that differ named."""
+    notes = differing_characters(written, target)
     shown = "; ".join(n.shown() for n in notes[:5])
     more = f" and {len(notes) - 5} more" if len(notes) > 5 else ""
-    whose = f"{entry.publisher}'s {'official ' if entry.official else ''}id"
-    reason = f"a look-alike of {target!r} ({whose}), not that id: {shown}{more}; a look-alike id is never official"
+    reason = f"{lead}a look-alike of {target!r} ({whose}), not that {noun}: {shown}{more}; a look-alike id is never official"
     return Resolution(
         input=name,
         variant=None,
@@ -392,24 +397,8 @@ def _imitated_namespace(kb: KnowledgeBase, text: str) -> str | None:
 
 def _namespace_lookalike(kb: KnowledgeBase, name: str, text: str, namespace: str) -> Resolution:
     org = text.partition("/")[0]
-    notes = differing_characters(org, namespace)
-    shown = "; ".join(n.shown() for n in notes[:5])
-    more = f" and {len(notes) - 5} more" if len(notes) > 5 else ""
     whose = "Meta's official namespace" if namespace in _official_orgs(kb) else "a recorded namespace"
-    reason = (
-        f"the namespace {org!r} is a look-alike of {namespace!r} ({whose}), not that namespace: "
-        f"{shown}{more}; a look-alike id is never official"
-    )
-    return Resolution(
-        input=name,
-        variant=None,
-        method="lookalike",
-        valid=False,
-        family=None,
-        reason=reason,
-        lookalike_of=namespace,
-        characters=notes,
-    )
+    return _lookalike_of(name, org, namespace, whose, "namespace", lead=f"the namespace {org!r} is ")
 
 
 def _need_str(name: object) -> None:
