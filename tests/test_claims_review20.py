@@ -105,3 +105,27 @@ def test_a_training_verb_makes_the_context_the_trainings(kb: KnowledgeBase, text
 
 def test_a_context_length_without_training_is_the_window(kb: KnowledgeBase) -> None:
     assert _claim(kb, "Scout has a 256K context length.", "256K") == ("contradicted", "scout.context_window.instruct")
+
+
+# -- the threshold named as its clause's subject ("The MAU limit … is 700 million") ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "status"),
+    [
+        ("The MAU limit in the Llama 4 license is 700 million.", "700 million", "supported"),  # the reviewer's
+        ("The MAU limit in the Llama 4 license is 1 billion.", "1 billion", "contradicted"),
+        ("Meta's MAU threshold for Llama 4 is 700 million users.", "700 million", "supported"),
+        ("The monthly active users cap stands at 500 million.", "500 million", "contradicted"),
+    ],
+)
+def test_a_limit_stated_as_the_subject_is_the_threshold(kb: KnowledgeBase, text: str, value: str, status: str) -> None:
+    assert _claim(kb, text, value) == (status, MAU)
+
+
+def test_a_figure_with_its_own_unit_is_not_the_threshold(kb: KnowledgeBase) -> None:
+    """'… users get a context window of 10M tokens': the tokens are the window's, whoever gets it."""
+    assert _claim(kb, "Scout's users get a context window of 10M tokens.", "10M") == (
+        "supported",
+        "scout.context_window.instruct",
+    )

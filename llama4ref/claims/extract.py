@@ -35,7 +35,14 @@ from llama4ref.claims.binding import (
 from llama4ref.claims.catalog import money_key
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.reading import attribute, dated, license_entity, released_variants, sentence_benchmark
+from llama4ref.claims.reading import (
+    attribute,
+    dated,
+    license_entity,
+    license_subject,
+    released_variants,
+    sentence_benchmark,
+)
 from llama4ref.claims.statement import (
     CLAUSE,
     GLOSS_END,
@@ -394,7 +401,9 @@ def statements(
             attrs += attribute(lex, "active")
         if v.mult >= 1e6:  # a scale word ("billion", "میلیارد", "milliárd") says the value is no count of parts
             attrs = tuple(t for t in attrs if not t.get("units") or not set(t["units"]) <= cues.COUNTED_PARTS)
-        fact_ent = license_entity(parsed, v, vi, ve)
+        fact_ent = license_entity(parsed, v, vi, ve) or (
+            None if units or any(t.get("units") for t in attrs) else license_subject(parsed, v, vi, text, words, vals)
+        )
         # (a count of billions beside the license's user threshold counts users, not parameters or tokens)
         if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9 and not fact_ent:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
