@@ -76,3 +76,39 @@ def _within(v: Value, recorded: float, bound: str, recorded_step: float | None =
     if v.bound == "at_most":
         return recorded <= v.high + tol
     return v.low - tol <= recorded <= v.high + tol
+
+
+LIMIT_SLACK = 0.1
+"""How far a figure written for a limit may be from it (a tenth, the slack an approximate figure
+gets): a limit is a figure a rule sets, so a writer's rounding keeps it close."""
+
+
+def limit_agrees(v: Value, recorded: Any, bound: str, written: str | None = None, comparison: Any = None) -> bool:
+    """:func:`agrees` for a fact that may be a limit: a threshold a rule compares against (its
+    ``comparison`` qualifier, "greater than 700 million monthly active users") or a recorded bound
+    ("up to 5 images"). A limit is one figure, not a range of figures: a bound word written with it
+    ("more than 700 million", "over 700M", "up to 5") restates the limit's own comparison, so the
+    written figure is read as exact, and it must be the limit's figure within a tenth, whatever its
+    written rounding ("1 billion" rounds 700 million to whole billions, but names another limit).
+
+    >>> from llama4ref.claims.values import values
+    >>> [limit_agrees(values(t)[0], 700_000_000, "exact", None, "greater than") for t in
+    ...  ("more than 500 million", "1 billion", "over 700 million", "700M", "0.7 billion", "under 1 billion")]
+    [False, False, True, True, True, False]
+    """
+    if not isinstance(comparison, str) and bound not in ("at_least", "at_most"):
+        return agrees(v, recorded, bound, written)
+    if v.day is not None or isinstance(recorded, bool) or not isinstance(recorded, (int, float)):
+        return agrees(v, recorded, bound, written)
+    figure = v._replace(bound="exact") if v.bound in ("at_least", "at_most") else v
+    if not agrees(figure, recorded, "exact", written):
+        return False
+    readings = [r for r in (figure, binary(figure)) if r is not None]
+    return any(_near(r, float(recorded)) for r in readings)
+
+
+def _near(v: Value, recorded: float) -> bool:
+    """Whether a written figure (or range) is within :data:`LIMIT_SLACK` of a limit."""
+    if v.low <= recorded <= v.high:
+        return True
+    return min(abs(v.low - recorded), abs(v.high - recorded)) <= LIMIT_SLACK * abs(recorded)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.claims.cues import OTHER_COUNTS
+from llama4ref.claims.cues import COUNTED_THINGS, OTHER_COUNTS
 
 if TYPE_CHECKING:
     from llama4ref.claims.values import Value
@@ -175,6 +175,41 @@ def counts_other(v: Value, ve: int, matches: list[Match], words: Words, text: st
     if not word.isalpha() or word in LINKS or words.char(ve) - v.end > 1:
         return False
     return not any(m.start <= ve + 1 < m.end or m.start <= ve < m.end for m in matches)  # (not "scores 89.2 on MMLU")
+
+
+def counts_things(v: Value, ve: int, matches: list[Match], words: Words) -> bool:
+    """Whether a figure's own noun is a thing counted (:data:`llama4ref.claims.cues.COUNTED_THINGS`),
+    right after it or after up to two words the vocabulary does not know ("20k support tickets",
+    "300K multi-turn conversations"): a count of tickets is no token length, parameter count or any
+    other recorded figure, whatever the sentence's verb ("trained on 300K conversations")."""
+    if v.day is not None or ve >= len(words.tokens) or words.char(ve) - v.end > 1:
+        return False
+    for i in range(ve, min(ve + 3, len(words.tokens))):
+        if any(m.start <= i < m.end for m in matches):
+            return False  # a phrase the vocabulary knows ("10M context", "2T training tokens")
+        if words.tokens[i] in COUNTED_THINGS:
+            return True
+        if not words.tokens[i].isalpha() or words.tokens[i] in _NOT_MODIFIERS:
+            return False  # "activates ~28B per step": a rate's noun, not the figure's own
+    return False
+
+
+_NOT_MODIFIERS = frozenset(
+    {"per", "a", "an", "the", "each", "every", "for", "in", "on", "of", "at", "to", "with", "by", "from", "and", "or"}
+)
+"""Words that end a figure's noun phrase: what follows them is not the noun the figure counts."""
+
+
+_TRAINED_WITH = re.compile(r"(?i)(?:pre-?|post-?)?train(?:ed|ing)?\s+(?:with|on|at|using|to)\s+(?:(?:an?|the|its)\s+)?")
+"""A training verb and the preposition taking the value as its object ("trained with a 256K")."""
+
+
+def trained_with(m: Match, v: Value, text: str, words: Words) -> bool:
+    """Whether the phrase ``m`` is a training verb whose object is the value ("Scout is trained with
+    a 256K context length", "trained on a 256K context"): the noun after the value names the
+    attribute, and the verb says it is the training's (llama4ref.claims.judge reads the training's
+    own figure first), so the verb is kept beside that noun, not dropped as a rival phrase."""
+    return any(t.get("id") == "training" for t in m.terms) and bool(_TRAINED_WITH.fullmatch(text, words.char(m.start), v.start))
 
 
 def attribute_gap(named: list[Match], vi: int, ve: int, attached: bool) -> int:

@@ -288,6 +288,17 @@ COUNTED_PARTS = frozenset({"experts", "layers", "heads", "images", "tiles", "gpu
 "109 میلیارد") is never one of them."""
 
 
+_THINGS = (
+    "ticket conversation dialogue dialog chat transcript example sample document doc row record step epoch iteration "
+    "episode trajectory trajectories prompt pair instruction question query queries answer task problem file article "
+    "page sentence message email review post comment video call request download customer developer employee"
+)
+COUNTED_THINGS = frozenset(w for s in _THINGS.split() for w in (s, s + "s")) | {"queries", "trajectories"}
+"""Things a document counts that no fact of the records is ("20k support tickets", "300K
+conversations", "50k examples", "1M steps"): a figure whose own noun is one of them counts that
+noun, whatever attribute the sentence names (llama4ref.claims.binding.counts_things)."""
+
+
 def dated(term: dict[str, Any]) -> bool:
     """Whether an attribute is measured in dates (a release, a knowledge cutoff)."""
     return bool({"date", "month"} & set(term.get("units") or ()))

@@ -19,6 +19,7 @@ from llama4ref.claims.binding import (
     closest,
     counted_heading,
     counts_other,
+    counts_things,
     fits,
     hardware,
     heading_attribute,
@@ -28,12 +29,20 @@ from llama4ref.claims.binding import (
     plain_link,
     quoted_alone,
     quoted_phrase,
+    trained_with,
     unit_follows,
 )
 from llama4ref.claims.catalog import money_key
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.reading import attribute, dated, license_entity, released_variants, sentence_benchmark
+from llama4ref.claims.reading import (
+    attribute,
+    dated,
+    license_entity,
+    license_subject,
+    released_variants,
+    sentence_benchmark,
+)
 from llama4ref.claims.statement import (
     CLAUSE,
     GLOSS_END,
@@ -350,7 +359,9 @@ def statements(
         # "the 10-million-token window is based on … rather than direct training": what it is not
         mine = [m for m in mine if not (m.start >= ve and cues.CONTRASTED.search(text[v.end : words.char(m.start)]))]
         if v.day is None and not labelled and any(m.start == ve and attribute_phrase(m) for m in mine):
-            mine = [m for m in mine if not (m.end <= vi and attribute_phrase(m))]  # "MoE layers use 128 routed experts"
+            mine = [
+                m for m in mine if not (m.end <= vi and attribute_phrase(m)) or trained_with(m, v, text, words)
+            ]  # "MoE layers use 128 routed experts" (but "trained with a 256K context length": the training's)
         unit_matches = [m for m in mine if unit_follows(m, ve, words) and any(t["kind"] == "unit" for t in m.terms)]
         named_attrs = [m for m in mine if any(t["kind"] == "attribute" and not is_unit_word(m) for t in m.terms)]
         if named_attrs:  # "Max output tokens: 8K": "tokens" is the unit, "max output" the attribute
@@ -390,7 +401,11 @@ def statements(
             attrs += attribute(lex, "active")
         if v.mult >= 1e6:  # a scale word ("billion", "میلیارد", "milliárd") says the value is no count of parts
             attrs = tuple(t for t in attrs if not t.get("units") or not set(t["units"]) <= cues.COUNTED_PARTS)
-        if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9:
+        fact_ent = license_entity(parsed, v, vi, ve) or (
+            None if units or any(t.get("units") for t in attrs) else license_subject(parsed, v, vi, text, words, vals)
+        )
+        # (a count of billions beside the license's user threshold counts users, not parameters or tokens)
+        if not units and not any(t.get("units") for t in attrs) and v.mult >= 1e9 and not fact_ent:
             trained = any(t["id"] in ("training", "tokens") for t in attrs)
             units = ("tokens",) if trained else ("parameters",)  # "109B total", "~40T" under "Training Tokens"
             label = text[max(0, clause[0] - 40) : clause[0]].casefold() if LABELLED.match(text[clause[0] : v.start]) else ""
@@ -417,7 +432,6 @@ def statements(
             # "an ELO of 1417 on LMArena": the arena rating Meta reported; a rating moves with the
             # checkpoint ranked and the day it is read, so it may agree but never contradicts
             bench, benches, firm = arena["path_words"][0], (arena["path_words"][0],), False
-        fact_ent = license_entity(parsed, v, vi, ve)
         if not activated:  # "Hidden Dimension Size": the longest phrase names the attribute
             attrs, firm = longest_phrase(mine, unit_matches, attrs, firm, ve)
         if bench and not firm and len({t["target"] for m in parsed.matches for t in m.terms if t.get("cls") == "benchmark"}) == 1:
@@ -446,6 +460,8 @@ def statements(
             attrs = attribute(lex, "price")  # read by catalog.priced
         if v.day is None and not (attrs or units or bench or fact_ent):
             continue
+        if counts_things(v, ve, parsed.matches, words):
+            continue  # "trained on 300K conversations": a count of things, no recorded figure
         if counts_other(v, ve, parsed.matches, words, text):
             firm = False  # "ran for 72 days", "16 متخصص": the count's own noun, which the vocabulary does not know, is what it counts
         if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)

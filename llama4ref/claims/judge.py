@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 from llama4ref.claims import strength
-from llama4ref.claims.agree import agrees, display
+from llama4ref.claims.agree import display, limit_agrees
 from llama4ref.claims.alike import judgeable, named_leaf
 from llama4ref.claims.statement import SEVERAL_PROVIDERS, UNKNOWN_PROVIDER, Statement
 from llama4ref.claims.strength import weakly_bound
@@ -475,13 +475,13 @@ def _against(
     stored = [p for p in ordered if not kb.get(p).derived]
     for path in stored:
         fact = kb.get(path)
-        if agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
+        if limit_agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display")), _compared(fact)):
             return Verdict("supported", path, fact.value, None, _why(tier, path))
     for path in [*paths, *family]:  # a stored value the records rank (disputed, superseded) before any derived figure:
         for alt in kb.get(path).alternatives:  # "402B" is disputed though the recount rounds to it
             if path in family and alt.rank not in ("rounded", "alternative"):
                 continue  # a family-wide fact only agrees ("tested with up to 8 images": the blog's alternative)
-            if agrees(st.value, alt.value, alt.bound):
+            if limit_agrees(st.value, alt.value, alt.bound, None, _compared(kb.get(path))):
                 status: Status = "supported" if alt.rank in ("rounded", "alternative") else "disputed"
                 return Verdict(
                     status,
@@ -493,7 +493,9 @@ def _against(
                 )
     for path in ordered:
         fact = kb.get(path)
-        if fact.derived and agrees(st.value, fact.value, fact.bound, display(fact.qualifiers.get("display"))):
+        if fact.derived and limit_agrees(
+            st.value, fact.value, fact.bound, display(fact.qualifiers.get("display")), _compared(fact)
+        ):
             return Verdict("supported", path, fact.value, None, _why(tier, path))
     primary = _primary(kb, primaries, st)
     if primary is None:
@@ -531,6 +533,11 @@ def _far_apart(recorded: Any, value: Value) -> bool:
         return False
     ratio = max(recorded / value.high, value.low / recorded)
     return ratio >= SCALE_APART
+
+
+def _compared(fact: Any) -> Any:
+    """The comparison a threshold fact states ("greater than"), else None (llama4ref.claims.agree.limit_agrees)."""
+    return fact.qualifiers.get("comparison")
 
 
 def _why(tier: str, path: str) -> str:

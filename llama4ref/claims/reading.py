@@ -77,6 +77,36 @@ def license_entity(parsed: Parsed, v: Value, vi: int, ve: int) -> str | None:
     )
 
 
+_STATED_AS = re.compile(r"(?i)\b(?:is|are|was|stands\s+at|sits\s+at|set\s+at)\s*(?:about\s+|around\s+|roughly\s+)?$|[:=]\s*$")
+"""What ends a subject stated to be the value ("… is", "… stands at", "…:")."""
+_LIMIT_WORD = re.compile(r"(?i)\W*(?:limit|threshold|cap|ceiling|cut-?off)\b")
+"""A word right after the fact's phrase saying the subject is a limit ("MAU limit", "MAU threshold")."""
+
+
+def license_subject(parsed: Parsed, v: Value, vi: int, text: str, words: Words, others: list[Value]) -> str | None:
+    """The license fact a count of millions is stated to be, named as the subject of its clause
+    ("The MAU limit in the Llama 4 license is 700 million", "the MAU threshold stands at 700M"):
+    the fact's phrase, followed by a word for a limit, before the value in its sentence, no other value
+    and no sentence end between, and the words between ending in "is" or a colon (so the value is
+    what the subject is, not a figure of something else the sentence goes on to). The caller asks
+    only for a value with no unit of its own ("… users get a context window of 10M tokens")."""
+    if v.low < 1e6:
+        return None
+    for m in parsed.matches:
+        if m.end > vi:
+            continue
+        said = words.spans[m.end - 1][1]
+        between = text[said : v.start]
+        if len(between) > 80 or re.search(r"[.;!?\n]", between) or any(said <= u.start < v.start for u in others):
+            continue
+        if not (_STATED_AS.search(between) and _LIMIT_WORD.match(between)):
+            continue  # ("the number of Scout users is 3 million": a count of users, no limit)
+        for t in m.terms:
+            if t["kind"] == "entity" and t.get("cls") == "named" and t["target"].startswith("license."):
+                return str(t["target"])
+    return None
+
+
 def sentence_benchmark(
     parsed: Parsed, v: Value, rest: list[Value], words: Words, unit_words: list[Match]
 ) -> tuple[str, tuple[str, ...]] | None:
