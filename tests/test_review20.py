@@ -1,0 +1,68 @@
+"""review20's findings on the CLI around the checkers: token counts written as the tool prints them,
+the memory hint at a given context, the license badge, another generation's use policy, check-name's
+empty name and separators, the conflicts listing, and the checker on a checkout with no card."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import llama4ref
+from llama4ref.formatting import humanize, parse_token_count
+from tests.conftest import run_cli
+
+# -- #11: a token count reads as the tool writes it -------------------------------------------
+
+
+def _token_counts() -> list[int]:
+    kb = llama4ref.knowledge_base()
+    return sorted({f.value for f in kb.facts() if f.unit == "tokens" and isinstance(f.value, int) and f.value > 0})
+
+
+def test_every_recorded_token_count_reads_back_as_printed() -> None:
+    """Each token count in the records, written as `show` writes it (131,072, and 128K for a whole
+    number of 1,024s; 4,000 and 128,000 are shown "4K" and "128K" too, but K is read as binary), parses to itself."""
+    counts = _token_counts()
+    assert 131_072 in counts and 10_485_760 in counts, counts[:20]
+    for count in counts:
+        assert parse_token_count(f"{count:,}") == count
+        if count % 1024 == 0 and count % 1000:  # 128,000 is shown "128K" too: the decimal reading
+            assert parse_token_count(humanize(count, binary=True)) == count, humanize(count, binary=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("32k", 32_768), ("128K", 131_072), ("1M", 1_048_576), ("10M", 10_485_760), ("131,072", 131_072), ("1.5M", 1_572_864),
+     (" 8192 ", 8192), ("256 K", 262_144)],
+)  # fmt: skip
+def test_k_and_m_are_binary_and_separators_are_read(text: str, count: int) -> None:
+    """K = 1,024 and M = 1,048,576 (the records' rounded notation); thousands separators are read."""
+    assert parse_token_count(text) == count
+
+
+@pytest.mark.parametrize("text", ["", "12x", "1,2345", "1.5", "1.0001K", "nan", "1e6", "128KB", "K"])
+def test_what_is_no_token_count_is_refused(text: str) -> None:
+    """A count that is not whole, a misplaced separator, a float or a unit: a ValueError naming it."""
+    with pytest.raises(ValueError, match="is not a token count"):
+        parse_token_count(text)
+
+
+@pytest.mark.parametrize(("command", "option"), [(["memory", "scout", "--gpu", "h100", "--json"], "--context"),
+                                                 (["providers", "scout", "--json"], "--min-context")])  # fmt: skip
+def test_every_token_option_takes_the_printed_forms(command: list[str], option: str) -> None:
+    """`--context 128K` and `--context 131,072` answer as `--context 131072`, on each option taking tokens."""
+    plain = run_cli(*command, option, "131072")
+    assert plain.code == 0, plain.stderr
+    for text in ("128K", "128k", "131,072"):
+        res = run_cli(*command, option, text)
+        assert (res.code, json.loads(res.stdout)) == (0, json.loads(plain.stdout)), (text, res.stderr)
+
+
+def test_a_bad_token_count_is_one_coded_line_and_the_help_says_k_is_binary() -> None:
+    """'32q' is the one-line L4R-U012 error naming the forms it takes; -h says 128K = 131,072."""
+    res = run_cli("memory", "scout", "--context", "32q")
+    assert res.code == 2 and res.stdout == "" and res.stderr.count("\n") == 1, res
+    assert "L4R-U012" in res.stderr and "'32q' is not a token count" in res.stderr and "128K" in res.stderr
+    for command in (["memory"], ["providers"]):
+        assert "128K = 131,072" in " ".join(run_cli(*command, "-h", env={"COLUMNS": "200"}).stdout.split())
