@@ -66,3 +66,47 @@ def test_a_bad_token_count_is_one_coded_line_and_the_help_says_k_is_binary() -> 
     assert "L4R-U012" in res.stderr and "'32q' is not a token count" in res.stderr and "128K" in res.stderr
     for command in (["memory"], ["providers"]):
         assert "128K = 131,072" in " ".join(run_cli(*command, "-h", env={"COLUMNS": "200"}).stdout.split())
+
+
+# -- #10: the context hint whenever a smaller context fits, not only at the default window ----
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_given_context_that_does_not_fit_gets_the_context_that_does() -> None:
+    """int4 Scout at 131,072 tokens misses one H100 by half a GB: the output names the context that fits it."""
+    from llama4ref.domain.memory import plan
+
+    kb = llama4ref.knowledge_base()
+    p = plan(kb, "scout", "int4", gpu="h100", context=131_072)
+    assert not p.fits and p.context_fit is not None and p.context_fit[0] == 1
+    n = p.context_fit[1]
+    assert 8192 < n < 131_072
+    assert plan(kb, "scout", "int4", gpu="h100", context=n).fits
+    assert not plan(kb, "scout", "int4", gpu="h100", context=n + 1).fits
+    res = run_cli("memory", "scout", "--precision", "int4", "--gpu", "h100", "--context", "131072")
+    assert "fits on 1 × h100: no" in _flat(res.stdout)
+    assert f"with --context {n} (or less) it fits 1 × h100" in _flat(res.stdout)
+
+
+@pytest.mark.parametrize("variant", ["scout", "maverick"])
+@pytest.mark.parametrize("precision", ["bf16", "fp8", "int4"])
+@pytest.mark.parametrize("gpu", ["h100", "h200"])
+def test_the_hint_is_given_exactly_when_a_smaller_context_fits(variant: str, precision: str, gpu: str) -> None:
+    """For every plan that does not fit: a hint iff the weights alone (context 1) deploy on fewer GPUs, and
+    the context it names fits those GPUs."""
+    from llama4ref.domain.memory import plan
+
+    kb = llama4ref.knowledge_base()
+    least = plan(kb, variant, precision, gpu=gpu, context=1, advise=False).gpus_deployable or 1  # type: ignore[arg-type]
+    for context in (65_536, 131_072, 1_048_576):
+        p = plan(kb, variant, precision, gpu=gpu, context=context)  # type: ignore[arg-type]
+        if p.fits:
+            assert p.context_fit is None
+            continue
+        assert (p.context_fit is not None) == (least < (p.gpus_deployable or 1)), (context, p.context_fit)
+        if p.context_fit is not None:
+            gpus, fits = p.context_fit
+            assert fits < context and plan(kb, variant, precision, gpu=gpu, context=fits, gpus=gpus).fits  # type: ignore[arg-type]
