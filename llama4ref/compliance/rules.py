@@ -100,8 +100,9 @@ _RULES = (
         "1.b.i",
         "error",
         "built-with-llama",
-        'The README or model card must display the phrase "Built with Llama".',
-        also=("warning",),
+        'The README or model card must display the phrase "Built with Llama". An image whose alt text is exactly '
+        "the phrase (a badge) counts as displayed, with a note that the image itself must show the words.",
+        also=("warning", "note"),
     ),
     Rule(
         "L4-NOTICE",
