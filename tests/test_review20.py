@@ -110,3 +110,37 @@ def test_the_hint_is_given_exactly_when_a_smaller_context_fits(variant: str, pre
         if p.context_fit is not None:
             gpus, fits = p.context_fit
             assert fits < context and plan(kb, variant, precision, gpu=gpu, context=fits, gpus=gpus).fits  # type: ignore[arg-type]
+
+
+# -- #14: check-name: an empty name is a usage error; one separator style; plain words -------------
+
+
+@pytest.mark.parametrize(("args", "says"), [([""], "name 1 is empty"), (["Llama-4-X", "  "], "name 2 is only whitespace")])
+def test_an_empty_name_is_a_usage_error(args: list[str], says: str) -> None:
+    """`check-name ''` is one coded line and exit 2 (as `get ''`), not a verdict with a suggestion."""
+    res = run_cli("check-name", *args)
+    assert (res.code, res.stdout, res.stderr.count("\n")) == (2, "", 1), res
+    assert "L4R-U012" in res.stderr and says in res.stderr
+
+
+def test_leading_spaces_are_said_plainly() -> None:
+    """' Llama-indented' (an indented line of a names file) begins with whitespace; it is not called a look-alike."""
+    res = run_cli("check-name", " Llama-indented", "--json")
+    (result,) = json.loads(res.stdout)["data"]["results"]
+    assert (res.code, result["rule"], result["suggestion"]) == (1, "L4-NAME-PREFIX", "Llama-indented")
+    assert result["message"].startswith("the name begins with whitespace before 'Llama' (U+0020 SPACE at index 0)")
+    assert "looks like" not in result["message"] and "SPOOF" not in res.stdout
+
+
+@pytest.mark.parametrize("name", ["Acme Scout Support Assistant", "acme/Scout_v2 FT", "Scout-FT (Acme)", "scout"])
+def test_a_suggestion_keeps_one_separator_style(name: str) -> None:
+    """The suggested name adds the prefix with the separator the name itself uses first, and passes."""
+    from llama4ref.compliance import check_name
+    from llama4ref.compliance.terms import shipped_license_terms
+
+    terms = shipped_license_terms()
+    suggestion = check_name(name, terms).suggestion
+    own = name.rsplit("/", 1)[-1]
+    first = next((c for c in own if c in " -_"), "-")
+    assert suggestion.rsplit("/", 1)[-1] == f"Llama{first}{own}"
+    assert check_name(suggestion, terms).status == "pass"
