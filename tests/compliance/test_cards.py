@@ -274,3 +274,23 @@ def test_cli_text_names_the_path_as_given(terms: LicenseTerms, tmp_path: Path, m
     assert "models/bad/README.md:4: L4-CARD-LICENSE error:" in result.stdout.splitlines()[1]  # after the link warning on LICENSE
     sarif = run_cli("license", "check", "models/bad", "--format", "sarif", "--root", ".")
     assert '"uri": "models/bad/README.md"' in sarif.stdout
+
+
+def test_a_checkout_root_without_a_card_is_not_judged_by_its_folder_name(terms: LicenseTerms, tmp_path: Path) -> None:
+    """A repository whose model lives in models/my-model (as docs/ci.md lays it out), checked at its
+    root (as `pre-commit try-repo` does): no name verdict on the checkout's folder, and the missing-card
+    error says where the card is."""
+    root = tmp_path / "acme-ft"
+    model = root / "models" / "my-model"
+    model.mkdir(parents=True)
+    card = _card(model, SCOUT, "Built with Llama\n" + LINKS)
+    report = check_repo(root, terms)
+    rules = {f.rule for f in report.findings}
+    assert not rules & {"L4-NAME-PREFIX", "L4-NAME-CASE", "L4-NAME-SOURCE"}, report.findings
+    assert report.status("L4-NAME-PREFIX") == "not_checked" and report.names == ()
+    (missing,) = [f for f in report.findings if f.rule == "L4-CARD-MISSING"]
+    assert "a model card is below it, in models/my-model" in missing.message and "args: [models/my-model]" in missing.message
+    named = check_repo(root, terms, name="acme-ft")  # a name given is still judged
+    assert named.status("L4-NAME-PREFIX") == "error"
+    beside = check_repo(card.parent, terms)  # with its card, the model's folder is checked as before
+    assert beside.status("L4-CARD-MISSING") == "pass" and beside.status("L4-NAME-PREFIX") == "pass"
