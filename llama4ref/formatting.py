@@ -62,6 +62,36 @@ def humanize(number: float, *, binary: bool = False) -> str:
     return f"{number:g}"
 
 
+_TOKEN_COUNT = re.compile(r"([+-]?)(\d{1,3}(?:[,_]\d{3})+|\d+)(?:\.(\d+))?[ ]?([kKmM]?)")
+_TOKEN_SUFFIX = {"": 1, "k": 1 << 10, "m": 1 << 20}
+
+
+def parse_token_count(text: str) -> int:
+    """A token count as people and :func:`humanize` (``binary``) write it: ``131072``,
+    ``131,072``, ``128K``, ``1M``. K and M are binary, the records' own rounded notation
+    (128K = 131,072, 10M = 10,485,760); a decimal needs a suffix and must come out whole
+    (``1.5M`` = 1,572,864). A sign is kept, so the command can say what a negative count is.
+
+    >>> parse_token_count("128K"), parse_token_count("131,072"), parse_token_count("1M")
+    (131072, 131072, 1048576)
+    """
+    found = _TOKEN_COUNT.fullmatch(text.strip())
+    if found is not None:
+        sign, whole, suffix = found.group(1), found.group(2), found.group(4)
+        fraction: str | None = found.group(3)
+        scale = _TOKEN_SUFFIX[suffix.lower()]
+        digits = whole.replace(",", "").replace("_", "")
+        if fraction is None:
+            return int(f"{sign}{digits}") * scale
+        if suffix:
+            numerator = int(digits + fraction) * scale
+            denominator = 10 ** len(fraction)
+            if numerator % denominator == 0:
+                whole_count: int = numerator // denominator
+                return -whole_count if sign == "-" else whole_count
+    raise ValueError(f"{text!r} is not a token count: write e.g. 131072, 131,072 or 128K (K = 1,024, M = 1,048,576)")
+
+
 def _scientific(number: int) -> str:
     """``1e+400`` for an int of any size (float() overflows past 10^308, str() past 4300 digits)."""
     from decimal import Decimal  # exact for any int; only huge values come here

@@ -9,11 +9,36 @@ from llama4ref.store.knowledge_base import KnowledgeBase
 from tests.conftest import run_cli
 
 
-def test_every_fact_with_an_alternative_is_listed_once(kb: KnowledgeBase) -> None:
-    """The listing holds exactly the facts that keep an alternative value, in path order."""
+def _own_sources(kb: KnowledgeBase, path: str) -> set[str]:
+    return {c.source for c in kb.citations_of(kb.get(path))}
+
+
+def _disagrees(kb: KnowledgeBase, path: str) -> bool:
+    """An alternative from a source the preferred value does not cite, or a value that is not the
+    preferred one and not labelled its rounding."""
+    fact, own = kb.get(path), _own_sources(kb, path)
+    return any(
+        not {c.source for c in a.citations} <= own or (a.value != fact.value and a.rank != "rounded") for a in fact.alternatives
+    )
+
+
+def test_every_fact_with_a_disagreeing_alternative_is_listed_once(kb: KnowledgeBase) -> None:
+    """The listing holds exactly the facts that keep an alternative that disagrees, in path order."""
     found = [c.path for c in conflicts(kb)]
-    assert found == [f.path for f in kb.facts("") if f.alternatives]
+    assert found == [f.path for f in kb.facts("") if f.alternatives and _disagrees(kb, f.path)]
     assert len(found) == len(set(found)) and found == sorted(found)
+
+
+def test_a_restatement_from_the_same_source_is_no_conflict(kb: KnowledgeBase) -> None:
+    """behemoth.params.total keeps "2T" (a rounded label from the same blog as "nearly two trillion"):
+    kept in the records and shown by `get`, not listed as a conflict."""
+    fact = kb.get("behemoth.params.total")
+    (alt,) = fact.alternatives
+    assert alt.rank == "rounded" and {c.source for c in alt.citations} <= _own_sources(kb, fact.path)
+    assert conflicts(kb, "behemoth.params") == []
+    assert "2T" in run_cli("get", "behemoth.params.total").stdout
+    listed = run_cli("list", "conflicts").stdout
+    assert "behemoth.params.total" not in listed and "maverick.params.total" in listed
 
 
 def test_each_side_names_its_rank_and_its_sources(kb: KnowledgeBase) -> None:

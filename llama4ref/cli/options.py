@@ -47,6 +47,28 @@ DirOpt = Optional[Path]  # noqa: UP045  # typer introspection
 """The type of an optional directory option (``refresh providers --facts/--find-links/--cache``)."""
 
 
+TOKENS_HELP = "K and M are binary, as the records write them: 128K = 131,072, 1M = 1,048,576; 131,072 works too."
+"""The sentence the help of every option taking a token count ends with (parsed by :func:`token_count`)."""
+
+
+def token_count(text: str) -> int:
+    """The ``parser`` of every option that takes a token count (``memory --context``,
+    ``providers --min-context``): :func:`llama4ref.formatting.parse_token_count`, whose
+    ValueError becomes the option's one-line bad-value error (L4R-U012), its message kept (typer's
+    parser wrapper would replace a ValueError's message with the bare value)."""
+    from llama4ref.cli import LARGEST_INT
+    from llama4ref.formatting import parse_token_count
+    from llama4ref.printable import echoed
+
+    try:
+        count = parse_token_count(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    if abs(count) > LARGEST_INT:  # as every other number option: past any count
+        raise typer.BadParameter(f"{echoed(text)} is larger than {LARGEST_INT:,}")
+    return count
+
+
 def not_empty(option: str, given: str | None) -> None:
     """A usage error (exit 2) for a filter option given as an empty string: ``--name ""`` is a
     mistake (an unset shell variable, say), not a request for every row."""

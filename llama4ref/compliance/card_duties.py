@@ -5,8 +5,12 @@ Policies (see :mod:`llama4ref.compliance.rendered` for what counts as displayed)
 * **Attribution**: "Built with Llama" must appear in a displayed block, after ``l4r-text-1``
   normalisation (emphasis and link markup are already gone). A sentence that negates it
   ("not", "never", "no", "without" or a word ending in "n't" among the three words before it
-  in the same clause) does not count. Only front matter, a comment or a code block holding
-  the phrase is said so in the message.
+  in the same clause) does not count. An image whose alt text is exactly the phrase (a
+  "Built with Llama" badge) counts as displayed: the clause asks that the phrase be displayed,
+  and a badge displays it as an image. The check passes with a note that the image itself must
+  show the phrase (the checker cannot see the picture). When the phrase is not displayed, the
+  message names where it was found instead: the front matter, an HTML comment, a code block,
+  an image's alt text (not exactly the phrase), or a hidden element or link title.
 * **Links**: the targets a reader can follow, plus the front-matter ``license_link`` (the
   Hub shows it beside the license). ``extra_gated_prompt`` (the access form) never counts.
 * **Card license**: each ``base_model`` is judged by :func:`~llama4ref.compliance.card.judge_base`;
@@ -78,13 +82,51 @@ def check_attribution(views: list[CardView], terms: LicenseTerms, out: Collector
             "warning",
         )
         return
+    for view in views:
+        for image in view.rendered.images:
+            if normalise(image.text) == phrase:
+                out.add(
+                    view.rel,
+                    image.line,
+                    "L4-ATTRIBUTION",
+                    f"{phrase!r} is displayed as an image (a badge) whose alt text is the phrase; "
+                    "make sure the image itself shows the words, which this check cannot see",
+                    "note",
+                )
+                return
     where = views[0].rel if views else "README.md"
     why = ""
     if negated:
         why = " (it appears only in a sentence that negates it)"
-    elif any(phrase.lower() in normalise(v.text).lower() for v in views):
-        why = " (it appears only where a reader does not see it: front matter, an HTML comment or a code block)"
+    else:
+        places = _unseen_places(views, phrase)
+        if places:
+            why = f" (it appears only where a reader does not see it as text: {places})"
     out.add(where, None, "L4-ATTRIBUTION", f"{phrase!r} is not displayed in the README or model card{why}")
+
+
+def _unseen_places(views: list[CardView], phrase: str) -> str:
+    """Where in the cards ``phrase`` is found though no displayed block shows it, in words ("" if nowhere)."""
+    from llama4ref.compliance.rendered import body_of
+
+    wanted = phrase.lower()
+
+    def has(text: str) -> bool:
+        return wanted in normalise(text).lower()
+
+    places: list[str] = []
+    for view in views:
+        body, offset = body_of(view.text)
+        found = [
+            ("the front matter", offset > 0 and has("\n".join(view.text.split("\n")[:offset]))),
+            ("an HTML comment", any(has(c) for c in re.findall(r"<!--.*?(?:-->|$)", body, re.DOTALL))),
+            ("a code block", any(has(b.text) for b in view.rendered.code)),
+            ("an image's alt text", any(has(b.text) for b in view.rendered.images)),
+        ]
+        places.extend(name for name, hit in found if hit and name not in places)
+    if not places and any(has(v.text) for v in views):
+        places.append("a hidden element or a link title")
+    return ", ".join(places[:-1]) + (" and " if len(places) > 1 else "") + places[-1] if places else ""
 
 
 def _negated(before: str) -> bool:

@@ -123,6 +123,8 @@ def check_aup(
                 "modified copy of the Acceptable Use Policy: "
                 + _missing_message(text, terms.aup_anchors, fingerprint(text), terms.aup_fingerprint),
             )
+    if not ok:
+        _other_generation(links, terms, out)
     if ok or any(f.rule == "L4-AUP" for f in out.findings):
         return True
     if agreement is None:
@@ -140,6 +142,27 @@ def check_aup(
         )
     out.add(where, None, "L4-AUP", message, "note")
     return True
+
+
+def _other_generation(links: Links, terms: LicenseTerms, out: Collector) -> None:
+    """A warning on each link to another generation's policy (the card links no Llama 4 policy)."""
+    from llama4ref.compliance.links import other_generation_aup
+
+    seen: set[str] = set()
+    for url, file, line in links:
+        generation = other_generation_aup(url, terms)
+        if generation is None or url in seen:
+            continue
+        seen.add(url)
+        cited = f" ({terms.aup_url_cited})" if terms.aup_url_cited else ""
+        out.add(
+            file,
+            line,
+            "L4-AUP",
+            f"{url} is another generation's Acceptable Use Policy ({generation}); Llama 4's, which section 1.b.iv "
+            f"names, is {terms.aup_url}{cited}",
+            "warning",
+        )
 
 
 def _resembles(text: str, title: str | None, anchors: Iterable[Anchor]) -> bool:

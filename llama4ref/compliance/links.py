@@ -12,6 +12,11 @@ trailing slash, case-insensitively in the host. Accepted as the **agreement**:
 
 Accepted as the **policy**: the recorded policy URL in the same forms, the GitHub copy
 ``…/models/llama4/USE_POLICY.md`` at any ref.
+
+Recognised as **another generation's policy** (:func:`other_generation_aup`): the recorded
+policy page or GitHub copy with another generation's folder in place of ``llama4``
+(``llama.com/llama3/use-policy``, ``llama.meta.com/llama3_1/use-policy`` (the site's former
+host), ``…/models/llama3_2/USE_POLICY.md``).
 """
 
 from __future__ import annotations
@@ -87,3 +92,41 @@ def is_aup_url(url: str, terms: LicenseTerms) -> bool:
         if pattern is not None and pattern.match(bare):
             return True
     return False
+
+
+_GENERATION = r"(llama[0-9][0-9._-]*)"
+"""A generation's folder in Meta's URLs: ``llama3``, ``llama3_1``, ``llama4``."""
+_FORMER_HOSTS = ("llama.meta.com",)
+"""Former hosts of the recorded policy page (llama.com's earlier name)."""
+
+
+def other_generation_aup(url: str, terms: LicenseTerms) -> str | None:
+    """The generation ("Llama 3.1") whose Acceptable Use Policy ``url`` is, when it is the recorded
+    Llama 4 policy's page or GitHub copy with another generation's folder; None otherwise."""
+    bare = canonical(url)
+    page = canonical(terms.aup_url)
+    found = re.fullmatch(r"([^/]+)/(llama[0-9][0-9._-]*)/(.+)", page)
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    if found is not None:
+        host, own, tail = found.groups()
+        hosts = "|".join(re.escape(h) for h in (host, *_FORMER_HOSTS))
+        patterns.append((re.compile(rf"(?:{hosts})/{_GENERATION}/{re.escape(tail)}", re.IGNORECASE), own))
+    for recorded in terms.agreement_urls:
+        repo = re.match(
+            r"github\.com/([^/]+/[^/]+)/(?:blob|tree|raw)/[^/]+/(.+)/(llama[0-9][0-9._-]*)/[^/]+$", canonical(recorded)
+        )
+        if repo is not None:
+            where, folder, own = re.escape(repo.group(1)), re.escape(repo.group(2)), repo.group(3)
+            forms = rf"(?:github\.com/{where}/(?:blob|tree|raw)/[^/]+|raw\.githubusercontent\.com/{where}/[^/]+)"
+            patterns.append((re.compile(rf"{forms}/{folder}/{_GENERATION}/USE_POLICY\.md", re.IGNORECASE), own))
+    for pattern, own in patterns:
+        hit = pattern.fullmatch(bare)
+        if hit is not None and hit.group(1).lower() != own.lower():
+            return generation_name(hit.group(1))
+    return None
+
+
+def generation_name(folder: str) -> str:
+    """A generation folder as people write it: ``llama3_1`` -> "Llama 3.1"."""
+    number = re.sub(r"[._-]+", ".", folder[len("llama") :]).strip(".")
+    return f"Llama {number}"

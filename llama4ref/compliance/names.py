@@ -10,6 +10,8 @@ Judgement, for a name after stripping everything up to the last ``/`` (``org/nam
   Mc) follows the prefix, or its last letter is precomposed with one: ``Llama`` + U+0301
   displays as ``Llamá``, exactly as the precomposed ``Llamá`` does, and canonically equivalent
   names get the same verdict; each mark (or precomposed letter) is named;
+* **violation** L4-NAME-PREFIX "begins with whitespace" when spaces (U+0020) come before an
+  exact prefix (an indented line of a names file): said plainly, not as a look-alike;
 * **violation** L4-NAME-SPOOF when, after skipping leading whitespace and hidden characters and
   folding every character with NFKC and the UTS #39 confusable skeleton, it begins with the
   prefix in any case (Cyrillic ``а``, Greek ``α``, capital ``I`` or digit ``1`` for ``l``,
@@ -24,7 +26,9 @@ as the prefix; a flattened Meta org (``meta-llama-``, ``meta-llama_``, ``meta-ll
 of the name is dropped (``meta-llama-Llama-4-FT`` → ``Llama-4-FT``); a name that holds the
 prefix as a later word (in any case) is rotated to begin there, the words before it moved to
 the end (``FT-Llama-Prompt-Guard-2`` → ``Llama-Prompt-Guard-2-FT``), so "Llama" is never
-doubled; otherwise the prefix and a hyphen are put in front (``Scout-FT`` → ``Llama-Scout-FT``). An
+doubled; otherwise the prefix is put in front with the name's own separator, the first space,
+hyphen or underscore it uses (``Scout-FT`` → ``Llama-Scout-FT``, ``Acme Scout`` → ``Llama Acme
+Scout``; a hyphen when it has none). An
 ``org/name`` id keeps its namespace (``acme/Scout-FT`` → ``acme/Llama-Scout-FT``).
 The suggestion always passes the section 1.b.i rules.
 
@@ -212,6 +216,15 @@ def _judge(raw: str, name: str, terms: LicenseTerms) -> NameResult:
             r.id, "warning", r.section, f"begins with {head!r}, not {prefix!r}: the license writes the prefix as {prefix!r}"
         )
         return _with_hidden(raw, name, case, len(prefix), _comply(prefix, name[len(prefix) :]))
+    indent = _indent(name)
+    if indent and name.startswith(prefix, indent) and _marked_prefix(name[indent:], prefix) is None:
+        r = rule("L4-NAME-PREFIX")
+        spaces = "; ".join(f"{_issue(i, name[i], '').description} at index {i}" for i in range(min(indent, 5)))
+        more = f" and {indent - 5} more" if indent > 5 else ""
+        finding = NameFinding(
+            r.id, "error", r.section, f"the name begins with whitespace before {prefix!r} ({spaces}{more}); remove it"
+        )
+        return _with_hidden(raw, name, finding, indent + len(prefix), _comply(prefix, name[indent + len(prefix) :]))
     spoof = _match_spoof(name, prefix)
     if spoof is not None:
         consumed, issues, variant, count = spoof
@@ -228,6 +241,14 @@ def _judge(raw: str, name: str, terms: LicenseTerms) -> NameResult:
         what += " (it begins with whitespace)"
     finding = NameFinding(r.id, "error", r.section, f"the name {what}")
     return _with_hidden(raw, name, finding, 0, suggest_name(name, prefix))
+
+
+def _indent(name: str) -> int:
+    """How many ordinary whitespace characters (not hidden ones, such as U+00A0) ``name`` begins with."""
+    count = 0
+    while count < len(name) and name[count].isspace() and hidden_reason(name[count]) is None:
+        count += 1
+    return count
 
 
 def check_names(names: Iterable[str], terms: LicenseTerms) -> Iterator[NameResult]:
@@ -273,7 +294,15 @@ def suggest_name(name: str, prefix: str) -> str:
         before = clean[:inner].strip(_SEPARATORS)
         rest = _comply(prefix, clean[inner + len(prefix) :])
         return f"{rest}{clean[inner - 1]}{before}" if before else rest
-    return prefix + clean if clean[0] in _SEPARATORS else f"{prefix}-{clean}"
+    if clean[0] in _SEPARATORS:
+        return prefix + clean
+    return f"{prefix}{_separator_of(clean)}{clean}"
+
+
+def _separator_of(name: str) -> str:
+    """The separator to put after the prefix: the first of space, hyphen and underscore the name uses
+    between its words (``Acme Scout`` -> space, ``Scout_FT`` -> underscore), else a hyphen."""
+    return next((c for c in name if c in " -_"), "-")
 
 
 def _later_prefix(name: str, prefix: str) -> int | None:

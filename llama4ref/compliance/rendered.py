@@ -11,6 +11,11 @@ block, the text a reader sees and the links a reader can follow. Policy:
 * **Not displayed**: the front matter, HTML comments, ``<script>``/``<style>``/``<template>``
   and elements with a ``hidden`` attribute, fenced and indented code blocks (shown as code,
   not as the card's own statement), image alt text and link titles.
+* **Images**: the alt text of each image a reader is shown (Markdown ``![alt](…)``, HTML
+  ``<img alt=…>`` outside hidden parts) is kept apart, with its line: it is what the image
+  stands for (a "Built with Llama" badge), not displayed prose.
+* **Code**: the content of fenced and indented code blocks is kept apart too, so a checker can
+  say where a phrase it looked for was found instead.
 * **Links**: the targets of Markdown links, autolinks and ``<a href>``, and bare ``http(s)``
   URLs in displayed text (the Hub turns them into links). A URL inside a code block or a
   comment is not a link.
@@ -47,6 +52,10 @@ class RenderedCard:
     blocks: tuple[Block, ...]
     links: tuple[tuple[str, int], ...]
     """(URL, line) for every link target and displayed bare URL."""
+    images: tuple[Block, ...] = ()
+    """The alt text of every image shown (a badge's words), with its line."""
+    code: tuple[Block, ...] = ()
+    """The content of every fenced or indented code block, with its first line."""
 
 
 def body_of(text: str) -> tuple[str, int]:
@@ -68,6 +77,8 @@ def render(text: str) -> RenderedCard:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     blocks: list[Block] = []
     links: list[tuple[str, int]] = []
+    images: list[Block] = []
+    code: list[Block] = []
     current: list[str] = []
     start = [offset + 1]
 
@@ -81,10 +92,12 @@ def render(text: str) -> RenderedCard:
         line = offset + 1 + (tok.map[0] if tok.map else 0)
         if tok.type in ("fence", "code_block"):
             flush()
+            code.append(Block(tok.content, line))
             continue
         if tok.type == "html_block":
             flush()
-            shown, hrefs = _html_text(tok.content)
+            shown, hrefs, alts = _html_text(tok.content)
+            images.extend(Block(alt, line) for alt in alts)
             for piece in shown:
                 blocks.append(Block(piece, line))
             links.extend((h, line) for h in hrefs)
@@ -93,7 +106,7 @@ def render(text: str) -> RenderedCard:
         if tok.type == "inline":
             if not current:
                 start[0] = line
-            _inline(tok.children or [], current, links, line)
+            _inline(tok.children or [], current, links, line, images)
             current.append(" ")
             continue
         if tok.type.endswith("_close") and tok.type in (
@@ -108,10 +121,10 @@ def render(text: str) -> RenderedCard:
     flush()
     for block in blocks:
         links.extend((u, block.line) for u in _bare_urls(block.text))
-    return RenderedCard(tuple(blocks), tuple(dict.fromkeys(links)))
+    return RenderedCard(tuple(blocks), tuple(dict.fromkeys(links)), tuple(images), tuple(code))
 
 
-def _inline(children: list[Any], out: list[str], links: list[tuple[str, int]], line: int) -> None:
+def _inline(children: list[Any], out: list[str], links: list[tuple[str, int]], line: int, images: list[Block]) -> None:
     hidden: list[str] = []  # open inline elements that hide their content (<span hidden>, <script>)
     for child in children:
         kind = child.type
@@ -146,28 +159,33 @@ def _inline(children: list[Any], out: list[str], links: list[tuple[str, int]], l
             if isinstance(href, str) and href:
                 links.append((href, line))
         elif kind == "html_inline":
-            shown, hrefs = _html_text(child.content, inline=True)
+            shown, hrefs, alts = _html_text(child.content, inline=True)
             out.append(" ".join(shown) if shown and not child.content.startswith("<!--") else "")
             links.extend((h, line) for h in hrefs)
-        # images: the alt text is not displayed while the image loads; nothing to add
+            images.extend(Block(alt, line) for alt in alts)
+        elif kind == "image":  # its alt text is what the image stands for, not displayed prose
+            alt = " ".join(child.content.split())
+            if alt:
+                images.append(Block(alt, line))
 
 
 def _bare_urls(text: str) -> list[str]:
     return [m.group(0).rstrip(".,;:!?") for m in _URL.finditer(text)]
 
 
-def _html_text(html: str, *, inline: bool = False) -> tuple[list[str], list[str]]:
-    """Displayed text pieces and link targets of an HTML fragment (comments and hidden parts dropped)."""
+def _html_text(html: str, *, inline: bool = False) -> tuple[list[str], list[str], list[str]]:
+    """Displayed text pieces, link targets and image alt texts of an HTML fragment (comments and
+    hidden parts dropped)."""
     parser = _Visible()
     try:
         parser.feed(html)
         parser.close()
     except (ValueError, AssertionError):  # a malformed fragment shows nothing reliable
-        return [], []
+        return [], [], []
     pieces = [" ".join(p.split()) for p in parser.pieces]
     if inline:
-        return ["".join(parser.pieces)] if "".join(parser.pieces).strip() else [], parser.hrefs
-    return [p for p in pieces if p], parser.hrefs
+        return ["".join(parser.pieces)] if "".join(parser.pieces).strip() else [], parser.hrefs, parser.alts
+    return [p for p in pieces if p], parser.hrefs, parser.alts
 
 
 class _Visible(HTMLParser):
@@ -181,11 +199,13 @@ class _Visible(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = [""]
         self.hrefs: list[str] = []
+        self.alts: list[str] = []
         self._hidden: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._hidden and tag not in VOID_TAGS:
-            self._hidden.append(tag)
+        if self._hidden:  # inside a hidden element: nothing shows (a void tag such as <img> opens nothing)
+            if tag not in VOID_TAGS:
+                self._hidden.append(tag)
             return
         names = {k.lower(): v for k, v in attrs}
         style = (names.get("style") or "").replace(" ", "").lower()
@@ -195,6 +215,8 @@ class _Visible(HTMLParser):
             return
         if tag == "a" and names.get("href"):
             self.hrefs.append(str(names["href"]))
+        if tag == "img" and " ".join((names.get("alt") or "").split()):
+            self.alts.append(" ".join(str(names["alt"]).split()))
         if tag in self._BLOCK:
             self.pieces.append("")
 

@@ -24,7 +24,9 @@ Policies (stated so results are predictable):
   '/') requires ``license: llama4`` or ``license: other`` with a Llama 4 ``license_name``.
 * Model name: ``--name`` if given; else the card's front-matter ``model_name``, ``name`` and
   ``model-index`` names; else the name its first H1 heading states (:mod:`heading`: badges and
-  markup dropped, generic titles such as "Model Card" ignored); else the directory's name. Every
+  markup dropped, generic titles such as "Model Card" ignored); else the directory's name, but
+  only when the directory has a card: without one (a checkout's root, as ``pre-commit try-repo``
+  checks it) the folder's name is no published name, and the name rules are not checked. Every
   name finding says which name was judged and where it came from; when the judged name and the
   card's name differ (ignoring case and the separators ``-_.`` and space), an L4-NAME-SOURCE note
   names both, and so it does for the directory's name when the judged name fails a name rule.
@@ -116,6 +118,28 @@ _CARD_RULES = ("L4-ATTRIBUTION", "L4-CARD-LICENSE", "L4-AUP")
 _FILE_RULES = ("L4-NOTICE", "L4-LICENSE-COPY")
 
 
+def _cards_below(root: Path, depth: int = 2, most: int = 3) -> list[str]:
+    """Up to ``most`` folders (relative, sorted) within ``depth`` levels below ``root`` that hold a
+    model card: where to point the check when a repository keeps its model in a subfolder."""
+    found: list[str] = []
+    level = [root]
+    for _ in range(depth):
+        level = [sub for folder in level for sub in _entries(folder) if sub.is_dir() and not sub.name.startswith(".")][:200]
+        found += [f.relative_to(root).as_posix() for f in level if any(_is_card_file(e) for e in _entries(f))]
+    return sorted(found)[:most]
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _is_card_file(path: Path) -> bool:
+    return path.name.lower() in _CARD_NAMES and path.is_file()
+
+
 def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> RepoReport:
     """Check a model repository directory or a single model card against the license duties."""
     out = Collector()
@@ -159,7 +183,15 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
             )
         not_checked += [(r, "the model card could not be read") for r in _CARD_RULES]
     elif not cards:
-        out.add(".", None, "L4-CARD-MISSING", "no model card: the directory has no README.md or MODEL_CARD.md", missing=True)
+        below = _cards_below(root) if kind == "directory" else []
+        hint = (
+            f"; a model card is below it, in {' and '.join(below)}: check that directory (pre-commit: args: [{below[0]}])"
+            if below
+            else ""
+        )
+        out.add(
+            ".", None, "L4-CARD-MISSING", f"no model card: the directory has no README.md or MODEL_CARD.md{hint}", missing=True
+        )
         not_checked += [(r, "no model card") for r in _CARD_RULES]
     bases = check_card_license(meta, meta_file, terms, out, views) if cards else []
     if cards:
@@ -179,12 +211,15 @@ def check_repo(path: Path, terms: LicenseTerms, *, name: str | None = None) -> R
         not_checked.append(("L4-AUP", AUP_NEEDS_AGREEMENT))
     if bases and not any(b.llama4 for b in bases) and name is None:
         return _not_llama4(path, kind, bases, meta, meta_file, out)
-    names = _check_names(_name_sources(meta, meta_file, cards, name, fallback_name), terms, out)
+    directory = fallback_name if cards or unread else None  # no card: the folder names a checkout, not a model
+    names = _check_names(_name_sources(meta, meta_file, cards, name, directory), terms, out)
     if not names:
-        not_checked += [
-            (r, "no model name: the card has no model_name, name or model-index name and no H1 title; pass --name")
-            for r in _NAME_RULES
-        ]
+        why = (
+            "no model name: the card has no model_name, name or model-index name and no H1 title; pass --name"
+            if cards or unread
+            else "no model card, so no model name (a directory's own name is judged only beside a card); pass --name"
+        )
+        not_checked += [(r, why) for r in _NAME_RULES]
     if meta is not None:
         for key, line, first in meta.duplicates:
             out.add(

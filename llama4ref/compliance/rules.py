@@ -100,8 +100,9 @@ _RULES = (
         "1.b.i",
         "error",
         "built-with-llama",
-        'The README or model card must display the phrase "Built with Llama".',
-        also=("warning",),
+        'The README or model card must display the phrase "Built with Llama". An image whose alt text is exactly '
+        "the phrase (a badge) counts as displayed, with a note that the image itself must show the words.",
+        also=("warning", "note"),
     ),
     Rule(
         "L4-NOTICE",
@@ -140,8 +141,9 @@ _RULES = (
         "aup-incorporation",
         "A copy of the Acceptable Use Policy (USE_POLICY.md) must be unmodified. Without a link to the policy or a "
         "copy of it, the agreement carries it by reference (section 1.b.iv): a note, pointing at L4-LICENSE-COPY when "
-        "the agreement is missing too; a single card that links neither leaves the rule unchecked.",
-        also=("note",),
+        "the agreement is missing too; a single card that links neither leaves the rule unchecked. A link to "
+        "another generation's policy (llama.com/llama3/use-policy) in place of Llama 4's is a warning naming both.",
+        also=("warning", "note"),
     ),
     Rule(
         "L4-CARD-MISSING",

@@ -55,6 +55,8 @@ class LicenseTerms:
     records Meta publishes itself (``facts/identifiers/``: publisher Meta, official)."""
     meta_orgs: frozenset[str] = frozenset()
     """Meta's own Hub namespaces (``meta-llama``, case-folded), from the same records."""
+    aup_url_cited: str = ""
+    """Where the records take :attr:`aup_url` from: "source, locator" of its first citation."""
 
 
 def load_license_terms(tree_dir: Path) -> LicenseTerms:
@@ -84,6 +86,10 @@ def license_terms_from(kb: KnowledgeBase, where: str) -> LicenseTerms:
             raise DataError(f"{where}: fact {SHEET}.{key} is missing or not text")
         return value
 
+    def cited(key: str) -> str:
+        citations = kb.get(f"{SHEET}.{key}").citations
+        return f"{citations[0].source}, {citations[0].locator}" if citations else ""
+
     def title(key: str) -> str:
         citations = kb.get(f"{SHEET}.{key}").citations
         return citations[0].quote if citations else ""
@@ -111,6 +117,7 @@ def license_terms_from(kb: KnowledgeBase, where: str) -> LicenseTerms:
         aup_anchors=_unique(aup),
         meta_names=frozenset(i.name.rsplit("/", 1)[-1].casefold() for i in meta),
         meta_orgs=frozenset(i.name.split("/", 1)[0].casefold() for i in meta if i.namespace == "huggingface" and "/" in i.name),
+        aup_url_cited=cited("aup_url"),
     )
 
 

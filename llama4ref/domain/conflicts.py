@@ -6,6 +6,13 @@ alternative with its rank (``alternative``, ``rounded``, ``superseded``, ``dispu
 ``deprecated``) and the reason it is not preferred (docs/contributing.md, "Citations,
 alternatives and as-of dates").
 
+What is listed: a fact with at least one alternative that **disagrees** with its preferred
+value. An alternative that only restates the preferred figure from the preferred value's own
+sources (the same value with another bound, "~2T" and "2T", or a ``rounded`` label of it, both
+from one blog post) is no disagreement between sources or values; a fact whose alternatives are
+all such restatements is left out (``get`` still shows them, and the records keep them). A listed
+fact shows all its alternatives.
+
 >>> import llama4ref
 >>> found = conflicts(llama4ref.knowledge_base(), "maverick.params")
 >>> [(c.path, [a.rank for a in c.alternatives]) for c in found]
@@ -80,6 +87,18 @@ def conflict_of(kb: KnowledgeBase, fact: Fact) -> Conflict | None:
     return Conflict(fact.path, fact.unit, preferred, [_alternative(fact, a) for a in fact.alternatives], fact.note, fact.file)
 
 
+def restates(preferred: Side, alternative: Side) -> bool:
+    """True when ``alternative`` only restates ``preferred``: every source it cites gives the preferred
+    value too, and it is the same value (with another bound) or a ``rounded`` label of it."""
+    same_sources = set(alternative.sources) <= set(preferred.sources)
+    return same_sources and (alternative.value == preferred.value or alternative.rank == "rounded")
+
+
 def conflicts(kb: KnowledgeBase, prefix: str = "") -> list[Conflict]:
-    """Every fact under ``prefix`` (all facts without one) that keeps an alternative value, in path order."""
-    return [c for f in kb.facts(prefix) if (c := conflict_of(kb, f)) is not None]
+    """Every fact under ``prefix`` (all facts without one) with an alternative that disagrees (one that
+    does not only :func:`restates` the preferred value), in path order."""
+    return [
+        c
+        for f in kb.facts(prefix)
+        if (c := conflict_of(kb, f)) is not None and not all(restates(c.preferred, a) for a in c.alternatives)
+    ]

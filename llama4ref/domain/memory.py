@@ -74,8 +74,8 @@ class Plan:
     window: int | None = None
     """The model's context window when the context was left to default to it, else None."""
     context_fit: tuple[int, int] | None = None
-    """(GPUs, largest context that fits them) when the KV cache of the default window is what
-    costs GPUs beyond those the weights need; None otherwise."""
+    """(GPUs, largest context that fits them) when the plan does not fit and the KV cache of its
+    context (given or the default window) is what costs GPUs beyond those the weights need; None otherwise."""
 
     @property
     def weight_bytes(self) -> float:
@@ -178,9 +178,9 @@ def plan(
 ) -> Plan:
     """Weights and KV-cache memory for one deployment, each line with its formula.
 
-    ``gpus``: how many GPUs :attr:`Plan.fits` is about. With the context left to default to the
-    model's window, a GPU given and ``advise``, :attr:`Plan.context_fit` says which context fits when that
-    window's KV cache is what costs GPUs beyond those the weights need.
+    ``gpus``: how many GPUs :attr:`Plan.fits` is about. With a GPU given and ``advise``, when the plan
+    does not fit, :attr:`Plan.context_fit` says which smaller context fits when the KV cache of the
+    context (given, or the model's whole window by default) is what costs GPUs beyond those the weights need.
     """
     vid = kb.variant_id(variant)
     missing = missing_facts(kb, vid)
@@ -354,7 +354,7 @@ def plan(
         gpus,
         ctx if context is None else None,
     )
-    if advise and context is None and gpu_bytes is not None and result.kv_bytes > result.weight_bytes and not result.fits:
+    if advise and gpu_bytes is not None and not result.fits:  # the context given or the default window
         options: dict[str, Any] = {
             "precision": precision,
             "batch": batch,
@@ -367,7 +367,7 @@ def plan(
             "weights_file": weights_file,
         }
         least = plan(kb, variant, context=1, advise=False, **options).gpus_deployable or 1
-        if least < (result.gpus_deployable or 1):  # the window, not the weights, costs the GPUs
+        if least < (result.gpus_deployable or 1):  # the context, not the weights, costs the GPUs
             n = max(gpus, least)
             found = fit(kb, variant, "context", n, **options)
             if found is not None:

@@ -57,12 +57,46 @@ LINKS = "\n[License](https://www.llama.com/llama4/license/) · [AUP](https://www
         ("This was not Built with Llama.\n", "error"),
         ("No, this is Built with Llama.\n", "pass"),
         ("built with llama\n", "warning"),
+        ("[![Built with Llama](https://img.shields.io/badge/Built%20with-Llama-blue)](https://llama.com)\n", "note"),
+        ('<img alt="Built with Llama" src="badge.svg">\n', "note"),
+        ('<p>Made by us <img alt="Built with  Llama" src="b.svg"></p>\n', "note"),
+        ("![Built with Llama 4 badge](b.svg)\n", "error"),
+        ('<div hidden><img alt="Built with Llama" src="b.svg"></div>\n', "error"),
+        ("```\n![Built with Llama](b.svg)\n```\n", "error"),
     ],
 )
 def test_attribution_is_judged_as_rendered(terms: LicenseTerms, tmp_path: Path, body: str, status: str) -> None:
-    """Markup is read as displayed; comments, code, hidden elements and negated sentences don't count."""
+    """Markup is read as displayed; comments, code, hidden elements and negated sentences don't count;
+    a shown image whose alt text is exactly the phrase (a badge) passes with a note."""
     report = check_repo(_card(tmp_path, SCOUT, body + LINKS), terms)
     assert report.status("L4-ATTRIBUTION") == status
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        ("<!-- Built with Llama -->\n", "an HTML comment"),
+        ("```\nBuilt with Llama\n```\n", "a code block"),
+        ("![Built with Llama 4](b.svg)\n", "an image's alt text"),
+        ("<!-- Built with Llama -->\n\n    Built with Llama\n", "an HTML comment and a code block"),
+        ("<span hidden>Built with Llama</span>\n", "a hidden element or a link title"),
+    ],
+)
+def test_attribution_not_displayed_names_where_it_was_found(terms: LicenseTerms, tmp_path: Path, body: str, places: str) -> None:
+    """The error names the places the phrase was found instead, not a fixed list that may not hold it."""
+    report = check_repo(_card(tmp_path, SCOUT, body + LINKS), terms)
+    [finding] = [f for f in report.findings if f.rule == "L4-ATTRIBUTION"]
+    assert finding.message.endswith(f"(it appears only where a reader does not see it as text: {places})"), finding.message
+    front = check_repo(_card(tmp_path, SCOUT + 'description: "Built with Llama"\n', LINKS), terms)
+    [finding] = [f for f in front.findings if f.rule == "L4-ATTRIBUTION"]
+    assert finding.message.endswith(": the front matter)"), finding.message
+
+
+def test_a_badge_note_points_at_the_image(terms: LicenseTerms, tmp_path: Path) -> None:
+    """The badge's note names its line and says the picture itself must show the words."""
+    report = check_repo(_card(tmp_path, SCOUT, "# T\n\n![Built with Llama](b.svg)\n" + LINKS), terms)
+    [finding] = [f for f in report.findings if f.rule == "L4-ATTRIBUTION"]
+    assert (finding.severity, finding.line) == ("note", 8) and "image itself shows the words" in finding.message
 
 
 @pytest.mark.parametrize(
@@ -240,3 +274,23 @@ def test_cli_text_names_the_path_as_given(terms: LicenseTerms, tmp_path: Path, m
     assert "models/bad/README.md:4: L4-CARD-LICENSE error:" in result.stdout.splitlines()[1]  # after the link warning on LICENSE
     sarif = run_cli("license", "check", "models/bad", "--format", "sarif", "--root", ".")
     assert '"uri": "models/bad/README.md"' in sarif.stdout
+
+
+def test_a_checkout_root_without_a_card_is_not_judged_by_its_folder_name(terms: LicenseTerms, tmp_path: Path) -> None:
+    """A repository whose model lives in models/my-model (as docs/ci.md lays it out), checked at its
+    root (as `pre-commit try-repo` does): no name verdict on the checkout's folder, and the missing-card
+    error says where the card is."""
+    root = tmp_path / "acme-ft"
+    model = root / "models" / "my-model"
+    model.mkdir(parents=True)
+    card = _card(model, SCOUT, "Built with Llama\n" + LINKS)
+    report = check_repo(root, terms)
+    rules = {f.rule for f in report.findings}
+    assert not rules & {"L4-NAME-PREFIX", "L4-NAME-CASE", "L4-NAME-SOURCE"}, report.findings
+    assert report.status("L4-NAME-PREFIX") == "not_checked" and report.names == ()
+    (missing,) = [f for f in report.findings if f.rule == "L4-CARD-MISSING"]
+    assert "a model card is below it, in models/my-model" in missing.message and "args: [models/my-model]" in missing.message
+    named = check_repo(root, terms, name="acme-ft")  # a name given is still judged
+    assert named.status("L4-NAME-PREFIX") == "error"
+    beside = check_repo(card.parent, terms)  # with its card, the model's folder is checked as before
+    assert beside.status("L4-CARD-MISSING") == "pass" and beside.status("L4-NAME-PREFIX") == "pass"

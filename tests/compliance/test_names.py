@@ -24,7 +24,12 @@ CASES = [
     ("a/b/c/Llama-x", "pass", "L4-NAME-PREFIX", "a/b/c/Llama-x"),
     ("Scout-FT", "violation", "L4-NAME-PREFIX", "Llama-Scout-FT"),
     ("meta-llama-Llama-4-FT", "violation", "L4-NAME-PREFIX", "Llama-4-FT"),
-    ("mlx-community/meta-llama-Llama-4-Scout-17B-16E-8bit", "violation", "L4-NAME-PREFIX", "mlx-community/Llama-4-Scout-17B-16E-8bit"),
+    (
+        "mlx-community/meta-llama-Llama-4-Scout-17B-16E-8bit",
+        "violation",
+        "L4-NAME-PREFIX",
+        "mlx-community/Llama-4-Scout-17B-16E-8bit",
+    ),
     ("bartowski/meta-llama_Llama-4-Scout-GGUF", "violation", "L4-NAME-PREFIX", "bartowski/Llama-4-Scout-GGUF"),
     ("cogito-v2-preview-llama-109B-MoE", "violation", "L4-NAME-PREFIX", "Llama-109B-MoE-cogito-v2-preview"),
     ("FT-Llama-Prompt-Guard-2", "violation", "L4-NAME-PREFIX", "Llama-Prompt-Guard-2-FT"),  # no doubled Llama
@@ -53,7 +58,12 @@ CASES = [
     ("Llarna-4", "violation", "L4-NAME-SPOOF", "Llama-4"),  # rn for m
     ("Ｌｌａｍａ-4", "violation", "L4-NAME-SPOOF", "Llama-4"),  # fullwidth
     ("ⅬLAMA", "violation", "L4-NAME-SPOOF", "Llama"),  # Roman numeral fifty, upper-case variant
-    (" Llama-4", "violation", "L4-NAME-SPOOF", "Llama-4"),  # leading whitespace
+    (" Llama-4", "violation", "L4-NAME-PREFIX", "Llama-4"),  # leading whitespace: said plainly, not a look-alike
+    (" llama-4", "violation", "L4-NAME-SPOOF", "Llama-4"),  # leading whitespace and another case
+    ("Acme Scout Support Assistant", "violation", "L4-NAME-PREFIX", "Llama Acme Scout Support Assistant"),  # its separator
+    ("Scout_FT", "violation", "L4-NAME-PREFIX", "Llama_Scout_FT"),
+    ("Scout FT-v2", "violation", "L4-NAME-PREFIX", "Llama Scout FT-v2"),  # the first separator it uses
+    ("acme/Scout", "violation", "L4-NAME-PREFIX", "acme/Llama-Scout"),  # no separator: a hyphen
     ("\u200bLlama-4", "violation", "L4-NAME-SPOOF", "Llama-4"),  # zero-width space first
     ("L\u200dlama-4", "violation", "L4-NAME-SPOOF", "Llama-4"),  # zero-width joiner inside
     ("Llama\u202e4-FT", "violation", "L4-NAME-HIDDEN", "Llama4-FT"),  # bidi override after the prefix

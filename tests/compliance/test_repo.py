@@ -218,6 +218,37 @@ def test_aup_copy_or_link(terms: LicenseTerms, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("url", "generation"),
+    [
+        ("https://www.llama.com/llama3/use-policy", "Llama 3"),
+        ("http://llama.meta.com/llama3_1/use-policy/", "Llama 3.1"),
+        ("https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/USE_POLICY.md", "Llama 3.2"),
+        ("https://raw.githubusercontent.com/meta-llama/llama-models/v0.1/models/llama3_3/USE_POLICY.md", "Llama 3.3"),
+        ("https://example.com/llama3/use-policy", None),
+        ("https://www.llama.com/llama3/license", None),
+    ],
+)
+def test_another_generations_policy_is_named(terms: LicenseTerms, tmp_path: Path, url: str, generation: str | None) -> None:
+    """A card linking Llama 3's use policy in place of Llama 4's gets a warning naming that link, the
+    generation, and Llama 4's policy with its citation; other links keep the plain note."""
+    repo = _copy_fixture("compliant-linked", tmp_path)
+    readme = repo / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(text.replace("https://www.llama.com/llama4/use-policy", url), encoding="utf-8")
+    (finding,) = beyond_the_link(check_repo(repo, terms))
+    assert finding.rule == "L4-AUP"
+    if generation is None:
+        assert finding.severity == "note" and "another generation" not in finding.message
+        return
+    assert (finding.severity, finding.file) == ("warning", "README.md") and finding.line is not None
+    assert f"{url} is another generation's Acceptable Use Policy ({generation})" in finding.message
+    assert f"Llama 4's, which section 1.b.iv names, is {terms.aup_url} ({terms.aup_url_cited})" in finding.message
+    assert terms.aup_url_cited.startswith("llama-models-license, Section 1.b.iv")
+    readme.write_text(text.replace("https://www.llama.com/llama4/use-policy", f"{url} {terms.aup_url}"), encoding="utf-8")
+    assert beyond_the_link(check_repo(repo, terms)) == ()  # both linked: Llama 4's is there
+
+
 def test_attribution_in_another_case_is_a_warning(terms: LicenseTerms, tmp_path: Path) -> None:
     """The phrase in lower case ("built with llama") is found but reported as a warning on its line."""
     repo = _copy_fixture("compliant-linked", tmp_path)

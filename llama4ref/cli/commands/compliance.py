@@ -144,6 +144,10 @@ def check_name(
     from llama4ref.compliance.names import check_names, exit_code, read_names
 
     items = list(names or [])
+    for number, given in enumerate(items, 1):
+        if not given.strip():  # an unset shell variable, say: a usage error, as `get ''`, not a verdict
+            what = "empty" if not given else "only whitespace"
+            fail(f"name {number} is {what}: give a model name or org/name id, e.g. Llama-4-Scout-Acme")
     warned = False  # the file was not valid UTF-8 (L4-FILE-ENCODING): with --strict, that fails too
     if from_file is not None:
         found, warned = _names_from(from_file, read_names)

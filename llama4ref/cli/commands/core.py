@@ -162,7 +162,8 @@ def list_(
     json_out: JsonOpt = False,
 ) -> None:
     """The records of a kind. `conflicts`: every fact whose sources disagree, the preferred value
-    first, then each alternative with its rank and the sources that give it.
+    first, then each alternative with its rank and the sources that give it. A fact whose only
+    alternatives restate its value from the same source (a rounding: ~2T and 2T) is not listed.
 
     Example: llama4ref list facts --prefix scout.architecture
 

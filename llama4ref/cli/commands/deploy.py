@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional, cast
 
 import typer
 
-from llama4ref.cli.options import AsOfOpt, JsonOpt, VariantArg, as_of_date
+from llama4ref.cli.options import TOKENS_HELP, AsOfOpt, JsonOpt, VariantArg, as_of_date, token_count
 from llama4ref.cli.output import EXIT_PROBLEMS, console, emit_json, fail, line_out, warning_line
 from llama4ref.domain.completion import complete_identifier, complete_provider, complete_variant
 
@@ -52,7 +52,10 @@ def providers(
         ),
     ] = None,
     min_context: Annotated[
-        int | None, typer.Option("--min-context", metavar="TOKENS", help="Only offers serving at least N tokens.")
+        Optional[int],  # noqa: UP045  # typer introspection
+        typer.Option(
+            "--min-context", metavar="TOKENS", parser=token_count, help=f"Only offers serving at least N tokens. {TOKENS_HELP}"
+        ),
     ] = None,
     as_of: AsOfOpt = None,
     current: Annotated[
@@ -138,7 +141,13 @@ def memory(
         str, typer.Option("--precision", metavar="PRECISION", help="bf16 | fp8 | int4 (Meta's schemes)")
     ] = "bf16",
     context: Annotated[
-        int | None, typer.Option("--context", metavar="TOKENS", help="Tokens per sequence (default: the configured window).")
+        Optional[int],  # noqa: UP045  # typer introspection
+        typer.Option(
+            "--context",
+            metavar="TOKENS",
+            parser=token_count,
+            help=f"Tokens per sequence (default: the configured window). {TOKENS_HELP}",
+        ),
     ] = None,
     batch: Annotated[int, typer.Option("--batch", metavar="N", help="Concurrent sequences.")] = 1,
     kv_dtype: Annotated[str, typer.Option("--kv-dtype", metavar="DTYPE", help="bf16 | fp8")] = "bf16",

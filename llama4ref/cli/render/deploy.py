@@ -246,5 +246,8 @@ def memory(con: Console, p: Plan) -> None:
         else:
             note += "; a shorter --context needs less"
         say(con, Text(f"note: {note}", style="yellow"), 6)
+    elif p.context_fit is not None:  # a context given whose KV cache costs GPUs the weights alone do not need
+        hint = f"with --context {p.context_fit[1]} (or less) it fits {p.context_fit[0]} × {gpu}"
+        say(con, Text(f"note: a shorter context needs fewer GPUs: {hint}", style="yellow"), 6)
     for a in p.assumptions:
         say(con, Text(f"assumption: {safe(a)}", style="dim"), 12)

@@ -113,7 +113,8 @@ class MemoryPlanJSON(TypedDict):
     default_window: int | None
     """The model's window when the context was left to default to it, else null."""
     context_fit: ContextFitJSON | None
-    """When the default window's KV cache costs GPUs beyond the weights': the largest context that fits ``gpus``."""
+    """When the plan does not fit and its context's KV cache (the context given or the default window) costs GPUs
+    beyond the weights': the largest context that fits ``gpus``."""
     inputs: dict[str, Any]
     assumptions: list[str]
 
