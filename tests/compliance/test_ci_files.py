@@ -28,10 +28,18 @@ def test_hooks_expose_both_checks() -> None:
 
 
 def test_claims_hook_reads_the_staged_documents() -> None:
-    """The claims hook is given the staged Markdown, HTML and text files."""
+    """The claims hook is given the staged documents with the endings `check-claims DIR` reads,
+    selected by `files` (pre-commit's `text` type would also pass config.json and LICENSE)."""
+    from llama4ref.claims.files import DOCUMENT_SUFFIXES
+
     hook = _hooks()["llama4ref-check-claims"]
     assert hook["entry"] == "llama4ref check-claims" and hook["language"] == "python"
-    assert hook["pass_filenames"] is True and hook["types_or"] == ["markdown", "html", "text"]
+    assert hook["pass_filenames"] is True and "types_or" not in hook and "types" not in hook
+    pattern = re.compile(str(hook["files"]))
+    for suffix in DOCUMENT_SUFFIXES:
+        assert pattern.search(f"docs/page{suffix}") and pattern.search(f"docs/PAGE{suffix.upper()}"), suffix
+    for path in ["config.json", "LICENSE", "NOTICE", "setup.py", "facts/x.yaml", "notes.md.bak"]:
+        assert not pattern.search(path), path
 
 
 def test_directory_hook_triggers_on_license_files() -> None:
