@@ -158,9 +158,9 @@ def test_words_of_more_scripts_are_read(text: str, word: str) -> None:
         ("Scout-ல் எத்தனை அளவுருக்கள் உள்ளன", "parameters"),  # Tamil
         ("Maverick کی قیمت کیا ہے", "price"),  # Urdu
         ("Scout किती भाषांना सपोर्ट करते", "languages"),  # Marathi
-        ("Mikä on Maverickin konteksti", "maverick"),  # Finnish genitive of a model's name
+        ("Kuinka pitkä konteksti Maverickilla on", "maverick"),  # Finnish adessive of a model's name
         ("Hány réteg van a Scoutban", "scout"),  # Hungarian inessive
-        ("Mis on Behemothi hind", "behemoth"),  # Estonian genitive
+        ("Montako kerrosta Behemothissa on", "behemoth"),  # Finnish inessive
     ],
 )
 def test_a_question_in_another_language_names_the_term(kb: KnowledgeBase, text: str, term: str) -> None:
