@@ -118,10 +118,14 @@ def test_language_words_and_fillers_are_compiled(make_tree: Callable[..., Path])
         ("একবারে কতগুলো ছবি নিতে পারে", "ছবি"),  # Bengali
         ("Llama 4 lisanțe și condiții", "și"),  # Romanian's comma-below letters
         ("ґрунт", "ґрунт"),  # Ukrainian's ґ
+        ("எத்தனை அடுக்குகள் உள்ளன", "அடுக்குகள்"),  # Tamil, its vowel signs and virama inside the word
+        ("کتنے ٹوکنز ہیں", "ٹوکنز"),  # Urdu's ٹ
+        ("var Llama 4 forþjálfað", "forþjálfað"),  # Icelandic's þ and ð
+        ("Колико параметара", "параметара"),  # Serbian Cyrillic
     ],
 )
 def test_words_of_more_scripts_are_read(text: str, word: str) -> None:
-    """Hebrew, Greek and Bengali words, and Romanian's and Ukrainian's own letters, are words."""
+    """Hebrew, Greek, Bengali and Tamil words, and Romanian's, Ukrainian's, Urdu's and Icelandic's own letters, are words."""
     assert word in words(text)
 
 
@@ -135,6 +139,28 @@ def test_words_of_more_scripts_are_read(text: str, word: str) -> None:
         ("Ποια είναι η βαθμολογία του Maverick", "benchmark"),  # Greek
         ("Llama 4 একবারে কতগুলো ছবি নিতে পারে", "images"),  # Bengali
         ("Kolik expertů má Llama 4 Maverick", "experts"),  # Czech
+        ("Kuinka monta parametria Scoutilla on", "parameters"),  # Finnish
+        ("Montako asiantuntijoita Maverickilla on", "experts"),  # Finnish, a plural form listed beside the singular
+        ("Mennyibe kerül a Maverick, mi az ára", "price"),  # Hungarian
+        ("Mitu keelt Llama 4 toetab", "languages"),  # Estonian
+        ("Hvað kostar Llama 4 Maverick", "price"),  # Icelandic
+        ("Koľko vrstiev má Maverick", "layers"),  # Slovak
+        ("Kakšna je licenca za Llama 4", "license"),  # Slovenian
+        ("Koja je cijena Llama 4 Scouta", "price"),  # Croatian
+        ("Колико параметара има Scout", "parameters"),  # Serbian, Cyrillic
+        ("Koliko slojeva ima Maverick", "layers"),  # Serbian, Latin
+        ("Колко памет е нужна за Scout", "memory"),  # Bulgarian
+        ("Kiek kalbų palaiko Llama 4", "languages"),  # Lithuanian
+        ("Cik ekspertu ir Maverick modelim", "experts"),  # Latvian
+        ("Quina llicència té Llama 4", "license"),  # Catalan
+        ("Bei ya Llama 4 Maverick ni kiasi gani", "price"),  # Swahili
+        ("Ilang parametro mayroon ang Scout", "parameters"),  # Tagalog
+        ("Scout-ல் எத்தனை அளவுருக்கள் உள்ளன", "parameters"),  # Tamil
+        ("Maverick کی قیمت کیا ہے", "price"),  # Urdu
+        ("Scout किती भाषांना सपोर्ट करते", "languages"),  # Marathi
+        ("Kuinka pitkä konteksti Maverickilla on", "maverick"),  # Finnish adessive of a model's name
+        ("Hány réteg van a Scoutban", "scout"),  # Hungarian inessive
+        ("Montako kerrosta Behemothissa on", "behemoth"),  # Finnish inessive
     ],
 )
 def test_a_question_in_another_language_names_the_term(kb: KnowledgeBase, text: str, term: str) -> None:

@@ -34,6 +34,7 @@ FLOOR = ROOT / "tests" / "language_coverage.json"
 LANGUAGES: tuple[str, ...] = (
     "zh", "ja", "ko", "es", "fr", "de", "ru", "uk", "pt", "it", "vi", "hi", "bn", "id", "ms", "tr", "pl", "cs",
     "nl", "sv", "da", "no", "ro", "el", "he", "fa", "ar", "th",
+    "fi", "hu", "et", "is", "sk", "sl", "hr", "sr", "bg", "lt", "lv", "ca", "sw", "tl", "ta", "ur", "mr",
 )  # fmt: skip
 """The languages every question-answering term should have words in."""
 

@@ -28,13 +28,13 @@ MAX_WINDOW = 8
 _WORD = re.compile(
     r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u01a0-\u01b0\u0218-\u021b\u0300-\u0323\u1ea0-\u1ef9"
     r"\u0390\u03ac-\u03ce\u0430-\u045f\u0491]+"
-    r"|[\u0900-\u0963\u0966-\u097f]+|[\u0980-\u09e3\u09e6-\u09fe]+|[\u05d0-\u05ea]+"
+    r"|[\u0900-\u0963\u0966-\u097f]+|[\u0980-\u09e3\u09e6-\u09fe]+|[\u0b82-\u0bd7]+|[\u05d0-\u05ea]+"
     r"|[\u0620-\u065f\u066e-\u06d3]+|[\u0e01-\u0e4e]+"
     r"|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]"
 )
 """Letter-and-digit runs, accented Latin (Vietnamese's horned and dotted vowels too: "mấy", "tổng";
 Romanian's "ș", "ț"), Greek and Cyrillic letters included ("paramètres", "παράμετροι", "параметрів"),
-Devanagari and Bengali words with their vowel signs ("भाषाओं", "ছবি"), Hebrew words ("טוקנים"), Arabic
+Devanagari, Bengali and Tamil words with their vowel signs ("भाषाओं", "ছবি", "அடுக்குகள்"), Hebrew words ("טוקנים"), Arabic
 and Persian words with their marks ("المستخدمين"), Thai runs as written between spaces ("แบบไหน"); each Chinese or Japanese
 character and each Korean syllable is a word of its own ("活跃参数", "파라미터의": a particle
 written onto a word leaves the word's syllables whole)."""
