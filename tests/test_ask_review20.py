@@ -1,7 +1,6 @@
 """review20 A: `ask` answers that misled a new user. A GPU count asked for with no GPU named
-says what it rests on and which `memory` command computes it for a GPU (A3); a derived value
-gives way to the recorded fact it is computed from when the text asks for that fact (A1); a
-research tool's setting does not answer a plain deployment question (A2)."""
+says what it rests on and which `memory` command computes it for a GPU (A3); a research tool's
+setting does not answer a plain deployment question (A2)."""
 
 from __future__ import annotations
 
@@ -55,30 +54,6 @@ def test_the_caveat_prints_at_80_columns() -> None:
         "caveat: this count names no GPU model, context length or batch; `llama4ref memory maverick --precision bf16 --gpu GPU`"
         in text
     )
-
-
-@pytest.mark.parametrize("model", ["scout", "maverick"])
-@pytest.mark.parametrize("text", ["llama 4 {m} dataset size tokens", "how big is the training set of {m}"])
-def test_a_derived_ratio_gives_way_to_the_recorded_count_it_divides(
-    kb: KnowledgeBase, db: sqlite3.Connection, model: str, text: str
-) -> None:
-    """Asked for the training tokens, the answer leads with the recorded token count (a group led
-    by it), not with tokens per parameter computed from it."""
-    ans = ask(kb, text.format(m=model), db)
-    derived = [p for p in kb.paths(f"{model}.training") if kb.get(p).derived and f"{model}.training.tokens" in kb.get(p).inputs]
-    assert derived and ans.found and ans.path not in derived
-    assert ans.facts[0].path == f"{model}.training.tokens"
-
-
-@pytest.mark.parametrize("model", ["scout", "maverick"])
-@pytest.mark.parametrize(
-    "text", ["{m} tokens per parameter", "{m} training tokens per active parameter", "{m} tokens to parameters ratio"]
-)
-def test_a_derived_value_asked_for_still_answers(kb: KnowledgeBase, db: sqlite3.Connection, model: str, text: str) -> None:
-    """Naming what the derivation adds (per parameter, the ratio) keeps the derived value first."""
-    ans = ask(kb, text.format(m=model), db)
-    assert ans.path is not None and ans.path.startswith(f"{model}.training.tokens_per_")
-    assert kb.get(ans.path).derived
 
 
 def _research_settings(kb: KnowledgeBase) -> list[str]:

@@ -19,7 +19,7 @@ then choose the lead among the facts that answer the same words:
   Guard) leads no fact of the family's own answering the same words ("training data of llama
   4": the pre-training data, not Llama Guard 4's training blend).
 
-Six more, after those:
+Five more, after those:
 
 - **the attribute asked for before another**: "what/which <attribute>" asks for that attribute,
   and "what is <attribute>" for that part's own description: a fact carrying the attribute's path
@@ -37,11 +37,6 @@ Six more, after those:
 - **a result both models have before a claim about others**: "is maverick better than llama 3.3"
   is led by Maverick's result on a benchmark Llama 3.3 has a result on too, not by a comparison
   claim that does not name Llama 3.3, nor by Llama 3.3's own facts (its release date).
-- **the recorded fact before a value derived from it**: a derived best fact gives way to the
-  stored input beside it (``training.tokens`` for ``training.tokens_per_active_parameter``) when
-  the text names nothing the derivation adds, neither an attribute only the derived path carries
-  ("tokens per parameter") nor its unit ("ratio"): "how big is the training set of scout" asks
-  for the token count.
 - **a deployment's figure before a research tool's setting**: a serving figure cited only to
   research outputs (a paper, a paper's artifact) gives way, when the text names no engine or
   provider, to the first figure answering the same words that rests on other sources ("scout
@@ -92,8 +87,6 @@ RESEARCH_KINDS = frozenset({"paper", "measurement"})
 """Source kinds of research outputs: a figure cited only to them is a research tool's, not a deployment's."""
 RESEARCH_WINDOW = 10
 """How far down the ranking a deployment's figure is looked for, under a research tool's setting."""
-BASE_INPUT_WINDOW = 25
-"""How far down the ranking the recorded fact a derived best fact is computed from is looked for."""
 ASKED_WINDOW = 25
 """How far down the ranking the fact that is the attribute "what <attribute>" asks for is looked for."""
 
@@ -124,34 +117,9 @@ def choose_lead(kb: KnowledgeBase, ranking: Ranking, ctx: Context) -> None:
     i = _shared_result(kb, scored, ranking.parsed, ctx)
     if i:
         _promote(scored, i)
-    i = _recorded_base(kb, scored, ranking.parsed, ctx)
-    if i:
-        _promote(scored, i)
     i = _deployed_before_research(kb, scored, ctx)
     if i:
         _promote(scored, i)
-
-
-def _recorded_base(kb: KnowledgeBase, scored: list[Scored], parsed: Parsed, ctx: Context) -> int:
-    """The index of the recorded fact a derived best fact is computed from, when the text asks for
-    that fact and not for what the derivation adds, or 0. The base is the input stored beside the
-    derived value (``scout.training.tokens`` for ``scout.training.tokens_per_active_parameter``);
-    the text asks for more than it when it names an attribute the derived path carries and no input
-    does ("tokens per parameter") or the derived value's unit ("ratio")."""
-    top = scored[0]
-    if not top.derived:
-        return 0
-    fact = kb.get(top.path)
-    parent = top.path.rsplit(".", 1)[0]
-    base = next((p for p in fact.inputs if p.rsplit(".", 1)[0] == parent and not kb.get(p).derived), None)
-    if base is None or fact.unit in ctx.text_stems or stem(fact.unit) in ctx.text_stems:
-        return 0
-    leaf, inputs = top.path.split(".")[-1:], [p.split(".")[1:] for p in fact.inputs]
-    for m in parsed.matches:
-        for pw in path_words(m.terms):
-            if carries(pw, leaf) and not any(carries(pw, segs) for segs in inputs):
-                return 0  # the text names what the derived value adds
-    return next((i for i, s in enumerate(scored[1:BASE_INPUT_WINDOW], 1) if s.path == base), 0)
 
 
 def _research_only(kb: KnowledgeBase, path: str) -> bool:
