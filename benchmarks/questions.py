@@ -61,9 +61,7 @@ def evaluate(name: str) -> dict[str, Any]:
         accepted = set(q["paths"])
         answer = ask(kb, q["q"], db)
         got = answer.ranked_paths()
-        # search lists facts, never a group: a fact under an accepted group (or pattern) answers for it
-        groups = [p for p in accepted if p not in facts]
-        hits = [next((g for g in groups if covers(g, h.fact.path)), h.fact.path) for h in search(kb, q["q"], limit=5, db=db)]
+        hits = [credited(h.fact.path, accepted, facts) for h in search(kb, q["q"], limit=5, db=db)]
         rows.append({"q": q["q"], "accepted": sorted(accepted), "ask": got[:5], "search": hits,
                      "ask_top1": bool(got[:1]) and got[0] in accepted, "ask_top5": bool(accepted & set(got[:5])),
                      "ask_answered": answer.found and bool(got[:1]) and got[0] in accepted,
@@ -84,6 +82,17 @@ def covers(accepted: str, path: str) -> bool:
     ``search``, which lists facts, any one offer's fact answers for it, as a member does for a group."""
     want, have = accepted.split("."), path.split(".")
     return len(have) > len(want) - ("*" in want) and all(w in ("*", h) for w, h in zip(want, have, strict=False))
+
+
+def credited(path: str, accepted: set[str], facts: set[str]) -> str:
+    """What a ``search`` hit at the fact ``path`` is scored as. ``search`` lists facts, never a group,
+    so a fact under an accepted group (or pattern) answers for it; an accepted fact answers as
+    itself, and of several accepted groups holding it, the one it falls under most closely (most
+    segments; a group before a pattern of as many) is credited, not whichever a set's order gives."""
+    if path in accepted:
+        return path
+    holding = [g for g in accepted if g not in facts and covers(g, path)]
+    return min(holding, key=lambda g: (-g.count("."), "*" in g, g), default=path)
 
 
 def whole_groups(accepted: list[str], paths: list[str]) -> list[str]:

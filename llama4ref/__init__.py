@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, UnknownIdError
+from llama4ref.errors import DataError, InvalidIdentifierError, Llama4RefError, SourceIdAsPathError, UnknownIdError
 from llama4ref.store.answers import Alternative, Citation, Fact, LicenseTerm, Source, VariantInfo
 from llama4ref.store.knowledge_base import KnowledgeBase, require_str
 from llama4ref.store.loaders import knowledge_base, load, search_index
@@ -37,6 +37,7 @@ __all__ = [
     "Llama4RefError",
     "Resolution",
     "Source",
+    "SourceIdAsPathError",
     "UnknownIdError",
     "VariantInfo",
     "__version__",

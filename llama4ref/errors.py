@@ -139,6 +139,22 @@ class NotPlannableError(UnknownIdError):
         )
 
 
+class SourceIdAsPathError(UnknownIdError):
+    """A source's id given where a fact path is wanted (``get("meta-blog-llama4-herd")``): no fact is
+    at it, and the message names the commands that show that source instead of the closest paths.
+    Its code is the unknown path's (L4R-U001)."""
+
+    def __init__(self, source_id: str) -> None:
+        super().__init__("fact path", source_id, [])
+
+    def __str__(self) -> str:
+        sid = self.name
+        return (
+            f"{sid!r} is a source id, not a fact path: 'llama4ref sources {sid}' lists the facts it backs, "
+            f"'llama4ref cite {sid}' cites it"
+        )
+
+
 class UsageError(Llama4RefError, ValueError):
     """An argument the library cannot use: a number out of range or not finite, or a name of the
     wrong kind (a parameter count given where a file size is needed)."""

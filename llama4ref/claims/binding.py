@@ -6,6 +6,7 @@ of hardware named beside a figure, the attribute a heading names for the bare fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.claims.cues import COUNTED_THINGS, OTHER_COUNTS
@@ -22,11 +23,21 @@ LINKS = frozenset({"de", "d", "di", "des", "del", "da", "do", "of", "von", "개"
 
 
 def unit_after(ve: int, units: list[Match], words: Words) -> Match | None:
-    """The unit word right after a value, directly or across a joining word ("17 miliardi di parametri")."""
-    for m in units:
-        if m.start == ve or (m.start > ve and all(w in LINKS for w in words.tokens[ve : m.start]) and m.start - ve <= 2):
+    """The unit word right after a value, directly or across a joining word ("17 miliardi di parametri").
+    ``units`` are in the order of their first word, as a parse gives them: only the ones starting
+    at most two words after the value can be it, found by bisection (a scan of every unit word
+    for every value and phrase made a long sentence cost the cube of its length)."""
+    i = bisect_left(units, ve, key=_start)
+    while i < len(units) and units[i].start <= ve + 2:
+        m = units[i]
+        if m.start == ve or all(w in LINKS for w in words.tokens[ve : m.start]):
             return m
+        i += 1
     return None
+
+
+def _start(m: Match) -> int:
+    return m.start
 
 
 def reach(ve: int, units: list[Match], words: Words) -> int:

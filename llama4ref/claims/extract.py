@@ -281,7 +281,8 @@ def statements(
     mine_of: dict[int, list[Match]] = {}  # the phrases each value took, by its offset
     counted_sizes: list[Value] = []  # sizes written with the word "parameters"
     unit_words = [m for m in parsed.matches if any(t["kind"] == "unit" for t in m.terms)]
-    skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in likened(text)))
+    alike = likened(text)  # once: read again for every phrase, a sentence of n words cost n scans of itself
+    skip = frozenset(m.start for m in parsed.matches if any(a <= words.char(m.start) < b for a, b in alike))
     skip |= listed_only
     compared = frozenset(m.start for m in parsed.matches if compared_with(text[: words.char(m.start)]))
     # "this model" under a variant's heading: a name before it is what it is set against (the heading's may agree, never contradict)

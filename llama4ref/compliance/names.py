@@ -143,9 +143,13 @@ def check_name(raw: str, terms: LicenseTerms) -> NameResult:
     """Judge one model name (or ``org/name`` id) against the naming rule."""
     slash = raw.rfind("/")
     name = raw[slash + 1 :]
+    org = raw[:slash] if slash > 0 else ""
     result = _judge(raw, name, terms)
-    if name.casefold() in terms.meta_names or (slash > 0 and _meta_org(raw[:slash], terms)):
-        return _with_meta(result, name, raw[:slash] if slash > 0 else "", terms)
+    spoof = _imitated_org(org, terms) if org else None
+    if name.casefold() in terms.meta_names or (org and _meta_org(org, terms)):
+        return _with_spoof(_with_meta(result, name, org, terms), spoof)
+    if spoof is not None:  # a namespace of the user's own cannot be guessed: the suggestion is the name alone
+        return _with_spoof(result, spoof)
     if slash > 0 and result.suggestion:  # the user's own namespace stays: acme/Llama-Scout-FT
         return replace(result, suggestion=raw[: slash + 1] + result.suggestion)
     return result
@@ -153,16 +157,57 @@ def check_name(raw: str, terms: LicenseTerms) -> NameResult:
 
 def judge_name(raw: str, name: str, org: str, terms: LicenseTerms) -> NameResult:
     """Judge ``name`` (shown as ``raw``, published under the namespace ``org`` or none): the
-    naming rule, then whether it reuses Meta's own name or namespace (L4-NAME-META)."""
+    naming rule, then whether it reuses Meta's own name or namespace, or imitates that namespace
+    (L4-NAME-META)."""
     result = _judge(raw, name, terms)
+    spoof = _imitated_org(org, terms) if org else None
     if name.casefold() in terms.meta_names or (org and _meta_org(org, terms)):
-        return _with_meta(result, name, org, terms)
-    return result
+        return _with_spoof(_with_meta(result, name, org, terms), spoof)
+    return _with_spoof(result, spoof)
 
 
 def _meta_org(org: str, terms: LicenseTerms) -> bool:
     """Whether the namespace (the last segment of ``org``: a URL's host is not one) is Meta's."""
     return org[org.rfind("/") + 1 :].strip().casefold() in terms.meta_orgs
+
+
+def _imitated_org(org: str, terms: LicenseTerms) -> NameFinding | None:
+    """L4-NAME-META as an error: the namespace (the last segment of ``org``) imitates Meta's with
+    look-alike characters (``ｍｅｔａ-llama``), found and explained exactly as ``resolve`` refuses
+    it (llama4ref.domain.resolve.imitated_namespace); None for any other namespace. An ASCII
+    namespace is another namespace, decided without loading the confusables data."""
+    last = org[org.rfind("/") + 1 :].strip()
+    if last.isascii():
+        return None
+    from llama4ref.domain.resolve import imitated_namespace, namespace_lookalike
+
+    target = imitated_namespace(last, sorted(terms.meta_orgs))
+    if target is None:
+        return None
+    refusal = namespace_lookalike(org, last, target, "Meta's official namespace")
+    r = rule("L4-NAME-META")
+    chars = tuple(CharIssue(c.position, c.char, c.codepoint, c.description, c.reason, c.looks_like) for c in refusal.characters)
+    return NameFinding(
+        r.id,
+        "error",
+        r.section,
+        f"{refusal.reason}; it passes the model off as Meta's (section 5.a licenses no name associated with Meta): "
+        "publish under a namespace of your own",
+        chars,
+    )
+
+
+def _with_spoof(result: NameResult, spoof: NameFinding | None) -> NameResult:
+    """``result`` with the look-alike namespace's error (:func:`_imitated_org`) added, deciding
+    the verdict: a violation whatever the name itself gets."""
+    if spoof is None:
+        return result
+    if result.status == "violation":
+        return replace(result, findings=(*result.findings, spoof), message=f"{result.message}; {spoof.message}")
+    shown = spoof.message if result.ok else f"{spoof.message}; {result.message}"
+    return NameResult(
+        result.input, result.name, "violation", spoof.rule, spoof.section, shown, result.suggestion, (spoof, *result.findings)
+    )
 
 
 def _with_meta(result: NameResult, name: str, org: str, terms: LicenseTerms) -> NameResult:

@@ -81,7 +81,10 @@ _RULES = (
         "A derivative named exactly as one of Meta's own models (Llama-4-Scout-17B-16E-Instruct) or published under "
         'Meta\'s Hub namespace (meta-llama/) uses a name associated with Meta; section 5.a licenses only the "Llama" '
         "prefix of the naming rule. Meta's names and namespace come from the identifier records Meta publishes. An "
-        "unmodified copy redistributed under Meta's name is customary use, so this is a warning, not a violation.",
+        "unmodified copy redistributed under Meta's name is customary use, so this is a warning, not a violation. A "
+        "namespace that imitates Meta's with look-alike characters (ｍｅｔａ-llama/, a Cyrillic е) passes itself off as "
+        "Meta's and is an error, the characters named as `resolve` names them.",
+        also=("error",),
     ),
     Rule(
         "L4-NAME-SOURCE",

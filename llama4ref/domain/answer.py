@@ -85,7 +85,7 @@ class Answer(NamedTuple):
 def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
     """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
     from llama4ref.domain.across import across
-    from llama4ref.domain.caveats import computed_memory, offer_caveat, unrecorded_figure, unrecorded_quant
+    from llama4ref.domain.caveats import computed_memory, gpu_count, offer_caveat, unrecorded_figure, unrecorded_quant
     from llama4ref.domain.grouping import group_of
     from llama4ref.domain.ranking import rank
     from llama4ref.store import fulltext as ftsindex
@@ -144,6 +144,7 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
         unrecorded_quant(kb, text, path, facts),
         None if group else unrecorded_figure(kb, ranking, facts[0]),
         computed_memory(kb, ranking, path),
+        gpu_count(kb, ranking, path),
     )
     return Answer(
         text,

@@ -15,6 +15,12 @@
   "how much memory does maverick need in fp8" is answered with what the records say (the FP8
   weights fit one H100 host), and the caveat says that no record states the memory itself and
   which ``llama4ref memory`` command computes it from the architecture facts (a derived figure).
+- **a GPU count that does not say for which GPU** (:func:`gpu_count`): "how many GPUs for maverick
+  bf16", naming no GPU, is answered with a recorded count (Meta's "at least 4 GPUs" for its
+  reference scripts); the caveat says what that count rests on (no GPU model, context length or
+  batch; or the one setup its record is about) and the ``llama4ref memory`` command, with
+  ``--precision`` and ``--gpu``, that computes the count for a GPU, at the model's full window and
+  batch 1 unless ``--context``/``--batch`` say otherwise.
 - **a provider's offer that has ended or will** (:func:`offer_caveat`): a provider fact's value is
   not what that provider serves today when the offer is deprecated, or has a deprecation date.
 """
@@ -149,6 +155,45 @@ def computed_memory(kb: KnowledgeBase, ranking: Ranking, path: str | None) -> st
     command = f"llama4ref memory {model} --precision {precision}"
     return (
         f"no record states {name}'s memory in {precision.upper()}; `{command}` computes it (derived from the architecture facts)"
+    )
+
+
+GPU_COUNT_UNIT = "gpus"
+"""The unit of a recorded GPU count, and the vocabulary attribute "how many GPUs" names."""
+
+
+def gpu_count(kb: KnowledgeBase, ranking: Ranking, path: str | None) -> str | None:
+    """What to say when the text asks how many GPUs Scout or Maverick needs and names no GPU: what
+    the answer's count rests on (its path names a GPU of a hardware record, or none; an answer that
+    is no count says the records state counts only for particular setups) and the ``llama4ref
+    memory`` command that computes the count for a GPU (its assumptions: the model's full window,
+    batch 1, as ``memory`` prints them). None otherwise."""
+    parsed = ranking.parsed
+    if path is None or not any(t["id"] == GPU_COUNT_UNIT for t in parsed.of_kind("attribute")):
+        return None
+    entities = parsed.of_kind("entity")
+    named = {str(t["target"]) for t in entities if t.get("cls") == "variant"}
+    if len(named) != 1 or not named <= {"scout", "maverick"} or any(t.get("cls") == "gpu" for t in entities):
+        return None
+    fact = kb.get(path) if kb.has(path) else None
+    if fact is None:
+        return None
+    model = next(iter(named))
+    name = kb.variant(model).name
+    gpus = sorted({p.split(".")[1] for p in kb.paths("hardware", derived=False) if p.endswith(".memory_gb")})
+    setup = next((g for seg in path.split(".") for g in gpus if seg == g or seg.endswith("x" + g)), None)
+    precision = asked_precision(ranking.text)
+    command = f"llama4ref memory {model}" + (f" --precision {precision}" if precision else "") + f" --gpu {setup or 'GPU'}"
+    if fact.unit != GPU_COUNT_UNIT:  # a host or a setup's description ("a single H100 DGX host")
+        rests = f"the records state {name}'s GPU count only for particular setups"
+    elif setup:
+        rests = f"this count is for one recorded setup ({setup}) and names no context length or batch"
+    else:
+        rests = "this count names no GPU model, context length or batch"
+    shown = "" if setup else f" on a GPU with a hardware record ({', '.join(gpus)})"
+    return (
+        f"{rests}; `{command}` computes the GPUs {name} needs{shown}, at its full context window and batch 1 unless"
+        " --context and --batch say otherwise"
     )
 
 

@@ -19,7 +19,7 @@ then choose the lead among the facts that answer the same words:
   Guard) leads no fact of the family's own answering the same words ("training data of llama
   4": the pre-training data, not Llama Guard 4's training blend).
 
-Four more, after those:
+Five more, after those:
 
 - **the attribute asked for before another**: "what/which <attribute>" asks for that attribute,
   and "what is <attribute>" for that part's own description: a fact carrying the attribute's path
@@ -37,6 +37,10 @@ Four more, after those:
 - **a result both models have before a claim about others**: "is maverick better than llama 3.3"
   is led by Maverick's result on a benchmark Llama 3.3 has a result on too, not by a comparison
   claim that does not name Llama 3.3, nor by Llama 3.3's own facts (its release date).
+- **a deployment's figure before a research tool's setting**: a serving figure cited only to
+  research outputs (a paper, a paper's artifact) gives way, when the text names no engine or
+  provider, to the first figure answering the same words that rests on other sources ("scout
+  context length on h100": SGLang's 8x H100 ceiling, not a research allocator's startup limit).
 
 What is shown with the answer (one quantity measured two ways: location- and market-based
 emissions) is in llama4ref.domain.companions; what is said beside an answer that the records
@@ -79,6 +83,10 @@ BASE_WINDOW = 10
 """How far down the ranking the list holding a base-only token is looked for."""
 BASE_TERM = "pretrained"
 """The vocabulary's attribute for the base (pre-trained) models."""
+RESEARCH_KINDS = frozenset({"paper", "measurement"})
+"""Source kinds of research outputs: a figure cited only to them is a research tool's, not a deployment's."""
+RESEARCH_WINDOW = 10
+"""How far down the ranking a deployment's figure is looked for, under a research tool's setting."""
 ASKED_WINDOW = 25
 """How far down the ranking the fact that is the attribute "what <attribute>" asks for is looked for."""
 
@@ -109,6 +117,29 @@ def choose_lead(kb: KnowledgeBase, ranking: Ranking, ctx: Context) -> None:
     i = _shared_result(kb, scored, ranking.parsed, ctx)
     if i:
         _promote(scored, i)
+    i = _deployed_before_research(kb, scored, ctx)
+    if i:
+        _promote(scored, i)
+
+
+def _research_only(kb: KnowledgeBase, path: str) -> bool:
+    """Whether every citation of the fact at ``path`` is a research output's (a paper or a paper's
+    measurement artifact: :data:`RESEARCH_KINDS`), so its figure is a research tool's setting."""
+    cites = kb.get(path).citations
+    return bool(cites) and all(kb.source(c.source).kind in RESEARCH_KINDS for c in cites)
+
+
+def _deployed_before_research(kb: KnowledgeBase, scored: list[Scored], ctx: Context) -> int:
+    """The index of a serving figure resting on a deployment's own sources that should lead a
+    research tool's setting (:func:`_research_only`: a paper artifact's startup limit on 8x H100,
+    asked "scout context length on h100"), or 0: when the text names no engine or provider, of the
+    facts answering the same words within the window, the first that is no research output."""
+    top = scored[0]
+    if top.path.split(".")[0] not in SERVING or ctx.named_kinds & {"provider", "engine"} or ctx.by_id:
+        return 0
+    if not _research_only(kb, top.path):
+        return 0
+    return next((i for i, s in _answering(scored, top.matched, RESEARCH_WINDOW) if not _research_only(kb, s.path)), 0)
 
 
 def _promote(scored: list[Scored], i: int) -> None:

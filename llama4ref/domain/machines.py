@@ -42,7 +42,7 @@ def _memory_of(kb: KnowledgeBase, machine: str) -> int | None:
     """The memory in gigabytes a machine's data sheet (``machine``: hardware.<key>) records as its
     ``memory_gb``; None when it records none (a DGX system records its GPUs' total)."""
     path = f"{machine}.memory_gb"
-    return int(kb.value(path)) if path in kb.paths(machine, derived=False) else None
+    return int(kb.value(path)) if kb.has(path) else None
 
 
 def machine_mentions(

@@ -16,6 +16,7 @@ denotes a Llama 4 model (the license checks ask it about a card's ``base_model``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from llama4ref.records.aliases import CharNote, differing_characters, hidden_characters, look_key, nfc, normalise_alias, trim
@@ -380,24 +381,38 @@ def _lookalike_of(name: str, written: str, target: str, whose: str, noun: str, l
 
 def _imitated_namespace(kb: KnowledgeBase, text: str) -> str | None:
     """The catalog's Hugging Face namespace (``meta-llama``, official ones first) that the
-    namespace of ``text`` looks like without being it, beyond ASCII letter case (full-width or
-    Cyrillic letters: the UTS #39 skeleton, as for a whole id); None otherwise."""
+    namespace of ``text`` looks like without being it (:func:`imitated_namespace`); None otherwise."""
     org, sep, _ = text.partition("/")
     if not sep or org.isascii():  # ASCII differs from a namespace by case alone, or is another namespace
         return None
-    wanted = look_key(org)
     spaces = [
         (not e.official, e.name.partition("/")[0]) for e in kb.identifiers() if e.namespace == "huggingface" and "/" in e.name
     ]
-    for _, known in sorted(set(spaces)):
+    return imitated_namespace(org, [known for _, known in sorted(set(spaces))])
+
+
+def imitated_namespace(org: str, namespaces: Iterable[str]) -> str | None:
+    """The first of ``namespaces`` that the namespace ``org`` looks like without being it, beyond
+    ASCII letter case (full-width or Cyrillic letters: the UTS #39 skeleton, as for a whole id);
+    None otherwise. An ASCII ``org`` is None at once: it differs from a namespace by case alone,
+    or is another namespace (no confusables data is loaded for it). Also used by ``check-name``."""
+    if org.isascii():
+        return None
+    wanted = look_key(org)
+    for known in namespaces:
         if look_key(known) == wanted and known != nfc(org):
             return known
     return None
 
 
 def _namespace_lookalike(kb: KnowledgeBase, name: str, text: str, namespace: str) -> Resolution:
-    org = text.partition("/")[0]
     whose = "Meta's official namespace" if namespace in _official_orgs(kb) else "a recorded namespace"
+    return namespace_lookalike(name, text.partition("/")[0], namespace, whose)
+
+
+def namespace_lookalike(name: str, org: str, namespace: str, whose: str) -> Resolution:
+    """The refusal of ``name`` whose namespace ``org`` imitates ``namespace`` (``whose`` says whose
+    it is): the characters that differ, named. Also used by ``check-name``."""
     return _lookalike_of(name, org, namespace, whose, "namespace", lead=f"the namespace {org!r} is ")
 
 

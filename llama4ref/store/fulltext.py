@@ -180,12 +180,15 @@ def _amount_rows(rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
     return sorted({(n, r["path"]) for r in rows for n in amounts("\n".join(str(r[c]) for c in AMOUNT_COLUMNS))})
 
 
-def fingerprint(rows: list[dict[str, Any]]) -> str:
+def fingerprint(rows: list[dict[str, Any]], amount_rows: list[tuple[int, str]] | None = None) -> str:
     """What the index holds (its documents and the tables made of them), independent of the SQLite
-    version that wrote it."""
+    version that wrote it. ``amount_rows`` is :func:`_amount_rows` of ``rows`` when the caller has
+    it already (the build writes the same table): it is computed here only when not given."""
     import hashlib  # build and check time only: 2 ms of a question's start-up
 
-    content = {"format": FORMAT, "columns": COLUMNS, "rows": rows, "amounts": _amount_rows(rows)}
+    if amount_rows is None:
+        amount_rows = _amount_rows(rows)
+    content = {"format": FORMAT, "columns": COLUMNS, "rows": rows, "amounts": amount_rows}
     text = json.dumps(content, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -195,10 +198,11 @@ def build(kb: KnowledgeBase) -> sqlite3.Connection:
     import sqlite3
 
     rows = documents(kb)
+    amount_rows = _amount_rows(rows)  # once: the fingerprint and the amounts table both hold it
     db = sqlite3.connect(":memory:")
     db.executescript(_SCHEMA)
     with db:
-        db.execute("INSERT INTO meta VALUES ('format', ?), ('fingerprint', ?)", (str(FORMAT), fingerprint(rows)))
+        db.execute("INSERT INTO meta VALUES ('format', ?), ('fingerprint', ?)", (str(FORMAT), fingerprint(rows, amount_rows)))
         for i, r in enumerate(rows, 1):
             db.execute("INSERT INTO docs VALUES (?, ?, ?, ?)", (i, r["path"], r["unit"], r["derived"]))
             db.execute(
@@ -207,7 +211,7 @@ def build(kb: KnowledgeBase) -> sqlite3.Connection:
         known = sorted({w for r in rows for c in ("words", "label", "value", "vocab") for w in words(r[c]) if len(w) > 2})
         known_rows = [(w,) for w in known]
         db.executemany("INSERT INTO known_words VALUES (?)", known_rows)
-        db.executemany("INSERT INTO amounts VALUES (?, ?)", _amount_rows(rows))
+        db.executemany("INSERT INTO amounts VALUES (?, ?)", amount_rows)
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     return db
 

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
-from llama4ref.errors import UnknownIdError
+from llama4ref.errors import SourceIdAsPathError, UnknownIdError
 from llama4ref.records.aliases import normalise_alias
 from llama4ref.store.answers import Citation, Fact, Identifier, LicenseTerm, Sheet, Source, VariantInfo
 
@@ -159,7 +159,8 @@ class KnowledgeBase:
         return paths[bisect_left(paths, prefix + ".") : bisect_left(paths, prefix + "/")]
 
     def get(self, path: str) -> Fact:
-        """The fact at ``path`` (stored or derived); raises :class:`UnknownIdError`."""
+        """The fact at ``path`` (stored or derived); raises :class:`UnknownIdError`
+        (:class:`SourceIdAsPathError` when ``path`` is a source's id)."""
         full = self.normalise_path(path)
         if full in self._cache:
             return self._cache[full]
@@ -176,6 +177,8 @@ class KnowledgeBase:
 
             derived = compute(self, full)
             if derived is None:
+                if path.strip() in self._index["sources"]:  # a source id means that source, never a model's facts
+                    raise SourceIdAsPathError(path.strip())
                 raise UnknownIdError("fact path", path, lambda: self._path_suggestions(full))
             fact = derived
         self._cache[full] = fact

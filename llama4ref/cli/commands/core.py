@@ -97,14 +97,7 @@ def get(path: FactPathArg, as_of: AsOfOpt = None, json_out: JsonOpt = False) -> 
 
         render_ask.group(console(), prefix, members, ranks=ranks)
         return
-    if not kb.has(path) and kb.has_source(path.strip()):  # a source id means that source, never a model
-        sid = path.strip()
-        fail(
-            f"{sid!r} is a source id, not a fact path: 'llama4ref sources {sid}' lists the facts it backs, "
-            f"'llama4ref cite {sid}' cites it",
-            error_code="L4R-U001",
-        )
-    fact = kb.get(path)
+    fact = kb.get(path)  # a source id raises SourceIdAsPathError, which names the commands showing the source
     rank = _ranks(kb, [fact], when).get(fact.path)
     if when is not None:
         fact = _known_on(kb, [fact], when, json_out)[0]
