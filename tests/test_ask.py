@@ -103,6 +103,25 @@ def test_vocabulary_names_entities_in_any_spelling(kb: KnowledgeBase, text: str,
     assert target in [t["target"] for t in parsed.of_kind("entity")], parsed.matches
 
 
+def test_a_one_letter_word_ends_no_name_written_in_parts(kb: KnowledgeBase) -> None:
+    """French "le « i »" is no Portuguese "lei" (law): a one-letter word neither begins nor ends a
+    phrase written as one word."""
+    parsed = Lexicon(kb.vocabulary()).parse("que signifie le i dans irope", question=True)
+    assert "governing-law" not in {t["id"] for t in parsed.of_kind("attribute")}, parsed.matches
+    assert "lei" in {m.text for m in Lexicon(kb.vocabulary()).parse("qual lei rege a licença", question=True).matches}
+
+
+def test_a_count_with_its_scale_letter_asks_for_the_parameters(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """A model called "an 8B model" is asked about its parameter count, even when 8B is not the recorded figure."""
+    assert ask(kb, "Is Llama Guard 4 an 8B model?", db).path == "safety.system_level.llama_guard_4.params"
+
+
+def test_a_name_written_for_ones_own_model_asks_for_the_naming_rule(kb: KnowledgeBase, db: sqlite3.Connection) -> None:
+    """'call my model "X"' with the name written is a naming question, whatever model X names."""
+    got = ask(kb, 'Can I call my model "Llama-4-Scout-Legal-FT"?', db).path
+    assert got in {"license.name_prefix", "license_terms.naming_rule"}, got
+
+
 def test_vocabulary_finds_attributes_and_intents(kb: KnowledgeBase) -> None:
     """ "how many", "experts" and "context length" are an intent and two attributes."""
     parsed = Lexicon(kb.vocabulary()).parse("how many experts and what context length")

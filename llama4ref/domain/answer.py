@@ -198,10 +198,14 @@ _AFTER_VERB = re.compile(
 def naming_rule(kb: KnowledgeBase, ranking: Ranking) -> list[str]:
     """The paths of the naming rule (those ending in a path word of the vocabulary's ``naming``
     intent), best first, when the text asks whether a name will do for a derivative: it names the
-    ``derivative`` attribute and something about names. Else []."""
+    ``derivative`` attribute and something about names, or asks to call or name one's own model
+    (the ``naming`` intent: "call my", "name our") a name it writes ('can I call my model
+    "Llama-4-Scout-Legal-FT"?'). Else []."""
     p = ranking.parsed
     named = any(t["id"] in _NAMED for m in p.matches for t in m.terms) or bool(_NAME_WORDS.intersection(p.rest))
-    if not named or not any(t["id"] == "derivative" for t in p.of_kind("attribute")):
+    derivative = any(t["id"] == "derivative" for t in p.of_kind("attribute"))
+    own = any(t["id"] == "naming" for t in p.of_kind("intent")) and written_name(ranking.text) is not None
+    if not (named and derivative) and not own:
         return []
     terms = kb.vocabulary()["terms"]
     leaves = {w for t in terms if t["kind"] == "intent" and t["id"] == "naming" for w in t.get("path_words", ())}

@@ -67,7 +67,15 @@ from llama4ref.domain.rank_context import Context as _Context
 from llama4ref.domain.rank_context import credit as _credit
 from llama4ref.domain.rank_context import dotted as _dotted
 from llama4ref.domain.rank_context import names_kind as _names_kind
-from llama4ref.domain.scope import carries, family_held, family_only, own_figure, units_as_attributes, unserved
+from llama4ref.domain.scope import (
+    carries,
+    counts_as_parameters,
+    family_held,
+    family_only,
+    own_figure,
+    units_as_attributes,
+    unserved,
+)
 from llama4ref.domain.situations import (
     alternatives,
     as_length,
@@ -247,6 +255,7 @@ def rank(kb: KnowledgeBase, db: sqlite3.Connection, text: str) -> Ranking:
     drop_released_under(parsed)
     drop_language_model(parsed)
     units_as_attributes(parsed, lex.terms)
+    counts_as_parameters(parsed, lex.terms)
     as_length(parsed, lex)
     terms = [w for w in parsed.words if w not in STOPWORDS and w not in parsed.filler]
     for t in parsed.of_kind("attribute"):

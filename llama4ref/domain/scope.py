@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -107,3 +108,24 @@ def units_as_attributes(parsed: Parsed, terms: Collection[dict[str, Any]]) -> No
         extra = tuple(attributes[t["id"]] for t in m.terms if t["id"] in attributes)
         if extra:
             parsed.matches[i] = m._replace(terms=m.terms + extra)
+
+
+_SCALED_COUNT = re.compile(r"\d+(?:\.\d+)?b")
+"""A parameter count written with its scale letter ("8b", "1.5b")."""
+
+
+def counts_as_parameters(parsed: Parsed, terms: Collection[dict[str, Any]]) -> None:
+    """A parameter count written with its scale letter ("is Llama Guard 4 an 8B model?") that no
+    phrase took, in a text that names no attribute, asks for the parameter count: the figure may
+    be wrong, its unit still says what is asked (a right figure is found by its value too)."""
+    if parsed.of_kind("attribute"):
+        return
+    size = next((t for t in terms if t["kind"] == "attribute" and t["id"] == "parameters"), None)
+    taken = {i for m in parsed.matches for i in range(m.start, m.end)}
+    at = next((i for i, w in enumerate(parsed.words) if i not in taken and _SCALED_COUNT.fullmatch(w)), None)
+    if size is None or at is None:
+        return
+    from llama4ref.records.vocabulary import Match
+
+    parsed.matches.append(Match(parsed.words[at], at, at + 1, (size,)))
+    parsed.matches.sort(key=lambda m: m.start)

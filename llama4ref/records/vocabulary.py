@@ -338,6 +338,15 @@ class Lexicon:
             if compact(p) == key
         )
 
+    def _closes(self, key: str, word: str) -> bool:
+        """Whether a phrase written ``key`` ends with the word ``word`` as written in the records."""
+        return any(
+            (words(p) or [""])[-1] == word
+            for i in self._phrases.get(key, ())
+            for p in (*self.terms[i]["phrases"], *self.terms[i].get("written", ()))
+            if compact(p) == key
+        )
+
     def _thai_pieces(self, run: str) -> tuple[str, ...]:
         """A Thai run (written without spaces between words) cut at the known words it holds,
         longest first from the left ("เปิดตัววันไหน": the word for "launch", then "วันไหน"); the
@@ -422,6 +431,9 @@ class Lexicon:
                 key = "".join(toks[start : start + size])
                 if size > 1 and toks[start] in _ARTICLES and toks[start + 1][:1].isalpha() and not self._opens(key, toks[start]):
                     continue  # "o Llama 4" (Portuguese "the") is no "ollama"; "a single h100" is a phrase
+                last = toks[start + size - 1]
+                if size > 1 and last in _ARTICLES and toks[start + size - 2][-1:].isalpha() and not self._closes(key, last):
+                    continue  # nor does one end a name: "le « i »" (French) is no "lei" (Portuguese "law")
                 ids = self._phrases.get(key) or (
                     _plural(self, key) or _compared(self, key, size) or (self._inflected(key) if size == 1 else None)
                     if question
@@ -446,7 +458,7 @@ class Lexicon:
 _DERIVED: dict[int, dict[str, Any]] = {}
 """Per shipped or built table (by identity): the Thai words, other languages' word stems and the named products' targets."""
 _ARTICLES = frozenset({"o", "a", "e", "y", "i"})
-"""One-letter words (articles, "and") that never begin a name written in parts."""
+"""One-letter words (articles, "and") that never begin or end a name written in parts."""
 _THAI = re.compile(r"[\u0e01-\u0e4e]+")
 _CJK_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uf900", "\ufaff"), ("\uac00", "\ud7a3"))
 """Kana, CJK ideographs and Hangul syllables: the letters that are words of their own (as in _WORD)."""
