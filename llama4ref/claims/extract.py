@@ -33,7 +33,7 @@ from llama4ref.claims.binding import (
 from llama4ref.claims.catalog import money_key
 from llama4ref.claims.cues import BOTH, EACH, LOADED, MODIFIED, NAMED_SIZE, SCORED, SIZED
 from llama4ref.claims.document import mask_code
-from llama4ref.claims.reading import attribute, dated, license_entity, released_variants, sentence_benchmark
+from llama4ref.claims.reading import attribute, dated, gapped, license_entity, released_variants, sentence_benchmark
 from llama4ref.claims.statement import (
     CLAUSE,
     GLOSS_END,
@@ -438,6 +438,16 @@ def statements(
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
         engine = engine or (about_context and bool(cues.THROUGHPUT.search(text)))  # "CPU 17tok/s … 100K Context Boundary"
+        gap = gapped(text, v, out) if v.day is None and not (attrs or bench or fact_ent) else None
+        if gap is not None and set(units) <= set(gap.units):  # "Maverick scores 80.5 and Scout 74.3": the first pair's reading
+            attrs, units, bench, benches, firm, reach = (
+                gap.attributes,
+                gap.units,
+                gap.benchmark,
+                gap.benchmarks,
+                gap.firm,
+                gap.reach,
+            )
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if not (v.day or attrs or units or bench or counted_heads) and span.headerless and cues.window_cell(text):
