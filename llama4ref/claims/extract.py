@@ -438,6 +438,7 @@ def statements(
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
         engine = engine or (about_context and bool(cues.THROUGHPUT.search(text)))  # "CPU 17tok/s … 100K Context Boundary"
+        engine = engine or (about_context and bool(cues.MACHINE.search(text)))  # "On a 64GB machine, expect … 128K-256K tokens"
         gap = gapped(text, v, out) if v.day is None and not (attrs or bench or fact_ent) else None
         if gap is not None and set(units) <= set(gap.units):  # "Maverick scores 80.5 and Scout 74.3": the first pair's reading
             attrs, units, bench, benches, firm, reach = (
@@ -458,6 +459,8 @@ def statements(
             continue
         if counts_other(v, ve, parsed.matches, words, text):
             firm = False  # "ran for 72 days", "16 متخصص": the count's own noun, which the vocabulary does not know, is what it counts
+        if cues.WANTED.match(text[v.end :]):
+            firm = False  # "Closest to the meeting's 20-30B parameter target": an aim, not the model's figure
         if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         attrs, firm, named_year, maker = dated(v, attrs, firm, text[: v.start], lex)
