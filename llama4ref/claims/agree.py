@@ -65,6 +65,8 @@ def _within(v: Value, recorded: float, bound: str, recorded_step: float | None =
     Without a written form, a recorded approximate value or a bound allows 10%. A written zero is
     exact: a price of "0" says free, which $0.20 is not."""
     tol = v.step / 2 if v.high or v.low else 0.0  # a written 0 ("input_price: 0") is none at all, not 0.2 rounded
+    if v.bound == "approximately" and v.low < v.high:  # "~20-30B": each end its own 10%, so 17B is no 20B
+        return v.low - max(tol, 0.1 * max(abs(recorded), v.low)) <= recorded <= v.high + max(tol, 0.1 * v.high)
     if v.bound == "approximately":
         tol = max(tol, 0.1 * max(abs(recorded), v.high))
     elif bound == "approximately" and recorded_step is not None:

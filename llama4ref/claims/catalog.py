@@ -366,17 +366,46 @@ def nested_row(row: str, block: str | None, heading: str = "") -> str:
     """A row whose key is only a side ("input", "output") read with the key of the object it sits
     in when that key names money ('"cost_per_1m_tokens": {"output": 0.77}' as
     "cost_per_1m_tokens_output: 0.77"); any other row as it is. ``heading`` is the innermost
-    heading over the block: a mapping's key read as one ("pricing:" over its indented rows)."""
+    heading over the block: a mapping's key read as one ("pricing:" over its indented rows). A
+    money key with a side and no scale of its own ("inputCost") is read per the count of tokens its
+    object's unit row gives ('unit: "1M tokens"'), as is a side row's."""
     key = _KEY.match(row)
-    if key is None or not block or not set(key_words(row)) <= set(_SIDES) or not key_words(row):
+    words = key_words(row)
+    if key is None or not block or not words:
+        return row
+    sided = set(words) <= set(_SIDES)
+    priced_side = not sided and money_key(row) and "per" not in words and bool(set(words) & set(_SIDES))
+    if not (sided or priced_side):
         return row
     at = block.find(row.strip())
     parent = _PARENT.search(block[:at]) if at > 0 else None
     if parent is None:
-        return _indented_row(row, key, block, at, heading)
+        return _indented_row(row, key, block, at, heading) if sided else row
     if not money_key(f"{parent.group(1)}:"):
         return row
-    return f"{parent.group(1)}_{key.group(1)}{row[key.end() - 1 :]}"
+    tokens = _object_unit(block, parent.start(), at)
+    per = f"_per_{tokens}" if tokens else ""
+    if priced_side:  # "pricing: { unit: "1M tokens", inputCost: 0.5": the key, priced per the object's unit
+        return f"{key.group(1)}{per}{row[key.end() - 1 :]}" if per else row
+    return f"{parent.group(1)}_{key.group(1)}{per}{row[key.end() - 1 :]}"
+
+
+_TOKEN_UNIT = re.compile(
+    r"""(?i)(?<![\w-])["']?unit["']?\s*:\s*["'](?:per\s+)?(\d+)?\s*(k|m|thousand|million)?\s*tok(?:en)?s?["']"""
+)
+"""An object's unit row written as a count of tokens ('unit: "1M tokens"', '"unit": "per 1K tokens"')."""
+_UNIT_SCALE = {"k": 1000, "thousand": 1000, "m": 1_000_000, "million": 1_000_000}
+
+
+def _object_unit(block: str, start: int, at: int) -> int | None:
+    """The count of tokens a price object's unit row gives (1,000,000 for 'unit: "1M tokens"'), read
+    between the object's key at ``start`` and its closing brace after the row at ``at``; None when it
+    gives none."""
+    end = block.find("}", at)
+    found = _TOKEN_UNIT.search(block, start, end if end >= 0 else len(block))
+    if found is None or not (found.group(1) or found.group(2)):
+        return None
+    return int(found.group(1) or 1) * _UNIT_SCALE.get((found.group(2) or "").casefold(), 1)
 
 
 _MAPPING = re.compile(r"""(?<![\w-])([A-Za-z_][\w-]*)\s*:(?=\s*(?:[A-Za-z_][\w-]*\s*:|$))""")

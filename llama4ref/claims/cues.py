@@ -67,6 +67,9 @@ parameter count; so are sizes written after the family's name ("Llama 4 8B, 70B"
 size glued to a variant's name ("Llama-4-Maverick-8B", "Scout-17B")."""
 SCORED = re.compile(r"(?i)\b(?:scor(?:ed|es|ing)|hit|hits|achiev(?:ed|es)|reach(?:ed|es)|posts?|posted|gets?|got)\s+(?:an?\s+)?$")
 """A score verb right before the value: "Maverick scored 87.4" under "On the MMLU benchmark, …"."""
+WANTED = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,2}?(?:target|goal|requirement|wish)s?\b")
+"""A figure named as what someone aims for ("the meeting's 20-30B parameter target"): no statement
+of what the model is, so it may agree but never contradicts."""
 BUDGET = re.compile(
     r"(?i)\b(?:prompt|input)\s*(?:\+|and|&|plus)\s*(?:response|output|completion)|(?:プロンプト|入力)\s*[+＋と]\s*(?:応答|出力|レスポンス)"
 )
@@ -182,6 +185,12 @@ def up_to(before: str) -> bool:
 THROUGHPUT = re.compile(r"(?i)\d\s*(?:tok(?:en)?s?\s*/\s*s(?:ec)?|tokens?\s+per\s+second|t/s)(?!\w)")
 """A decode rate ("17tok/s", "60 tokens per second"): the sentence reports a measured run, and a window
 it gives ("… and 100K Context Boundary") is that run's setting, not the model's."""
+MACHINE = re.compile(
+    r"(?i)\b\d+(?:\.\d+)?\s*[GT]B\s+(?:(?:of\s+)?(?:unified\s+)?(?:memory|ram|vram)\s+)?"
+    r"(?:machine|mac|macbook|laptop|desktop|system|box|computer|pc|workstation|device|rig|server|node)s?\b"
+)
+"""A machine named by its memory ("on a 64GB machine", "a 128 GB Mac"): a window the sentence gives
+is what that machine manages in practice, a run's setting, not the model's."""
 LOADED = re.compile(
     r"(?i)\b(?:load(?:ed|ing)?|reload(?:ed|ing)?|running|ran|configur(?:ed|ing)|set\s+(?:it\s+)?to|launch(?:ed|ing)\s+(?:it|the\s+server)"
     r"|start(?:ed|ing)\s+(?:it|the\s+server)"

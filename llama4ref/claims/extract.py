@@ -38,6 +38,7 @@ from llama4ref.claims.document import mask_code
 from llama4ref.claims.reading import (
     attribute,
     dated,
+    gapped,
     license_entity,
     license_subject,
     released_variants,
@@ -453,6 +454,17 @@ def statements(
         engine = not listed and (engine_named or (gpu_run and limit) or (hardware(near + mine) and about_context))
         engine = engine or (limit and bool(LOADED.search(text[: v.start])))  # "after loading it with 0.5M context": a run's
         engine = engine or (about_context and bool(cues.THROUGHPUT.search(text)))  # "CPU 17tok/s … 100K Context Boundary"
+        engine = engine or (about_context and bool(cues.MACHINE.search(text)))  # "On a 64GB machine, expect … 128K-256K tokens"
+        gap = gapped(text, v, out) if v.day is None and not (attrs or bench or fact_ent) else None
+        if gap is not None and set(units) <= set(gap.units):  # "Maverick scores 80.5 and Scout 74.3": the first pair's reading
+            attrs, units, bench, benches, firm, reach = (
+                gap.attributes,
+                gap.units,
+                gap.benchmark,
+                gap.benchmarks,
+                gap.firm,
+                gap.reach,
+            )
         if v.day is None and not (attrs or units or bench or fact_ent) and heading_attr and fits(v, heading_attr):
             attrs, firm = (heading_attr,), True  # "## Extended Context" over "- 128K native, 256K with scaling"
         if not (v.day or attrs or units or bench or counted_heads) and span.headerless and cues.window_cell(text):
@@ -465,6 +477,8 @@ def statements(
             continue  # "trained on 300K conversations": a count of things, no recorded figure
         if counts_other(v, ve, parsed.matches, words, text):
             firm = False  # "ran for 72 days", "16 متخصص": the count's own noun, which the vocabulary does not know, is what it counts
+        if cues.WANTED.match(text[v.end :]):
+            firm = False  # "Closest to the meeting's 20-30B parameter target": an aim, not the model's figure
         if EACH.match(text[v.end :]) and "tflops_per_gpu" not in units:  # (a rate per GPU is no part's size)
             firm = False  # "16 experts with 12.5 billion parameters each": a part's size
         attrs, firm, named_year, maker = dated(v, attrs, firm, text[: v.start], lex)

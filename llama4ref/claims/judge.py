@@ -59,7 +59,10 @@ _EXCLUSIVE = frozenset({"output", "per-token", "shared-expert", "active", "input
 ("Scout has 17B parameters" may mean active parameters; a mismatch is judged against the total)."""
 _PREFERRED_LAST = ("total", "routed", "instruct", "max_input", "context_window")
 _RELEASED = ("scout", "maverick")
-_FAMILY_WIDE = ("training.", "multimodal.")
+_SHARED = ("tokenizer.", "architecture.", "irope.")
+"""Areas describing one part every variant shares (the one tokenizer, the attention and MoE design):
+a variant's own figure for the same attribute is the same part's, so it never hides these."""
+_FAMILY_WIDE = ("training.", "multimodal.", *_SHARED)
 SERVED = frozenset({"context", "output", "input", "price", "release"})
 _SIZES: WeakKeyDictionary[KnowledgeBase, tuple[float, ...]] = WeakKeyDictionary()
 """Attributes a provider sets for what it serves (a date it started serving a model is not the
@@ -225,9 +228,11 @@ def _judge(kb: KnowledgeBase, st: Statement, attributes_by_id: dict[str, dict[st
 def _not_owned(kb: KnowledgeBase, wide: list[str], own: list[str], st: Statement) -> list[str]:
     """The family-wide facts a variant's statement may agree with: none in the unit of the variant's own
     fact for the attribute ("Scout was trained on 30T tokens" is held to Scout's ~40T, not the >30T
-    mixture; Scout records no image count, so the family's 48 pre-training images judge it)."""
+    mixture; Scout records no image count, so the family's 48 pre-training images judge it), except
+    a shared part's ("Scout's 200K vocabulary" agrees with the tokenizer's 200,000 base tokens beside
+    Scout's own 202,048: the same tokenizer, counted without its reserved special tokens)."""
     mine = _primary(kb, own, st) if own else None
-    return [p for p in wide if mine is None or kb.get(p).unit != kb.get(mine).unit]
+    return [p for p in wide if mine is None or kb.get(p).unit != kb.get(mine).unit or p.startswith(_SHARED)]
 
 
 def _family_wide(kb: KnowledgeBase, st: Statement) -> list[str]:
@@ -265,7 +270,10 @@ def _family(kb: KnowledgeBase, st: Statement) -> Verdict:
 
 
 def _scale_fits(recorded: Any, v: Value) -> bool:
-    """Whether a recorded number is within a factor of 1000 of the written one (dates fit)."""
+    """Whether a recorded number (a list: its count) is within a factor of 1000 of the written one
+    (dates fit): "17B Vision-Language" is no count of Scout's 12 languages."""
+    if isinstance(recorded, list):
+        recorded = len(recorded)
     if isinstance(recorded, bool) or not isinstance(recorded, (int, float)) or v.day is not None:
         return True
     ratio = max(abs(float(recorded)), 1e-9) / max(abs(v.high), 1e-9)

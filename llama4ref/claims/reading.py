@@ -1,7 +1,8 @@
 """What a date or a large count is, read from the words around it (used by llama4ref.claims.extract):
 a year after a release word or a variant's name, a date after training data said to run "through"
 it, a date in parentheses after the maker's name, and a count beside a license term that is itself
-one fact (the monthly-active-user threshold)."""
+one fact (the monthly-active-user threshold), and the clause a gapped pair repeats ("Maverick scores
+80.5 and Scout 74.3")."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from llama4ref.claims.values import NAMED_PAREN
 if TYPE_CHECKING:
     import re
 
+    from llama4ref.claims.statement import Statement
     from llama4ref.claims.values import Value
     from llama4ref.claims.words import Words
     from llama4ref.records.vocabulary import Lexicon, Match, Parsed
@@ -117,3 +119,25 @@ def sentence_benchmark(
     if v.mult == 1.0 and len({tgt for _, tgt in named}) == 1 and closest(named[0][0], vi, ve, rest, words, unit_words):
         return named[0][1], tuple(tgt for _, tgt in named)
     return None
+
+
+_GAPPED = re.compile(
+    r"(?i)(?:\s+[^\W\d]+){0,3}?\s*[,;]?\s*(?:(?:and|while|whereas|with|but)\s+)?(?:llama[\s-]?4\s+)?(scout|maverick|behemoth)(?:['’]s)?\s*(?:at|with|:)?\s*"
+)
+"""What stands between two values of a gapped clause: the first value's unit words at most (three
+words with no figure), a joining word and another variant's name (", and Scout", " experts and
+Scout", " while Llama 4 Behemoth's")."""
+
+
+def gapped(text: str, v: Value, before: list[Statement]) -> Statement | None:
+    """The statement whose verb and attribute a value with none of its own repeats, when only another
+    variant's name joins them: in "On MMLU Pro, Maverick scores 80.5 and Scout 74.3" the second pair
+    is a score on the same benchmark. Only a statement whose variant the text itself names opens such
+    a clause; None otherwise."""
+    prev = before[-1] if before else None
+    if prev is None or prev.variant is None or prev.variant_from != "text" or prev.value.end > v.start:
+        return None
+    joined = _GAPPED.fullmatch(text, prev.value.end, v.start)
+    if joined is None or joined.group(1).lower() == prev.variant:
+        return None
+    return prev

@@ -64,7 +64,7 @@ _LOCAL = "|".join(re.escape(w) for w in sorted(_LOCAL_MULT_WORDS, key=len, rever
 _EUROPEAN_RX = "|".join(re.escape(w) for w in sorted(_EUROPEAN, key=len, reverse=True))
 _BINARY = {1e3: 1024.0, 1e6: 1024.0**2}
 _NUMBER = re.compile(
-    r"(?:(?<![A-Za-z0-9_\u00c0-\u024f\u0400-\u04ff.$/\u2010\u2011-])|(?<=\d[kKmMbBtT]/)|(?<=\btop-)"
+    r"(?:(?<![A-Za-z0-9_\u00c0-\u024f\u0400-\u04ff.$/\u2010\u2011-])|(?<=\d[kKmMbBtT]/)|(?<=\btop-)|(?<=\b\d-)|(?<=\b\d\d-)"
     r"|(?<=scout-)|(?<=maverick-)|(?<=behemoth-))(?P<num>"  # a size glued to a variant's name: "Maverick-8B"
     rf"\d{{1,3}}(?:\.\d{{3}})+(?=\s*(?:{_EUROPEAN_RX})(?!\w))|\d+,\d{{1,2}}(?=\s*(?:million|{_EUROPEAN_RX})(?!\w))"
     r"|\d+(?:\.\d*)?e[+-]?\d{1,2}(?![\w.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:_\d{3})+(?![\w.])"
