@@ -44,7 +44,6 @@ ONLY_NAMES = [
     ("what is the capital of france", "capital"),
     # variants
     ("gpt-4o number of layers", "layers"),
-    ("gemini 2.0 flash context window", "context window"),
     ("what is the throughput of scout on together", "throughput"),
     ("maverick latency on fireworks", "latency"),
     ("what is the capital of germany", "capital"),

@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from llama4ref.records.vocabulary import Match
     from llama4ref.store.knowledge_base import KnowledgeBase
 
-_SUBJECTS = frozenset({"variant", "provider", "engine", "gpu", "topic", "named"})
-"""Entity classes that say what a question is about, not what it asks of it (a benchmark's name asks its score)."""
+_SUBJECTS = frozenset({"variant", "provider"})
+"""Entity classes that say whose figure a question asks, not what it asks (an engine's, a topic's or a
+named thing's name may be the whole question: "what does llama guard 4 do", "ollama llama4 model sizes").
+When the question writes a word no fact holds ("capital"), a name matched is incidental ("france"), a topic's aside."""
 _COMPARING = COMPARED_WITH | {"vs", "versus", "compared", "against", "over"}
 """Words before a model's name that make it what the subject is compared with."""
 
@@ -134,18 +136,22 @@ def only_names(db: sqlite3.Connection, ranking: Ranking, top: Scored) -> str | N
     named = [
         m
         for m in ranking.parsed.matches
-        if m not in attributes and any(t["kind"] == "entity" and t.get("cls", "named") in _SUBJECTS for t in m.terms)
+        if m not in attributes
+        and any(
+            t["kind"] == "entity" and (t.get("cls", "named") in _SUBJECTS or (ranking.unknown and t.get("cls") != "topic"))
+            for t in m.terms
+        )
     ]  # "multimodal" names a topic and asks an attribute: matching it answers something
-    if not named or not set(top.matched) <= {m.text for m in named}:
-        return None
+    if not named or not set(top.matched) <= {m.text for m in named} or top.path in ranking.valued:
+        return None  # (a fact whose value the text writes answers it: "bedrock maverick is $0.24 in")
     segs = top.path.split(".")
     for m in attributes:
         for t in m.terms:
             if t["kind"] == "attribute" and (carries(t.get("path_words", ()), segs) or top.unit in t.get("units", ())):
                 return None
-    for w in words:
-        if top.path in containing(db, [w]):
-            return None  # the fact's own text holds the word
+    for ws in [*(m.text.split() for m in attributes), *([w] for w in words)]:
+        if top.path in containing(db, ws):
+            return None  # the fact's own text holds the words ("is groq maverick deprecated": its status)
     asked = ", ".join(repr(x) for x in dict.fromkeys([*(m.text for m in attributes), *words]))
     names = ", ".join(dict.fromkeys(m.text for m in named if m.text in top.matched))
     return f"no fact records {asked} for {names}" if names else f"no fact records {asked}"
