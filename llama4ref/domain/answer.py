@@ -84,6 +84,7 @@ class Answer(NamedTuple):
 
 def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> Answer:
     """Answer ``text`` from ``kb``; ``db`` is its full-text index (built in memory when None)."""
+    from llama4ref.domain.abstain import unanswered
     from llama4ref.domain.across import across
     from llama4ref.domain.caveats import computed_memory, gpu_count, offer_caveat, unrecorded_figure, unrecorded_quant
     from llama4ref.domain.grouping import group_of
@@ -121,10 +122,11 @@ def ask(kb: KnowledgeBase, text: str, db: sqlite3.Connection | None = None) -> A
     all_paths = scored + sorted(set(ranking.paths).difference(scored))  # best first, unscored last
     top = ranking.scored[0] if ranking.scored else None
     whole = _whole_variant(ranking)
-    if top is None or not ranking.confident or whole:
+    why = None if top is None or not ranking.confident or whole else unanswered(kb, db, ranking)
+    if top is None or not ranking.confident or whole or why:  # why: the best fact is of another model or attribute
         closest = tuple(kb.get(s.path) for s in ranking.scored[: RUNNERS_UP + 1])
         hint = f"llama4ref show {whole}" if whole else _suggestion(ranking, None)
-        return Answer(text, False, None, (), closest, (), ranking.corrections, hint)
+        return Answer(text, False, None, (), closest, (), ranking.corrections, hint, None, (why,) if why else ())
     group = group_of(ranking, all_paths)
     if group is not None:
         members = [p for p in all_paths if p.startswith(group + ".")]  # best first

@@ -9,6 +9,8 @@ then choose the lead among the facts that answer the same words:
   ("how many images can I send to scout": Meta's tested maximum, not one deployment's flag).
 - **a kind before a count**: "what GPUs" or "which GPUs" asks which kind, not how many: a fact
   naming it leads a fact counting it, of those answering the same words.
+- **a count before a kind**: "how many GPUs" asks for a number of that unit: a fact counting it
+  leads a best fact that holds no number (the condition under which one GPU is enough).
 - **the plain figure before a qualified one**: a fact whose last segment qualifies the attribute
   by when or how it was measured (``training_context_length``, ``tested_max``), when the text
   names no such qualifier, leads no fact of the same model or area answering the same words
@@ -101,6 +103,9 @@ def choose_lead(kb: KnowledgeBase, ranking: Ranking, ctx: Context) -> None:
         _promote(scored, i)
     i = _kind(scored, ranking.parsed)
     if i and _is_number(kb.value(scored[0].path)):
+        _promote(scored, i)
+    i = _count(scored, ranking.parsed)
+    if i and not _is_number(kb.value(scored[0].path)):
         _promote(scored, i)
     i = _unqualified(scored, ranking.parsed, ctx)
     if i:
@@ -225,6 +230,20 @@ def _kind(scored: list[Scored], parsed: Parsed) -> int:
         ),
         0,
     )
+
+
+def _count(scored: list[Scored], parsed: Parsed) -> int:
+    """The index of a fact counting what "how many <unit>" asks for, when the best fact does not
+    count it (a condition, a name), or 0: of those answering the same words, the first whose unit
+    is the one asked ("how many GPUs do I need to run scout": 1 GPU, not the int4 condition)."""
+    how_many = {str(t["id"]) for t in parsed.of_kind("intent")} & {"how-many"}
+    units: set[str] = set()
+    for m in parsed.matches:
+        if how_many or m.text.startswith("how many "):
+            units |= {str(u) for t in m.terms if t["kind"] in ("attribute", "unit") for u in t.get("units", ())}
+    if not units or scored[0].unit in units:
+        return 0
+    return next((i for i, s in _answering(scored, scored[0].matched) if s.unit in units), 0)
 
 
 def unasked_qualifier(leaf: str, ctx: Context) -> bool:

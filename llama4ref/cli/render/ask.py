@@ -49,6 +49,8 @@ def answer(con: Console, kb: KnowledgeBase, ans: Answer) -> None:
     read_as(con, ans.question, ans.corrections)
     if not ans.found:  # wrapped by say: a long question leaves no trailing space before the line break
         say(con, Text(f"No fact answers {echoed(ans.question, ASKED_ECHO)} well enough.", style="bold yellow"), 0)
+        for text in ans.caveats:  # why the best-scoring fact is no answer (llama4ref.domain.abstain)
+            caveat(con, text)
         if ans.runners_up:
             con.print("Closest facts:")
             for f in ans.runners_up:
