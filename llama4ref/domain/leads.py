@@ -39,7 +39,7 @@ Five more, after those:
 - **a result both models have before a claim about others**: "is maverick better than llama 3.3"
   is led by Maverick's result on a benchmark Llama 3.3 has a result on too, not by a comparison
   claim that does not name Llama 3.3, nor by Llama 3.3's own facts (its release date).
-- **a deployment's figure before a research tool's setting**: a serving figure cited only to
+- **a deployment's figure before a research system's setting**: a serving figure cited only to
   research outputs (a paper, a paper's artifact) gives way, when the text names no engine or
   provider, to the first figure answering the same words that rests on other sources ("scout
   context length on h100": SGLang's 8x H100 ceiling, not a research allocator's startup limit).
@@ -86,9 +86,9 @@ BASE_WINDOW = 10
 BASE_TERM = "pretrained"
 """The vocabulary's attribute for the base (pre-trained) models."""
 RESEARCH_KINDS = frozenset({"paper", "measurement"})
-"""Source kinds of research outputs: a figure cited only to them is a research tool's, not a deployment's."""
+"""Source kinds of research outputs: a figure cited only to them is a research system's, not a deployment's."""
 RESEARCH_WINDOW = 10
-"""How far down the ranking a deployment's figure is looked for, under a research tool's setting."""
+"""How far down the ranking a deployment's figure is looked for, under a research system's setting."""
 ASKED_WINDOW = 25
 """How far down the ranking the fact that is the attribute "what <attribute>" asks for is looked for."""
 
@@ -129,14 +129,14 @@ def choose_lead(kb: KnowledgeBase, ranking: Ranking, ctx: Context) -> None:
 
 def _research_only(kb: KnowledgeBase, path: str) -> bool:
     """Whether every citation of the fact at ``path`` is a research output's (a paper or a paper's
-    measurement artifact: :data:`RESEARCH_KINDS`), so its figure is a research tool's setting."""
+    measurement artifact: :data:`RESEARCH_KINDS`), so its figure is a research system's setting."""
     cites = kb.get(path).citations
     return bool(cites) and all(kb.source(c.source).kind in RESEARCH_KINDS for c in cites)
 
 
 def _deployed_before_research(kb: KnowledgeBase, scored: list[Scored], ctx: Context) -> int:
     """The index of a serving figure resting on a deployment's own sources that should lead a
-    research tool's setting (:func:`_research_only`: a paper artifact's startup limit on 8x H100,
+    research system's setting (:func:`_research_only`: a paper artifact's startup limit on 8x H100,
     asked "scout context length on h100"), or 0: when the text names no engine or provider, of the
     facts answering the same words within the window, the first that is no research output."""
     top = scored[0]
